@@ -1,0 +1,68 @@
+/* Internal interface of the classifier: the compiled database, the
+ * per-thread scratch, and value classification. */
+#ifndef AJAR_CLASSIFY_H
+#define AJAR_CLASSIFY_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include <hs/hs.h>
+#include "ajar/ajar.h"
+#include "detectors.h"
+#include "lexicon.h"
+#include "limits.h"
+
+struct ajar_db {
+  hs_database_t *text;      /* detectors embedded in free text */
+  unsigned n_text;
+  const unsigned char *text_det; /* pattern id -> detector id */
+};
+
+struct ajar_scratch {
+  hs_scratch_t *hs;
+  char buf[AJAR_MAX_VALUE_SCAN]; /* unescaped strings */
+  char path[AJAR_MAX_PATH];      /* field path being built */
+};
+
+/* Value kinds as the walkers see them */
+enum value_kind { VK_STRING, VK_NUMBER, VK_BOOL, VK_NULL };
+
+/* A candidate found in one value. `embedded`: found inside free text
+ * rather than being the whole value. */
+struct candidate {
+  unsigned det;
+  int validated;
+  int embedded;
+  size_t from, to;
+};
+typedef int (*candidate_fn)(void *ctx, const struct candidate *c);
+
+/* Signals that are not categories but make profiles */
+enum signal {
+  SIG_TIME = 1u << 0,   /* a timestamp or date-time */
+  SIG_PLACE = 1u << 1,  /* camera, checkpoint, site */
+  SIG_BOOL = 1u << 2,   /* boolean value */
+};
+
+/* Classify one scalar value of a field with these lexicon hints.
+ * Returns signal bits seen (SIG_*). */
+unsigned classify_scalar(const struct ajar_db *db, struct ajar_scratch *s,
+                         uint32_t hints, enum value_kind kind,
+                         const char *v, size_t n, candidate_fn fn, void *ctx);
+
+/* An array of numbers classified as one value (embedding, [lon, lat]). */
+void classify_numarray(uint32_t hints, size_t count, double first,
+                       double second, double absmax, candidate_fn fn,
+                       void *ctx);
+
+/* Free-text scan with the Vectorscan database. */
+void classify_text(const struct ajar_db *db, struct ajar_scratch *s,
+                   uint32_t hints, const char *v, size_t n, candidate_fn fn,
+                   void *ctx);
+
+/* Whether a value is an empty placeholder ("", "N/A", "null", "-") */
+int value_is_empty(const char *v, size_t n);
+
+/* Parse a decimal number; returns 1 when v is a plain JSON-style number */
+int parse_double(const char *v, size_t n, double *out);
+
+#endif

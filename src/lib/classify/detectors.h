@@ -1,0 +1,85 @@
+/* The detector table: every detector, its category, how it validates,
+ * and how much evidence a field needs before it is reported. */
+#ifndef AJAR_DETECTORS_H
+#define AJAR_DETECTORS_H
+
+#include <stdint.h>
+#include "ajar/ajar.h"
+
+#define DETECTORS(X)                                                         \
+  /* id                 name                 category             class  hint */ \
+  X(CN_RESIDENT_ID,  "cn_resident_id",  AJAR_CAT_NATIONAL_ID,  STRONG, NATIONAL_ID, "ISO 7064 MOD 11-2 check digit, valid birth date, province-level region code") \
+  X(US_SSN,          "us_ssn",          AJAR_CAT_NATIONAL_ID,  STRONG, NATIONAL_ID, "area/group/serial rules (no 000, 666, 9xx, 00, 0000); dashed form by value, plain 9 digits with field name") \
+  X(UK_NINO,         "uk_nino",         AJAR_CAT_NATIONAL_ID,  STRONG, NATIONAL_ID, "prefix letter rules, excluded prefixes, suffix A-D") \
+  X(ES_DNI,          "es_dni",          AJAR_CAT_NATIONAL_ID,  STRONG, NATIONAL_ID, "DNI/NIE mod 23 check letter") \
+  X(IN_AADHAAR,      "in_aadhaar",      AJAR_CAT_NATIONAL_ID,  WEAK,   NATIONAL_ID, "Verhoeff check digit, first digit 2-9, not a palindrome") \
+  X(FR_NIR,          "fr_nir",          AJAR_CAT_NATIONAL_ID,  STRONG, NATIONAL_ID, "mod 97 key (Corsica 2A/2B)") \
+  X(IT_CF,           "it_codice_fiscale", AJAR_CAT_NATIONAL_ID, STRONG, NATIONAL_ID, "odd/even tables mod 26 check letter") \
+  X(BR_CPF,          "br_cpf",          AJAR_CAT_NATIONAL_ID,  STRONG, NATIONAL_ID, "two mod 11 check digits") \
+  X(KR_RRN,          "kr_rrn",          AJAR_CAT_NATIONAL_ID,  WEAK,   NATIONAL_ID, "birth date, century digit, weighted mod 11 check digit") \
+  X(JP_MY_NUMBER,    "jp_my_number",    AJAR_CAT_NATIONAL_ID,  CONTEXT, NATIONAL_ID, "weighted mod 11 check digit, with field name") \
+  X(DE_STEUER_ID,    "de_steuer_id",    AJAR_CAT_NATIONAL_ID,  CONTEXT, NATIONAL_ID, "ISO 7064 MOD 11,10 check digit and digit-repeat rule, with field name") \
+  X(NL_BSN,          "nl_bsn",          AJAR_CAT_NATIONAL_ID,  CONTEXT, NATIONAL_ID, "11-proof, with field name") \
+  X(PASSPORT,        "passport",        AJAR_CAT_PASSPORT,     CONTEXT, PASSPORT,   "6-9 letters and digits with a digit, with field name") \
+  X(EMAIL,           "email",           AJAR_CAT_EMAIL,        STRONG, EMAIL,       "RFC 5322 subset, alphabetic TLD") \
+  X(PHONE_E164,      "phone_e164",      AJAR_CAT_PHONE,        STRONG, PHONE,       "+ and 8-15 digits with a known country code") \
+  X(CN_MOBILE,       "cn_mobile",       AJAR_CAT_PHONE,        WEAK,   PHONE,       "11 digits 1[3-9]..., optional +86") \
+  X(PHONE_NATIONAL,  "phone_national",  AJAR_CAT_PHONE,        CONTEXT, PHONE,      "7-15 digits with phone punctuation, with field name") \
+  X(IMEI,            "imei",            AJAR_CAT_IMEI,         WEAK,   IMEI,        "15 digits, Luhn check digit (16-digit IMEISV by format)") \
+  X(IMSI,            "imsi",            AJAR_CAT_IMSI,         WEAK,   IMSI,        "14-15 digits starting with an allocated MCC") \
+  X(MAC,             "mac",             AJAR_CAT_MAC,          STRONG, MAC,         "EUI-48 in colon, dash or dot form; not all-zero or broadcast") \
+  X(IPV4,            "ipv4",            AJAR_CAT_IP,           STRONG, IP,          "dotted quad, octets 0-255, no leading zeros; not in version fields") \
+  X(IPV6,            "ipv6",            AJAR_CAT_IP,           STRONG, IP,          "RFC 4291 text forms") \
+  X(ADVERTISING_ID,  "advertising_id",  AJAR_CAT_ADVERTISING_ID, CONTEXT, ADVERTISING, "UUID in an advertising/device id field") \
+  X(GEO_POINT,       "geo_point",       AJAR_CAT_COORDINATES,  STRONG, LOCATION,    "lat/lon object or [lon, lat] pair in range") \
+  X(LAT_LON,         "lat_lon",         AJAR_CAT_COORDINATES,  CONTEXT, LOCATION,   "\"lat,lon\" string in range, or one coordinate in a lat/lon field") \
+  X(GEOHASH,         "geohash",         AJAR_CAT_COORDINATES,  CONTEXT, LOCATION,   "5-12 geohash characters, with field name") \
+  X(CN_PLATE,        "cn_plate",        AJAR_CAT_PLATE,        STRONG, PLATE,       "province character, letter, optional middle dot, 5-6 characters") \
+  X(PLATE,           "plate",           AJAR_CAT_PLATE,        CONTEXT, PLATE,      "4-10 letters and digits, with field name") \
+  X(VIN,             "vin",             AJAR_CAT_VIN,          STRONG, VIN,         "17 characters without I/O/Q; ISO 3779 check digit where it applies") \
+  X(CARD,            "card",            AJAR_CAT_CARD,         WEAK,   CARD,        "IIN range and length, Luhn check digit") \
+  X(IBAN,            "iban",            AJAR_CAT_IBAN,         STRONG, IBAN,        "country length and mod 97") \
+  X(FACE_ATTRIBUTES, "face_attributes", AJAR_CAT_FACE,         CONTEXT, FACE_ATTR,  "face-analysis attributes (beard, glasses, mask, smile, age/gender estimate)") \
+  X(FACE_EMBEDDING,  "face_embedding",  AJAR_CAT_FACE,         CONTEXT, EMBEDDING,  "128/256/512 floats in a face or feature field") \
+  X(FACE_IMAGE,      "face_image",      AJAR_CAT_FACE,         CONTEXT, PHOTO,      "base64 JPEG/PNG by magic bytes in a photo or face field") \
+  X(ETHNICITY,       "ethnicity",       AJAR_CAT_ETHNICITY,    VOCAB,  ETHNICITY,   "ethnic-group vocabulary (56 groups of China, census terms), or field name") \
+  X(RELIGION,        "religion",        AJAR_CAT_RELIGION,     VOCAB,  RELIGION,    "religion vocabulary (EN/ZH), or field name") \
+  X(POLITICAL,       "political",       AJAR_CAT_POLITICAL,    VOCAB,  POLITICAL,   "party/political-status vocabulary (EN/ZH), or field name") \
+  X(HEALTH,          "health",          AJAR_CAT_HEALTH,       VOCAB,  HEALTH,      "diagnosis vocabulary (EN/ZH), ICD-10 codes in health fields, or field name") \
+  X(PRIVATE_KEY,     "private_key",     AJAR_CAT_SECRET,       STRONG, SECRET,      "PEM private key header") \
+  X(AWS_KEY,         "aws_access_key",  AJAR_CAT_SECRET,       STRONG, SECRET,      "AKIA/ASIA/AROA/AIDA + 16 base32 characters") \
+  X(JWT,             "jwt",             AJAR_CAT_SECRET,       STRONG, SECRET,      "three base64url parts, header decodes to {\"") \
+  X(PASSWORD_HASH,   "password_hash",   AJAR_CAT_SECRET,       STRONG, SECRET,      "bcrypt, argon2, scrypt, crypt(3) $1$/$5$/$6$ shapes") \
+  X(PASSWORD,        "password",        AJAR_CAT_SECRET,       CONTEXT, SECRET,     "non-empty value in a password/secret/token field") \
+  X(PERSON_NAME,     "person_name",     AJAR_CAT_NAME,         VOCAB,  NAME,        "given-name and surname vocabularies (EN), common surnames + 1-2 characters (ZH), or field name with name-shaped values") \
+  X(DOB,             "date_of_birth",   AJAR_CAT_DEMOGRAPHIC,  CONTEXT, AGE_DOB,    "a plausible date or age in a birth-date/age field") \
+  X(GENDER,          "gender",          AJAR_CAT_DEMOGRAPHIC,  VOCAB,  GENDER,      "gender vocabulary (EN/ZH)") \
+  X(NATIONALITY,     "nationality",     AJAR_CAT_DEMOGRAPHIC,  CONTEXT, DEMOGRAPHIC, "country name/adjective/code in a nationality field") \
+  X(ADDRESS,         "address",         AJAR_CAT_ADDRESS,      VOCAB,  ADDRESS,     "street number and street word (EN), 省/市/区/路/号 shapes (ZH), or field name")
+
+enum detector_id {
+#define X(id, name, cat, cls, hint, val) DET_##id,
+  DETECTORS(X)
+#undef X
+  DET__COUNT
+};
+
+/* How much evidence a field needs:
+ *  STRONG  - the value alone is convincing (strict format or strong check)
+ *  WEAK    - a check digit that random numbers pass often: most of a
+ *            field's values must validate, or the field name must agree
+ *  VOCAB   - a known word or shape; most values must agree, or the name
+ *  CONTEXT - only with the field name agreeing */
+enum detector_class { CLS_STRONG, CLS_WEAK, CLS_VOCAB, CLS_CONTEXT };
+
+struct detector {
+  const char *name;
+  int category;
+  enum detector_class cls;
+  uint32_t hint;          /* lexicon hint bits that agree */
+  const char *validation;
+};
+
+extern const struct detector ajar_detectors[DET__COUNT];
+
+#endif

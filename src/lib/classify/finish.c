@@ -1,0 +1,277 @@
+/* Field-level decisions: from the evidence of every value of a field to
+ * findings with a confidence, then profiles and severity (REPORT.md
+ * sections 1-3).
+ *
+ * The rule: a detector whose check random data passes often (Luhn: one
+ * in ten) must hold for most of a field's values; a field name that
+ * agrees lowers the bar; a name alone, with values that fit no format,
+ * is never enough.
+ */
+#include <stdlib.h>
+#include <string.h>
+#include "../collection.h"
+
+struct verdict {
+  const struct det_stat *st;
+  int confidence;
+  uint64_t evidence;
+};
+
+static int is_numeric_det(unsigned d) {
+  switch (d) {
+  case DET_US_SSN: case DET_IN_AADHAAR: case DET_BR_CPF: case DET_KR_RRN:
+  case DET_JP_MY_NUMBER: case DET_DE_STEUER_ID: case DET_NL_BSN:
+  case DET_CN_MOBILE: case DET_PHONE_NATIONAL: case DET_IMEI: case DET_IMSI:
+  case DET_CARD: case DET_FR_NIR: case DET_CN_RESIDENT_ID:
+    return 1;
+  default:
+    return 0;
+  }
+}
+
+/* detectors whose pass on random data is negligible */
+static int has_check(unsigned d) {
+  switch (d) {
+  case DET_CN_RESIDENT_ID: case DET_ES_DNI: case DET_FR_NIR: case DET_IT_CF:
+  case DET_BR_CPF: case DET_IBAN: case DET_VIN: case DET_PRIVATE_KEY:
+  case DET_AWS_KEY: case DET_JWT: case DET_PASSWORD_HASH: case DET_EMAIL:
+  case DET_MAC: case DET_CN_PLATE: case DET_GEO_POINT: case DET_UK_NINO:
+  case DET_FACE_EMBEDDING: case DET_FACE_IMAGE:
+    return 1;
+  default:
+    return 0;
+  }
+}
+
+/* text-safe: specific enough to report from inside free text */
+static int text_safe(unsigned d, uint32_t hints) {
+  switch (d) {
+  case DET_EMAIL: case DET_PHONE_E164: case DET_CN_MOBILE:
+  case DET_CN_RESIDENT_ID: case DET_IBAN: case DET_PRIVATE_KEY:
+  case DET_AWS_KEY: case DET_JWT: case DET_PASSWORD_HASH: case DET_CN_PLATE:
+  case DET_US_SSN: case DET_UK_NINO: case DET_CARD:
+    return 1;
+  case DET_IPV4: case DET_MAC:
+    return (hints & (AJAR_H_IP | AJAR_H_MAC)) != 0;
+  default:
+    return 0;
+  }
+}
+
+static int decide(const struct field *f, const struct det_stat *st,
+                  int face_record) {
+  const struct detector *d = &ajar_detectors[st->det];
+  int agree = (f->hints & d->hint) != 0;
+  double ratio = f->values ? (double)st->hits / (double)f->values : 0;
+
+  if (st->det == DET_FACE_ATTRIBUTES)
+    agree = agree && ((f->path_hints & AJAR_H_FACE) || face_record);
+  if (st->hits == 0) {
+    if (st->embedded && text_safe(st->det, f->hints))
+      return has_check(st->det) || st->embedded >= 2 ? AJAR_CONF_MEDIUM
+                                                     : AJAR_CONF_LOW;
+    return AJAR_CONF_NONE;
+  }
+  switch (d->cls) {
+  case CLS_STRONG:
+    if (ratio >= 0.5 || (agree && ratio >= 0.2))
+      return has_check(st->det) || agree ? AJAR_CONF_HIGH : AJAR_CONF_MEDIUM;
+    if (ratio >= 0.2 && st->hits >= 3)
+      return AJAR_CONF_MEDIUM;
+    break;
+  case CLS_WEAK:
+    if (agree && ratio >= 0.5)
+      return AJAR_CONF_HIGH;
+    if (ratio >= 0.8 && st->hits >= 3)
+      return AJAR_CONF_HIGH;
+    break;
+  case CLS_VOCAB:
+    if (agree && ratio >= 0.5)
+      return ratio >= 0.8 && st->det != DET_PERSON_NAME && st->det != DET_ADDRESS
+                 ? AJAR_CONF_HIGH : AJAR_CONF_MEDIUM;
+    if (ratio >= 0.6 && st->hits >= 3)
+      return AJAR_CONF_MEDIUM;
+    break;
+  case CLS_CONTEXT:
+    if (agree && ratio >= 0.5)
+      return AJAR_CONF_MEDIUM;
+    break;
+  }
+  if (st->embedded && text_safe(st->det, f->hints))
+    return AJAR_CONF_MEDIUM;
+  return AJAR_CONF_NONE;
+}
+
+static char *dupstr(const char *s) {
+  char *d = strdup(s ? s : "");
+  return d;
+}
+
+/* count fields that are face attributes: two or more make a face record */
+static int count_face_attr_fields(const struct ajar_collection *c) {
+  uint32_t i;
+  int n = 0;
+  for (i = 1; i < c->n_fields; i++)
+    if ((c->fields[i].hints & AJAR_H_FACE_ATTR) && c->fields[i].values)
+      n++;
+  return n;
+}
+
+static int severity_of(uint32_t cats, uint32_t profiles, int open) {
+  const uint32_t critical =
+      1u << AJAR_CAT_NATIONAL_ID | 1u << AJAR_CAT_FACE |
+      1u << AJAR_CAT_ETHNICITY | 1u << AJAR_CAT_RELIGION |
+      1u << AJAR_CAT_POLITICAL | 1u << AJAR_CAT_HEALTH | 1u << AJAR_CAT_SECRET;
+  if (!open)
+    return AJAR_SEV_INFO;
+  if ((cats & critical) || profiles)
+    return AJAR_SEV_CRITICAL;
+  if (cats)
+    return AJAR_SEV_HIGH;
+  return AJAR_SEV_MEDIUM;
+}
+
+static uint32_t profiles_of(uint32_t cats, int has_time, int has_place) {
+#define HAS(c) (cats & (1u << (c)))
+  uint32_t p = 0;
+  int person = HAS(AJAR_CAT_NATIONAL_ID) || HAS(AJAR_CAT_PASSPORT) ||
+               HAS(AJAR_CAT_PHONE) || HAS(AJAR_CAT_IMEI) || HAS(AJAR_CAT_IMSI) ||
+               HAS(AJAR_CAT_MAC) || HAS(AJAR_CAT_ADVERTISING_ID) ||
+               HAS(AJAR_CAT_PLATE) || HAS(AJAR_CAT_VIN) || HAS(AJAR_CAT_FACE) ||
+               HAS(AJAR_CAT_NAME) || HAS(AJAR_CAT_IP);
+  int place = has_place || HAS(AJAR_CAT_COORDINATES);
+  int device = HAS(AJAR_CAT_IMEI) || HAS(AJAR_CAT_IMSI) || HAS(AJAR_CAT_MAC);
+  if (person && place && has_time)
+    p |= AJAR_PROFILE_TRACKING;
+  if (HAS(AJAR_CAT_FACE) && (has_time || place))
+    p |= AJAR_PROFILE_FACIAL_RECOGNITION;
+  if (device && place && has_time)
+    p |= AJAR_PROFILE_DEVICE_CAPTURE;
+  if ((HAS(AJAR_CAT_NATIONAL_ID) || HAS(AJAR_CAT_PASSPORT)) && HAS(AJAR_CAT_NAME))
+    p |= AJAR_PROFILE_IDENTITY_DOCUMENT;
+  if (HAS(AJAR_CAT_ETHNICITY) || HAS(AJAR_CAT_RELIGION) ||
+      HAS(AJAR_CAT_POLITICAL) || HAS(AJAR_CAT_HEALTH))
+    p |= AJAR_PROFILE_SPECIAL_CATEGORY;
+  return p;
+#undef HAS
+}
+
+/* Among numeric detectors of different categories that all passed on the
+ * same whole values, keep the best supported one. */
+static void resolve_numeric(const struct field *f, struct verdict *v, size_t n) {
+  size_t i, j;
+  for (i = 0; i < n; i++) {
+    if (!v[i].confidence || !is_numeric_det(v[i].st->det) || !v[i].st->hits)
+      continue;
+    for (j = 0; j < n; j++) {
+      const struct detector *di = &ajar_detectors[v[i].st->det];
+      const struct detector *dj;
+      int ai, aj;
+      if (i == j || !v[j].confidence || !is_numeric_det(v[j].st->det) ||
+          !v[j].st->hits)
+        continue;
+      dj = &ajar_detectors[v[j].st->det];
+      if (di->category == dj->category)
+        continue;
+      ai = (f->hints & di->hint) != 0;
+      aj = (f->hints & dj->hint) != 0;
+      /* j loses to i when i has the name, or clearly more hits */
+      if ((ai && !aj) ||
+          (ai == aj && v[i].st->hits * 10 > v[j].st->hits * 12) ||
+          (ai == aj && v[i].st->hits == v[j].st->hits && di->cls < dj->cls))
+        v[j].confidence = AJAR_CONF_NONE;
+    }
+  }
+}
+
+int ajar_collection_finish(const struct ajar_collection *c, int open,
+                           struct ajar_collection_result *out) {
+  uint32_t i, cats = 0;
+  int has_time = 0, has_place = 0;
+  int face_record;
+  size_t cap = 0;
+
+  if (!c || !out)
+    return AJAR_EINVAL;
+  memset(out, 0, sizeof *out);
+  out->name = dupstr(c->name);
+  out->records = -1;
+  out->bytes = -1;
+  out->sampled = c->records;
+  out->malformed = c->malformed;
+  out->first_malformed_line = c->first_malformed;
+  if (!out->name)
+    return AJAR_ENOMEM;
+  face_record = count_face_attr_fields(c) >= 2;
+
+  for (i = 1; i < c->n_fields; i++) {
+    const struct field *f = &c->fields[i];
+    struct verdict v[DET__COUNT];
+    int best[AJAR_CAT__COUNT];
+    uint16_t j;
+    int k;
+
+    if (f->time_values * 2 > f->values && f->values)
+      has_time = 1;
+    if ((f->hints & AJAR_H_PLACE) && f->values)
+      has_place = 1;
+    for (j = 0; j < f->n_stats; j++) {
+      v[j].st = &f->stats[j];
+      v[j].confidence = decide(f, &f->stats[j], face_record);
+      v[j].evidence = f->stats[j].hits + f->stats[j].embedded;
+    }
+    resolve_numeric(f, v, f->n_stats);
+    /* one finding per category: the best detector */
+    for (k = 0; k < AJAR_CAT__COUNT; k++)
+      best[k] = -1;
+    for (j = 0; j < f->n_stats; j++) {
+      int cat;
+      if (!v[j].confidence)
+        continue;
+      cat = ajar_detectors[v[j].st->det].category;
+      if (best[cat] < 0 || v[j].confidence > v[best[cat]].confidence ||
+          (v[j].confidence == v[best[cat]].confidence &&
+           v[j].evidence > v[best[cat]].evidence))
+        best[cat] = j;
+    }
+    for (k = 0; k < AJAR_CAT__COUNT; k++) {
+      const struct det_stat *st;
+      struct ajar_finding *fd;
+      uint16_t e;
+      uint64_t matches = 0, records = 0;
+      if (best[k] < 0)
+        continue;
+      /* matches and records: every detector of the category in the field */
+      for (j = 0; j < f->n_stats; j++)
+        if (v[j].confidence && ajar_detectors[v[j].st->det].category == k) {
+          matches += v[j].st->hits + v[j].st->embedded;
+          if (v[j].st->records > records)
+            records = v[j].st->records;
+        }
+      st = v[best[k]].st;
+      if (out->n_findings == cap) {
+        size_t nc = cap ? cap * 2 : 8;
+        struct ajar_finding *nf = realloc(out->findings, nc * sizeof *nf);
+        if (!nf)
+          return AJAR_ENOMEM;
+        out->findings = nf;
+        cap = nc;
+      }
+      fd = &out->findings[out->n_findings++];
+      memset(fd, 0, sizeof *fd);
+      fd->field = dupstr(f->path[0] ? f->path : "$");
+      fd->category = k;
+      fd->detector = ajar_detectors[st->det].name;
+      fd->matches = matches;
+      fd->records = records;
+      fd->confidence = v[best[k]].confidence;
+      for (e = 0; e < st->n_examples; e++)
+        fd->examples[fd->n_examples++] = dupstr(st->examples[e]);
+      cats |= 1u << k;
+    }
+  }
+  out->categories = cats;
+  out->profiles = profiles_of(cats, has_time, has_place);
+  out->severity = severity_of(cats, out->profiles, open);
+  return 0;
+}

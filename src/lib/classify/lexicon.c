@@ -1,0 +1,494 @@
+/* Field-name dictionary and value vocabularies: the logic (lexicon.h).
+ *
+ * Why hand-written: no library ships what this needs. PII field-name lists
+ * that exist (DLP products, scanners) are English-only and flat; ajar also
+ * has to read Chinese names (身份证号) and the pinyin initials Chinese
+ * government and police systems use (sfzh, xm, hphm, kkmc ...), and it
+ * needs compound rules so that "file_name" or "host_name" is not a
+ * person's name and "client_address" is an IP, not a street. The value
+ * vocabularies (56 ethnic groups of China, 政治面貌 values, common names)
+ * are small, fixed, and must be reviewable line by line, so they are
+ * plain tables too. The tables live in lexicon_data.c; this file holds
+ * the normalisation, the compound rules and the lookups.
+ *
+ * Tables are sorted once (pthread_once) into static arrays; lookups
+ * binary-search those arrays and never allocate.
+ */
+#include "lexicon.h"
+#include "lexicon_data.h"
+
+#include <pthread.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define FIELD_MAX  2048 /* capacity of the sorted field dictionary */
+#define VOCAB_MAX  4096 /* capacity of the merged vocabulary */
+#define NAME_BYTES 256  /* longer field names: only their first 256 bytes are read */
+#define TOK_MAX    32   /* tokens per field name */
+#define SPAN_MAX   4    /* tokens joined into one dictionary key ("date_of_birth") */
+#define KEY_MAX    64   /* bytes of a joined key */
+#define VALUE_MAX  128  /* bytes of a normalised value */
+
+struct fkey { const struct lx_field *e; size_t len; };
+struct vkey { const char *key; size_t len; uint32_t bits; };
+
+static struct fkey fsorted[FIELD_MAX];
+static size_t fcount;
+static struct vkey vsorted[VOCAB_MAX];
+static size_t vcount;
+static size_t defects;
+static pthread_once_t once = PTHREAD_ONCE_INIT;
+
+/* ---- small helpers ---------------------------------------------------- */
+
+static int is_upper(unsigned char c) { return c >= 'A' && c <= 'Z'; }
+static int is_lower(unsigned char c) { return c >= 'a' && c <= 'z'; }
+static int is_alpha(unsigned char c) { return is_upper(c) || is_lower(c); }
+static int is_digit(unsigned char c) { return c >= '0' && c <= '9'; }
+static char fold(unsigned char c) { return (char)(is_upper(c) ? c + 32 : c); }
+static int is_space(unsigned char c) {
+  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\f';
+}
+
+static int bytes_cmp(const char *a, size_t an, const char *b, size_t bn) {
+  int c = memcmp(a, b, an < bn ? an : bn);
+  if (c)
+    return c;
+  return an < bn ? -1 : an > bn;
+}
+
+static int fkey_cmp(const void *x, const void *y) {
+  const struct fkey *a = x, *b = y;
+  return bytes_cmp(a->e->key, a->len, b->e->key, b->len);
+}
+
+static int vkey_cmp(const void *x, const void *y) {
+  const struct vkey *a = x, *b = y;
+  return bytes_cmp(a->key, a->len, b->key, b->len);
+}
+
+/* Value normal form: ASCII whitespace, '_' and '-' trimmed at the ends and
+ * folded to one space inside; ASCII lower-cased; other bytes as they are.
+ * Returns the length, or (size_t)-1 when it does not fit in cap. */
+static size_t value_norm(const char *v, size_t n, char *out, size_t cap) {
+  size_t i, o = 0;
+  int gap = 0;
+  for (i = 0; i < n; i++) {
+    unsigned char c = (unsigned char)v[i];
+    if (is_space(c) || c == '_' || c == '-') {
+      gap = o > 0;
+      continue;
+    }
+    if (o + (size_t)gap >= cap)
+      return (size_t)-1;
+    if (gap)
+      out[o++] = ' ';
+    gap = 0;
+    out[o++] = fold(c);
+  }
+  return o;
+}
+
+/* A field key is lower-case ASCII letters and digits, or UTF-8 (CJK). */
+static int field_key_ok(const char *k) {
+  if (!*k)
+    return 0;
+  for (; *k; k++) {
+    unsigned char c = (unsigned char)*k;
+    if (c < 0x80 && !is_lower(c) && !is_digit(c))
+      return 0;
+  }
+  return 1;
+}
+
+static void build(void) {
+  size_t t, i, j;
+  for (t = 0; t < lx_field_table_count; t++) {
+    for (i = 0; i < lx_field_tables[t].n; i++) {
+      const struct lx_field *e = &lx_field_tables[t].v[i];
+      if (!field_key_ok(e->key))
+        defects++;
+      if (fcount == FIELD_MAX) {
+        defects++;
+        continue;
+      }
+      fsorted[fcount].e = e;
+      fsorted[fcount].len = strlen(e->key);
+      fcount++;
+    }
+  }
+  qsort(fsorted, fcount, sizeof fsorted[0], fkey_cmp);
+  for (i = 1; i < fcount; i++)
+    if (fkey_cmp(&fsorted[i - 1], &fsorted[i]) == 0)
+      defects++;
+
+  for (t = 0; t < lx_vocab_table_count; t++) {
+    for (i = 0; i < lx_vocab_tables[t].n; i++) {
+      const char *w = lx_vocab_tables[t].v[i];
+      char buf[VALUE_MAX];
+      size_t len = strlen(w), nl = value_norm(w, len, buf, sizeof buf);
+      if (nl != len || nl == 0 || memcmp(buf, w, len) != 0)
+        defects++; /* would never match: not in normal form */
+      if (vcount == VOCAB_MAX) {
+        defects++;
+        continue;
+      }
+      vsorted[vcount].key = w;
+      vsorted[vcount].len = len;
+      vsorted[vcount].bits = lx_vocab_tables[t].bits;
+      vcount++;
+    }
+  }
+  qsort(vsorted, vcount, sizeof vsorted[0], vkey_cmp);
+  /* one row per word: a word in several vocabularies gets all their bits */
+  for (i = 0, j = 0; i < vcount; i++) {
+    if (j && vkey_cmp(&vsorted[j - 1], &vsorted[i]) == 0) {
+      if (vsorted[j - 1].bits & vsorted[i].bits)
+        defects++; /* listed twice in one vocabulary */
+      vsorted[j - 1].bits |= vsorted[i].bits;
+    } else {
+      vsorted[j++] = vsorted[i];
+    }
+  }
+  vcount = j;
+}
+
+static void ensure_built(void) { pthread_once(&once, build); }
+
+static const struct lx_field *find_field(const char *k, size_t len) {
+  size_t lo = 0, hi = fcount;
+  while (lo < hi) {
+    size_t mid = lo + (hi - lo) / 2;
+    int c = bytes_cmp(k, len, fsorted[mid].e->key, fsorted[mid].len);
+    if (c == 0)
+      return fsorted[mid].e;
+    if (c < 0)
+      hi = mid;
+    else
+      lo = mid + 1;
+  }
+  return NULL;
+}
+
+static int contains(const char *h, size_t hn, const char *needle) {
+  size_t nn = strlen(needle), i;
+  if (nn == 0 || nn > hn)
+    return 0;
+  for (i = 0; i + nn <= hn; i++)
+    if (memcmp(h + i, needle, nn) == 0)
+      return 1;
+  return 0;
+}
+
+/* ---- field names ------------------------------------------------------ */
+
+enum { T_ALPHA, T_DIGIT, T_CJK };
+struct tok { size_t off, len; int kind; };
+
+/* Splits at separators (anything not a letter, digit or non-ASCII byte),
+ * at lower→Upper ("idCard"), at Upper→Upper+lower ("IDCard" → ID Card,
+ * but "IDs" stays one word), at letter↔digit, and around non-ASCII runs. */
+static size_t tokenize(const char *s, size_t n, struct tok *t) {
+  size_t nt = 0, i = 0;
+  while (i < n && nt < TOK_MAX) {
+    unsigned char c = (unsigned char)s[i];
+    size_t start = i;
+    int kind;
+    if (c >= 0x80) {
+      while (i < n && (unsigned char)s[i] >= 0x80)
+        i++;
+      kind = T_CJK;
+    } else if (is_digit(c)) {
+      while (i < n && is_digit((unsigned char)s[i]))
+        i++;
+      kind = T_DIGIT;
+    } else if (is_alpha(c)) {
+      for (i++; i < n && is_alpha((unsigned char)s[i]); i++) {
+        unsigned char p = (unsigned char)s[i - 1], q = (unsigned char)s[i];
+        if (is_lower(p) && is_upper(q))
+          break;
+        if (is_upper(p) && is_upper(q) && i + 1 < n && is_lower((unsigned char)s[i + 1]) &&
+            !(s[i + 1] == 's' && (i + 2 >= n || !is_lower((unsigned char)s[i + 2]))))
+          break;
+      }
+      kind = T_ALPHA;
+    } else {
+      i++;
+      continue;
+    }
+    t[nt].off = start;
+    t[nt].len = i - start;
+    t[nt].kind = kind;
+    nt++;
+  }
+  return nt;
+}
+
+struct state {
+  uint32_t acc;
+  const struct lx_field *prev;        /* entry of the previous word, NULL if unknown */
+  const struct lx_field *prev_nonmod; /* same, skipping modifiers (display, full ...) */
+  int name_pending;                   /* previous word was a bare "name" giving NAME */
+  int name_killed;                    /* ... and a qualifier followed it ("name_server") */
+  int name_other;                     /* NAME also came from elsewhere (first_name) */
+};
+
+/* Whether entry e may stand for a span of k tokens. glued: the k tokens
+ * touch, split only by case ("sfZh", not "sf_zh"). part: e is a piece cut
+ * out of one longer token (plural stem, compound half). */
+static int usable(const struct lx_field *e, size_t k, int whole, int glued, int part) {
+  if ((e->flags & LX_WHOLE) && !whole)
+    return 0;
+  if ((e->flags & LX_PINYIN) && (part || (k > 1 && !(whole && glued))))
+    return 0;
+  return 1;
+}
+
+/* quiet: e only sets context (first half of "zipfile", whose hints are
+ * not the value's: the head word decides) */
+static void apply(struct state *st, const struct lx_field *e, int last, int whole, int quiet) {
+  uint32_t h = quiet ? 0 : e->hints;
+  const struct lx_field *q;
+  if ((e->flags & LX_HEAD) && !last)
+    h = 0;
+  if ((e->flags & LX_NOTWHOLE) && whole)
+    h = 0;
+  if (e->flags & LX_NAMEHEAD) {
+    q = st->prev_nonmod;
+    if (q && (q->flags & LX_NAMEQ))
+      h &= ~(uint32_t)AJAR_H_NAME; /* file_name, camera_name, street_name */
+  }
+  if (e->flags & LX_ADDRHEAD) {
+    q = st->prev;
+    if (q && (q->flags & LX_ADDRQ))
+      h = (h & ~(uint32_t)AJAR_H_ADDRESS) | q->alt; /* server_address → IP */
+    else if (q && (q->hints & (AJAR_H_IP | AJAR_H_MAC | AJAR_H_EMAIL)))
+      h &= ~(uint32_t)AJAR_H_ADDRESS; /* client_ip_address: the ip says it */
+  }
+  if (st->name_pending && (e->flags & LX_NAMEQ))
+    st->name_killed = 1; /* name_server, name_node, name_type */
+  st->name_pending = 0;
+  if (e->flags & LX_NAMEHEAD)
+    st->name_pending = (h & AJAR_H_NAME) != 0;
+  else if (h & AJAR_H_NAME)
+    st->name_other = 1;
+  st->acc |= h;
+  st->prev = e;
+  if (!(e->flags & LX_MOD))
+    st->prev_nonmod = e;
+}
+
+static void unknown_word(struct state *st) {
+  st->prev = st->prev_nonmod = NULL;
+  st->name_pending = 0;
+}
+
+static uint32_t cjk_needles(const char *s, size_t n) {
+  uint32_t h = 0;
+  size_t i;
+  for (i = 0; i < lx_cjk_needle_count; i++)
+    if (contains(s, n, lx_cjk_needles[i].needle))
+      h |= lx_cjk_needles[i].hints;
+  return h;
+}
+
+/* A token not in the dictionary: try its plural stem ("addresses"), then
+ * cutting it into two known words ("hostname", "clientaddr", "userage").
+ * Of a cut word only the second half (the head) gives hints, except before
+ * "name"/"address" where the first half is the qualifier ("streetname" is
+ * an address, "zipfile" is not). Pinyin and whole-only keys are never cut
+ * out of a longer token, and the head must have 4 bytes or more ("hostage",
+ * "passage" are not ages). */
+static int token_fallback(struct state *st, const char *w, size_t len, int last) {
+  size_t stems[3], ns = 0, s, p;
+  const struct lx_field *a, *b;
+  stems[ns++] = len;
+  if (len >= 3 && w[len - 1] == 's') {
+    stems[ns++] = len - 1;
+    if (len >= 5 && w[len - 2] == 'e')
+      stems[ns++] = len - 2;
+  }
+  for (s = 1; s < ns; s++) {
+    a = find_field(w, stems[s]);
+    if (a && usable(a, 1, 0, 1, 1)) {
+      apply(st, a, last, 0, 0);
+      return 1;
+    }
+  }
+  for (s = 0; s < ns; s++) {
+    for (p = 2; p + 4 <= stems[s]; p++) { /* head of 4+ bytes: not "host|age" */
+      a = find_field(w, p);
+      if (!a || !usable(a, 1, 0, 1, 1))
+        continue;
+      b = find_field(w + p, stems[s] - p);
+      if (!b || !usable(b, 1, 0, 1, 1))
+        continue;
+      apply(st, a, 0, 0, !(b->flags & (LX_NAMEHEAD | LX_ADDRHEAD)));
+      apply(st, b, last, 0, 0);
+      return 1;
+    }
+  }
+  return 0;
+}
+
+uint32_t ajar_lexicon_field_hints(const char *name, size_t n) {
+  char low[NAME_BYTES], key[KEY_MAX];
+  struct tok t[TOK_MAX];
+  struct state st;
+  size_t i, k, nt, last_sig = (size_t)-1, b, e;
+  int nonascii = 0;
+
+  if (!name || n == 0)
+    return 0;
+  ensure_built();
+  if (n > NAME_BYTES)
+    n = NAME_BYTES;
+  for (i = 0; i < n; i++) {
+    low[i] = fold((unsigned char)name[i]);
+    if ((unsigned char)name[i] >= 0x80)
+      nonascii = 1;
+  }
+
+  /* a Chinese or mixed name as a whole: 身份证号, IP地址 */
+  if (nonascii) {
+    const struct lx_field *whole;
+    for (b = 0; b < n && is_space((unsigned char)low[b]); b++) {}
+    for (e = n; e > b && is_space((unsigned char)low[e - 1]); e--) {}
+    whole = find_field(low + b, e - b);
+    if (whole)
+      return whole->hints;
+  }
+
+  nt = tokenize(name, n, t);
+  for (i = 0; i < nt; i++)
+    if (t[i].kind != T_DIGIT)
+      last_sig = i;
+  memset(&st, 0, sizeof st);
+
+  for (i = 0; i < nt;) {
+    size_t run = 0;
+    int done = 0;
+    if (t[i].kind == T_CJK) {
+      const struct lx_field *ce = find_field(low + t[i].off, t[i].len);
+      if (ce) {
+        apply(&st, ce, i == last_sig, nt == 1, 0);
+      } else {
+        uint32_t h = cjk_needles(low + t[i].off, t[i].len);
+        if (h & AJAR_H_NAME)
+          st.name_other = 1;
+        st.acc |= h;
+        unknown_word(&st);
+      }
+      i++;
+      continue;
+    }
+    /* longest run of joined ASCII tokens that is a key: id_card_no → idcardno */
+    while (i + run < nt && run < SPAN_MAX && t[i + run].kind != T_CJK)
+      run++;
+    for (k = run; k >= 1 && !done; k--) {
+      size_t len = 0, j;
+      const struct lx_field *fe;
+      int whole = i == 0 && i + k == nt, glued = 1;
+      if (k == 1 && t[i].kind == T_DIGIT)
+        break;
+      for (j = i; j < i + k; j++) {
+        len += t[j].len;
+        if (j > i && t[j].off != t[j - 1].off + t[j - 1].len)
+          glued = 0;
+      }
+      if (len > sizeof key)
+        continue;
+      for (len = 0, j = i; j < i + k; j++) {
+        memcpy(key + len, low + t[j].off, t[j].len);
+        len += t[j].len;
+      }
+      fe = find_field(key, len);
+      if (!fe || !usable(fe, k, whole, glued, 0))
+        continue;
+      apply(&st, fe, i + k - 1 >= last_sig, whole, 0);
+      i += k;
+      done = 1;
+    }
+    if (done)
+      continue;
+    if (t[i].kind == T_ALPHA &&
+        !token_fallback(&st, low + t[i].off, t[i].len, i >= last_sig))
+      unknown_word(&st);
+    i++; /* a lone number ("address2") is skipped without breaking context */
+  }
+  if (st.name_killed && !st.name_other)
+    st.acc &= ~(uint32_t)AJAR_H_NAME;
+  return st.acc;
+}
+
+/* ---- values ----------------------------------------------------------- */
+
+uint32_t ajar_lexicon_value_vocab(const char *v, size_t n) {
+  char buf[VALUE_MAX];
+  size_t len, lo = 0, hi;
+  if (!v || n == 0)
+    return 0;
+  ensure_built();
+  len = value_norm(v, n, buf, sizeof buf);
+  if (len == (size_t)-1 || len == 0)
+    return 0;
+  hi = vcount;
+  while (lo < hi) {
+    size_t mid = lo + (hi - lo) / 2;
+    int c = bytes_cmp(buf, len, vsorted[mid].key, vsorted[mid].len);
+    if (c == 0)
+      return vsorted[mid].bits;
+    if (c < 0)
+      hi = mid;
+    else
+      lo = mid + 1;
+  }
+  return 0;
+}
+
+size_t ajar_lexicon_cn_province(const char *s, size_t n) {
+  /* 31 province-level abbreviations, 3 bytes each in UTF-8 */
+  static const char prov[] = "京津沪渝冀豫云辽黑湘皖鲁新苏浙赣鄂桂甘晋蒙陕吉闽贵粤青藏川宁琼";
+  size_t i;
+  if (!s || n < 3)
+    return 0;
+  for (i = 0; i + 3 <= sizeof prov - 1; i += 3)
+    if (memcmp(s, prov + i, 3) == 0)
+      return 3;
+  return 0;
+}
+
+int ajar_lexicon_cn_region_ok(int d) {
+  /* GB/T 2260 province-level codes */
+  return (d >= 11 && d <= 15) || (d >= 21 && d <= 23) || (d >= 31 && d <= 37) ||
+         (d >= 41 && d <= 46) || (d >= 50 && d <= 54) || (d >= 61 && d <= 65) ||
+         d == 71 || d == 81 || d == 82 || d == 83 || d == 91;
+}
+
+/* Letter, two digits, optionally '.' and 1-4 letters/digits. WHO ICD-10
+ * uses one character after the dot; national extensions such as ICD-10-CM
+ * use up to four (J45.909, S72.001A), so those are accepted too. U is
+ * reserved: only U07 (COVID-19) and U09 (post COVID-19) are in use. */
+int ajar_lexicon_icd10_ok(const char *s, size_t n) {
+  size_t i;
+  if (!s || n < 3)
+    return 0;
+  if (!is_upper((unsigned char)s[0]) || !is_digit((unsigned char)s[1]) ||
+      !is_digit((unsigned char)s[2]))
+    return 0;
+  if (s[0] == 'U' && !(s[1] == '0' && (s[2] == '7' || s[2] == '9')))
+    return 0;
+  if (n == 3)
+    return 1;
+  if (s[3] != '.' || n < 5 || n > 8)
+    return 0;
+  for (i = 4; i < n; i++)
+    if (!is_upper((unsigned char)s[i]) && !is_digit((unsigned char)s[i]))
+      return 0;
+  return 1;
+}
+
+size_t ajar_lexicon_selfcheck(void) {
+  ensure_built();
+  return defects;
+}

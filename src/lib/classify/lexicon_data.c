@@ -1,0 +1,695 @@
+/* Hand-written tables for lexicon.c: field-name dictionary (English,
+ * pinyin initials, Chinese) and value vocabularies. See lexicon.c for why
+ * they are hand-written and lexicon_data.h for the entry format.
+ *
+ * Order inside a table does not matter: lexicon.c sorts once at first use
+ * and ajar_lexicon_selfcheck() reports duplicate or malformed keys. */
+#include "lexicon.h"
+#include "lexicon_data.h"
+
+#define H_NAME  AJAR_H_NAME
+#define H_NID   AJAR_H_NATIONAL_ID
+#define H_PP    AJAR_H_PASSPORT
+#define H_DEM   AJAR_H_DEMOGRAPHIC
+#define H_GEN   (AJAR_H_GENDER | AJAR_H_DEMOGRAPHIC)
+#define H_AGE   (AJAR_H_AGE_DOB | AJAR_H_DEMOGRAPHIC)
+#define H_EM    AJAR_H_EMAIL
+#define H_PH    AJAR_H_PHONE
+#define H_AD    AJAR_H_ADDRESS
+#define H_IMEI  AJAR_H_IMEI
+#define H_IMSI  AJAR_H_IMSI
+#define H_MAC   AJAR_H_MAC
+#define H_IP    AJAR_H_IP
+#define H_ADV   AJAR_H_ADVERTISING
+#define H_LOC   AJAR_H_LOCATION
+#define H_PL    AJAR_H_PLATE
+#define H_VIN   AJAR_H_VIN
+#define H_CARD  AJAR_H_CARD
+#define H_IBAN  AJAR_H_IBAN
+#define H_FACE  AJAR_H_FACE
+#define H_FATTR AJAR_H_FACE_ATTR
+#define H_EMB   AJAR_H_EMBEDDING
+#define H_PHO   AJAR_H_PHOTO
+#define H_ETH   AJAR_H_ETHNICITY
+#define H_REL   AJAR_H_RELIGION
+#define H_POL   AJAR_H_POLITICAL
+#define H_HEA   AJAR_H_HEALTH
+#define H_SEC   AJAR_H_SECRET
+#define H_TIME  AJAR_H_TIME
+#define H_PLA   AJAR_H_PLACE
+#define H_NEG   AJAR_H_NEGATIVE
+
+#define E(k, h)       {k, h, 0, 0}                   /* anywhere as a word */
+#define W(k, h)       {k, h, LX_WHOLE, 0}            /* whole name only */
+#define HD(k, h)      {k, h, LX_HEAD, 0}             /* last word only */
+#define P(k, h)       {k, h, LX_PINYIN, 0}           /* pinyin: whole name or token */
+#define PW(k, h)      {k, h, LX_PINYIN | LX_WHOLE, 0} /* pinyin, whole name only */
+#define Q(k, h)       {k, h, LX_NAMEQ, 0}            /* "<k> name" is not a person */
+#define A(k, h, alt)  {k, h, LX_ADDRQ, alt}          /* "<k> address" is alt */
+#define QA(k, h, alt) {k, h, LX_NAMEQ | LX_ADDRQ, alt}
+#define M(k)          {k, 0, LX_MOD, 0}
+#define COUNT(a)      (sizeof(a) / sizeof((a)[0]))
+
+/* ---- English: people and documents ---------------------------------- */
+static const struct lx_field en_person[] = {
+  {"name", H_NAME, LX_NAMEHEAD, 0},
+  E("firstname", H_NAME),   E("lastname", H_NAME),     E("givenname", H_NAME),
+  E("givennames", H_NAME),  E("surname", H_NAME),      E("familyname", H_NAME),
+  E("fullname", H_NAME),    E("middlename", H_NAME),   E("maidenname", H_NAME),
+  E("realname", H_NAME),    E("legalname", H_NAME),    E("nickname", H_NAME),
+  E("fname", H_NAME),       E("lname", H_NAME),        E("forename", H_NAME),
+  E("forenames", H_NAME),   E("personname", H_NAME),   E("customername", H_NAME),
+  E("patientname", H_NAME), E("drivername", H_NAME),   E("ownername", H_NAME),
+  E("contactname", H_NAME), E("holdername", H_NAME),   E("cardholder", H_NAME),
+  E("cardholdername", H_NAME), E("accountholder", H_NAME), E("xingming", H_NAME),
+  /* account handles, not person names */
+  E("username", 0), E("loginname", 0), E("screenname", 0),
+
+  E("ssn", H_NID),            E("socialsecurity", H_NID),  E("socialsecuritynumber", H_NID),
+  E("socialsecurityno", H_NID), E("nino", H_NID),          E("nationalinsurance", H_NID),
+  E("nationalinsurancenumber", H_NID), E("nationalinsuranceno", H_NID),
+  E("nationalid", H_NID),     E("nationalidnumber", H_NID), E("nationalidno", H_NID),
+  E("idcard", H_NID),         E("idcardno", H_NID),        E("idcardnumber", H_NID),
+  E("idnumber", H_NID),       E("idno", H_NID),            E("idnum", H_NID),
+  E("identitycard", H_NID),   E("identitycardno", H_NID),  E("identitycardnumber", H_NID),
+  E("identitynumber", H_NID), E("identityno", H_NID),      E("citizenid", H_NID),
+  E("citizenidnumber", H_NID), E("residentid", H_NID),     E("residentidcard", H_NID),
+  E("residentidnumber", H_NID), E("personalid", H_NID),    E("personalidnumber", H_NID),
+  E("personnummer", H_NID),   E("pesel", H_NID),           E("codicefiscale", H_NID),
+  E("bsn", H_NID),            E("dni", H_NID),             E("nie", H_NID),
+  E("nif", H_NID),            E("aadhaar", H_NID),         E("aadhar", H_NID),
+  E("aadhaarnumber", H_NID),  E("nir", H_NID),             E("cpf", H_NID),
+  E("rrn", H_NID),            E("mynumber", H_NID),        E("steuerid", H_NID),
+  E("taxid", H_NID),          E("taxidnumber", H_NID),     W("tin", H_NID),
+  W("sin", H_NID),            E("nric", H_NID),            E("hkid", H_NID),
+  E("curp", H_NID),           E("govid", H_NID),           E("governmentid", H_NID),
+  E("driverlicense", H_NID),  E("driverslicense", H_NID),  E("driverlicence", H_NID),
+  E("driverslicence", H_NID), E("drivinglicence", H_NID),  E("drivinglicense", H_NID),
+  E("shenfenzheng", H_NID),   E("shenfenzhenghao", H_NID),
+
+  E("passport", H_PP), E("passportno", H_PP), E("passportnumber", H_PP),
+  E("passportnum", H_PP), E("passportid", H_PP),
+
+  E("dob", H_AGE),        E("dateofbirth", H_AGE), E("birthdate", H_AGE),
+  E("birthday", H_AGE),   E("birthdt", H_AGE),     E("birth", H_AGE),
+  E("birthyear", H_AGE),  E("yearofbirth", H_AGE), E("age", H_AGE),
+  E("gender", H_GEN),     E("sex", H_GEN),         E("xingbie", H_GEN),
+  E("nationality", H_DEM), E("citizenship", H_DEM), E("maritalstatus", H_DEM),
+  E("marital", H_DEM),    E("birthplace", H_DEM),  E("placeofbirth", H_DEM),
+};
+
+/* ---- English: contact ------------------------------------------------ */
+static const struct lx_field en_contact[] = {
+  A("email", H_EM, H_EM),   A("mail", H_EM, H_EM),  E("emailaddress", H_EM),
+  E("emailaddr", H_EM),     E("mailaddress", H_EM), E("mailaddr", H_EM),
+
+  E("phone", H_PH),         HD("mobile", H_PH),     HD("cell", H_PH),
+  E("mobilephone", H_PH),   E("mobileno", H_PH),    E("mobilenumber", H_PH),
+  E("cellphone", H_PH),     E("cellno", H_PH),      E("cellnumber", H_PH),
+  E("tel", H_PH),           E("telephone", H_PH),   E("telno", H_PH),
+  E("msisdn", H_PH),        E("phonenumber", H_PH), E("phoneno", H_PH),
+  E("phonenum", H_PH),      E("contactnumber", H_PH), E("contactno", H_PH),
+  E("contactphone", H_PH),  E("fax", H_PH),         E("faxno", H_PH),
+  E("faxnumber", H_PH),     E("landline", H_PH),
+
+  {"address", H_AD, LX_ADDRHEAD, 0}, {"addr", H_AD, LX_ADDRHEAD, 0},
+  E("streetaddress", H_AD), E("zip", H_AD),         E("zipcode", H_AD),
+  E("postcode", H_AD),      E("postalcode", H_AD),  E("homeaddress", H_AD),
+  E("residence", H_AD),     E("residentialaddress", H_AD), E("addressline", H_AD),
+  E("mailingaddress", H_AD), E("billingaddress", H_AD), E("shippingaddress", H_AD),
+  E("housenumber", H_AD),   E("houseno", H_AD),     E("apartment", H_AD),
+  Q("street", H_AD),        Q("road", H_AD),        Q("city", H_AD),
+  Q("town", H_AD),          Q("village", H_AD),     Q("district", H_AD),
+  Q("county", H_AD),        Q("province", H_AD),    Q("country", H_AD),
+};
+
+/* ---- English: devices, network, location, vehicles, money ------------ */
+static const struct lx_field en_device[] = {
+  E("imei", H_IMEI), E("imeisv", H_IMEI), E("imsi", H_IMSI),
+
+  A("mac", H_MAC, H_MAC),   E("macaddress", H_MAC), E("macaddr", H_MAC),
+  E("bssid", H_MAC),        E("wifimac", H_MAC),    E("btmac", H_MAC),
+  E("hwaddr", H_MAC),
+
+  A("ip", H_IP, H_IP),      A("ipv4", H_IP, H_IP),  A("ipv6", H_IP, H_IP),
+  E("ipaddress", H_IP),     E("ipaddr", H_IP),      E("clientip", H_IP),
+  E("srcip", H_IP),         E("sourceip", H_IP),    E("remoteip", H_IP),
+  E("remoteaddr", H_IP),    E("xforwardedfor", H_IP), E("forwardedfor", H_IP),
+  E("dstip", H_IP),         E("destip", H_IP),      E("realip", H_IP),
+  E("xrealip", H_IP),       E("peerip", H_IP),      E("userip", H_IP),
+  E("hostip", H_IP),        E("serverip", H_IP),    E("publicip", H_IP),
+  E("privateip", H_IP),     E("localip", H_IP),
+
+  E("idfa", H_ADV),  E("idfv", H_ADV),  E("gaid", H_ADV),  E("adid", H_ADV),
+  E("aaid", H_ADV),  E("oaid", H_ADV),  E("udid", H_ADV),  E("advertisingid", H_ADV),
+  E("deviceid", H_ADV), E("androidid", H_ADV),
+
+  QA("location", H_LOC, 0), E("geo", H_LOC),        E("geopoint", H_LOC),
+  E("geolocation", H_LOC),  E("coordinates", H_LOC), E("coordinate", H_LOC),
+  E("coords", H_LOC),       E("coord", H_LOC),      E("lat", H_LOC),
+  E("lon", H_LOC),          E("lng", H_LOC),        E("latitude", H_LOC),
+  E("longitude", H_LOC),    E("gps", H_LOC),        E("position", H_LOC),
+  E("geohash", H_LOC),      E("latlng", H_LOC),     E("latlon", H_LOC),
+  E("lnglat", H_LOC),       E("lonlat", H_LOC),
+
+  Q("camera", H_PLA),       Q("cam", H_PLA),        Q("checkpoint", H_PLA),
+  Q("site", H_PLA),         Q("place", H_PLA),      Q("station", H_PLA),
+  Q("venue", H_PLA),        Q("spot", H_PLA),       Q("gate", H_PLA),
+  Q("tollgate", H_PLA),     E("devicelocation", H_PLA), E("locationname", H_PLA),
+
+  E("plate", H_PL),         E("licenseplate", H_PL), E("licenceplate", H_PL),
+  E("plateno", H_PL),       E("platenumber", H_PL), E("platenum", H_PL),
+  E("numberplate", H_PL),   W("registration", H_PL), E("registrationnumber", H_PL),
+  E("registrationno", H_PL), E("vehicleplate", H_PL), E("carplate", H_PL),
+  E("vin", H_VIN),          E("vinno", H_VIN),      E("vehicleidnumber", H_VIN),
+  E("vehicleidentificationnumber", H_VIN), E("chassisnumber", H_VIN), E("chassisno", H_VIN),
+
+  E("cardnumber", H_CARD),  E("cardno", H_CARD),    E("cardnum", H_CARD),
+  E("creditcard", H_CARD),  E("creditcardnumber", H_CARD), E("creditcardno", H_CARD),
+  E("ccnumber", H_CARD),    E("ccnum", H_CARD),     W("pan", H_CARD),
+  E("debitcard", H_CARD),   E("bankcard", H_CARD),  E("bankcardno", H_CARD),
+  E("bankcardnumber", H_CARD), E("paymentcard", H_CARD),
+  E("cvv", H_CARD | H_SEC), E("cvc", H_CARD | H_SEC),
+  E("iban", H_IBAN),        E("ibanno", H_IBAN),    E("bankaccount", H_IBAN),
+  E("bankaccountnumber", H_IBAN), E("bankaccountno", H_IBAN),
+  E("accountnumber", H_IBAN), E("accountno", H_IBAN),
+};
+
+/* ---- English: faces, special categories, secrets --------------------- */
+static const struct lx_field en_special[] = {
+  E("face", H_FACE),        E("facial", H_FACE),    E("faceattributes", H_FACE),
+  E("faceattribute", H_FACE), E("faceattrs", H_FACE), E("portrait", H_FACE),
+  E("faceid", H_FACE),
+
+  E("beard", H_FATTR),      E("mustache", H_FATTR), E("moustache", H_FATTR),
+  E("glasses", H_FATTR),    E("eyeglasses", H_FATTR), E("sunglasses", H_FATTR),
+  HD("mask", H_FATTR),      E("facemask", H_FATTR), E("smile", H_FATTR),
+  E("smiling", H_FATTR),    E("hat", H_FATTR),      W("cap", H_FATTR),
+  E("eyesopen", H_FATTR),   E("eyesclosed", H_FATTR), E("mouthopen", H_FATTR),
+  E("expression", H_FATTR), E("emotion", H_FATTR),  E("skintone", H_FATTR),
+  E("haircolor", H_FATTR),  E("haircolour", H_FATTR), E("headwear", H_FATTR),
+  E("ageestimate", H_FATTR | H_AGE), E("genderestimate", H_FATTR | H_GEN),
+  E("subnetmask", 0),       E("netmask", 0),        E("bitmask", 0),
+
+  E("embedding", H_EMB),    HD("feature", H_EMB),   HD("features", H_EMB),
+  E("featurevector", H_EMB), HD("vector", H_EMB),   HD("descriptor", H_EMB),
+  E("facevector", H_EMB | H_FACE), E("faceembedding", H_EMB | H_FACE),
+  E("facefeature", H_EMB | H_FACE), E("filedescriptor", 0),
+
+  Q("photo", H_PHO),        Q("image", H_PHO),      Q("img", H_PHO),
+  Q("picture", H_PHO),      Q("pic", H_PHO),        E("avatar", H_PHO),
+  E("snapshot", H_PHO),     E("thumbnail", H_PHO),
+  E("faceimage", H_PHO | H_FACE), E("facecrop", H_PHO | H_FACE),
+  E("facephoto", H_PHO | H_FACE), E("facepic", H_PHO | H_FACE),
+  E("faceimg", H_PHO | H_FACE),   E("selfie", H_PHO | H_FACE),
+  E("headshot", H_PHO | H_FACE),
+
+  E("ethnicity", H_ETH),    E("ethnic", H_ETH),     E("ethnicgroup", H_ETH),
+  E("race", H_ETH),         E("nation", H_ETH),     E("minzu", H_ETH),
+  E("religion", H_REL),     E("faith", H_REL),      E("religious", H_REL),
+  E("belief", H_REL),       E("religiousbelief", H_REL), E("religiousaffiliation", H_REL),
+  E("political", H_POL),    E("politicalparty", H_POL), E("partymembership", H_POL),
+  E("politicalaffiliation", H_POL), E("politicalstatus", H_POL), W("party", H_POL),
+  E("partyaffiliation", H_POL), E("politics", H_POL), E("politicalview", H_POL),
+  E("politicalviews", H_POL),
+
+  E("health", H_HEA),       E("diagnosis", H_HEA),  E("diagnoses", H_HEA),
+  Q("disease", H_HEA),      W("condition", H_HEA),  E("medicalcondition", H_HEA),
+  E("healthcondition", H_HEA), E("medical", H_HEA), E("medicalhistory", H_HEA),
+  E("healthstatus", H_HEA), E("icd", H_HEA),        E("icd10", H_HEA),
+  E("icdcode", H_HEA),      E("icd10code", H_HEA),  Q("medication", H_HEA),
+  Q("medicine", H_HEA),     Q("drug", H_HEA),       E("prescription", H_HEA),
+  E("allergy", H_HEA),      E("allergies", H_HEA),  E("bloodtype", H_HEA),
+  E("bloodgroup", H_HEA),   E("hiv", H_HEA),        E("symptom", H_HEA),
+  E("symptoms", H_HEA),     HD("treatment", H_HEA), E("illness", H_HEA),
+  E("disability", H_HEA),   E("pregnancy", H_HEA),  E("pregnant", H_HEA),
+  E("vaccination", H_HEA),  E("vaccine", H_HEA),    E("mentalhealth", H_HEA),
+  E("medicalrecord", H_HEA),
+
+  E("password", H_SEC),     E("passwd", H_SEC),     E("pwd", H_SEC),
+  HD("pass", H_SEC),        E("secret", H_SEC),     HD("token", H_SEC),
+  E("apikey", H_SEC),       E("accesskey", H_SEC),  E("secretkey", H_SEC),
+  E("privatekey", H_SEC),   E("authtoken", H_SEC),  E("accesstoken", H_SEC),
+  E("refreshtoken", H_SEC), E("idtoken", H_SEC),    E("sessiontoken", H_SEC),
+  E("bearertoken", H_SEC),  E("clientsecret", H_SEC), E("passwordhash", H_SEC),
+  E("pwdhash", H_SEC),      E("passwdhash", H_SEC), E("credentials", H_SEC),
+  E("credential", H_SEC),   E("passphrase", H_SEC), W("pin", H_SEC),
+  E("pincode", H_SEC),      E("licensekey", H_SEC), E("apisecret", H_SEC),
+  E("apitoken", H_SEC),
+};
+
+/* ---- English: not personal (time, negatives) ------------------------- */
+static const struct lx_field en_other[] = {
+  E("time", H_TIME),        E("ts", H_TIME),        E("timestamp", H_TIME),
+  E("date", H_TIME),        E("datetime", H_TIME),  E("createdat", H_TIME),
+  E("updatedat", H_TIME),   E("capturedat", H_TIME), E("seenat", H_TIME),
+  E("passedat", H_TIME),    E("eventtime", H_TIME), E("createtime", H_TIME),
+  E("updatetime", H_TIME),  E("modifytime", H_TIME), E("capturetime", H_TIME),
+  E("snaptime", H_TIME),    E("passtime", H_TIME),  E("passdate", H_TIME),
+  E("gmtcreate", H_TIME),   E("gmtmodified", H_TIME),
+  {"at", H_TIME, LX_HEAD | LX_NOTWHOLE, 0}, /* created_at, seen_at ... */
+
+  E("version", H_NEG),      E("ver", H_NEG),        E("build", H_NEG),
+  E("buildnumber", H_NEG),  E("buildno", H_NEG),    E("buildid", H_NEG),
+  E("requestid", H_NEG),    E("reqid", H_NEG),      E("traceid", H_NEG),
+  E("spanid", H_NEG),       E("correlationid", H_NEG), E("messageid", H_NEG),
+  E("msgid", H_NEG),        E("orderid", H_NEG),    E("sku", H_NEG),
+  E("checksum", H_NEG),     E("hash", H_NEG),       E("contenthash", H_NEG),
+  E("filehash", H_NEG),     E("md5", H_NEG),        E("sha1", H_NEG),
+  E("sha256", H_NEG),       E("sha512", H_NEG),     E("crc", H_NEG),
+  E("crc32", H_NEG),        E("etag", H_NEG),       E("uuid", H_NEG),
+  E("guid", H_NEG),         E("txid", H_NEG),       E("commit", H_NEG),
+  E("commitid", H_NEG),     E("revision", H_NEG),
+
+  /* known words without hints: they stop a compound from being unknown,
+   * so "homeaddress" splits into home + address and "userid" into user + id */
+  E("id", 0),      E("home", 0),     E("work", 0),     E("contact", 0),
+  E("customer", 0), E("patient", 0), E("person", 0),   E("owner", 0),
+  E("holder", 0),  E("driver", 0),   E("number", 0),   E("no", 0),
+  E("num", 0),     E("code", 0),     E("card", 0),     E("info", 0),
+};
+
+/* Qualifiers: "<q> name" is not a person name; "<q> address" is alt. */
+static const struct lx_field en_qualifiers[] = {
+  Q("file", 0),      QA("host", 0, H_IP),   Q("index", 0),     Q("service", 0),
+  Q("app", 0),       Q("application", 0),   Q("product", 0),   Q("company", 0),
+  Q("device", 0),    Q("bucket", 0),        Q("table", 0),     Q("db", 0),
+  Q("database", 0),  Q("schema", 0),        Q("column", 0),    Q("col", 0),
+  Q("field", 0),     Q("key", 0),           Q("class", 0),     Q("type", 0),
+  Q("event", 0),     Q("brand", 0),         Q("model", 0),     Q("org", 0),
+  Q("organization", 0), Q("organisation", 0), Q("team", 0),    Q("project", 0),
+  Q("region", 0),    Q("state", 0),         Q("bank", 0),      Q("school", 0),
+  Q("college", 0),   Q("university", 0),    Q("hospital", 0),  Q("clinic", 0),
+  Q("dept", 0),      Q("department", 0),    Q("unit", 0),      Q("group", 0),
+  Q("role", 0),      Q("category", 0),      Q("tag", 0),       Q("label", 0),
+  Q("queue", 0),     Q("topic", 0),         Q("cluster", 0),   QA("node", 0, H_IP),
+  QA("server", 0, H_IP), Q("pod", 0),       Q("container", 0), Q("job", 0),
+  Q("task", 0),      Q("metric", 0),        Q("module", 0),    Q("package", 0),
+  Q("pkg", 0),       Q("plugin", 0),        Q("function", 0),  Q("func", 0),
+  Q("method", 0),    Q("var", 0),           Q("variable", 0),  Q("param", 0),
+  Q("parameter", 0), Q("attr", 0),          Q("attribute", 0), Q("property", 0),
+  Q("prop", 0),      Q("option", 0),        Q("config", 0),    Q("setting", 0),
+  Q("env", 0),       Q("namespace", 0),     Q("ns", 0),        Q("domain", 0),
+  Q("path", 0),      Q("dir", 0),           Q("folder", 0),    QA("base", 0, 0),
+  Q("item", 0),      Q("goods", 0),         Q("course", 0),    Q("building", 0),
+  Q("room", 0),      Q("area", 0),          Q("zone", 0),      Q("channel", 0),
+  Q("account", 0),   Q("user", 0),          Q("login", 0),     Q("screen", 0),
+  Q("sheet", 0),     Q("doc", 0),           Q("document", 0),  Q("report", 0),
+  Q("template", 0),  QA("network", 0, H_IP), Q("ssid", 0),     QA("wifi", 0, H_MAC),
+  Q("interface", 0), Q("iface", 0),         Q("sensor", 0),    Q("api", 0),
+  Q("endpoint", 0),  Q("route", 0),         Q("resource", 0),  Q("stream", 0),
+  QA("source", 0, H_IP), Q("target", 0),    Q("dataset", 0),   Q("view", 0),
+  Q("layer", 0),     Q("font", 0),          Q("color", 0),     Q("icon", 0),
+  Q("menu", 0),      Q("page", 0),          Q("widget", 0),    Q("component", 0),
+  Q("volume", 0),    Q("disk", 0),          Q("process", 0),   Q("program", 0),
+  Q("thread", 0),    Q("workflow", 0),      Q("pipeline", 0),  Q("stage", 0),
+  Q("step", 0),      Q("rule", 0),          Q("policy", 0),    Q("permission", 0),
+  Q("scope", 0),     Q("game", 0),          Q("level", 0),     Q("pet", 0),
+  Q("species", 0),   Q("instance", 0),      Q("vm", 0),        QA("machine", 0, H_IP),
+  Q("script", 0),    Q("command", 0),       Q("cmd", 0),       Q("action", 0),
+  Q("operation", 0), Q("handler", 0),       Q("entity", 0),    Q("object", 0),
+  Q("obj", 0),       Q("record", 0),        Q("element", 0),   Q("tab", 0),
+  Q("window", 0),    Q("website", 0),       QA("web", 0, 0),   QA("url", 0, 0),
+  Q("link", 0),      Q("store", 0),         Q("shop", 0),      Q("merchant", 0),
+  Q("vendor", 0),    Q("supplier", 0),      Q("factory", 0),   Q("album", 0),
+  Q("song", 0),      Q("track", 0),         Q("movie", 0),     Q("show", 0),
+  Q("hotel", 0),     Q("restaurant", 0),    Q("airport", 0),   Q("airline", 0),
+  Q("flight", 0),    Q("ship", 0),          Q("vessel", 0),    QA("port", 0, H_IP),
+  Q("plan", 0),      Q("exam", 0),          Q("subject", 0),   Q("office", 0),
+  Q("branch", 0),    Q("mall", 0),          Q("park", 0),      Q("community", 0),
+  Q("club", 0),      Q("league", 0),        Q("alias", 0),     Q("tenant", 0),
+  /* only before "address" */
+  A("bind", 0, H_IP),     A("listen", 0, H_IP),   A("proxy", 0, H_IP),
+  A("remote", 0, H_IP),   A("peer", 0, H_IP),     A("client", 0, H_IP),
+  A("src", 0, H_IP),      A("dst", 0, H_IP),      A("dest", 0, H_IP),
+  A("destination", 0, H_IP), A("gateway", 0, H_IP), A("gw", 0, H_IP),
+  A("broker", 0, H_IP),   A("net", 0, H_IP),      A("socket", 0, H_IP),
+  A("upstream", 0, H_IP), A("wallet", 0, 0),      A("contract", 0, 0),
+  A("memory", 0, 0),      A("mem", 0, 0),         A("return", 0, 0),
+  A("callback", 0, 0),    A("redirect", 0, 0),    A("bluetooth", 0, H_MAC),
+  A("bt", 0, H_MAC),      A("hardware", 0, H_MAC), A("hw", 0, H_MAC),
+  A("ethernet", 0, H_MAC),
+  /* modifiers: skipped when looking back from "name" */
+  M("display"), M("short"), M("long"), M("real"), M("common"), M("friendly"),
+  M("official"), M("legal"), M("english"), M("en"), M("chinese"), M("cn"),
+  M("zh"), M("native"), M("full"),
+  {"local", 0, LX_MOD | LX_ADDRQ, H_IP},
+};
+
+/* ---- pinyin initials (Chinese government / police systems) ----------- */
+static const struct lx_field pinyin[] = {
+  P("xm", H_NAME),      /* 姓名 */        P("xmpy", H_NAME),    /* 姓名拼音 */
+  P("cym", H_NAME),     /* 曾用名 */
+  P("sfzh", H_NID),     /* 身份证号 */    P("sfzhm", H_NID),    /* 身份证号码 */
+  P("gmsfhm", H_NID),   /* 公民身份号码 */ P("zjhm", H_NID),    /* 证件号码 */
+  P("sfz", H_NID),      /* 身份证 */
+  P("hzhm", H_PP),      /* 护照号码 */
+  P("xb", H_GEN),       /* 性别 */        P("csrq", H_AGE),     /* 出生日期 */
+  PW("nl", H_AGE),      /* 年龄 */        PW("gj", H_DEM),      /* 国籍 */
+  P("hyzk", H_DEM),     /* 婚姻状况 */
+  P("lxdh", H_PH),      /* 联系电话 */    P("sjhm", H_PH),      /* 手机号码 */
+  P("dhhm", H_PH),      /* 电话号码 */    P("sjh", H_PH),       /* 手机号 */
+  P("lxfs", H_PH),      /* 联系方式 */    P("gddh", H_PH),      /* 固定电话 */
+  PW("dz", H_AD),       /* 地址 */        PW("zz", H_AD),       /* 住址 */
+  P("hjdz", H_AD),      /* 户籍地址 */    P("xzz", H_AD),       /* 现住址 */
+  P("jzdz", H_AD),      /* 居住地址 */    P("jtzz", H_AD),      /* 家庭住址 */
+  P("lxdz", H_AD),      /* 联系地址 */    P("hkszd", H_AD),     /* 户口所在地 */
+  P("dzyx", H_EM),      /* 电子邮箱 */
+  P("cph", H_PL),       /* 车牌号 */      P("hphm", H_PL),      /* 号牌号码 */
+  P("clsbdh", H_VIN),   /* 车辆识别代号 */ P("cjh", H_VIN),     /* 车架号 */
+  P("mz", H_ETH),       /* 民族 */        P("zjxy", H_REL),     /* 宗教信仰 */
+  P("zzmm", H_POL),     /* 政治面貌 */    P("jkzk", H_HEA),     /* 健康状况 */
+  P("kkmc", H_PLA),     /* 卡口名称 */    P("kkbh", H_PLA),     /* 卡口编号 */
+  P("sxtbh", H_PLA),    /* 摄像头编号 */  P("sxtmc", H_PLA),    /* 摄像头名称 */
+  P("sbbh", H_PLA),     /* 设备编号 */
+  P("tgsj", H_TIME),    /* 通过时间 */    P("zpsj", H_TIME),    /* 抓拍时间 */
+  P("cjsj", H_TIME),    /* 采集/创建时间 */ P("gxsj", H_TIME),  /* 更新时间 */
+  PW("sj", H_TIME),     /* 时间 */
+  PW("jd", H_LOC),      /* 经度 */        PW("wd", H_LOC),      /* 纬度 */
+  PW("zp", H_PHO | H_FACE), /* 照片 */    P("rlzp", H_PHO | H_FACE), /* 人脸照片 */
+  P("rxzp", H_PHO | H_FACE), /* 人像照片 */ P("rltp", H_PHO | H_FACE), /* 人脸图片 */
+  P("rltz", H_EMB | H_FACE), /* 人脸特征 */ P("tzz", H_EMB | H_FACE),  /* 特征值 */
+  PW("rl", H_FACE),     /* 人脸 */
+  P("yhkh", H_CARD),    /* 银行卡号 */    PW("mm", H_SEC),      /* 密码 */
+};
+
+/* ---- Chinese field names (exact; see lx_cjk_needles for the rest) ----- */
+static const struct lx_field chinese[] = {
+  E("姓名", H_NAME),        E("名字", H_NAME),        E("真实姓名", H_NAME),
+  E("身份证", H_NID),       E("身份证号", H_NID),     E("身份证号码", H_NID),
+  E("公民身份号码", H_NID), E("证件号码", H_NID),     E("证件号", H_NID),
+  E("护照", H_PP),          E("护照号", H_PP),        E("护照号码", H_PP),
+  E("性别", H_GEN),         E("出生日期", H_AGE),     E("生日", H_AGE),
+  E("年龄", H_AGE),         E("出生年月", H_AGE),     E("国籍", H_DEM),
+  E("婚姻状况", H_DEM),
+  E("手机", H_PH),          E("手机号", H_PH),        E("手机号码", H_PH),
+  E("电话", H_PH),          E("联系电话", H_PH),      E("电话号码", H_PH),
+  E("联系方式", H_PH),
+  E("邮箱", H_EM),          E("电子邮件", H_EM),      E("电子邮箱", H_EM),
+  E("邮件", H_EM),          E("邮箱地址", H_EM),      E("电子邮件地址", H_EM),
+  E("邮件地址", H_EM),
+  E("地址", H_AD),          E("住址", H_AD),          E("户籍地址", H_AD),
+  E("现住址", H_AD),        E("居住地址", H_AD),      E("家庭住址", H_AD),
+  E("户籍地", H_AD),        E("邮编", H_AD),          E("邮政编码", H_AD),
+  E("ip地址", H_IP),        E("mac地址", H_MAC),
+  E("车牌", H_PL),          E("车牌号", H_PL),        E("车牌号码", H_PL),
+  E("号牌号码", H_PL),      E("号牌", H_PL),
+  E("车架号", H_VIN),       E("车辆识别代号", H_VIN), E("车辆识别号", H_VIN),
+  E("民族", H_ETH),         E("宗教", H_REL),         E("宗教信仰", H_REL),
+  E("政治面貌", H_POL),     E("党派", H_POL),
+  E("诊断", H_HEA),         E("病史", H_HEA),         E("疾病", H_HEA),
+  E("病情", H_HEA),         E("健康", H_HEA),         E("健康状况", H_HEA),
+  E("过敏史", H_HEA),       E("血型", H_HEA),
+  E("人脸", H_FACE),        E("人像", H_FACE),
+  E("照片", H_PHO),         E("图片", H_PHO),         E("抓拍图", H_PHO),
+  E("抓拍图片", H_PHO),     E("全景图", H_PHO),
+  E("人脸照片", H_PHO | H_FACE), E("人像照片", H_PHO | H_FACE), E("头像", H_PHO | H_FACE),
+  E("特征", H_EMB),         E("特征值", H_EMB),       E("特征向量", H_EMB),
+  E("人脸特征", H_EMB | H_FACE),
+  E("时间", H_TIME),        E("抓拍时间", H_TIME),    E("通过时间", H_TIME),
+  E("日期", H_TIME),        E("创建时间", H_TIME),
+  E("卡口", H_PLA),         E("地点", H_PLA),         E("摄像头", H_PLA),
+  E("点位", H_PLA),         E("卡口名称", H_PLA),
+  E("经度", H_LOC),         E("纬度", H_LOC),         E("坐标", H_LOC),
+  E("位置", H_LOC),
+  E("密码", H_SEC),
+  E("银行卡号", H_CARD),    E("银行卡", H_CARD),      E("卡号", H_CARD),
+};
+
+const struct lx_needle lx_cjk_needles[] = {
+  {"身份证", H_NID},  {"证件号", H_NID},  {"护照", H_PP},    {"姓名", H_NAME},
+  {"性别", H_GEN},    {"出生", H_AGE},    {"年龄", H_AGE},   {"国籍", H_DEM},
+  {"手机", H_PH},     {"电话", H_PH},     {"邮箱", H_EM},    {"电子邮件", H_EM},
+  {"地址", H_AD},     {"住址", H_AD},     {"车牌", H_PL},    {"号牌号码", H_PL},
+  {"车架号", H_VIN},  {"民族", H_ETH},    {"宗教", H_REL},   {"政治面貌", H_POL},
+  {"病史", H_HEA},    {"疾病", H_HEA},    {"病情", H_HEA},   {"病历", H_HEA},
+  {"诊断", H_HEA},    {"人脸", H_FACE},   {"人像", H_FACE},  {"照片", H_PHO},
+  {"图片", H_PHO},    {"特征", H_EMB},    {"时间", H_TIME},  {"日期", H_TIME},
+  {"卡口", H_PLA},    {"摄像", H_PLA},    {"点位", H_PLA},   {"经度", H_LOC},
+  {"纬度", H_LOC},    {"坐标", H_LOC},    {"位置", H_LOC},    {"密码", H_SEC},   {"银行卡", H_CARD},
+};
+const size_t lx_cjk_needle_count = COUNT(lx_cjk_needles);
+
+const struct lx_field_table lx_field_tables[] = {
+  {en_person, COUNT(en_person)},     {en_contact, COUNT(en_contact)},
+  {en_device, COUNT(en_device)},     {en_special, COUNT(en_special)},
+  {en_other, COUNT(en_other)},       {en_qualifiers, COUNT(en_qualifiers)},
+  {pinyin, COUNT(pinyin)},           {chinese, COUNT(chinese)},
+};
+const size_t lx_field_table_count = COUNT(lx_field_tables);
+
+/* ==== value vocabularies ============================================== */
+
+/* The 56 recognised ethnic groups of China, with 族; bare forms only where
+ * the bare word is unambiguous (not 汉/回/白/水/土/京 ..., not 朝鲜 (North
+ * Korea), 俄罗斯 (Russia), 高山 (mountain), 保安 (guard), 布朗, 东乡). */
+static const char *const v_ethnicity[] = {
+  "汉族", "蒙古族", "回族", "藏族", "维吾尔族", "苗族", "彝族", "壮族",
+  "布依族", "朝鲜族", "满族", "侗族", "瑶族", "白族", "土家族", "哈尼族",
+  "哈萨克族", "傣族", "黎族", "傈僳族", "佤族", "畲族", "高山族", "拉祜族",
+  "水族", "东乡族", "纳西族", "景颇族", "柯尔克孜族", "土族", "达斡尔族", "仫佬族",
+  "羌族", "布朗族", "撒拉族", "毛南族", "仡佬族", "锡伯族", "阿昌族", "普米族",
+  "塔吉克族", "怒族", "乌孜别克族", "俄罗斯族", "鄂温克族", "德昂族", "保安族", "裕固族",
+  "京族", "塔塔尔族", "独龙族", "鄂伦春族", "赫哲族", "门巴族", "珞巴族", "基诺族",
+  /* bare */
+  "蒙古", "维吾尔", "布依", "土家", "哈尼", "哈萨克", "傈僳", "拉祜", "纳西",
+  "景颇", "柯尔克孜", "达斡尔", "仫佬", "撒拉", "毛南", "仡佬", "锡伯", "阿昌",
+  "普米", "塔吉克", "乌孜别克", "鄂温克", "德昂", "裕固", "塔塔尔", "独龙",
+  "鄂伦春", "赫哲", "门巴", "珞巴", "基诺",
+  /* English names; Han, Hui, Yi, Li, Dong, Yao, Bai, Dai, She, Sui, Tu, Nu,
+   * Va, Gin, Korean, Russian left out: surnames, English words, nationalities */
+  "han chinese", "mongol", "tibetan", "uyghur", "uighur", "uygur", "miao", "hmong",
+  "zhuang", "buyei", "bouyei", "manchu", "tujia", "hani", "kazakh", "lisu",
+  "gaoshan", "lahu", "dongxiang", "naxi", "jingpo", "kyrgyz", "kirghiz", "daur",
+  "mulao", "qiang", "blang", "salar", "maonan", "gelao", "xibe", "achang",
+  "pumi", "tajik", "uzbek", "evenki", "de'ang", "deang", "bonan", "yugur",
+  "tatar", "derung", "oroqen", "hezhen", "monba", "lhoba", "jino",
+  /* census-style values (bare White/Black/Asian left out: too generic) */
+  "hispanic", "latino", "latina", "latinx", "hispanic or latino",
+  "not hispanic or latino", "caucasian", "african american",
+  "black or african american", "asian american", "pacific islander",
+  "native hawaiian or other pacific islander", "native american",
+  "american indian", "alaska native", "american indian or alaska native",
+  "non hispanic white", "non hispanic black", "arab", "kurd", "romani",
+};
+
+static const char *const v_religion[] = {
+  "muslim", "islam", "islamic", "christian", "christianity", "catholic",
+  "roman catholic", "protestant", "orthodox", "eastern orthodox", "buddhist",
+  "buddhism", "hindu", "hinduism", "jewish", "judaism", "sikh", "sikhism",
+  "taoist", "taoism", "daoist", "daoism", "atheist", "atheism", "agnostic",
+  "shia", "sunni", "shia muslim", "sunni muslim", "mormon", "evangelical",
+  "jehovah's witness", "jehovahs witness", "falun gong", "falun dafa",
+  "anglican", "lutheran", "methodist", "baptist", "pentecostal",
+  "presbyterian", "jain", "jainism", "zoroastrian", "baha'i", "bahai", "shinto",
+  "伊斯兰教", "伊斯兰", "穆斯林", "基督教", "基督徒", "天主教", "天主教徒",
+  "佛教", "佛教徒", "道教", "无宗教信仰", "喇嘛教", "藏传佛教", "东正教",
+  "法轮功", "新教", "犹太教",
+};
+
+static const char *const v_political[] = {
+  "中共党员", "中国共产党党员", "中共预备党员", "共产党员", "党员", "共青团员",
+  "团员", "群众", "民主党派", "无党派人士", "民革党员", "民盟盟员", "民建会员",
+  "民进会员", "农工党党员", "致公党党员", "九三学社社员", "台盟盟员",
+  "democrat", "democratic", "democratic party", "republican", "republican party",
+  "labour", "labour party", "conservative", "conservative party", "tory",
+  "liberal democrat", "liberal democrats", "lib dem", "green party",
+  "communist", "communist party member", "social democrat", "socialist",
+};
+
+static const char *const v_health[] = {
+  "diabetes", "type 1 diabetes", "type 2 diabetes", "diabetic", "hypertension",
+  "high blood pressure", "asthma", "hiv", "hiv positive", "hiv negative", "hiv+",
+  "aids", "hepatitis", "hepatitis a", "hepatitis b", "hepatitis c", "hbv", "hcv",
+  "tuberculosis", "depression", "major depressive disorder", "anxiety",
+  "anxiety disorder", "bipolar", "bipolar disorder", "schizophrenia", "ptsd",
+  "adhd", "autism", "mental illness", "cancer", "breast cancer", "lung cancer",
+  "prostate cancer", "leukemia", "leukaemia", "lymphoma", "melanoma", "tumor",
+  "tumour", "covid", "covid 19", "covid 19 positive", "covid positive",
+  "sars cov 2", "pregnant", "pregnancy", "epilepsy", "dementia", "alzheimer's",
+  "alzheimers", "alzheimer's disease", "parkinson's", "parkinsons",
+  "parkinson's disease", "multiple sclerosis", "stroke", "heart disease",
+  "coronary artery disease", "heart failure", "arrhythmia", "copd",
+  "chronic kidney disease", "kidney failure", "obesity", "arthritis",
+  "rheumatoid arthritis", "osteoporosis", "migraine", "hemophilia",
+  "sickle cell disease", "cystic fibrosis", "down syndrome", "cerebral palsy",
+  "anorexia", "bulimia", "eating disorder", "substance abuse", "alcoholism",
+  "opioid use disorder", "addiction", "syphilis", "gonorrhea", "chlamydia",
+  "herpes", "hpv", "infertility", "miscarriage", "abortion", "paralysis",
+  "influenza", "pneumonia", "measles", "malaria", "ebola", "hypothyroidism",
+  "hyperthyroidism", "anemia", "anaemia", "celiac disease", "crohn's disease",
+  "ulcerative colitis", "insomnia", "ocd", "psoriasis", "glaucoma", "cataract",
+  "高血压", "糖尿病", "艾滋病", "hiv阳性", "艾滋病病毒感染者", "乙肝", "乙型肝炎",
+  "丙肝", "丙型肝炎", "肝炎", "结核病", "肺结核", "抑郁症", "焦虑症",
+  "双相情感障碍", "精神分裂症", "精神病", "癌症", "肺癌", "乳腺癌", "肝癌",
+  "胃癌", "白血病", "肿瘤", "哮喘", "心脏病", "冠心病", "脑卒中", "中风",
+  "癫痫", "痴呆", "阿尔茨海默病", "帕金森病", "新冠阳性", "新冠肺炎", "怀孕",
+  "妊娠", "残疾", "梅毒", "性病", "吸毒", "自闭症", "慢阻肺", "肾衰竭",
+  "尿毒症", "脑瘫",
+};
+
+static const char *const v_gender[] = {
+  "male", "female", "m", "f", "man", "woman", "男", "女", "男性", "女性",
+  "nonbinary", "non binary",
+};
+
+/* Common US/UK given names. Left out because they are everyday words or
+ * month names: will, bill, may, june, april, hope, joy, dawn, summer,
+ * autumn, guy, art, max, ray, dean. */
+static const char *const v_given[] = {
+  "james", "john", "robert", "michael", "william", "david", "richard", "joseph",
+  "thomas", "charles", "christopher", "daniel", "matthew", "anthony", "donald",
+  "steven", "paul", "andrew", "joshua", "kenneth", "kevin", "brian", "george",
+  "edward", "ronald", "timothy", "jason", "jeffrey", "ryan", "jacob", "gary",
+  "nicholas", "eric", "jonathan", "stephen", "larry", "justin", "scott",
+  "brandon", "benjamin", "samuel", "frank", "gregory", "raymond", "alexander",
+  "patrick", "jack", "dennis", "jerry", "tyler", "aaron", "jose", "henry",
+  "adam", "douglas", "nathan", "peter", "zachary", "kyle", "walter", "harold",
+  "jeremy", "ethan", "carl", "keith", "roger", "gerald", "christian", "terry",
+  "sean", "arthur", "austin", "noah", "lawrence", "jesse", "joe", "bryan",
+  "billy", "jordan", "albert", "dylan", "bruce", "willie", "gabriel", "alan",
+  "juan", "logan", "wayne", "ralph", "roy", "eugene", "randy", "vincent",
+  "russell", "louis", "philip", "bobby", "johnny", "bradley", "liam", "oliver",
+  "harry", "charlie", "oscar", "leo", "freddie", "alfie", "theo", "archie",
+  "lucas", "mason", "elijah", "aiden", "owen", "luke", "isaac", "caleb",
+  "nathaniel", "connor", "evan", "ian", "hunter", "cameron", "sam", "mike",
+  "tom", "chris", "matt", "dave", "steve", "tony", "jim", "bob", "nick", "alex",
+  "ben", "dan", "josh", "andy", "rob", "jon", "martin", "simon", "neil", "mark",
+  "craig", "stuart", "graham", "colin", "gavin", "lee", "ross", "callum",
+  "jamie", "kieran", "declan", "rhys", "dominic", "marcus", "julian", "victor",
+  "howard", "fred", "leonard", "stanley", "ernest", "clarence", "francis",
+  "mary", "patricia", "jennifer", "linda", "elizabeth", "barbara", "susan",
+  "jessica", "sarah", "karen", "lisa", "nancy", "betty", "margaret", "sandra",
+  "ashley", "kimberly", "emily", "donna", "michelle", "carol", "amanda",
+  "dorothy", "melissa", "deborah", "stephanie", "rebecca", "sharon", "laura",
+  "cynthia", "kathleen", "amy", "angela", "shirley", "anna", "brenda", "pamela",
+  "emma", "nicole", "helen", "samantha", "katherine", "christine", "debra",
+  "rachel", "carolyn", "janet", "catherine", "maria", "heather", "diane",
+  "ruth", "julie", "olivia", "joyce", "virginia", "victoria", "kelly", "lauren",
+  "christina", "joan", "evelyn", "judith", "megan", "andrea", "cheryl",
+  "hannah", "jacqueline", "martha", "gloria", "teresa", "ann", "sara",
+  "madison", "frances", "kathryn", "janice", "jean", "abigail", "alice", "judy",
+  "sophia", "grace", "denise", "amber", "doris", "marilyn", "danielle",
+  "beverly", "isabella", "theresa", "diana", "natalie", "brittany", "charlotte",
+  "marie", "kayla", "alexis", "lori", "ava", "mia", "amelia", "harper", "chloe",
+  "ella", "lily", "zoe", "ellie", "sophie", "isla", "poppy", "freya", "evie",
+  "florence", "rosie", "holly", "lucy", "millie", "claire", "jane", "louise",
+  "kate", "katie", "jenny", "liz", "beth", "sue", "anne", "tracy", "tracey",
+  "wendy", "alison", "gemma", "leanne", "natasha", "nadia", "elena", "eva",
+  "julia", "caroline", "fiona", "hayley", "joanne", "kirsty", "lindsay",
+  "stacey", "vanessa", "yvonne", "zoey",
+};
+
+/* Most common US census / UK family names (alone they are weak evidence:
+ * pair with a given name or a NAME field hint). */
+static const char *const v_surname[] = {
+  "smith", "johnson", "williams", "brown", "jones", "garcia", "miller", "davis",
+  "rodriguez", "martinez", "hernandez", "lopez", "gonzalez", "wilson",
+  "anderson", "thomas", "taylor", "moore", "jackson", "martin", "lee", "perez",
+  "thompson", "white", "harris", "sanchez", "clark", "ramirez", "lewis",
+  "robinson", "walker", "young", "allen", "king", "wright", "scott", "torres",
+  "nguyen", "hill", "flores", "green", "adams", "nelson", "baker", "hall",
+  "rivera", "campbell", "mitchell", "carter", "roberts", "gomez", "phillips",
+  "evans", "turner", "diaz", "parker", "cruz", "edwards", "collins", "reyes",
+  "stewart", "morris", "morales", "murphy", "cook", "rogers", "gutierrez",
+  "ortiz", "morgan", "cooper", "peterson", "bailey", "reed", "kelly", "howard",
+  "ramos", "kim", "cox", "ward", "richardson", "watson", "brooks", "chavez",
+  "wood", "james", "bennett", "gray", "mendoza", "ruiz", "hughes", "price",
+  "alvarez", "castillo", "sanders", "patel", "myers", "long", "ross", "foster",
+  "jimenez", "powell", "jenkins", "perry", "russell", "sullivan", "bell",
+  "coleman", "butler", "henderson", "barnes", "gonzales", "fisher", "vasquez",
+  "simmons", "romero", "jordan", "patterson", "alexander", "hamilton",
+  "graham", "reynolds", "griffin", "wallace", "moreno", "west", "cole",
+  "hayes", "bryant", "herrera", "gibson", "ellis", "tran", "medina", "aguilar",
+  "stevens", "murray", "ford", "castro", "marshall", "owens", "harrison",
+  "fernandez", "mcdonald", "woods", "washington", "kennedy", "wells", "vargas",
+  "henry", "chen", "freeman", "webb", "tucker", "guzman", "burns", "crawford",
+  "olson", "simpson", "porter", "hunter", "gordon", "mendez", "silva", "shaw",
+  "snyder", "mason", "dixon", "munoz", "hunt", "hicks", "holmes", "palmer",
+  "wagner", "black", "robertson", "boyd", "rose", "stone", "salazar", "fox",
+  "warren", "mills", "meyer", "rice", "schmidt", "garza", "daniels",
+  "ferguson", "nichols", "stephens", "soto", "weaver", "ryan", "gardner",
+  "payne", "grant", "dunn", "kelley", "spencer", "hawkins", "arnold", "pierce",
+  "vazquez", "hansen", "peters", "santos", "hart", "bradley", "knight",
+  "elliott", "cunningham", "duncan", "armstrong", "hudson", "carroll", "lane",
+  "riley", "andrews", "alvarado", "delgado", "berry", "perkins", "hoffman",
+  "johnston", "matthews", "pena", "richards", "willis", "carpenter",
+  "lawrence", "sandoval", "davies",
+};
+
+/* ~150 most common Chinese surnames, plus compound ones. */
+static const char *const v_cn_surname[] = {
+  "王", "李", "张", "刘", "陈", "杨", "黄", "赵", "吴", "周", "徐", "孙", "马",
+  "朱", "胡", "郭", "何", "高", "林", "罗", "郑", "梁", "谢", "宋", "唐", "许",
+  "韩", "冯", "邓", "曹", "彭", "曾", "肖", "田", "董", "袁", "潘", "于", "蒋",
+  "蔡", "余", "杜", "叶", "程", "苏", "魏", "吕", "丁", "任", "沈", "姚", "卢",
+  "姜", "崔", "钟", "谭", "陆", "汪", "范", "金", "石", "廖", "贾", "夏", "韦",
+  "付", "傅", "方", "白", "邹", "孟", "熊", "秦", "邱", "江", "尹", "薛", "闫",
+  "段", "雷", "侯", "龙", "史", "陶", "黎", "贺", "顾", "毛", "郝", "龚", "邵",
+  "万", "钱", "严", "覃", "武", "戴", "莫", "孔", "向", "汤", "常", "温", "康",
+  "施", "文", "牛", "樊", "葛", "邢", "安", "齐", "易", "乔", "伍", "庞", "颜",
+  "倪", "庄", "聂", "章", "鲁", "岳", "翟", "殷", "詹", "申", "欧", "耿", "关",
+  "兰", "焦", "俞", "左", "柳", "甘", "祝", "包", "宁", "尚", "符", "舒", "阮",
+  "柯", "纪", "梅", "童", "凌", "毕", "单", "季", "裴", "霍", "涂", "成", "苗",
+  "谷", "盛", "曲", "翁",
+  "欧阳", "司马", "上官", "诸葛", "东方", "皇甫", "尉迟", "公孙", "慕容",
+  "长孙", "宇文", "司徒", "夏侯", "轩辕", "令狐", "端木", "南宫", "独孤",
+};
+
+/* Nationalities: adjective, country name, ISO 3166 alpha-3 (codes that are
+ * English words — CAN, PER, NOR, COL, FIN, MAR, KEN, ETH — left out). */
+static const char *const v_nationality[] = {
+  "chinese", "china", "chn", "中国", "中国籍", "american", "united states",
+  "united states of america", "usa", "美国", "british", "united kingdom", "uk",
+  "gbr", "英国", "german", "germany", "deu", "德国", "french", "france", "fra",
+  "法国", "japanese", "japan", "jpn", "日本", "korean", "south korea", "korea",
+  "kor", "韩国", "indian", "india", "ind", "印度", "russian", "russia", "rus",
+  "俄罗斯", "canadian", "canada", "加拿大", "australian", "australia", "aus",
+  "澳大利亚", "italian", "italy", "ita", "意大利", "spanish", "spain", "esp",
+  "西班牙", "mexican", "mexico", "mex", "墨西哥", "brazilian", "brazil", "bra",
+  "巴西", "argentine", "argentinian", "argentina", "arg", "dutch",
+  "netherlands", "nld", "荷兰", "belgian", "belgium", "bel", "swiss",
+  "switzerland", "che", "swedish", "sweden", "swe", "norwegian", "norway",
+  "danish", "denmark", "dnk", "irish", "ireland", "irl", "portuguese",
+  "portugal", "prt", "greek", "greece", "grc", "turkish", "tur", "austrian",
+  "austria", "aut", "czech", "cze", "hungarian", "hungary", "hun", "romanian",
+  "romania", "rou", "ukrainian", "ukraine", "ukr", "乌克兰", "israeli",
+  "israel", "isr", "egyptian", "egypt", "egy", "nigerian", "nigeria", "nga",
+  "south african", "south africa", "zaf", "saudi", "saudi arabia", "sau",
+  "iranian", "iran", "irn", "iraqi", "iraq", "irq", "pakistani", "pakistan",
+  "pak", "巴基斯坦", "bangladeshi", "bangladesh", "bgd", "indonesian",
+  "indonesia", "idn", "印度尼西亚", "malaysian", "malaysia", "mys", "马来西亚",
+  "singaporean", "singapore", "sgp", "新加坡", "thai", "thailand", "tha", "泰国",
+  "vietnamese", "vietnam", "viet nam", "vnm", "越南", "filipino", "philippines",
+  "phl", "菲律宾", "new zealander", "new zealand", "nzl", "chilean", "chile",
+  "chl", "venezuelan", "venezuela", "ven", "cuban", "cuba", "cub", "mongolian",
+  "mongolia", "mng", "蒙古国", "kazakhstani", "kazakhstan", "kaz", "哈萨克斯坦",
+  "afghan", "afghanistan", "afg", "阿富汗", "burmese", "myanmar", "mmr", "缅甸",
+  "cambodian", "cambodia", "khm", "laotian", "laos", "lao", "nepali", "nepal",
+  "npl", "sri lankan", "sri lanka", "lka", "moroccan", "morocco", "algerian",
+  "algeria", "dza", "uzbekistani", "uzbekistan", "uzb", "kyrgyzstani",
+  "kyrgyzstan", "kgz", "tajikistani", "tajikistan", "tjk", "syrian", "syria",
+  "syr", "叙利亚", "turkmen", "turkmenistan", "tkm",
+};
+
+static const char *const v_face_attr[] = {
+  "beard", "no beard", "mustache", "moustache", "glasses", "eyeglasses",
+  "sunglasses", "no glasses", "mask", "wearing mask", "no mask", "smile",
+  "smiling", "not smiling", "no smile", "eyes open", "eyes closed",
+  "mouth open", "mouth closed", "hat", "wearing hat", "no hat",
+  "戴眼镜", "戴墨镜", "戴口罩", "未戴口罩", "有胡子", "无胡子", "微笑", "戴帽子",
+};
+
+const struct lx_vocab_table lx_vocab_tables[] = {
+  {v_ethnicity, COUNT(v_ethnicity), AJAR_V_ETHNICITY},
+  {v_religion, COUNT(v_religion), AJAR_V_RELIGION},
+  {v_political, COUNT(v_political), AJAR_V_POLITICAL},
+  {v_health, COUNT(v_health), AJAR_V_HEALTH},
+  {v_gender, COUNT(v_gender), AJAR_V_GENDER},
+  {v_given, COUNT(v_given), AJAR_V_GIVEN_NAME},
+  {v_surname, COUNT(v_surname), AJAR_V_SURNAME},
+  {v_cn_surname, COUNT(v_cn_surname), AJAR_V_CN_SURNAME},
+  {v_nationality, COUNT(v_nationality), AJAR_V_NATIONALITY},
+  {v_face_attr, COUNT(v_face_attr), AJAR_V_FACE_ATTR},
+};
+const size_t lx_vocab_table_count = COUNT(lx_vocab_tables);

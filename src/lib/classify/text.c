@@ -1,0 +1,230 @@
+#define _GNU_SOURCE /* memrchr */
+/* Detectors embedded in free text, compiled into one Vectorscan database.
+ *
+ * Vectorscan finds the candidates in one pass over the text; validators
+ * run in the match callback, so a bad candidate costs one function call.
+ * Patterns keep a literal or a narrow class at their start so the engine
+ * can skip through text with no candidate at memory speed.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include "classify.h"
+#include "validators.h"
+
+struct text_pattern {
+  const char *re;
+  unsigned det;
+};
+
+#define PROVINCES "(?:京|津|沪|渝|冀|豫|云|辽|黑|湘|皖|鲁|新|苏|浙|赣|鄂|桂|甘|晋|蒙|陕|吉|闽|贵|粤|青|藏|川|宁|琼)"
+
+static const struct text_pattern text_patterns[] = {
+  /* no start-of-match for e-mail: the validator finds the local part */
+  {"[A-Za-z0-9._%+\\-]@[A-Za-z0-9\\-]{1,63}\\.[A-Za-z]{2,24}", DET_EMAIL},
+  {"\\+[1-9][0-9 \\-]{7,18}[0-9]", DET_PHONE_E164},
+  {"\\b1[3-9][0-9]{9}\\b", DET_CN_MOBILE},
+  {"\\b[0-9]{17}[0-9Xx]\\b", DET_CN_RESIDENT_ID},
+  {"\\b[0-9]{4}(?:[ \\-]?[0-9]{4}){2}[ \\-]?[0-9]{1,7}\\b", DET_CARD},
+  {"\\b3[47][0-9]{2}[ \\-]?[0-9]{6}[ \\-]?[0-9]{5}\\b", DET_CARD},
+  {"\\b[A-Z]{2}[0-9]{2}(?: ?[A-Z0-9]){11,30}\\b", DET_IBAN},
+  {"\\b[0-9]{1,3}(?:\\.[0-9]{1,3}){3}\\b", DET_IPV4},
+  {"\\b[0-9A-Fa-f]{2}(?::[0-9A-Fa-f]{2}){5}\\b", DET_MAC},
+  {"\\b[0-9A-Fa-f]{2}(?:-[0-9A-Fa-f]{2}){5}\\b", DET_MAC},
+  {"\\b(?:AKIA|ASIA|AROA|AIDA)[A-Z2-7]{16}\\b", DET_AWS_KEY},
+  {"eyJ[A-Za-z0-9_\\-]{8,}\\.[A-Za-z0-9_\\-]{4,}\\.[A-Za-z0-9_\\-]{8,}", DET_JWT},
+  {"-----BEGIN (?:[A-Z]+ )?PRIVATE KEY-----", DET_PRIVATE_KEY},
+  {"\\$2[aby]\\$[0-9]{2}\\$[./A-Za-z0-9]{53}", DET_PASSWORD_HASH},
+  {"\\$argon2(?:id|i|d)\\$v=[0-9]+\\$m=[0-9]+,t=[0-9]+,p=[0-9]+\\$", DET_PASSWORD_HASH},
+  {"\\b[0-9]{3}-[0-9]{2}-[0-9]{4}\\b", DET_US_SSN},
+  {PROVINCES "[A-HJ-NP-Z](?:\\xC2\\xB7)?[A-HJ-NP-Z0-9]{5,6}", DET_CN_PLATE},
+  {"\\b[A-CEGHJ-PR-TW-Z]{2} ?[0-9]{2} ?[0-9]{2} ?[0-9]{2} ?[A-D]\\b", DET_UK_NINO},
+};
+#define N_TEXT (sizeof text_patterns / sizeof text_patterns[0])
+
+static const unsigned char text_det[N_TEXT] = {
+  DET_EMAIL, DET_PHONE_E164, DET_CN_MOBILE, DET_CN_RESIDENT_ID, DET_CARD,
+  DET_CARD, DET_IBAN, DET_IPV4, DET_MAC, DET_MAC, DET_AWS_KEY, DET_JWT,
+  DET_PRIVATE_KEY, DET_PASSWORD_HASH, DET_PASSWORD_HASH, DET_US_SSN,
+  DET_CN_PLATE, DET_UK_NINO,
+};
+
+int ajar_db_compile(struct ajar_db **out, char *err, size_t errlen) {
+  const char *res[N_TEXT];
+  unsigned flags[N_TEXT], ids[N_TEXT];
+  hs_compile_error_t *cerr = NULL;
+  struct ajar_db *db;
+  size_t i;
+
+  if (!out)
+    return AJAR_EINVAL;
+  *out = NULL;
+  db = calloc(1, sizeof *db);
+  if (!db)
+    return AJAR_ENOMEM;
+  for (i = 0; i < N_TEXT; i++) {
+    res[i] = text_patterns[i].re;
+    flags[i] = text_patterns[i].det == DET_EMAIL ? 0 : HS_FLAG_SOM_LEFTMOST;
+    ids[i] = (unsigned)i;
+  }
+  if (hs_compile_multi(res, flags, ids, (unsigned)N_TEXT, HS_MODE_BLOCK, NULL,
+                       &db->text, &cerr) != HS_SUCCESS) {
+    if (err && errlen)
+      snprintf(err, errlen, "pattern %d: %s", cerr ? cerr->expression : -1,
+               cerr ? cerr->message : "compile failed");
+    hs_free_compile_error(cerr);
+    free(db);
+    return AJAR_ECOMPILE;
+  }
+  db->n_text = (unsigned)N_TEXT;
+  db->text_det = text_det;
+  *out = db;
+  return 0;
+}
+
+void ajar_db_free(struct ajar_db *db) {
+  if (!db)
+    return;
+  hs_free_database(db->text);
+  free(db);
+}
+
+int ajar_scratch_alloc(const struct ajar_db *db, struct ajar_scratch **out) {
+  struct ajar_scratch *s;
+  if (!db || !out)
+    return AJAR_EINVAL;
+  s = calloc(1, sizeof *s);
+  if (!s)
+    return AJAR_ENOMEM;
+  if (hs_alloc_scratch(db->text, &s->hs) != HS_SUCCESS) {
+    free(s);
+    return AJAR_ENOMEM;
+  }
+  *out = s;
+  return 0;
+}
+
+void ajar_scratch_free(struct ajar_scratch *s) {
+  if (!s)
+    return;
+  hs_free_scratch(s->hs);
+  free(s);
+}
+
+struct text_ctx {
+  const char *v;
+  size_t n;
+  uint32_t hints;
+  candidate_fn fn;
+  void *ctx;
+  size_t last_end[N_TEXT];
+  int stop;
+};
+
+static int is_email_char(char c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+         (c >= '0' && c <= '9') || c == '.' || c == '-';
+}
+
+static int digit_at(const char *v, size_t n, size_t i) {
+  return i < n && v[i] >= '0' && v[i] <= '9';
+}
+
+/* validate v[from, to) for det; may widen `to` */
+static int validate(struct text_ctx *t, unsigned det, size_t *from_io,
+                    size_t *to) {
+  size_t from = *from_io;
+  const char *v = t->v + from;
+  size_t n = *to - from, i, k = 0;
+  char d[48];
+
+  switch (det) {
+  case DET_EMAIL: {
+    const char *at = memrchr(t->v, '@', *to);
+    size_t s0;
+    if (!at)
+      return 0;
+    s0 = (size_t)(at - t->v);
+    while (s0 > 0 && (is_email_char(t->v[s0 - 1]) || t->v[s0 - 1] == '_' ||
+                      t->v[s0 - 1] == '+' || t->v[s0 - 1] == '%'))
+      s0--;
+    while (s0 < (size_t)(at - t->v) && t->v[s0] == '.')
+      s0++;
+    *from_io = s0;
+    from = s0;
+    v = t->v + from;
+    while (*to < t->n && is_email_char(t->v[*to])) (*to)++;
+    n = *to - from;
+    while (n && t->v[from + n - 1] == '.') n--;
+    *to = from + n;
+    return ajar_valid_email(v, n);
+  }
+  case DET_PHONE_E164:
+  case DET_CARD:
+  case DET_IBAN:
+  case DET_UK_NINO:
+    for (i = 0; i < n && k < sizeof d - 1; i++)
+      if (v[i] != ' ' && v[i] != '-') d[k++] = v[i];
+    if (det == DET_PHONE_E164) return ajar_valid_e164(d, k);
+    if (det == DET_CARD) return ajar_valid_card(d, k);
+    if (det == DET_IBAN) return ajar_valid_iban(d, k);
+    return ajar_valid_uk_nino(d, k);
+  case DET_CN_MOBILE:
+    if (digit_at(t->v, t->n, *to) || (from && digit_at(t->v, t->n, from - 1)))
+      return 0;
+    return ajar_valid_cn_mobile(v, n);
+  case DET_CN_RESIDENT_ID:
+    return ajar_valid_cn_resident_id(v, n);
+  case DET_IPV4:
+    return ajar_valid_ipv4(v, n);
+  case DET_MAC:
+    return ajar_valid_mac(v, n);
+  case DET_US_SSN:
+    for (i = 0; i < n; i++)
+      if (v[i] != '-') d[k++] = v[i];
+    return ajar_valid_us_ssn(d, k);
+  case DET_CN_PLATE:
+    return ajar_valid_cn_plate(v, n);
+  default:
+    return 1; /* the pattern is the format */
+  }
+}
+
+static int on_match(unsigned id, unsigned long long from,
+                    unsigned long long to, unsigned flags, void *p) {
+  struct text_ctx *t = p;
+  unsigned det = text_det[id];
+  size_t end = (size_t)to, start = (size_t)from;
+  struct candidate c;
+  (void)flags;
+  if (start < t->last_end[id] && det != DET_EMAIL)
+    return 0;
+  if (!validate(t, det, &start, &end))
+    return 0;
+  if (start < t->last_end[id])
+    return 0;
+  t->last_end[id] = end;
+  c.det = det;
+  c.validated = 1;
+  c.embedded = 1;
+  c.from = start;
+  c.to = end;
+  if (t->fn(t->ctx, &c)) {
+    t->stop = 1;
+    return 1;
+  }
+  return 0;
+}
+
+void classify_text(const struct ajar_db *db, struct ajar_scratch *s,
+                   uint32_t hints, const char *v, size_t n, candidate_fn fn,
+                   void *ctx) {
+  struct text_ctx t;
+  memset(&t, 0, sizeof t);
+  t.v = v;
+  t.n = n;
+  t.hints = hints;
+  t.fn = fn;
+  t.ctx = ctx;
+  hs_scan(db->text, v, (unsigned)n, 0, s->hs, on_match, &t);
+}

@@ -1,0 +1,810 @@
+/* Check-digit and structure validators for identifiers.
+ *
+ * Hand-written on purpose: check digits (ISO 7064, Luhn, Verhoeff, mod 97,
+ * weighted mod 11 ...) are arithmetic, and no regex engine can express
+ * them. Each function is implemented from the published algorithm; the
+ * source of each algorithm is named in a short comment above it
+ * (python-stdnum module docs, Presidio recognizers, ISO/ITU standards).
+ * No code was copied from those projects.
+ *
+ * Contract (see validators.h): inputs are (pointer, length), never read
+ * past s[n-1], any n (0 included) and any bytes are safe, nothing is
+ * allocated, the return value is 1 (valid) or 0.
+ */
+#include "validators.h"
+
+#include <string.h>
+
+/* ---------------------------------------------------------------- helpers */
+
+static int is_dig(unsigned char c) { return c >= '0' && c <= '9'; }
+static int is_up(unsigned char c) { return c >= 'A' && c <= 'Z'; }
+static int is_low(unsigned char c) { return c >= 'a' && c <= 'z'; }
+static int is_alpha(unsigned char c) { return is_up(c) || is_low(c); }
+static unsigned char to_up(unsigned char c) {
+  return is_low(c) ? (unsigned char)(c - 'a' + 'A') : c;
+}
+static int hex_val(unsigned char c) {
+  if (is_dig(c)) return c - '0';
+  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+  return -1;
+}
+static int dv(const char *s, size_t i) { return (unsigned char)s[i] - '0'; }
+
+static int all_digits(const char *s, size_t n) {
+  size_t i;
+  if (!s || n == 0) return 0;
+  for (i = 0; i < n; i++)
+    if (!is_dig((unsigned char)s[i])) return 0;
+  return 1;
+}
+
+/* 1 when every byte equals the first (case-insensitive), n >= 1 */
+static int all_same(const char *s, size_t n) {
+  size_t i;
+  for (i = 1; i < n; i++)
+    if (to_up((unsigned char)s[i]) != to_up((unsigned char)s[0])) return 0;
+  return 1;
+}
+
+/* value of s[i..i+len) as a decimal number (caller checked digits) */
+static long num_at(const char *s, size_t i, size_t len) {
+  long v = 0;
+  size_t k;
+  for (k = 0; k < len; k++) v = v * 10 + dv(s, i + k);
+  return v;
+}
+
+/* ------------------------------------------------------- building blocks */
+
+/* Luhn mod 10 (ISO/IEC 7812-1); Presidio credit_card_recognizer, stdnum luhn */
+int ajar_luhn_ok(const char *digits, size_t n) {
+  int sum = 0, dbl = 0;
+  size_t i;
+  if (!all_digits(digits, n)) return 0;
+  for (i = n; i-- > 0;) {
+    int d = dv(digits, i);
+    if (dbl) {
+      d *= 2;
+      if (d > 9) d -= 9;
+    }
+    sum += d;
+    dbl = !dbl;
+  }
+  return sum % 10 == 0;
+}
+
+/* Verhoeff (dihedral group D5); stdnum verhoeff, Presidio in_aadhaar */
+int ajar_verhoeff_ok(const char *digits, size_t n) {
+  static const unsigned char d[10][10] = {
+      {0, 1, 2, 3, 4, 5, 6, 7, 8, 9}, {1, 2, 3, 4, 0, 6, 7, 8, 9, 5},
+      {2, 3, 4, 0, 1, 7, 8, 9, 5, 6}, {3, 4, 0, 1, 2, 8, 9, 5, 6, 7},
+      {4, 0, 1, 2, 3, 9, 5, 6, 7, 8}, {5, 9, 8, 7, 6, 0, 4, 3, 2, 1},
+      {6, 5, 9, 8, 7, 1, 0, 4, 3, 2}, {7, 6, 5, 9, 8, 2, 1, 0, 4, 3},
+      {8, 7, 6, 5, 9, 3, 2, 1, 0, 4}, {9, 8, 7, 6, 5, 4, 3, 2, 1, 0}};
+  static const unsigned char p[8][10] = {
+      {0, 1, 2, 3, 4, 5, 6, 7, 8, 9}, {1, 5, 7, 6, 2, 8, 3, 0, 9, 4},
+      {5, 8, 0, 3, 7, 9, 6, 1, 4, 2}, {8, 9, 1, 6, 0, 4, 3, 5, 2, 7},
+      {9, 4, 5, 3, 1, 2, 6, 8, 7, 0}, {4, 2, 8, 6, 5, 7, 3, 9, 0, 1},
+      {2, 7, 9, 3, 8, 0, 6, 4, 1, 5}, {7, 0, 4, 6, 9, 1, 3, 2, 5, 8}};
+  int c = 0;
+  size_t i;
+  if (!all_digits(digits, n)) return 0;
+  for (i = 0; i < n; i++) c = d[c][p[i % 8][dv(digits, n - 1 - i)]];
+  return c == 0;
+}
+
+/* Proleptic Gregorian calendar; years limited to 1..9999 (like ISO 8601
+ * basic dates and Python's datetime.date). */
+int ajar_date_ok(int year, int month, int day) {
+  static const int mdays[12] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+  int dim;
+  if (year < 1 || year > 9999 || month < 1 || month > 12 || day < 1) return 0;
+  dim = mdays[month - 1];
+  if (month == 2 && ((year % 4 == 0 && year % 100 != 0) || year % 400 == 0))
+    dim = 29;
+  return day <= dim;
+}
+
+/* ----------------------------------------------------------- national ids */
+
+/* CN resident identity card (GB 11643-1999): ISO 7064 MOD 11-2 check
+ * character, birth date, province-level region code. stdnum cn/ric. */
+static int cn_region_ok(int r) {
+  return (r >= 11 && r <= 15) || (r >= 21 && r <= 23) || (r >= 31 && r <= 37) ||
+         (r >= 41 && r <= 46) || (r >= 50 && r <= 54) || (r >= 61 && r <= 65) ||
+         r == 71 || r == 81 || r == 82 || r == 83 || r == 91;
+}
+
+int ajar_valid_cn_resident_id(const char *s, size_t n) {
+  static const int w[17] = {7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2};
+  static const char chk[] = "10X98765432";
+  int sum = 0, i, year;
+  if (!s || n != 18 || !all_digits(s, 17)) return 0;
+  if (!is_dig((unsigned char)s[17]) && to_up((unsigned char)s[17]) != 'X')
+    return 0;
+  if (!cn_region_ok((int)num_at(s, 0, 2))) return 0;
+  year = (int)num_at(s, 6, 4);
+  if (year < 1900 || year > 2030) return 0;
+  if (!ajar_date_ok(year, (int)num_at(s, 10, 2), (int)num_at(s, 12, 2))) return 0;
+  for (i = 0; i < 17; i++) sum += w[i] * dv(s, (size_t)i);
+  return chk[sum % 11] == (char)to_up((unsigned char)s[17]);
+}
+
+/* US SSN: SSA allocation rules (area 000/666/9xx, group 00, serial 0000)
+ * plus well-known invalid/advertising numbers. Presidio us_ssn_recognizer. */
+int ajar_valid_us_ssn(const char *s, size_t n) {
+  long area;
+  if (n != 9 || !all_digits(s, n) || all_same(s, n)) return 0;
+  area = num_at(s, 0, 3);
+  if (area == 0 || area == 666 || area >= 900) return 0;
+  if (num_at(s, 3, 2) == 0 || num_at(s, 5, 4) == 0) return 0;
+  if (!memcmp(s, "123456789", 9) || !memcmp(s, "078051120", 9) ||
+      !memcmp(s, "219099999", 9))
+    return 0;
+  return 1;
+}
+
+/* UK National Insurance number: HMRC prefix rules, no checksum.
+ * Presidio uk_nino_recognizer. */
+int ajar_valid_uk_nino(const char *s, size_t n) {
+  static const char *const bad[] = {"BG", "GB", "NK", "KN", "NT", "TN", "ZZ"};
+  unsigned char a, b;
+  size_t i;
+  if (!s || (n != 8 && n != 9)) return 0;
+  a = to_up((unsigned char)s[0]);
+  b = to_up((unsigned char)s[1]);
+  if (!is_up(a) || !is_up(b)) return 0;
+  if (strchr("DFIQUV", a)) return 0;
+  if (strchr("DFIOQUV", b)) return 0;
+  for (i = 0; i < sizeof bad / sizeof bad[0]; i++)
+    if (a == (unsigned char)bad[i][0] && b == (unsigned char)bad[i][1]) return 0;
+  if (!all_digits(s + 2, 6)) return 0;
+  if (n == 9) {
+    unsigned char c = to_up((unsigned char)s[8]);
+    if (c < 'A' || c > 'D') return 0;
+  }
+  return 1;
+}
+
+/* ES DNI / NIE: letter = "TRWAGMYFPDXBNJZSQVHLCKE"[number mod 23];
+ * NIE maps X/Y/Z to 0/1/2. stdnum es/dni, es/nie; Presidio es_nif/es_nie. */
+static const char es_letters[] = "TRWAGMYFPDXBNJZSQVHLCKE";
+
+int ajar_valid_es_dni(const char *s, size_t n) {
+  if (n != 9 || !all_digits(s, 8)) return 0;
+  return es_letters[num_at(s, 0, 8) % 23] == (char)to_up((unsigned char)s[8]);
+}
+
+int ajar_valid_es_nie(const char *s, size_t n) {
+  unsigned char p;
+  long v;
+  if (!s || n != 9 || !all_digits(s + 1, 7)) return 0;
+  p = to_up((unsigned char)s[0]);
+  if (p < 'X' || p > 'Z') return 0;
+  v = (long)(p - 'X') * 10000000L + num_at(s, 1, 7);
+  return es_letters[v % 23] == (char)to_up((unsigned char)s[8]);
+}
+
+/* IN Aadhaar: 12 digits, first 2-9, Verhoeff, not a palindrome.
+ * Presidio in_aadhaar_recognizer; stdnum in_/aadhaar. */
+int ajar_valid_in_aadhaar(const char *s, size_t n) {
+  size_t i;
+  int pal = 1;
+  if (n != 12 || !all_digits(s, n) || s[0] < '2') return 0;
+  for (i = 0; i < 6; i++)
+    if (s[i] != s[11 - i]) pal = 0;
+  if (pal) return 0;
+  return ajar_verhoeff_ok(s, n);
+}
+
+/* FR NIR (numero de securite sociale): key = 97 - (first 13 mod 97), with
+ * Corsica 2A -> 19 and 2B -> 18 for the computation. stdnum fr/nir.
+ * Lenient on the month: 01-12 and 20-99 (special/unknown months). */
+int ajar_valid_fr_nir(const char *s, size_t n) {
+  long rem = 0, key, month;
+  size_t i;
+  unsigned char d6;
+  if (!s || n != 15) return 0;
+  if (!strchr("123478", s[0]) || s[0] == '\0') return 0;
+  if (!all_digits(s, 5) || !all_digits(s + 7, 8)) return 0;
+  month = num_at(s, 3, 2);
+  if (month == 0 || (month > 12 && month < 20)) return 0;
+  d6 = to_up((unsigned char)s[6]);
+  if (s[5] == '2' && (d6 == 'A' || d6 == 'B')) {
+    /* Corsica */
+  } else if (!all_digits(s + 5, 2)) {
+    return 0;
+  }
+  for (i = 0; i < 13; i++) {
+    int d;
+    if (i == 5 && !is_dig(d6)) {
+      rem = (rem * 100 + (d6 == 'A' ? 19 : 18)) % 97;
+      i++;
+      continue;
+    }
+    d = dv(s, i);
+    rem = (rem * 10 + d) % 97;
+  }
+  key = num_at(s, 13, 2);
+  return key == 97 - rem;
+}
+
+/* IT codice fiscale: odd/even position tables, sum mod 26 -> letter;
+ * omocodia letters LMNPQRSTUV may replace digits. stdnum it/codicefiscale,
+ * Presidio it_fiscal_code_recognizer. */
+static int it_omocodia(unsigned char c) {
+  static const char om[] = "LMNPQRSTUV";
+  const char *p;
+  if (is_dig(c)) return c - '0';
+  if (c == '\0') return -1;
+  p = strchr(om, c);
+  return p ? (int)(p - om) : -1;
+}
+
+int ajar_valid_it_codice_fiscale(const char *s, size_t n) {
+  /* value at odd (1-based) positions for A..Z, digits share A..J values */
+  static const int odd[26] = {1,  0,  5,  7,  9,  13, 15, 17, 19,
+                              21, 2,  4,  18, 20, 11, 3,  6,  8,
+                              12, 14, 16, 10, 22, 25, 24, 23};
+  static const char months[] = "ABCDEHLMPRST";
+  static const int digit_pos[] = {6, 7, 9, 10, 12, 13, 14};
+  unsigned char u[16];
+  int sum = 0, yy, mm, dd;
+  size_t i;
+  const char *mp;
+  if (!s || n != 16) return 0;
+  for (i = 0; i < 16; i++) {
+    u[i] = to_up((unsigned char)s[i]);
+    if (!is_up(u[i]) && !is_dig(u[i])) return 0;
+  }
+  for (i = 0; i < 6; i++)
+    if (!is_up(u[i])) return 0;
+  if (!is_up(u[8]) || !is_up(u[11]) || !is_up(u[15])) return 0;
+  for (i = 0; i < sizeof digit_pos / sizeof digit_pos[0]; i++)
+    if (it_omocodia(u[digit_pos[i]]) < 0) return 0;
+  /* birth date: YY, month letter, DD (+40 for women) */
+  mp = strchr(months, u[8]);
+  if (!mp) return 0;
+  mm = (int)(mp - months) + 1;
+  yy = it_omocodia(u[6]) * 10 + it_omocodia(u[7]);
+  dd = it_omocodia(u[9]) * 10 + it_omocodia(u[10]);
+  if (dd > 40) dd -= 40;
+  if (!ajar_date_ok(1900 + yy, mm, dd) && !ajar_date_ok(2000 + yy, mm, dd))
+    return 0;
+  for (i = 0; i < 15; i++) {
+    int v = is_dig(u[i]) ? u[i] - '0' : u[i] - 'A';
+    sum += (i % 2 == 0) ? odd[v] : v;
+  }
+  return u[15] == 'A' + sum % 26;
+}
+
+/* BR CPF: two mod-11 check digits (weights 10..2, then 11..2).
+ * stdnum br/cpf. */
+int ajar_valid_br_cpf(const char *s, size_t n) {
+  int k;
+  if (n != 11 || !all_digits(s, n) || all_same(s, n)) return 0;
+  for (k = 9; k <= 10; k++) {
+    int sum = 0, i, c;
+    for (i = 0; i < k; i++) sum += dv(s, (size_t)i) * (k + 1 - i);
+    c = 11 - sum % 11;
+    if (c >= 10) c = 0;
+    if (c != dv(s, (size_t)k)) return 0;
+  }
+  return 1;
+}
+
+/* KR resident registration number: YYMMDD with century from digit 7,
+ * place of birth (digits 8-9) <= 96, check = (11 - sum(w*d) mod 11) mod 10,
+ * w = 2..9,2..5. stdnum kr/rrn, Presidio kr_rrn_recognizer. RRNs issued
+ * since Oct 2020 are random and carry no check digit: rejected here. */
+int ajar_valid_kr_rrn(const char *s, size_t n) {
+  static const int w[12] = {2, 3, 4, 5, 6, 7, 8, 9, 2, 3, 4, 5};
+  int sum = 0, i, year;
+  if (n != 13 || !all_digits(s, n)) return 0;
+  year = (int)num_at(s, 0, 2);
+  switch (s[6]) {
+    case '1': case '2': case '5': case '6': year += 1900; break;
+    case '3': case '4': case '7': case '8': year += 2000; break;
+    default: year += 1800; break; /* '9', '0' */
+  }
+  if (!ajar_date_ok(year, (int)num_at(s, 2, 2), (int)num_at(s, 4, 2))) return 0;
+  if (num_at(s, 7, 2) > 96) return 0;
+  for (i = 0; i < 12; i++) sum += w[i] * dv(s, (size_t)i);
+  return (11 - sum % 11) % 10 == dv(s, 12);
+}
+
+/* JP Individual Number (My Number): w = 6,5,4,3,2,7,6,5,4,3,2;
+ * r = sum mod 11; check = r <= 1 ? 0 : 11 - r. stdnum jp/in_. */
+int ajar_valid_jp_my_number(const char *s, size_t n) {
+  static const int w[11] = {6, 5, 4, 3, 2, 7, 6, 5, 4, 3, 2};
+  int sum = 0, i, r;
+  if (n != 12 || !all_digits(s, n)) return 0;
+  for (i = 0; i < 11; i++) sum += w[i] * dv(s, (size_t)i);
+  r = sum % 11;
+  return (r <= 1 ? 0 : 11 - r) == dv(s, 11);
+}
+
+/* DE Steuerliche Identifikationsnummer: ISO 7064 MOD 11,10, first digit not
+ * 0, and in the first 10 digits exactly one digit occurs 2 or 3 times, the
+ * others at most once. stdnum de/idnr, Presidio de_tax_id_recognizer. */
+int ajar_valid_de_steuer_id(const char *s, size_t n) {
+  int cnt[10] = {0}, rep = 0, p = 10, i, c;
+  if (n != 11 || !all_digits(s, n) || s[0] == '0') return 0;
+  for (i = 0; i < 10; i++) cnt[dv(s, (size_t)i)]++;
+  for (i = 0; i < 10; i++) {
+    if (cnt[i] == 2 || cnt[i] == 3)
+      rep++;
+    else if (cnt[i] > 3)
+      return 0;
+  }
+  if (rep != 1) return 0;
+  for (i = 0; i < 10; i++) {
+    int t = (dv(s, (size_t)i) + p) % 10;
+    if (t == 0) t = 10;
+    p = (2 * t) % 11;
+  }
+  c = (11 - p) % 10;
+  return c == dv(s, 10);
+}
+
+/* NL BSN: "11-proef" sum((9-i)*d_i, i<8) - d_9 = 0 mod 11; 8-digit form is
+ * the 9-digit one with its leading zero dropped. stdnum nl/bsn. */
+int ajar_valid_nl_bsn(const char *s, size_t n) {
+  char b[9];
+  int sum = 0, i;
+  if ((n != 8 && n != 9) || !all_digits(s, n)) return 0;
+  b[0] = '0';
+  memcpy(b + (9 - n), s, n);
+  for (i = 0; i < 9 && b[i] == '0'; i++) {
+  }
+  if (i == 9) return 0; /* all zeros */
+  for (i = 0; i < 8; i++) sum += (9 - i) * (b[i] - '0');
+  sum -= b[8] - '0';
+  return sum % 11 == 0;
+}
+
+/* ----------------------------------------------------------------- device */
+
+/* IMEI: 15 digits with Luhn (3GPP TS 23.003); IMEISV (16 digits) has no
+ * check digit, format only. stdnum imei. */
+int ajar_valid_imei(const char *s, size_t n) {
+  if ((n != 15 && n != 16) || !all_digits(s, n) || all_same(s, n)) return 0;
+  return n == 16 ? 1 : ajar_luhn_ok(s, n);
+}
+
+/* ITU-T E.212 mobile country codes (geographic + 901 international).
+ * Sorted, for binary search. stdnum imsi (imsi.dat), ITU E.212 list. */
+static const short mcc_table[] = {
+    202, 204, 206, 208, 212, 213, 214, 216, 218, 219, 220, 221, 222, 225, 226,
+    228, 230, 231, 232, 234, 235, 238, 240, 242, 244, 246, 247, 248, 250, 255,
+    257, 259, 260, 262, 266, 268, 270, 272, 274, 276, 278, 280, 282, 283, 284,
+    286, 288, 289, 290, 292, 293, 294, 295, 297, 302, 308, 310, 311, 312, 313,
+    314, 315, 316, 330, 332, 334, 338, 340, 342, 344, 346, 348, 350, 352, 354,
+    356, 358, 360, 362, 363, 364, 365, 366, 368, 370, 372, 374, 376, 400, 401,
+    402, 404, 405, 406, 410, 412, 413, 414, 415, 416, 417, 418, 419, 420, 421,
+    422, 424, 425, 426, 427, 428, 429, 430, 431, 432, 434, 436, 437, 438, 440,
+    441, 450, 452, 454, 455, 456, 457, 460, 461, 466, 467, 470, 472, 502, 505,
+    510, 514, 515, 520, 525, 528, 530, 536, 537, 539, 540, 541, 542, 543, 544,
+    545, 546, 547, 548, 549, 550, 551, 552, 553, 554, 555, 602, 603, 604, 605,
+    606, 607, 608, 609, 610, 611, 612, 613, 614, 615, 616, 617, 618, 619, 620,
+    621, 622, 623, 624, 625, 626, 627, 628, 629, 630, 631, 632, 633, 634, 635,
+    636, 637, 638, 639, 640, 641, 642, 643, 645, 646, 647, 648, 649, 650, 651,
+    652, 653, 654, 655, 657, 658, 659, 702, 704, 706, 708, 710, 712, 714, 716,
+    722, 724, 730, 732, 734, 736, 738, 740, 742, 744, 746, 748, 750, 901};
+
+int ajar_imsi_mcc_known(int mcc) {
+  size_t lo = 0, hi = sizeof mcc_table / sizeof mcc_table[0];
+  while (lo < hi) {
+    size_t mid = lo + (hi - lo) / 2;
+    if (mcc_table[mid] == mcc) return 1;
+    if (mcc_table[mid] < mcc)
+      lo = mid + 1;
+    else
+      hi = mid;
+  }
+  return 0;
+}
+
+/* IMSI: MCC + MNC + MSIN, 14-15 digits, no checksum; MCC must be allocated.
+ * stdnum imsi, 3GPP TS 23.003. */
+int ajar_valid_imsi(const char *s, size_t n) {
+  if ((n != 14 && n != 15) || !all_digits(s, n) || all_same(s, n)) return 0;
+  return ajar_imsi_mcc_known((int)num_at(s, 0, 3));
+}
+
+/* MAC-48 / EUI-48 text forms (IEEE 802): aa:bb:cc:dd:ee:ff, aa-bb-..,
+ * Cisco aabb.ccdd.eeff; rejects all-zero and broadcast. Presidio
+ * mac_recognizer. */
+int ajar_valid_mac(const char *s, size_t n) {
+  int v[12], k = 0, zero = 1, bcast = 1;
+  size_t i;
+  if (!s) return 0;
+  if (n == 17) {
+    char sep = s[2];
+    if (sep != ':' && sep != '-') return 0;
+    for (i = 0; i < 17; i++) {
+      if (i % 3 == 2) {
+        if (s[i] != sep) return 0;
+      } else if ((v[k++] = hex_val((unsigned char)s[i])) < 0) {
+        return 0;
+      }
+    }
+  } else if (n == 14) {
+    for (i = 0; i < 14; i++) {
+      if (i == 4 || i == 9) {
+        if (s[i] != '.') return 0;
+      } else if ((v[k++] = hex_val((unsigned char)s[i])) < 0) {
+        return 0;
+      }
+    }
+  } else {
+    return 0;
+  }
+  for (k = 0; k < 12; k++) {
+    if (v[k] != 0) zero = 0;
+    if (v[k] != 15) bcast = 0;
+  }
+  return !zero && !bcast;
+}
+
+/* IPv4 dotted quad (RFC 791 text form as in inet_pton): exactly 4 parts,
+ * 0-255, no leading zeros. */
+int ajar_valid_ipv4(const char *s, size_t n) {
+  size_t i = 0;
+  int parts = 0;
+  if (!s || n < 7 || n > 15) return 0;
+  while (parts < 4) {
+    size_t start = i;
+    int v = 0;
+    while (i < n && is_dig((unsigned char)s[i]) && i - start < 3)
+      v = v * 10 + dv(s, i++);
+    if (i == start || v > 255) return 0;
+    if (i - start > 1 && s[start] == '0') return 0;
+    parts++;
+    if (parts < 4) {
+      if (i >= n || s[i] != '.') return 0;
+      i++;
+    }
+  }
+  return i == n;
+}
+
+/* IPv6 text forms (RFC 4291 section 2.2): up to 8 groups of 1-4 hex digits,
+ * one "::" at most, optional dotted-quad tail counting as 2 groups. No zone
+ * id, no prefix length. */
+int ajar_valid_ipv6(const char *s, size_t n) {
+  size_t i = 0, colons = 0;
+  int groups = 0, dbl = 0;
+  if (!s || n < 2 || n > 45) return 0;
+  for (i = 0; i < n; i++)
+    if (s[i] == ':') colons++;
+  if (colons < 2) return 0;
+  i = 0;
+  if (s[0] == ':') {
+    if (s[1] != ':') return 0;
+    dbl = 1;
+    i = 2;
+    if (i == n) return 1; /* "::" */
+  }
+  for (;;) {
+    size_t j = i;
+    while (j < n && hex_val((unsigned char)s[j]) >= 0 && j - i < 5) j++;
+    if (j < n && s[j] == '.') {
+      if (!ajar_valid_ipv4(s + i, n - i)) return 0;
+      groups += 2;
+      break;
+    }
+    if (j == i || j - i > 4) return 0;
+    groups++;
+    if (j == n) break;
+    if (s[j] != ':') return 0;
+    j++;
+    if (j == n) return 0; /* single trailing ':' */
+    if (s[j] == ':') {
+      if (dbl) return 0;
+      dbl = 1;
+      j++;
+      if (j == n) break;
+    }
+    i = j;
+    if (groups >= 8) return 0;
+  }
+  return dbl ? groups <= 7 : groups == 8;
+}
+
+/* UUID canonical text form (RFC 9562 section 4): 8-4-4-4-12 hex. */
+int ajar_valid_uuid(const char *s, size_t n) {
+  size_t i;
+  if (!s || n != 36) return 0;
+  for (i = 0; i < 36; i++) {
+    if (i == 8 || i == 13 || i == 18 || i == 23) {
+      if (s[i] != '-') return 0;
+    } else if (hex_val((unsigned char)s[i]) < 0) {
+      return 0;
+    }
+  }
+  return 1;
+}
+
+/* ---------------------------------------------------------------- vehicle */
+
+/* VIN character set: ISO 3779, digits and letters except I, O, Q. */
+static int vin_char_ok(unsigned char c) {
+  c = to_up(c);
+  return is_dig(c) || (is_up(c) && c != 'I' && c != 'O' && c != 'Q');
+}
+
+/* ISO 3779 / 49 CFR 565 check digit: transliterate (A1..H8, J1..N5, P7,
+ * R9, S2..Z9), weights 8,7,6,5,4,3,2,10,0,9,8,7,6,5,4,3,2, sum mod 11,
+ * 10 -> 'X', compared with position 9. Source: bwipp VIN notes. */
+int ajar_vin_check_ok(const char *s, size_t n) {
+  /* values for A..Z; I, O, Q are never reached (vin_char_ok) */
+  static const int tr[26] = {1, 2, 3, 4, 5, 6, 7, 8, 0, 1, 2, 3, 4,
+                             5, 0, 7, 0, 9, 2, 3, 4, 5, 6, 7, 8, 9};
+  static const int w[17] = {8, 7, 6, 5, 4, 3, 2, 10, 0, 9, 8, 7, 6, 5, 4, 3, 2};
+  int sum = 0, r;
+  size_t i;
+  unsigned char c9;
+  if (!s || n != 17) return 0;
+  for (i = 0; i < 17; i++) {
+    unsigned char c = to_up((unsigned char)s[i]);
+    if (!vin_char_ok(c)) return 0;
+    sum += w[i] * (is_dig(c) ? c - '0' : tr[c - 'A']);
+  }
+  r = sum % 11;
+  c9 = to_up((unsigned char)s[8]);
+  return r == 10 ? c9 == 'X' : c9 == '0' + r;
+}
+
+/* VIN. Decision: the position-9 check digit is mandatory only in North
+ * America (WMI first char 1-5) and China (first char 'L'); there it must
+ * verify. Elsewhere (e.g. most European makers) position 9 is often a
+ * filler, so a VIN is accepted on format alone, provided it has at least
+ * one letter and one digit and is not a single repeated character (guards
+ * against 17-char runs of digits/hex that happen to fit the alphabet). */
+int ajar_valid_vin(const char *s, size_t n) {
+  size_t i;
+  int letters = 0, digits = 0;
+  unsigned char c0;
+  if (!s || n != 17) return 0;
+  for (i = 0; i < 17; i++) {
+    unsigned char c = (unsigned char)s[i];
+    if (!vin_char_ok(c)) return 0;
+    if (is_dig(c))
+      digits++;
+    else
+      letters++;
+  }
+  if (all_same(s, n)) return 0;
+  c0 = to_up((unsigned char)s[0]);
+  if ((c0 >= '1' && c0 <= '5') || c0 == 'L') return ajar_vin_check_ok(s, n);
+  return letters > 0 && digits > 0;
+}
+
+/* CN licence plate (GA 36-2018): province abbreviation, issuing-authority
+ * letter (no I/O), optional separator, then
+ *   5 alnum (ordinary), or
+ *   6 alnum with D/F first or last (new-energy), or
+ *   4-5 alnum + 挂/学/警 (trailer / driving school / police; real plates are
+ *   4 + suffix, e.g. 粤A·1234学, 5 + suffix accepted for leniency).
+ * Letters must be upper case; the body needs at least one digit. */
+static const char *const cn_provinces[] = {
+    "京", "津", "沪", "渝", "冀", "豫", "云", "辽", "黑", "湘", "皖",
+    "鲁", "新", "苏", "浙", "赣", "鄂", "桂", "甘", "晋", "蒙", "陕",
+    "吉", "闽", "贵", "粤", "青", "藏", "川", "宁", "琼"};
+
+static int plate_alnum(unsigned char c) {
+  return is_dig(c) || (is_up(c) && c != 'I' && c != 'O');
+}
+
+int ajar_valid_cn_plate(const char *s, size_t n) {
+  size_t i = 0, k, body, start, end;
+  int prov = 0, digits = 0, suffix = 0;
+  if (!s || n < 3 + 1 + 4) return 0;
+  for (k = 0; k < sizeof cn_provinces / sizeof cn_provinces[0]; k++)
+    if (!memcmp(s, cn_provinces[k], 3)) prov = 1;
+  if (!prov) return 0;
+  i = 3;
+  if (!is_up((unsigned char)s[i]) || !plate_alnum((unsigned char)s[i])) return 0;
+  i++;
+  if (i < n && s[i] == ' ')
+    i += 1;
+  else if (i + 1 < n && !memcmp(s + i, "\xC2\xB7", 2)) /* U+00B7 */
+    i += 2;
+  else if (i + 2 < n && !memcmp(s + i, "\xE2\x80\xA2", 3)) /* U+2022 */
+    i += 3;
+  start = i;
+  end = n;
+  if (end - start >= 3 &&
+      (!memcmp(s + end - 3, "挂", 3) || !memcmp(s + end - 3, "学", 3) ||
+       !memcmp(s + end - 3, "警", 3))) {
+    suffix = 1;
+    end -= 3;
+  }
+  if (end < start) return 0;
+  body = end - start;
+  for (k = start; k < end; k++) {
+    unsigned char c = (unsigned char)s[k];
+    if (!plate_alnum(c)) return 0;
+    if (is_dig(c)) digits++;
+  }
+  if (!digits) return 0;
+  if (suffix) return body == 4 || body == 5;
+  if (body == 5) return 1;
+  if (body == 6)
+    return s[start] == 'D' || s[start] == 'F' || s[end - 1] == 'D' ||
+           s[end - 1] == 'F';
+  return 0;
+}
+
+/* -------------------------------------------------------------- financial */
+
+/* Payment card: IIN ranges (ISO/IEC 7812, issuer networks' published
+ * ranges) with lengths, Luhn. Presidio credit_card_recognizer. */
+int ajar_valid_card(const char *s, size_t n) {
+  long p2, p3, p4;
+  int ok = 0;
+  if (n < 12 || n > 19 || !all_digits(s, n) || all_same(s, n)) return 0;
+  p2 = num_at(s, 0, 2);
+  p3 = num_at(s, 0, 3);
+  p4 = num_at(s, 0, 4);
+  if (s[0] == '4' && (n == 13 || n == 16 || n == 19)) ok = 1;          /* Visa */
+  if (n == 16 && ((p2 >= 51 && p2 <= 55) || (p4 >= 2221 && p4 <= 2720)))
+    ok = 1;                                                            /* MC */
+  if (n == 15 && (p2 == 34 || p2 == 37)) ok = 1;                       /* Amex */
+  if (n >= 16 && (p4 == 6011 || (p3 >= 644 && p3 <= 649) || p2 == 65))
+    ok = 1;                                                            /* Discover */
+  if (n >= 16 && p4 >= 3528 && p4 <= 3589) ok = 1;                     /* JCB */
+  if (n >= 16 && p2 == 62) ok = 1;                                     /* UnionPay */
+  if (n >= 14 && ((p3 >= 300 && p3 <= 305) || p2 == 36 || p2 == 38 || p2 == 39))
+    ok = 1;                                                            /* Diners */
+  if (p2 == 50 || (p2 >= 56 && p2 <= 69)) ok = 1;                      /* Maestro */
+  return ok && ajar_luhn_ok(s, n);
+}
+
+/* IBAN (ISO 13616): per-country length from the SWIFT IBAN registry,
+ * check digits 02-98, mod 97 == 1 after moving the first four characters
+ * to the end with letters as 10..35. stdnum iban, Presidio iban_recognizer. */
+static const struct {
+  char cc[3];
+  unsigned char len;
+} iban_lengths[] = {
+    {"AD", 24}, {"AE", 23}, {"AL", 28}, {"AT", 20}, {"AZ", 28}, {"BA", 20},
+    {"BE", 16}, {"BG", 22}, {"BH", 22}, {"BI", 27}, {"BR", 29}, {"BY", 28},
+    {"CH", 21}, {"CR", 22}, {"CY", 28}, {"CZ", 24}, {"DE", 22}, {"DJ", 27},
+    {"DK", 18}, {"DO", 28}, {"EE", 20}, {"EG", 29}, {"ES", 24}, {"FI", 18},
+    {"FK", 18}, {"FO", 18}, {"FR", 27}, {"GB", 22}, {"GE", 22}, {"GI", 23},
+    {"GL", 18}, {"GR", 27}, {"GT", 28}, {"HN", 28}, {"HR", 21}, {"HU", 28},
+    {"IE", 22}, {"IL", 23}, {"IQ", 23}, {"IS", 26}, {"IT", 27}, {"JO", 30},
+    {"KW", 30}, {"KZ", 20}, {"LB", 28}, {"LC", 32}, {"LI", 21}, {"LT", 20},
+    {"LU", 20}, {"LV", 21}, {"LY", 25}, {"MC", 27}, {"MD", 24}, {"ME", 22},
+    {"MK", 19}, {"MN", 20}, {"MR", 27}, {"MT", 31}, {"MU", 30}, {"NI", 28},
+    {"NL", 18}, {"NO", 15}, {"OM", 23}, {"PK", 24}, {"PL", 28}, {"PS", 29},
+    {"PT", 25}, {"QA", 29}, {"RO", 24}, {"RS", 22}, {"RU", 33}, {"SA", 24},
+    {"SC", 31}, {"SD", 18}, {"SE", 24}, {"SI", 19}, {"SK", 24}, {"SM", 27},
+    {"SO", 23}, {"ST", 25}, {"SV", 28}, {"TL", 23}, {"TN", 24}, {"TR", 26},
+    {"UA", 29}, {"VA", 22}, {"VG", 24}, {"XK", 20}, {"YE", 30}};
+
+int ajar_valid_iban(const char *s, size_t n) {
+  unsigned char cc[2];
+  size_t k;
+  int want = 0, rem = 0;
+  long chk;
+  if (!s || n < 15 || n > 34) return 0;
+  cc[0] = to_up((unsigned char)s[0]);
+  cc[1] = to_up((unsigned char)s[1]);
+  if (!is_up(cc[0]) || !is_up(cc[1]) || !all_digits(s + 2, 2)) return 0;
+  for (k = 0; k < sizeof iban_lengths / sizeof iban_lengths[0]; k++)
+    if (iban_lengths[k].cc[0] == (char)cc[0] && iban_lengths[k].cc[1] == (char)cc[1])
+      want = iban_lengths[k].len;
+  if ((size_t)want != n) return 0;
+  chk = num_at(s, 2, 2);
+  if (chk < 2 || chk > 98) return 0;
+  for (k = 0; k < n; k++) {
+    unsigned char c = to_up((unsigned char)s[(k + 4) % n]);
+    if (is_dig(c))
+      rem = (rem * 10 + (c - '0')) % 97;
+    else if (is_up(c))
+      rem = (rem * 100 + (c - 'A' + 10)) % 97;
+    else
+      return 0;
+  }
+  return rem == 1;
+}
+
+/* ---------------------------------------------------------------- contact */
+
+/* E-mail address, whole value: RFC 5322 dot-atom subset with the usual
+ * practical limits (RFC 5321: local part <= 64, address <= 254, labels
+ * <= 63) and an alphabetic TLD of 2-24 letters. Presidio email_recognizer. */
+int ajar_valid_email(const char *s, size_t n) {
+  size_t at = n, i, lab_start, labels = 0;
+  if (!s || n < 6 || n > 254) return 0;
+  for (i = 0; i < n; i++)
+    if (s[i] == '@') {
+      if (at != n) return 0; /* two '@' */
+      at = i;
+    }
+  if (at == n || at == 0 || at > 64) return 0;
+  if (s[0] == '.' || s[at - 1] == '.') return 0;
+  for (i = 0; i < at; i++) {
+    unsigned char c = (unsigned char)s[i];
+    if (!(is_alpha(c) || is_dig(c) || strchr("._%+-", c)) || c == '\0') return 0;
+    if (c == '.' && s[i + 1] == '.') return 0;
+  }
+  lab_start = at + 1;
+  for (i = at + 1; i <= n; i++) {
+    if (i == n || s[i] == '.') {
+      size_t len = i - lab_start, k;
+      if (len < 1 || len > 63) return 0;
+      if (s[lab_start] == '-' || s[i - 1] == '-') return 0;
+      labels++;
+      if (i == n) {
+        if (len < 2 || len > 24) return 0;
+        for (k = lab_start; k < i; k++)
+          if (!is_alpha((unsigned char)s[k])) return 0;
+      }
+      lab_start = i + 1;
+    } else {
+      unsigned char c = (unsigned char)s[i];
+      if (!(is_alpha(c) || is_dig(c) || c == '-')) return 0;
+    }
+  }
+  return labels >= 2;
+}
+
+/* CN mobile number: 1[3-9] + 9 digits (MIIT numbering plan), optionally
+ * prefixed by country code 86 as "86", "+86" or "0086". */
+int ajar_valid_cn_mobile(const char *s, size_t n) {
+  if (!s) return 0;
+  if (n == 13 && !memcmp(s, "86", 2)) {
+    s += 2;
+    n -= 2;
+  } else if (n == 14 && !memcmp(s, "+86", 3)) {
+    s += 3;
+    n -= 3;
+  } else if (n == 15 && !memcmp(s, "0086", 4)) {
+    s += 4;
+    n -= 4;
+  }
+  return n == 11 && all_digits(s, n) && s[0] == '1' && s[1] >= '3';
+}
+
+/* E.164 (ITU-T E.164, assigned country codes per ITU-T E.164 Annex/list):
+ * '+', 8-15 digits, first digit not 0, leading digits an assigned country
+ * calling code (country codes are prefix-free). */
+static const short e164_cc[] = {
+    /* 1 and 2 digits */
+    1, 7, 20, 27, 30, 31, 32, 33, 34, 36, 39, 40, 41, 43, 44, 45, 46, 47, 48,
+    49, 51, 52, 53, 54, 55, 56, 57, 58, 60, 61, 62, 63, 64, 65, 66, 81, 82, 84,
+    86, 90, 91, 92, 93, 94, 95, 98,
+    /* 3 digits */
+    211, 212, 213, 216, 218, 220, 221, 222, 223, 224, 225, 226, 227, 228, 229,
+    230, 231, 232, 233, 234, 235, 236, 237, 238, 239, 240, 241, 242, 243, 244,
+    245, 246, 247, 248, 249, 250, 251, 252, 253, 254, 255, 256, 257, 258, 260,
+    261, 262, 263, 264, 265, 266, 267, 268, 269, 290, 291, 297, 298, 299, 350,
+    351, 352, 353, 354, 355, 356, 357, 358, 359, 370, 371, 372, 373, 374, 375,
+    376, 377, 378, 379, 380, 381, 382, 383, 385, 386, 387, 389, 420, 421, 423,
+    500, 501, 502, 503, 504, 505, 506, 507, 508, 509, 590, 591, 592, 593, 594,
+    595, 596, 597, 598, 599, 670, 672, 673, 674, 675, 676, 677, 678, 679, 680,
+    681, 682, 683, 685, 686, 687, 688, 689, 690, 691, 692, 800, 808, 850, 852,
+    853, 855, 856, 870, 878, 880, 881, 882, 883, 886, 888, 960, 961, 962, 963,
+    964, 965, 966, 967, 968, 970, 971, 972, 973, 974, 975, 976, 977, 979, 992,
+    993, 994, 995, 996, 998};
+
+static int e164_cc_known(int cc) {
+  size_t i;
+  for (i = 0; i < sizeof e164_cc / sizeof e164_cc[0]; i++)
+    if (e164_cc[i] == cc) return 1;
+  return 0;
+}
+
+int ajar_valid_e164(const char *s, size_t n) {
+  if (!s || n < 9 || n > 16 || s[0] != '+') return 0;
+  if (!all_digits(s + 1, n - 1) || s[1] == '0') return 0;
+  return e164_cc_known((int)num_at(s, 1, 1)) ||
+         e164_cc_known((int)num_at(s, 1, 2)) ||
+         e164_cc_known((int)num_at(s, 1, 3));
+}

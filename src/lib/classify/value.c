@@ -1,0 +1,636 @@
+/* Whole-value classification: one pass over the bytes computes the
+ * value's shape, then only the detectors that fit that shape run.
+ *
+ * Hand-written on purpose: a value is a few bytes to a few hundred, and
+ * a dispatch on its shape costs less than one call into a regex engine.
+ * Free text (values with spaces) goes to the Vectorscan database in
+ * text.c instead.
+ */
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+#include "classify.h"
+#include "validators.h"
+
+enum {
+  C_DIGIT = 1u << 0, C_UPPER = 1u << 1, C_LOWER = 1u << 2, C_SPACE = 1u << 3,
+  C_AT = 1u << 4, C_DASH = 1u << 5, C_COLON = 1u << 6, C_DOT = 1u << 7,
+  C_PLUS = 1u << 8, C_SLASH = 1u << 9, C_EQ = 1u << 10, C_UNDER = 1u << 11,
+  C_HIGH = 1u << 12, C_PAREN = 1u << 13, C_DOLLAR = 1u << 14,
+  C_COMMA = 1u << 15, C_OTHER = 1u << 16, C_HEXALPHA = 1u << 17,
+  C_NL = 1u << 18,
+};
+
+/* byte -> C_* bits; generated from char_class() rules: digits, letters
+ * (hex letters marked), space/newline, and the punctuation ids use */
+static const unsigned cls_table[256] = {
+  0x10000, 0x10000, 0x10000, 0x10000, 0x10000, 0x10000, 0x10000, 0x10000,
+  0x10000, 0x00008, 0x40008, 0x10000, 0x10000, 0x40008, 0x10000, 0x10000,
+  0x10000, 0x10000, 0x10000, 0x10000, 0x10000, 0x10000, 0x10000, 0x10000,
+  0x10000, 0x10000, 0x10000, 0x10000, 0x10000, 0x10000, 0x10000, 0x10000,
+  0x00008, 0x10000, 0x10000, 0x10000, 0x04000, 0x10000, 0x10000, 0x10000,
+  0x02000, 0x02000, 0x10000, 0x00100, 0x08000, 0x00020, 0x00080, 0x00200,
+  0x00001, 0x00001, 0x00001, 0x00001, 0x00001, 0x00001, 0x00001, 0x00001,
+  0x00001, 0x00001, 0x00040, 0x10000, 0x10000, 0x00400, 0x10000, 0x10000,
+  0x00010, 0x20002, 0x20002, 0x20002, 0x20002, 0x20002, 0x20002, 0x00002,
+  0x00002, 0x00002, 0x00002, 0x00002, 0x00002, 0x00002, 0x00002, 0x00002,
+  0x00002, 0x00002, 0x00002, 0x00002, 0x00002, 0x00002, 0x00002, 0x00002,
+  0x00002, 0x00002, 0x00002, 0x10000, 0x10000, 0x10000, 0x10000, 0x00800,
+  0x10000, 0x20004, 0x20004, 0x20004, 0x20004, 0x20004, 0x20004, 0x00004,
+  0x00004, 0x00004, 0x00004, 0x00004, 0x00004, 0x00004, 0x00004, 0x00004,
+  0x00004, 0x00004, 0x00004, 0x00004, 0x00004, 0x00004, 0x00004, 0x00004,
+  0x00004, 0x00004, 0x00004, 0x10000, 0x10000, 0x10000, 0x10000, 0x10000,
+  0x01000, 0x01000, 0x01000, 0x01000, 0x01000, 0x01000, 0x01000, 0x01000,
+  0x01000, 0x01000, 0x01000, 0x01000, 0x01000, 0x01000, 0x01000, 0x01000,
+  0x01000, 0x01000, 0x01000, 0x01000, 0x01000, 0x01000, 0x01000, 0x01000,
+  0x01000, 0x01000, 0x01000, 0x01000, 0x01000, 0x01000, 0x01000, 0x01000,
+  0x01000, 0x01000, 0x01000, 0x01000, 0x01000, 0x01000, 0x01000, 0x01000,
+  0x01000, 0x01000, 0x01000, 0x01000, 0x01000, 0x01000, 0x01000, 0x01000,
+  0x01000, 0x01000, 0x01000, 0x01000, 0x01000, 0x01000, 0x01000, 0x01000,
+  0x01000, 0x01000, 0x01000, 0x01000, 0x01000, 0x01000, 0x01000, 0x01000,
+  0x01000, 0x01000, 0x01000, 0x01000, 0x01000, 0x01000, 0x01000, 0x01000,
+  0x01000, 0x01000, 0x01000, 0x01000, 0x01000, 0x01000, 0x01000, 0x01000,
+  0x01000, 0x01000, 0x01000, 0x01000, 0x01000, 0x01000, 0x01000, 0x01000,
+  0x01000, 0x01000, 0x01000, 0x01000, 0x01000, 0x01000, 0x01000, 0x01000,
+  0x01000, 0x01000, 0x01000, 0x01000, 0x01000, 0x01000, 0x01000, 0x01000,
+  0x01000, 0x01000, 0x01000, 0x01000, 0x01000, 0x01000, 0x01000, 0x01000,
+  0x01000, 0x01000, 0x01000, 0x01000, 0x01000, 0x01000, 0x01000, 0x01000,
+  0x01000, 0x01000, 0x01000, 0x01000, 0x01000, 0x01000, 0x01000, 0x01000,
+};
+
+int value_is_empty(const char *v, size_t n) {
+  static const char *const empties[] = {
+    "n/a", "na", "null", "none", "nil", "-", "--", "unknown", "undefined",
+    "0", "***", "******", "redacted", "[redacted]", "xxx", "?", "无", "未知",
+  };
+  size_t i;
+  while (n && (v[0] == ' ' || v[0] == '\t')) v++, n--;
+  while (n && (v[n - 1] == ' ' || v[n - 1] == '\t')) n--;
+  if (n == 0)
+    return 1;
+  if (n > 12)
+    return 0;
+  for (i = 0; i < sizeof empties / sizeof empties[0]; i++)
+    if (strlen(empties[i]) == n && strncasecmp(empties[i], v, n) == 0)
+      return 1;
+  return 0;
+}
+
+int parse_double(const char *v, size_t n, double *out) {
+  char tmp[64];
+  char *end;
+  if (n == 0 || n >= sizeof tmp)
+    return 0;
+  memcpy(tmp, v, n);
+  tmp[n] = 0;
+  *out = strtod(tmp, &end);
+  return end == tmp + n && isfinite(*out);
+}
+
+/* each detector at most once per value */
+#define EMIT(d, ok) do {                                                   \
+    struct candidate c_ = {(d), (ok), 0, 0, n};                            \
+    if (!(*seen & (1ull << (d)))) {                                        \
+      *seen |= 1ull << (d);                                                \
+      if (fn(ctx, &c_)) return sig;                                        \
+    }                                                                      \
+  } while (0)
+
+/* digits of v with separators ' ', '-', '.', '(', ')' removed */
+static size_t strip_digits(const char *v, size_t n, char *out, size_t cap) {
+  size_t i, k = 0;
+  for (i = 0; i < n; i++) {
+    unsigned char c = (unsigned char)v[i];
+    if (c >= '0' && c <= '9') {
+      if (k == cap) return 0;
+      out[k++] = (char)c;
+    }
+  }
+  return k;
+}
+
+static size_t strip_alnum_upper(const char *v, size_t n, char *out, size_t cap) {
+  size_t i, k = 0;
+  for (i = 0; i < n; i++) {
+    unsigned char c = (unsigned char)v[i];
+    if (c == ' ' || c == '-' || c == '.')
+      continue;
+    if (k == cap) return 0;
+    out[k++] = (char)(c >= 'a' && c <= 'z' ? c - 32 : c);
+  }
+  return k;
+}
+
+/* YYYY-MM-DD, YYYY/MM/DD, YYYYMMDD, DD/MM/YYYY, DD.MM.YYYY (+ time) */
+static int looks_date(const char *v, size_t n, int *has_time) {
+  int y, m, d;
+  *has_time = 0;
+  if (n >= 10 && v[4] == v[7] && (v[4] == '-' || v[4] == '/' || v[4] == '.')) {
+    if (sscanf(v, "%4d", &y) != 1) return 0;
+    m = (v[5] - '0') * 10 + (v[6] - '0');
+    d = (v[8] - '0') * 10 + (v[9] - '0');
+    *has_time = n >= 16 && (v[10] == 'T' || v[10] == ' ') && v[13] == ':';
+    return (n == 10 || *has_time || v[10] == 'T' || v[10] == ' ') &&
+           ajar_date_ok(y, m, d);
+  }
+  if (n == 10 && v[2] == v[5] && (v[2] == '/' || v[2] == '.' || v[2] == '-')) {
+    d = (v[0] - '0') * 10 + (v[1] - '0');
+    m = (v[3] - '0') * 10 + (v[4] - '0');
+    if (sscanf(v + 6, "%4d", &y) != 1) return 0;
+    return ajar_date_ok(y, m, d) || ajar_date_ok(y, d, m);
+  }
+  if (n == 8) {
+    size_t i;
+    for (i = 0; i < 8; i++)
+      if (v[i] < '0' || v[i] > '9') return 0;
+    y = atoi((char[5]){v[0], v[1], v[2], v[3], 0});
+    m = (v[4] - '0') * 10 + (v[5] - '0');
+    d = (v[6] - '0') * 10 + (v[7] - '0');
+    return y >= 1900 && y <= 2030 && ajar_date_ok(y, m, d);
+  }
+  return 0;
+}
+
+static int is_base64_image(const char *v, size_t n) {
+  if (n > 11 && !memcmp(v, "data:image/", 11))
+    return 1;
+  if (n >= 64 && (!memcmp(v, "/9j/", 4) || !memcmp(v, "iVBORw0KGgo", 11)))
+    return 1;
+  return 0;
+}
+
+static int is_geohash(const char *v, size_t n) {
+  size_t i;
+  if (n < 5 || n > 12) return 0;
+  for (i = 0; i < n; i++) {
+    char c = v[i];
+    if (!((c >= '0' && c <= '9') || (c >= 'b' && c <= 'z' && c != 'i' &&
+                                     c != 'l' && c != 'o')))
+      return 0;
+  }
+  return 1;
+}
+
+static int is_password_hash(const char *v, size_t n) {
+  if (n >= 59 && n <= 61 && v[0] == '$' && v[1] == '2' && v[3] == '$' &&
+      (v[2] == 'a' || v[2] == 'b' || v[2] == 'y'))
+    return 1;
+  if (n > 20 && !memcmp(v, "$argon2", 7)) return 1;
+  if (n > 20 && (!memcmp(v, "$1$", 3) || !memcmp(v, "$5$", 3) ||
+                 !memcmp(v, "$6$", 3) || !memcmp(v, "$y$", 3) ||
+                 !memcmp(v, "$scrypt$", 8) || !memcmp(v, "$pbkdf2", 7)))
+    return 1;
+  return 0;
+}
+
+static int is_aws_key(const char *v, size_t n) {
+  size_t i;
+  if (n != 20) return 0;
+  if (memcmp(v, "AKIA", 4) && memcmp(v, "ASIA", 4) && memcmp(v, "AROA", 4) &&
+      memcmp(v, "AIDA", 4))
+    return 0;
+  for (i = 4; i < 20; i++)
+    if (!((v[i] >= 'A' && v[i] <= 'Z') || (v[i] >= '2' && v[i] <= '7')))
+      return 0;
+  return 1;
+}
+
+static int is_jwt(const char *v, size_t n) {
+  size_t i, dots = 0;
+  if (n < 20 || memcmp(v, "eyJ", 3)) return 0;
+  for (i = 0; i < n; i++) {
+    char c = v[i];
+    if (c == '.') { dots++; continue; }
+    if (!((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') ||
+          (c >= '0' && c <= '9') || c == '-' || c == '_' || c == '='))
+      return 0;
+  }
+  return dots == 2;
+}
+
+/* "39.9042,116.4074" or "39.9042, 116.4074" */
+static int is_latlon_string(const char *v, size_t n, int *precise) {
+  const char *comma = memchr(v, ',', n);
+  double a, b;
+  size_t la, lb;
+  const char *pb;
+  if (!comma) return 0;
+  la = (size_t)(comma - v);
+  pb = comma + 1;
+  while (pb < v + n && *pb == ' ') pb++;
+  lb = (size_t)(v + n - pb);
+  if (!parse_double(v, la, &a) || !parse_double(pb, lb, &b)) return 0;
+  if (fabs(a) > 90 || fabs(b) > 180) return 0;
+  *precise = memchr(v, '.', la) && memchr(pb, '.', lb) && la >= 5 && lb >= 5;
+  return 1;
+}
+
+static int is_placeholder_secret(const char *v, size_t n) {
+  size_t i;
+  for (i = 0; i < n; i++)
+    if (v[i] != '*' && v[i] != 'x' && v[i] != 'X' && v[i] != '#')
+      return 0;
+  return 1;
+}
+
+/* "12 Baker Street", "1600 Amphitheatre Pkwy, Mountain View" */
+static int looks_address_en(const char *v, size_t n) {
+  static const char *const words[] = {
+    " street", " st", " road", " rd", " avenue", " ave", " lane", " ln",
+    " boulevard", " blvd", " drive", " dr", " pkwy", " parkway", " way",
+    " court", " ct", " place", " pl", " square", " sq", " terrace",
+    " highway", " hwy", " strasse", "straße", " rue ", " via ", " calle ",
+  };
+  char low[128];
+  size_t i, k;
+  if (n < 8 || n >= sizeof low || v[0] < '0' || v[0] > '9') {
+    if (!(n >= 8 && n < sizeof low)) return 0;
+  }
+  for (i = 0; i < n; i++)
+    low[i] = (char)(v[i] >= 'A' && v[i] <= 'Z' ? v[i] + 32 : v[i]);
+  low[n] = 0;
+  if (!((v[0] >= '0' && v[0] <= '9') || strstr(low, " rue ") || strstr(low, "via ")))
+    return 0;
+  for (k = 0; k < sizeof words / sizeof words[0]; k++) {
+    const char *p = strstr(low, words[k]);
+    size_t wl = strlen(words[k]);
+    if (p && (p[wl] == 0 || p[wl] == ',' || p[wl] == ' ' || p[wl] == '.'))
+      return 1;
+  }
+  return 0;
+}
+
+/* Chinese address markers; at least two distinct ones and a digit or 号 */
+static int looks_address_zh(const char *v, size_t n) {
+  static const char *const marks[] = {"省", "市", "区", "县", "路", "街",
+                                      "号", "村", "镇", "乡", "巷", "弄",
+                                      "栋", "室", "小区", "大道"};
+  size_t k, hits = 0;
+  char tmp[256];
+  if (n < 12 || n >= sizeof tmp) return 0;
+  memcpy(tmp, v, n);
+  tmp[n] = 0;
+  for (k = 0; k < sizeof marks / sizeof marks[0]; k++)
+    if (strstr(tmp, marks[k])) hits++;
+  return hits >= 3;
+}
+
+/* 2-4 CJK characters starting with a common surname */
+static int looks_name_zh(const char *v, size_t n) {
+  size_t i;
+  if (n < 6 || n > 12 || n % 3) return 0;
+  for (i = 0; i < n; i += 3)
+    if (((unsigned char)v[i] & 0xF0) != 0xE0) return 0;
+  if (ajar_lexicon_value_vocab(v, 3) & AJAR_V_CN_SURNAME)
+    return 1;
+  return n >= 9 && (ajar_lexicon_value_vocab(v, 6) & AJAR_V_CN_SURNAME);
+}
+
+/* "First Last" / "First M. Last" with a known given name or surname */
+static int looks_name_en(const char *v, size_t n, int need_vocab) {
+  size_t i, words = 0, start = 0;
+  int known = 0;
+  if (n < 3 || n > 60) return 0;
+  for (i = 0; i <= n; i++) {
+    if (i == n || v[i] == ' ') {
+      size_t wl = i - start;
+      const char *w = v + start;
+      size_t j;
+      if (wl == 0) return 0;
+      if (!(w[0] >= 'A' && w[0] <= 'Z')) return 0;
+      for (j = 1; j < wl; j++)
+        if (!((w[j] >= 'a' && w[j] <= 'z') || w[j] == '\'' || w[j] == '-' ||
+              (w[j] == '.' && j == wl - 1) || (w[j] >= 'A' && w[j] <= 'Z')))
+          return 0;
+      if (ajar_lexicon_value_vocab(w, wl) & (AJAR_V_GIVEN_NAME | AJAR_V_SURNAME))
+        known++;
+      words++;
+      start = i + 1;
+    }
+  }
+  if (words < 1 || words > 4) return 0;
+  if (!need_vocab) return 1;
+  return words >= 2 && known >= 1;
+}
+
+/* plausible free-form name value in a name field */
+static int name_shaped(const char *v, size_t n, unsigned mask) {
+  if (value_is_empty(v, n))
+    return 0;
+  if (mask & (C_DIGIT | C_AT | C_SLASH | C_EQ | C_DOLLAR | C_UNDER | C_COLON))
+    return 0;
+  return n >= 2 && n <= 80;
+}
+
+static unsigned vocab_emit(uint32_t voc, uint32_t hints, size_t n,
+                           candidate_fn fn, void *ctx, uint64_t *seen) {
+  unsigned sig = 0;
+  if (voc & AJAR_V_ETHNICITY) EMIT(DET_ETHNICITY, 1);
+  if (voc & AJAR_V_RELIGION) EMIT(DET_RELIGION, 1);
+  if (voc & AJAR_V_POLITICAL) EMIT(DET_POLITICAL, 1);
+  if (voc & AJAR_V_HEALTH) EMIT(DET_HEALTH, 1);
+  if ((voc & AJAR_V_FACE_ATTR) && (hints & (AJAR_H_FACE | AJAR_H_FACE_ATTR)))
+    EMIT(DET_FACE_ATTRIBUTES, 1);
+  /* a gender estimate inside a face record is a face attribute */
+  if ((voc & AJAR_V_GENDER) && !(hints & AJAR_H_FACE_ATTR))
+    EMIT(DET_GENDER, 1);
+  if ((voc & AJAR_V_NATIONALITY) && (hints & AJAR_H_DEMOGRAPHIC))
+    EMIT(DET_NATIONALITY, 1);
+  return sig;
+}
+
+/* Numbers made of digits only (separators removed) */
+static unsigned classify_digits(uint32_t hints, const char *v, size_t n,
+                                const char *d, size_t nd, unsigned mask,
+                                unsigned sig, candidate_fn fn, void *ctx,
+                                uint64_t *seen) {
+  int sep = (mask & (C_SPACE | C_DASH | C_DOT | C_PAREN)) != 0;
+  switch (nd) {
+  case 9:
+    if (ajar_valid_us_ssn(d, nd) &&
+        ((n == 11 && v[3] == '-' && v[6] == '-') || (hints & AJAR_H_NATIONAL_ID)))
+      EMIT(DET_US_SSN, 1);
+    if ((hints & AJAR_H_NATIONAL_ID) && ajar_valid_nl_bsn(d, nd))
+      EMIT(DET_NL_BSN, 1);
+    break;
+  case 11:
+    if (ajar_valid_cn_mobile(d, nd) && (!sep || (mask & C_SPACE) || (mask & C_DASH)))
+      EMIT(DET_CN_MOBILE, 1);
+    if (ajar_valid_br_cpf(d, nd))
+      EMIT(DET_BR_CPF, 1);
+    if ((hints & AJAR_H_NATIONAL_ID) && ajar_valid_de_steuer_id(d, nd))
+      EMIT(DET_DE_STEUER_ID, 1);
+    break;
+  case 12:
+    if (ajar_valid_in_aadhaar(d, nd))
+      EMIT(DET_IN_AADHAAR, 1);
+    if ((hints & AJAR_H_NATIONAL_ID) && ajar_valid_jp_my_number(d, nd))
+      EMIT(DET_JP_MY_NUMBER, 1);
+    break;
+  case 13:
+    if (ajar_valid_kr_rrn(d, nd))
+      EMIT(DET_KR_RRN, 1);
+    if (ajar_valid_cn_mobile(d, nd))
+      EMIT(DET_CN_MOBILE, 1);
+    break;
+  case 14:
+  case 15:
+    if (ajar_valid_imei(d, nd) && nd == 15)
+      EMIT(DET_IMEI, 1);
+    if (ajar_valid_imsi(d, nd) && !(hints & AJAR_H_IMEI))
+      EMIT(DET_IMSI, 1);
+    if (nd == 15 && ajar_valid_fr_nir(d, nd))
+      EMIT(DET_FR_NIR, 1);
+    break;
+  case 16:
+    if ((hints & AJAR_H_IMEI) && ajar_valid_imei(d, nd))
+      EMIT(DET_IMEI, 1);
+    break;
+  case 17:
+  case 18:
+    if (nd == 18 && ajar_valid_cn_resident_id(d, nd))
+      EMIT(DET_CN_RESIDENT_ID, 1);
+    break;
+  default:
+    break;
+  }
+  if (nd >= 12 && nd <= 19 && ajar_valid_card(d, nd))
+    EMIT(DET_CARD, 1);
+  if ((hints & AJAR_H_PHONE) && nd >= 7 && nd <= 15)
+    EMIT(DET_PHONE_NATIONAL, 1);
+  return sig;
+}
+
+unsigned classify_scalar(const struct ajar_db *db, struct ajar_scratch *s,
+                         uint32_t hints, enum value_kind kind,
+                         const char *v, size_t n, candidate_fn fn, void *ctx) {
+  unsigned sig = 0, mask = 0;
+  size_t i, digits = 0;
+  char d[40];
+  size_t nd;
+  int has_time;
+  uint64_t seen_bits = 0, *seen = &seen_bits;
+
+  if (kind == VK_NULL)
+    return 0;
+  if (kind == VK_BOOL) {
+    if (hints & AJAR_H_FACE_ATTR)
+      EMIT(DET_FACE_ATTRIBUTES, 1);
+    return SIG_BOOL;
+  }
+  while (n && (v[0] == ' ' || v[0] == '\t')) v++, n--;
+  while (n && (v[n - 1] == ' ' || v[n - 1] == '\t' || v[n - 1] == '\n' ||
+               v[n - 1] == '\r'))
+    n--;
+  if (hints & AJAR_H_PLACE)
+    sig |= SIG_PLACE;
+  if (n == 0 || (hints & AJAR_H_NEGATIVE))
+    return sig;
+  if (n > AJAR_MAX_VALUE_SCAN)
+    n = AJAR_MAX_VALUE_SCAN;
+
+  if (kind == VK_NUMBER) {
+    double x;
+    if (hints & AJAR_H_TIME)
+      sig |= SIG_TIME;
+    if (hints & AJAR_H_LOCATION) {
+      if (parse_double(v, n, &x) && fabs(x) <= 180 && memchr(v, '.', n))
+        EMIT(DET_LAT_LON, 1);
+      return sig;
+    }
+    if (hints & AJAR_H_FACE_ATTR)
+      EMIT(DET_FACE_ATTRIBUTES, 1);
+    if ((hints & AJAR_H_AGE_DOB) && parse_double(v, n, &x)) {
+      if ((x >= 0 && x <= 130 && x == floor(x)) ||
+          (n == 8 && looks_date(v, n, &has_time)))
+        EMIT(DET_DOB, 1);
+    }
+    for (i = 0; i < n; i++)
+      if (v[i] < '0' || v[i] > '9')
+        return sig;
+    if (n >= 9 && n <= 19)
+      return classify_digits(hints, v, n, v, n, C_DIGIT, sig, fn, ctx, seen);
+    return sig;
+  }
+
+  for (i = 0; i < n; i++) {
+    unsigned char c = (unsigned char)v[i];
+    mask |= cls_table[c];
+    digits += (c >= '0' && c <= '9');
+  }
+
+  /* free text: spaces and length */
+  if ((mask & C_NL) || ((mask & C_SPACE) && n > 48) || n > 512) {
+    if (mask & (C_DIGIT | C_AT))
+      classify_text(db, s, hints, v, n, fn, ctx);
+    if (hints & AJAR_H_HEALTH)
+      EMIT(DET_HEALTH, 0);
+    if ((hints & AJAR_H_ADDRESS) && n < 300)
+      EMIT(DET_ADDRESS, 0);
+    if ((hints & (AJAR_H_PHOTO | AJAR_H_FACE)) && is_base64_image(v, n))
+      EMIT(DET_FACE_IMAGE, 1);
+    return sig;
+  }
+
+  /* time-ish values: profiles only */
+  if (digits >= 6 && (mask & (C_DASH | C_SLASH | C_DOT)) && n >= 8 && n <= 35 &&
+      looks_date(v, n, &has_time)) {
+    if (has_time || (hints & AJAR_H_TIME))
+      sig |= SIG_TIME;
+    if (hints & AJAR_H_AGE_DOB)
+      EMIT(DET_DOB, 1);
+    return sig;
+  }
+  if (hints & AJAR_H_TIME) {
+    sig |= SIG_TIME;
+    if (!(hints & ~(AJAR_H_TIME | AJAR_H_PLACE)))
+      return sig;
+  }
+
+  if (is_password_hash(v, n)) EMIT(DET_PASSWORD_HASH, 1);
+  if ((mask & C_AT) && !(mask & C_SPACE) && ajar_valid_email(v, n))
+    EMIT(DET_EMAIL, 1);
+
+  /* digits with phone/id punctuation */
+  if (digits && !(mask & ~(C_DIGIT | C_SPACE | C_DASH | C_DOT | C_PAREN | C_PLUS))) {
+    if ((mask & C_DOT) && !(mask & ~(C_DIGIT | C_DOT)) && ajar_valid_ipv4(v, n)) {
+      EMIT(DET_IPV4, 1);
+      return sig;
+    }
+    nd = strip_digits(v, n, d, sizeof d);
+    if (v[0] == '+' && nd) {
+      char e[40];
+      e[0] = '+';
+      memcpy(e + 1, d, nd);
+      if (ajar_valid_e164(e, nd + 1))
+        EMIT(DET_PHONE_E164, 1);
+      if (nd == 13 && d[0] == '8' && d[1] == '6' && ajar_valid_cn_mobile(d + 2, 11))
+        EMIT(DET_CN_MOBILE, 1);
+      return sig;
+    }
+    if (nd && (hints & AJAR_H_AGE_DOB) && nd <= 3 && atoi(d) <= 130)
+      EMIT(DET_DOB, 1);
+    if (nd >= 9 && nd <= 19)
+      sig = classify_digits(hints, v, n, d, nd, mask, sig, fn, ctx, seen);
+    else if ((hints & AJAR_H_PHONE) && nd >= 7)
+      EMIT(DET_PHONE_NATIONAL, 1);
+    if ((hints & AJAR_H_LOCATION) && (mask & C_DOT) && nd >= 3) {
+      double x;
+      if (parse_double(v, n, &x) && fabs(x) <= 180)
+        EMIT(DET_LAT_LON, 1);
+    }
+    if ((hints & AJAR_H_FACE_ATTR) && nd <= 3)
+      EMIT(DET_FACE_ATTRIBUTES, 1);
+    return sig;
+  }
+
+  /* ASCII tokens without spaces */
+  if (!(mask & (C_HIGH | C_SPACE))) {
+    char u[40];
+    size_t nu;
+    int precise;
+    if ((mask & C_COLON) && ajar_valid_mac(v, n)) EMIT(DET_MAC, 1);
+    else if ((mask & C_DOT) && n == 14 && ajar_valid_mac(v, n)) EMIT(DET_MAC, 1);
+    else if ((mask & C_DASH) && n == 17 && ajar_valid_mac(v, n)) EMIT(DET_MAC, 1);
+    if ((mask & C_COLON) && ajar_valid_ipv6(v, n)) EMIT(DET_IPV6, 1);
+    if (n == 36 && ajar_valid_uuid(v, n)) {
+      if (hints & AJAR_H_ADVERTISING) EMIT(DET_ADVERTISING_ID, 1);
+      return sig;
+    }
+    if (is_aws_key(v, n)) EMIT(DET_AWS_KEY, 1);
+    if (is_jwt(v, n)) EMIT(DET_JWT, 1);
+    if ((hints & (AJAR_H_PHOTO | AJAR_H_FACE)) && is_base64_image(v, n))
+      EMIT(DET_FACE_IMAGE, 1);
+    if ((mask & C_COMMA) && is_latlon_string(v, n, &precise))
+      EMIT(precise ? DET_GEO_POINT : DET_LAT_LON, 1);
+    if ((hints & AJAR_H_LOCATION) && is_geohash(v, n)) EMIT(DET_GEOHASH, 1);
+    if ((hints & AJAR_H_HEALTH) && n <= 8) {
+      for (i = 0; i < n && i < sizeof u - 1; i++)
+        u[i] = (char)(v[i] >= 'a' && v[i] <= 'z' ? v[i] - 32 : v[i]);
+      if (ajar_lexicon_icd10_ok(u, n)) EMIT(DET_HEALTH, 1);
+    }
+    nu = (mask & (C_UPPER | C_LOWER)) && digits && n <= 40
+             ? strip_alnum_upper(v, n, u, sizeof u) : 0;
+    if (nu == 18 && ajar_valid_cn_resident_id(u, nu)) EMIT(DET_CN_RESIDENT_ID, 1);
+    if ((nu == 8 || nu == 9) && ajar_valid_uk_nino(u, nu)) EMIT(DET_UK_NINO, 1);
+    if (nu == 9 && (ajar_valid_es_dni(u, nu) || ajar_valid_es_nie(u, nu)))
+      EMIT(DET_ES_DNI, 1);
+    if (nu == 16 && ajar_valid_it_codice_fiscale(u, nu)) EMIT(DET_IT_CF, 1);
+    if (nu == 15 && ajar_valid_fr_nir(u, nu)) EMIT(DET_FR_NIR, 1);
+    if (nu == 17 && ajar_valid_vin(u, nu)) EMIT(DET_VIN, 1);
+    if (nu >= 15 && nu <= 34 && ajar_valid_iban(u, nu)) EMIT(DET_IBAN, 1);
+    if (nu >= 6 && nu <= 9 && (hints & AJAR_H_PASSPORT)) EMIT(DET_PASSPORT, 1);
+    if (nu >= 4 && nu <= 10 && (hints & AJAR_H_PLATE) && (mask & (C_UPPER)))
+      EMIT(DET_PLATE, 1);
+  }
+
+  /* words: vocabularies, names, addresses */
+  if (mask & (C_HIGH | C_UPPER | C_LOWER)) {
+    uint32_t voc = n <= 64 ? ajar_lexicon_value_vocab(v, n) : 0;
+    if (voc)
+      vocab_emit(voc, hints, n, fn, ctx, seen);
+    if (mask & C_HIGH) {
+      if (ajar_lexicon_cn_province(v, n) && ajar_valid_cn_plate(v, n))
+        EMIT(DET_CN_PLATE, 1);
+      else if (!voc && looks_name_zh(v, n))
+        EMIT(DET_PERSON_NAME, 0);
+      if (looks_address_zh(v, n))
+        EMIT(DET_ADDRESS, 0);
+    } else if (!voc && !(mask & (C_DIGIT | C_AT | C_UNDER | C_COLON)) &&
+               looks_name_en(v, n, !(hints & AJAR_H_NAME))) {
+      EMIT(DET_PERSON_NAME, 0);
+    }
+    if (!(mask & C_HIGH) && looks_address_en(v, n))
+      EMIT(DET_ADDRESS, 0);
+    if (hints & AJAR_H_NAME && !voc && name_shaped(v, n, mask) &&
+        (mask & C_HIGH))
+      EMIT(DET_PERSON_NAME, 0);
+    if ((hints & AJAR_H_ADDRESS) && n >= 4 && !value_is_empty(v, n))
+      EMIT(DET_ADDRESS, 0);
+    if ((hints & AJAR_H_ETHNICITY) && !(voc & AJAR_V_ETHNICITY) && n <= 40 &&
+        !(mask & C_DIGIT))
+      EMIT(DET_ETHNICITY, 0);
+    if ((hints & AJAR_H_RELIGION) && !(voc & AJAR_V_RELIGION) && n <= 40 &&
+        !(mask & C_DIGIT))
+      EMIT(DET_RELIGION, 0);
+    if ((hints & AJAR_H_POLITICAL) && !(voc & AJAR_V_POLITICAL) && n <= 40 &&
+        !(mask & C_DIGIT))
+      EMIT(DET_POLITICAL, 0);
+    if ((hints & AJAR_H_HEALTH) && !(voc & AJAR_V_HEALTH))
+      EMIT(DET_HEALTH, 0);
+    if ((hints & AJAR_H_GENDER) && !(voc & AJAR_V_GENDER) && n == 1 &&
+        (v[0] == 'M' || v[0] == 'F' || v[0] == 'm' || v[0] == 'f'))
+      EMIT(DET_GENDER, 1);
+    if ((hints & AJAR_H_DEMOGRAPHIC) && !(hints & (AJAR_H_GENDER | AJAR_H_AGE_DOB)) &&
+        !(voc & AJAR_V_NATIONALITY) && n <= 40 && !(mask & C_DIGIT))
+      EMIT(DET_NATIONALITY, 0);
+    if ((hints & AJAR_H_FACE_ATTR) && n <= 24)
+      EMIT(DET_FACE_ATTRIBUTES, 1);
+  }
+  if ((hints & AJAR_H_SECRET) && !is_placeholder_secret(v, n) &&
+      !value_is_empty(v, n))
+    EMIT(DET_PASSWORD, 0);
+  if ((hints & AJAR_H_NAME) && !(mask & C_HIGH) && name_shaped(v, n, mask) &&
+      (mask & (C_UPPER | C_LOWER)))
+    EMIT(DET_PERSON_NAME, 0);
+  return sig;
+}
+
+void classify_numarray(uint32_t hints, size_t count, double first,
+                       double second, double absmax, candidate_fn fn,
+                       void *ctx) {
+  struct candidate c = {0, 1, 0, 0, 0};
+  if (hints & AJAR_H_NEGATIVE)
+    return;
+  if (count == 2 && fabs(first) <= 180 && fabs(second) <= 90 &&
+      (hints & AJAR_H_LOCATION)) {
+    c.det = DET_GEO_POINT;
+    fn(ctx, &c);
+    return;
+  }
+  if ((count == 128 || count == 256 || count == 512 || count == 1024) &&
+      absmax <= 1e4 && (hints & (AJAR_H_EMBEDDING | AJAR_H_FACE))) {
+    c.det = DET_FACE_EMBEDDING;
+    fn(ctx, &c);
+  }
+}

@@ -1,0 +1,365 @@
+/* A collection: the field tree of its records and, per field and
+ * detector, the evidence seen. Field-name analysis runs once per new
+ * field, not once per value. */
+#include <stdlib.h>
+#include <string.h>
+#include "collection.h"
+
+static uint32_t hash_key(uint32_t parent, const char *k, size_t n, int arr) {
+  uint32_t h = 2166136261u ^ (parent * 2654435761u) ^ (uint32_t)arr;
+  size_t i;
+  for (i = 0; i < n; i++)
+    h = (h ^ (unsigned char)k[i]) * 16777619u;
+  return h;
+}
+
+/* Ancestors change what a name means: "camera.name" is no person. */
+static uint32_t adjust_hints(uint32_t own, uint32_t parent_path_hints) {
+  if ((parent_path_hints & AJAR_H_PLACE) && !(own & ~AJAR_H_NAME))
+    own &= ~AJAR_H_NAME;
+  if (parent_path_hints & AJAR_H_FACE) {
+    if (own & (AJAR_H_AGE_DOB | AJAR_H_GENDER | AJAR_H_DEMOGRAPHIC))
+      own = (own & ~(AJAR_H_AGE_DOB | AJAR_H_GENDER | AJAR_H_DEMOGRAPHIC)) |
+            AJAR_H_FACE_ATTR;
+    if (own & AJAR_H_EMBEDDING)
+      own |= AJAR_H_FACE;
+    if (own & AJAR_H_PHOTO)
+      own |= AJAR_H_FACE;
+  }
+  if (parent_path_hints & (AJAR_H_LOCATION)) {
+    /* geo.lat / geo.lon keep LOCATION; others inherit nothing */
+  }
+  return own;
+}
+
+static int grow_fields(struct ajar_collection *c) {
+  uint32_t cap = c->cap_fields ? c->cap_fields * 2 : 64;
+  struct field *f = realloc(c->fields, cap * sizeof *f);
+  if (!f)
+    return -1;
+  c->fields = f;
+  c->cap_fields = cap;
+  return 0;
+}
+
+static uint32_t new_field(struct ajar_collection *c, uint32_t parent,
+                          const char *key, size_t klen, int is_array) {
+  struct field *f;
+  const char *pp = c->fields[parent].path;
+  size_t pl = strlen(pp);
+  char *path;
+  uint32_t own = 0;
+
+  if (c->n_fields == c->cap_fields && grow_fields(c))
+    return UINT32_MAX;
+  if (klen > AJAR_MAX_KEY)
+    klen = AJAR_MAX_KEY;
+  if (pl + klen + 3 > AJAR_MAX_PATH)
+    return UINT32_MAX;
+  path = malloc(pl + klen + 4);
+  if (!path)
+    return UINT32_MAX;
+  if (is_array) {
+    memcpy(path, pp, pl);
+    memcpy(path + pl, "[]", 3);
+    own = c->fields[parent].hints; /* elements mean what the array means */
+  } else {
+    size_t at = 0;
+    if (pl) {
+      memcpy(path, pp, pl);
+      path[pl] = '.';
+      at = pl + 1;
+    }
+    memcpy(path + at, key, klen);
+    path[at + klen] = 0;
+    own = ajar_lexicon_field_hints(key, klen);
+  }
+  f = &c->fields[c->n_fields];
+  memset(f, 0, sizeof *f);
+  f->parent = parent;
+  f->path = path;
+  f->hints = is_array ? own : adjust_hints(own, c->fields[parent].path_hints);
+  f->path_hints = c->fields[parent].path_hints | f->hints;
+  return c->n_fields++;
+}
+
+static uint32_t overflow_field(struct ajar_collection *c) {
+  if (!c->overflow) {
+    uint32_t i = new_field(c, ROOT_FIELD, "(other fields)", 14, 0);
+    if (i == UINT32_MAX)
+      return ROOT_FIELD;
+    c->fields[i].hints = 0;
+    c->overflow = i;
+  }
+  return c->overflow;
+}
+
+uint32_t field_child(struct ajar_collection *c, uint32_t parent,
+                     const char *key, size_t klen, int is_array) {
+  uint32_t mask = c->n_slots - 1, h, i, idx;
+  if (parent == c->overflow && c->overflow)
+    return c->overflow;
+  if (klen > AJAR_MAX_KEY)
+    klen = AJAR_MAX_KEY;
+  h = hash_key(parent, key, klen, is_array);
+  for (i = h & mask;; i = (i + 1) & mask) {
+    uint32_t slot = c->slots[i];
+    const struct field *f;
+    const char *leaf;
+    size_t pl;
+    if (!slot)
+      break;
+    f = &c->fields[slot - 1];
+    if (f->parent != parent)
+      continue;
+    pl = strlen(c->fields[parent].path);
+    if (is_array) {
+      if (!strcmp(f->path + pl, "[]"))
+        return slot - 1;
+      continue;
+    }
+    leaf = f->path + (pl ? pl + 1 : 0);
+    if (!strncmp(leaf, key, klen) && leaf[klen] == 0)
+      return slot - 1;
+  }
+  if (c->n_fields >= AJAR_MAX_FIELDS)
+    return overflow_field(c);
+  idx = new_field(c, parent, key, klen, is_array);
+  if (idx == UINT32_MAX)
+    return overflow_field(c);
+  c->slots[i] = idx + 1;
+  return idx;
+}
+
+int ajar_collection_new(const struct ajar_db *db, const char *name,
+                        const struct ajar_collection_opts *opts,
+                        struct ajar_collection **out) {
+  struct ajar_collection *c;
+  if (!db || !out)
+    return AJAR_EINVAL;
+  c = calloc(1, sizeof *c);
+  if (!c)
+    return AJAR_ENOMEM;
+  c->db = db;
+  c->name = strdup(name ? name : "");
+  c->n_slots = AJAR_MAX_FIELDS * 4;
+  c->slots = calloc(c->n_slots, sizeof *c->slots);
+  c->reveal = opts ? opts->reveal : 0;
+  if (!c->name || !c->slots || grow_fields(c)) {
+    ajar_collection_free(c);
+    return AJAR_ENOMEM;
+  }
+  memset(&c->fields[0], 0, sizeof c->fields[0]);
+  c->fields[0].path = strdup("");
+  if (!c->fields[0].path) {
+    ajar_collection_free(c);
+    return AJAR_ENOMEM;
+  }
+  c->n_fields = 1;
+  *out = c;
+  return 0;
+}
+
+void ajar_collection_free(struct ajar_collection *c) {
+  uint32_t i;
+  if (!c)
+    return;
+  for (i = 0; i < c->n_fields; i++) {
+    free(c->fields[i].path);
+    free(c->fields[i].stats);
+  }
+  free(c->fields);
+  free(c->slots);
+  free(c->name);
+  free(c);
+}
+
+static struct det_stat *stat_for(struct field *f, unsigned det) {
+  uint16_t i;
+  for (i = 0; i < f->n_stats; i++)
+    if (f->stats[i].det == det)
+      return &f->stats[i];
+  if (f->n_stats >= DET__COUNT)
+    return NULL;
+  if ((f->n_stats & 3) == 0) { /* grow by four */
+    struct det_stat *st = realloc(f->stats, (f->n_stats + 4u) * sizeof *st);
+    if (!st)
+      return NULL;
+    f->stats = st;
+  }
+  memset(&f->stats[f->n_stats], 0, sizeof f->stats[0]);
+  f->stats[f->n_stats].det = (uint16_t)det;
+  return &f->stats[f->n_stats++];
+}
+
+static void add_example(struct ajar_collection *c, struct det_stat *st,
+                        const char *v, size_t n) {
+  char ex[AJAR_MAX_EXAMPLE];
+  uint16_t i;
+  if (c->reveal) {
+    if (n >= sizeof ex)
+      n = sizeof ex - 1;
+    memcpy(ex, v, n);
+    ex[n] = 0;
+  } else {
+    ajar_redact(v, n, ex, sizeof ex);
+  }
+  for (i = 0; i < st->n_examples; i++)
+    if (!strcmp(st->examples[i], ex))
+      return;
+  memcpy(st->examples[st->n_examples++], ex, sizeof ex);
+}
+
+static void record_hit(struct ajar_collection *c, uint32_t fi, unsigned det,
+                       int embedded, const char *v, size_t n) {
+  struct det_stat *st = stat_for(&c->fields[fi], det);
+  if (!st)
+    return;
+  if (embedded)
+    st->embedded++;
+  else
+    st->hits++;
+  if (st->last_record != c->records + 1) {
+    st->last_record = c->records + 1;
+    st->records++;
+  }
+  if (st->n_examples < AJAR_EXAMPLES_MAX && v)
+    add_example(c, st, v, n);
+}
+
+struct hit_ctx {
+  struct ajar_collection *c;
+  uint32_t field;
+  const char *v;
+};
+
+static int on_candidate(void *p, const struct candidate *cd) {
+  struct hit_ctx *h = p;
+  record_hit(h->c, h->field, cd->det, cd->embedded, h->v + cd->from,
+             cd->to - cd->from);
+  return 0;
+}
+
+void field_value(struct ajar_collection *c, struct ajar_scratch *s,
+                 uint32_t fi, enum value_kind kind, const char *v, size_t n) {
+  struct field *f;
+  struct hit_ctx h = {c, fi, v};
+  unsigned sig;
+  if (kind == VK_NULL)
+    return;
+  if (fi == ROOT_FIELD) /* plain text lines, scalar records: field "$" */
+    h.field = fi = field_child(c, ROOT_FIELD, "$", 1, 0);
+  f = &c->fields[fi];
+  if (kind == VK_STRING && value_is_empty(v, n))
+    return;
+  f->values++;
+  sig = classify_scalar(c->db, s, f->hints, kind, v, n, on_candidate, &h);
+  if (sig & SIG_TIME)
+    f->time_values++;
+  if (sig & SIG_BOOL)
+    f->bools++;
+}
+
+void field_numarray(struct ajar_collection *c, uint32_t fi, size_t count,
+                    double first, double second, double absmax) {
+  struct field *f = &c->fields[fi];
+  struct hit_ctx h = {c, fi, NULL};
+  f->values++;
+  classify_numarray(f->hints | (f->path_hints & AJAR_H_FACE), count, first,
+                    second, absmax, on_candidate, &h);
+}
+
+void field_geo(struct ajar_collection *c, uint32_t fi, double lat, double lon) {
+  char ex[64];
+  int n = snprintf(ex, sizeof ex, "%.4f,%.4f", lat, lon);
+  c->fields[fi].values++;
+  record_hit(c, fi, DET_GEO_POINT, 0, ex, (size_t)n);
+}
+
+int ajar_collection_add_json(struct ajar_collection *c, struct ajar_scratch *s,
+                             const char *json, size_t len) {
+  int rc;
+  if (!c || !s || (!json && len))
+    return AJAR_EINVAL;
+  rc = json_walk_record(c, s, json, len);
+  c->records++;
+  if (rc) {
+    c->malformed++;
+    if (!c->first_malformed)
+      c->first_malformed = c->records;
+  }
+  return rc;
+}
+
+int ajar_collection_add_field(struct ajar_collection *c, struct ajar_scratch *s,
+                              const char *field, size_t field_len,
+                              const char *value, size_t len) {
+  uint32_t fi;
+  if (!c || !s || !field)
+    return AJAR_EINVAL;
+  fi = field_child(c, ROOT_FIELD, field, field_len, 0);
+  field_value(c, s, fi, VK_STRING, value ? value : "", value ? len : 0);
+  return 0;
+}
+
+int ajar_collection_end_record(struct ajar_collection *c) {
+  if (!c)
+    return AJAR_EINVAL;
+  c->records++;
+  return 0;
+}
+
+int ajar_collection_merge(struct ajar_collection *dst,
+                          const struct ajar_collection *src) {
+  uint32_t i, j;
+  uint32_t *map;
+  if (!dst || !src)
+    return AJAR_EINVAL;
+  map = calloc(src->n_fields, sizeof *map);
+  if (!map)
+    return AJAR_ENOMEM;
+  /* parents always come before children, so one pass maps the tree */
+  for (i = 1; i < src->n_fields; i++) {
+    const struct field *sf = &src->fields[i];
+    const char *pp = src->fields[sf->parent].path;
+    size_t pl = strlen(pp);
+    int arr = !strcmp(sf->path + pl, "[]");
+    const char *leaf = arr ? "" : sf->path + (pl ? pl + 1 : 0);
+    struct field *df;
+    if (i == src->overflow) {
+      map[i] = overflow_field(dst);
+    } else {
+      map[i] = field_child(dst, map[sf->parent], leaf, strlen(leaf), arr);
+    }
+    df = &dst->fields[map[i]];
+    df->values += sf->values;
+    df->time_values += sf->time_values;
+    df->bools += sf->bools;
+    for (j = 0; j < sf->n_stats; j++) {
+      const struct det_stat *ss = &sf->stats[j];
+      struct det_stat *ds = stat_for(df, ss->det);
+      uint16_t k;
+      if (!ds)
+        continue;
+      ds->hits += ss->hits;
+      ds->embedded += ss->embedded;
+      ds->records += ss->records;
+      for (k = 0; k < ss->n_examples && ds->n_examples < AJAR_EXAMPLES_MAX; k++) {
+        uint16_t e;
+        for (e = 0; e < ds->n_examples; e++)
+          if (!strcmp(ds->examples[e], ss->examples[k]))
+            break;
+        if (e == ds->n_examples)
+          memcpy(ds->examples[ds->n_examples++], ss->examples[k],
+                 AJAR_MAX_EXAMPLE);
+      }
+    }
+  }
+  dst->records += src->records;
+  dst->malformed += src->malformed;
+  if (src->first_malformed &&
+      (!dst->first_malformed || src->first_malformed < dst->first_malformed))
+    dst->first_malformed = src->first_malformed;
+  free(map);
+  return 0;
+}

@@ -1,0 +1,69 @@
+/* Internal: a collection's field tree and per-field evidence, shared by
+ * the record walkers (record/) and the decisions (finish.c). */
+#ifndef AJAR_COLLECTION_H
+#define AJAR_COLLECTION_H
+
+#include <stdint.h>
+#include "ajar/ajar.h"
+#include "classify/classify.h"
+
+/* evidence of one detector in one field */
+struct det_stat {
+  uint16_t det;
+  uint16_t n_examples;
+  uint64_t hits;        /* whole values that matched */
+  uint64_t embedded;    /* matches inside free text */
+  uint64_t records;     /* records with a match */
+  uint64_t last_record; /* record number last counted */
+  char examples[AJAR_EXAMPLES_MAX][AJAR_MAX_EXAMPLE];
+};
+
+struct field {
+  uint32_t parent;
+  uint32_t hints;       /* lexicon hints of this field, adjusted by ancestors */
+  uint32_t path_hints;  /* union of the hints of every component */
+  char *path;
+  uint64_t values;      /* non-empty values seen */
+  uint64_t time_values; /* values that looked like a time */
+  uint64_t bools;
+  uint16_t n_stats;
+  struct det_stat *stats; /* at most DET__COUNT */
+};
+
+#define ROOT_FIELD 0u
+
+struct ajar_collection {
+  const struct ajar_db *db;
+  char *name;
+  int reveal;
+  uint64_t records;
+  uint64_t malformed;
+  uint64_t first_malformed;   /* record number of the first bad one */
+  struct field *fields;
+  uint32_t n_fields, cap_fields;
+  uint32_t *slots;            /* hash of (parent, key) -> field index + 1 */
+  uint32_t n_slots;
+  uint32_t overflow;          /* field index of "(other fields)", 0 if none */
+  /* csv: fields by column */
+};
+
+/* The child of `parent` named key (is_array: the "[]" element child).
+ * Never fails: past AJAR_MAX_FIELDS, or without memory, every new field
+ * is folded into one "(other fields)" field. */
+uint32_t field_child(struct ajar_collection *c, uint32_t parent,
+                     const char *key, size_t klen, int is_array);
+
+/* Classify a scalar value of field f in the current record */
+void field_value(struct ajar_collection *c, struct ajar_scratch *s,
+                 uint32_t f, enum value_kind kind, const char *v, size_t n);
+/* A whole array of numbers, as one value */
+void field_numarray(struct ajar_collection *c, uint32_t f, size_t count,
+                    double first, double second, double absmax);
+/* A {lat, lon} object in range */
+void field_geo(struct ajar_collection *c, uint32_t f, double lat, double lon);
+
+/* record walkers */
+int json_walk_record(struct ajar_collection *c, struct ajar_scratch *s,
+                     const char *p, size_t n);
+
+#endif

@@ -1,0 +1,29 @@
+/* Every cap and timeout of libajar, in one place.
+ * A cap that is reached fails cleanly (AJAR_ETOOBIG or a note in the
+ * result); nothing that comes from outside is ever unbounded. */
+#ifndef AJAR_LIMITS_H
+#define AJAR_LIMITS_H
+
+/* records and files */
+#define AJAR_MAX_RECORD        (16u << 20) /* one NDJSON line / JSON element / CSV row */
+#define AJAR_READ_CHUNK        (1u << 20)  /* bytes read from a file at a time */
+#define AJAR_MAX_DEPTH         64          /* JSON nesting walked; deeper is skipped */
+#define AJAR_MAX_SKIP_DEPTH    100000      /* nesting even the skipper refuses */
+#define AJAR_MAX_FIELDS        4096        /* distinct field paths per collection */
+#define AJAR_MAX_PATH          512         /* bytes of a dotted field path */
+#define AJAR_MAX_KEY           256         /* bytes of one object key kept */
+#define AJAR_MAX_VALUE_SCAN    (64u << 10) /* bytes of one value classified */
+#define AJAR_MAX_CSV_COLUMNS   1024
+#define AJAR_MAX_THREADS       64
+#define AJAR_QUEUE_DEPTH       4           /* chunks in flight per worker */
+
+/* examples kept per finding (AJAR_EXAMPLES_MAX in ajar.h) are cut to: */
+#define AJAR_MAX_EXAMPLE       64
+
+/* network (scan) */
+#define AJAR_MAX_RESPONSE      (8u << 20)  /* one HTTP body / protocol reply */
+#define AJAR_CONNECT_TIMEOUT_MS 3000
+#define AJAR_READ_TIMEOUT_MS    5000
+#define AJAR_TARGET_DEADLINE_MS 60000
+
+#endif

@@ -1,0 +1,31 @@
+/* Internal: cutting a byte stream into records (see framer.c). */
+#ifndef AJAR_FRAMER_H
+#define AJAR_FRAMER_H
+#include <stddef.h>
+#include <stdint.h>
+
+enum file_format { FMT_NDJSON, FMT_JSON_ARRAY, FMT_JSON_DOC, FMT_CSV, FMT_TSV,
+                   FMT_TEXT };
+
+struct framer {
+  enum file_format fmt;
+  size_t pos;        /* where scanning resumes */
+  size_t rec_start;  /* start of the record being framed */
+  uint64_t line;     /* current line (1-based) */
+  uint64_t rec_line; /* line where the last record returned starts */
+  uint64_t nl_inside;
+  int in_str, esc, depth, in_elem, opened, array_done;
+};
+
+void framer_init(struct framer *f, enum file_format fmt);
+/* next complete record in b[0, len): 1 with [start, end), or 0 (need more) */
+int framer_next(struct framer *f, const char *b, size_t len, size_t *start,
+                size_t *end);
+/* at end of input: the unterminated last record, if any */
+int framer_last(struct framer *f, const char *b, size_t len, size_t *start,
+                size_t *end);
+/* the caller moved b[by..] to b[0..] */
+void framer_shift(struct framer *f, size_t by);
+/* the caller dropped b[rec_start, len): the record is too large */
+void framer_discard(struct framer *f, size_t len);
+#endif

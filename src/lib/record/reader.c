@@ -1,0 +1,178 @@
+/* Byte source for files: plain, gzip (zlib) or zstd by magic bytes, or
+ * stdin for "-". Decompressed output is produced chunk by chunk, so a
+ * compression bomb costs time, never memory. */
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+#include <zlib.h>
+#include <zstd.h>
+#include "reader.h"
+
+enum { RAW, GZ, ZST };
+
+struct reader {
+  int fd;
+  int kind;
+  int eof_in;
+  int done;
+  unsigned char *in;
+  size_t in_len, in_pos;
+  z_stream z;
+  ZSTD_DStream *zs;
+  size_t zlast;
+  char err[160];
+};
+
+#define IN_CAP (256u << 10)
+
+static ssize_t fill(struct reader *r) {
+  ssize_t n;
+  if (r->in_pos < r->in_len)
+    return (ssize_t)(r->in_len - r->in_pos);
+  do
+    n = read(r->fd, r->in, IN_CAP);
+  while (n < 0 && errno == EINTR);
+  if (n < 0) {
+    snprintf(r->err, sizeof r->err, "read: %s", strerror(errno));
+    return -1;
+  }
+  r->in_len = (size_t)n;
+  r->in_pos = 0;
+  if (n == 0)
+    r->eof_in = 1;
+  return n;
+}
+
+int reader_open(const char *path, struct reader **out, char *err, size_t errlen) {
+  struct reader *r = calloc(1, sizeof *r);
+  if (!r)
+    return AJAR_ENOMEM;
+  r->in = malloc(IN_CAP);
+  if (!r->in) {
+    free(r);
+    return AJAR_ENOMEM;
+  }
+  if (!strcmp(path, "-")) {
+    r->fd = 0;
+  } else {
+    r->fd = open(path, O_RDONLY | O_CLOEXEC);
+    if (r->fd < 0) {
+      snprintf(err, errlen, "%s", strerror(errno));
+      free(r->in);
+      free(r);
+      return AJAR_EIO;
+    }
+  }
+  if (fill(r) < 0) {
+    snprintf(err, errlen, "%s", r->err);
+    reader_close(r);
+    return AJAR_EIO;
+  }
+  if (r->in_len >= 2 && r->in[0] == 0x1f && r->in[1] == 0x8b) {
+    r->kind = GZ;
+    if (inflateInit2(&r->z, 15 + 32) != Z_OK) {
+      reader_close(r);
+      return AJAR_ENOMEM;
+    }
+  } else if (r->in_len >= 4 && r->in[0] == 0x28 && r->in[1] == 0xb5 &&
+             r->in[2] == 0x2f && r->in[3] == 0xfd) {
+    r->kind = ZST;
+    r->zs = ZSTD_createDStream();
+    if (!r->zs || ZSTD_isError(ZSTD_initDStream(r->zs))) {
+      reader_close(r);
+      return AJAR_ENOMEM;
+    }
+  }
+  *out = r;
+  return 0;
+}
+
+ssize_t reader_read(struct reader *r, char *buf, size_t cap) {
+  if (r->done)
+    return 0;
+  for (;;) {
+    ssize_t have = fill(r);
+    if (have < 0)
+      return AJAR_EIO;
+    if (r->kind == RAW) {
+      size_t n = r->in_len - r->in_pos;
+      if (n > cap) n = cap;
+      memcpy(buf, r->in + r->in_pos, n);
+      r->in_pos += n;
+      if (n == 0) r->done = 1;
+      return (ssize_t)n;
+    }
+    if (r->kind == GZ) {
+      int zr;
+      size_t out;
+      r->z.next_in = r->in + r->in_pos;
+      r->z.avail_in = (uInt)(r->in_len - r->in_pos);
+      r->z.next_out = (Bytef *)buf;
+      r->z.avail_out = (uInt)cap;
+      zr = inflate(&r->z, Z_NO_FLUSH);
+      r->in_pos = r->in_len - r->z.avail_in;
+      out = cap - r->z.avail_out;
+      if (zr == Z_STREAM_END) {
+        /* concatenated members: start the next one */
+        if (r->in_pos == r->in_len && !r->eof_in && fill(r) < 0)
+          return AJAR_EIO;
+        if (r->in_pos < r->in_len) {
+          if (inflateReset(&r->z) != Z_OK) return AJAR_EPARSE;
+        } else {
+          r->done = 1;
+        }
+      } else if (zr != Z_OK && zr != Z_BUF_ERROR) {
+        snprintf(r->err, sizeof r->err, "gzip: %s", r->z.msg ? r->z.msg : "corrupt data");
+        return AJAR_EPARSE;
+      }
+      if (out)
+        return (ssize_t)out;
+      if (r->done)
+        return 0;
+      if (have == 0) {
+        snprintf(r->err, sizeof r->err, "truncated gzip stream");
+        return AJAR_EPARSE;
+      }
+      continue;
+    }
+    {
+      ZSTD_inBuffer in = {r->in + r->in_pos, r->in_len - r->in_pos, 0};
+      ZSTD_outBuffer o = {buf, cap, 0};
+      size_t zr = ZSTD_decompressStream(r->zs, &o, &in);
+      r->in_pos += in.pos;
+      if (ZSTD_isError(zr)) {
+        snprintf(r->err, sizeof r->err, "zstd: %s", ZSTD_getErrorName(zr));
+        return AJAR_EPARSE;
+      }
+      r->zlast = zr;
+      if (o.pos)
+        return (ssize_t)o.pos;
+      if (have == 0) { /* input ended and nothing more came out */
+        if (r->zlast == 0) {
+          r->done = 1;
+          return 0;
+        }
+        snprintf(r->err, sizeof r->err, "truncated zstd stream");
+        return AJAR_EPARSE;
+      }
+    }
+  }
+}
+
+const char *reader_error(const struct reader *r) { return r->err; }
+
+void reader_close(struct reader *r) {
+  if (!r)
+    return;
+  if (r->kind == GZ)
+    inflateEnd(&r->z);
+  if (r->zs)
+    ZSTD_freeDStream(r->zs);
+  if (r->fd > 0)
+    close(r->fd);
+  free(r->in);
+  free(r);
+}

@@ -1,0 +1,15 @@
+/* Internal: decompressing byte source for `ajar files`. */
+#ifndef AJAR_READER_H
+#define AJAR_READER_H
+#include <stddef.h>
+#include <sys/types.h>
+#include "ajar/ajar.h"
+
+struct reader;
+/* "-" is stdin. On failure err holds the reason. */
+int reader_open(const char *path, struct reader **out, char *err, size_t errlen);
+/* up to cap bytes; 0 at the end; negative AJAR_E* on failure */
+ssize_t reader_read(struct reader *r, char *buf, size_t cap);
+const char *reader_error(const struct reader *r);
+void reader_close(struct reader *r);
+#endif

@@ -1,0 +1,115 @@
+/* --format json: the report of REPORT.md section 4, with jansson. */
+#include <jansson.h>
+#include "ajar/ajar.h"
+
+static json_t *str_or_null(const char *s) {
+  return s ? json_string(s) : json_null();
+}
+
+static json_t *int_or_null(int64_t v) {
+  return v < 0 ? json_null() : json_integer((json_int_t)v);
+}
+
+static json_t *finding_json(const struct ajar_finding *f) {
+  json_t *o = json_object(), *ex = json_array();
+  size_t i;
+  for (i = 0; i < f->n_examples; i++)
+    json_array_append_new(ex, json_string(f->examples[i]));
+  json_object_set_new(o, "field", json_string(f->field));
+  json_object_set_new(o, "category", json_string(ajar_category_name(f->category)));
+  json_object_set_new(o, "detector", json_string(f->detector));
+  json_object_set_new(o, "matches", json_integer((json_int_t)f->matches));
+  json_object_set_new(o, "records", json_integer((json_int_t)f->records));
+  json_object_set_new(o, "confidence", json_string(ajar_confidence_name(f->confidence)));
+  json_object_set_new(o, "examples", ex);
+  return o;
+}
+
+static json_t *collection_json(const struct ajar_collection_result *c) {
+  json_t *o = json_object(), *cats = json_array(), *profs = json_array(),
+         *finds = json_array();
+  int i;
+  size_t j;
+  for (i = 0; i < AJAR_CAT__COUNT; i++)
+    if (c->categories & (1u << i))
+      json_array_append_new(cats, json_string(ajar_category_name(i)));
+  for (i = 0; i < AJAR_PROFILE__COUNT; i++)
+    if (c->profiles & (1u << i))
+      json_array_append_new(profs, json_string(ajar_profile_name(i)));
+  for (j = 0; j < c->n_findings; j++)
+    json_array_append_new(finds, finding_json(&c->findings[j]));
+  json_object_set_new(o, "name", json_string(c->name ? c->name : ""));
+  json_object_set_new(o, "records", int_or_null(c->records));
+  json_object_set_new(o, "bytes", int_or_null(c->bytes));
+  json_object_set_new(o, "sampled", json_integer((json_int_t)c->sampled));
+  json_object_set_new(o, "severity", json_string(ajar_severity_name(c->severity)));
+  json_object_set_new(o, "categories", cats);
+  json_object_set_new(o, "profiles", profs);
+  json_object_set_new(o, "findings", finds);
+  if (c->malformed) {
+    json_object_set_new(o, "malformed", json_integer((json_int_t)c->malformed));
+    json_object_set_new(o, "first_malformed_line",
+                        json_integer((json_int_t)c->first_malformed_line));
+  }
+  if (c->note)
+    json_object_set_new(o, "note", json_string(c->note));
+  return o;
+}
+
+static json_t *target_json(const struct ajar_target_result *t) {
+  json_t *o = json_object(), *cols = json_array();
+  size_t i;
+  for (i = 0; i < t->n_collections; i++)
+    json_array_append_new(cols, collection_json(&t->collections[i]));
+  json_object_set_new(o, "target", json_string(t->target ? t->target : ""));
+  json_object_set_new(o, "store", str_or_null(t->store));
+  json_object_set_new(o, "version", str_or_null(t->version));
+  json_object_set_new(o, "reachable", json_boolean(t->reachable));
+  json_object_set_new(o, "auth_required", json_boolean(t->auth_required));
+  json_object_set_new(o, "tls", json_boolean(t->tls));
+  json_object_set_new(o, "error", str_or_null(t->error));
+  json_object_set_new(o, "severity", json_string(ajar_severity_name(t->severity)));
+  json_object_set_new(o, "collections", cols);
+  return o;
+}
+
+int ajar_report_write_json(const struct ajar_report *r, FILE *f) {
+  json_t *root, *tool, *targets, *sum;
+  size_t i, j, open = 0, collections = 0;
+  size_t sev[AJAR_SEV_CRITICAL + 1] = {0};
+  int rc;
+  if (!r || !f)
+    return AJAR_EINVAL;
+  root = json_object();
+  tool = json_object();
+  targets = json_array();
+  json_object_set_new(tool, "name", json_string("ajar"));
+  json_object_set_new(tool, "version", json_string(AJAR_VERSION));
+  for (i = 0; i < r->n_targets; i++) {
+    const struct ajar_target_result *t = &r->targets[i];
+    json_array_append_new(targets, target_json(t));
+    if (t->reachable && !t->auth_required)
+      open++;
+    collections += t->n_collections;
+    sev[t->severity]++;
+    for (j = 0; j < t->n_collections; j++)
+      (void)j;
+  }
+  sum = json_object();
+  json_object_set_new(sum, "targets", json_integer((json_int_t)r->n_targets));
+  json_object_set_new(sum, "open", json_integer((json_int_t)open));
+  json_object_set_new(sum, "collections", json_integer((json_int_t)collections));
+  for (i = AJAR_SEV_CRITICAL + 1; i-- > 0;)
+    json_object_set_new(sum, ajar_severity_name((int)i), json_integer((json_int_t)sev[i]));
+  json_object_set_new(root, "tool", tool);
+  json_object_set_new(root, "started_at", str_or_null(r->started_at));
+  json_object_set_new(root, "finished_at", str_or_null(r->finished_at));
+  json_object_set_new(root, "targets", targets);
+  json_object_set_new(root, "summary", sum);
+  rc = json_dumpf(root, f, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
+  json_decref(root);
+  if (rc)
+    return AJAR_EIO;
+  fputc('\n', f);
+  return ferror(f) ? AJAR_EIO : 0;
+}
