@@ -29,10 +29,15 @@ int cli_parse(int argc, char **argv, struct cli_opts *o) {
     } else if (!strcmp(a, "-o") || !strcmp(a, "--output")) {
       NEEDS_VALUE;
       o->output = v;
-    } else if (!strcmp(a, "-j") || !strcmp(a, "--threads")) {
+    } else if (!strcmp(a, "-j") || !strcmp(a, "--threads") ||
+               !strncmp(a, "-j", 2)) {
       char *end;
       long n;
-      NEEDS_VALUE;
+      if (a[2] && a[1] == 'j') {
+        v = a + 2;
+      } else {
+        NEEDS_VALUE;
+      }
       n = strtol(v, &end, 10);
       if (*end || n < 1 || n > 64) {
         fprintf(stderr, "ajar: -j: '%s' is not a thread count from 1 to 64\n", v);

@@ -78,6 +78,9 @@ static uint32_t new_field(struct ajar_collection *c, uint32_t parent,
   memset(f, 0, sizeof *f);
   f->parent = parent;
   f->path = path;
+  f->is_array = (uint8_t)is_array;
+  f->leaf_off = (uint16_t)(is_array ? pl : (pl ? pl + 1 : 0));
+  f->leaf_len = (uint16_t)(is_array ? 2 : klen);
   f->hints = is_array ? own : adjust_hints(own, c->fields[parent].path_hints);
   f->path_hints = c->fields[parent].path_hints | f->hints;
   return c->n_fields++;
@@ -101,25 +104,16 @@ uint32_t field_child(struct ajar_collection *c, uint32_t parent,
     return c->overflow;
   if (klen > AJAR_MAX_KEY)
     klen = AJAR_MAX_KEY;
-  h = hash_key(parent, key, klen, is_array);
+  h = hash_key(parent, key, is_array ? 0 : klen, is_array);
   for (i = h & mask;; i = (i + 1) & mask) {
     uint32_t slot = c->slots[i];
     const struct field *f;
-    const char *leaf;
-    size_t pl;
     if (!slot)
       break;
     f = &c->fields[slot - 1];
-    if (f->parent != parent)
-      continue;
-    pl = strlen(c->fields[parent].path);
-    if (is_array) {
-      if (!strcmp(f->path + pl, "[]"))
-        return slot - 1;
-      continue;
-    }
-    leaf = f->path + (pl ? pl + 1 : 0);
-    if (!strncmp(leaf, key, klen) && leaf[klen] == 0)
+    if (f->hash == h && f->parent == parent && f->is_array == is_array &&
+        (is_array || (f->leaf_len == klen &&
+                      !memcmp(f->path + f->leaf_off, key, klen))))
       return slot - 1;
   }
   if (c->n_fields >= AJAR_MAX_FIELDS)
@@ -127,6 +121,7 @@ uint32_t field_child(struct ajar_collection *c, uint32_t parent,
   idx = new_field(c, parent, key, klen, is_array);
   if (idx == UINT32_MAX)
     return overflow_field(c);
+  c->fields[idx].hash = h;
   c->slots[i] = idx + 1;
   return idx;
 }
@@ -223,8 +218,11 @@ static void record_hit(struct ajar_collection *c, uint32_t fi, unsigned det,
     st->last_record = c->records + 1;
     st->records++;
   }
-  if (st->n_examples < AJAR_EXAMPLES_MAX && v)
+  /* a field with fewer distinct values than examples stops offering */
+  if (st->n_examples < AJAR_EXAMPLES_MAX && v && st->example_tries < 256) {
+    st->example_tries++;
     add_example(c, st, v, n);
+  }
 }
 
 struct hit_ctx {
@@ -271,9 +269,12 @@ void field_numarray(struct ajar_collection *c, uint32_t fi, size_t count,
 
 void field_geo(struct ajar_collection *c, uint32_t fi, double lat, double lon) {
   char ex[64];
-  int n = snprintf(ex, sizeof ex, "%.4f,%.4f", lat, lon);
+  struct det_stat *st = stat_for(&c->fields[fi], DET_GEO_POINT);
+  int n = 0;
+  if (st && st->n_examples < AJAR_EXAMPLES_MAX) /* format only when kept */
+    n = snprintf(ex, sizeof ex, "%.4f,%.4f", lat, lon);
   c->fields[fi].values++;
-  record_hit(c, fi, DET_GEO_POINT, 0, ex, (size_t)n);
+  record_hit(c, fi, DET_GEO_POINT, 0, n ? ex : NULL, (size_t)n);
 }
 
 int ajar_collection_add_json(struct ajar_collection *c, struct ajar_scratch *s,
@@ -321,15 +322,13 @@ int ajar_collection_merge(struct ajar_collection *dst,
   /* parents always come before children, so one pass maps the tree */
   for (i = 1; i < src->n_fields; i++) {
     const struct field *sf = &src->fields[i];
-    const char *pp = src->fields[sf->parent].path;
-    size_t pl = strlen(pp);
-    int arr = !strcmp(sf->path + pl, "[]");
-    const char *leaf = arr ? "" : sf->path + (pl ? pl + 1 : 0);
+    int arr = sf->is_array;
+    const char *leaf = arr ? "" : sf->path + sf->leaf_off;
     struct field *df;
     if (i == src->overflow) {
       map[i] = overflow_field(dst);
     } else {
-      map[i] = field_child(dst, map[sf->parent], leaf, strlen(leaf), arr);
+      map[i] = field_child(dst, map[sf->parent], leaf, arr ? 0 : sf->leaf_len, arr);
     }
     df = &dst->fields[map[i]];
     df->values += sf->values;

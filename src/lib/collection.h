@@ -11,6 +11,7 @@
 struct det_stat {
   uint16_t det;
   uint16_t n_examples;
+  uint16_t example_tries; /* values offered as examples; capped */
   uint64_t hits;        /* whole values that matched */
   uint64_t embedded;    /* matches inside free text */
   uint64_t records;     /* records with a match */
@@ -23,6 +24,9 @@ struct field {
   uint32_t hints;       /* lexicon hints of this field, adjusted by ancestors */
   uint32_t path_hints;  /* union of the hints of every component */
   char *path;
+  uint32_t hash;        /* of (parent, leaf) */
+  uint16_t leaf_off, leaf_len;
+  uint8_t is_array;     /* the "[]" element of its parent */
   uint64_t values;      /* non-empty values seen */
   uint64_t time_values; /* values that looked like a time */
   uint64_t bools;

@@ -23,9 +23,9 @@
 
 #define FIELD_MAX  2048 /* capacity of the sorted field dictionary */
 #define VOCAB_MAX  4096 /* capacity of the merged vocabulary */
-#define NAME_BYTES 256  /* longer field names: only their first 256 bytes are read */
+#define NAME_BYTES 256  /* only the first 256 bytes of a field name are read */
 #define TOK_MAX    32   /* tokens per field name */
-#define SPAN_MAX   4    /* tokens joined into one dictionary key ("date_of_birth") */
+#define SPAN_MAX   4    /* tokens joined into one key ("date_of_birth") */
 #define KEY_MAX    64   /* bytes of a joined key */
 #define VALUE_MAX  128  /* bytes of a normalised value */
 
@@ -47,7 +47,7 @@ static int is_alpha(unsigned char c) { return is_upper(c) || is_lower(c); }
 static int is_digit(unsigned char c) { return c >= '0' && c <= '9'; }
 static char fold(unsigned char c) { return (char)(is_upper(c) ? c + 32 : c); }
 static int is_space(unsigned char c) {
-  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\f';
+  return c == ' ' || (c >= '\t' && c <= '\r'); /* \t \n \v \f \r */
 }
 
 static int bytes_cmp(const char *a, size_t an, const char *b, size_t bn) {
@@ -185,6 +185,11 @@ static int contains(const char *h, size_t hn, const char *needle) {
 enum { T_ALPHA, T_DIGIT, T_CJK };
 struct tok { size_t off, len; int kind; };
 
+/* An 's' at i that ends a word: "IDs" is one word, "IDCard" two. */
+static int plural_s(const char *s, size_t n, size_t i) {
+  return s[i] == 's' && (i + 1 >= n || !is_lower((unsigned char)s[i + 1]));
+}
+
 /* Splits at separators (anything not a letter, digit or non-ASCII byte),
  * at lower→Upper ("idCard"), at Upper→Upper+lower ("IDCard" → ID Card,
  * but "IDs" stays one word), at letter↔digit, and around non-ASCII runs. */
@@ -207,8 +212,8 @@ static size_t tokenize(const char *s, size_t n, struct tok *t) {
         unsigned char p = (unsigned char)s[i - 1], q = (unsigned char)s[i];
         if (is_lower(p) && is_upper(q))
           break;
-        if (is_upper(p) && is_upper(q) && i + 1 < n && is_lower((unsigned char)s[i + 1]) &&
-            !(s[i + 1] == 's' && (i + 2 >= n || !is_lower((unsigned char)s[i + 2]))))
+        if (is_upper(p) && is_upper(q) && i + 1 < n &&
+            is_lower((unsigned char)s[i + 1]) && !plural_s(s, n, i + 1))
           break;
       }
       kind = T_ALPHA;
@@ -226,17 +231,18 @@ static size_t tokenize(const char *s, size_t n, struct tok *t) {
 
 struct state {
   uint32_t acc;
-  const struct lx_field *prev;        /* entry of the previous word, NULL if unknown */
-  const struct lx_field *prev_nonmod; /* same, skipping modifiers (display, full ...) */
-  int name_pending;                   /* previous word was a bare "name" giving NAME */
-  int name_killed;                    /* ... and a qualifier followed it ("name_server") */
-  int name_other;                     /* NAME also came from elsewhere (first_name) */
+  const struct lx_field *prev;        /* previous word, NULL if unknown */
+  const struct lx_field *prev_nonmod; /* same, skipping display, full ... */
+  int name_pending; /* previous word was a bare "name" giving NAME */
+  int name_killed;  /* ... and a qualifier followed it ("name_server") */
+  int name_other;   /* NAME also came from elsewhere (first_name) */
 };
 
 /* Whether entry e may stand for a span of k tokens. glued: the k tokens
  * touch, split only by case ("sfZh", not "sf_zh"). part: e is a piece cut
  * out of one longer token (plural stem, compound half). */
-static int usable(const struct lx_field *e, size_t k, int whole, int glued, int part) {
+static int usable(const struct lx_field *e, size_t k, int whole, int glued,
+                  int part) {
   if ((e->flags & LX_WHOLE) && !whole)
     return 0;
   if ((e->flags & LX_PINYIN) && (part || (k > 1 && !(whole && glued))))
@@ -246,7 +252,8 @@ static int usable(const struct lx_field *e, size_t k, int whole, int glued, int 
 
 /* quiet: e only sets context (first half of "zipfile", whose hints are
  * not the value's: the head word decides) */
-static void apply(struct state *st, const struct lx_field *e, int last, int whole, int quiet) {
+static void apply(struct state *st, const struct lx_field *e, int last,
+                  int whole, int quiet) {
   uint32_t h = quiet ? 0 : e->hints;
   const struct lx_field *q;
   if ((e->flags & LX_HEAD) && !last)
@@ -299,7 +306,8 @@ static uint32_t cjk_needles(const char *s, size_t n) {
  * an address, "zipfile" is not). Pinyin and whole-only keys are never cut
  * out of a longer token, and the head must have 4 bytes or more ("hostage",
  * "passage" are not ages). */
-static int token_fallback(struct state *st, const char *w, size_t len, int last) {
+static int token_fallback(struct state *st, const char *w, size_t len,
+                          int last) {
   size_t stems[3], ns = 0, s, p;
   const struct lx_field *a, *b;
   stems[ns++] = len;
@@ -382,7 +390,7 @@ uint32_t ajar_lexicon_field_hints(const char *name, size_t n) {
       i++;
       continue;
     }
-    /* longest run of joined ASCII tokens that is a key: id_card_no → idcardno */
+    /* longest run of ASCII tokens that joined is a key: id_card_no */
     while (i + run < nt && run < SPAN_MAX && t[i + run].kind != T_CJK)
       run++;
     for (k = run; k >= 1 && !done; k--) {
@@ -448,7 +456,8 @@ uint32_t ajar_lexicon_value_vocab(const char *v, size_t n) {
 
 size_t ajar_lexicon_cn_province(const char *s, size_t n) {
   /* 31 province-level abbreviations, 3 bytes each in UTF-8 */
-  static const char prov[] = "京津沪渝冀豫云辽黑湘皖鲁新苏浙赣鄂桂甘晋蒙陕吉闽贵粤青藏川宁琼";
+  static const char prov[] = "京津沪渝冀豫云辽黑湘皖鲁新苏浙赣鄂桂"
+                             "甘晋蒙陕吉闽贵粤青藏川宁琼";
   size_t i;
   if (!s || n < 3)
     return 0;

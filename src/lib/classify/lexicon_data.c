@@ -7,6 +7,8 @@
 #include "lexicon.h"
 #include "lexicon_data.h"
 
+/* clang-format off: hand-aligned tables */
+
 #define H_NAME  AJAR_H_NAME
 #define H_NID   AJAR_H_NATIONAL_ID
 #define H_PP    AJAR_H_PASSPORT
@@ -693,3 +695,4 @@ const struct lx_vocab_table lx_vocab_tables[] = {
   {v_face_attr, COUNT(v_face_attr), AJAR_V_FACE_ATTR},
 };
 const size_t lx_vocab_table_count = COUNT(lx_vocab_tables);
+/* clang-format on */

@@ -6,6 +6,7 @@
  * Free text (values with spaces) goes to the Vectorscan database in
  * text.c instead.
  */
+#include <emmintrin.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -59,9 +60,12 @@ static const unsigned cls_table[256] = {
 };
 
 int value_is_empty(const char *v, size_t n) {
-  static const char *const empties[] = {
-    "n/a", "na", "null", "none", "nil", "-", "--", "unknown", "undefined",
-    "0", "***", "******", "redacted", "[redacted]", "xxx", "?", "无", "未知",
+  static const struct { const char *s; size_t n; } empties[] = {
+#define E(x) {x, sizeof x - 1}
+    E("n/a"), E("na"), E("null"), E("none"), E("nil"), E("-"), E("--"),
+    E("unknown"), E("undefined"), E("0"), E("***"), E("******"),
+    E("redacted"), E("[redacted]"), E("xxx"), E("?"), E("无"), E("未知"),
+#undef E
   };
   size_t i;
   while (n && (v[0] == ' ' || v[0] == '\t')) v++, n--;
@@ -71,7 +75,24 @@ int value_is_empty(const char *v, size_t n) {
   if (n > 12)
     return 0;
   for (i = 0; i < sizeof empties / sizeof empties[0]; i++)
-    if (strlen(empties[i]) == n && strncasecmp(empties[i], v, n) == 0)
+    if (empties[i].n == n && strncasecmp(empties[i].s, v, n) == 0)
+      return 1;
+  return 0;
+}
+
+/* whether v holds a digit or '@', 16 bytes at a time */
+static int has_digit_or_at(const char *v, size_t n) {
+  const __m128i lo = _mm_set1_epi8('0' - 1), hi = _mm_set1_epi8('9' + 1),
+                at = _mm_set1_epi8('@');
+  size_t i = 0;
+  for (; i + 16 <= n; i += 16) {
+    __m128i x = _mm_loadu_si128((const __m128i *)(v + i));
+    __m128i d = _mm_and_si128(_mm_cmpgt_epi8(x, lo), _mm_cmplt_epi8(x, hi));
+    if (_mm_movemask_epi8(_mm_or_si128(d, _mm_cmpeq_epi8(x, at))))
+      return 1;
+  }
+  for (; i < n; i++)
+    if ((v[i] >= '0' && v[i] <= '9') || v[i] == '@')
       return 1;
   return 0;
 }
@@ -79,8 +100,29 @@ int value_is_empty(const char *v, size_t n) {
 int parse_double(const char *v, size_t n, double *out) {
   char tmp[64];
   char *end;
+  size_t i = 0;
+  uint64_t ip = 0, fp = 0, scale = 1;
+  int neg = 0;
   if (n == 0 || n >= sizeof tmp)
     return 0;
+  /* fast path: [-]digits[.digits], up to 15 significant digits */
+  if (v[0] == '-') neg = 1, i = 1;
+  if (n - i <= 16) {
+    size_t start = i;
+    for (; i < n && v[i] >= '0' && v[i] <= '9'; i++) ip = ip * 10 + (uint64_t)(v[i] - '0');
+    if (i > start && i < n && v[i] == '.') {
+      size_t fs = ++i;
+      for (; i < n && v[i] >= '0' && v[i] <= '9'; i++) {
+        fp = fp * 10 + (uint64_t)(v[i] - '0');
+        scale *= 10;
+      }
+      if (i == fs) i = 0; /* "1." is no number */
+    }
+    if (i == n && n > start) {
+      *out = ((double)ip + (double)fp / (double)scale) * (neg ? -1 : 1);
+      return 1;
+    }
+  }
   memcpy(tmp, v, n);
   tmp[n] = 0;
   *out = strtod(tmp, &end);
@@ -121,31 +163,39 @@ static size_t strip_alnum_upper(const char *v, size_t n, char *out, size_t cap) 
   return k;
 }
 
+/* value of n decimal digits at p, or -1 */
+static int digits_at(const char *p, size_t n) {
+  int x = 0;
+  size_t i;
+  for (i = 0; i < n; i++) {
+    if (p[i] < '0' || p[i] > '9') return -1;
+    x = x * 10 + (p[i] - '0');
+  }
+  return x;
+}
+
 /* YYYY-MM-DD, YYYY/MM/DD, YYYYMMDD, DD/MM/YYYY, DD.MM.YYYY (+ time) */
 static int looks_date(const char *v, size_t n, int *has_time) {
   int y, m, d;
   *has_time = 0;
   if (n >= 10 && v[4] == v[7] && (v[4] == '-' || v[4] == '/' || v[4] == '.')) {
-    if (sscanf(v, "%4d", &y) != 1) return 0;
-    m = (v[5] - '0') * 10 + (v[6] - '0');
-    d = (v[8] - '0') * 10 + (v[9] - '0');
+    y = digits_at(v, 4);
+    m = digits_at(v + 5, 2);
+    d = digits_at(v + 8, 2);
     *has_time = n >= 16 && (v[10] == 'T' || v[10] == ' ') && v[13] == ':';
     return (n == 10 || *has_time || v[10] == 'T' || v[10] == ' ') &&
-           ajar_date_ok(y, m, d);
+           y > 0 && ajar_date_ok(y, m, d);
   }
   if (n == 10 && v[2] == v[5] && (v[2] == '/' || v[2] == '.' || v[2] == '-')) {
-    d = (v[0] - '0') * 10 + (v[1] - '0');
-    m = (v[3] - '0') * 10 + (v[4] - '0');
-    if (sscanf(v + 6, "%4d", &y) != 1) return 0;
-    return ajar_date_ok(y, m, d) || ajar_date_ok(y, d, m);
+    d = digits_at(v, 2);
+    m = digits_at(v + 3, 2);
+    y = digits_at(v + 6, 4);
+    return y > 0 && (ajar_date_ok(y, m, d) || ajar_date_ok(y, d, m));
   }
   if (n == 8) {
-    size_t i;
-    for (i = 0; i < 8; i++)
-      if (v[i] < '0' || v[i] > '9') return 0;
-    y = atoi((char[5]){v[0], v[1], v[2], v[3], 0});
-    m = (v[4] - '0') * 10 + (v[5] - '0');
-    d = (v[6] - '0') * 10 + (v[7] - '0');
+    y = digits_at(v, 4);
+    m = digits_at(v + 4, 2);
+    d = digits_at(v + 6, 2);
     return y >= 1900 && y <= 2030 && ajar_date_ok(y, m, d);
   }
   return 0;
@@ -172,6 +222,8 @@ static int is_geohash(const char *v, size_t n) {
 }
 
 static int is_password_hash(const char *v, size_t n) {
+  if (n < 20 || v[0] != '$')
+    return 0;
   if (n >= 59 && n <= 61 && v[0] == '$' && v[1] == '2' && v[3] == '$' &&
       (v[2] == 'a' || v[2] == 'b' || v[2] == 'y'))
     return 1;
@@ -197,7 +249,7 @@ static int is_aws_key(const char *v, size_t n) {
 
 static int is_jwt(const char *v, size_t n) {
   size_t i, dots = 0;
-  if (n < 20 || memcmp(v, "eyJ", 3)) return 0;
+  if (n < 20 || v[0] != 'e' || v[1] != 'y' || v[2] != 'J') return 0;
   for (i = 0; i < n; i++) {
     char c = v[i];
     if (c == '.') { dots++; continue; }
@@ -243,14 +295,11 @@ static int looks_address_en(const char *v, size_t n) {
   };
   char low[128];
   size_t i, k;
-  if (n < 8 || n >= sizeof low || v[0] < '0' || v[0] > '9') {
-    if (!(n >= 8 && n < sizeof low)) return 0;
-  }
+  if (n < 8 || n >= sizeof low || v[0] < '1' || v[0] > '9')
+    return 0;
   for (i = 0; i < n; i++)
     low[i] = (char)(v[i] >= 'A' && v[i] <= 'Z' ? v[i] + 32 : v[i]);
   low[n] = 0;
-  if (!((v[0] >= '0' && v[0] <= '9') || strstr(low, " rue ") || strstr(low, "via ")))
-    return 0;
   for (k = 0; k < sizeof words / sizeof words[0]; k++) {
     const char *p = strstr(low, words[k]);
     size_t wl = strlen(words[k]);
@@ -260,19 +309,24 @@ static int looks_address_en(const char *v, size_t n) {
   return 0;
 }
 
-/* Chinese address markers; at least two distinct ones and a digit or 号 */
+/* Chinese address: at least three distinct markers among
+ * 省市区县路街号村镇乡巷弄栋室, found in one pass over the characters */
 static int looks_address_zh(const char *v, size_t n) {
-  static const char *const marks[] = {"省", "市", "区", "县", "路", "街",
-                                      "号", "村", "镇", "乡", "巷", "弄",
-                                      "栋", "室", "小区", "大道"};
-  size_t k, hits = 0;
-  char tmp[256];
-  if (n < 12 || n >= sizeof tmp) return 0;
-  memcpy(tmp, v, n);
-  tmp[n] = 0;
-  for (k = 0; k < sizeof marks / sizeof marks[0]; k++)
-    if (strstr(tmp, marks[k])) hits++;
-  return hits >= 3;
+  static const char marks[][4] = {"省", "市", "区", "县", "路", "街", "号",
+                                  "村", "镇", "乡", "巷", "弄", "栋", "室"};
+  unsigned seen = 0;
+  size_t i, k;
+  if (n < 12 || n > 300)
+    return 0;
+  for (i = 0; i + 3 <= n; i++) {
+    if (((unsigned char)v[i] & 0xF0) != 0xE0)
+      continue;
+    for (k = 0; k < sizeof marks / sizeof marks[0]; k++)
+      if (v[i] == marks[k][0] && v[i + 1] == marks[k][1] && v[i + 2] == marks[k][2])
+        seen |= 1u << k;
+    i += 2;
+  }
+  return __builtin_popcount(seen) >= 3;
 }
 
 /* 2-4 CJK characters starting with a common surname */
@@ -453,15 +507,10 @@ unsigned classify_scalar(const struct ajar_db *db, struct ajar_scratch *s,
     return sig;
   }
 
-  for (i = 0; i < n; i++) {
-    unsigned char c = (unsigned char)v[i];
-    mask |= cls_table[c];
-    digits += (c >= '0' && c <= '9');
-  }
-
-  /* free text: spaces and length */
-  if ((mask & C_NL) || ((mask & C_SPACE) && n > 48) || n > 512) {
-    if (mask & (C_DIGIT | C_AT))
+  /* free text: long, with spaces. Decided without a byte loop, then
+   * handed to Vectorscan only when it holds a digit or an '@'. */
+  if (n > 48 && (n > 512 || memchr(v, ' ', n) || memchr(v, '\n', n))) {
+    if (has_digit_or_at(v, n))
       classify_text(db, s, hints, v, n, fn, ctx);
     if (hints & AJAR_H_HEALTH)
       EMIT(DET_HEALTH, 0);
@@ -469,6 +518,16 @@ unsigned classify_scalar(const struct ajar_db *db, struct ajar_scratch *s,
       EMIT(DET_ADDRESS, 0);
     if ((hints & (AJAR_H_PHOTO | AJAR_H_FACE)) && is_base64_image(v, n))
       EMIT(DET_FACE_IMAGE, 1);
+    return sig;
+  }
+  for (i = 0; i < n; i++) {
+    unsigned char c = (unsigned char)v[i];
+    mask |= cls_table[c];
+    digits += (c >= '0' && c <= '9');
+  }
+  if (mask & C_NL) {
+    if (mask & (C_DIGIT | C_AT))
+      classify_text(db, s, hints, v, n, fn, ctx);
     return sig;
   }
 
@@ -566,7 +625,9 @@ unsigned classify_scalar(const struct ajar_db *db, struct ajar_scratch *s,
 
   /* words: vocabularies, names, addresses */
   if (mask & (C_HIGH | C_UPPER | C_LOWER)) {
-    uint32_t voc = n <= 64 ? ajar_lexicon_value_vocab(v, n) : 0;
+    uint32_t voc = n <= 64 && digits <= 2 &&
+                           !(mask & (C_AT | C_UNDER | C_COLON | C_SLASH | C_EQ))
+                       ? ajar_lexicon_value_vocab(v, n) : 0;
     if (voc)
       vocab_emit(voc, hints, n, fn, ctx, seen);
     if (mask & C_HIGH) {

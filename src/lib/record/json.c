@@ -228,33 +228,54 @@ static const char *walk_object(struct walker *w, const char *p, uint32_t field) 
   return p;
 }
 
-/* [n, n, ...]: returns the end, or NULL when an element is no number */
+/* [n, n, ...]: returns the end, or NULL when an element is no number.
+ * Vectors are long: after the first two elements (kept as values) one
+ * tight loop only counts elements and the widest integer part. */
 static const char *numeric_array(struct walker *w, const char *p,
                                  uint32_t field) {
-  const char *end = w->end, *start = p;
-  size_t count = 0;
+  const char *end = w->end;
+  size_t count = 0, intdigits = 0, maxint = 0;
   double first = 0, second = 0;
-  size_t maxint = 0;
-  for (;;) {
+  int frac = 0, in_num = 0;
+  while (count < 2) {
     const char *q;
-    size_t intdigits = 0;
     p = skip_ws(p, end);
     if (p >= end || !is_num_start(*p))
       return NULL;
-    q = p;
-    if (*q == '-') q++;
-    while (q < end && *q >= '0' && *q <= '9') q++, intdigits++;
-    q = number_end(q, end);
-    if (count < 2 && !parse_double(p, (size_t)(q - p), count ? &second : &first))
+    q = number_end(p, end);
+    if (!parse_double(p, (size_t)(q - p), count ? &second : &first))
       return NULL;
-    if (intdigits > maxint) maxint = intdigits;
     count++;
     p = skip_ws(q, end);
     if (p < end && *p == ',') { p++; continue; }
-    if (p < end && *p == ']') break;
+    if (p < end && *p == ']') goto done;
     return NULL;
   }
-  (void)start;
+  if (first > 99999 || first < -99999 || second > 99999 || second < -99999)
+    maxint = 6;
+  for (; p < end; p++) {
+    unsigned char c = (unsigned char)*p;
+    if (c >= '0' && c <= '9') {
+      if (!frac && ++intdigits > maxint) maxint = intdigits;
+      in_num = 1;
+    } else if (c == ',') {
+      if (!in_num) return NULL;
+      count++;
+      intdigits = 0;
+      frac = in_num = 0;
+    } else if (c == '.' || c == 'e' || c == 'E') {
+      frac = 1;
+    } else if (c == ']') {
+      if (!in_num) return NULL;
+      count++;
+      goto done;
+    } else if (c != '-' && c != '+' && c != ' ' && c != '\n' && c != '\r' &&
+               c != '\t') {
+      return NULL;
+    }
+  }
+  return NULL;
+done:
   field_numarray(w->c, field, count, first, second, maxint > 5 ? 1e6 : 1e4);
   return p + 1;
 }
