@@ -206,14 +206,16 @@ static void add_example(struct ajar_collection *c, struct det_stat *st,
 }
 
 static void record_hit(struct ajar_collection *c, uint32_t fi, unsigned det,
-                       int embedded, const char *v, size_t n) {
+                       int embedded, int validated, const char *v, size_t n) {
   struct det_stat *st = stat_for(&c->fields[fi], det);
   if (!st)
     return;
-  if (embedded)
+  if (embedded) {
     st->embedded++;
-  else
+  } else {
     st->hits++;
+    st->valid += validated != 0;
+  }
   if (st->last_record != c->records + 1) {
     st->last_record = c->records + 1;
     st->records++;
@@ -233,7 +235,7 @@ struct hit_ctx {
 
 static int on_candidate(void *p, const struct candidate *cd) {
   struct hit_ctx *h = p;
-  record_hit(h->c, h->field, cd->det, cd->embedded, h->v + cd->from,
+  record_hit(h->c, h->field, cd->det, cd->embedded, cd->validated, h->v + cd->from,
              cd->to - cd->from);
   return 0;
 }
@@ -274,7 +276,7 @@ void field_geo(struct ajar_collection *c, uint32_t fi, double lat, double lon) {
   if (st && st->n_examples < AJAR_EXAMPLES_MAX) /* format only when kept */
     n = snprintf(ex, sizeof ex, "%.4f,%.4f", lat, lon);
   c->fields[fi].values++;
-  record_hit(c, fi, DET_GEO_POINT, 0, n ? ex : NULL, (size_t)n);
+  record_hit(c, fi, DET_GEO_POINT, 0, 1, n ? ex : NULL, (size_t)n);
 }
 
 int ajar_collection_add_json(struct ajar_collection *c, struct ajar_scratch *s,
@@ -341,6 +343,7 @@ int ajar_collection_merge(struct ajar_collection *dst,
       if (!ds)
         continue;
       ds->hits += ss->hits;
+      ds->valid += ss->valid;
       ds->embedded += ss->embedded;
       ds->records += ss->records;
       for (k = 0; k < ss->n_examples && ds->n_examples < AJAR_EXAMPLES_MAX; k++) {

@@ -13,6 +13,7 @@ struct det_stat {
   uint16_t n_examples;
   uint16_t example_tries; /* values offered as examples; capped */
   uint64_t hits;        /* whole values that matched */
+  uint64_t valid;       /* of those, the ones a vocabulary or check confirmed */
   uint64_t embedded;    /* matches inside free text */
   uint64_t records;     /* records with a match */
   uint64_t last_record; /* record number last counted */

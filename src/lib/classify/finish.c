@@ -86,6 +86,14 @@ static int decide(const struct field *f, const struct det_stat *st,
       return AJAR_CONF_HIGH;
     break;
   case CLS_VOCAB:
+    if (st->det == DET_PERSON_NAME) {
+      /* a name field must hold names a vocabulary knows, often enough:
+       * product names in a "name" field are not people */
+      double known = f->values ? (double)st->valid / (double)f->values : 0;
+      if ((agree && known >= 0.3 && ratio >= 0.5) || (known >= 0.6 && st->valid >= 3))
+        return AJAR_CONF_MEDIUM;
+      break;
+    }
     if (agree && ratio >= 0.5)
       return ratio >= 0.8 && st->det != DET_PERSON_NAME && st->det != DET_ADDRESS
                  ? AJAR_CONF_HIGH : AJAR_CONF_MEDIUM;
@@ -175,6 +183,12 @@ static void resolve_numeric(const struct field *f, struct verdict *v, size_t n) 
         continue;
       ai = (f->hints & di->hint) != 0;
       aj = (f->hints & dj->hint) != 0;
+      /* a check digit that holds for most values beats a name alone */
+      if (dj->cls == CLS_CONTEXT && di->cls != CLS_CONTEXT &&
+          v[i].st->hits * 10 >= (uint64_t)f->values * 8) {
+        v[j].confidence = AJAR_CONF_NONE;
+        continue;
+      }
       /* j loses to i when i has the name, or clearly more hits */
       if ((ai && !aj) ||
           (ai == aj && v[i].st->hits * 10 > v[j].st->hits * 12) ||

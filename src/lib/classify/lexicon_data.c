@@ -80,7 +80,10 @@ static const struct lx_field en_person[] = {
   E("personnummer", H_NID),   E("pesel", H_NID),           E("codicefiscale", H_NID),
   E("bsn", H_NID),            E("dni", H_NID),             E("nie", H_NID),
   E("nif", H_NID),            E("aadhaar", H_NID),         E("aadhar", H_NID),
-  E("aadhaarnumber", H_NID),  E("nir", H_NID),             E("cpf", H_NID),
+  E("aadhaarnumber", H_NID),  E("ninumber", H_NID), E("nationalinsurancenumber", H_NID),  E("burgerservicenummer", H_NID),
+  E("individualnumber", H_NID), E("sozialversicherungsnummer", H_NID),
+  E("steueridentifikationsnummer", H_NID), E("personalausweisnummer", H_NID),
+  E("numerodesecuritesociale", H_NID),  E("nir", H_NID),             E("cpf", H_NID),
   E("rrn", H_NID),            E("mynumber", H_NID),        E("steuerid", H_NID),
   E("taxid", H_NID),          E("taxidnumber", H_NID),     W("tin", H_NID),
   W("sin", H_NID),            E("nric", H_NID),            E("hkid", H_NID),
@@ -416,9 +419,11 @@ static const struct lx_field chinese[] = {
   E("位置", H_LOC),
   E("密码", H_SEC),
   E("银行卡号", H_CARD),    E("银行卡", H_CARD),      E("卡号", H_CARD),
+  E("手机串号", AJAR_H_IMEI), E("串号", AJAR_H_IMEI),   E("设备串号", AJAR_H_IMEI),
 };
 
 const struct lx_needle lx_cjk_needles[] = {
+  {"串号", AJAR_H_IMEI},
   {"身份证", H_NID},  {"证件号", H_NID},  {"护照", H_PP},    {"姓名", H_NAME},
   {"性别", H_GEN},    {"出生", H_AGE},    {"年龄", H_AGE},   {"国籍", H_DEM},
   {"手机", H_PH},     {"电话", H_PH},     {"邮箱", H_EM},    {"电子邮件", H_EM},

@@ -340,6 +340,8 @@ static int looks_name_zh(const char *v, size_t n) {
   return n >= 9 && (ajar_lexicon_value_vocab(v, 6) & AJAR_V_CN_SURNAME);
 }
 
+#define NAME_VOCAB (AJAR_V_GIVEN_NAME | AJAR_V_SURNAME | AJAR_V_CN_SURNAME)
+
 /* "First Last" / "First M. Last" with a known given name or surname */
 static int looks_name_en(const char *v, size_t n, int need_vocab) {
   size_t i, words = 0, start = 0;
@@ -364,7 +366,8 @@ static int looks_name_en(const char *v, size_t n, int need_vocab) {
   }
   if (words < 1 || words > 4) return 0;
   if (!need_vocab) return 1;
-  return words >= 2 && known >= 1;
+  /* one known word is a name only where the field says so */
+  return known >= 1 && (words >= 2 || need_vocab == 2);
 }
 
 /* plausible free-form name value in a name field */
@@ -567,7 +570,7 @@ unsigned classify_scalar(const struct ajar_db *db, struct ajar_scratch *s,
         EMIT(DET_CN_MOBILE, 1);
       return sig;
     }
-    if (nd && (hints & AJAR_H_AGE_DOB) && nd <= 3 && atoi(d) <= 130)
+    if (nd && (hints & AJAR_H_AGE_DOB) && nd <= 3 && digits_at(d, nd) <= 130)
       EMIT(DET_DOB, 1);
     if (nd >= 9 && nd <= 19)
       sig = classify_digits(hints, v, n, d, nd, mask, sig, fn, ctx, seen);
@@ -583,11 +586,13 @@ unsigned classify_scalar(const struct ajar_db *db, struct ajar_scratch *s,
     return sig;
   }
 
-  /* ASCII tokens without spaces */
-  if (!(mask & (C_HIGH | C_SPACE))) {
+  /* ASCII tokens: formats below strip spaces themselves where a
+   * printed form has them ("NE 89 60 98 D", "FR76 1653 ...") */
+  if (!(mask & C_HIGH)) {
     char u[40];
     size_t nu;
     int precise;
+    if (mask & C_SPACE) goto alnum;
     if ((mask & C_COLON) && ajar_valid_mac(v, n)) EMIT(DET_MAC, 1);
     else if ((mask & C_DOT) && n == 14 && ajar_valid_mac(v, n)) EMIT(DET_MAC, 1);
     else if ((mask & C_DASH) && n == 17 && ajar_valid_mac(v, n)) EMIT(DET_MAC, 1);
@@ -608,6 +613,7 @@ unsigned classify_scalar(const struct ajar_db *db, struct ajar_scratch *s,
         u[i] = (char)(v[i] >= 'a' && v[i] <= 'z' ? v[i] - 32 : v[i]);
       if (ajar_lexicon_icd10_ok(u, n)) EMIT(DET_HEALTH, 1);
     }
+  alnum:
     nu = (mask & (C_UPPER | C_LOWER)) && digits && n <= 40
              ? strip_alnum_upper(v, n, u, sizeof u) : 0;
     if (nu == 18 && ajar_valid_cn_resident_id(u, nu)) EMIT(DET_CN_RESIDENT_ID, 1);
@@ -633,17 +639,17 @@ unsigned classify_scalar(const struct ajar_db *db, struct ajar_scratch *s,
     if (mask & C_HIGH) {
       if (ajar_lexicon_cn_province(v, n) && ajar_valid_cn_plate(v, n))
         EMIT(DET_CN_PLATE, 1);
-      else if (!voc && looks_name_zh(v, n))
-        EMIT(DET_PERSON_NAME, 0);
+      else if (!(voc & ~NAME_VOCAB) && looks_name_zh(v, n))
+        EMIT(DET_PERSON_NAME, 1);
       if (looks_address_zh(v, n))
-        EMIT(DET_ADDRESS, 0);
-    } else if (!voc && !(mask & (C_DIGIT | C_AT | C_UNDER | C_COLON)) &&
-               looks_name_en(v, n, !(hints & AJAR_H_NAME))) {
-      EMIT(DET_PERSON_NAME, 0);
+        EMIT(DET_ADDRESS, 1);
+    } else if (!(voc & ~NAME_VOCAB) && !(mask & (C_DIGIT | C_AT | C_UNDER | C_COLON)) &&
+               looks_name_en(v, n, hints & AJAR_H_NAME ? 2 : 1)) {
+      EMIT(DET_PERSON_NAME, 1);
     }
     if (!(mask & C_HIGH) && looks_address_en(v, n))
-      EMIT(DET_ADDRESS, 0);
-    if (hints & AJAR_H_NAME && !voc && name_shaped(v, n, mask) &&
+      EMIT(DET_ADDRESS, 1);
+    if (hints & AJAR_H_NAME && !(voc & ~NAME_VOCAB) && name_shaped(v, n, mask) &&
         (mask & C_HIGH))
       EMIT(DET_PERSON_NAME, 0);
     if ((hints & AJAR_H_ADDRESS) && n >= 4 && !value_is_empty(v, n))
