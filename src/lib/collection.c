@@ -13,25 +13,6 @@ static uint32_t hash_key(uint32_t parent, const char *k, size_t n, int arr) {
   return h;
 }
 
-/* Ancestors change what a name means: "camera.name" is no person. */
-static uint32_t adjust_hints(uint32_t own, uint32_t parent_path_hints) {
-  if ((parent_path_hints & AJAR_H_PLACE) && !(own & ~AJAR_H_NAME))
-    own &= ~AJAR_H_NAME;
-  if (parent_path_hints & AJAR_H_FACE) {
-    if (own & (AJAR_H_AGE_DOB | AJAR_H_GENDER | AJAR_H_DEMOGRAPHIC))
-      own = (own & ~(AJAR_H_AGE_DOB | AJAR_H_GENDER | AJAR_H_DEMOGRAPHIC)) |
-            AJAR_H_FACE_ATTR;
-    if (own & AJAR_H_EMBEDDING)
-      own |= AJAR_H_FACE;
-    if (own & AJAR_H_PHOTO)
-      own |= AJAR_H_FACE;
-  }
-  if (parent_path_hints & (AJAR_H_LOCATION)) {
-    /* geo.lat / geo.lon keep LOCATION; others inherit nothing */
-  }
-  return own;
-}
-
 static int grow_fields(struct ajar_collection *c) {
   uint32_t cap = c->cap_fields ? c->cap_fields * 2 : 64;
   struct field *f = realloc(c->fields, cap * sizeof *f);
@@ -81,7 +62,7 @@ static uint32_t new_field(struct ajar_collection *c, uint32_t parent,
   f->is_array = (uint8_t)is_array;
   f->leaf_off = (uint16_t)(is_array ? pl : (pl ? pl + 1 : 0));
   f->leaf_len = (uint16_t)(is_array ? 2 : klen);
-  f->hints = is_array ? own : adjust_hints(own, c->fields[parent].path_hints);
+  f->hints = is_array ? own : classify_adjust_hints(own, c->fields[parent].path_hints);
   f->path_hints = c->fields[parent].path_hints | f->hints;
   return c->n_fields++;
 }
@@ -235,8 +216,9 @@ struct hit_ctx {
 
 static int on_candidate(void *p, const struct candidate *cd) {
   struct hit_ctx *h = p;
-  record_hit(h->c, h->field, cd->det, cd->embedded, cd->validated, h->v + cd->from,
-             cd->to - cd->from);
+  /* numeric arrays have no value text (v NULL): no example */
+  record_hit(h->c, h->field, cd->det, cd->embedded, cd->validated,
+             h->v ? h->v + cd->from : NULL, cd->to - cd->from);
   return 0;
 }
 

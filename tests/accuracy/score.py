@@ -183,6 +183,8 @@ def main(argv=None):
     ap.add_argument("--labels", help="labels file (default: CORPUS/labels.json)")
     ap.add_argument("--min", type=float, default=0.95, help="minimum precision and recall (default 0.95)")
     ap.add_argument("--json-out", help="write the full result as JSON here")
+    ap.add_argument("--strict-profiles", action="store_true",
+                    help="also fail when a file's profiles differ from the labels")
     ap.add_argument("--timeout", type=float, default=600, help="seconds allowed for the ajar run")
     a = ap.parse_args(argv)
 
@@ -200,6 +202,8 @@ def main(argv=None):
         with open(a.json_out, "w", encoding="utf-8") as f:
             json.dump(r, f, ensure_ascii=False, indent=1)
     ok = r["precision"] >= a.min and r["recall"] >= a.min
+    if a.strict_profiles and r["profile_mismatches"]:
+        ok = False
     print("result: %s (min %.2f)" % ("PASS" if ok else "FAIL", a.min))
     return 0 if ok else 1
 

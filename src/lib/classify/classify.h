@@ -59,6 +59,9 @@ void classify_text(const struct ajar_db *db, struct ajar_scratch *s,
                    uint32_t hints, const char *v, size_t n, candidate_fn fn,
                    void *ctx);
 
+/* What a field's own hints mean below its ancestors' hints */
+uint32_t classify_adjust_hints(uint32_t own, uint32_t ancestors);
+
 /* Whether a value is an empty placeholder ("", "N/A", "null", "-") */
 int value_is_empty(const char *v, size_t n);
 

@@ -388,8 +388,10 @@ static unsigned vocab_emit(uint32_t voc, uint32_t hints, size_t n,
   if (voc & AJAR_V_HEALTH) EMIT(DET_HEALTH, 1);
   if ((voc & AJAR_V_FACE_ATTR) && (hints & (AJAR_H_FACE | AJAR_H_FACE_ATTR)))
     EMIT(DET_FACE_ATTRIBUTES, 1);
-  /* a gender estimate inside a face record is a face attribute */
-  if ((voc & AJAR_V_GENDER) && !(hints & AJAR_H_FACE_ATTR))
+  /* a gender estimate inside a face record is a face attribute; "M" or
+   * "F" alone says gender only in a gender field */
+  if ((voc & AJAR_V_GENDER) && !(hints & AJAR_H_FACE_ATTR) &&
+      (n > 1 || (hints & AJAR_H_GENDER)))
     EMIT(DET_GENDER, 1);
   if ((voc & AJAR_V_NATIONALITY) && (hints & AJAR_H_DEMOGRAPHIC))
     EMIT(DET_NATIONALITY, 1);
@@ -571,6 +573,8 @@ unsigned classify_scalar(const struct ajar_db *db, struct ajar_scratch *s,
       return sig;
     }
     if (nd && (hints & AJAR_H_AGE_DOB) && nd <= 3 && digits_at(d, nd) <= 130)
+      EMIT(DET_DOB, 1);
+    if (nd == 8 && n == 8 && (hints & AJAR_H_AGE_DOB) && looks_date(d, nd, &has_time))
       EMIT(DET_DOB, 1);
     if (nd >= 9 && nd <= 19)
       sig = classify_digits(hints, v, n, d, nd, mask, sig, fn, ctx, seen);

@@ -1,0 +1,380 @@
+/* Per detector: positives and hard negatives through the public
+ * ajar_classify_value(), table-driven. A row says which detector must
+ * (or must not) fire for a value in a field. */
+#include <string.h>
+#include "ajar/ajar.h"
+#include "unit.h"
+
+struct row {
+  const char *detector;
+  const char *field;
+  const char *value;
+  int expect; /* 1: must fire, 0: must not */
+};
+
+static const struct row rows[] = {
+  /* China resident id: check digit, date, region */
+  {"cn_resident_id", "f1", "11010519491231002X", 1},
+  {"cn_resident_id", "sfzh", "110105194912310021", 0},      /* wrong check */
+  {"cn_resident_id", "person.idcard", "510107198803251804", 1},
+  {"cn_resident_id", "f2", "110105194902300028", 0},        /* Feb 30 */
+  {"cn_resident_id", "身份证号", "310104197401204043", 1},
+  {"cn_resident_id", "order_no", "123456789012345678", 0},
+  /* US SSN: dashed by value, plain with field name */
+  {"us_ssn", "f1", "536-22-8726", 1},
+  {"us_ssn", "ssn", "536228726", 1},
+  {"us_ssn", "ssn_number", "219-09-9999", 0},
+  {"us_ssn", "f1", "666-12-3456", 0},
+  {"us_ssn", "f1", "536228726", 0},
+  {"us_ssn", "social_security", "839-56-9015", 1},
+  /* UK NINO */
+  {"uk_nino", "f1", "AB123456C", 1},
+  {"uk_nino", "nino", "NE 89 60 98 D", 1},
+  {"uk_nino", "f1", "QQ123456C", 0},
+  {"uk_nino", "f1", "GB123456A", 0},
+  {"uk_nino", "ni", "CE123456E", 0},
+  {"uk_nino", "f1", "JG103759A", 1},
+  /* ES DNI/NIE */
+  {"es_dni", "f1", "12345678Z", 1},
+  {"es_dni", "f1", "X1234567L", 1},
+  {"es_dni", "dni", "12345678A", 0},
+  {"es_dni", "f1", "00000000T", 1},
+  {"es_dni", "f1", "X1234567A", 0},
+  {"es_dni", "f1", "1234567Z", 0},
+  /* Aadhaar: Verhoeff */
+  {"in_aadhaar", "f1", "234123412346", 1},
+  {"in_aadhaar", "aadhaar", "2341 2341 2346", 1},
+  {"in_aadhaar", "f1", "234123412341", 0},
+  {"in_aadhaar", "f1", "123412341234", 0},
+  {"in_aadhaar", "uid", "499118665246", 1},
+  {"in_aadhaar", "f1", "99999999999", 0},
+  /* card: IIN + Luhn */
+  {"card", "f1", "4111111111111111", 1},
+  {"card", "card_number", "5500 0000 0000 0004", 1},
+  {"card", "f1", "378282246310005", 1},
+  {"card", "order_no", "4111111111111112", 0},
+  {"card", "f1", "1234567812345670", 0},              /* Luhn ok, no IIN */
+  {"card", "f1", "4111111111", 0},
+  /* IMEI: Luhn */
+  {"imei", "f1", "490154203237518", 1},
+  {"imei", "imei", "356938035643809", 1},
+  {"imei", "f1", "490154203237517", 0},
+  {"imei", "f1", "35-209900-176148-1", 1},
+  {"imei", "f1", "111111111111111", 0},
+  {"imei", "f1", "49015420323751", 0},
+  /* IMSI: MCC */
+  {"imsi", "imsi", "460001234567890", 1},
+  {"imsi", "f1", "310260123456789", 1},
+  {"imsi", "f1", "999001234567890", 0},
+  {"imsi", "f1", "000001234567890", 0},
+  {"imsi", "f1", "234150999999999", 1},
+  {"imsi", "f1", "46000123", 0},
+  /* MAC */
+  {"mac", "f1", "3c:22:fb:12:34:56", 1},
+  {"mac", "f1", "3C-22-FB-12-34-56", 1},
+  {"mac", "f1", "3c22.fb12.3456", 1},
+  {"mac", "mac", "00:00:00:00:00:00", 0},
+  {"mac", "f1", "ff:ff:ff:ff:ff:ff", 0},
+  {"mac", "f1", "550e8400-e29b-41d4-a716-446655440000", 0},
+  /* IP */
+  {"ipv4", "client_ip", "203.0.113.7", 1},
+  {"ipv4", "f1", "8.8.8.8", 1},
+  {"ipv4", "version", "1.2.3.4", 0},                  /* semantic version */
+  {"ipv4", "f1", "256.1.1.1", 0},
+  {"ipv4", "f1", "1.2.3", 0},
+  {"ipv6", "f1", "2001:db8::1", 1},
+  {"ipv6", "f1", "fe80::1ff:fe23:4567:890a", 1},
+  {"ipv6", "f1", "12:34", 0},
+  /* advertising id: a UUID only in an ad/device field */
+  {"advertising_id", "idfa", "6D92078A-8246-4BA4-AE5B-76104861E7DC", 1},
+  {"advertising_id", "gaid", "38400000-8cf0-11bd-b23e-10b96e40000d", 1},
+  {"advertising_id", "advertising_id", "cdda802e-fb9c-47ad-9866-0794d394c912", 1},
+  {"advertising_id", "request_id", "6D92078A-8246-4BA4-AE5B-76104861E7DC", 0},
+  {"advertising_id", "trace_id", "38400000-8cf0-11bd-b23e-10b96e40000d", 0},
+  {"advertising_id", "f1", "cdda802e-fb9c-47ad-9866-0794d394c912", 0},
+  /* e-mail */
+  {"email", "f1", "alice@example.com", 1},
+  {"email", "contact", "zhang.wei@163.com", 1},
+  {"email", "f1", "first.last+tag@sub.example.co.uk", 1},
+  {"email", "f1", "alice@localhost", 0},
+  {"email", "f1", "@example.com", 0},
+  {"email", "f1", "alice@example.c0m", 0},
+  /* phones */
+  {"phone_e164", "f1", "+8613812345678", 1},
+  {"phone_e164", "f1", "+44 20 7946 0958", 1},
+  {"phone_e164", "f1", "+1 415 555 2671", 1},
+  {"phone_e164", "f1", "+0123456789", 0},
+  {"phone_e164", "f1", "+12", 0},
+  {"cn_mobile", "f1", "13812345678", 1},
+  {"cn_mobile", "sjhm", "19912345678", 1},
+  {"cn_mobile", "f1", "12812345678", 0},
+  {"cn_mobile", "f1", "1381234567", 0},
+  {"phone_national", "phone", "(415) 555-2671", 1},
+  {"phone_national", "tel", "020 7946 0958", 1},
+  {"phone_national", "f1", "(415) 555-2671", 0},
+  /* VIN */
+  {"vin", "f1", "1M8GDM9AXKP042788", 1},
+  {"vin", "vin", "LSVAM4187C2184847", 1},
+  {"vin", "f1", "1M8GDM9AXKP042789", 0},              /* NA check digit */
+  {"vin", "f1", "1M8GDM9AIKP042788", 0},              /* I not allowed */
+  {"vin", "f1", "WP0ZZZ99ZTS392124", 1},
+  {"vin", "f1", "11111111111111111", 0},
+  /* CN plates */
+  {"cn_plate", "f1", "京A12345", 1},
+  {"cn_plate", "f1", "粤B·D12345", 1},
+  {"cn_plate", "cph", "沪C8J9K2", 1},
+  {"cn_plate", "f1", "北A12345", 0},
+  {"cn_plate", "f1", "京12345", 0},
+  {"cn_plate", "f1", "京AABCDE", 0},
+  /* IBAN */
+  {"iban", "f1", "GB82WEST12345698765432", 1},
+  {"iban", "iban", "DE89 3704 0044 0532 0130 00", 1},
+  {"iban", "f1", "FR1420041010050500013M02606", 1},
+  {"iban", "f1", "GB82WEST12345698765431", 0},
+  {"iban", "f1", "XX82WEST12345698765432", 0},
+  {"iban", "f1", "DE8937040044053201300", 0},
+  /* passports and generic plates: field name only */
+  {"passport", "passport_no", "E12345678", 1},
+  {"passport", "hzhm", "G12345678", 1},
+  {"passport", "f1", "E12345678", 0},
+  {"plate", "registration", "NV19 NKB", 1},
+  {"plate", "license_plate", "7ABC123", 1},
+  {"plate", "f1", "7ABC123", 0},
+  /* coordinates */
+  {"geo_point", "f1", "39.904200,116.407400", 1},
+  {"geo_point", "location", "48.8566,2.3522", 1},
+  {"geo_point", "f1", "1,2", 0},
+  {"lat_lon", "lat", "39.9042", 1},
+  {"lat_lon", "f1", "39.9042", 0},
+  {"geohash", "geohash", "wx4g0bm6c", 1},
+  {"geohash", "f1", "wx4g0bm6c", 0},
+  {"geohash", "geohash", "hello", 0},
+  /* face */
+  {"face_attributes", "face.beard", "true", 1},
+  {"face_attributes", "face.glasses", "false", 1},
+  {"face_attributes", "face.age", "34", 1},
+  {"face_attributes", "f1", "true", 0},
+  {"face_image", "face_image", "/9j/4AAQSkZJRgABAQAAAQABAAD/2wBDAAgGBgcGBQgHBwcJCQgKDBQNDAsLDBkSEw8UHRofHh0aHBwgJC4nICIsIxwcKDcpLDAxNDQ0Hyc5PTgyPC4zNDL/", 1},
+  {"face_image", "f1", "/9j/4AAQSkZJRgABAQAAAQABAAD/2wBDAAgGBgcGBQgHBwcJCQgKDBQNDAsLDBkSEw8UHRofHh0aHBwgJC4nICIsIxwcKDcpLDAxNDQ0Hyc5PTgyPC4zNDL/", 0},
+  {"face_image", "photo", "hello", 0},
+  /* special categories */
+  {"ethnicity", "f1", "维吾尔族", 1},
+  {"ethnicity", "mz", "汉族", 1},
+  {"ethnicity", "f1", "Uyghur", 1},
+  {"ethnicity", "f1", "汉", 0},
+  {"ethnicity", "f1", "Li", 0},
+  {"ethnicity", "f1", "hello", 0},
+  {"religion", "f1", "伊斯兰教", 1},
+  {"religion", "f1", "Buddhist", 1},
+  {"religion", "faith", "Catholic", 1},
+  {"religion", "f1", "Table", 0},
+  {"political", "zzmm", "中共党员", 1},
+  {"political", "f1", "共青团员", 1},
+  {"political", "f1", "Democrat", 1},
+  {"political", "f1", "Independent", 0},
+  {"health", "diagnosis", "type 2 diabetes", 1},
+  {"health", "icd10", "E11.9", 1},
+  {"health", "f1", "高血压", 1},
+  {"health", "f1", "E11.9", 0},
+  {"health", "product", "vitamin pack", 0},
+  /* credentials */
+  {"private_key", "f1", "-----BEGIN RSA PRIVATE KEY-----\nMIIEpAIBAAKCAQEA0Z3VS5JJcds3xfn\n-----END RSA PRIVATE KEY-----", 1},
+  {"private_key", "f1", "-----BEGIN PUBLIC KEY-----\nMIIBIjANBgkqhkiG9w0BAQEFAAOCAQ8A\n-----END PUBLIC KEY-----", 0},
+  {"aws_access_key", "f1", "AKIAIOSFODNN7EXAMPLE", 1},
+  {"aws_access_key", "f1", "AKIA1234", 0},
+  {"aws_access_key", "f1", "ASIAY34FZKBOKMUTVV7A", 1},
+  {"jwt", "token", "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxMjM0NTY3ODkwIn0.dozjgNryP4J3jVmNHl0w5N_XgL0n3I9PlFUP0THsR8U", 1},
+  {"jwt", "f1", "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxMjM0NTY3ODkwIn0.dozjgNryP4J3jVmNHl0w5N_XgL0n3I9PlFUP0THsR8U", 1},
+  {"jwt", "f1", "eyJhbGciOiJIUzI1NiJ9", 0},
+  {"password_hash", "f1", "$2b$12$KIXQJHkKk8o4e5y7Q9JqOe8n7bT0a7x0WQ6lP1b9r1m3q5s7u9w1y", 1},
+  {"password_hash", "f1", "$argon2id$v=19$m=65536,t=3,p=4$c29tZXNhbHQ$RdescudvJCsgt3ub+b+dWRWJTmaaJObG", 1},
+  {"password_hash", "f1", "$5 off today", 0},
+  {"password", "password", "hunter2", 1},
+  {"password", "pwd", "********", 0},
+  {"password", "f1", "hunter2", 0},
+  /* names, demographics, addresses */
+  {"person_name", "f1", "James Smith", 1},
+  {"person_name", "xm", "王小明", 1},
+  {"person_name", "name", "Emily", 1},
+  {"person_name", "f1", "Emily", 0},
+  {"person_name", "product_name", "Ceramic Coffee Mug", 0},
+  {"person_name", "f1", "Ceramic Coffee Mug", 0},
+  {"date_of_birth", "dob", "1987-04-12", 1},
+  {"date_of_birth", "csrq", "19870412", 1},
+  {"date_of_birth", "age", "34", 1},
+  {"date_of_birth", "created_at", "1987-04-12", 0},
+  {"date_of_birth", "age", "300", 0},
+  {"gender", "f1", "female", 1},
+  {"gender", "xb", "男", 1},
+  {"gender", "sex", "F", 1},
+  {"gender", "f1", "F", 0},
+  {"address", "f1", "12 Baker Street, London", 1},
+  {"address", "f1", "北京市朝阳区建国路88号", 1},
+  {"address", "address", "Flat 3, Rose Court", 1},
+  {"address", "f1", "Rose Court", 0},
+  {"address", "f1", "hello world", 0},
+  {"nationality", "nationality", "Chinese", 1},
+  {"nationality", "f1", "Chinese", 0},
+  {"nationality", "nationality", "12", 0},
+  /* other national ids */
+  {"fr_nir", "f1", "255081416802538", 1},
+  {"fr_nir", "f1", "255081416802539", 0},
+  {"fr_nir", "nir", "2 55 08 14 168 025 38", 1},
+  {"it_codice_fiscale", "f1", "RSSMRA85T10A562S", 1},
+  {"it_codice_fiscale", "f1", "RSSMRA85T10A562T", 0},
+  {"it_codice_fiscale", "codice_fiscale", "MRTMTT91D08F205J", 1},
+  {"br_cpf", "f1", "390.533.447-05", 1},
+  {"br_cpf", "f1", "39053344705", 1},
+  {"br_cpf", "f1", "39053344706", 0},
+  {"kr_rrn", "f1", "971013-9019902", 1},
+  {"kr_rrn", "f1", "971013-9019903", 0},
+  {"kr_rrn", "rrn", "9710139019902", 1},
+  {"jp_my_number", "my_number", "123456789018", 1},
+  {"jp_my_number", "my_number", "123456789019", 0},
+  {"jp_my_number", "f1", "123456789018", 0},
+  {"de_steuer_id", "steuer_id", "86095742719", 1},
+  {"de_steuer_id", "steuer_id", "86095742718", 0},
+  {"de_steuer_id", "f1", "86095742719", 0},
+  {"nl_bsn", "bsn", "111222333", 1},
+  {"nl_bsn", "bsn", "111222334", 0},
+  {"nl_bsn", "f1", "111222333", 0},
+  /* more vectors (generated by tests/accuracy/synth.py, checked there) */
+  {"fr_nir", "f1", "192040803908945", 1},
+  {"fr_nir", "f1", "192040803908946", 0},
+  {"fr_nir", "f1", "392040803908945", 0},
+  {"it_codice_fiscale", "f1", "FKXCXX75M43G273S", 1},
+  {"it_codice_fiscale", "f1", "FKXCXX75M43G273T", 0},
+  {"it_codice_fiscale", "f1", "FKXCXX75M93G273S", 0},
+  {"br_cpf", "f1", "605.985.840-64", 1},
+  {"br_cpf", "f1", "111.111.111-11", 0},
+  {"br_cpf", "cpf", "605.985.840-65", 0},
+  {"kr_rrn", "f1", "680623-2875441", 1},
+  {"kr_rrn", "f1", "681323-2875441", 0},
+  {"kr_rrn", "f1", "680623-287544", 0},
+  {"jp_my_number", "mynumber", "248866703754", 1},
+  {"jp_my_number", "individual_number", "096383211473", 1},
+  {"jp_my_number", "mynumber", "24886670375", 0},
+  {"de_steuer_id", "steuer_id", "71524904363", 1},
+  {"de_steuer_id", "steuerid", "98416730823", 1},
+  {"de_steuer_id", "steuer_id", "11111111111", 0},
+  {"nl_bsn", "bsn", "375361145", 1},
+  {"nl_bsn", "burgerservicenummer", "792180720", 1},
+  {"nl_bsn", "bsn", "000000000", 0},
+  {"passport", "passport", "K98765432", 1},
+  {"passport", "passport", "N/A", 0},
+  {"passport", "passport_number", "AB", 0},
+  {"phone_e164", "f1", "+442031132723", 1},
+  {"phone_e164", "f1", "+999 1234 5678", 0},
+  {"cn_mobile", "f1", "17195789171", 1},
+  {"cn_mobile", "f1", "171957891712", 0},
+  {"phone_national", "mobile", "07946 095 812", 1},
+  {"phone_national", "phone", "12", 0},
+  {"phone_national", "phone", "N/A", 0},
+  {"ipv4", "src_ip", "198.51.100.23", 1},
+  {"ipv6", "ip", "2001:0db8:85a3:0000:0000:8a2e:0370:7334", 1},
+  {"ipv6", "f1", "1:2:3:4:5:6:7:8:9", 0},
+  {"ipv6", "f1", ":::", 0},
+  {"geo_point", "f1", "-33.868800,151.209300", 1},
+  {"geo_point", "f1", "95.1234,10.1234", 0},
+  {"geo_point", "f1", "abc,def", 0},
+  {"lat_lon", "latitude", "-33.8688", 1},
+  {"lat_lon", "lon", "151.2093", 1},
+  {"lat_lon", "lat", "N/A", 0},
+  {"geohash", "geohash", "u4pruydqqvj", 1},
+  {"geohash", "gh", "ab", 0},
+  {"geohash", "geohash", "s0", 1 - 1},
+  {"geohash", "geo_hash", "wtw3sjq6q", 1},
+  {"plate", "plate_no", "AB12 CDE", 1},
+  {"plate", "plate", "N/A", 0},
+  {"plate", "plate", "ABCDEFGHIJKLMN", 0},
+  {"face_attributes", "face.mask", "false", 1},
+  {"face_attributes", "mask", "255.255.255.0", 0},
+  {"face_attributes", "beard_color", "lorem ipsum dolor sit amet consectetur", 0},
+  {"face_image", "photo", "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==", 1},
+  {"face_image", "face_crop", "/9j/4AAQSkZJRgABAQAAAQABAAD/2wBDAAgGBgcGBQgHBwcJCQgKDBQNDAsLDBkSEw8UHRofHh0aHBwgJC4nICIsIxwcKDcpLDAxNDQ0Hyc5PTgyPC4zNDL/", 1},
+  {"face_image", "photo", "https://example.com/a.jpg", 0},
+  {"religion", "f1", "hello", 0},
+  {"religion", "religion", "42", 0},
+  {"political", "f1", "hello", 0},
+  {"political", "party", "12", 0},
+  {"health", "f1", "hello", 0},
+  {"private_key", "key", "-----BEGIN PRIVATE KEY-----\nMIIEvQIBADANBgkqhkiG9w0BAQEFAASCBKcwggSjAgEAAoIBAQC7\n-----END PRIVATE KEY-----", 1},
+  {"private_key", "f1", "-----BEGIN EC PRIVATE KEY-----\nMHcCAQEEIBkg4LVWM9nuwNSk3yByxZpYRTBnVJk5oDlnwnf0Xxa1\n-----END EC PRIVATE KEY-----", 1},
+  {"private_key", "f1", "BEGIN PRIVATE KEY without dashes 123", 0},
+  {"private_key", "f1", "-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----", 0},
+  {"aws_access_key", "f1", "AKIAIOSFODNN7EXAMPL1", 0},
+  {"aws_access_key", "key", "AROAJQABLZS4A3QDU576Q", 0},
+  {"aws_access_key", "f1", "AIDAJQABLZS4A3QDU576", 1},
+  {"jwt", "f1", "eyJ.eyJ.x", 0},
+  {"jwt", "f1", "eyJhbGciOiJSUzI1NiJ9.eyJpc3MiOiJhIn0.c2lnbmF0dXJlc2lnbmF0dXJl", 1},
+  {"jwt", "f1", "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIx fake", 0},
+  {"password_hash", "f1", "$6$rounds=5000$saltsalt$Zr9pX3GQ7VZ6Xq3d9m3sE2fLk8T1cHn0", 1},
+  {"password_hash", "f1", "$2b$12$short", 0},
+  {"password", "secret", "s3cr3t-Passw0rd!", 1},
+  {"password", "api_key", "sk_live_51H8xR2", 1},
+  {"password", "password", "", 0},
+  {"date_of_birth", "birthday", "12/04/1987", 1},
+  {"gender", "f1", "hello", 0},
+  {"gender", "gender", "42", 0},
+  {"nationality", "nationality", "French", 1},
+  {"nationality", "citizenship", "Japanese", 1},
+  {"person_name", "full_name", "12345", 0},
+  {"lat_lon", "lat", "hello", 0},
+  {"password_hash", "f1", "$argon2", 0},
+  {"date_of_birth", "dob", "hello", 0},
+  {"nationality", "nationality", "", 0},
+  {"address", "address", "N/A", 0},
+  {"address", "home_address", "221B Baker Street", 1},
+  {"ipv4", "f1", "01.2.3.4", 0},
+  {"vin", "f1", "1HGCM82633A00435", 0},
+  {"advertising_id", "idfa", "not-a-uuid", 0},
+  {"cn_plate", "plate", "粤B12345", 1},
+  {"iban", "bank_account", "NL91ABNA0417164300", 1},
+  {"ethnicity", "race", "Hispanic", 1},
+};
+
+struct seen {
+  const char *want;
+  int hit;
+};
+
+static int on_match(const struct ajar_match *m, void *p) {
+  struct seen *s = p;
+  if (!strcmp(ajar_detector_get(m->detector)->name, s->want))
+    s->hit = 1;
+  return 0;
+}
+
+void test_detectors(void) {
+  struct ajar_db *db = NULL;
+  struct ajar_scratch *s = NULL;
+  char err[256];
+  size_t i, d;
+  int per_pos[64] = {0}, per_neg[64] = {0};
+  CHECK(ajar_db_compile(&db, err, sizeof err) == 0);
+  CHECK(ajar_scratch_alloc(db, &s) == 0);
+  if (!db || !s)
+    return;
+  for (i = 0; i < sizeof rows / sizeof rows[0]; i++) {
+    struct seen sn = {rows[i].detector, 0};
+    ajar_classify_value(db, s, rows[i].field, strlen(rows[i].field),
+                        rows[i].value, strlen(rows[i].value), on_match, &sn);
+    CHECKF(sn.hit == rows[i].expect, "%s in %s = '%s': want %s",
+           rows[i].detector, rows[i].field, rows[i].value,
+           rows[i].expect ? "match" : "no match");
+    for (d = 0; d < ajar_detector_count(); d++)
+      if (!strcmp(ajar_detector_get(d)->name, rows[i].detector))
+        (rows[i].expect ? per_pos : per_neg)[d]++;
+  }
+  /* every detector reachable through one value has a table of its own */
+  for (d = 0; d < ajar_detector_count(); d++) {
+    const char *n = ajar_detector_get(d)->name;
+    if (!strcmp(n, "face_embedding")) /* arrays: see test_collection */
+      continue;
+    CHECKF(per_pos[d] >= 3 && per_neg[d] >= 3, "detector %s: %d positives, %d negatives",
+           n, per_pos[d], per_neg[d]);
+  }
+  CHECK(ajar_classify_value(NULL, s, "f", 1, "x", 1, on_match, NULL) == AJAR_EINVAL);
+  ajar_scratch_free(s);
+  ajar_db_free(db);
+}
