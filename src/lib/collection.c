@@ -107,6 +107,33 @@ uint32_t field_child(struct ajar_collection *c, uint32_t parent,
   return idx;
 }
 
+static int same_key(const char *a, const char *b, size_t n) {
+  size_t i;
+  for (i = 0; i < n; i++)
+    if (a[i] != b[i])
+      return 0;
+  return 1;
+}
+
+uint32_t field_next(struct ajar_collection *c, uint32_t parent, uint32_t prev,
+                    const char *key, size_t klen) {
+  uint32_t pred = prev == UINT32_MAX ? c->fields[parent].first_pred
+                                     : c->fields[prev].next_pred;
+  uint32_t child;
+  if (pred) {
+    const struct field *f = &c->fields[pred];
+    if (f->parent == parent && !f->is_array && f->leaf_len == klen &&
+        same_key(f->path + f->leaf_off, key, klen))
+      return pred;
+  }
+  child = field_child(c, parent, key, klen, 0);
+  if (prev == UINT32_MAX)
+    c->fields[parent].first_pred = child;
+  else
+    c->fields[prev].next_pred = child;
+  return child;
+}
+
 int ajar_collection_new(const struct ajar_db *db, const char *name,
                         const struct ajar_collection_opts *opts,
                         struct ajar_collection **out) {

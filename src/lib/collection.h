@@ -28,6 +28,8 @@ struct field {
   uint32_t hash;        /* of (parent, leaf) */
   uint16_t leaf_off, leaf_len;
   uint8_t is_array;     /* the "[]" element of its parent */
+  uint32_t first_pred;  /* the child seen first last time (0: none) */
+  uint32_t next_pred;   /* the sibling that followed this field last time */
   uint64_t values;      /* non-empty values seen */
   uint64_t time_values; /* values that looked like a time */
   uint64_t bools;
@@ -57,6 +59,12 @@ struct ajar_collection {
  * is folded into one "(other fields)" field. */
 uint32_t field_child(struct ajar_collection *c, uint32_t parent,
                      const char *key, size_t klen, int is_array);
+
+/* field_child for the key that follows `prev` (UINT32_MAX: the first
+ * key) in an object of `parent`: records repeat their key order, so the
+ * sibling seen last time is tried before the hash table. */
+uint32_t field_next(struct ajar_collection *c, uint32_t parent, uint32_t prev,
+                    const char *key, size_t klen);
 
 /* Classify a scalar value of field f in the current record */
 void field_value(struct ajar_collection *c, struct ajar_scratch *s,

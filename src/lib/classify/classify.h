@@ -13,8 +13,6 @@
 
 struct ajar_db {
   hs_database_t *text;      /* detectors embedded in free text */
-  unsigned n_text;
-  const unsigned char *text_det; /* pattern id -> detector id */
 };
 
 struct ajar_scratch {

@@ -255,10 +255,12 @@ int ajar_collection_finish(const struct ajar_collection *c, int open,
       uint64_t matches = 0, records = 0;
       if (best[k] < 0)
         continue;
-      /* matches and records: every detector of the category in the field */
+      /* matches and records: the most any reported detector of the
+       * category saw (two detectors on one value count it once) */
       for (j = 0; j < f->n_stats; j++)
         if (v[j].confidence && ajar_detectors[v[j].st->det].category == k) {
-          matches += v[j].st->hits + v[j].st->embedded;
+          if (v[j].st->hits + v[j].st->embedded > matches)
+            matches = v[j].st->hits + v[j].st->embedded;
           if (v[j].st->records > records)
             records = v[j].st->records;
         }

@@ -35,6 +35,17 @@ struct vkey { const char *key; size_t len; uint32_t bits; };
 static struct fkey fsorted[FIELD_MAX];
 static size_t fcount;
 static struct vkey vsorted[VOCAB_MAX];
+/* hash index over vsorted: slot -> index + 1, built once with the table */
+#define VHASH_SLOTS (VOCAB_MAX * 4)
+static uint16_t vhash[VHASH_SLOTS];
+
+static uint32_t vhash_of(const char *k, size_t n) {
+  uint32_t h = 2166136261u;
+  size_t i;
+  for (i = 0; i < n; i++)
+    h = (h ^ (unsigned char)k[i]) * 16777619u;
+  return h;
+}
 static size_t vcount;
 static size_t defects;
 static pthread_once_t once = PTHREAD_ONCE_INIT;
@@ -151,6 +162,12 @@ static void build(void) {
     }
   }
   vcount = j;
+  for (i = 0; i < vcount; i++) {
+    uint32_t slot = vhash_of(vsorted[i].key, vsorted[i].len) & (VHASH_SLOTS - 1);
+    while (vhash[slot])
+      slot = (slot + 1) & (VHASH_SLOTS - 1);
+    vhash[slot] = (uint16_t)(i + 1);
+  }
 }
 
 static void ensure_built(void) { pthread_once(&once, build); }
@@ -433,23 +450,19 @@ uint32_t ajar_lexicon_field_hints(const char *name, size_t n) {
 
 uint32_t ajar_lexicon_value_vocab(const char *v, size_t n) {
   char buf[VALUE_MAX];
-  size_t len, lo = 0, hi;
+  size_t len;
+  uint32_t slot;
   if (!v || n == 0)
     return 0;
   ensure_built();
   len = value_norm(v, n, buf, sizeof buf);
   if (len == (size_t)-1 || len == 0)
     return 0;
-  hi = vcount;
-  while (lo < hi) {
-    size_t mid = lo + (hi - lo) / 2;
-    int c = bytes_cmp(buf, len, vsorted[mid].key, vsorted[mid].len);
-    if (c == 0)
-      return vsorted[mid].bits;
-    if (c < 0)
-      hi = mid;
-    else
-      lo = mid + 1;
+  for (slot = vhash_of(buf, len) & (VHASH_SLOTS - 1); vhash[slot];
+       slot = (slot + 1) & (VHASH_SLOTS - 1)) {
+    const struct vkey *k = &vsorted[vhash[slot] - 1];
+    if (k->len == len && memcmp(k->key, buf, len) == 0)
+      return k->bits;
   }
   return 0;
 }

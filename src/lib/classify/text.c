@@ -10,51 +10,11 @@
 #include <stdlib.h>
 #include <string.h>
 #include "classify.h"
+#include "textdb.h"
 #include "validators.h"
 
-struct text_pattern {
-  const char *re;
-  unsigned det;
-};
-
-#define PROVINCES "(?:京|津|沪|渝|冀|豫|云|辽|黑|湘|皖|鲁|新|苏|浙|赣|鄂|桂|甘|晋|蒙|陕|吉|闽|贵|粤|青|藏|川|宁|琼)"
-
-static const struct text_pattern text_patterns[] = {
-  /* no start-of-match for e-mail: the validator finds the local part */
-  {"[A-Za-z0-9._%+\\-]@[A-Za-z0-9\\-]{1,63}\\.[A-Za-z]{2,24}", DET_EMAIL},
-  {"\\+[1-9][0-9 \\-]{7,18}[0-9]", DET_PHONE_E164},
-  {"\\b1[3-9][0-9]{9}\\b", DET_CN_MOBILE},
-  {"\\b[0-9]{17}[0-9Xx]\\b", DET_CN_RESIDENT_ID},
-  {"\\b[0-9]{4}(?:[ \\-]?[0-9]{4}){2}[ \\-]?[0-9]{1,7}\\b", DET_CARD},
-  {"\\b3[47][0-9]{2}[ \\-]?[0-9]{6}[ \\-]?[0-9]{5}\\b", DET_CARD},
-  {"\\b[A-Z]{2}[0-9]{2}(?: ?[A-Z0-9]){11,30}\\b", DET_IBAN},
-  {"\\b[0-9]{1,3}(?:\\.[0-9]{1,3}){3}\\b", DET_IPV4},
-  {"\\b[0-9A-Fa-f]{2}(?::[0-9A-Fa-f]{2}){5}\\b", DET_MAC},
-  {"\\b[0-9A-Fa-f]{2}(?:-[0-9A-Fa-f]{2}){5}\\b", DET_MAC},
-  {"\\b(?:AKIA|ASIA|AROA|AIDA)[A-Z2-7]{16}\\b", DET_AWS_KEY},
-  {"eyJ[A-Za-z0-9_\\-]{8,}\\.[A-Za-z0-9_\\-]{4,}\\.[A-Za-z0-9_\\-]{8,}", DET_JWT},
-  {"-----BEGIN (?:[A-Z]+ )?PRIVATE KEY-----", DET_PRIVATE_KEY},
-  {"\\$2[aby]\\$[0-9]{2}\\$[./A-Za-z0-9]{53}", DET_PASSWORD_HASH},
-  {"\\$argon2(?:id|i|d)\\$v=[0-9]+\\$m=[0-9]+,t=[0-9]+,p=[0-9]+\\$", DET_PASSWORD_HASH},
-  {"\\b[0-9]{3}-[0-9]{2}-[0-9]{4}\\b", DET_US_SSN},
-  {PROVINCES "[A-HJ-NP-Z](?:\\xC2\\xB7)?[A-HJ-NP-Z0-9]{5,6}", DET_CN_PLATE},
-  {"\\b[A-CEGHJ-PR-TW-Z]{2} ?[0-9]{2} ?[0-9]{2} ?[0-9]{2} ?[A-D]\\b", DET_UK_NINO},
-};
-#define N_TEXT (sizeof text_patterns / sizeof text_patterns[0])
-
-static const unsigned char text_det[N_TEXT] = {
-  DET_EMAIL, DET_PHONE_E164, DET_CN_MOBILE, DET_CN_RESIDENT_ID, DET_CARD,
-  DET_CARD, DET_IBAN, DET_IPV4, DET_MAC, DET_MAC, DET_AWS_KEY, DET_JWT,
-  DET_PRIVATE_KEY, DET_PASSWORD_HASH, DET_PASSWORD_HASH, DET_US_SSN,
-  DET_CN_PLATE, DET_UK_NINO,
-};
-
 int ajar_db_compile(struct ajar_db **out, char *err, size_t errlen) {
-  const char *res[N_TEXT];
-  unsigned flags[N_TEXT], ids[N_TEXT];
-  hs_compile_error_t *cerr = NULL;
   struct ajar_db *db;
-  size_t i;
 
   if (!out)
     return AJAR_EINVAL;
@@ -62,22 +22,17 @@ int ajar_db_compile(struct ajar_db **out, char *err, size_t errlen) {
   db = calloc(1, sizeof *db);
   if (!db)
     return AJAR_ENOMEM;
-  for (i = 0; i < N_TEXT; i++) {
-    res[i] = text_patterns[i].re;
-    flags[i] = text_patterns[i].det == DET_EMAIL ? 0 : HS_FLAG_SOM_LEFTMOST;
-    ids[i] = (unsigned)i;
+  /* the build serialised the database for this machine; another CPU
+   * (or a build without it) compiles it here */
+  if (!ajar_textdb_blob_len ||
+      hs_deserialize_database((const char *)ajar_textdb_blob,
+                              ajar_textdb_blob_len, &db->text) != HS_SUCCESS) {
+    db->text = NULL;
+    if (textdb_compile(&db->text, err, errlen)) {
+      free(db);
+      return AJAR_ECOMPILE;
+    }
   }
-  if (hs_compile_multi(res, flags, ids, (unsigned)N_TEXT, HS_MODE_BLOCK, NULL,
-                       &db->text, &cerr) != HS_SUCCESS) {
-    if (err && errlen)
-      snprintf(err, errlen, "pattern %d: %s", cerr ? cerr->expression : -1,
-               cerr ? cerr->message : "compile failed");
-    hs_free_compile_error(cerr);
-    free(db);
-    return AJAR_ECOMPILE;
-  }
-  db->n_text = (unsigned)N_TEXT;
-  db->text_det = text_det;
   *out = db;
   return 0;
 }
@@ -117,7 +72,7 @@ struct text_ctx {
   uint32_t hints;
   candidate_fn fn;
   void *ctx;
-  size_t last_end[N_TEXT];
+  size_t last_end[64];
   int stop;
 };
 
@@ -193,7 +148,7 @@ static int validate(struct text_ctx *t, unsigned det, size_t *from_io,
 static int on_match(unsigned id, unsigned long long from,
                     unsigned long long to, unsigned flags, void *p) {
   struct text_ctx *t = p;
-  unsigned det = text_det[id];
+  unsigned det = ajar_text_patterns[id].det;
   size_t end = (size_t)to, start = (size_t)from;
   struct candidate c;
   (void)flags;

@@ -485,6 +485,9 @@ unsigned classify_scalar(const struct ajar_db *db, struct ajar_scratch *s,
     sig |= SIG_PLACE;
   if (n == 0 || (hints & AJAR_H_NEGATIVE))
     return sig;
+  /* a time or a camera/checkpoint field holds no personal data itself */
+  if (hints && !(hints & ~(AJAR_H_TIME | AJAR_H_PLACE)))
+    return sig | (hints & AJAR_H_TIME ? SIG_TIME : 0);
   if (n > AJAR_MAX_VALUE_SCAN)
     n = AJAR_MAX_VALUE_SCAN;
 

@@ -166,7 +166,7 @@ static const char *walk_object(struct walker *w, const char *p, uint32_t field) 
   /* a {lat, lon} pair below the record root is one geo point */
   const char *lat_v = NULL, *lon_v = NULL;
   size_t lat_n = 0, lon_n = 0;
-  uint32_t lat_f = 0, lon_f = 0;
+  uint32_t lat_f = 0, lon_f = 0, prev = UINT32_MAX;
   double la, lo;
   p = skip_ws(p + 1, end);
   if (p < end && *p == '}')
@@ -186,10 +186,11 @@ static const char *walk_object(struct walker *w, const char *p, uint32_t field) 
     if (esc) {
       char key[AJAR_MAX_KEY + 8];
       kn = unescape(k, kq, key, sizeof key);
-      child = field_child(w->c, field, key, kn, 0);
+      child = field_next(w->c, field, prev, key, kn);
     } else {
-      child = field_child(w->c, field, k, kn, 0);
+      child = field_next(w->c, field, prev, k, kn);
     }
+    prev = child;
     p = skip_ws(kq + 1, end);
     if (p >= end || *p != ':')
       return NULL;
@@ -253,6 +254,34 @@ static const char *numeric_array(struct walker *w, const char *p,
   }
   if (first > 99999 || first < -99999 || second > 99999 || second < -99999)
     maxint = 6;
+  /* 16 bytes at a time while they are number characters and commas */
+  {
+    const __m128i d0 = _mm_set1_epi8('0' - 1), d9 = _mm_set1_epi8('9' + 1);
+    const __m128i dot = _mm_set1_epi8('.'), comma = _mm_set1_epi8(','),
+                  minus = _mm_set1_epi8('-'), sp = _mm_set1_epi8(' ');
+    while (p + 16 <= end) {
+      __m128i x = _mm_loadu_si128((const __m128i *)p);
+      __m128i dg = _mm_and_si128(_mm_cmpgt_epi8(x, d0), _mm_cmplt_epi8(x, d9));
+      __m128i cm = _mm_cmpeq_epi8(x, comma);
+      __m128i ok = _mm_or_si128(_mm_or_si128(dg, cm),
+                                _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(x, dot),
+                                                          _mm_cmpeq_epi8(x, minus)),
+                                             _mm_cmpeq_epi8(x, sp)));
+      if (_mm_movemask_epi8(ok) != 0xFFFF)
+        break; /* ']' or anything unusual: the byte loop decides */
+      /* 16 digits in a row: an integer part too wide; the byte loop */
+      if (_mm_movemask_epi8(dg) == 0xFFFF)
+        break;
+      count += (size_t)__builtin_popcount((unsigned)_mm_movemask_epi8(cm));
+      p += 16;
+    }
+    /* the byte loop resumes mid-element: whether it has begun is known,
+     * whether it is past its '.' is not (so its digits are not counted) */
+    if (p[-1] != ',' && p[-1] != ' ') {
+      frac = 1;
+      in_num = 1;
+    }
+  }
   for (; p < end; p++) {
     unsigned char c = (unsigned char)*p;
     if (c >= '0' && c <= '9') {

@@ -3,6 +3,9 @@
  * compression bomb costs time, never memory. */
 #include <errno.h>
 #include <fcntl.h>
+#include <stdint.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -23,6 +26,8 @@ struct reader {
   z_stream z;
   ZSTD_DStream *zs;
   size_t zlast;
+  void *map;
+  size_t map_len;
   char err[160];
 };
 
@@ -147,7 +152,10 @@ ssize_t reader_read(struct reader *r, char *buf, size_t cap) {
         snprintf(r->err, sizeof r->err, "zstd: %s", ZSTD_getErrorName(zr));
         return AJAR_EPARSE;
       }
-      r->zlast = zr;
+      /* a call that did nothing (input ended at a frame boundary) returns
+       * the header-size hint of a next frame: keep the last real result */
+      if (in.pos || o.pos)
+        r->zlast = zr;
       if (o.pos)
         return (ssize_t)o.pos;
       if (have == 0) { /* input ended and nothing more came out */
@@ -162,6 +170,23 @@ ssize_t reader_read(struct reader *r, char *buf, size_t cap) {
   }
 }
 
+int reader_map(struct reader *r, const void **map, size_t *len) {
+  struct stat st;
+  void *m;
+  if (r->kind != RAW || r->fd == 0 || fstat(r->fd, &st) || !S_ISREG(st.st_mode) ||
+      st.st_size <= 0 || (uint64_t)st.st_size > SIZE_MAX / 2)
+    return AJAR_EINVAL;
+  m = mmap(NULL, (size_t)st.st_size, PROT_READ, MAP_PRIVATE, r->fd, 0);
+  if (m == MAP_FAILED)
+    return AJAR_EIO;
+  madvise(m, (size_t)st.st_size, MADV_SEQUENTIAL);
+  r->map = m;
+  r->map_len = (size_t)st.st_size;
+  *map = m;
+  *len = r->map_len;
+  return 0;
+}
+
 const char *reader_error(const struct reader *r) { return r->err; }
 
 void reader_close(struct reader *r) {
@@ -171,6 +196,8 @@ void reader_close(struct reader *r) {
     inflateEnd(&r->z);
   if (r->zs)
     ZSTD_freeDStream(r->zs);
+  if (r->map)
+    munmap(r->map, r->map_len);
   if (r->fd > 0)
     close(r->fd);
   free(r->in);

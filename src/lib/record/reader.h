@@ -10,6 +10,9 @@ struct reader;
 int reader_open(const char *path, struct reader **out, char *err, size_t errlen);
 /* up to cap bytes; 0 at the end; negative AJAR_E* on failure */
 ssize_t reader_read(struct reader *r, char *buf, size_t cap);
+/* A plain regular file: map it whole (read-only), 0 on success. The
+ * mapping lives until reader_close. */
+int reader_map(struct reader *r, const void **map, size_t *len);
 const char *reader_error(const struct reader *r);
 void reader_close(struct reader *r);
 #endif

@@ -1,0 +1,46 @@
+#!/usr/bin/env bash
+# Side-by-side throughput on one corpus, in one run: the I/O floor (cat),
+# ripgrep with an equivalent regex set, and ajar (-j1 and all cores).
+# Prints MB/s, ratios to ajar -j1, and peak RSS. Not a test: nothing is
+# asserted. Usage: bench/run.sh [SIZE_MB] (default 1024).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+size=${1:-1024}
+corpus=bench/out/corpus-${size}.ndjson
+mkdir -p bench/out
+[ -f build/ajar ] || tools/build build >/dev/null
+if [ ! -f "$corpus" ]; then
+  python3 bench/gen_corpus.py "$corpus" --size-mb "$size" >&2
+fi
+bytes=$(stat -c %s "$corpus")
+cat "$corpus" >/dev/null # warm the page cache
+
+# run NAME CMD...: best of 3 wall times, with the peak RSS of the best run
+run() {
+  local name=$1; shift
+  local best= rss=
+  for _ in 1 2 3; do
+    local out
+    out=$( { /usr/bin/time -f '%e %M' "$@" >/dev/null 2>/dev/null; } 2>&1 | tail -1)
+    local t=${out% *} m=${out#* }
+    if [ -z "$best" ] || awk "BEGIN{exit !($t < $best)}"; then best=$t; rss=$m; fi
+  done
+  printf '%s\t%s\t%s\n' "$name" "$best" "$rss"
+}
+
+results=$(
+  run "cat > /dev/null" cat "$corpus"
+  if command -v rg >/dev/null; then
+    run "rg -c -f (ASCII, -j1)" rg -c -j1 --no-unicode -f bench/rg-patterns.txt "$corpus"
+  fi
+  run "ajar files -j1" build/ajar files -j1 "$corpus"
+  run "ajar files -j$(nproc)" build/ajar files -j"$(nproc)" "$corpus"
+)
+base=$(printf '%s\n' "$results" | awk -F'\t' '$1=="ajar files -j1"{print $2}')
+printf 'corpus: %s (%.0f MB), %s cores\n' "$corpus" "$(echo "$bytes/1000000" | bc -l)" "$(nproc)"
+printf '%-26s %9s %10s %12s %12s\n' tool seconds MB/s "vs ajar -j1" "peak RSS MiB"
+printf '%s\n' "$results" | while IFS=$'\t' read -r name secs rss; do
+  awk -v n="$name" -v s="$secs" -v b="$bytes" -v base="$base" -v r="$rss" 'BEGIN{
+    mbs = s > 0 ? b / 1e6 / s : 0
+    printf "%-26s %9.2f %10.0f %11.2fx %12.1f\n", n, s, mbs, base / s, r / 1024 }'
+done
