@@ -189,6 +189,8 @@ struct ajar_target_result {
   int severity;
   struct ajar_collection_result *collections;
   size_t n_collections;
+  char *note;             /* about the whole target (cluster name, an open
+                             console, truncation), or NULL */
 };
 
 struct ajar_report {
@@ -197,6 +199,8 @@ struct ajar_report {
   struct ajar_target_result *targets;
   size_t n_targets;
   size_t cap_targets;
+  char *scope;            /* what the run covered: the command's operands,
+                             space-separated, never credentials; or NULL */
 };
 
 void ajar_target_result_clear(struct ajar_target_result *t);
@@ -235,6 +239,25 @@ int ajar_collection_merge(struct ajar_collection *dst,
 int ajar_collection_finish(const struct ajar_collection *c, int open,
                            struct ajar_collection_result *out);
 
+/* Partial states, for runs split across processes or machines (the
+ * Spark job): export a collection's evidence (field paths, per-detector
+ * counters, examples, record and malformed counts; not its name) into
+ * buf. With buf NULL or cap too small, sets *len to the size needed and
+ * returns AJAR_ETOOBIG. Never allocates. */
+int ajar_collection_export(const struct ajar_collection *c, void *buf,
+                           size_t cap, size_t *len);
+/* Merge exported bytes into dst, as ajar_collection_merge merges the
+ * collection they came from. AJAR_EPARSE, with dst untouched, for bytes
+ * that are not an export of this library version. */
+int ajar_collection_import(struct ajar_collection *dst, const void *buf,
+                           size_t len);
+/* Finish c into a target as ajar_files_scan makes one: store (NULL:
+ * "file"), readable, one collection whose records are the records seen.
+ * out is owned by the caller (ajar_target_result_clear). */
+int ajar_collection_finish_target(const struct ajar_collection *c,
+                                  const char *target, const char *store,
+                                  struct ajar_target_result *out);
+
 /* ---- files ----------------------------------------------------------- */
 struct ajar_files_opts {
   int threads;           /* <= 0: all cores */
@@ -249,6 +272,86 @@ int ajar_files_scan(const struct ajar_db *db, const char *path,
                     const struct ajar_files_opts *opts,
                     struct ajar_target_result *out);
 
+/* ---- scan: open data stores ----------------------------------------- */
+/* A target is an address, a CIDR ("10.0.0.0/24", "fd00::/120"), a host
+ * name, host:port, "[v6]:port", a URL ("https://host:9200") or a DSN
+ * ("elasticsearch://user:pass@host:9200", "opensearch://", "kibana://").
+ * Each target with the ports that apply to it (its own port, else
+ * opts.ports, else the default ports of every probe) spans endpoints; an
+ * endpoint is one address (or host name) and one port. */
+
+struct ajar_scan_progress {
+  uint64_t done;          /* endpoints finished or skipped by --exclude */
+  uint64_t total;         /* endpoints the targets span */
+  uint64_t answered;      /* endpoints where something answered */
+  uint64_t open;          /* stores readable without authentication */
+  double rate;            /* endpoints per second so far */
+  double eta_s;           /* seconds left at that rate; -1 when unknown */
+  int final;              /* 1 on the last call */
+  int cut_short;          /* max_runtime_ms stopped the scan early */
+};
+/* Called from the thread that called ajar_scan_run, every
+ * AJAR_PROGRESS_MS and once more at the end (final = 1). */
+typedef void (*ajar_progress_cb)(const struct ajar_scan_progress *p, void *ctx);
+
+/* Called once per reported target, from a worker thread; calls are
+ * serialised (never two at once). The callback owns *t: move it into a
+ * report (ajar_report_add) or ajar_target_result_clear it. Return nonzero
+ * to stop the scan: targets in flight finish, no new ones start. */
+typedef int (*ajar_target_cb)(struct ajar_target_result *t, void *ctx);
+
+struct ajar_scan_opts {
+  const char *ports;        /* "9200,9000-9010"; NULL: the probes' defaults */
+  const char *const *exclude; /* addresses, CIDRs, host names never touched */
+  size_t n_exclude;
+  const char *const *scope; /* when n_scope > 0: addresses, CIDRs or host
+                               names; every address a target resolves to
+                               must fall inside, checked again on the
+                               address each connection actually uses */
+  size_t n_scope;
+  int concurrency;          /* workers; <= 0: AJAR_DEFAULT_CONCURRENCY */
+  double rate;              /* endpoints started per second; <= 0: no limit */
+  int connect_timeout_ms;   /* <= 0: the defaults in limits.h */
+  int read_timeout_ms;      /* a response idle this long fails */
+  int target_deadline_ms;   /* everything for one endpoint */
+  int max_runtime_ms;       /* the whole scan; <= 0: no limit */
+  unsigned sample;          /* records per collection; 0: AJAR_DEFAULT_SAMPLE */
+  int include_system;       /* also system/hidden indices ('.' names) */
+  int reveal;               /* whole values as examples */
+  int report_all;           /* also report endpoints of ranges and port
+                               lists that did not answer */
+  const char *user;         /* credentials for stores that require them; */
+  const char *password;     /* a URL's or DSN's own user:pass wins */
+  ajar_progress_cb progress;
+  void *progress_ctx;
+};
+
+/* Check every target, opts.ports, opts.exclude and opts.scope without
+ * touching the network. Returns 0, or AJAR_EINVAL/AJAR_ETOOBIG with one
+ * line in err naming the bad entry (never a password). */
+int ajar_scan_validate(const char *const *targets, size_t n,
+                       const struct ajar_scan_opts *o, char *err, size_t errlen);
+
+/* Audit targets (n == 0: 127.0.0.1 on every probe's default ports) with
+ * read-only requests (each probe lists its requests at the top of its
+ * file), and hand every finished target to cb. Endpoints are generated
+ * lazily, so memory grows with concurrency, not with the number of
+ * targets. A target that fails is a result with `error` set; the scan
+ * goes on. Endpoints of a range or port list that did not answer are not
+ * reported unless o->report_all; a single endpoint always is. Host names
+ * in o->scope are resolved once at the start. Returns 0; AJAR_EINVAL
+ * (bad targets: call ajar_scan_validate for the message); AJAR_ETIMEDOUT
+ * when max_runtime_ms cut the scan short (results so far were delivered);
+ * AJAR_ENOMEM. Never prints, never follows redirects, never writes to a
+ * store. */
+int ajar_scan_run(const struct ajar_db *db, const char *const *targets,
+                  size_t n, const struct ajar_scan_opts *o,
+                  ajar_target_cb cb, void *ctx);
+
+/* The probes compiled in: name and one line of help; NULL past the end. */
+const char *ajar_probe_name(size_t i);
+const char *ajar_probe_help(size_t i);
+
 /* ---- output ---------------------------------------------------------- */
 enum ajar_out_flags {
   AJAR_OUT_COLOR = 1u << 0,
@@ -256,6 +359,77 @@ enum ajar_out_flags {
 int ajar_report_write_json(const struct ajar_report *r, FILE *f);
 int ajar_report_write_text(const struct ajar_report *r, FILE *f,
                            unsigned flags);
+/* --format html: one self-contained page (inline CSS, SVG and a small
+ * script; no request leaves the page). Every string from data is
+ * HTML-escaped. */
+int ajar_report_write_html(const struct ajar_report *r, FILE *f);
+/* --format sarif: SARIF 2.1.0, one rule per detector, one result per
+ * finding; files as artifact locations, stores as logical locations. */
+int ajar_report_write_sarif(const struct ajar_report *r, FILE *f);
+/* --format ndjson: one target as one line of JSON (the target object of
+ * the JSON report), flushed, so a caller can stream targets as they end. */
+int ajar_target_write_ndjson(const struct ajar_target_result *t, FILE *f);
+
+/* Read a JSON report (as ajar_report_write_json writes it) back into r,
+ * which the caller frees with ajar_report_clear (also on failure).
+ * Returns 0, AJAR_EPARSE (not JSON, or not a report: one line in err
+ * saying where), AJAR_ETOOBIG or AJAR_ENOMEM. */
+int ajar_report_read_json(FILE *f, struct ajar_report *r, char *err,
+                          size_t errlen);
+
+/* ---- comparing reports ------------------------------------------------ */
+enum ajar_change_kind {
+  AJAR_CHANGE_STORE_OPENED,       /* readable without authentication now */
+  AJAR_CHANGE_STORE_CLOSED,       /* was open, is not any more */
+  AJAR_CHANGE_TARGET_ADDED,
+  AJAR_CHANGE_TARGET_REMOVED,
+  AJAR_CHANGE_COLLECTION_ADDED,
+  AJAR_CHANGE_COLLECTION_REMOVED,
+  AJAR_CHANGE_CATEGORY_ADDED,     /* a category newly exposed */
+  AJAR_CHANGE_CATEGORY_REMOVED,
+  AJAR_CHANGE_SEVERITY,           /* of a target, or of a collection */
+};
+/* "store_opened", "collection_added", ...; NULL when out of range */
+const char *ajar_change_kind_name(int kind);
+
+struct ajar_change {
+  int kind;
+  const char *target;     /* borrowed from the reports compared */
+  const char *collection; /* NULL for a change of the whole target */
+  int category;           /* CATEGORY_*: the category, else -1 */
+  int old_severity;       /* -1 when there is no old side */
+  int new_severity;       /* -1 when there is no new side */
+  int worse;              /* 1: newly open, a new collection with findings,
+                             a new category, or severity up */
+};
+
+struct ajar_diff {
+  struct ajar_change *changes;
+  size_t n_changes;
+  size_t cap_changes;
+  size_t n_worse;
+};
+
+/* What changed from old to new, target by target (keyed by target), then
+ * collection by collection. Strings in d are borrowed from old and new:
+ * keep both alive while d is used. Free d with ajar_diff_clear. Returns
+ * 0 or AJAR_ENOMEM. */
+int ajar_report_diff(const struct ajar_report *old,
+                     const struct ajar_report *new_, struct ajar_diff *d);
+void ajar_diff_clear(struct ajar_diff *d);
+
+/* Baselines (like gitleaks' --baseline-path): drop from t every finding
+ * whose (target, collection, field, category) is in base, and every
+ * collection and target left with nothing new; re-rate what stays, so an
+ * exit code follows only what is new. A new collection without findings,
+ * a store newly open, or a target with an error stays. Returns 1 when
+ * nothing new is left in t (the caller drops it), else 0. */
+int ajar_target_subtract_baseline(struct ajar_target_result *t,
+                                  const struct ajar_report *base);
+/* The same for every target of r; removes the targets left empty. */
+int ajar_report_subtract_baseline(struct ajar_report *r,
+                                  const struct ajar_report *base);
+
 /* Redact a value for display ("1101**********123X"); writes at most
  * outlen bytes including the NUL. Returns the length written. */
 size_t ajar_redact(const char *v, size_t n, char *out, size_t outlen);

@@ -6,13 +6,14 @@
 #include "ajar/ajar.h"
 
 struct cli_opts {
-  const char *format;       /* text | json */
+  const char *format;       /* text | json | ndjson | html | sarif */
   const char *output;       /* -o FILE */
   const char *input_format; /* files: ndjson|json|csv|tsv|text */
   int fail_on;              /* severity, -1 never */
   int reveal;
   int threads;
   int no_color;
+  const char *baseline;     /* --baseline OLD.json: report only what is new */
 };
 
 void cli_usage(FILE *f);
@@ -24,4 +25,22 @@ int cli_exit_code(const struct ajar_report *r, const struct cli_opts *o,
  * first operand, or -1 after printing a usage error */
 int cli_parse(int argc, char **argv, struct cli_opts *o);
 int cmd_files(int argc, char **argv);
+int cmd_scan(int argc, char **argv);
+int cmd_report(int argc, char **argv);
+int cmd_diff(int argc, char **argv);
+
+/* 1 when a common option (cli_parse's) takes a value: for commands that
+ * split options from operands before parsing */
+int cli_option_takes_value(const char *a);
+/* the exit code from counts, for commands that stream (no whole report) */
+int cli_exit_code_of(int worst, size_t targets, const struct cli_opts *o,
+                     size_t failed);
+/* r->scope from operands, with any user:pass@ of a URL or DSN cut out */
+void cli_set_scope(struct ajar_report *r, char *const *ops, size_t n);
+/* read a saved JSON report; prints the reason and returns 2 on failure */
+int cli_read_report(const char *path, struct ajar_report *r);
+/* -o FILE or stdout; NULL after printing why */
+FILE *cli_output_open(const struct cli_opts *o);
+/* 0, or 2 after printing why */
+int cli_output_close(FILE *f, int rc);
 #endif

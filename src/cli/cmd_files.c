@@ -21,8 +21,10 @@ int cli_parse(int argc, char **argv, struct cli_opts *o) {
     if (a[0] != '-' || !strcmp(a, "-")) return i;
     if (!strcmp(a, "-f") || !strcmp(a, "--format")) {
       NEEDS_VALUE;
-      if (strcmp(v, "text") && strcmp(v, "json")) {
-        fprintf(stderr, "ajar: --format: unknown format '%s' (text, json)\n", v);
+      if (strcmp(v, "text") && strcmp(v, "json") && strcmp(v, "ndjson") &&
+          strcmp(v, "html") && strcmp(v, "sarif")) {
+        fprintf(stderr, "ajar: --format: unknown format '%s' "
+                        "(text, json, ndjson, html, sarif)\n", v);
         return -1;
       }
       o->format = v;
@@ -60,6 +62,9 @@ int cli_parse(int argc, char **argv, struct cli_opts *o) {
                         "(info, low, medium, high, critical)\n", v);
         return -1;
       }
+    } else if (!strcmp(a, "--baseline")) {
+      NEEDS_VALUE;
+      o->baseline = v;
     } else if (!strcmp(a, "--reveal")) {
       o->reveal = 1;
     } else if (!strcmp(a, "--no-color")) {
@@ -76,14 +81,52 @@ int cli_parse(int argc, char **argv, struct cli_opts *o) {
   return i;
 }
 
+int cli_option_takes_value(const char *a) {
+  static const char *const valued[] = {
+      "-f", "--format", "-o", "--output", "-j", "--threads",
+      "--input-format", "--fail-on", "--baseline", NULL};
+  size_t i;
+  for (i = 0; valued[i]; i++)
+    if (!strcmp(a, valued[i]))
+      return 1;
+  return 0;
+}
+
+/* Where finished files go: kept in the report, or (ndjson) written at
+ * once and let go; a baseline drops what it already holds first. */
+struct files_out {
+  struct ajar_report *r;
+  const struct ajar_report *base; /* NULL: no --baseline */
+  FILE *stream;                   /* ndjson output, else NULL */
+  int worst;
+  int rc;                         /* first write error */
+};
+
+static int file_done(struct files_out *x, struct ajar_target_result *t) {
+  if (x->base && ajar_target_subtract_baseline(t, x->base)) {
+    ajar_target_result_clear(t);
+    return 0;
+  }
+  if (t->severity > x->worst)
+    x->worst = t->severity;
+  if (x->stream) {
+    if (!x->rc)
+      x->rc = ajar_target_write_ndjson(t, x->stream);
+    ajar_target_result_clear(t);
+    return 0;
+  }
+  return ajar_report_add(x->r, t);
+}
+
 int cmd_files(int argc, char **argv) {
   struct cli_opts o;
-  struct ajar_report r;
+  struct ajar_report r, base;
+  struct files_out x;
   struct ajar_db *db = NULL;
   struct ajar_files_opts fo;
   char err[256];
   int first, i, rc, code;
-  size_t failed = 0;
+  size_t failed = 0, seen = 0;
   int stdin_used = 0;
 
   /* options may follow operands: collect operands separately */
@@ -100,9 +143,7 @@ int cmd_files(int argc, char **argv) {
     }
     if (a[0] == '-' && a[1]) {
       opt_argv[n_opt++] = argv[i];
-      if ((!strcmp(a, "-f") || !strcmp(a, "--format") || !strcmp(a, "-o") ||
-           !strcmp(a, "--output") || !strcmp(a, "-j") || !strcmp(a, "--threads") ||
-           !strcmp(a, "--input-format") || !strcmp(a, "--fail-on")) && i + 1 < argc)
+      if (cli_option_takes_value(a) && i + 1 < argc)
         opt_argv[n_opt++] = argv[++i];
     } else {
       ops[n_ops++] = argv[i];
@@ -115,17 +156,32 @@ int cmd_files(int argc, char **argv) {
     free(ops); free(opt_argv);
     return 2;
   }
+  memset(&r, 0, sizeof r);
+  memset(&base, 0, sizeof base);
+  memset(&x, 0, sizeof x);
+  x.r = &r;
+  if (o.baseline) {
+    if (cli_read_report(o.baseline, &base)) {
+      free(ops); free(opt_argv);
+      return 2;
+    }
+    x.base = &base;
+  }
   rc = ajar_db_compile(&db, err, sizeof err);
   if (rc) {
     fprintf(stderr, "ajar: %s: %s\n", ajar_strerror(rc), err);
-    free(ops); free(opt_argv);
-    return 3;
+    code = 3;
+    goto out;
   }
-  memset(&r, 0, sizeof r);
+  if (!strcmp(o.format, "ndjson") && !(x.stream = cli_output_open(&o))) {
+    code = 2;
+    goto out;
+  }
   memset(&fo, 0, sizeof fo);
   fo.threads = o.threads;
   fo.reveal = o.reveal;
   fo.format = o.input_format;
+  cli_set_scope(&r, ops, (size_t)n_ops);
   cli_stamp(&r.started_at);
   for (i = 0; i < n_ops; i++) {
     struct ajar_target_result t;
@@ -138,6 +194,7 @@ int cmd_files(int argc, char **argv) {
       failed++;
       continue;
     }
+    seen++;
     if (t.error) {
       fprintf(stderr, "ajar: %s: %s\n", ops[i], t.error);
       if (!t.reachable || !t.n_collections || !t.collections[0].sampled)
@@ -147,16 +204,25 @@ int cmd_files(int argc, char **argv) {
       fprintf(stderr, "ajar: %s: %llu malformed record(s), first at line %llu\n",
               ops[i], (unsigned long long)t.collections[0].malformed,
               (unsigned long long)t.collections[0].first_malformed_line);
-    if (ajar_report_add(&r, &t)) {
+    if (file_done(&x, &t)) {
       ajar_target_result_clear(&t);
       failed++;
     }
   }
   cli_stamp(&r.finished_at);
-  code = cli_write_report(&r, &o);
+  if (x.stream) {
+    code = cli_output_close(x.stream, x.rc);
+    x.stream = NULL;
+  } else {
+    code = cli_write_report(&r, &o);
+  }
   if (!code)
-    code = cli_exit_code(&r, &o, failed);
+    code = cli_exit_code_of(x.worst, seen, &o, failed);
+out:
+  if (x.stream)
+    cli_output_close(x.stream, 0);
   ajar_report_clear(&r);
+  ajar_report_clear(&base);
   ajar_db_free(db);
   free(ops);
   free(opt_argv);

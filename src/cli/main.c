@@ -24,26 +24,21 @@ void cli_stamp(char **field) {
   *field = strdup(buf);
 }
 
-int cli_write_report(const struct ajar_report *r, const struct cli_opts *o) {
+FILE *cli_output_open(const struct cli_opts *o) {
   FILE *f = stdout;
-  int rc;
-  unsigned flags = 0;
   if (o->output && strcmp(o->output, "-")) {
     f = fopen(o->output, "w");
-    if (!f) {
+    if (!f)
       fprintf(stderr, "ajar: %s: cannot write: %s\n", o->output,
               strerror(errno));
-      return 2;
-    }
   }
-  if (!strcmp(o->format, "json")) {
-    rc = ajar_report_write_json(r, f);
-  } else {
-    if (f == stdout && isatty(1) && !getenv("NO_COLOR") && !o->no_color)
-      flags |= AJAR_OUT_COLOR;
-    rc = ajar_report_write_text(r, f, flags);
-  }
-  if (f != stdout && fclose(f))
+  return f;
+}
+
+int cli_output_close(FILE *f, int rc) {
+  if (f && f != stdout && fclose(f) && !rc)
+    rc = AJAR_EIO;
+  if (f == stdout && fflush(f) && !rc)
     rc = AJAR_EIO;
   if (rc) {
     fprintf(stderr, "ajar: writing the report: %s\n", ajar_strerror(rc));
@@ -52,15 +47,95 @@ int cli_write_report(const struct ajar_report *r, const struct cli_opts *o) {
   return 0;
 }
 
-int cli_exit_code(const struct ajar_report *r, const struct cli_opts *o,
-                  size_t failed) {
-  if (r->n_targets && failed == r->n_targets)
+int cli_write_report(const struct ajar_report *r, const struct cli_opts *o) {
+  FILE *f = cli_output_open(o);
+  int rc = 0;
+  size_t i;
+  unsigned flags = 0;
+  if (!f)
+    return 2;
+  if (!strcmp(o->format, "json")) {
+    rc = ajar_report_write_json(r, f);
+  } else if (!strcmp(o->format, "html")) {
+    rc = ajar_report_write_html(r, f);
+  } else if (!strcmp(o->format, "sarif")) {
+    rc = ajar_report_write_sarif(r, f);
+  } else if (!strcmp(o->format, "ndjson")) {
+    for (i = 0; i < r->n_targets && !rc; i++)
+      rc = ajar_target_write_ndjson(&r->targets[i], f);
+  } else {
+    if (f == stdout && isatty(1) && !getenv("NO_COLOR") && !o->no_color)
+      flags |= AJAR_OUT_COLOR;
+    rc = ajar_report_write_text(r, f, flags);
+  }
+  return cli_output_close(f, rc);
+}
+
+int cli_exit_code_of(int worst, size_t targets, const struct cli_opts *o,
+                     size_t failed) {
+  if (targets && failed == targets)
     return 3;
   if (failed)
     return 2;
-  if (o->fail_on >= 0 && ajar_report_worst(r) >= o->fail_on &&
-      ajar_report_worst(r) > AJAR_SEV_INFO)
+  if (o->fail_on >= 0 && worst >= o->fail_on && worst > AJAR_SEV_INFO)
     return 1;
+  return 0;
+}
+
+int cli_exit_code(const struct ajar_report *r, const struct cli_opts *o,
+                  size_t failed) {
+  return cli_exit_code_of(ajar_report_worst(r), r->n_targets, o, failed);
+}
+
+void cli_set_scope(struct ajar_report *r, char *const *ops, size_t n) {
+  size_t i, len = 1;
+  char *s, *p;
+  for (i = 0; i < n; i++)
+    len += strlen(ops[i]) + 1;
+  free(r->scope);
+  r->scope = s = malloc(len);
+  if (!s)
+    return;
+  *s = 0;
+  for (i = 0; i < n; i++) {
+    const char *a = ops[i], *sep = strstr(a, "://"), *at, *end;
+    p = s + strlen(s);
+    if (i)
+      *p++ = ' ';
+    if (sep) { /* scheme://user:pass@host... -> scheme://host... */
+      sep += 3;
+      end = sep + strcspn(sep, "/?#");
+      at = memchr(sep, '@', (size_t)(end - sep));
+      while (at && memchr(at + 1, '@', (size_t)(end - at - 1)))
+        at = memchr(at + 1, '@', (size_t)(end - at - 1));
+      if (at) {
+        memcpy(p, a, (size_t)(sep - a));
+        strcpy(p + (sep - a), at + 1);
+        continue;
+      }
+    }
+    strcpy(p, a);
+  }
+}
+
+int cli_read_report(const char *path, struct ajar_report *r) {
+  char err[256];
+  FILE *f = strcmp(path, "-") ? fopen(path, "rb") : stdin;
+  int rc;
+  memset(r, 0, sizeof *r);
+  if (!f) {
+    fprintf(stderr, "ajar: %s: cannot read: %s\n", path, strerror(errno));
+    return 2;
+  }
+  rc = ajar_report_read_json(f, r, err, sizeof err);
+  if (f != stdin)
+    fclose(f);
+  if (rc) {
+    fprintf(stderr, "ajar: %s: %s%s%s\n", path, ajar_strerror(rc),
+            err[0] ? ": " : "", err);
+    ajar_report_clear(r);
+    return 2;
+  }
   return 0;
 }
 
@@ -101,6 +176,12 @@ int main(int argc, char **argv) {
   }
   if (!strcmp(argv[1], "files"))
     return cmd_files(argc - 1, argv + 1);
+  if (!strcmp(argv[1], "scan"))
+    return cmd_scan(argc - 1, argv + 1);
+  if (!strcmp(argv[1], "report"))
+    return cmd_report(argc - 1, argv + 1);
+  if (!strcmp(argv[1], "diff"))
+    return cmd_diff(argc - 1, argv + 1);
   if (!strcmp(argv[1], "detectors"))
     return cmd_detectors(argc - 1, argv + 1);
   fprintf(stderr, "ajar: unknown command '%s' (try 'ajar --help')\n", argv[1]);

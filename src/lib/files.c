@@ -6,6 +6,7 @@
  * cap (limits.h), whatever the file size.
  */
 #include <pthread.h>
+#include <sys/mman.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -94,6 +95,8 @@ static int first_line_is_object(const char *b, size_t n) {
 
 static int sniff(const char *b, size_t n, int by_name) {
   size_t i = 0, tabs = 0, commas = 0;
+  if (n >= 3 && !memcmp(b, "\xEF\xBB\xBF", 3)) /* byte order mark */
+    i = 3;
   while (i < n && (b[i] == ' ' || b[i] == '\n' || b[i] == '\r' || b[i] == '\t'))
     i++;
   if (by_name >= 0)
@@ -309,10 +312,12 @@ struct job {
   uint64_t first_too_large;
   char *win;
   size_t wlen, wcap;
+  const void *map;        /* plain files: the whole file, mapped */
+  size_t map_len, base, released;
 };
 
 static int batch_add(struct batch *b, const char *p, size_t n, uint64_t line) {
-  if (b->len + n > b->cap) {
+  if (b->len + n > b->cap || !b->buf) { /* no memcpy to NULL, even of 0 */
     size_t nc = b->cap ? b->cap : BATCH_BYTES;
     char *nb;
     while (nc < b->len + n) nc *= 2;
@@ -474,6 +479,20 @@ static int threads_wanted(const struct ajar_files_opts *o) {
   return (int)n;
 }
 
+/* Move the mapped window forward by `by` bytes and give pages behind it
+ * back, so the resident set stays small whatever the file size. */
+static void map_advance(struct job *j, size_t by) {
+  size_t page = 4096, done;
+  j->base += by;
+  j->wlen -= by;
+  j->win = (char *)j->map + j->base;
+  done = j->base & ~(page - 1);
+  if (done - j->released >= (8u << 20)) {
+    madvise((char *)j->map + j->released, done - j->released, MADV_DONTNEED);
+    j->released = done;
+  }
+}
+
 /* Read, frame and classify everything; returns a one-line error or NULL */
 static const char *run(struct job *j, char *err, size_t errlen) {
   int started = 0, skipping = 0;
@@ -483,8 +502,22 @@ static const char *run(struct job *j, char *err, size_t errlen) {
   struct worker_arg *args = NULL;
   const char *result = NULL;
 
+  if (reader_map(j->rd, &j->map, &j->map_len) == 0) {
+    free(j->win); /* a plain file: records are framed in the mapping */
+    j->win = (char *)j->map;
+    j->wcap = (size_t)-1;
+  }
   for (;;) {
-    if (j->wlen == j->wcap) {
+    if (j->map && j->wlen - j->fr.rec_start > AJAR_MAX_RECORD) {
+      if (!skipping) {
+        j->too_large++;
+        if (!j->first_too_large)
+          j->first_too_large = j->fr.line;
+      }
+      skipping = 1;
+      framer_discard(&j->fr, 0);
+      map_advance(j, j->wlen);
+    } else if (j->wlen == j->wcap) {
       /* the record in the window is unfinished: grow up to the cap,
        * past it skip the record (framer state survives) */
       if (j->wcap < AJAR_MAX_RECORD + AJAR_READ_CHUNK) {
@@ -508,7 +541,12 @@ static const char *run(struct job *j, char *err, size_t errlen) {
         j->wlen = 0;
       }
     }
-    got = reader_read(j->rd, j->win + j->wlen, j->wcap - j->wlen);
+    if (j->map) {
+      size_t left = j->map_len - (j->base + j->wlen);
+      got = (ssize_t)(left < 4 * AJAR_READ_CHUNK ? left : 4 * AJAR_READ_CHUNK);
+    } else {
+      got = reader_read(j->rd, j->win + j->wlen, j->wcap - j->wlen);
+    }
     if (got < 0) {
       snprintf(err, errlen, "%s", reader_error(j->rd)[0] ? reader_error(j->rd)
                                                            : ajar_strerror((int)got));
@@ -544,15 +582,26 @@ static const char *run(struct job *j, char *err, size_t errlen) {
       }
     }
     /* keep the unfinished record at the front of the window */
-    if (j->fr.rec_start > 0) {
+    if (j->map) {
+      size_t by = j->fr.rec_start;
+      framer_shift(&j->fr, by);
+      map_advance(j, by);
+    } else if (j->fr.rec_start > 0) {
       size_t keep = j->wlen - j->fr.rec_start;
       memmove(j->win, j->win + j->fr.rec_start, keep);
       framer_shift(&j->fr, j->fr.rec_start);
       j->wlen = keep;
     }
   }
-  if (!result && framer_last(&j->fr, j->win, j->wlen, &s, &e) && !skipping)
+  if (!result && framer_last(&j->fr, j->win, j->wlen, &s, &e) && !skipping) {
+    /* a quote that never closed swallowed every row after it: say so */
+    if ((j->fr.fmt == FMT_CSV || j->fr.fmt == FMT_TSV) && j->fr.in_str) {
+      j->main_w.malformed++;
+      if (!j->main_w.first_bad || j->fr.rec_line < j->main_w.first_bad)
+        j->main_w.first_bad = j->fr.rec_line;
+    }
     on_record(j, j->win + s, e - s, j->fr.rec_line);
+  }
 out:
   if (pool_finish(j) && !result)
     result = "out of memory";
@@ -641,7 +690,8 @@ int ajar_files_scan(const struct ajar_db *db, const char *path,
   }
   header_free(&j.hdr);
   worker_fini(&j.main_w);
-  reader_close(j.rd);
-  free(j.win);
+  reader_close(j.rd); /* unmaps */
+  if (!j.map)
+    free(j.win);
   return rc;
 }

@@ -17,6 +17,9 @@
 #define AJAR_MAX_THREADS       64
 #define AJAR_QUEUE_DEPTH       4           /* chunks in flight per worker */
 
+/* reports read back (ajar report, ajar diff, --baseline) */
+#define AJAR_MAX_REPORT        (256u << 20) /* bytes of one JSON report */
+
 /* examples kept per finding (AJAR_EXAMPLES_MAX in ajar.h) are cut to: */
 #define AJAR_MAX_EXAMPLE       64
 
@@ -25,5 +28,29 @@
 #define AJAR_CONNECT_TIMEOUT_MS 3000
 #define AJAR_READ_TIMEOUT_MS    5000
 #define AJAR_TARGET_DEADLINE_MS 60000
+#define AJAR_MAX_RUNTIME_MS     0           /* whole scan; 0: no limit */
+#define AJAR_MAX_HEADER        1024        /* one response header line kept */
+#define AJAR_MAX_REDIRS        0           /* redirects are never followed */
+#define AJAR_MAX_ERROR         240         /* bytes of a one-line error */
+
+/* targets */
+#define AJAR_MAX_RANGE_BITS    24          /* a CIDR spans at most 2^24 addresses
+                                              (/8 IPv4, /104 IPv6) */
+#define AJAR_MAX_HOSTNAME      253
+#define AJAR_MAX_PORT_RANGES   256         /* comma-separated items of -p */
+#define AJAR_MAX_NETSET        65536       /* entries of --exclude / --scope */
+#define AJAR_MAX_RESOLVED      16          /* addresses kept per host name */
+
+/* scheduler */
+#define AJAR_DEFAULT_CONCURRENCY 32
+#define AJAR_MAX_CONCURRENCY   256         /* worker threads */
+#define AJAR_PROGRESS_MS       250         /* progress callback period */
+
+/* sampling */
+#define AJAR_DEFAULT_SAMPLE    50          /* records per index */
+#define AJAR_MAX_SAMPLE        10000
+#define AJAR_SAMPLE_PAGE       10          /* hits per _search page */
+#define AJAR_ES_RESULT_WINDOW  10000       /* index.max_result_window default */
+#define AJAR_MAX_COLLECTIONS   10000       /* indices reported per target */
 
 #endif

@@ -42,6 +42,7 @@
 /* has: every bit must be set; lacks: none of these bits may be set */
 struct field_case { const char *name; uint32_t has, lacks; };
 
+/* clang-format off: hand-aligned tables */
 static const struct field_case field_cases[] = {
   /* case styles fold to the same key */
   {"idCardNo", NID, NAME | CARD},   {"id_card_no", NID, NAME | CARD},
@@ -173,6 +174,8 @@ static const struct vocab_case vocab_cases[] = {
   {"A+", 0, ALL},              {"may", 0, V_GIV},           {"can", 0, V_NAT},
   {"汉族人口", 0, ALL},        {"male ", V_GEN, 0},         {"ma le", 0, ALL},
 };
+
+/* clang-format on */
 
 static void field_hint_cases(void) {
   size_t i;

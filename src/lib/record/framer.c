@@ -108,6 +108,9 @@ static int next_json_elem(struct framer *f, const char *b, size_t len,
     case '"': f->in_str = 1; break;
     case '{': case '[': f->depth++; break;
     case '}': case ']':
+      if (f->depth == 0 && c == '}')
+        break; /* stray: part of a malformed element, which must not be
+                  empty or framing would stop advancing */
       if (f->depth == 0) { /* end of the array after a scalar */
         *start = f->rec_start;
         *end = i;
@@ -140,8 +143,20 @@ static int next_json_elem(struct framer *f, const char *b, size_t len,
   return 0;
 }
 
+/* A UTF-8 byte order mark (Windows exports) is no part of the first
+ * record; looked for once, at the very start of the stream. */
+static void skip_bom(struct framer *f, const char *b, size_t len) {
+  if (f->bom_checked || len - f->rec_start < 3)
+    return;
+  f->bom_checked = 1;
+  if (f->line == 1 && f->pos == f->rec_start &&
+      !memcmp(b + f->rec_start, "\xEF\xBB\xBF", 3))
+    f->pos = f->rec_start += 3;
+}
+
 int framer_next(struct framer *f, const char *b, size_t len, size_t *start,
                 size_t *end) {
+  skip_bom(f, b, len);
   switch (f->fmt) {
   case FMT_CSV:
   case FMT_TSV:
@@ -157,7 +172,9 @@ int framer_next(struct framer *f, const char *b, size_t len, size_t *start,
 
 int framer_last(struct framer *f, const char *b, size_t len, size_t *start,
                 size_t *end) {
-  size_t s = f->rec_start;
+  size_t s;
+  skip_bom(f, b, len);
+  s = f->rec_start;
   if (f->fmt == FMT_JSON_ARRAY) {
     if (!f->in_elem)
       return 0;

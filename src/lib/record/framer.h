@@ -15,6 +15,7 @@ struct framer {
   uint64_t rec_line; /* line where the last record returned starts */
   uint64_t nl_inside;
   int in_str, esc, depth, in_elem, opened, array_done;
+  int bom_checked;   /* a leading UTF-8 byte order mark was looked for */
 };
 
 void framer_init(struct framer *f, enum file_format fmt);

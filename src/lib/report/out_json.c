@@ -1,6 +1,7 @@
 /* --format json: the report of REPORT.md section 4, with jansson. */
 #include <jansson.h>
 #include "ajar/ajar.h"
+#include "report.h"
 
 static json_t *str_or_null(const char *s) {
   return s ? json_string(s) : json_null();
@@ -56,7 +57,7 @@ static json_t *collection_json(const struct ajar_collection_result *c) {
   return o;
 }
 
-static json_t *target_json(const struct ajar_target_result *t) {
+json_t *report_target_json(const struct ajar_target_result *t) {
   json_t *o = json_object(), *cols = json_array();
   size_t i;
   for (i = 0; i < t->n_collections; i++)
@@ -70,40 +71,38 @@ static json_t *target_json(const struct ajar_target_result *t) {
   json_object_set_new(o, "error", str_or_null(t->error));
   json_object_set_new(o, "severity", json_string(ajar_severity_name(t->severity)));
   json_object_set_new(o, "collections", cols);
+  if (t->note)
+    json_object_set_new(o, "note", json_string(t->note));
   return o;
 }
 
 int ajar_report_write_json(const struct ajar_report *r, FILE *f) {
   json_t *root, *tool, *targets, *sum;
-  size_t i, j, open = 0, collections = 0;
-  size_t sev[AJAR_SEV_CRITICAL + 1] = {0};
+  struct report_summary s;
+  size_t i;
   int rc;
   if (!r || !f)
     return AJAR_EINVAL;
+  report_summarize(r, &s);
   root = json_object();
   tool = json_object();
   targets = json_array();
   json_object_set_new(tool, "name", json_string("ajar"));
   json_object_set_new(tool, "version", json_string(AJAR_VERSION));
-  for (i = 0; i < r->n_targets; i++) {
-    const struct ajar_target_result *t = &r->targets[i];
-    json_array_append_new(targets, target_json(t));
-    if (t->reachable && !t->auth_required)
-      open++;
-    collections += t->n_collections;
-    sev[t->severity]++;
-    for (j = 0; j < t->n_collections; j++)
-      (void)j;
-  }
+  for (i = 0; i < r->n_targets; i++)
+    json_array_append_new(targets, report_target_json(&r->targets[i]));
   sum = json_object();
-  json_object_set_new(sum, "targets", json_integer((json_int_t)r->n_targets));
-  json_object_set_new(sum, "open", json_integer((json_int_t)open));
-  json_object_set_new(sum, "collections", json_integer((json_int_t)collections));
+  json_object_set_new(sum, "targets", json_integer((json_int_t)s.targets));
+  json_object_set_new(sum, "open", json_integer((json_int_t)s.open));
+  json_object_set_new(sum, "collections", json_integer((json_int_t)s.collections));
   for (i = AJAR_SEV_CRITICAL + 1; i-- > 0;)
-    json_object_set_new(sum, ajar_severity_name((int)i), json_integer((json_int_t)sev[i]));
+    json_object_set_new(sum, ajar_severity_name((int)i),
+                        json_integer((json_int_t)s.severity[i]));
   json_object_set_new(root, "tool", tool);
   json_object_set_new(root, "started_at", str_or_null(r->started_at));
   json_object_set_new(root, "finished_at", str_or_null(r->finished_at));
+  if (r->scope)
+    json_object_set_new(root, "scope", json_string(r->scope));
   json_object_set_new(root, "targets", targets);
   json_object_set_new(root, "summary", sum);
   rc = json_dumpf(root, f, JSON_INDENT(2) | JSON_PRESERVE_ORDER);

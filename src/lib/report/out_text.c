@@ -111,6 +111,8 @@ int ajar_report_write_text(const struct ajar_report *r, FILE *f,
     fputc('\n', f);
     if (t->error)
       fprintf(f, "  error: %s\n", t->error);
+    if (t->note)
+      fprintf(f, "  note: %s\n", t->note);
     for (j = 0; j < t->n_collections; j++)
       collection_text(f, &t->collections[j], flags);
     if (t->reachable && !t->auth_required) open++;

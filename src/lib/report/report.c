@@ -27,6 +27,7 @@ void ajar_target_result_clear(struct ajar_target_result *t) {
   free(t->store);
   free(t->version);
   free(t->error);
+  free(t->note);
   memset(t, 0, sizeof *t);
 }
 
@@ -39,6 +40,7 @@ void ajar_report_clear(struct ajar_report *r) {
   free(r->targets);
   free(r->started_at);
   free(r->finished_at);
+  free(r->scope);
   memset(r, 0, sizeof *r);
 }
 

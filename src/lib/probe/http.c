@@ -1,0 +1,267 @@
+/* The one HTTP client of every probe: GET only, capped, deadlined, scoped.
+ *
+ * - every body is capped at AJAR_MAX_RESPONSE after decompression (the
+ *   write callback refuses past it), and by Content-Length beforehand;
+ * - redirects are never followed, proxies from the environment are never
+ *   used, only http and https are allowed;
+ * - connect timeout, an idle-read limit (low-speed), and a per-request
+ *   timeout taken from what is left of the endpoint's deadline;
+ * - the scope is checked on the address of every socket curl opens, so a
+ *   name that resolves elsewhere, or a second address, cannot slip out;
+ * - certificates are not verified (self-signed stores are the common
+ *   case); the engine reports tls either way.
+ */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <sys/socket.h>
+#include <time.h>
+#include <unistd.h>
+#include "probe/probe.h"
+
+int64_t ajar_now_ms(void) {
+  struct timespec ts;
+  clock_gettime(CLOCK_MONOTONIC, &ts);
+  return (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
+
+int64_t conn_left_ms(const struct ajar_conn *c) {
+  return c->deadline - ajar_now_ms();
+}
+
+void conn_escape(const char *s, char *out, size_t n) {
+  static const char hex[] = "0123456789ABCDEF";
+  size_t k = 0;
+  if (!n)
+    return;
+  for (; *s && k + 4 <= n; s++) {
+    unsigned char ch = (unsigned char)*s;
+    if ((ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') ||
+        (ch >= '0' && ch <= '9') || ch == '-' || ch == '_' || ch == '.') {
+      out[k++] = (char)ch;
+    } else {
+      out[k++] = '%';
+      out[k++] = hex[ch >> 4];
+      out[k++] = hex[ch & 15];
+    }
+  }
+  out[k] = 0;
+}
+
+static size_t on_body(char *p, size_t size, size_t nmemb, void *ud) {
+  struct ajar_conn *c = ud;
+  size_t n = size * nmemb;
+  if (n > AJAR_MAX_RESPONSE - c->len) {
+    c->too_big = 1;
+    return 0; /* curl fails the transfer with CURLE_WRITE_ERROR */
+  }
+  if (c->len + n + 1 > c->cap) {
+    size_t nc = c->cap ? c->cap : 16384;
+    char *nb;
+    while (nc < c->len + n + 1)
+      nc *= 2;
+    if (nc > AJAR_MAX_RESPONSE + 1)
+      nc = AJAR_MAX_RESPONSE + 1;
+    nb = realloc(c->body, nc);
+    if (!nb)
+      return 0;
+    c->body = nb;
+    c->cap = nc;
+  }
+  memcpy(c->body + c->len, p, n);
+  c->len += n;
+  c->body[c->len] = 0;
+  return n;
+}
+
+static void keep_header(const char *line, size_t n, const char *name,
+                        char *out, size_t outlen) {
+  size_t k = strlen(name), vn;
+  const char *v;
+  if (n <= k + 1 || strncasecmp(line, name, k) || line[k] != ':')
+    return;
+  v = line + k + 1;
+  n -= k + 1;
+  while (n && (*v == ' ' || *v == '\t')) {
+    v++;
+    n--;
+  }
+  while (n && (v[n - 1] == '\r' || v[n - 1] == '\n' || v[n - 1] == ' '))
+    n--;
+  vn = n < outlen - 1 ? n : outlen - 1;
+  memcpy(out, v, vn);
+  out[vn] = 0;
+}
+
+static size_t on_header(char *p, size_t size, size_t nmemb, void *ud) {
+  struct ajar_conn *c = ud;
+  size_t n = size * nmemb;
+  c->answered = 1;
+  keep_header(p, n, "WWW-Authenticate", c->www_authenticate,
+              sizeof c->www_authenticate);
+  keep_header(p, n, "X-elastic-product", c->elastic_product,
+              sizeof c->elastic_product);
+  keep_header(p, n, "kbn-name", c->kbn_name, sizeof c->kbn_name);
+  keep_header(p, n, "kbn-version", c->kbn_version, sizeof c->kbn_version);
+  return n;
+}
+
+static curl_socket_t on_socket(void *ud, curlsocktype purpose,
+                               struct curl_sockaddr *a) {
+  struct ajar_conn *c = ud;
+  struct tgt_addr ta;
+  (void)purpose;
+  if (c->scope) {
+    if (tgt_addr_from_sockaddr(&ta, &a->addr) ||
+        !tgt_netset_has_addr(c->scope, &ta)) {
+      c->scope_refused = 1;
+      if (!tgt_addr_from_sockaddr(&ta, &a->addr))
+        tgt_addr_str(&ta, c->refused_addr, sizeof c->refused_addr);
+      return CURL_SOCKET_BAD;
+    }
+  }
+  return socket(a->family, a->socktype | SOCK_CLOEXEC, a->protocol);
+}
+
+static int setup(struct ajar_conn *c) {
+  CURL *h = c->curl;
+  if (!h) {
+    h = c->curl = curl_easy_init();
+    if (!h)
+      return AJAR_ENOMEM;
+    curl_easy_setopt(h, CURLOPT_NOSIGNAL, 1L);
+    curl_easy_setopt(h, CURLOPT_PROTOCOLS_STR, "http,https");
+    curl_easy_setopt(h, CURLOPT_FOLLOWLOCATION, 0L);
+    curl_easy_setopt(h, CURLOPT_MAXREDIRS, (long)AJAR_MAX_REDIRS);
+    curl_easy_setopt(h, CURLOPT_PROXY, ""); /* never an environment proxy */
+    curl_easy_setopt(h, CURLOPT_MAXFILESIZE_LARGE, (curl_off_t)AJAR_MAX_RESPONSE);
+    curl_easy_setopt(h, CURLOPT_ACCEPT_ENCODING, ""); /* capped in on_body */
+    curl_easy_setopt(h, CURLOPT_SSL_VERIFYPEER, 0L);
+    curl_easy_setopt(h, CURLOPT_SSL_VERIFYHOST, 0L);
+    curl_easy_setopt(h, CURLOPT_HTTP_VERSION, (long)CURL_HTTP_VERSION_1_1);
+    curl_easy_setopt(h, CURLOPT_USERAGENT, "ajar/" AJAR_VERSION " (read-only audit)");
+    curl_easy_setopt(h, CURLOPT_WRITEFUNCTION, on_body);
+    curl_easy_setopt(h, CURLOPT_WRITEDATA, c);
+    curl_easy_setopt(h, CURLOPT_HEADERFUNCTION, on_header);
+    curl_easy_setopt(h, CURLOPT_HEADERDATA, c);
+    curl_easy_setopt(h, CURLOPT_OPENSOCKETFUNCTION, on_socket);
+    curl_easy_setopt(h, CURLOPT_OPENSOCKETDATA, c);
+    curl_easy_setopt(h, CURLOPT_CONNECTTIMEOUT_MS, (long)c->connect_timeout_ms);
+    curl_easy_setopt(h, CURLOPT_LOW_SPEED_LIMIT, 1L);
+    curl_easy_setopt(h, CURLOPT_LOW_SPEED_TIME,
+                     (long)(c->read_timeout_ms < 1000 ? 1 : c->read_timeout_ms / 1000));
+    if (c->resolve)
+      curl_easy_setopt(h, CURLOPT_RESOLVE, c->resolve);
+  }
+  curl_easy_setopt(h, CURLOPT_HTTPGET, 1L);
+  if (c->use_creds && c->user) {
+    curl_easy_setopt(h, CURLOPT_HTTPAUTH, (long)CURLAUTH_BASIC);
+    curl_easy_setopt(h, CURLOPT_USERNAME, c->user);
+    curl_easy_setopt(h, CURLOPT_PASSWORD, c->password ? c->password : "");
+  } else {
+    curl_easy_setopt(h, CURLOPT_USERNAME, NULL);
+    curl_easy_setopt(h, CURLOPT_PASSWORD, NULL);
+  }
+  return 0;
+}
+
+static int get_once(struct ajar_conn *c, const char *path, CURLcode *cc) {
+  char url[AJAR_MAX_HOSTNAME + 2048];
+  int64_t left = conn_left_ms(c);
+  int rc;
+  *cc = CURLE_OK;
+  c->status = 0;
+  c->len = 0;
+  c->too_big = 0;
+  c->www_authenticate[0] = c->elastic_product[0] = 0;
+  c->kbn_name[0] = c->kbn_version[0] = 0;
+  if (c->body)
+    c->body[0] = 0;
+  if (left <= 0) {
+    snprintf(c->err, sizeof c->err, "the target deadline passed");
+    return AJAR_ETIMEDOUT;
+  }
+  if (snprintf(url, sizeof url, "%s://%s:%u%s", c->tls ? "https" : "http",
+               c->url_host, c->ep->port, path) >= (int)sizeof url) {
+    snprintf(c->err, sizeof c->err, "request path too long");
+    return AJAR_EINVAL;
+  }
+  if ((rc = setup(c)))
+    return rc;
+  curl_easy_setopt(c->curl, CURLOPT_URL, url);
+  curl_easy_setopt(c->curl, CURLOPT_TIMEOUT_MS, (long)left);
+  *cc = curl_easy_perform(c->curl);
+  curl_easy_getinfo(c->curl, CURLINFO_RESPONSE_CODE, &c->status);
+  if (!c->body && (c->body = malloc(1)))
+    c->body[0] = 0;
+  switch (*cc) {
+  case CURLE_OK:
+    if (!c->body)
+      return AJAR_ENOMEM;
+    c->answered = 1;
+    return 0;
+  case CURLE_COULDNT_CONNECT:
+  case CURLE_COULDNT_RESOLVE_HOST:
+    if (c->scope_refused) {
+      snprintf(c->err, sizeof c->err, "refused: %s is outside the scope",
+               c->refused_addr[0] ? c->refused_addr : "the address");
+      return AJAR_ESCOPE;
+    }
+    snprintf(c->err, sizeof c->err, "cannot connect (refused or unreachable)");
+    return AJAR_ECONNECT;
+  case CURLE_OPERATION_TIMEDOUT: {
+    curl_off_t connected = 0;
+    curl_easy_getinfo(c->curl, CURLINFO_CONNECT_TIME_T, &connected);
+    snprintf(c->err, sizeof c->err, "%s",
+             connected ? "timed out reading the response" : "connect timed out");
+    return connected ? AJAR_ETIMEDOUT : AJAR_ECONNECT;
+  }
+  case CURLE_WRITE_ERROR:
+  case CURLE_FILESIZE_EXCEEDED:
+    if (c->too_big || *cc == CURLE_FILESIZE_EXCEEDED) {
+      snprintf(c->err, sizeof c->err, "a response was over the %u MiB cap",
+               AJAR_MAX_RESPONSE >> 20);
+      return AJAR_ETOOBIG;
+    }
+    return AJAR_ENOMEM;
+  case CURLE_SSL_CONNECT_ERROR:
+    snprintf(c->err, sizeof c->err, "TLS handshake failed");
+    return AJAR_EPROTO;
+  default:
+    snprintf(c->err, sizeof c->err, "%s", curl_easy_strerror(*cc));
+    return AJAR_EPROTO;
+  }
+}
+
+static int plain_to_tls_port(const struct ajar_conn *c) {
+  return c->status == 400 && c->body &&
+         (strstr(c->body, "HTTP request was sent to HTTPS port") ||
+          strstr(c->body, "speaking plain HTTP to an SSL-enabled"));
+}
+
+int conn_get(struct ajar_conn *c, const char *path) {
+  CURLcode cc;
+  int rc = get_once(c, path, &cc);
+  if (!c->tls_settled) {
+    int retry = 0;
+    if (!c->tls && ((rc == AJAR_EPROTO && (cc == CURLE_GOT_NOTHING ||
+                                           cc == CURLE_RECV_ERROR ||
+                                           cc == CURLE_WEIRD_SERVER_REPLY)) ||
+                    (!rc && plain_to_tls_port(c))))
+      retry = 1;
+    else if (c->tls && rc == AJAR_EPROTO && cc == CURLE_SSL_CONNECT_ERROR)
+      retry = 1;
+    if (retry) {
+      c->tls = !c->tls;
+      /* a fresh connection for the other scheme */
+      curl_easy_setopt(c->curl, CURLOPT_FRESH_CONNECT, 1L);
+      rc = get_once(c, path, &cc);
+      curl_easy_setopt(c->curl, CURLOPT_FRESH_CONNECT, 0L);
+    }
+    if (!rc)
+      c->tls_settled = 1;
+  }
+  return rc;
+}

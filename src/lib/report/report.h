@@ -1,0 +1,35 @@
+/* Internal to report/: what the output formats share. */
+#ifndef AJAR_REPORT_INTERNAL_H
+#define AJAR_REPORT_INTERNAL_H
+
+#include <jansson.h>
+#include "ajar/ajar.h"
+
+/* The counts of the JSON report's "summary", and more for the HTML page */
+struct report_summary {
+  size_t targets, open, collections, findings;
+  size_t severity[AJAR_SEV_CRITICAL + 1];      /* targets per severity */
+  uint32_t categories;                          /* every category found */
+  /* collections holding category c, by the collection's severity */
+  size_t by_category[AJAR_CAT__COUNT][AJAR_SEV_CRITICAL + 1];
+  int worst;
+};
+
+void report_summarize(const struct ajar_report *r, struct report_summary *s);
+/* 1 when the target answered without authentication */
+int report_target_open(const struct ajar_target_result *t);
+
+/* The target object of REPORT.md section 4 (out_json.c); NULL on ENOMEM */
+json_t *report_target_json(const struct ajar_target_result *t);
+
+/* Lookups for diff.c and baseline.c: report_index gives r's targets
+ * sorted by name (free() it; NULL on ENOMEM), report_find_target
+ * bsearches it; report_find_collection looks a collection up by name. */
+const struct ajar_target_result **report_index(const struct ajar_report *r);
+const struct ajar_target_result *
+report_find_target(const struct ajar_target_result **ix, size_t n,
+                   const char *name);
+const struct ajar_collection_result *
+report_find_collection(const struct ajar_target_result *t, const char *name);
+
+#endif

@@ -1,0 +1,288 @@
+/* Audit one endpoint: resolve and scope-check it, find which probe's store
+ * answers, read what it lets anyone read (or what the credentials given
+ * let the owner read), classify a sample of every collection, rate it.
+ *
+ * Credentials (REPORT.md section 3): the first request of every probe goes
+ * without them; they are sent only after a 401/403, and data read with
+ * them is rated as if the store were closed (collections finished with
+ * open = 0; the target is `low` when the store is closed over plain HTTP,
+ * a weakness, else `info`).
+ */
+#include <arpa/inet.h>
+#include <netdb.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include "collection.h"
+#include "probe/probe.h"
+#include "scan/audit.h"
+
+static int set_err(struct ajar_target_result *t, const char *fmt, const char *a,
+                   const char *b) {
+  char line[AJAR_MAX_ERROR];
+  snprintf(line, sizeof line, fmt, a, b);
+  return probe_set_str(&t->error, line);
+}
+
+static int tls_port(uint16_t port) {
+  return port == 443 || port == 8443 || port == 9243;
+}
+
+/* Resolve a host name ourselves, check every address against the scope,
+ * and pin curl to exactly the addresses checked. */
+static int resolve_host(struct ajar_conn *c, const struct tgt_endpoint *e,
+                        struct ajar_target_result *t) {
+  struct addrinfo hints, *res = NULL, *ai;
+  char entry[AJAR_MAX_HOSTNAME + 16 + AJAR_MAX_RESOLVED * 48];
+  size_t k;
+  int n = 0, g;
+  memset(&hints, 0, sizeof hints);
+  hints.ai_family = AF_UNSPEC;
+  hints.ai_socktype = SOCK_STREAM;
+  g = getaddrinfo(e->spec->host, NULL, &hints, &res);
+  if (g || !res) {
+    if (res)
+      freeaddrinfo(res);
+    return set_err(t, "cannot resolve %s: %s", e->spec->host, gai_strerror(g));
+  }
+  k = (size_t)snprintf(entry, sizeof entry, "%s:%u:", e->spec->host, e->port);
+  for (ai = res; ai && n < AJAR_MAX_RESOLVED; ai = ai->ai_next) {
+    struct tgt_addr a;
+    char s[INET6_ADDRSTRLEN];
+    if (tgt_addr_from_sockaddr(&a, ai->ai_addr))
+      continue;
+    tgt_addr_str(&a, s, sizeof s);
+    if (c->scope && !tgt_netset_has_addr(c->scope, &a)) {
+      freeaddrinfo(res);
+      return set_err(t, "refused: %s resolves to %s, outside the scope",
+                     e->spec->host, s);
+    }
+    if (strstr(entry + k - 1, s)) /* getaddrinfo repeats per protocol */
+      continue;
+    k += (size_t)snprintf(entry + k, sizeof entry - k, "%s%s%s%s", n ? "," : "",
+                          a.family == AF_INET6 ? "[" : "", s,
+                          a.family == AF_INET6 ? "]" : "");
+    n++;
+  }
+  freeaddrinfo(res);
+  if (!n)
+    return set_err(t, "cannot resolve %s: %s", e->spec->host, "no address");
+  c->resolve = curl_slist_append(NULL, entry);
+  return c->resolve ? 0 : AJAR_ENOMEM;
+}
+
+/* the probe a DSN names; else those whose default ports hold the port
+ * first, then the others */
+static size_t probe_order(const struct tgt_endpoint *e,
+                          const struct ajar_probe **out) {
+  size_t i, j, n = 0;
+  if (e->spec->probe) {
+    out[0] = ajar_probe_find(e->spec->probe);
+    return out[0] ? 1 : 0;
+  }
+  for (i = 0; ajar_probes[i]; i++)
+    for (j = 0; ajar_probes[i]->ports[j]; j++)
+      if (ajar_probes[i]->ports[j] == e->port) {
+        out[n++] = ajar_probes[i];
+        break;
+      }
+  for (i = 0; ajar_probes[i]; i++) {
+    for (j = 0; j < n && out[j] != ajar_probes[i]; j++)
+      ;
+    if (j == n)
+      out[n++] = ajar_probes[i];
+  }
+  return n;
+}
+
+struct feed {
+  struct ajar_collection *col;
+  struct ajar_scratch *s;
+};
+
+static int feed_record(void *ctx, const char *json, size_t len) {
+  struct feed *f = ctx;
+  int rc = ajar_collection_add_json(f->col, f->s, json, len);
+  return rc == AJAR_ENOMEM ? rc : 0; /* a malformed record is counted */
+}
+
+/* Sample and classify every listed collection of t. */
+static int read_collections(const struct audit_cfg *cfg, struct ajar_scratch *s,
+                            struct ajar_conn *c, const struct ajar_probe *p,
+                            struct ajar_target_result *t, int open) {
+  struct ajar_collection_opts copts;
+  size_t i;
+  int rc = 0, stopped = 0;
+  memset(&copts, 0, sizeof copts);
+  copts.reveal = cfg->reveal;
+  for (i = 0; i < t->n_collections; i++) {
+    struct ajar_collection_result *cr = &t->collections[i], fin;
+    struct feed f = {NULL, s};
+    int prc = 0;
+    if ((rc = ajar_collection_new(cfg->db, cr->name, &copts, &f.col)))
+      return rc;
+    if (!stopped && p->sample)
+      prc = p->sample(c, cr, feed_record, &f);
+    if (prc == AJAR_ENOMEM) {
+      ajar_collection_free(f.col);
+      return prc;
+    }
+    if (prc && !stopped) {
+      char line[AJAR_MAX_ERROR];
+      snprintf(line, sizeof line, "sampling %.80s: %.120s", cr->name, c->err);
+      if (probe_set_str(&t->error, line)) {
+        ajar_collection_free(f.col);
+        return AJAR_ENOMEM;
+      }
+      stopped = prc == AJAR_ETIMEDOUT || prc == AJAR_ECONNECT ||
+                prc == AJAR_ESCOPE || conn_left_ms(c) <= 0;
+    }
+    rc = ajar_collection_finish(f.col, open, &fin);
+    ajar_collection_free(f.col);
+    if (rc)
+      return rc;
+    fin.records = cr->records;
+    fin.bytes = cr->bytes;
+    fin.note = cr->note;
+    if (stopped && p->sample && !fin.note && !prc)
+      fin.note = strdup("not sampled: the target deadline passed");
+    free(cr->name);
+    *cr = fin;
+    if (!stopped && p->annotate) {
+      int arc = p->annotate(c, cr, open);
+      if (arc == AJAR_ENOMEM)
+        return arc;
+    }
+  }
+  return 0;
+}
+
+static void rate(struct ajar_target_result *t, int readable_open) {
+  size_t i;
+  int sev = AJAR_SEV_INFO;
+  for (i = 0; i < t->n_collections; i++)
+    if (t->collections[i].severity > sev)
+      sev = t->collections[i].severity;
+  if (readable_open && sev < AJAR_SEV_MEDIUM)
+    sev = AJAR_SEV_MEDIUM;
+  /* closed, but the credentials would cross the network in clear */
+  if (t->store && t->auth_required && !t->tls && sev < AJAR_SEV_LOW)
+    sev = AJAR_SEV_LOW;
+  t->severity = sev;
+}
+
+int audit_endpoint(const struct audit_cfg *cfg, struct ajar_scratch *s,
+                   const struct tgt_endpoint *e, struct ajar_target_result *out,
+                   int *report) {
+  struct ajar_conn c;
+  const struct ajar_probe *order[16], *chosen = NULL;
+  char name[AJAR_MAX_HOSTNAME + 64];
+  size_t n, i;
+  int rc = 0, auth_seen = 0, failed = 0;
+
+  memset(out, 0, sizeof *out);
+  memset(&c, 0, sizeof c);
+  *report = 0;
+  tgt_endpoint_name(e, name, sizeof name);
+  if (!(out->target = strdup(name)))
+    return AJAR_ENOMEM;
+  c.ep = e;
+  c.scope = cfg->scope;
+  c.deadline = ajar_now_ms() + cfg->target_deadline_ms;
+  if (cfg->run_deadline && cfg->run_deadline < c.deadline)
+    c.deadline = cfg->run_deadline;
+  c.connect_timeout_ms = cfg->connect_timeout_ms;
+  c.read_timeout_ms = cfg->read_timeout_ms;
+  c.sample = cfg->sample;
+  c.include_system = cfg->include_system;
+  c.user = e->spec->user ? e->spec->user : cfg->user;
+  c.password = e->spec->user ? e->spec->password : cfg->password;
+  c.tls = e->spec->scheme == TGT_SCHEME_HTTPS ||
+          (e->spec->scheme == TGT_SCHEME_NONE && tls_port(e->port));
+  c.tls_settled = e->spec->scheme != TGT_SCHEME_NONE;
+
+  if (e->spec->kind == TGT_HOST) {
+    snprintf(c.url_host, sizeof c.url_host, "%s", e->spec->host);
+    if ((rc = resolve_host(&c, e, out)) || out->error)
+      goto out;
+  } else {
+    char a[INET6_ADDRSTRLEN];
+    tgt_addr_str(&e->addr, a, sizeof a);
+    snprintf(c.url_host, sizeof c.url_host, e->addr.family == AF_INET6 ? "[%s]" : "%s", a);
+    if (cfg->scope && !tgt_netset_has_addr(cfg->scope, &e->addr)) {
+      rc = set_err(out, "refused: %s is outside the scope%s", a, "");
+      goto out;
+    }
+  }
+
+  n = probe_order(e, order);
+  for (i = 0; i < n && !chosen && !failed; i++) {
+    const struct ajar_probe *p = order[i];
+    c.use_creds = 0;
+    out->auth_required = 0;
+    rc = p->identify(&c, out);
+    if (rc == AJAR_EAUTH || (!rc && out->auth_required)) {
+      int recognised = !rc;
+      auth_seen = 1;
+      rc = AJAR_EAUTH;
+      if (c.user) {
+        c.use_creds = 1;
+        rc = p->identify(&c, out);
+        if (c.status == 401 || c.status == 403) {
+          set_err(out, "the credentials given were refused (HTTP %s)%s",
+                  c.status == 401 ? "401" : "403", "");
+          rc = recognised ? 0 : AJAR_EAUTH;
+        }
+      } else if (recognised) {
+        rc = 0;
+      }
+      out->auth_required = 1;
+    }
+    if (!rc) {
+      chosen = p;
+    } else if (rc == AJAR_ENOMEM) {
+      goto out;
+    } else if (rc != AJAR_EPROTO && rc != AJAR_EAUTH) {
+      set_err(out, "%s%s", c.err, "");
+      failed = 1;
+    }
+  }
+  rc = 0;
+  out->reachable = c.answered;
+  out->tls = c.answered && c.tls;
+  if (!chosen) {
+    out->auth_required = auth_seen;
+    if (auth_seen && e->spec->probe)
+      probe_set_str(&out->store, e->spec->probe);
+    if (!out->error && !auth_seen && c.answered) {
+      char line[80];
+      snprintf(line, sizeof line, "no known data store answered (HTTP %ld)",
+               c.status);
+      rc = probe_set_str(&out->error, line);
+    }
+    goto out;
+  }
+  if (e->spec->probe && !strcmp(e->spec->probe, "opensearch") && !out->store)
+    probe_set_str(&out->store, "opensearch");
+  if (!out->error && (!out->auth_required || c.use_creds)) {
+    int open = !out->auth_required;
+    rc = chosen->enumerate(&c, out);
+    if (rc && rc != AJAR_ENOMEM) {
+      set_err(out, "%s%s", c.err, "");
+      rc = 0;
+    }
+    if (!rc)
+      rc = read_collections(cfg, s, &c, chosen, out, open);
+  }
+  rate(out, !out->auth_required);
+out:
+  if (!out->reachable)
+    out->reachable = c.answered;
+  /* a range's scope refusals would be one line per address: counted only */
+  *report = c.answered || (e->spec->kind == TGT_HOST && out->error &&
+                           !strncmp(out->error, "refused", 7));
+  curl_easy_cleanup(c.curl);
+  curl_slist_free_all(c.resolve);
+  free(c.body);
+  return rc;
+}

@@ -1,0 +1,257 @@
+/* ajar_scan_run: workers pull endpoints one at a time from the lazy
+ * target iterator (so a /16 is never in memory), each with its own
+ * classifier scratch; starts are paced by --rate; the calling thread only
+ * reports progress. Memory grows with the number of workers. */
+#include <curl/curl.h>
+#include <errno.h>
+#include <netdb.h>
+#include <pthread.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include "probe/probe.h"
+#include "scan/audit.h"
+#include "scan/target.h"
+
+struct run {
+  const struct ajar_scan_opts *o;
+  struct tgt_list list;
+  struct tgt_netset scope;
+  struct audit_cfg cfg;
+  ajar_target_cb cb;
+  void *ctx;
+
+  pthread_mutex_t mu;        /* everything below */
+  pthread_cond_t cv;
+  struct tgt_iter it;
+  uint64_t done, answered, open;
+  double next_start;         /* ms, for --rate */
+  int stop, cut_short, live, rc;
+  pthread_mutex_t cb_mu;     /* serialises cb */
+};
+
+static pthread_once_t curl_once = PTHREAD_ONCE_INIT;
+static void curl_init(void) { curl_global_init(CURL_GLOBAL_DEFAULT); }
+
+static void probe_ports(uint16_t *out, size_t cap) {
+  size_t i, j, n = 0;
+  for (i = 0; ajar_probes[i]; i++)
+    for (j = 0; ajar_probes[i]->ports[j] && n + 1 < cap; j++)
+      out[n++] = ajar_probes[i]->ports[j];
+  out[n] = 0;
+}
+
+static const char *const local_target[] = {"127.0.0.1"};
+
+static int init_list(struct tgt_list *l, const char *const *targets, size_t n,
+                     const struct ajar_scan_opts *o, char *err, size_t errlen) {
+  uint16_t defaults[64];
+  probe_ports(defaults, sizeof defaults / sizeof defaults[0]);
+  if (!n) {
+    targets = local_target;
+    n = 1;
+  }
+  return tgt_list_init(l, targets, n, o ? o->ports : NULL,
+                       o ? o->exclude : NULL, o ? o->n_exclude : 0, defaults,
+                       err, errlen);
+}
+
+int ajar_scan_validate(const char *const *targets, size_t n,
+                       const struct ajar_scan_opts *o, char *err, size_t errlen) {
+  struct tgt_list l;
+  struct tgt_netset scope;
+  size_t i;
+  int rc = init_list(&l, targets, n, o, err, errlen);
+  if (rc)
+    return rc;
+  tgt_list_clear(&l);
+  memset(&scope, 0, sizeof scope);
+  for (i = 0; o && i < o->n_scope && !rc; i++) {
+    char e[AJAR_MAX_ERROR];
+    if ((rc = tgt_netset_add(&scope, o->scope[i], 1, e, sizeof e)) && err)
+      snprintf(err, errlen, "--scope: %s", e);
+  }
+  tgt_netset_clear(&scope);
+  return rc;
+}
+
+/* --scope: names are resolved once, here; the addresses are what count */
+static int load_scope(struct run *r, char *err, size_t errlen) {
+  const struct ajar_scan_opts *o = r->o;
+  size_t i, h;
+  int rc = 0;
+  for (i = 0; i < o->n_scope && !rc; i++)
+    rc = tgt_netset_add(&r->scope, o->scope[i], 1, err, errlen);
+  for (h = 0; h < r->scope.n_hosts && !rc; h++) {
+    struct addrinfo hints, *res = NULL, *ai;
+    memset(&hints, 0, sizeof hints);
+    hints.ai_socktype = SOCK_STREAM;
+    if (getaddrinfo(r->scope.hosts[h], NULL, &hints, &res))
+      continue; /* a scope name that does not resolve admits nothing */
+    for (ai = res; ai && !rc; ai = ai->ai_next) {
+      struct tgt_addr a;
+      if (!tgt_addr_from_sockaddr(&a, ai->ai_addr))
+        rc = tgt_netset_add_addr(&r->scope, &a);
+    }
+    freeaddrinfo(res);
+  }
+  return rc;
+}
+
+static void *worker(void *arg) {
+  struct run *r = arg;
+  struct ajar_scratch *s = NULL;
+  int rc = ajar_scratch_alloc(r->cfg.db, &s);
+  for (;;) {
+    struct tgt_endpoint e;
+    struct ajar_target_result t;
+    uint64_t skipped = 0;
+    double wait = 0;
+    int got, report = 0;
+    pthread_mutex_lock(&r->mu);
+    if (rc && !r->rc)
+      r->rc = rc;
+    if (r->cfg.run_deadline && ajar_now_ms() >= r->cfg.run_deadline && !r->stop)
+      r->stop = r->cut_short = 1;
+    got = !r->stop && !rc && tgt_iter_next(&r->it, &e, &skipped);
+    r->done += skipped;
+    if (got && r->o->rate > 0) {
+      double now = (double)ajar_now_ms();
+      if (r->next_start < now)
+        r->next_start = now;
+      wait = r->next_start - now;
+      r->next_start += 1000.0 / r->o->rate;
+    }
+    pthread_mutex_unlock(&r->mu);
+    if (!got)
+      break;
+    if (wait > 0) {
+      struct timespec ts = {(time_t)(wait / 1000), (long)((long long)wait % 1000) * 1000000L};
+      nanosleep(&ts, NULL);
+    }
+    rc = audit_endpoint(&r->cfg, s, &e, &t, &report);
+    pthread_mutex_lock(&r->mu);
+    r->done++;
+    r->answered += t.reachable != 0;
+    r->open += t.store && t.reachable && !t.auth_required;
+    pthread_mutex_unlock(&r->mu);
+    if (!rc && (report || e.single || r->o->report_all)) {
+      int stop;
+      pthread_mutex_lock(&r->cb_mu);
+      stop = r->cb(&t, r->ctx);
+      pthread_mutex_unlock(&r->cb_mu);
+      if (stop) {
+        pthread_mutex_lock(&r->mu);
+        r->stop = 1;
+        pthread_mutex_unlock(&r->mu);
+      }
+    } else {
+      ajar_target_result_clear(&t);
+    }
+  }
+  ajar_scratch_free(s);
+  pthread_mutex_lock(&r->mu);
+  r->live--;
+  pthread_cond_signal(&r->cv);
+  pthread_mutex_unlock(&r->mu);
+  return NULL;
+}
+
+static void progress(struct run *r, uint64_t total, int64_t t0, int final) {
+  struct ajar_scan_progress p;
+  double secs = (double)(ajar_now_ms() - t0) / 1000.0;
+  if (!r->o->progress)
+    return;
+  memset(&p, 0, sizeof p);
+  p.done = r->done;
+  p.total = total;
+  p.answered = r->answered;
+  p.open = r->open;
+  p.rate = secs > 0 ? (double)p.done / secs : 0;
+  p.eta_s = p.rate > 0 && total >= p.done ? (double)(total - p.done) / p.rate : -1;
+  p.final = final;
+  p.cut_short = r->cut_short;
+  r->o->progress(&p, r->o->progress_ctx);
+}
+
+static int get_ms(int v, int def) { return v > 0 ? v : def; }
+
+int ajar_scan_run(const struct ajar_db *db, const char *const *targets,
+                  size_t n, const struct ajar_scan_opts *o,
+                  ajar_target_cb cb, void *ctx) {
+  static const struct ajar_scan_opts none;
+  struct run r;
+  pthread_t th[AJAR_MAX_CONCURRENCY];
+  uint64_t total;
+  int64_t t0 = ajar_now_ms();
+  int i, nw, rc;
+  char err[AJAR_MAX_ERROR];
+
+  if (!db || !cb || (n && !targets))
+    return AJAR_EINVAL;
+  if (!o)
+    o = &none;
+  pthread_once(&curl_once, curl_init);
+  memset(&r, 0, sizeof r);
+  r.o = o;
+  r.cb = cb;
+  r.ctx = ctx;
+  if ((rc = init_list(&r.list, targets, n, o, err, sizeof err)))
+    return rc;
+  if ((rc = load_scope(&r, err, sizeof err)))
+    goto out;
+  r.cfg.db = db;
+  r.cfg.scope = o->n_scope ? &r.scope : NULL;
+  r.cfg.connect_timeout_ms = get_ms(o->connect_timeout_ms, AJAR_CONNECT_TIMEOUT_MS);
+  r.cfg.read_timeout_ms = get_ms(o->read_timeout_ms, AJAR_READ_TIMEOUT_MS);
+  r.cfg.target_deadline_ms = get_ms(o->target_deadline_ms, AJAR_TARGET_DEADLINE_MS);
+  r.cfg.run_deadline = o->max_runtime_ms > 0 ? t0 + o->max_runtime_ms : 0;
+  r.cfg.sample = o->sample ? (o->sample > AJAR_MAX_SAMPLE ? AJAR_MAX_SAMPLE : o->sample)
+                           : AJAR_DEFAULT_SAMPLE;
+  r.cfg.include_system = o->include_system;
+  r.cfg.reveal = o->reveal;
+  r.cfg.user = o->user;
+  r.cfg.password = o->password;
+  tgt_iter_init(&r.it, &r.list);
+  total = tgt_list_total(&r.list);
+  nw = o->concurrency > 0 ? o->concurrency : AJAR_DEFAULT_CONCURRENCY;
+  if (nw > AJAR_MAX_CONCURRENCY)
+    nw = AJAR_MAX_CONCURRENCY;
+  if ((uint64_t)nw > total)
+    nw = total ? (int)total : 1;
+  pthread_mutex_init(&r.mu, NULL);
+  pthread_mutex_init(&r.cb_mu, NULL);
+  pthread_cond_init(&r.cv, NULL);
+  for (i = 0; i < nw; i++) {
+    if (pthread_create(&th[i], NULL, worker, &r))
+      break;
+    r.live++;
+  }
+  nw = i;
+  if (!nw)
+    rc = AJAR_ENOMEM;
+  pthread_mutex_lock(&r.mu);
+  while (r.live > 0) {
+    struct timespec ts;
+    clock_gettime(CLOCK_REALTIME, &ts);
+    ts.tv_nsec += (long)AJAR_PROGRESS_MS * 1000000L;
+    ts.tv_sec += ts.tv_nsec / 1000000000L;
+    ts.tv_nsec %= 1000000000L;
+    pthread_cond_timedwait(&r.cv, &r.mu, &ts);
+    if (r.live > 0)
+      progress(&r, total, t0, 0);
+  }
+  progress(&r, total, t0, 1);
+  pthread_mutex_unlock(&r.mu);
+  for (i = 0; i < nw; i++)
+    pthread_join(th[i], NULL);
+  if (!rc)
+    rc = r.rc ? r.rc : r.cut_short ? AJAR_ETIMEDOUT : 0;
+  pthread_cond_destroy(&r.cv);
+  pthread_mutex_destroy(&r.cb_mu);
+  pthread_mutex_destroy(&r.mu);
+out:
+  tgt_netset_clear(&r.scope);
+  tgt_list_clear(&r.list);
+  return rc;
+}

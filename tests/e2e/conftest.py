@@ -1,0 +1,49 @@
+"""Shared fixtures for the end-to-end tests: the built binary and the real
+test servers of tests/servers (started once per session, on 127.0.0.1)."""
+import os
+import pathlib
+import subprocess
+
+import pytest
+
+ROOT = pathlib.Path(__file__).resolve().parents[2]
+SERVERS = ROOT / "tests" / "servers"
+
+
+@pytest.fixture(scope="session")
+def ajar_bin():
+    path = pathlib.Path(os.environ.get("AJAR_BIN", ROOT / "build" / "ajar"))
+    if not path.exists():
+        pytest.fail(f"no ajar binary at {path} (set AJAR_BIN or build first)")
+    return str(path)
+
+
+def _env_file(name):
+    base = pathlib.Path(os.environ.get("AJAR_SERVERS_DIR", "/tmp/ajar-servers"))
+    env = {}
+    for line in (base / name / "env").read_text().splitlines():
+        if "=" in line:
+            k, v = line.split("=", 1)
+            env[k] = v
+    return env
+
+
+@pytest.fixture(scope="session")
+def search_servers():
+    """Start opensearch, opensearch-auth and opensearch-tls; stop them at
+    the end unless AJAR_E2E_KEEP_SERVERS is set. Returns {name: env}."""
+    names = ["opensearch", "opensearch-auth", "opensearch-tls"]
+    up = subprocess.run([str(SERVERS / "up"), *names], capture_output=True,
+                        text=True, timeout=900)
+    if up.returncode != 0:
+        pytest.fail("tests/servers/up failed:\n" + up.stderr[-4000:])
+    urls = dict(line.split(None, 1) for line in up.stdout.splitlines() if line.strip())
+    servers = {}
+    for name in names:
+        env = _env_file(name)
+        env["URL"] = urls.get(name, env.get("URL", "")).strip()
+        servers[name] = env
+    yield servers
+    if not os.environ.get("AJAR_E2E_KEEP_SERVERS"):
+        subprocess.run([str(SERVERS / "down"), *reversed(names)],
+                       capture_output=True, text=True, timeout=300)

@@ -1,0 +1,3 @@
+/* Fuzz target: ajar_files_scan on a .ndjson file (see fuzz_file.h). */
+#define FUZZ_FILE_EXT ".ndjson"
+#include "fuzz_file.h"
