@@ -7,7 +7,7 @@ Deterministic (fixed seed): running it again gives byte-identical files, so
 the script and its output are both checked in. All values are synthetic,
 drawn at random in real formats with valid check digits
 (tests/accuracy/synth.py). examples/README.md documents what a correct
-classifier reports for each file; examples/expected.json says the same in
+classifier reports for each file; tests/accuracy/examples-expected.json says the same in
 the labels format of tests/accuracy/score.py.
 """
 
@@ -175,7 +175,9 @@ def main():
             f.write(data)
         total += len(data)
         print("%-24s %8d bytes" % (name, len(data)))
-    with open(os.path.join(out, "expected.json"), "w", encoding="utf-8") as f:
+    labels = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "tests",
+                          "accuracy", "examples-expected.json")
+    with open(labels, "w", encoding="utf-8") as f:
         json.dump(EXPECTED, f, ensure_ascii=False, indent=1)
         f.write("\n")
     print("total %d bytes" % total)

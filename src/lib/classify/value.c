@@ -68,11 +68,14 @@ int value_is_empty(const char *v, size_t n) {
 #undef E
   };
   size_t i;
+  /* most values are long or start with a letter no placeholder has */
+  if (n > 16 && v[0] != ' ' && v[0] != '\t')
+    return 0;
   while (n && (v[0] == ' ' || v[0] == '\t')) v++, n--;
   while (n && (v[n - 1] == ' ' || v[n - 1] == '\t')) n--;
   if (n == 0)
     return 1;
-  if (n > 12)
+  if (n > 12 || !strchr("nNuU-0*rRx[X?\xe6", v[0]))
     return 0;
   for (i = 0; i < sizeof empties / sizeof empties[0]; i++)
     if (empties[i].n == n && strncasecmp(empties[i].s, v, n) == 0)
