@@ -320,6 +320,10 @@ struct ajar_scan_opts {
   int reveal;               /* whole values as examples */
   int report_all;           /* also report endpoints of ranges and port
                                lists that did not answer */
+  int probe_all;            /* a port that is no probe's default is also
+                               tried with the native-protocol probes
+                               (PostgreSQL, MySQL, ...) by fingerprint;
+                               HTTP probes are tried on every port */
   const char *user;         /* credentials for stores that require them; */
   const char *password;     /* a URL's or DSN's own user:pass wins */
   ajar_progress_cb progress;

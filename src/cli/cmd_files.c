@@ -126,7 +126,7 @@ int cmd_files(int argc, char **argv) {
   struct ajar_files_opts fo;
   char err[256];
   int first, i, rc, code;
-  size_t failed = 0, seen = 0;
+  size_t failed = 0, damaged = 0, seen = 0;
   int stdin_used = 0;
 
   /* options may follow operands: collect operands separately */
@@ -195,10 +195,12 @@ int cmd_files(int argc, char **argv) {
       continue;
     }
     seen++;
-    if (t.error) {
+    if (t.error) { /* partly read or not at all: an input error (exit 2) */
       fprintf(stderr, "ajar: %s: %s\n", ops[i], t.error);
       if (!t.reachable || !t.n_collections || !t.collections[0].sampled)
         failed++;
+      else
+        damaged++;
     }
     if (t.n_collections && t.collections[0].malformed)
       fprintf(stderr, "ajar: %s: %llu malformed record(s), first at line %llu\n",
@@ -217,7 +219,9 @@ int cmd_files(int argc, char **argv) {
     code = cli_write_report(&r, &o);
   }
   if (!code)
-    code = cli_exit_code_of(x.worst, seen, &o, failed);
+    code = cli_exit_code_of(x.worst, seen, &o, failed + damaged);
+  if (code == 3 && damaged) /* something was read after all */
+    code = 2;
 out:
   if (x.stream)
     cli_output_close(x.stream, 0);

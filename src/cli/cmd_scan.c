@@ -105,8 +105,13 @@ static int parse_long(const char *opt, const char *v, long lo, long hi, long *ou
 
 struct scan_cli {
   struct ajar_report report;
-  pthread_mutex_t mu;       /* stderr */
+  pthread_mutex_t mu;       /* stderr, and the report or stream */
   int progress_shown;
+  const struct ajar_report *base; /* --baseline, or NULL */
+  FILE *stream;             /* --format ndjson: a line per finished target */
+  int stream_rc;
+  size_t streamed, streamed_failed;
+  int worst;
 };
 
 static void clear_progress(struct scan_cli *s) {
@@ -123,9 +128,22 @@ static int on_target(struct ajar_target_result *t, void *ctx) {
     clear_progress(s);
     fprintf(stderr, "ajar: %s: %s\n", t->target, t->error);
   }
-  pthread_mutex_unlock(&s->mu);
-  if (ajar_report_add(&s->report, t))
+  if (s->base && ajar_target_subtract_baseline(t, s->base)) {
+    ajar_target_result_clear(t); /* nothing new */
+  } else if (s->stream) {
+    clear_progress(s);
+    if (!s->stream_rc)
+      s->stream_rc = ajar_target_write_ndjson(t, s->stream);
+    fflush(s->stream);
+    if (t->severity > s->worst)
+      s->worst = t->severity;
+    s->streamed++;
+    s->streamed_failed += t->error && !t->reachable;
     ajar_target_result_clear(t);
+  } else if (ajar_report_add(&s->report, t)) {
+    ajar_target_result_clear(t);
+  }
+  pthread_mutex_unlock(&s->mu);
   return 0;
 }
 
@@ -172,6 +190,7 @@ int cmd_scan(int argc, char **argv) {
   struct ajar_scan_opts so;
   struct strv targets = {0}, exclude = {0}, scope = {0};
   struct scan_cli s;
+  struct ajar_report base;
   struct ajar_db *db = NULL;
   char **common = calloc((size_t)argc + 1, sizeof *common);
   char err[256];
@@ -181,6 +200,7 @@ int cmd_scan(int argc, char **argv) {
 
   memset(&so, 0, sizeof so);
   memset(&s, 0, sizeof s);
+  memset(&base, 0, sizeof base);
   pthread_mutex_init(&s.mu, NULL);
   if (!common)
     return 3;
@@ -198,12 +218,12 @@ int cmd_scan(int argc, char **argv) {
     }
     if (!is_valued(a)) {
       if (!strcmp(a, "--include-system")) so.include_system = 1;
+      else if (!strcmp(a, "--probe-all")) so.probe_all = 1;
       else if (!strcmp(a, "--all")) so.report_all = 1;
       else if (!strcmp(a, "--no-progress")) no_progress = 1;
       else {
         common[n_common++] = argv[i];
-        if ((!strcmp(a, "-f") || !strcmp(a, "--format") || !strcmp(a, "-o") ||
-             !strcmp(a, "--output") || !strcmp(a, "--fail-on")) && i + 1 < argc)
+        if (cli_option_takes_value(a) && i + 1 < argc)
           common[n_common++] = argv[++i];
       }
       continue;
@@ -268,12 +288,23 @@ int cmd_scan(int argc, char **argv) {
     fprintf(stderr, "ajar: scan: %s\n", err);
     goto done;
   }
+  if (o.baseline) {
+    if (cli_read_report(o.baseline, &base))
+      goto done;
+    s.base = &base;
+  }
+  if (!strcmp(o.format, "ndjson") && !(s.stream = cli_output_open(&o)))
+    goto done;
   code = 3;
   rc = ajar_db_compile(&db, err, sizeof err);
   if (rc) {
     fprintf(stderr, "ajar: %s: %s\n", ajar_strerror(rc), err);
     goto done;
   }
+  if (targets.n)
+    cli_set_scope(&s.report, targets.v, targets.n);
+  else
+    s.report.scope = strdup("127.0.0.1 (this machine), default ports");
   cli_stamp(&s.report.started_at);
   rc = ajar_scan_run(db, (const char *const *)targets.v, targets.n, &so,
                      on_target, &s);
@@ -292,8 +323,16 @@ int cmd_scan(int argc, char **argv) {
     failed += s.report.targets[k].error && !s.report.targets[k].reachable;
     reachable += s.report.targets[k].reachable != 0;
   }
-  if (!s.report.n_targets)
+  if (!s.report.n_targets && !s.streamed)
     fprintf(stderr, "ajar: scan: no data store answered\n");
+  if (s.stream) {
+    code = cli_output_close(s.stream, s.stream_rc);
+    s.stream = NULL;
+    if (!code)
+      code = s.streamed && s.streamed_failed == s.streamed
+                 ? 3 : cli_exit_code_of(s.worst, s.streamed, &o, 0);
+    goto done;
+  }
   code = cli_write_report(&s.report, &o);
   if (!code) {
     if (s.report.n_targets && failed == s.report.n_targets)
@@ -306,7 +345,10 @@ oom:
   fprintf(stderr, "ajar: out of memory\n");
   code = 3;
 done:
+  if (s.stream)
+    cli_output_close(s.stream, 0);
   ajar_report_clear(&s.report);
+  ajar_report_clear(&base);
   ajar_db_free(db);
   strv_free(&targets);
   strv_free(&exclude);

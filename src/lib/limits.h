@@ -4,8 +4,13 @@
 #ifndef AJAR_LIMITS_H
 #define AJAR_LIMITS_H
 
+/* this file shadows the system's <limits.h> on the include path (src/lib):
+ * a system header that includes <limits.h> (libbson's) still gets it */
+#include_next <limits.h>
+
 /* records and files */
 #define AJAR_MAX_RECORD        (16u << 20) /* one NDJSON line / JSON element / CSV row */
+#define AJAR_ZSTD_WINDOW_LOG_MAX 26        /* zstd frames with windows over 64 MiB are refused */
 #define AJAR_READ_CHUNK        (1u << 20)  /* bytes read from a file at a time */
 #define AJAR_MAX_DEPTH         64          /* JSON nesting walked; deeper is skipped */
 #define AJAR_MAX_SKIP_DEPTH    100000      /* nesting even the skipper refuses */
@@ -52,5 +57,25 @@
 #define AJAR_SAMPLE_PAGE       10          /* hits per _search page */
 #define AJAR_ES_RESULT_WINDOW  10000       /* index.max_result_window default */
 #define AJAR_MAX_COLLECTIONS   10000       /* indices reported per target */
+#define AJAR_ETCD_MAX_KEYS     10000       /* etcd keys listed to find the groups */
+#define AJAR_SQL_MAX_DATABASES 64          /* PostgreSQL/MySQL databases opened */
+#define AJAR_SQL_MAX_VALUE     (64u << 10) /* bytes of one column value sampled */
+#define AJAR_SQL_STATEMENT_MS  10000       /* server-side statement timeout */
+
+/* native protocols: key-value stores (Redis, memcached) and MongoDB */
+#define AJAR_MAX_LINE          4096        /* one protocol line (RESP header,
+                                              memcached reply line) */
+#define AJAR_MAX_REDIS_ARRAY   100000      /* elements of one RESP array */
+#define AJAR_MAX_REDIS_SCAN    100000      /* keys scanned per target */
+#define AJAR_MAX_REDIS_SCAN_CALLS 5000     /* SCAN calls per target */
+#define AJAR_REDIS_SCAN_COUNT  100         /* SCAN/HSCAN/SSCAN COUNT hint */
+#define AJAR_MAX_REDIS_FIELDS  1000        /* hash fields / list elements read
+                                              per key */
+#define AJAR_MAX_REDIS_DBS     16          /* numbered databases enumerated */
+#define AJAR_MAX_MEMCACHED_KEYS 100000     /* metadump lines read per target */
+#define AJAR_MAX_MONGO_MESSAGE ((16u << 20) + (1u << 20)) /* one wire message:
+                                              16 MiB BSON + the server's
+                                              internal headroom */
+#define AJAR_MONGO_BATCH       100         /* cursor batch size (listings) */
 
 #endif

@@ -1,8 +1,9 @@
 #!/usr/bin/env python3
 """Write the hand-made seed corpora of tests/fuzz/corpus/<target>/.
 
-Run from anywhere; rewrites only the seed-*.bin files it names, so saved
-regression cases (crash-*, regress-*) and libFuzzer's own finds are kept.
+Run from anywhere; rewrites only the files it names (seed-*.bin, and
+regress-*.bin: inputs that once found a bug, named after it), so other
+saved cases are kept.
 Every file stays small: the large inputs are compressed (a gzip or zstd
 "bomb" of a few KB that expands to MBs).
 """
@@ -50,7 +51,8 @@ def json_records():
         "bad-hex": b'{"e":"\\uZZZZ","\\uD8":"\\x"}',
         "huge-numbers": b'{"a":1e999999,"b":-0,"c":123456789012345678901234567890,'
                         b'"d":-1.5e-400,"e":0.0000000000000000000001,"f":1e+,"g":--1}',
-        "numeric-array": b'{"v":[1,2,3.5e3,-4,5e-1],"geo":[116.4,39.9],'
+        # collection.c: NULL + offset for numeric arrays (UBSan, clang)
+        "regress-collection-numarray-null": b'{"v":[1,2,3.5e3,-4,5e-1],"geo":[116.4,39.9],'
                          b'"bad":[1,2,,3],"big":[999999,1]}',
         "latlon": b'{"p":{"lat":91,"lon":200},"q":{"latitude":"x","lng":1}}',
         "empty": b"",
@@ -78,7 +80,8 @@ def ndjson_files():
         "blank-lines": b"\n\n\n" + REC + b"\n\n",
         "zero-length-lines": b"\n" * 64,
         "crlf": REC + b"\r\n" + REC + b"\r\n",
-        "bom": b"\xef\xbb\xbf" + REC + b"\n",
+        # framer.c: a byte order mark made the first record malformed
+        "regress-framer-bom": b"\xef\xbb\xbf" + REC + b"\n",
         "no-final-newline": REC + b"\n" + REC,
         "empty": b"",
         "binary": bytes(range(256)) * 4,
@@ -90,7 +93,8 @@ def ndjson_files():
         "gzip-concatenated": gz(REC + b"\n") + gz(REC + b"\n"),
         "gzip-trailing-garbage": gz(good) + b"garbage",
         "gzip-bomb": gz(bomb),
-        "zstd": zst(good),
+        # reader.c: every zstd file ended in "truncated zstd stream"
+        "regress-reader-zstd-end": zst(good),
         "zstd-truncated": zst(good * 20)[:-7],
         "zstd-20MiB-line": zst(big_line),
         "zstd-magic-only": b"\x28\xb5\x2f\xfd",
@@ -105,7 +109,8 @@ def csv_files():
     return {
         "valid": b"name,id_card,email\nZhang Wei," + ID + b",z@example.com\n"
                  b"Li Na,110105194912310010,l@example.com\n",
-        "unterminated-quote": b'name,note\nZhang,"never closed\nLi,x\nWang,y\n',
+        # files.c: an unclosed quote swallowed the rest silently
+        "regress-csv-unterminated-quote": b'name,note\nZhang,"never closed\nLi,x\nWang,y\n',
         "quoted": b'a,b,c\n"x ""y"" z","line\nbreak",plain\n"q"junk,,\n',
         "crlf": b"name,phone\r\nZhang,+86 138 0013 8000\r\n\r\n",
         "bom": b"\xef\xbb\xbfname,email\nZhang,z@example.com\n",
@@ -131,9 +136,11 @@ def json_files():
         "array-scalars": b'[1,"a",true,null,"' + ID + b'"]',
         "array-pretty": b"[\n  " + REC + b",\n  " + REC + b"\n]\n",
         "document": b'{"users":[' + REC + b"," + REC + b"]}",
-        "stray-close-brace": b"[}",
-        "scalar-then-brace": b"[1}",
-        "scalar-then-brace-more": b'[1},{"a":"' + ID + b'"}]',
+        # framer.c: a stray } at depth 0 framed an endless run of empty
+        # records (hang; unbounded memory with threads)
+        "regress-framer-stray-close-brace": b"[}",
+        "regress-framer-scalar-then-brace": b"[1}",
+        "regress-framer-scalar-then-brace-more": b'[1},{"a":"' + ID + b'"}]',
         "unterminated-array": b"[" + REC + b"," + REC,
         "unterminated-string": b'["abc',
         "empty-array": b"[]",
@@ -186,5 +193,6 @@ if __name__ == "__main__":
         d = os.path.join(HERE, "corpus", target)
         os.makedirs(d, exist_ok=True)
         for name, data in make().items():
-            with open(os.path.join(d, "seed-%s.bin" % name), "wb") as f:
+            fname = name if name.startswith("regress-") else "seed-" + name
+            with open(os.path.join(d, fname + ".bin"), "wb") as f:
                 f.write(data)

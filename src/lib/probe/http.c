@@ -1,4 +1,6 @@
 /* The one HTTP client of every probe: GET only, capped, deadlined, scoped.
+ * (conn_post_json: a POST, only to a path on the calling probe's list of
+ * read-only RPCs, for gateways that map reads to POST: etcd v3.)
  *
  * - every body is capped at AJAR_MAX_RESPONSE after decompression (the
  *   write callback refuses past it), and by Content-Length beforehand;
@@ -105,6 +107,12 @@ static size_t on_header(char *p, size_t size, size_t nmemb, void *ud) {
               sizeof c->elastic_product);
   keep_header(p, n, "kbn-name", c->kbn_name, sizeof c->kbn_name);
   keep_header(p, n, "kbn-version", c->kbn_version, sizeof c->kbn_version);
+  keep_header(p, n, "Server", c->server, sizeof c->server);
+  keep_header(p, n, "X-Powered-By", c->powered_by, sizeof c->powered_by);
+  keep_header(p, n, "X-ClickHouse-Server-Display-Name", c->clickhouse,
+              sizeof c->clickhouse);
+  if (!c->clickhouse[0] && n > 13 && !strncasecmp(p, "X-ClickHouse-", 13))
+    snprintf(c->clickhouse, sizeof c->clickhouse, "yes");
   return n;
 }
 
@@ -156,6 +164,7 @@ static int setup(struct ajar_conn *c) {
       curl_easy_setopt(h, CURLOPT_RESOLVE, c->resolve);
   }
   curl_easy_setopt(h, CURLOPT_HTTPGET, 1L);
+  curl_easy_setopt(h, CURLOPT_HTTPHEADER, NULL);
   if (c->use_creds && c->user) {
     curl_easy_setopt(h, CURLOPT_HTTPAUTH, (long)CURLAUTH_BASIC);
     curl_easy_setopt(h, CURLOPT_USERNAME, c->user);
@@ -167,7 +176,9 @@ static int setup(struct ajar_conn *c) {
   return 0;
 }
 
-static int get_once(struct ajar_conn *c, const char *path, CURLcode *cc) {
+/* post_body: NULL for a GET; else the JSON body of a POST */
+static int get_once(struct ajar_conn *c, const char *path, CURLcode *cc,
+                    const char *post_body, struct curl_slist *headers) {
   char url[AJAR_MAX_HOSTNAME + 2048];
   int64_t left = conn_left_ms(c);
   int rc;
@@ -177,6 +188,7 @@ static int get_once(struct ajar_conn *c, const char *path, CURLcode *cc) {
   c->too_big = 0;
   c->www_authenticate[0] = c->elastic_product[0] = 0;
   c->kbn_name[0] = c->kbn_version[0] = 0;
+  c->server[0] = c->powered_by[0] = c->clickhouse[0] = 0;
   if (c->body)
     c->body[0] = 0;
   if (left <= 0) {
@@ -192,7 +204,17 @@ static int get_once(struct ajar_conn *c, const char *path, CURLcode *cc) {
     return rc;
   curl_easy_setopt(c->curl, CURLOPT_URL, url);
   curl_easy_setopt(c->curl, CURLOPT_TIMEOUT_MS, (long)left);
+  if (headers)
+    curl_easy_setopt(c->curl, CURLOPT_HTTPHEADER, headers);
+  if (post_body) {
+    curl_easy_setopt(c->curl, CURLOPT_POSTFIELDS, post_body);
+    curl_easy_setopt(c->curl, CURLOPT_POSTFIELDSIZE, (long)strlen(post_body));
+  }
   *cc = curl_easy_perform(c->curl);
+  if (post_body) /* never left set for the next request */
+    curl_easy_setopt(c->curl, CURLOPT_HTTPGET, 1L);
+  if (headers)
+    curl_easy_setopt(c->curl, CURLOPT_HTTPHEADER, NULL);
   curl_easy_getinfo(c->curl, CURLINFO_RESPONSE_CODE, &c->status);
   if (!c->body && (c->body = malloc(1)))
     c->body[0] = 0;
@@ -241,9 +263,29 @@ static int plain_to_tls_port(const struct ajar_conn *c) {
           strstr(c->body, "speaking plain HTTP to an SSL-enabled"));
 }
 
-int conn_get(struct ajar_conn *c, const char *path) {
+static int request(struct ajar_conn *c, const char *path, const char *post_body) {
   CURLcode cc;
-  int rc = get_once(c, path, &cc);
+  struct curl_slist *headers = NULL;
+  size_t i;
+  int rc;
+  for (i = 0; c->req_headers && c->req_headers[i]; i++) {
+    struct curl_slist *h = curl_slist_append(headers, c->req_headers[i]);
+    if (!h) {
+      curl_slist_free_all(headers);
+      return AJAR_ENOMEM;
+    }
+    headers = h;
+  }
+  if (post_body) {
+    struct curl_slist *h = curl_slist_append(headers, "Content-Type: application/json");
+    if (!h) {
+      curl_slist_free_all(headers);
+      return AJAR_ENOMEM;
+    }
+    headers = h;
+  }
+  c->req_headers = NULL;
+  rc = get_once(c, path, &cc, post_body, headers);
   if (!c->tls_settled) {
     int retry = 0;
     if (!c->tls && ((rc == AJAR_EPROTO && (cc == CURLE_GOT_NOTHING ||
@@ -254,14 +296,40 @@ int conn_get(struct ajar_conn *c, const char *path) {
     else if (c->tls && rc == AJAR_EPROTO && cc == CURLE_SSL_CONNECT_ERROR)
       retry = 1;
     if (retry) {
+      int first = rc;
       c->tls = !c->tls;
       /* a fresh connection for the other scheme */
       curl_easy_setopt(c->curl, CURLOPT_FRESH_CONNECT, 1L);
-      rc = get_once(c, path, &cc);
+      rc = get_once(c, path, &cc, post_body, headers);
       curl_easy_setopt(c->curl, CURLOPT_FRESH_CONNECT, 0L);
+      /* the peer took the connection but did not answer HTTP; a TLS
+       * handshake it never answers says the same: not an HTTP store
+       * (a Redis or memcached port), so the next probe may try */
+      if (first == AJAR_EPROTO && (rc == AJAR_ECONNECT || rc == AJAR_ETIMEDOUT)) {
+        rc = AJAR_EPROTO;
+        c->tls = !c->tls;     /* back to the first scheme, for good: the */
+        c->tls_settled = 1;   /* next HTTP probes spend no second timeout */
+      }
     }
     if (!rc)
       c->tls_settled = 1;
   }
+  curl_slist_free_all(headers);
   return rc;
+}
+
+int conn_get(struct ajar_conn *c, const char *path) {
+  return request(c, path, NULL);
+}
+
+int conn_post_json(struct ajar_conn *c, const char *path, const char *json,
+                   const char *const *allowed) {
+  size_t i;
+  for (i = 0; allowed && allowed[i]; i++)
+    if (!strcmp(path, allowed[i]))
+      return request(c, path, json ? json : "{}");
+  c->req_headers = NULL;
+  snprintf(c->err, sizeof c->err, "refused: POST %.80s is not a listed read-only RPC",
+           path);
+  return AJAR_EINVAL;
 }

@@ -4,7 +4,10 @@
  * A probe is a const vtable, one file per store, listed in probes.c.
  * Probes are read-only: HTTP probes send GET only, through conn_get(),
  * which is the single place a request leaves the process and which
- * enforces the caps, the deadlines and the scope. */
+ * enforces the caps, the deadlines and the scope (the one exception,
+ * conn_post_json(), posts only to read-only RPC paths a probe lists).
+ * Native-protocol probes connect only to the checked addresses in
+ * c->addrs, never to a name. */
 #ifndef AJAR_PROBE_H
 #define AJAR_PROBE_H
 
@@ -41,12 +44,34 @@ struct ajar_conn {
   char elastic_product[64];        /* X-elastic-product */
   char kbn_name[AJAR_MAX_HEADER];  /* kbn-name (Kibana) */
   char kbn_version[64];
+  char server[128];                /* Server */
+  char powered_by[64];             /* X-Powered-By */
+  char clickhouse[128];            /* X-ClickHouse-Server-Display-Name, or
+                                      "yes" for any other X-ClickHouse-* */
+  const char *const *req_headers;  /* extra request headers of the next
+                                      request only (conn_get/conn_post_json
+                                      clear it), or NULL */
 
   /* what happened */
   int answered;                    /* some HTTP response arrived */
   int scope_refused;
   char refused_addr[64];
   char err[AJAR_MAX_ERROR];        /* one line for the last failure */
+
+  /* the endpoint's addresses, each checked against the scope (set by the
+   * engine): probes that open their own sockets or hand an address to a
+   * client library connect to these only, never to a name */
+  struct tgt_addr addrs[AJAR_MAX_RESOLVED];
+  size_t n_addrs;
+  const char *host_name;           /* the target's name (TLS SNI only), or NULL */
+  int by_fingerprint;              /* this probe is tried on a port that is
+                                      not its own (--probe-all) */
+
+  /* a native probe's own state between identify, enumerate and sample (a
+   * client connection, the keys it listed); set with probe_state_set,
+   * freed by the engine at the end of the endpoint */
+  void *state;
+  void (*state_free)(void *);
 };
 
 /* GET path (already escaped) on the endpoint. Returns 0 when an HTTP
@@ -56,6 +81,13 @@ struct ajar_conn {
  * with c->err set. Falls back from http to https (and back) once, on the
  * first request only. Credentials go out only when c->use_creds. */
 int conn_get(struct ajar_conn *c, const char *path);
+/* POST a JSON body to one of the read-only RPC paths in allowed (a
+ * NULL-terminated list the calling probe declares at the top of its
+ * file); any other path is refused with AJAR_EINVAL before anything is
+ * sent. Same caps, deadlines, scope and answer as conn_get. For stores
+ * whose read RPCs are mapped to POST by a gateway (etcd's v3 JSON API). */
+int conn_post_json(struct ajar_conn *c, const char *path, const char *json,
+                   const char *const *allowed);
 /* index names etc. for a path; writes at most n bytes with the NUL */
 void conn_escape(const char *s, char *out, size_t n);
 /* milliseconds left before the endpoint's deadline */
@@ -85,14 +117,48 @@ struct ajar_probe {
   int (*annotate)(struct ajar_conn *, struct ajar_collection_result *coll,
                   int open);
   const char *help;
+  unsigned flags;           /* AJAR_PROBE_* */
 };
+
+/* The order probes are tried in (scan/audit.c): a DSN's probe alone;
+ * else the port's own probes, then the HTTP probes (one GET each tells
+ * HTTP stores apart cheaply, so they run on every port), then, with
+ * --probe-all only, the native-protocol probes, the greeting ones last. */
+/* speaks its own protocol, not HTTP: on a port that is not one of its
+ * default ports it runs only with --probe-all */
+#define AJAR_PROBE_NATIVE   1u
+/* the server speaks first (a greeting): on a silent peer identification
+ * costs a read timeout, so it is tried after the others */
+#define AJAR_PROBE_GREETING 2u
 
 extern const struct ajar_probe ajar_probe_elasticsearch;
 extern const struct ajar_probe ajar_probe_kibana;
+extern const struct ajar_probe ajar_probe_postgresql;
+extern const struct ajar_probe ajar_probe_mysql;
+extern const struct ajar_probe ajar_probe_couchdb;
+extern const struct ajar_probe ajar_probe_clickhouse;
+extern const struct ajar_probe ajar_probe_etcd;
 
 /* the table, NULL-terminated (probes.c) */
 extern const struct ajar_probe *const ajar_probes[];
 const struct ajar_probe *ajar_probe_find(const char *name);
+
+extern const struct ajar_probe ajar_probe_mongodb;
+extern const struct ajar_probe ajar_probe_redis;
+extern const struct ajar_probe ajar_probe_memcached;
+
+/* Plain TCP for native probes (net.c). probe_connect_tcp connects to the
+ * first of c->addrs that accepts, within the connect timeout, and checks
+ * the peer against the scope: 0 with *fd (non-blocking, close it), or
+ * AJAR_ECONNECT / AJAR_ETIMEDOUT / AJAR_ESCOPE with c->err set. */
+int probe_connect_tcp(struct ajar_conn *c, int *fd);
+/* send all of buf, each wait within the read timeout and the deadline */
+int probe_send_all(struct ajar_conn *c, int fd, const void *buf, size_t n);
+/* one read of at most cap bytes: 0 with *got (0: the peer closed), or
+ * AJAR_ETIMEDOUT / AJAR_EPROTO with c->err set */
+int probe_recv(struct ajar_conn *c, int fd, void *buf, size_t cap, size_t *got);
+/* replace c->state (the old one is freed); (NULL, NULL) frees it */
+void probe_state_set(struct ajar_conn *c, void *state, void (*state_free)(void *));
 
 /* helpers shared by probes (probes.c) */
 int probe_set_str(char **field, const char *s);

@@ -8,6 +8,14 @@
 const struct ajar_probe *const ajar_probes[] = {
     &ajar_probe_elasticsearch,
     &ajar_probe_kibana,
+    &ajar_probe_couchdb,
+    &ajar_probe_clickhouse,
+    &ajar_probe_etcd,
+    &ajar_probe_postgresql,
+    &ajar_probe_mysql,
+    &ajar_probe_redis,
+    &ajar_probe_memcached,
+    &ajar_probe_mongodb,
     NULL,
 };
 

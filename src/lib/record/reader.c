@@ -13,6 +13,7 @@
 #include <zlib.h>
 #include <zstd.h>
 #include "reader.h"
+#include "limits.h"
 
 enum { RAW, GZ, ZST };
 
@@ -86,7 +87,10 @@ int reader_open(const char *path, struct reader **out, char *err, size_t errlen)
              r->in[2] == 0x2f && r->in[3] == 0xfd) {
     r->kind = ZST;
     r->zs = ZSTD_createDStream();
-    if (!r->zs || ZSTD_isError(ZSTD_initDStream(r->zs))) {
+    /* a frame may ask for a window of up to 2 GiB: refuse past the cap */
+    if (!r->zs || ZSTD_isError(ZSTD_initDStream(r->zs)) ||
+        ZSTD_isError(ZSTD_DCtx_setParameter(r->zs, ZSTD_d_windowLogMax,
+                                            AJAR_ZSTD_WINDOW_LOG_MAX))) {
       reader_close(r);
       return AJAR_ENOMEM;
     }

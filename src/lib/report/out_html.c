@@ -24,6 +24,25 @@ static void esc(FILE *f, const char *s) {
   }
 }
 
+/* a path or address, with a line break allowed after each '/' */
+static void esc_path(FILE *f, const char *s) {
+  const char *p;
+  while (s && (p = strchr(s, '/'))) {
+    char part[256];
+    size_t n = (size_t)(p - s) + 1;
+    if (n >= sizeof part) {
+      esc(f, s);
+      return;
+    }
+    memcpy(part, s, n);
+    part[n] = 0;
+    esc(f, part);
+    fputs("<wbr>", f);
+    s = p + 1;
+  }
+  esc(f, s);
+}
+
 static const char css[] =
 ":root{--crit:#b91c1c;--high:#c2410c;--med:#b45309;--low:#0e7490;--info:#6b7280;"
 "--line:#e5e7eb;--muted:#4b5563}\n"
@@ -36,7 +55,7 @@ static const char css[] =
 ".meta{color:var(--muted);margin:0 0 16px}.meta code{color:#111827}\n"
 ".cards{display:flex;flex-wrap:wrap;gap:10px;margin:0 0 12px}\n"
 ".card{background:#fff;border:1px solid var(--line);border-radius:8px;"
-"padding:8px 14px;min-width:100px;flex:1}\n"
+"padding:8px 12px;flex:1 1 auto}\n"
 ".card b{display:block;font-size:24px}.card span{color:var(--muted)}\n"
 ".sev-word.sev-critical{color:var(--crit)}.sev-word.sev-high{color:var(--high)}"
 ".sev-word.sev-medium{color:var(--med)}.sev-word.sev-low{color:var(--low)}"
@@ -48,7 +67,8 @@ static const char css[] =
 ".dot{display:inline-block;width:9px;height:9px;border-radius:50%;margin-right:5px}\n"
 ".chip.zero{color:var(--muted)}\n"
 ".access-o{color:var(--crit);font-weight:600}.access-a,.access-u{color:var(--muted)}\n"
-"td.cats{min-width:260px}td.path{word-break:break-word;min-width:160px}\n"
+"td.store{white-space:nowrap}td.cats{min-width:170px}td.path{overflow-wrap:break-word;min-width:180px}\n"
+".card span{white-space:nowrap}.card b.sev-word{font-size:20px;line-height:36px}\n"
 ".sev{display:inline-block;min-width:64px;text-align:center;border-radius:4px;"
 "padding:1px 6px;color:#fff;font-weight:600;font-size:12px}\n"
 ".sev-critical{background:var(--crit)}.sev-high{background:var(--high)}"
@@ -231,8 +251,8 @@ static void row(FILE *f, const struct ajar_target_result *t, size_t ti,
   fprintf(f, "<tr data-sev=\"%s\"><td data-v=\"%d\">", ajar_severity_name(sev), sev);
   sev_badge(f, sev);
   fputs("</td><td class=\"path\">", f);
-  esc(f, t->target);
-  fputs("</td><td>", f);
+  esc_path(f, t->target);
+  fputs("</td><td class=\"store\">", f);
   esc(f, t->store ? t->store : "?");
   if (t->version) {
     fputc(' ', f);

@@ -1,10 +1,26 @@
 /* --format json: the report of REPORT.md section 4, with jansson. */
+#include <stdlib.h>
+#include <string.h>
 #include <jansson.h>
 #include "ajar/ajar.h"
 #include "report.h"
 
+/* Strings from outside (field names, examples, targets) may hold bytes
+ * that are not UTF-8, which JSON cannot carry: each such byte becomes
+ * U+FFFD instead of the string vanishing. */
+json_t *report_json_text(const char *s) {
+  json_t *j = json_string(s ? s : "");
+  char *copy;
+  if (j || !s || !(copy = strdup(s)))
+    return j;
+  if (!report_utf8_fix(&copy))
+    j = json_string(copy);
+  free(copy);
+  return j;
+}
+
 static json_t *str_or_null(const char *s) {
-  return s ? json_string(s) : json_null();
+  return s ? report_json_text(s) : json_null();
 }
 
 static json_t *int_or_null(int64_t v) {
@@ -15,8 +31,8 @@ static json_t *finding_json(const struct ajar_finding *f) {
   json_t *o = json_object(), *ex = json_array();
   size_t i;
   for (i = 0; i < f->n_examples; i++)
-    json_array_append_new(ex, json_string(f->examples[i]));
-  json_object_set_new(o, "field", json_string(f->field));
+    json_array_append_new(ex, report_json_text(f->examples[i]));
+  json_object_set_new(o, "field", report_json_text(f->field));
   json_object_set_new(o, "category", json_string(ajar_category_name(f->category)));
   json_object_set_new(o, "detector", json_string(f->detector));
   json_object_set_new(o, "matches", json_integer((json_int_t)f->matches));
@@ -39,7 +55,7 @@ static json_t *collection_json(const struct ajar_collection_result *c) {
       json_array_append_new(profs, json_string(ajar_profile_name(i)));
   for (j = 0; j < c->n_findings; j++)
     json_array_append_new(finds, finding_json(&c->findings[j]));
-  json_object_set_new(o, "name", json_string(c->name ? c->name : ""));
+  json_object_set_new(o, "name", report_json_text(c->name));
   json_object_set_new(o, "records", int_or_null(c->records));
   json_object_set_new(o, "bytes", int_or_null(c->bytes));
   json_object_set_new(o, "sampled", json_integer((json_int_t)c->sampled));
@@ -53,7 +69,7 @@ static json_t *collection_json(const struct ajar_collection_result *c) {
                         json_integer((json_int_t)c->first_malformed_line));
   }
   if (c->note)
-    json_object_set_new(o, "note", json_string(c->note));
+    json_object_set_new(o, "note", report_json_text(c->note));
   return o;
 }
 
@@ -62,7 +78,7 @@ json_t *report_target_json(const struct ajar_target_result *t) {
   size_t i;
   for (i = 0; i < t->n_collections; i++)
     json_array_append_new(cols, collection_json(&t->collections[i]));
-  json_object_set_new(o, "target", json_string(t->target ? t->target : ""));
+  json_object_set_new(o, "target", report_json_text(t->target));
   json_object_set_new(o, "store", str_or_null(t->store));
   json_object_set_new(o, "version", str_or_null(t->version));
   json_object_set_new(o, "reachable", json_boolean(t->reachable));
@@ -72,7 +88,7 @@ json_t *report_target_json(const struct ajar_target_result *t) {
   json_object_set_new(o, "severity", json_string(ajar_severity_name(t->severity)));
   json_object_set_new(o, "collections", cols);
   if (t->note)
-    json_object_set_new(o, "note", json_string(t->note));
+    json_object_set_new(o, "note", report_json_text(t->note));
   return o;
 }
 
@@ -102,7 +118,7 @@ int ajar_report_write_json(const struct ajar_report *r, FILE *f) {
   json_object_set_new(root, "started_at", str_or_null(r->started_at));
   json_object_set_new(root, "finished_at", str_or_null(r->finished_at));
   if (r->scope)
-    json_object_set_new(root, "scope", json_string(r->scope));
+    json_object_set_new(root, "scope", report_json_text(r->scope));
   json_object_set_new(root, "targets", targets);
   json_object_set_new(root, "summary", sum);
   rc = json_dumpf(root, f, JSON_INDENT(2) | JSON_PRESERVE_ORDER);

@@ -101,7 +101,7 @@ static json_t *result(const struct ajar_target_result *t,
   json_t *ex = json_array(), *o;
   size_t i;
   for (i = 0; i < f->n_examples; i++)
-    json_array_append_new(ex, json_string(f->examples[i]));
+    json_array_append_new(ex, report_json_text(f->examples[i]));
   snprintf(msg, sizeof msg,
            "%s in field '%s' of %s (%s): %llu match(es) in %llu of %llu "
            "sampled record(s), confidence %s.",

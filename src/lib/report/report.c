@@ -2,6 +2,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "ajar/ajar.h"
+#include "report.h"
 
 static void collection_clear(struct ajar_collection_result *c) {
   size_t i, j;
@@ -44,9 +45,83 @@ void ajar_report_clear(struct ajar_report *r) {
   memset(r, 0, sizeof *r);
 }
 
+/* Length of the valid UTF-8 sequence at s (1-4), or 0 */
+static size_t utf8_len(const unsigned char *s) {
+  unsigned c = s[0];
+  if (c < 0x80) return 1;
+  if (c >= 0xC2 && c <= 0xDF) return (s[1] & 0xC0) == 0x80 ? 2 : 0;
+  if (c >= 0xE0 && c <= 0xEF) {
+    if ((s[1] & 0xC0) != 0x80 || (s[2] & 0xC0) != 0x80) return 0;
+    if (c == 0xE0 && s[1] < 0xA0) return 0; /* overlong */
+    if (c == 0xED && s[1] > 0x9F) return 0; /* surrogate */
+    return 3;
+  }
+  if (c >= 0xF0 && c <= 0xF4) {
+    if ((s[1] & 0xC0) != 0x80 || (s[2] & 0xC0) != 0x80 || (s[3] & 0xC0) != 0x80)
+      return 0;
+    if ((c == 0xF0 && s[1] < 0x90) || (c == 0xF4 && s[1] > 0x8F)) return 0;
+    return 4;
+  }
+  return 0;
+}
+
+/* Text from outside may hold bytes that are no UTF-8: each becomes U+FFFD,
+ * so every output format can carry the report. */
+int report_utf8_fix(char **sp) {
+  const unsigned char *s = (const unsigned char *)*sp;
+  size_t i, bad = 0, n, k = 0;
+  char *d;
+  if (!s)
+    return 0;
+  for (i = 0; s[i];) {
+    size_t l = utf8_len(s + i);
+    if (!l) { bad++; i++; } else i += l;
+  }
+  if (!bad)
+    return 0;
+  n = i;
+  d = malloc(n + bad * 2 + 1);
+  if (!d)
+    return AJAR_ENOMEM;
+  for (i = 0; i < n;) {
+    size_t l = utf8_len(s + i);
+    if (!l) {
+      memcpy(d + k, "\xEF\xBF\xBD", 3);
+      k += 3;
+      i++;
+    } else {
+      memcpy(d + k, s + i, l);
+      k += l;
+      i += l;
+    }
+  }
+  d[k] = 0;
+  free(*sp);
+  *sp = d;
+  return 0;
+}
+
+static int target_fix_text(struct ajar_target_result *t) {
+  size_t i, j, e;
+  int rc = report_utf8_fix(&t->target) | report_utf8_fix(&t->store) | report_utf8_fix(&t->version) |
+           report_utf8_fix(&t->error) | report_utf8_fix(&t->note);
+  for (i = 0; i < t->n_collections; i++) {
+    struct ajar_collection_result *c = &t->collections[i];
+    rc |= report_utf8_fix(&c->name) | report_utf8_fix(&c->note);
+    for (j = 0; j < c->n_findings; j++) {
+      rc |= report_utf8_fix(&c->findings[j].field);
+      for (e = 0; e < c->findings[j].n_examples; e++)
+        rc |= report_utf8_fix(&c->findings[j].examples[e]);
+    }
+  }
+  return rc ? AJAR_ENOMEM : 0;
+}
+
 int ajar_report_add(struct ajar_report *r, struct ajar_target_result *t) {
   if (!r || !t)
     return AJAR_EINVAL;
+  if (target_fix_text(t))
+    return AJAR_ENOMEM;
   if (r->n_targets == r->cap_targets) {
     size_t nc = r->cap_targets ? r->cap_targets * 2 : 8;
     struct ajar_target_result *nt = realloc(r->targets, nc * sizeof *nt);
@@ -80,7 +155,13 @@ size_t ajar_redact(const char *v, size_t n, char *out, size_t outlen) {
     if (((unsigned char)v[i] & 0xC0) != 0x80)
       chars++;
   at = memchr(v, '@', n);
-  keep = chars >= 16 ? 4 : chars >= 8 ? 2 : chars >= 4 ? 1 : 0;
+  if (at) { /* e-mail: the domain stays, the local part is masked but for
+               a few leading characters (never all of it) */
+    size_t local = (size_t)(at - v);
+    keep = local >= 8 ? 4 : local >= 4 ? 2 : local >= 2 ? 1 : 0;
+  } else {
+    keep = chars >= 16 ? 4 : chars >= 8 ? 2 : chars >= 4 ? 1 : 0;
+  }
   for (i = 0; i < n && k + 5 < outlen; i++) {
     int lead = ((unsigned char)v[i] & 0xC0) != 0x80;
     size_t idx;

@@ -19,6 +19,14 @@ void report_summarize(const struct ajar_report *r, struct report_summary *s);
 /* 1 when the target answered without authentication */
 int report_target_open(const struct ajar_target_result *t);
 
+/* Replace bytes of *s that are no UTF-8 with U+FFFD (reallocates when
+ * needed). 0 or AJAR_ENOMEM. */
+int report_utf8_fix(char **s);
+
+/* A JSON string for text from outside; invalid UTF-8 bytes become
+ * U+FFFD. NULL only on ENOMEM. */
+json_t *report_json_text(const char *s);
+
 /* The target object of REPORT.md section 4 (out_json.c); NULL on ENOMEM */
 json_t *report_target_json(const struct ajar_target_result *t);
 

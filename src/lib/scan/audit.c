@@ -7,6 +7,19 @@
  * them is rated as if the store were closed (collections finished with
  * open = 0; the target is `low` when the store is closed over plain HTTP,
  * a weakness, else `info`).
+ *
+ * Honeypots (issue #6; docs/scan.md): a real store speaks one protocol
+ * and answers like one store. After a probe identifies the endpoint, the
+ * probes after it in the order (probe_order) of the same family (HTTP
+ * after an HTTP store, native after a native one; not those that wait
+ * for a greeting) are asked to identify it too, without credentials,
+ * each with its own state, within one read timeout in all. If one of
+ * them recognises a different store, the endpoint answers like several
+ * stores: it is reported with the note "answers like several stores (A,
+ * B): likely a honeypot; not read", no store, no collections, no
+ * findings, severity info. The cost, on identified endpoints only: one
+ * identification per remaining probe of the family (a GET or two each),
+ * never more than one read timeout.
  */
 #include <arpa/inet.h>
 #include <netdb.h>
@@ -62,6 +75,7 @@ static int resolve_host(struct ajar_conn *c, const struct tgt_endpoint *e,
     k += (size_t)snprintf(entry + k, sizeof entry - k, "%s%s%s%s", n ? "," : "",
                           a.family == AF_INET6 ? "[" : "", s,
                           a.family == AF_INET6 ? "]" : "");
+    c->addrs[c->n_addrs++] = a;
     n++;
   }
   freeaddrinfo(res);
@@ -72,13 +86,17 @@ static int resolve_host(struct ajar_conn *c, const struct tgt_endpoint *e,
 }
 
 /* the probe a DSN names; else those whose default ports hold the port
- * first, then the others */
-static size_t probe_order(const struct tgt_endpoint *e,
-                          const struct ajar_probe **out) {
-  size_t i, j, n = 0;
+ * first, then the HTTP probes, then (probe_all) the native-protocol
+ * probes, the ones that wait for a greeting last (probe.h).
+ * *owners: how many of out[] claim the port. */
+static size_t probe_order(const struct tgt_endpoint *e, int probe_all,
+                          const struct ajar_probe **out, size_t *owners) {
+  size_t i, j, n = 0, pass;
+  *owners = 0;
   if (e->spec->probe) {
     out[0] = ajar_probe_find(e->spec->probe);
-    return out[0] ? 1 : 0;
+    *owners = out[0] ? 1 : 0;
+    return *owners;
   }
   for (i = 0; ajar_probes[i]; i++)
     for (j = 0; ajar_probes[i]->ports[j]; j++)
@@ -86,12 +104,20 @@ static size_t probe_order(const struct tgt_endpoint *e,
         out[n++] = ajar_probes[i];
         break;
       }
-  for (i = 0; ajar_probes[i]; i++) {
-    for (j = 0; j < n && out[j] != ajar_probes[i]; j++)
-      ;
-    if (j == n)
-      out[n++] = ajar_probes[i];
-  }
+  *owners = n;
+  for (pass = 0; pass < 3; pass++)
+    for (i = 0; ajar_probes[i]; i++) {
+      unsigned f = ajar_probes[i]->flags;
+      int want = pass == 0   ? !(f & AJAR_PROBE_NATIVE)
+                 : pass == 1 ? (f & AJAR_PROBE_NATIVE) && !(f & AJAR_PROBE_GREETING)
+                             : (f & AJAR_PROBE_NATIVE) && (f & AJAR_PROBE_GREETING);
+      if (!want || (pass && !probe_all))
+        continue;
+      for (j = 0; j < n && out[j] != ajar_probes[i]; j++)
+        ;
+      if (j == n)
+        out[n++] = ajar_probes[i];
+    }
   return n;
 }
 
@@ -171,13 +197,62 @@ static void rate(struct ajar_target_result *t, int readable_open) {
   t->severity = sev;
 }
 
+/* The honeypot rule (top of file): does a probe after order[from] also
+ * recognise the endpoint, as a store other than `store`? Writes its store
+ * into other. The chosen probe's state and the connection's scheme are
+ * kept aside and put back. */
+static int answers_like_another(struct ajar_conn *c, const struct ajar_probe *const *order,
+                                size_t n, size_t from, const char *store,
+                                char *other, size_t olen) {
+  void *state = c->state;
+  void (*state_free)(void *) = c->state_free;
+  int tls = c->tls, settled = c->tls_settled, fp = c->by_fingerprint, found = 0;
+  int creds = c->use_creds;
+  unsigned native = order[from]->flags & AJAR_PROBE_NATIVE;
+  int64_t deadline = c->deadline;
+  size_t i;
+  c->state = NULL;
+  c->state_free = NULL;
+  c->use_creds = 0;
+  /* the whole check gets one read timeout at most */
+  if (c->deadline > ajar_now_ms() + c->read_timeout_ms)
+    c->deadline = ajar_now_ms() + c->read_timeout_ms;
+  for (i = from + 1; i < n && !found && conn_left_ms(c) > 0; i++) {
+    struct ajar_target_result tmp;
+    int rc;
+    /* the same family only: HTTP probes after an HTTP store, native ones
+     * after a native store (a silent HTTP server would cost every native
+     * probe a read timeout) */
+    if ((order[i]->flags & AJAR_PROBE_GREETING) ||
+        (order[i]->flags & AJAR_PROBE_NATIVE) != native)
+      continue;
+    memset(&tmp, 0, sizeof tmp);
+    c->by_fingerprint = 1;
+    rc = order[i]->identify(c, &tmp);
+    if (!rc && tmp.store && strcmp(tmp.store, store)) {
+      snprintf(other, olen, "%s", tmp.store);
+      found = 1;
+    }
+    ajar_target_result_clear(&tmp);
+    probe_state_set(c, NULL, NULL);
+    c->tls = tls;
+    c->tls_settled = settled;
+  }
+  c->state = state;
+  c->state_free = state_free;
+  c->by_fingerprint = fp;
+  c->use_creds = creds; /* the chosen probe reads with what it identified with */
+  c->deadline = deadline;
+  return found;
+}
+
 int audit_endpoint(const struct audit_cfg *cfg, struct ajar_scratch *s,
                    const struct tgt_endpoint *e, struct ajar_target_result *out,
                    int *report) {
   struct ajar_conn c;
-  const struct ajar_probe *order[16], *chosen = NULL;
+  const struct ajar_probe *order[32], *chosen = NULL;
   char name[AJAR_MAX_HOSTNAME + 64];
-  size_t n, i;
+  size_t n, i, owners, chosen_at = 0;
   int rc = 0, auth_seen = 0, failed = 0;
 
   memset(out, 0, sizeof *out);
@@ -203,6 +278,7 @@ int audit_endpoint(const struct audit_cfg *cfg, struct ajar_scratch *s,
 
   if (e->spec->kind == TGT_HOST) {
     snprintf(c.url_host, sizeof c.url_host, "%s", e->spec->host);
+    c.host_name = e->spec->host;
     if ((rc = resolve_host(&c, e, out)) || out->error)
       goto out;
   } else {
@@ -213,14 +289,23 @@ int audit_endpoint(const struct audit_cfg *cfg, struct ajar_scratch *s,
       rc = set_err(out, "refused: %s is outside the scope%s", a, "");
       goto out;
     }
+    c.addrs[0] = e->addr; /* a host name's are set by resolve_host */
+    c.n_addrs = 1;
   }
 
-  n = probe_order(e, order);
+  n = probe_order(e, cfg->probe_all, order, &owners);
   for (i = 0; i < n && !chosen && !failed; i++) {
     const struct ajar_probe *p = order[i];
     c.use_creds = 0;
+    c.by_fingerprint = i >= owners;
+    probe_state_set(&c, NULL, NULL); /* never another probe's state */
     out->auth_required = 0;
     rc = p->identify(&c, out);
+    /* by fingerprint, a peer that stays silent to one protocol, or
+     * answers it with nonsense, may still speak another */
+    if (c.by_fingerprint && conn_left_ms(&c) > 0 &&
+        (rc == AJAR_ETIMEDOUT || rc == AJAR_ETOOBIG || rc == AJAR_EPARSE))
+      rc = AJAR_EPROTO;
     if (rc == AJAR_EAUTH || (!rc && out->auth_required)) {
       int recognised = !rc;
       auth_seen = 1;
@@ -229,8 +314,9 @@ int audit_endpoint(const struct audit_cfg *cfg, struct ajar_scratch *s,
         c.use_creds = 1;
         rc = p->identify(&c, out);
         if (c.status == 401 || c.status == 403) {
-          set_err(out, "the credentials given were refused (HTTP %s)%s",
-                  c.status == 401 ? "401" : "403", "");
+          set_err(out, "the credentials given were refused%s%s",
+                  p->flags & AJAR_PROBE_NATIVE ? ""
+                  : c.status == 401 ? " (HTTP 401)" : " (HTTP 403)", "");
           rc = recognised ? 0 : AJAR_EAUTH;
         }
       } else if (recognised) {
@@ -238,8 +324,15 @@ int audit_endpoint(const struct audit_cfg *cfg, struct ajar_scratch *s,
       }
       out->auth_required = 1;
     }
+    if (rc == AJAR_EPROTO) { /* not this store: forget what it said */
+      free(out->store);
+      free(out->version);
+      free(out->note);
+      out->store = out->version = out->note = NULL;
+    }
     if (!rc) {
       chosen = p;
+      chosen_at = i;
     } else if (rc == AJAR_ENOMEM) {
       goto out;
     } else if (rc != AJAR_EPROTO && rc != AJAR_EAUTH) {
@@ -254,13 +347,37 @@ int audit_endpoint(const struct audit_cfg *cfg, struct ajar_scratch *s,
     out->auth_required = auth_seen;
     if (auth_seen && e->spec->probe)
       probe_set_str(&out->store, e->spec->probe);
-    if (!out->error && !auth_seen && c.answered) {
-      char line[80];
-      snprintf(line, sizeof line, "no known data store answered (HTTP %ld)",
-               c.status);
+    if (!out->error && !auth_seen && !c.answered && !cfg->probe_all &&
+        !e->spec->probe)
+      rc = probe_set_str(&out->error, "no HTTP store answered (--probe-all also "
+                                      "tries the native protocols)");
+    if (!out->error && !auth_seen && (c.answered || e->spec->probe)) {
+      char line[AJAR_MAX_ERROR];
+      if (c.status)
+        snprintf(line, sizeof line, "no known data store answered (HTTP %ld)",
+                 c.status);
+      else /* a native exchange, or no HTTP answer: say what went wrong */
+        snprintf(line, sizeof line, "no known data store answered%s%.180s",
+                 c.err[0] ? ": " : "", c.err);
       rc = probe_set_str(&out->error, line);
     }
     goto out;
+  }
+  if (out->store) {
+    char other[64], note[AJAR_MAX_ERROR];
+    if (answers_like_another(&c, order, n, chosen_at, out->store, other, sizeof other)) {
+      snprintf(note, sizeof note, "answers like several stores (%.40s, %.40s): "
+               "likely a honeypot; not read", out->store, other);
+      free(out->store);
+      free(out->version);
+      free(out->note);
+      out->store = out->version = NULL;
+      out->note = NULL;
+      out->auth_required = 0;
+      rc = probe_set_str(&out->note, note);
+      out->severity = AJAR_SEV_INFO;
+      goto out;
+    }
   }
   if (e->spec->probe && !strcmp(e->spec->probe, "opensearch") && !out->store)
     probe_set_str(&out->store, "opensearch");
@@ -284,5 +401,6 @@ out:
   curl_easy_cleanup(c.curl);
   curl_slist_free_all(c.resolve);
   free(c.body);
+  probe_state_set(&c, NULL, NULL);
   return rc;
 }

@@ -13,6 +13,7 @@ struct audit_cfg {
   int64_t run_deadline;             /* monotonic ms; 0: none */
   unsigned sample;
   int include_system, reveal;
+  int probe_all;                    /* native probes on any port (--probe-all) */
   const char *user, *password;      /* --user/--password, or NULL */
 };
 

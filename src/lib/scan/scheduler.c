@@ -210,6 +210,7 @@ int ajar_scan_run(const struct ajar_db *db, const char *const *targets,
                            : AJAR_DEFAULT_SAMPLE;
   r.cfg.include_system = o->include_system;
   r.cfg.reveal = o->reveal;
+  r.cfg.probe_all = o->probe_all;
   r.cfg.user = o->user;
   r.cfg.password = o->password;
   tgt_iter_init(&r.it, &r.list);

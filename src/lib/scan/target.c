@@ -304,6 +304,16 @@ static const struct {
     {"es", TGT_SCHEME_NONE, "elasticsearch", 9200},
     {"opensearch", TGT_SCHEME_NONE, "opensearch", 9200},
     {"kibana", TGT_SCHEME_NONE, "kibana", 5601},
+    {"postgresql", TGT_SCHEME_NONE, "postgresql", 5432},
+    {"postgres", TGT_SCHEME_NONE, "postgresql", 5432},
+    {"mysql", TGT_SCHEME_NONE, "mysql", 3306},
+    {"mariadb", TGT_SCHEME_NONE, "mysql", 3306},
+    {"couchdb", TGT_SCHEME_NONE, "couchdb", 5984},
+    {"clickhouse", TGT_SCHEME_NONE, "clickhouse", 8123},
+    {"etcd", TGT_SCHEME_NONE, "etcd", 2379},
+    {"mongodb", TGT_SCHEME_NONE, "mongodb", 27017},
+    {"redis", TGT_SCHEME_NONE, "redis", 6379},
+    {"memcached", TGT_SCHEME_NONE, "memcached", 11211},
 };
 
 static int url_parse(struct tgt_spec *out, const char *s, const char *sep,
@@ -316,11 +326,20 @@ static int url_parse(struct tgt_spec *out, const char *s, const char *sep,
       break;
   if (i == sizeof schemes / sizeof schemes[0])
     return fail(err, errlen, AJAR_EINVAL,
-                "unknown scheme '%.*s' (http, https, elasticsearch, opensearch, kibana)",
+                "unknown scheme '%.*s' (http, https, elasticsearch, opensearch, "
+                "kibana, postgresql, mysql, couchdb, clickhouse, etcd, mongodb, "
+                "redis, memcached)",
                 (int)sn, s);
   an = strcspn(auth, "/?#");
   rest = auth + an;
-  if (*rest && strcmp(rest, "/"))
+  /* SQL DSNs may name a database: postgresql://host/db */
+  if (*rest == '/' && rest[1] && schemes[i].probe &&
+      (!strcmp(schemes[i].probe, "postgresql") || !strcmp(schemes[i].probe, "mysql")) &&
+      strspn(rest + 1, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"
+                       "0123456789_-$") == strlen(rest + 1) && strlen(rest + 1) < 64) {
+    if (!(out->database = dupn(rest + 1, strlen(rest + 1))))
+      return AJAR_ENOMEM;
+  } else if (*rest && strcmp(rest, "/"))
     return fail(err, errlen, AJAR_EINVAL,
                 "'%.*s://...': a path or query is not supported, give scheme://host:port",
                 (int)sn, s);
@@ -417,6 +436,7 @@ void tgt_spec_clear(struct tgt_spec *s) {
   if (!s)
     return;
   free(s->host);
+  free(s->database);
   if (s->password)
     memset(s->password, 0, strlen(s->password));
   free(s->password);

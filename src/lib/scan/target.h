@@ -27,8 +27,10 @@ struct tgt_spec {
   char *host;            /* TGT_HOST: the name, lower case */
   uint16_t port;         /* 0: from -p, the scheme or the probes' ports */
   int scheme;            /* enum tgt_scheme */
-  const char *probe;     /* DSN: "elasticsearch", "opensearch", "kibana" */
+  const char *probe;     /* DSN: "elasticsearch", "opensearch", "kibana",
+                            "postgresql", "mysql", ... (a probe's name) */
   char *user, *password; /* userinfo of a URL or DSN (decoded), or NULL */
+  char *database;        /* postgresql:// or mysql:// DSN path, or NULL */
 };
 
 struct tgt_ports {

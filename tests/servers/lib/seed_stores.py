@@ -21,7 +21,7 @@ Usage:
 """
 import base64
 import datetime as dt
-import hashlib
+import functools
 import json
 import os
 import random
@@ -75,6 +75,12 @@ def _rid(rng, region):
     return rid
 
 
+@functools.lru_cache(maxsize=None)
+def _docs(index):
+    return S.documents(index)
+
+
+@functools.lru_cache(maxsize=None)
 def residents(n=200):
     rng = random.Random(2001)
     out, seen = [], set()
@@ -100,7 +106,7 @@ def _local(iso):
 
 def checkpoint_events():
     out = []
-    for i, (_id, d) in enumerate(S.documents("checkpoint-devices")):
+    for i, (_id, d) in enumerate(_docs("checkpoint-devices")):
         out.append({"id": i + 1, "imei": d["imei"], "mac": d["mac"], "place": d["checkpoint"],
                     "lat": d["location"]["lat"], "lon": d["location"]["lon"],
                     "passed_at": _local(d["passed_at"]), "direction": d["direction"]})
@@ -125,7 +131,7 @@ def patients(n=150):
 
 def vehicles():
     out = []
-    for i, (_id, d) in enumerate(S.documents("vehicles")):
+    for i, (_id, d) in enumerate(_docs("vehicles")):
         out.append({"id": i + 1, "plate": d["plate"], "vin": d["vin"],
                     "owner_phone": d["owner_phone"], "seen_at": _local(d["seen_at"]),
                     "camera_id": d["camera_id"], "color": d["color"],
@@ -144,10 +150,11 @@ def app_metrics(n=200):
     return out
 
 
+@functools.lru_cache(maxsize=None)
 def _person_idcards():
     """person_id of the face events -> a resident id (the same mapping every run)."""
     rng = random.Random(2006)
-    people = sorted({d["person_id"] for _i, d in S.documents("smartcity-faces")})
+    people = sorted({d["person_id"] for _i, d in _docs("smartcity-faces")})
     regions = sorted(REGION_NAMES)
     return {p: _rid(rng, rng.choice(regions)) for p in people}
 
@@ -155,7 +162,7 @@ def _person_idcards():
 def face_events():
     ids = _person_idcards()
     out = []
-    for i, (_id, d) in enumerate(S.documents("smartcity-faces")):
+    for i, (_id, d) in enumerate(_docs("smartcity-faces")):
         f = d["face"]
         out.append({"id": i + 1, "event_id": d["event_id"], "camera_id": d["camera_id"],
                     "captured_at": _local(d["captured_at"]),
@@ -171,7 +178,7 @@ def mongo_faces():
     the person's resident id."""
     ids = _person_idcards()
     out = []
-    for _id, d in S.documents("smartcity-faces"):
+    for _id, d in _docs("smartcity-faces"):
         out.append({"_id": _id, **d, "person_idcard": ids[d["person_id"]]})
     return out
 
@@ -183,7 +190,7 @@ def users(n):
 
 def sessions(n, seed):
     rng = random.Random(seed)
-    cp = S.documents("checkpoint-devices")
+    cp = _docs("checkpoint-devices")
     out = []
     for i in range(n):
         token = "%032x" % rng.getrandbits(128)
@@ -208,7 +215,7 @@ def cache_values(n, seed):
 
 
 def logs():
-    return [{"_id": _id, **d} for _id, d in S.documents("app-logs")]
+    return [{"_id": _id, **d} for _id, d in _docs("app-logs")]
 
 
 def couch_residents():
@@ -217,11 +224,11 @@ def couch_residents():
 
 
 def couch_vehicles():
-    return [{"_id": _id, **d} for _id, d in S.documents("vehicles")]
+    return [{"_id": _id, **d} for _id, d in _docs("vehicles")]
 
 
 def mongo_checkpoints():
-    return [{"_id": _id, **d} for _id, d in S.documents("checkpoint-devices")]
+    return [{"_id": _id, **d} for _id, d in _docs("checkpoint-devices")]
 
 
 DATASETS = {

@@ -1,0 +1,401 @@
+/* memcached (text protocol over plain TCP).
+ *
+ * The requests this probe may send, nothing else (never a write, never
+ * flush, never a SASL or `set`-based login):
+ *   version
+ *   stats
+ *   lru_crawler metadump hash  (memcached >= 1.6.10: the hash table)
+ *   lru_crawler metadump all   (when `hash` is refused: the LRUs)
+ *     (either again, up to 20 times, while the crawler is BUSY)
+ *   get KEY          (KEY from metadump: printable, no space, <= 250 bytes)
+ *
+ * Written by hand over net.c: no maintained C client (libmemcached is
+ * unmaintained and has no call for metadump, and none takes a
+ * whole-session deadline). Every line is at most AJAR_MAX_LINE bytes,
+ * every value's length is checked against AJAR_MAX_RECORD before it is
+ * read, every read waits at most the read timeout and never past the
+ * deadline. `lru_crawler metadump` may never send END (memcached #667):
+ * it is read until END, AJAR_MAX_MEMCACHED_KEYS lines, or half of what is
+ * left of the deadline, and a note says when it stopped early. A peer
+ * whose answer to `version` is not exactly "VERSION x.y..." is not
+ * memcached (an echo server, HTTP, Redis: AJAR_EPROTO).
+ */
+#include <ctype.h>
+#include <jansson.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+#include "probe/keygroups.h"
+#include "probe/probe.h"
+
+static const uint16_t memcached_ports[] = {11211, 0};
+
+#define MC_MAX_KEY 250 /* memcached's KEY_MAX_LENGTH */
+
+struct mconn {
+  struct ajar_conn *c;
+  int fd;
+  char buf[16384];
+  size_t off, len;
+  struct kg_set kg;
+  int partial;          /* metadump stopped before END */
+  int no_metadump;
+};
+
+static void mconn_free(void *p) {
+  struct mconn *m = p;
+  if (!m)
+    return;
+  if (m->fd >= 0)
+    close(m->fd);
+  kg_clear(&m->kg);
+  free(m);
+}
+
+static int fill(struct mconn *m) {
+  size_t got;
+  int rc;
+  if (m->off == m->len)
+    m->off = m->len = 0;
+  if (m->off && m->len == sizeof m->buf) {
+    memmove(m->buf, m->buf + m->off, m->len - m->off);
+    m->len -= m->off;
+    m->off = 0;
+  }
+  if ((rc = probe_recv(m->c, m->fd, m->buf + m->len, sizeof m->buf - m->len, &got)))
+    return rc;
+  if (!got) {
+    snprintf(m->c->err, sizeof m->c->err, "the peer closed the connection");
+    return AJAR_EPROTO;
+  }
+  m->len += got;
+  return 0;
+}
+
+/* one line without its "\r\n" or "\n", at most AJAR_MAX_LINE bytes */
+static int read_line(struct mconn *m, char *out, size_t cap) {
+  size_t n = 0;
+  for (;;) {
+    while (m->off < m->len) {
+      char ch = m->buf[m->off++];
+      if (ch == '\n') {
+        if (n && out[n - 1] == '\r')
+          n--;
+        out[n] = 0;
+        return 0;
+      }
+      if (n + 1 >= cap || n >= AJAR_MAX_LINE) {
+        snprintf(m->c->err, sizeof m->c->err, "a reply line over %d bytes",
+                 AJAR_MAX_LINE);
+        return AJAR_ETOOBIG;
+      }
+      out[n++] = ch;
+    }
+    int rc = fill(m);
+    if (rc)
+      return rc;
+  }
+}
+
+static int read_exact(struct mconn *m, char *out, size_t n) {
+  size_t k = 0;
+  while (k < n) {
+    size_t avail;
+    if (m->off == m->len) {
+      int rc = fill(m);
+      if (rc)
+        return rc;
+    }
+    avail = m->len - m->off < n - k ? m->len - m->off : n - k;
+    memcpy(out + k, m->buf + m->off, avail);
+    m->off += avail;
+    k += avail;
+  }
+  return 0;
+}
+
+static int send_str(struct mconn *m, const char *s) {
+  return probe_send_all(m->c, m->fd, s, strlen(s));
+}
+
+static int mc_identify(struct ajar_conn *c, struct ajar_target_result *t) {
+  struct mconn *m = calloc(1, sizeof *m);
+  char line[AJAR_MAX_LINE + 1], note[AJAR_MAX_ERROR];
+  const char *v;
+  int rc;
+  if (!m)
+    return AJAR_ENOMEM;
+  m->c = c;
+  m->fd = -1;
+  probe_state_set(c, m, mconn_free);
+  c->status = 0;
+  c->tls = 0;
+  t->tls = 0;
+  if ((rc = probe_connect_tcp(c, &m->fd)) || (rc = send_str(m, "version\r\n")) ||
+      (rc = read_line(m, line, sizeof line)))
+    goto fail;
+  /* exactly "VERSION <digit>...": an echo server sends "version" back */
+  v = line + 8;
+  if (strncmp(line, "VERSION ", 8) || !isdigit((unsigned char)*v) ||
+      strspn(v, "0123456789.abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ-_+~") !=
+          strlen(v) || strlen(v) > 64) {
+    snprintf(c->err, sizeof c->err, "not memcached: unexpected answer to version");
+    rc = AJAR_EPROTO;
+    goto fail;
+  }
+  if ((rc = probe_set_str(&t->store, "memcached")) || (rc = probe_set_str(&t->version, v)))
+    goto fail;
+  /* stats: SASL on means the text protocol refuses what follows */
+  if ((rc = send_str(m, "stats\r\n")))
+    goto fail;
+  for (;;) {
+    char name[128], val[256];
+    if ((rc = read_line(m, line, sizeof line)))
+      goto fail;
+    if (!strcmp(line, "END"))
+      break;
+    if (!strncmp(line, "CLIENT_ERROR", 12) || !strcmp(line, "ERROR")) {
+      t->auth_required = !strncmp(line, "CLIENT_ERROR unauthenticated", 28);
+      break;
+    }
+    if (sscanf(line, "STAT %127s %255s", name, val) != 2) {
+      snprintf(c->err, sizeof c->err, "not memcached: unexpected stats line");
+      rc = AJAR_EPROTO;
+      goto fail;
+    }
+    if (!strcmp(name, "auth_enabled_sasl") && !strcmp(val, "yes"))
+      t->auth_required = 1;
+    if (!strcmp(name, "curr_items")) {
+      snprintf(note, sizeof note, "%.40s items (curr_items)", val);
+      if ((rc = probe_set_str(&t->note, note)))
+        goto fail;
+    }
+  }
+  return 0;
+fail:
+  probe_state_set(c, NULL, NULL);
+  return rc;
+}
+
+/* percent-decoded key of a metadump line, checked; 0 when unusable */
+static size_t metadump_key(const char *line, char *out, int64_t *size) {
+  const char *p = line + 4, *s;
+  size_t n = 0;
+  *size = -1;
+  if (strncmp(line, "key=", 4))
+    return 0;
+  for (; *p && *p != ' '; p++) {
+    unsigned ch = (unsigned char)*p;
+    if (ch == '%' && isxdigit((unsigned char)p[1]) && isxdigit((unsigned char)p[2])) {
+      char hx[3] = {p[1], p[2], 0};
+      ch = (unsigned)strtoul(hx, NULL, 16);
+      p += 2;
+    }
+    /* a key we may send back: no space or control byte (no command can be
+     * smuggled into `get`) */
+    if (ch <= 32 || ch == 127 || n >= MC_MAX_KEY)
+      return 0;
+    out[n++] = (char)ch;
+  }
+  out[n] = 0;
+  if ((s = strstr(line, " size=")))
+    *size = strtoll(s + 6, NULL, 10);
+  return n;
+}
+
+static int mc_enumerate(struct ajar_conn *c, struct ajar_target_result *t) {
+  struct mconn *m = c->state;
+  char line[AJAR_MAX_LINE + 1], key[MC_MAX_KEY + 1], note[AJAR_MAX_ERROR];
+  int64_t stop_at = ajar_now_ms() + conn_left_ms(c) / 2;
+  uint64_t lines = 0;
+  size_t i;
+  int rc, busy_retries = 0, all = 0;
+  if (!m)
+    return AJAR_EINVAL;
+  if ((rc = send_str(m, "lru_crawler metadump hash\r\n")))
+    return rc;
+  for (;;) {
+    int64_t size;
+    size_t kn;
+    if (lines >= AJAR_MAX_MEMCACHED_KEYS || ajar_now_ms() >= stop_at) {
+      m->partial = 1;
+      break;
+    }
+    /* the metadump never ends on some servers: a read timeout ends it */
+    rc = read_line(m, line, sizeof line);
+    if (rc == AJAR_ETIMEDOUT && m->kg.keys) {
+      m->partial = 1;
+      break;
+    }
+    if (rc)
+      return rc;
+    if (!strcmp(line, "END"))
+      break;
+    /* another client's crawl still running: wait for it, a few times */
+    if (!lines && !strncmp(line, "BUSY", 4) && busy_retries++ < 20 &&
+        conn_left_ms(c) > 500) {
+      struct timespec ts = {0, 200 * 1000000L};
+      nanosleep(&ts, NULL);
+      if ((rc = send_str(m, all ? "lru_crawler metadump all\r\n"
+                                : "lru_crawler metadump hash\r\n")))
+        return rc;
+      continue;
+    }
+    /* `metadump hash` (1.6.10+) walks the hash table: every item once,
+     * unlike the LRU walk of `metadump all`, which misses items the LRU
+     * maintainer moves meanwhile */
+    if (!lines && !all && (!strcmp(line, "ERROR") || !strncmp(line, "CLIENT_ERROR", 12))) {
+      all = 1;
+      if ((rc = send_str(m, "lru_crawler metadump all\r\n")))
+        return rc;
+      continue;
+    }
+    if (!lines && (!strcmp(line, "ERROR") || !strncmp(line, "CLIENT_ERROR", 12) ||
+                   !strncmp(line, "BUSY", 4))) {
+      m->no_metadump = 1; /* < 1.4.31, crawler off, or busy */
+      break;
+    }
+    lines++;
+    if ((kn = metadump_key(line, key, &size)))
+      if ((rc = kg_add(&m->kg, 0, key, kn, size, c->sample)))
+        return rc;
+  }
+  if (m->partial) { /* the rest of the dump would be read as replies */
+    close(m->fd);
+    m->fd = -1;
+    m->off = m->len = 0;
+  }
+  t->collections = calloc(m->kg.n ? m->kg.n : 1, sizeof *t->collections);
+  if (!t->collections)
+    return AJAR_ENOMEM;
+  for (i = 0; i < m->kg.n; i++) {
+    struct kg_group *g = &m->kg.g[i];
+    struct ajar_collection_result *cr = &t->collections[t->n_collections];
+    char name[AJAR_MAX_KEY + 32];
+    kg_name(g, name, sizeof name);
+    if (!(cr->name = strdup(name)))
+      return AJAR_ENOMEM;
+    t->n_collections++;
+    cr->records = g->keys;
+    cr->bytes = g->bytes;
+    if (probe_ransom_name(g->first_key) &&
+        (rc = probe_set_str(&cr->note, "looks wiped or ransomed: a key name is a "
+                                       "ransom note's")))
+      return rc;
+    if (m->partial && !cr->note &&
+        (rc = probe_set_str(&cr->note, "records: the keys a partial metadump listed")))
+      return rc;
+  }
+  snprintf(note, sizeof note, "%s%s%s", t->note ? t->note : "", t->note ? "; " : "",
+           m->no_metadump ? "keys cannot be listed (no lru_crawler metadump: "
+                            "memcached < 1.4.31, or the crawler is off)"
+           : m->partial   ? "metadump stopped early (a cap or the deadline): "
+                            "key counts are partial"
+                   : all      ? "keys listed by lru_crawler metadump all (an LRU walk: "
+                                "may miss keys moved meanwhile)"
+                          : "keys listed by lru_crawler metadump hash");
+  return probe_set_str(&t->note, note);
+}
+
+static int mc_get(struct mconn *m, const char *key, ajar_record_cb cb, void *ctx,
+                  unsigned *fed, int *too_big) {
+  struct ajar_conn *c = m->c;
+  char line[AJAR_MAX_LINE + 1], cmd[MC_MAX_KEY + 16], rkey[MC_MAX_KEY + 1];
+  unsigned flags;
+  unsigned long long bytes;
+  int rc;
+  if (m->fd < 0 && (rc = probe_connect_tcp(c, &m->fd)))
+    return rc;
+  snprintf(cmd, sizeof cmd, "get %s\r\n", key);
+  if ((rc = send_str(m, cmd)) || (rc = read_line(m, line, sizeof line)))
+    return rc;
+  if (!strcmp(line, "END"))
+    return 0; /* gone since the dump */
+  if (sscanf(line, "VALUE %250s %u %llu", rkey, &flags, &bytes) != 3 || strcmp(rkey, key)) {
+    snprintf(c->err, sizeof c->err, "unexpected answer to get");
+    return AJAR_EPROTO;
+  }
+  if (bytes > AJAR_MAX_RECORD) {
+    /* not read: the connection cannot be reused past it */
+    *too_big = 1;
+    close(m->fd);
+    m->fd = -1;
+    m->off = m->len = 0;
+    return 0;
+  }
+  {
+    char *v = malloc((size_t)bytes + 2);
+    json_t *j = NULL;
+    if (!v)
+      return AJAR_ENOMEM;
+    if ((rc = read_exact(m, v, (size_t)bytes + 2)) || (rc = read_line(m, line, sizeof line))) {
+      free(v);
+      return rc;
+    }
+    if (strcmp(line, "END")) {
+      free(v);
+      snprintf(c->err, sizeof c->err, "unexpected end of a get reply");
+      return AJAR_EPROTO;
+    }
+    if (bytes && (v[0] == '{' || v[0] == '['))
+      j = json_loadb(v, (size_t)bytes, 0, NULL);
+    if (j) {
+      json_decref(j);
+      (*fed)++;
+      rc = cb(ctx, v, (size_t)bytes); /* a JSON value is the record itself */
+    } else {
+      char *s;
+      j = json_pack("{s:s,s:s#}", "_key", key, "value", v, (int)bytes);
+      s = j ? json_dumps(j, JSON_COMPACT) : NULL;
+      json_decref(j);
+      if (!s) { /* not UTF-8: binary, not classified */
+        free(v);
+        return 0;
+      }
+      (*fed)++;
+      rc = cb(ctx, s, strlen(s));
+      free(s);
+    }
+    free(v);
+  }
+  return rc;
+}
+
+static int mc_sample(struct ajar_conn *c, struct ajar_collection_result *coll,
+                     ajar_record_cb cb, void *ctx) {
+  struct mconn *m = c->state;
+  const struct kg_group *g = NULL;
+  unsigned fed = 0;
+  int rc = 0, too_big = 0;
+  size_t i;
+  if (!m)
+    return 0;
+  for (i = 0; i < m->kg.n && !g; i++) {
+    char n[AJAR_MAX_KEY + 32];
+    kg_name(&m->kg.g[i], n, sizeof n);
+    if (!strcmp(n, coll->name))
+      g = &m->kg.g[i];
+  }
+  for (i = 0; g && i < g->n_sample && fed < c->sample && !rc; i++)
+    rc = mc_get(m, g->sample[i], cb, ctx, &fed, &too_big);
+  if (!rc && too_big) {
+    char note[AJAR_MAX_ERROR];
+    snprintf(note, sizeof note, "%s%svalues over the size cap were skipped",
+             coll->note ? coll->note : "", coll->note ? "; " : "");
+    rc = probe_set_str(&coll->note, note);
+  }
+  return rc;
+}
+
+const struct ajar_probe ajar_probe_memcached = {
+    .name = "memcached",
+    .ports = memcached_ports,
+    .identify = mc_identify,
+    .enumerate = mc_enumerate,
+    .sample = mc_sample,
+    .help = "memcached: version, stats, keys by lru_crawler metadump (bounded) "
+            "grouped by prefix, a get of a sample (no writes)",
+    .flags = AJAR_PROBE_NATIVE,
+};
