@@ -72,6 +72,30 @@ def snapshot(name):
     return p.stdout
 
 
+def stable_snapshot(name):
+    """Two snapshots in a row that agree (see assert_unchanged)."""
+    prev = snapshot(name)
+    for _ in range(4):
+        cur = snapshot(name)
+        if cur == prev:
+            return cur
+        prev = cur
+    return cur
+
+
+def assert_unchanged(name, before):
+    """The store holds what it held before the scan. memcached's snapshot
+    lists keys with `lru_crawler metadump all`, an LRU walk that can miss
+    an item the LRU maintainer is moving (`metadump hash` does not): a
+    difference is looked at again a few times; a real change persists."""
+    for _ in range(4):
+        after = snapshot(name)
+        if after == before:
+            return
+        time.sleep(0.5)
+    assert after == before
+
+
 def manifest(env):
     return json.loads(pathlib.Path(env["SEED_MANIFEST"]).read_text())["collections"]
 
@@ -121,7 +145,7 @@ def mongo_server():
 # ---- Redis --------------------------------------------------------------------
 def test_real_redis_open(ajar_bin, kv_servers):
     env = kv_servers["redis"]
-    before = snapshot("redis")
+    before = stable_snapshot("redis")
     p, r = scan(ajar_bin, f"redis://127.0.0.1:{env['PORT']}")
     t = only_target(r)
     assert t["store"] == "redis" and t["version"] == env["VERSION"]
@@ -135,7 +159,7 @@ def test_real_redis_open(ajar_bin, kv_servers):
     assert all(c["bytes"] is None for c in t["collections"])  # Redis says no size
     assert t["severity"] == "critical"
     assert r["summary"]["open"] == 1
-    assert snapshot("redis") == before
+    assert_unchanged("redis", before)
 
 
 def test_real_redis_by_fingerprint_and_default_port_list(ajar_bin, kv_servers):
@@ -158,7 +182,7 @@ def test_real_redis_auth_without_credentials(ajar_bin, kv_servers):
 
 def test_real_redis_auth_with_credentials(ajar_bin, kv_servers):
     env = kv_servers["redis-auth"]
-    before = snapshot("redis-auth")
+    before = stable_snapshot("redis-auth")
     p, r = scan(ajar_bin, f"redis://127.0.0.1:{env['PORT']}", "--user", "default",
                 "--password", env["PASSWORD"])
     t = only_target(r)
@@ -169,7 +193,7 @@ def test_real_redis_auth_with_credentials(ajar_bin, kv_servers):
     assert all(c["severity"] == "info" for c in t["collections"])
     assert t["severity"] == "low"
     assert env["PASSWORD"] not in p.stdout + p.stderr
-    assert snapshot("redis-auth") == before
+    assert_unchanged("redis-auth", before)
     # the same from a DSN's userinfo
     p, r = scan(ajar_bin, f"redis://default:{env['PASSWORD']}@127.0.0.1:{env['PORT']}",
                 "--sample", "3")
@@ -192,7 +216,7 @@ def test_real_redis_auth_wrong_password(ajar_bin, kv_servers):
 # ---- memcached ---------------------------------------------------------------
 def test_real_memcached_open(ajar_bin, kv_servers):
     env = kv_servers["memcached"]
-    before = snapshot("memcached")
+    before = stable_snapshot("memcached")
     p, r = scan(ajar_bin, f"memcached://127.0.0.1:{env['PORT']}")
     t = only_target(r)
     assert t["store"] == "memcached" and t["version"] == env["VERSION"]
@@ -201,7 +225,7 @@ def test_real_memcached_open(ajar_bin, kv_servers):
     assert all(c["bytes"] and c["bytes"] > 0 for c in t["collections"])
     assert "identity_document" in by_name(t)["user:*"]["profiles"]
     assert t["severity"] == "critical"
-    assert snapshot("memcached") == before
+    assert_unchanged("memcached", before)
 
 
 def test_real_memcached_by_fingerprint(ajar_bin, kv_servers):
@@ -214,7 +238,7 @@ def test_real_memcached_by_fingerprint(ajar_bin, kv_servers):
 # ---- MongoDB (FerretDB) -------------------------------------------------------
 def test_real_mongodb_open(ajar_bin, mongo_server):
     env = mongo_server
-    before = snapshot("mongodb")
+    before = stable_snapshot("mongodb")
     p, r = scan(ajar_bin, f"mongodb://127.0.0.1:{env['PORT']}")
     t = only_target(r)
     assert t["store"] == "mongodb" and t["version"]
@@ -233,7 +257,7 @@ def test_real_mongodb_open(ajar_bin, mongo_server):
     # no admin/local/config without --include-system
     assert not any(n.split(".")[0] in ("admin", "local", "config") for n in cols)
     assert t["severity"] == "critical"
-    assert snapshot("mongodb") == before
+    assert_unchanged("mongodb", before)
 
 
 def test_real_mongodb_by_fingerprint(ajar_bin, mongo_server):

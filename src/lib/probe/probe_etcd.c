@@ -134,7 +134,7 @@ static int rpc(struct ajar_conn *c, const char *prefix, const char *method,
   char path[64], auth[sizeof state(c)->token + 32];
   const char *hdrs[2] = {NULL, NULL};
   char *json = json_dumps(body, JSON_COMPACT);
-  int rc;
+  int rc, creds;
   json_decref(body);
   if (!json)
     return AJAR_ENOMEM;
@@ -144,7 +144,12 @@ static int rpc(struct ajar_conn *c, const char *prefix, const char *method,
     hdrs[0] = auth;
     c->req_headers = hdrs;
   }
+  /* etcd takes its own token, never HTTP basic auth: the gateway would
+   * pass a Basic header on as a (bad) token */
+  creds = c->use_creds;
+  c->use_creds = 0;
   rc = conn_post_json(c, path, json, etcd_rpcs);
+  c->use_creds = creds;
   c->req_headers = NULL;
   free(json);
   return rc;
