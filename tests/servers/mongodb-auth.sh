@@ -5,7 +5,7 @@
 # "Command listDatabases requires authentication" (code 13, Unauthorized).
 # Port: AJAR_MONGODB_AUTH_PORT (27118).
 MONGO_PORT=${AJAR_MONGODB_AUTH_PORT:-27118}
-MONGO_USER=admin
+MONGO_USER="admin"
 MONGO_PASSWORD=${AJAR_MONGODB_AUTH_PASSWORD:-m0ngo-s3cret}
 # shellcheck source=lib/ferretdbserver.sh
 source "$SERVERS_HOME/lib/ferretdbserver.sh"

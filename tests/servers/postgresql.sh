@@ -59,6 +59,7 @@ EOF
         -c log_line_prefix='%m [%p] %u@%d ' -c password_encryption=scram-sha-256
     wait_until "pg_isready on 127.0.0.1:$PG_PORT" pg_ready
     seed_step "create database" pg_psql -d postgres -c "CREATE DATABASE smartcity"
+    # shellcheck disable=SC2016  # expanded by the inner bash
     seed_step "tables" bash -c 'python3 "$1" sql postgresql | "${@:2}"' _ "$SEED_STORES" \
         env PGCONNECT_TIMEOUT=5 psql -X -q -v ON_ERROR_STOP=1 -h 127.0.0.1 -p "$PG_PORT" \
         -U postgres -d smartcity

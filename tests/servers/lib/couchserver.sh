@@ -12,7 +12,7 @@ source "$SERVERS_HOME/lib/stores.sh"
 POUCHDB_VERSION=${AJAR_POUCHDB_VERSION:-4.2.0}
 POUCHDB_HOME=$AJAR_SERVERS_CACHE/pouchdb-server-$POUCHDB_VERSION
 POUCHDB_BIN=$POUCHDB_HOME/node_modules/pouchdb-server/bin/pouchdb-server
-COUCH_ADMIN=admin
+COUCH_ADMIN="admin"
 
 srv_url() { printf 'http://127.0.0.1:%s\n' "$COUCH_PORT"; }
 srv_ports() { printf '%s\n' "$COUCH_PORT"; }

@@ -6,8 +6,8 @@
 # no personal data), seeded through the wire protocol with pymongo from a venv under
 # $AJAR_SERVERS_CACHE (lib/seed_stores.py). Sourced by mongodb.sh / mongodb-auth.sh after
 # they set MONGO_PORT, MONGO_USER and MONGO_PASSWORD (empty: no auth at all; else FerretDB's
-# --test-enable-new-auth with that user in admin: SCRAM-SHA-256, and unauthenticated
-# commands other than hello/ping/buildInfo... get Unauthorized, code 13).
+# --test-enable-new-auth with that user in admin: SCRAM-SHA-256; without credentials only
+# hello, ping, buildInfo and connectionStatus answer, the rest get Unauthorized, code 13).
 # shellcheck source=lib/stores.sh
 source "$SERVERS_HOME/lib/stores.sh"
 

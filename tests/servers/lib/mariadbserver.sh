@@ -48,6 +48,7 @@ srv_start() {
         --innodb-flush-log-at-trx-commit=0 --innodb-doublewrite=0 --performance-schema=OFF \
         --max-connections=40 --general-log=0 --general-log-file="$d/general.log"
     wait_until "mariadb-admin ping on $d/mysqld.sock" my_sock_ping
+    # shellcheck disable=SC2016  # expanded by the inner bash
     seed_step "smartcity" bash -c 'python3 "$1" sql mariadb | "${@:2}"' _ "$SEED_STORES" \
         mariadb --no-defaults --connect-timeout=5 --socket="$d/mysqld.sock" -uroot
     local pw=${MY_ROOT_PASSWORD:-} host users

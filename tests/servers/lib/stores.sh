@@ -43,9 +43,10 @@ seed_step() {
 
 # write_manifest STORE: the SEED_MANIFEST (seed.json) for STORE.
 write_manifest() {
-    python3 "$SEED_STORES" manifest "$1" >"$SRV_DIR/seed.json.tmp" &&
-        mv "$SRV_DIR/seed.json.tmp" "$SRV_DIR/seed.json" ||
+    if ! python3 "$SEED_STORES" manifest "$1" >"$SRV_DIR/seed.json.tmp"; then
         start_failed "could not write the seed manifest"
+    fi
+    mv "$SRV_DIR/seed.json.tmp" "$SRV_DIR/seed.json"
 }
 
 # write_env KEY=VALUE...: the env file tests source (URL, PID, ... first).
@@ -73,7 +74,7 @@ tcp_ready() { port_open "$1"; }
 http_ok() { curl -sf -m 2 -o /dev/null "$@"; }
 
 # py_venv: a venv under the cache dir with pymongo (from PyPI); prints its python.
-AJAR_PYMONGO_VERSION=${AJAR_PYMONGO_VERSION:-4.10.1}
+AJAR_PYMONGO_VERSION=${AJAR_PYMONGO_VERSION:-4.20.1}
 py_venv() {
     local venv=$AJAR_SERVERS_CACHE/pyvenv
     if ! "$venv/bin/python" -c 'import pymongo' >/dev/null 2>&1; then
@@ -88,6 +89,7 @@ py_venv() {
 
 # as_user_argv USER: sets the array AS_USER to a command prefix that runs a command as USER
 # when we are root (setpriv execs, so a spawned pid stays the server's own), else empty.
+# shellcheck disable=SC2034  # AS_USER is for the caller
 as_user_argv() {
     AS_USER=()
     if ((EUID == 0)); then
