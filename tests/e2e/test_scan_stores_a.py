@@ -1,5 +1,5 @@
 """`ajar scan` against real Redis (open, and with requirepass), memcached and
-MongoDB (FerretDB) servers from tests/servers, and fakes where no real
+MongoDB (FerretDB, open and with SCRAM auth) servers from tests/servers, and fakes where no real
 server can show the case (an echo server, hostile length fields, a
 metadump that never ends). Tests named real_ need the real servers; fake_
 ones use stdlib socket servers on 127.0.0.1.
@@ -136,10 +136,16 @@ def kv_servers():
 
 
 @pytest.fixture(scope="module")
-def mongo_server():
-    envs = servers_up(["mongodb"])
-    yield envs["mongodb"]
-    servers_down(["mongodb"])
+def mongo_servers():
+    names = ["mongodb", "mongodb-auth"]
+    envs = servers_up(names)
+    yield envs
+    servers_down(names)
+
+
+@pytest.fixture(scope="module")
+def mongo_server(mongo_servers):
+    return mongo_servers["mongodb"]
 
 
 # ---- Redis --------------------------------------------------------------------
@@ -266,6 +272,47 @@ def test_real_mongodb_by_fingerprint(ajar_bin, mongo_server):
     t = only_target(r)
     assert t["store"] == "mongodb", t
     assert all(c["sampled"] <= 5 for c in t["collections"])
+
+
+def test_real_mongodb_auth_without_credentials(ajar_bin, mongo_servers):
+    env = mongo_servers["mongodb-auth"]
+    p, r = scan(ajar_bin, f"mongodb://127.0.0.1:{env['PORT']}")
+    t = only_target(r)
+    # hello and buildInfo stay open; listDatabases says Unauthorized (13)
+    assert t["store"] == "mongodb" and t["version"] == env["VERSION"]
+    assert t["auth_required"] is True and t["error"] is None
+    assert t["collections"] == [] and t["severity"] == "low"
+
+
+def test_real_mongodb_auth_with_credentials(ajar_bin, mongo_servers):
+    env = mongo_servers["mongodb-auth"]
+    before = stable_snapshot("mongodb-auth")
+    p, r = scan(ajar_bin, f"mongodb://127.0.0.1:{env['PORT']}", "--user", env["USER"],
+                "--password", env["PASSWORD"])
+    t = only_target(r)
+    assert t["auth_required"] is True and t["error"] is None, t["error"]
+    assert_seeded(t, manifest(env), severities=False,
+                  not_expected={"smartcity.faces": {"identity.demographic"}})
+    assert all(c["severity"] == "info" for c in t["collections"])
+    assert t["severity"] == "low"
+    assert env["PASSWORD"] not in p.stdout + p.stderr
+    assert_unchanged("mongodb-auth", before)
+    # from a DSN's userinfo
+    p, r = scan(ajar_bin, f"mongodb://{env['USER']}:{env['PASSWORD']}@127.0.0.1:{env['PORT']}",
+                "--sample", "3")
+    t = only_target(r)
+    assert t["target"] == f"mongodb://127.0.0.1:{env['PORT']}"
+    assert len(t["collections"]) == len(manifest(env))
+    assert env["PASSWORD"] not in p.stdout + p.stderr
+
+
+def test_real_mongodb_auth_wrong_password(ajar_bin, mongo_servers):
+    env = mongo_servers["mongodb-auth"]
+    p, r = scan(ajar_bin, f"mongodb://127.0.0.1:{env['PORT']}", "--user", env["USER"],
+                "--password", "nope-not-it")
+    t = only_target(r)
+    assert t["auth_required"] is True and t["collections"] == []
+    assert "refused" in t["error"]
 
 
 # ---- fakes --------------------------------------------------------------------

@@ -180,12 +180,375 @@ def classify_values():
     return out
 
 
+# ---- probes (fuzz_probe.h): a flags byte, then the peer's side of each
+# connection (native) or request (HTTP), parts separated by SEP ----------
+SEP = b"\n~~~\n"
+CREDS = b"\x01"
+NOCREDS = b"\x00"
+
+
+def conv(flags, *parts):
+    return flags + SEP.join(parts)
+
+
+def memcached_peers():
+    hello = (b"VERSION 1.6.21\r\nSTAT pid 1\r\nSTAT curr_items 3\r\n"
+             b"STAT auth_enabled_sasl no\r\nEND\r\n")
+    dump = (b"key=user%3A1 exp=-1 la=1700000000 cas=1 fetch=no cls=1 size=120\r\n"
+            b"key=user%3A2 exp=-1 la=1700000000 cas=2 fetch=no cls=1 size=80\r\n"
+            b"key=session-abc exp=60 la=1700000000 cas=3 fetch=no cls=1 size=10\r\n"
+            b"END\r\n")
+    val = REC
+    gets = (b"VALUE user:1 0 %d\r\n" % len(val) + val + b"\r\nEND\r\n" +
+            b"VALUE user:2 0 11\r\nplain value\r\nEND\r\n" +
+            b"VALUE session-abc 0 4\r\n\xff\xfe\x00\x01\r\nEND\r\n")
+    return {
+        "full": conv(NOCREDS, hello + dump + gets),
+        "metadump-all": conv(NOCREDS, hello + b"CLIENT_ERROR bad command\r\n" + dump + gets),
+        "busy": conv(NOCREDS, hello + b"BUSY currently processing crawler request\r\n"),
+        "no-metadump": conv(NOCREDS, hello + b"ERROR\r\nERROR\r\n"),
+        "sasl": conv(NOCREDS, b"VERSION 1.6.21\r\nCLIENT_ERROR unauthenticated\r\n"),
+        "echo": conv(NOCREDS, b"version\r\n"),
+        "no-end": conv(NOCREDS, hello + b"key=a%2 size=1\r\nkey=%41%4 size=-5\r\n"),
+        "value-lies": conv(NOCREDS, hello + dump + b"VALUE user:1 0 99999999999\r\n"),
+        "value-short": conv(NOCREDS, hello + dump + b"VALUE user:1 0 50\r\nabc"),
+        "value-other-key": conv(NOCREDS, hello + dump + b"VALUE other 0 1\r\nx\r\nEND\r\n"),
+        "reconnect": conv(NOCREDS, hello + dump + b"VALUE user:1 0 99999999999\r\n",
+                          gets),
+        "long-line": conv(NOCREDS, b"VERSION 1.6.21\r\nSTAT " + b"x" * 9000 + b"\r\n"),
+        "empty": b"",
+    }
+
+
+def mysql_packet(payload, seq=0):
+    n = len(payload)
+    return bytes([n & 255, (n >> 8) & 255, n >> 16, seq]) + payload
+
+
+def mysql_peers():
+    greet = (b"\x0a" + b"8.0.36\x00" + b"\x01\x00\x00\x00" + b"abcdefgh" + b"\x00" +
+             b"\xff\xf7" + b"\xff" + b"\x02\x00" + b"\xff\xdf" + b"\x15" + b"\x00" * 10 +
+             b"ijklmnopqrst\x00" + b"caching_sha2_password\x00")
+    maria = greet.replace(b"8.0.36", b"5.5.5-10.11.6-MariaDB-0+deb12u1")
+    err = b"\xff\x6a\x04" + b"Host '10.0.0.1' is not allowed to connect to this MySQL server"
+    return {
+        "greeting": conv(NOCREDS, mysql_packet(greet)),
+        "mariadb": conv(CREDS, mysql_packet(maria)),
+        "error-packet": conv(NOCREDS, mysql_packet(err)),
+        "error-sqlstate": conv(NOCREDS, mysql_packet(b"\xff\x10\x04#08S01Too many connections")),
+        "short": conv(NOCREDS, mysql_packet(b"\x0a8.0")),
+        "length-lies": conv(NOCREDS, b"\xff\xff\xff\x00\x0a8.0.36\x00"),
+        "truncated": conv(NOCREDS, mysql_packet(greet)[:20]),
+        "old-protocol": conv(NOCREDS, mysql_packet(b"\x09" + greet[1:])),
+        "http": conv(NOCREDS, b"HTTP/1.1 400 Bad Request\r\n\r\n"),
+        "empty": b"",
+    }
+
+
+def resp(v):
+    if v is None:
+        return b"$-1\r\n"
+    if isinstance(v, int):
+        return b":%d\r\n" % v
+    if isinstance(v, bytes):
+        return b"$%d\r\n" % len(v) + v + b"\r\n"
+    if isinstance(v, str):       # a status
+        return b"+" + v.encode() + b"\r\n"
+    if isinstance(v, Exception):
+        return b"-" + str(v).encode() + b"\r\n"
+    return b"*%d\r\n" % len(v) + b"".join(resp(x) for x in v)
+
+
+def redis_peers():
+    info = resp(b"# Server\r\nredis_version:7.0.15\r\nredis_mode:standalone\r\n")
+    keyspace = resp(b"# Keyspace\r\ndb0:keys=4,expires=0,avg_ttl=0\r\n"
+                    b"db3:keys=1,expires=0\r\n")
+    scan = resp([b"0", [b"user:1", b"user:2", b"queue", b"profile:9"]])
+    full = b"".join([
+        info, keyspace, resp(4),
+        scan,
+        resp("list"), resp(2),                      # queue: TYPE, LLEN
+        resp("hash"),                               # profile:9 (one key)
+        resp("OK"), resp(1), resp([b"0", [b"cfg"]]), resp("zset"), resp(1),
+        resp("OK"),
+        # sample user:*: TYPE, STRLEN, GET
+        resp("string"), resp(len(REC)), resp(REC),
+        resp("string"), resp(5), resp(b"hello"),
+        # queue: TYPE, LRANGE
+        resp("list"), resp([REC, b"plain", b"[1,2]"]),
+        # profile:9: TYPE, HSCAN
+        resp("hash"), resp("hash"), resp([b"0", [b"name", b"Li Na", b"email",
+                                                  b"li.na@example.com"]]),
+        resp("zset"), resp([b"m1", b"1.5", b"m2", b"2"]),
+    ])
+    stream = resp([[b"1-0", [b"name", b"Zhang Wei", b"id", ID]],
+                   [b"2-0", [b"x"]], b"junk"])
+    return {
+        "full": conv(NOCREDS, full),
+        "noauth": conv(CREDS, resp(Exception("NOAUTH Authentication required.")) +
+                       resp("OK") + info + keyspace + resp(1) +
+                       resp([b"0", [b"k"]]) + resp("stream") + resp(2) + resp("stream") +
+                       resp("stream") + stream),
+        "wrongpass": conv(CREDS, resp(Exception("NOAUTH Authentication required.")) +
+                          resp(Exception("WRONGPASS invalid username-password pair"))),
+        "denied": conv(NOCREDS, resp(Exception("DENIED Redis is running in protected mode"))),
+        "set": conv(NOCREDS, info + resp(b"db0:keys=1\r\n") + resp(1) +
+                    resp([b"0", [b"tags"]]) + resp("set") + resp(3) + resp("set") +
+                    resp([b"0", [b"a", b"{\"id_card\":\"" + ID + b"\"}", b"c"]])),
+        "nested": conv(NOCREDS, info + resp(b"db0:keys=1\r\n") + resp(1) +
+                       resp([b"0", [[b"deep", [None, 5, [b"x"]]], b"k"]]) +
+                       resp("string") + resp(-1)),
+        "huge-bulk": conv(NOCREDS, b"$99999999999\r\n"),
+        "huge-array": conv(NOCREDS, info + b"*2147483648\r\n"),
+        "negative": conv(NOCREDS, b"*-5\r\n$-7\r\n"),
+        "resp3": conv(NOCREDS, b"%1\r\n+a\r\n+b\r\n"),
+        "bare-lf": conv(NOCREDS, b"+OK\n"),
+        "not-redis": conv(NOCREDS, resp(b"hello world")),
+        "reconnect": conv(NOCREDS, info + keyspace + b"garbage\r\n", info + keyspace),
+        "empty": b"",
+    }
+
+
+def bson_cstr(s):
+    return s.encode() + b"\x00"
+
+
+def bson(doc):
+    import struct
+    out = b""
+    for k, v in doc.items():
+        if isinstance(v, bool):
+            out += b"\x08" + bson_cstr(k) + (b"\x01" if v else b"\x00")
+        elif isinstance(v, int):
+            if -2**31 <= v < 2**31:
+                out += b"\x10" + bson_cstr(k) + struct.pack("<i", v)
+            else:
+                out += b"\x12" + bson_cstr(k) + struct.pack("<q", v)
+        elif isinstance(v, float):
+            out += b"\x01" + bson_cstr(k) + struct.pack("<d", v)
+        elif isinstance(v, str):
+            b = v.encode() + b"\x00"
+            out += b"\x02" + bson_cstr(k) + struct.pack("<i", len(b)) + b
+        elif isinstance(v, dict):
+            out += b"\x03" + bson_cstr(k) + bson(v)
+        elif isinstance(v, list):
+            out += b"\x04" + bson_cstr(k) + bson({str(i): x for i, x in enumerate(v)})
+        elif v is None:
+            out += b"\x0a" + bson_cstr(k)
+        elif isinstance(v, tuple) and v[0] == "oid":
+            out += b"\x07" + bson_cstr(k) + v[1]
+        elif isinstance(v, tuple) and v[0] == "date":
+            out += b"\x09" + bson_cstr(k) + struct.pack("<q", v[1])
+        elif isinstance(v, tuple) and v[0] == "bin":
+            out += b"\x05" + bson_cstr(k) + struct.pack("<i", len(v[2])) + bytes([v[1]]) + v[2]
+        elif isinstance(v, tuple) and v[0] == "dec128":
+            out += b"\x13" + bson_cstr(k) + v[1]
+        elif isinstance(v, tuple) and v[0] == "regex":
+            out += b"\x0b" + bson_cstr(k) + bson_cstr(v[1]) + bson_cstr(v[2])
+        elif isinstance(v, tuple) and v[0] == "ts":
+            out += b"\x11" + bson_cstr(k) + struct.pack("<II", v[1], v[2])
+    return struct.pack("<i", len(out) + 5) + out + b"\x00"
+
+
+def op_msg(doc, rid=1, to=0, flags=0, raw=None):
+    import struct
+    body = struct.pack("<I", flags) + b"\x00" + (raw if raw is not None else bson(doc))
+    return struct.pack("<iiii", 16 + len(body), rid, to, 2013) + body
+
+
+def op_reply(doc, rid=1, to=0):
+    import struct
+    body = struct.pack("<iqii", 8, 0, 0, 1) + bson(doc)
+    return struct.pack("<iiii", 16 + len(body), rid, to, 1) + body
+
+
+def mongodb_peers():
+    import struct
+    hello = {"ismaster": True, "isWritablePrimary": True, "helloOk": True,
+             "maxBsonObjectSize": 16777216, "maxMessageSizeBytes": 48000000,
+             "maxWriteBatchSize": 100000, "localTime": ("date", 1700000000000),
+             "logicalSessionTimeoutMinutes": 30, "connectionId": 1,
+             "minWireVersion": 0, "maxWireVersion": 17, "readOnly": False, "ok": 1.0}
+    user = {"_id": ("oid", b"\x65\x00\x00\x01" + b"\x00" * 8), "name": "Zhang Wei",
+            "id_card": ID.decode(), "email": "zhang.wei@example.com",
+            "captured_at": ("date", 1700000000000), "score": 1.5,
+            "big": 2**40, "face": {"embedding": [0.1, -0.2, 0.3]},
+            "blob": ("bin", 0, b"\x00\x01\x02"), "uuid": ("bin", 4, b"\x11" * 16),
+            "dec": ("dec128", b"\x01" + b"\x00" * 13 + b"\x40\x30"),
+            "re": ("regex", "^a.*", "i"), "ts": ("ts", 1, 2), "n": None}
+    replies = [
+        op_reply(hello),
+        op_msg(hello),
+        op_msg({"version": "6.0.12", "gitVersion": "abc", "ok": 1.0}),
+        op_msg({"databases": [{"name": "shop"}, {"name": "admin"}], "ok": 1.0}),
+        op_msg({"databases": [{"name": "shop"}, {"name": "admin"}], "ok": 1.0}),
+        op_msg({"db": "shop", "collections": 1, "objects": 2, "dataSize": 300,
+                "ok": 1.0}),
+        op_msg({"cursor": {"id": 0, "ns": "shop.$cmd.listCollections",
+                           "firstBatch": [{"name": "users", "type": "collection"},
+                                          {"name": "v", "type": "view"}]},
+                "ok": 1.0}),
+        op_msg({"ns": "shop.users", "count": 2, "size": 300, "ok": 1.0}),
+        op_msg({"cursor": {"id": 0, "ns": "shop.users",
+                           "firstBatch": [user, {"a": {"$date": "x"}}, "notadoc"]},
+                "ok": 1.0}),
+    ]
+    unauth = op_msg({"ok": 0.0, "errmsg": "command listDatabases requires authentication",
+                     "code": 13, "codeName": "Unauthorized"})
+    deep = {"a": 1}
+    for _ in range(150):
+        deep = {"d": deep}
+    return {
+        "full": conv(NOCREDS, b"".join(replies)),
+        # probe_mongodb.c unwrap(): a decref too many freed every nested
+        # value of a sampled document (use-after-free)
+        "regress-mongodb-unwrap-use-after-free": conv(NOCREDS, b"".join(replies)),
+        "full-checksum": conv(NOCREDS, replies[0] + b"".join(
+            op_msg(None, flags=1, raw=r[21:]) + b"\x00\x00\x00\x00" for r in replies[1:])),
+        "unauthorized": conv(CREDS, replies[0] + replies[1] + replies[2] + unauth),
+        "deep": conv(NOCREDS, replies[0] + op_msg(deep)),
+        "two-sections": conv(NOCREDS, replies[0] + op_msg(None, raw=bson({"ok": 1.0}) +
+                                                          b"\x00" + bson({"x": 1}))),
+        "kind1": conv(NOCREDS, replies[0] + op_msg(None, raw=bson({"ok": 1.0}) + b"\x01" +
+                                                   struct.pack("<i", 4 + 10 + len(bson({"a": 1}))) +
+                                                   b"documents\x00" + bson({"a": 1}))),
+        "section-lies": conv(NOCREDS, replies[0] + struct.pack("<iiii", 30, 1, 0, 2013) +
+                             b"\x00\x00\x00\x00\x00" + struct.pack("<i", 1000000) + b"\x00" * 5),
+        "huge-length": conv(NOCREDS, struct.pack("<iiii", 0x7fffffff, 1, 0, 1)),
+        "short-length": conv(NOCREDS, struct.pack("<iiii", 5, 1, 0, 1)),
+        "opcode-compressed": conv(NOCREDS, struct.pack("<iiii", 25, 1, 0, 2012) + b"\x00" * 9),
+        "bad-bson": conv(NOCREDS, replies[0] + op_msg(None, raw=b"\x0c\x00\x00\x00\x02a\x00"
+                                                        b"\xff\xff\xff\x7f\x00")),
+        "empty": b"",
+    }
+
+
+def http(status, headers, body):
+    return (b"%d\r\n" % status + b"".join(h + b"\r\n" for h in headers) + b"\r\n" + body)
+
+
+def http_peers():
+    # flags byte: bit 0 credentials, bits 1-3 the probe (fuzz_probe_http.c)
+    es, kib, couch, ch, etcd = (bytes([i << 1]) for i in range(5))
+    es_root = (b'{"name":"n1","cluster_name":"prod","version":{"number":"7.17.0",'
+               b'"build_flavor":"default"},"tagline":"You Know, for Search"}')
+    os_root = es_root.replace(b'"number":"7.17.0"', b'"number":"2.19.0","distribution":"opensearch"')
+    cat = (b'[{"health":"green","status":"open","index":"users","docs.count":"2",'
+           b'"store.size":"1000"},{"status":"close","index":"old","docs.count":null},'
+           b'{"index":".kibana","docs.count":"5","store.size":"9"},{"index":7}]')
+    hits = b'{"hits":{"total":{"value":2},"hits":[{"_source":' + REC + b'},{"_id":"x"},' \
+           b'{"_source":[1,2]},{"_source":"s"}]}}'
+    mapping = (b'{"users":{"mappings":{"properties":{"loc":{"type":"geo_point"},'
+               b'"ip":{"type":"ip"},"face":{"properties":{"feature_vec":{"type":'
+               b'"dense_vector"}}},"n":{"properties":{"m":{"type":"knn_vector"}}}}}}}')
+    b64 = __import__("base64").b64encode
+    return {
+        "es-full": conv(es, http(200, [b"X-elastic-product: Elasticsearch",
+                                       b"Content-Type: application/json"], es_root),
+                        http(200, [], cat), http(200, [], mapping),
+                        http(200, [], hits), http(200, [], mapping)),
+        "opensearch": conv(es, os_root, cat, mapping, hits, mapping),
+        "es-401": conv(bytes([es[0] | 1]), http(401, [b'WWW-Authenticate: Basic realm="security"'],
+                                         b'{"error":{"type":"security_exception"}}'),
+                       es_root, cat, hits),
+        "es-not-json": conv(es, http(200, [], b"<html>hello</html>")),
+        "es-mapping-old": conv(es, es_root, cat, hits,
+                               b'{"users":{"mappings":{"_doc":{"properties":{"a":'
+                               b'{"type":"geo_shape"}}}}}}'),
+        "kibana": conv(kib, http(200, [b"kbn-name: kibana", b"kbn-version: 8.11.0"],
+                                 b'{"name":"kibana","version":{"number":"8.11.0"},'
+                                 b'"status":{"overall":{"level":"available"}}}')),
+        "kibana-html": conv(kib, http(404, [], b""), http(200, [], b"<div class=kibanaWelcomeView>")),
+        "couchdb-full": conv(couch,
+                             b'{"couchdb":"Welcome","version":"3.3.3","vendor":{"name":"The Apache Software Foundation"}}',
+                             b'{"ok":true,"userCtx":{"name":null,"roles":["_admin"]}}',
+                             b'["_users","shop"]', b'{"db_name":"shop","doc_count":2}',
+                             b'["_users","shop","a/b"]',
+                             b'{"db_name":"shop","doc_count":2,"sizes":{"file":100,"active":50}}',
+                             b'{"db_name":"a/b","doc_count":"x"}',
+                             b'{"total_rows":2,"offset":0,"rows":[{"id":"1","doc":' + REC +
+                             b'},{"id":"_design/x","doc":{"views":{}}},{"id":"2"}]}',
+                             b'{"rows":[]}'),
+        "pouchdb": conv(couch, b'{"express-pouchdb":"Welcome!","version":"4.2.0"}',
+                        http(401, [], b'{"error":"unauthorized"}'), b'[]'),
+        "couchdb-401": conv(bytes([couch[0] | 1]), http(401, [], b'{"error":"unauthorized",'
+                                                         b'"reason":"You are not a server admin."}'),
+                            b'{"couchdb":"Welcome","version":"3.3.3"}'),
+        "clickhouse-full": conv(ch, http(200, [b"X-ClickHouse-Server-Display-Name: ch1",
+                                               b"X-ClickHouse-Format: TabSeparated"], b"23.8.2.7\n"),
+                                b"Ok.\n",
+                                b'{"database":"shop","name":"users","total_rows":"2","total_bytes":"100"}\n'
+                                b'{"database":"shop","name":"v","total_rows":null}\nnot json\n\n',
+                                b'{"database":"shop","table":"users","rows":"2","bytes":"100"}\n',
+                                REC + b"\n" + REC + b"\n[1]\n"),
+        "clickhouse-auth": conv(bytes([ch[0] | 1]), http(516, [b"X-ClickHouse-Exception-Code: 516"],
+                                                  b"Code: 516. DB::Exception: default: Authentication failed"),
+                                b"23.8.2.7\n", b"Ok.\n"),
+        "etcd-full": conv(etcd, b'{"etcdserver":"3.5.9","etcdcluster":"3.5.0"}',
+                          b'{"header":{"revision":"5"},"count":"3"}',
+                          b'{"kvs":[{"key":"' + b64(b"/users/u1") + b'"},{"key":"' +
+                          b64(b"/users/u2") + b'"},{"key":"' + b64(b"config") +
+                          b'"},{"key":"!!bad"},{"key":"' + b64(b"\xff\x00/x") + b'"}],'
+                          b'"count":"5","more":true}',
+                          b'{"kvs":[{"key":"' + b64(b"/users/u1") + b'","value":"' + b64(REC) +
+                          b'"},{"value":"' + b64(b"plain text") + b'"},{"value":"=x=="}]}',
+                          b'{"kvs":[{"value":"' + b64(b"\xff\xfe") + b'"}]}'),
+        "etcd-auth": conv(bytes([etcd[0] | 1]), b'{"etcdserver":"3.4.0","etcdcluster":"3.4.0"}',
+                          b'{"token":"abc.def"}',
+                          http(401, [], b'{"error":"etcdserver: user name is empty","code":16}'),
+                          b'{"count":"0"}'),
+        "etcd-old": conv(etcd, b'{"etcdserver":"3.2.0","etcdcluster":"3.2.0"}',
+                         http(404, [], b"404 page not found")),
+        "too-big-status": conv(es, http(999, [b"Server: x"], b"{}")),
+        "no-body": conv(es, b"200"),
+        "empty": b"",
+    }
+
+
+def reports():
+    f = (b'{"field":"id_card","category":"identity.national_id","detector":"cn_resident_id",'
+         b'"matches":1,"records":1,"confidence":"high","examples":["1101**********002X"]}')
+    coll = (b'{"name":"users","records":1,"bytes":null,"sampled":1,"severity":"critical",'
+            b'"categories":["identity.national_id"],"profiles":[],"findings":[' + f + b']}')
+    tgt = (b'{"target":"10.0.0.1:9200","store":"elasticsearch","version":"7.17.0",'
+           b'"reachable":true,"auth_required":false,"tls":false,"error":null,'
+           b'"severity":"critical","note":"cluster \\"prod\\"","collections":[' + coll + b']}')
+    head = (b'{"tool":{"name":"ajar","version":"0.1.0"},"started_at":"2024-01-01T00:00:00Z",'
+            b'"finished_at":"2024-01-01T00:00:01Z","scope":"10.0.0.0/24",')
+    return {
+        "valid": head + b'"targets":[' + tgt + b"," + tgt.replace(b"10.0.0.1", b"10.0.0.2") +
+                 b'],"summary":{"targets":2}}',
+        "no-targets": head + b'"targets":[]}',
+        "error-target": head + b'"targets":[{"target":"db","store":null,"reachable":false,'
+                        b'"error":"cannot connect","severity":"info","collections":[]}]}',
+        "duplicate-key": b'{"targets":[],"targets":[]}',
+        "wrong-types": head + b'"targets":[{"target":1,"collections":{}}]}',
+        "bad-finding": head + b'"targets":[{"target":"t","collections":[{"name":"c",'
+                       b'"findings":[{"category":"nope","confidence":"extreme","matches":-1,'
+                       b'"examples":[1,null,"x"]}],"profiles":[{"name":"p"},"face"]}]}]}',
+        "huge-counts": head + b'"targets":[{"target":"t","severity":"bogus","collections":'
+                       b'[{"name":"c","records":1e300,"bytes":-5,"sampled":18446744073709551616}]}]}',
+        "same-target-twice": head + b'"targets":[' + tgt + b"," + tgt + b"]}",
+        "not-object": b"[1,2,3]",
+        "deep": b'{"targets":' + b"[" * 5000 + b"]" * 5000 + b"}",
+        "nul-in-string": head + b'"targets":[{"target":"a\\u0000b","collections":[]}]}',
+        "truncated": (head + b'"targets":[' + tgt)[:300],
+        "empty": b"",
+    }
+
+
 TARGETS = {
     "fuzz_json_record": json_records,
     "fuzz_ndjson_file": ndjson_files,
     "fuzz_csv_file": csv_files,
     "fuzz_json_file": json_files,
     "fuzz_classify_value": classify_values,
+    "fuzz_probe_memcached": memcached_peers,
+    "fuzz_probe_mysql": mysql_peers,
+    "fuzz_probe_redis": redis_peers,
+    "fuzz_probe_mongodb": mongodb_peers,
+    "fuzz_probe_http": http_peers,
+    "fuzz_report_json": reports,
 }
 
 if __name__ == "__main__":

@@ -34,6 +34,8 @@ static const struct row rows[] = {
   {"uk_nino", "f1", "GB123456A", 0},
   {"uk_nino", "ni", "CE123456E", 0},
   {"uk_nino", "f1", "JG103759A", 1},
+  {"uk_nino", "_id", "cp000001", 0},       /* a record id, no suffix letter */
+  {"uk_nino", "nino", "JG103759", 1},      /* no suffix: with the field name */
   /* ES DNI/NIE */
   {"es_dni", "f1", "12345678Z", 1},
   {"es_dni", "f1", "X1234567L", 1},

@@ -627,7 +627,11 @@ unsigned classify_scalar(const struct ajar_db *db, struct ajar_scratch *s,
     nu = (mask & (C_UPPER | C_LOWER)) && digits && n <= 40
              ? strip_alnum_upper(v, n, u, sizeof u) : 0;
     if (nu == 18 && ajar_valid_cn_resident_id(u, nu)) EMIT(DET_CN_RESIDENT_ID, 1);
-    if ((nu == 8 || nu == 9) && ajar_valid_uk_nino(u, nu)) EMIT(DET_UK_NINO, 1);
+    /* the suffix letter makes a NINO by value; without it, "AB123456"
+     * is any code's shape, so the field name must say so */
+    if ((nu == 9 || (nu == 8 && (hints & AJAR_H_NATIONAL_ID))) &&
+        ajar_valid_uk_nino(u, nu))
+      EMIT(DET_UK_NINO, 1);
     if (nu == 9 && (ajar_valid_es_dni(u, nu) || ajar_valid_es_nie(u, nu)))
       EMIT(DET_ES_DNI, 1);
     if (nu == 16 && ajar_valid_it_codice_fiscale(u, nu)) EMIT(DET_IT_CF, 1);

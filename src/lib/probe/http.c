@@ -22,6 +22,11 @@
 #include <time.h>
 #include <unistd.h>
 #include "probe/probe.h"
+#include "probe/testhook.h"
+
+int (*probe_test_http)(struct ajar_conn *c, const char *path, const char *post_body,
+                       long *status, const char **headers, size_t *headers_len,
+                       const char **body, size_t *body_len); /* NULL: testhook.h */
 
 int64_t ajar_now_ms(void) {
   struct timespec ts;
@@ -176,6 +181,43 @@ static int setup(struct ajar_conn *c) {
   return 0;
 }
 
+/* the fuzz targets' canned response (testhook.h), through the same
+ * header and body callbacks as curl's: header lines one by one, the body
+ * in pieces */
+static int test_response(struct ajar_conn *c, const char *path, const char *post_body) {
+  const char *h, *b;
+  size_t hn, bn, i, k;
+  if (probe_test_http(c, path, post_body, &c->status, &h, &hn, &b, &bn)) {
+    c->status = 0;
+    snprintf(c->err, sizeof c->err, "cannot connect (refused or unreachable)");
+    return AJAR_ECONNECT;
+  }
+  for (i = 0; i < hn; i = k) {
+    for (k = i; k < hn && h[k] != '\n'; k++)
+      ;
+    if (k < hn)
+      k++;
+    on_header((char *)h + i, 1, k - i, c);
+  }
+  for (i = 0; i < bn; i += k) {
+    k = bn - i < 4096 ? bn - i : 4096;
+    if (on_body((char *)b + i, 1, k, c) != k) {
+      if (c->too_big) {
+        snprintf(c->err, sizeof c->err, "a response was over the %u MiB cap",
+                 AJAR_MAX_RESPONSE >> 20);
+        return AJAR_ETOOBIG;
+      }
+      return AJAR_ENOMEM;
+    }
+  }
+  if (!c->body && (c->body = malloc(1)))
+    c->body[0] = 0;
+  if (!c->body)
+    return AJAR_ENOMEM;
+  c->answered = 1;
+  return 0;
+}
+
 /* post_body: NULL for a GET; else the JSON body of a POST */
 static int get_once(struct ajar_conn *c, const char *path, CURLcode *cc,
                     const char *post_body, struct curl_slist *headers) {
@@ -200,6 +242,8 @@ static int get_once(struct ajar_conn *c, const char *path, CURLcode *cc,
     snprintf(c->err, sizeof c->err, "request path too long");
     return AJAR_EINVAL;
   }
+  if (probe_test_http)
+    return test_response(c, path, post_body);
   if ((rc = setup(c)))
     return rc;
   curl_easy_setopt(c->curl, CURLOPT_URL, url);

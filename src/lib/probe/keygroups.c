@@ -92,8 +92,10 @@ int kg_add(struct kg_set *s, int db, const char *key, size_t len, int64_t bytes,
     s->slots[j] = ++s->n;
   }
   g->keys++;
-  if (bytes >= 0)
-    g->bytes = (g->bytes < 0 ? 0 : g->bytes) + bytes;
+  if (bytes >= 0) { /* sizes a peer sent: saturate, never overflow */
+    int64_t have = g->bytes < 0 ? 0 : g->bytes;
+    g->bytes = bytes > INT64_MAX - have ? INT64_MAX : have + bytes;
+  }
   if (g->n_sample < keep) {
     char **ns = realloc(g->sample, (g->n_sample + 1) * sizeof *ns);
     if (!ns)

@@ -15,6 +15,9 @@
 #include <sys/socket.h>
 #include <unistd.h>
 #include "probe/probe.h"
+#include "probe/testhook.h"
+
+int (*probe_test_connect)(struct ajar_conn *c, int *fd); /* NULL: see testhook.h */
 
 /* the wait for one read or write: the per-read timeout, cut to what is
  * left of the deadline; <= 0 when the deadline passed */
@@ -114,6 +117,8 @@ int probe_connect_tcp(struct ajar_conn *c, int *fd) {
   size_t i;
   int rc = AJAR_ECONNECT;
   *fd = -1;
+  if (probe_test_connect)
+    return probe_test_connect(c, fd);
   if (!c->n_addrs) {
     snprintf(c->err, sizeof c->err, "no checked address to connect to");
     return AJAR_ECONNECT;

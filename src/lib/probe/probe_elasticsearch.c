@@ -132,8 +132,10 @@ static int es_enumerate(struct ajar_conn *c, struct ajar_target_result *t) {
     json_t *row = json_array_get(root, i);
     const char *name = jstr(row, "index"), *status = jstr(row, "status");
     struct ajar_collection_result *cr;
-    if (!name || !*name)
+    if (!name || !*name) { /* not an index: not one over the cap either */
+      skipped++;
       continue;
+    }
     if (name[0] == '.' && !c->include_system) {
       skipped++;
       continue;

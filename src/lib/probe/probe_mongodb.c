@@ -258,6 +258,11 @@ static int gs_guard(struct gstream *g, const unsigned char *p, size_t n) {
       g->msg_left -= k;
       p += k;
       n -= k;
+      /* a document ends in a NUL: when one does not, libmongoc 1.23
+       * cannot read the reply and goes on with a stale one (a
+       * use-after-free; fuzz_probe_mongodb) */
+      if (!g->skip && !g->tail && p[-1] != 0)
+        return -1;
       if (!g->skip && gf_next(g))
         return -1;
       continue;
@@ -764,9 +769,10 @@ static json_t *unwrap(json_t *v, int depth) {
     void *iter = json_object_iter(v);
     while (iter) {
       json_t *child = json_object_iter_value(iter);
+      /* set_new drops the object's reference to child (and takes nv's):
+       * no decref of child here (a use-after-free; fuzz_probe_mongodb) */
       json_t *nv = unwrap(json_incref(child), depth + 1);
       json_object_iter_set_new(v, iter, nv);
-      json_decref(child);
       iter = json_object_iter_next(v, iter);
     }
   } else if (json_is_array(v)) {

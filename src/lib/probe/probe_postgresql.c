@@ -182,7 +182,8 @@ static int pg_open(struct ajar_conn *c, const char *user, const char *password,
         return c->answered ? AJAR_ETIMEDOUT : AJAR_ECONNECT;
       }
       st = PQconnectPoll(pg);
-      if (PQstatus(pg) != CONNECTION_STARTED && PQstatus(pg) != CONNECTION_MADE)
+      if (PQstatus(pg) != CONNECTION_STARTED && PQstatus(pg) != CONNECTION_MADE &&
+          PQstatus(pg) != CONNECTION_BAD)
         c->answered = 1; /* past the TCP connect: something spoke */
     }
     if (PQstatus(pg) == CONNECTION_OK) {
