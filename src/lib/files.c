@@ -493,6 +493,19 @@ static void map_advance(struct job *j, size_t by) {
   }
 }
 
+/* The record being framed is over AJAR_MAX_RECORD: count it once and
+ * drop what the window holds of it (the framer keeps its state and finds
+ * the record's end; that record is then not classified). */
+static void skip_record(struct job *j, int *skipping) {
+  if (!*skipping) {
+    j->too_large++;
+    if (!j->first_too_large)
+      j->first_too_large = j->fr.line;
+  }
+  *skipping = 1;
+  framer_discard(&j->fr, 0);
+}
+
 /* Read, frame and classify everything; returns a one-line error or NULL */
 static const char *run(struct job *j, char *err, size_t errlen) {
   int started = 0, skipping = 0;
@@ -509,13 +522,7 @@ static const char *run(struct job *j, char *err, size_t errlen) {
   }
   for (;;) {
     if (j->map && j->wlen - j->fr.rec_start > AJAR_MAX_RECORD) {
-      if (!skipping) {
-        j->too_large++;
-        if (!j->first_too_large)
-          j->first_too_large = j->fr.line;
-      }
-      skipping = 1;
-      framer_discard(&j->fr, 0);
+      skip_record(j, &skipping);
       map_advance(j, j->wlen);
     } else if (j->wlen == j->wcap) {
       /* the record in the window is unfinished: grow up to the cap,
@@ -531,13 +538,7 @@ static const char *run(struct job *j, char *err, size_t errlen) {
         j->win = nw;
         j->wcap = nc;
       } else {
-        if (!skipping) {
-          j->too_large++;
-          if (!j->first_too_large)
-            j->first_too_large = j->fr.line;
-        }
-        skipping = 1;
-        framer_discard(&j->fr, 0);
+        skip_record(j, &skipping);
         j->wlen = 0;
       }
     }

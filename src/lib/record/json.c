@@ -152,6 +152,21 @@ static const char *skip_value(const char *p, const char *end) {
 
 static const char *walk_value(struct walker *w, const char *p, uint32_t field);
 
+/* After a member of an object or array: ',' (*more = 1, returns the next
+ * member's start) or the closer (*more = 0, returns just past it). */
+static const char *next_member(const char *p, const char *end, char closer,
+                               int *more) {
+  p = skip_ws(p, end);
+  if (p >= end)
+    return NULL;
+  if (*p == ',') {
+    *more = 1;
+    return skip_ws(p + 1, end);
+  }
+  *more = 0;
+  return *p == closer ? p + 1 : NULL;
+}
+
 static int lat_key(const char *k, size_t n) {
   return (n == 3 && !strncasecmp(k, "lat", 3)) ||
          (n == 8 && !strncasecmp(k, "latitude", 8));
@@ -167,6 +182,7 @@ static const char *walk_object(struct walker *w, const char *p, uint32_t field) 
   const char *lat_v = NULL, *lon_v = NULL;
   size_t lat_n = 0, lon_n = 0;
   uint32_t lat_f = 0, lon_f = 0, prev = UINT32_MAX;
+  int more;
   double la, lo;
   p = skip_ws(p + 1, end);
   if (p < end && *p == '}')
@@ -206,17 +222,11 @@ static const char *walk_object(struct walker *w, const char *p, uint32_t field) 
       if (!p)
         return NULL;
     }
-    p = skip_ws(p, end);
-    if (p >= end)
+    p = next_member(p, end, '}', &more);
+    if (!p)
       return NULL;
-    if (*p == ',') {
-      p = skip_ws(p + 1, end);
-      continue;
-    }
-    if (*p != '}')
-      return NULL;
-    p++;
-    break;
+    if (!more)
+      break;
   }
   if (lat_v && lon_v && parse_double(lat_v, lat_n, &la) &&
       parse_double(lon_v, lon_n, &lo) && la >= -90 && la <= 90 && lo >= -180 &&
@@ -322,19 +332,13 @@ static const char *walk_array(struct walker *w, const char *p, uint32_t field) {
   }
   elem = field_child(w->c, field, NULL, 0, 1);
   for (;;) {
+    int more;
     p = walk_value(w, p, elem);
     if (!p)
       return NULL;
-    p = skip_ws(p, end);
-    if (p >= end)
-      return NULL;
-    if (*p == ',') {
-      p = skip_ws(p + 1, end);
-      continue;
-    }
-    if (*p != ']')
-      return NULL;
-    return p + 1;
+    p = next_member(p, end, ']', &more);
+    if (!p || !more)
+      return p;
   }
 }
 
