@@ -1,0 +1,383 @@
+"""``python -m ajar.spark INPUT... --out report.json``: ajar files on Spark.
+
+Reads JSON lines, CSV/TSV and Parquet from any path Spark can reach
+(local, hdfs://, s3a://, ...), classifies each partition with libajar in
+the executors (``mapInArrow``; one Classifier per executor Python process,
+``ajar.default_classifier``, compiled on first use), and sends back each
+partition's collection as bytes (``Collection.export_state``). The driver
+merges them into one collection per input and decides once, so the report
+is the one ``ajar files`` gives for the same data: one target per input
+(store "file", target the path as given), one collection named after its
+base name, the same fields, categories, counts, profiles and severity.
+
+How records become fields, as ``ajar files`` makes them:
+  - JSON lines: each line's raw bytes go to the JSON walker; blank lines
+    are skipped, lines over 16 MiB are skipped and counted as malformed;
+  - CSV/TSV: the header line names the columns; each row's cells go in as
+    (column, text) pairs, an empty cell as empty;
+  - Parquet: each row as JSON (structs as objects, arrays as arrays,
+    maps as objects), so column paths are the JSON walker's dotted paths.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import functools
+import io
+import json
+import os
+import sys
+from typing import Any, Dict, Iterator, List, Optional, Sequence, Tuple
+
+from . import _lib, default_classifier
+from .classifier import record_json
+from .report import now_utc
+
+FORMATS = ("ndjson", "csv", "tsv", "parquet")
+#: AJAR_MAX_RECORD in src/lib/limits.h: longer lines are skipped as ajar files does
+MAX_RECORD = 16 << 20
+_COMPRESSED = (".gz", ".bz2", ".zst", ".zstd", ".deflate", ".snappy", ".lz4")
+_BY_SUFFIX = {".ndjson": "ndjson", ".jsonl": "ndjson", ".json": "ndjson",
+              ".csv": "csv", ".tsv": "tsv", ".tab": "tsv",
+              ".parquet": "parquet", ".parq": "parquet"}
+#: one row per partition (state) and one per file split (line counts)
+PARTIAL_SCHEMA = ("input int, file string, block long, lines long, first_bad long, "
+                  "too_large long, first_too_large long, state binary")
+
+
+def format_of(path: str, forced: Optional[str] = None) -> str:
+    """The input format of path: forced, else by its suffix, else (a local
+    directory) by the suffix of the files inside."""
+    if forced:
+        if forced not in FORMATS:
+            raise ValueError(f"unknown input format '{forced}' ({', '.join(FORMATS)})")
+        return forced
+    name = path.rstrip("/").lower()
+    for suf in _COMPRESSED:
+        if name.endswith(suf):
+            name = name[: -len(suf)]
+    for suf, fmt in _BY_SUFFIX.items():
+        if name.endswith(suf):
+            return fmt
+    if os.path.isdir(path):
+        for root, _dirs, files in os.walk(path):
+            for f in sorted(files):
+                if not f.startswith((".", "_")):
+                    try:
+                        return format_of(os.path.join(root, f))
+                    except ValueError:
+                        continue
+    raise ValueError(f"{path}: cannot tell the format from the name; "
+                     "give --input-format")
+
+
+# ---- executors ---------------------------------------------------------------
+def _offsets(arr: Any) -> Tuple[memoryview, int, memoryview]:
+    """(offsets, data address, data bytes) of a string/binary Arrow array."""
+    import pyarrow as pa
+    if arr.null_count:
+        import pyarrow.compute as pc
+        arr = pc.fill_null(arr, "")
+    large = pa.types.is_large_string(arr.type) or pa.types.is_large_binary(arr.type)
+    bufs = arr.buffers()
+    offs = memoryview(bufs[1]).cast("q" if large else "i")[arr.offset:]
+    data = bufs[2]
+    if data is None or data.size == 0:
+        return offs, 0, memoryview(b"")
+    return offs, data.address, memoryview(data)
+
+
+def _runs(batch: Any) -> List[Tuple[int, int, str, int]]:
+    """Row ranges of one (file, split) each: metadata columns 1 and 2."""
+    files = batch.column(1).to_pylist()
+    blocks = batch.column(2).to_pylist()
+    out, start = [], 0
+    for i in range(1, len(files) + 1):
+        if i == len(files) or files[i] != files[start] or blocks[i] != blocks[start]:
+            out.append((start, i, files[start], blocks[start]))
+            start = i
+    return out
+
+
+def _lines_partition(col: Any, batches: Iterator[Any],
+                     splits: Dict[Tuple[str, int], List[int]]) -> None:
+    """JSON lines: every non-blank line to the JSON walker."""
+    lib = _lib.lib()
+    add = lib.ajar_collection_add_json
+    c, s = col.ptr, default_classifier()._scratch().ptr
+    for batch in batches:
+        offs, base, data = _offsets(batch.column(0))
+        for a0, a1, fname, block in _runs(batch):
+            st = splits.setdefault((fname, block), [0, 0, 0, 0])
+            line = st[0]
+            for i in range(a0, a1):
+                line += 1
+                a, b = offs[i], offs[i + 1]
+                n = b - a
+                if n == 0 or (data[a] in b" \t\r" and not bytes(data[a:b]).strip(b" \t\r")):
+                    continue
+                if n > MAX_RECORD:
+                    st[2] += 1
+                    st[3] = st[3] or line
+                    continue
+                if add(c, s, base + a, n) == _lib.AJAR_EPARSE and not st[1]:
+                    st[1] = line
+            st[0] = line
+
+
+def _rows_partition(col: Any, batches: Iterator[Any], names: Sequence[str]) -> None:
+    """CSV/TSV rows: (column name, cell) pairs, then the end of the record."""
+    lib = _lib.lib()
+    add, end = lib.ajar_collection_add_field, lib.ajar_collection_end_record
+    c, s = col.ptr, default_classifier()._scratch().ptr
+    keys = [n.encode("utf-8", "surrogateescape") for n in names]
+    for batch in batches:
+        k = min(len(keys), batch.num_columns)
+        cols = [_offsets(batch.column(j)) for j in range(k)]
+        for i in range(batch.num_rows):
+            for j in range(k):
+                offs, base, _ = cols[j]
+                a = offs[i]
+                add(c, s, keys[j], len(keys[j]), base + a if base else None,
+                    offs[i + 1] - a)
+            end(c)
+
+
+def _maps_as_dicts(v: Any) -> Any:
+    if isinstance(v, dict):
+        return {k: _maps_as_dicts(x) for k, x in v.items()}
+    if isinstance(v, list):
+        return [_maps_as_dicts(x) for x in v]
+    return v
+
+
+def _parquet_partition(col: Any, batches: Iterator[Any]) -> None:
+    """Parquet rows as JSON records."""
+    for batch in batches:
+        try:
+            rows = batch.to_pylist(maps_as_pydicts="strict")
+        except TypeError:  # pyarrow < 13
+            rows = batch.to_pylist()
+        for row in rows:
+            col.add_json(record_json(_maps_as_dicts(row)))
+
+
+def classify_partition(index: int, fmt: str, names: Sequence[str], reveal: bool,
+                       batches: Iterator[Any]) -> Iterator[Any]:
+    """mapInArrow function: one partition -> its partial state (one row)
+    and, for JSON lines, the line counts of each file split in it."""
+    import pyarrow as pa
+    col = default_classifier().collection("", reveal=reveal)
+    splits: Dict[Tuple[str, int], List[int]] = {}
+    if fmt == "ndjson":
+        _lines_partition(col, batches, splits)
+    elif fmt in ("csv", "tsv"):
+        _rows_partition(col, batches, names)
+    else:
+        _parquet_partition(col, batches)
+    rows = [{"input": index, "file": f, "block": b, "lines": st[0], "first_bad": st[1],
+             "too_large": st[2], "first_too_large": st[3], "state": None}
+            for (f, b), st in splits.items()]
+    rows.append({"input": index, "file": None, "block": -1, "lines": 0, "first_bad": 0,
+                 "too_large": 0, "first_too_large": 0, "state": col.export_state()})
+    yield pa.RecordBatch.from_pylist(rows, schema=_arrow_schema())
+
+
+def _arrow_schema() -> Any:
+    import pyarrow as pa
+    return pa.schema([("input", pa.int32()), ("file", pa.string()), ("block", pa.int64()),
+                      ("lines", pa.int64()), ("first_bad", pa.int64()),
+                      ("too_large", pa.int64()), ("first_too_large", pa.int64()),
+                      ("state", pa.binary())])
+
+
+# ---- driver ------------------------------------------------------------------
+def _csv_header(spark: Any, path: str, fmt: str) -> Tuple[List[str], str]:
+    """Column names and delimiter, read from the first line as ajar files
+    reads them (',' unless the header has ';' and no ',')."""
+    line = _local_first_line(path)
+    if line is None:
+        first = spark.read.text(path).limit(1).collect()
+        line = first[0][0] if first else ""
+    line = line[1:] if line.startswith("\ufeff") else line
+    delim = "\t" if fmt == "tsv" else \
+        ";" if ("," not in line and ";" in line) else ","
+    names = next(csv.reader(io.StringIO(line), delimiter=delim), []) if line else []
+    return names, delim
+
+
+def _local_first_line(path: str) -> Optional[str]:
+    """The first line of a local plain or gzip file (None otherwise: Spark
+    reads it then), without starting a Spark job."""
+    if not os.path.isfile(path):
+        return None
+    import gzip
+    opener = gzip.open if path.endswith(".gz") else open
+    try:
+        with opener(path, "rt", encoding="utf-8", errors="replace", newline="") as f:
+            return f.readline().rstrip("\r\n")
+    except OSError:
+        return None
+
+
+def _frame(spark: Any, path: str, fmt: str, index: int, reveal: bool,
+           csv_multiline: bool) -> Any:
+    names: List[str] = []
+    if fmt == "ndjson":
+        df = spark.read.text(path).select("value", "_metadata.file_path",
+                                          "_metadata.file_block_start")
+    elif fmt in ("csv", "tsv"):
+        names, delim = _csv_header(spark, path, fmt)
+        df = spark.read.csv(path, sep=delim, header=True, quote='"', escape='"',
+                            inferSchema=False, multiLine=csv_multiline,
+                            ignoreLeadingWhiteSpace=False,
+                            ignoreTrailingWhiteSpace=False, mode="PERMISSIVE")
+    else:
+        df = spark.read.parquet(path)
+    fn = functools.partial(classify_partition, index, fmt, names, reveal)
+    return df.mapInArrow(fn, PARTIAL_SCHEMA)
+
+
+def _line_numbers(rows: List[Any]) -> Tuple[int, int, int]:
+    """(first malformed line, records over the cap, first such line) over
+    every split of every file, splits in file order."""
+    by_file: Dict[str, List[Any]] = {}
+    for r in rows:
+        by_file.setdefault(r["file"], []).append(r)
+    first_bad = too_large = first_big = 0
+    for f in sorted(by_file):
+        before = 0
+        for r in sorted(by_file[f], key=lambda r: r["block"]):
+            if r["first_bad"] and not first_bad:
+                first_bad = before + r["first_bad"]
+            if r["first_too_large"] and not first_big:
+                first_big = before + r["first_too_large"]
+            too_large += r["too_large"]
+            before += r["lines"]
+    return first_bad, too_large, first_big
+
+
+def _target(path: str, rows: List[Any], reveal: bool) -> Dict[str, Any]:
+    col = default_classifier().collection(os.path.basename(path.rstrip("/")) or path,
+                                          reveal=reveal)
+    for r in rows:
+        if r["state"] is not None:
+            col.merge_state(bytes(r["state"]))
+    t = col.finish_target(path)
+    c = t["collections"][0]
+    first_bad, too_large, first_big = _line_numbers([r for r in rows if r["file"]])
+    if c.get("malformed") or too_large:
+        lines = [x for x in (first_bad, first_big) if x]
+        c["malformed"] = c.get("malformed", 0) + too_large
+        c["first_malformed_line"] = min(lines) if lines else c.get("first_malformed_line", 0)
+    if too_large:
+        c["note"] = f"{too_large} record(s) over {MAX_RECORD >> 20} MiB skipped"
+    return t
+
+
+def _unreadable(e: BaseException) -> bool:
+    """Whether e says an input cannot be read (rather than a bug or a
+    missing dependency, which must not pass as a bad input)."""
+    return isinstance(e, (ValueError, OSError)) or \
+        type(e).__name__ in ("AnalysisException", "Py4JJavaError")
+
+
+def _error_target(path: str, err: BaseException) -> Dict[str, Any]:
+    msg = str(err).strip().splitlines()[0] if str(err).strip() else type(err).__name__
+    return {"target": path, "store": "file", "version": None, "reachable": False,
+            "auth_required": False, "tls": False, "error": f"cannot read: {msg}"[:240],
+            "severity": "info", "collections": []}
+
+
+def run(inputs: Sequence[str], *, spark: Any = None, input_format: Optional[str] = None,
+        reveal: bool = False, csv_multiline: bool = False) -> Dict[str, Any]:
+    """Classify inputs on Spark and return the report (REPORT.md section
+    4) as Python objects. ``spark``: a SparkSession (None: getOrCreate)."""
+    from functools import reduce
+    from pyspark.sql import SparkSession
+    spark = spark or SparkSession.builder.appName("ajar").getOrCreate()
+    started = now_utc()
+    frames, failed = [], {}
+    for i, path in enumerate(inputs):
+        try:
+            frames.append(_frame(spark, path, format_of(path, input_format), i,
+                                 reveal, csv_multiline))
+        except Exception as e:  # a missing path, an unknown format: one target
+            if not _unreadable(e):
+                raise
+            failed[i] = e
+    rows = reduce(lambda a, b: a.union(b), frames).collect() if frames else []
+    by_input: Dict[int, List[Any]] = {}
+    for r in rows:
+        by_input.setdefault(r["input"], []).append(r.asDict())
+    targets = [_error_target(p, failed[i]) if i in failed else
+               _target(p, by_input.get(i, []), reveal) for i, p in enumerate(inputs)]
+    return assemble(targets, started)
+
+
+def assemble(targets: List[Dict[str, Any]], started: str) -> Dict[str, Any]:
+    """A report around targets, its summary counted as the library counts it."""
+    sev = {s: 0 for s in ("critical", "high", "medium", "low", "info")}
+    for t in targets:
+        sev[t["severity"]] += 1
+    summary = {"targets": len(targets),
+               "open": sum(1 for t in targets if t["reachable"] and not t["auth_required"]),
+               "collections": sum(len(t["collections"]) for t in targets), **sev}
+    return {"tool": {"name": "ajar", "version": "0.1.0"}, "started_at": started,
+            "finished_at": now_utc(), "targets": targets, "summary": summary}
+
+
+def main(argv: Optional[Sequence[str]] = None) -> int:
+    """The command line; returns the exit code (0 ran, 2 usage, 3 nothing read)."""
+    ap = argparse.ArgumentParser(
+        prog="python -m ajar.spark",
+        description="Classify personal data in JSON lines, CSV/TSV and Parquet "
+                    "on Spark; the report equals `ajar files --format json`.")
+    ap.add_argument("inputs", nargs="+", metavar="INPUT",
+                    help="file, directory or glob on any Hadoop filesystem")
+    ap.add_argument("-o", "--out", default="-", help="report file (default: stdout)")
+    ap.add_argument("--input-format", choices=FORMATS,
+                    help="format of every input (default: by name)")
+    ap.add_argument("--master", help="Spark master when not run by spark-submit "
+                                     "(default: local[*])")
+    ap.add_argument("--reveal", action="store_true", help="whole values as examples")
+    ap.add_argument("--csv-multiline", action="store_true",
+                    help="CSV cells may hold line breaks (files are then not split)")
+    a = ap.parse_args(argv)
+    from pyspark.sql import SparkSession
+    spark = SparkSession.getActiveSession()  # e.g. main() called in a notebook
+    own = spark is None
+    if own:
+        b = SparkSession.builder.appName("ajar")
+        master = a.master or (None if _under_submit() else "local[*]")
+        if master:
+            b = b.master(master)
+            if master.startswith("local"):  # workers: this interpreter
+                os.environ.setdefault("PYSPARK_PYTHON", sys.executable)
+        spark = b.getOrCreate()
+    try:
+        report = run(a.inputs, spark=spark, input_format=a.input_format,
+                     reveal=a.reveal, csv_multiline=a.csv_multiline)
+    finally:
+        if own:
+            spark.stop()
+    text = json.dumps(report, indent=2, ensure_ascii=False) + "\n"
+    if a.out == "-":
+        sys.stdout.write(text)
+    else:
+        with open(a.out, "w", encoding="utf-8") as f:
+            f.write(text)
+    for t in report["targets"]:
+        if t["error"]:
+            print(f"ajar: {t['target']}: {t['error']}", file=sys.stderr)
+    return 3 if all(t["error"] for t in report["targets"]) else 0
+
+
+def _under_submit() -> bool:
+    """True when spark-submit started this driver (it passes a gateway)."""
+    return "PYSPARK_GATEWAY_PORT" in os.environ
+
+
+if __name__ == "__main__":
+    sys.exit(main())
