@@ -250,6 +250,7 @@ int audit_endpoint(const struct audit_cfg *cfg, struct ajar_scratch *s,
                    const struct tgt_endpoint *e, struct ajar_target_result *out,
                    int *report) {
   struct ajar_conn c;
+  char why[AJAR_MAX_ERROR] = ""; /* the first reason a probe gave up */
   const struct ajar_probe *order[32], *chosen = NULL;
   char name[AJAR_MAX_HOSTNAME + 64];
   size_t n, i, owners, chosen_at = 0;
@@ -304,8 +305,11 @@ int audit_endpoint(const struct audit_cfg *cfg, struct ajar_scratch *s,
     /* by fingerprint, a peer that stays silent to one protocol, or
      * answers it with nonsense, may still speak another */
     if (c.by_fingerprint && conn_left_ms(&c) > 0 &&
-        (rc == AJAR_ETIMEDOUT || rc == AJAR_ETOOBIG || rc == AJAR_EPARSE))
+        (rc == AJAR_ETIMEDOUT || rc == AJAR_ETOOBIG || rc == AJAR_EPARSE)) {
+      if (!why[0]) /* keep the first real reason for the final line */
+        snprintf(why, sizeof why, "%s", c.err);
       rc = AJAR_EPROTO;
+    }
     if (rc == AJAR_EAUTH || (!rc && out->auth_required)) {
       int recognised = !rc;
       auth_seen = 1;
@@ -353,7 +357,9 @@ int audit_endpoint(const struct audit_cfg *cfg, struct ajar_scratch *s,
                                       "tries the native protocols)");
     if (!out->error && !auth_seen && (c.answered || e->spec->probe)) {
       char line[AJAR_MAX_ERROR];
-      if (c.status)
+      if (why[0])
+        snprintf(line, sizeof line, "no known data store answered: %.200s", why);
+      else if (c.status)
         snprintf(line, sizeof line, "no known data store answered (HTTP %ld)",
                  c.status);
       else /* a native exchange, or no HTTP answer: say what went wrong */
