@@ -1,3 +1,4 @@
+#define _GNU_SOURCE /* asprintf */
 /* ajar scan [TARGET...] : audit data stores on the network */
 #include <ctype.h>
 #include <pthread.h>
@@ -304,7 +305,15 @@ int cmd_scan(int argc, char **argv) {
   if (targets.n)
     cli_set_scope(&s.report, targets.v, targets.n);
   else
-    s.report.scope = strdup("127.0.0.1 (this machine), default ports");
+    s.report.scope = strdup("127.0.0.1 (this machine)");
+  if (s.report.scope) { /* the ports belong to the scope too */
+    char *with = NULL;
+    if (asprintf(&with, "%s, ports %s", s.report.scope,
+                 so.ports ? so.ports : "each probe's defaults") >= 0) {
+      free(s.report.scope);
+      s.report.scope = with;
+    }
+  }
   cli_stamp(&s.report.started_at);
   rc = ajar_scan_run(db, (const char *const *)targets.v, targets.n, &so,
                      on_target, &s);

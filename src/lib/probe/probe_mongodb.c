@@ -79,14 +79,18 @@ struct gstream {
   size_t have, need;      /* bytes of fld read, wanted */
   int what;               /* GF_* */
   int opcode, checksum, sections, tail;
+  int sent_op;            /* opcode of the last request libmongoc sent */
   uint64_t msg_left;      /* bytes of the current message after its header */
   uint64_t skip;          /* bytes of a document body to pass unread */
+  unsigned char *doc;     /* the document being passed, checked whole */
+  size_t doc_len, doc_have, doc_cap;
 };
 
 static void gs_destroy(mongoc_stream_t *s) {
   struct gstream *g = (struct gstream *)s;
   if (g->fd >= 0)
     close(g->fd);
+  free(g->doc);
   free(g);
 }
 static int gs_close(mongoc_stream_t *s) {
@@ -143,8 +147,17 @@ static ssize_t gs_writev(mongoc_stream_t *s, mongoc_iovec_t *iov, size_t n,
   struct gstream *g = (struct gstream *)s;
   struct ajar_conn *c = g->st->c;
   ssize_t total = 0;
-  size_t i;
+  unsigned char hdr[16];
+  size_t i, h = 0;
   (void)timeout;
+  /* the request's opcode, for the framing check of its answer */
+  for (i = 0; i < n && h < sizeof hdr; i++) {
+    size_t k = iov[i].iov_len < sizeof hdr - h ? iov[i].iov_len : sizeof hdr - h;
+    memcpy(hdr + h, iov[i].iov_base, k);
+    h += k;
+  }
+  if (h == sizeof hdr)
+    g->sent_op = (int)(hdr[12] | hdr[13] << 8 | hdr[14] << 16 | (unsigned)hdr[15] << 24);
   for (i = 0; i < n; i++) {
     int rc = probe_send_all(c, g->fd, iov[i].iov_base, iov[i].iov_len);
     if (rc) {
@@ -166,7 +179,9 @@ static ssize_t gs_writev(mongoc_stream_t *s, mongoc_iovec_t *iov, size_t n,
  * documents that fit), because libmongoc 1.23 trusts a section's length
  * and reads past the message when it lies (a hostile peer crashed it:
  * tests/hostile, mongodb-malformed). Any other opcode is refused: the
- * probe asks for no compression. */
+ * probe asks for no compression; so is an answer whose opcode does not
+ * match the request's, and a document that is not well-formed BSON
+ * (bson_well_formed), which libmongoc 1.23 mishandles too. */
 enum { GF_HDR, GF_FLAGS, GF_KIND, GF_DOCLEN, GF_REPLY };
 
 static uint32_t le32(const unsigned char *b) {
@@ -220,9 +235,12 @@ static int gf_field(struct gstream *g) {
     g->msg_left = v - 16;
     g->opcode = (int)le32(g->fld + 12);
     g->checksum = g->sections = g->tail = 0;
-    if (g->opcode == 2013)
+    /* OP_MSG answers OP_MSG, OP_REPLY answers OP_QUERY (2004): libmongoc
+     * 1.23 reads the one it expects without checking the opcode (a wild
+     * read; fuzz_probe_mongodb) */
+    if (g->opcode == 2013 && g->sent_op == 2013)
       return gf_expect(g, GF_FLAGS, 4);
-    if (g->opcode == 1)
+    if (g->opcode == 1 && g->sent_op == 2004)
       return gf_expect(g, GF_REPLY, 20);
     return -1;
   case GF_FLAGS:
@@ -238,12 +256,61 @@ static int gf_field(struct gstream *g) {
     v = le32(g->fld);
     if (v < 5 || v - 4 > g->msg_left - (g->checksum ? 4 : 0))
       return -1;
+    if (v > g->doc_cap) {
+      unsigned char *nd = realloc(g->doc, v);
+      if (!nd)
+        return -1;
+      g->doc = nd;
+      g->doc_cap = v;
+    }
+    memcpy(g->doc, g->fld, 4);
+    g->doc_len = v;
+    g->doc_have = 4;
     g->skip = v - 4;
     return 0;
   case GF_REPLY:
     return gf_next(g);
   }
   return -1;
+}
+
+/* A whole document: every length inside it fits what holds it (bson_iter
+ * checks each element), its last byte is the NUL, and it nests at most
+ * MONGO_MAX_NESTING deep (walked with a stack of our own, not recursion). */
+#define MONGO_MAX_NESTING 200
+static int bson_well_formed(const unsigned char *d, size_t n) {
+  struct { bson_iter_t it; } st[MONGO_MAX_NESTING]; /* (bson_iter_t is over-aligned) */
+  bson_t b;
+  int depth = 0;
+  if (!bson_init_static(&b, d, n) || !bson_iter_init(&st[0].it, &b))
+    return 0;
+  for (;;) {
+    bson_iter_t *it = &st[depth].it;
+    if (!bson_iter_next(it)) {
+      if (it->err_off)
+        return 0; /* a corrupt element */
+      if (!depth--)
+        return 1;
+      continue;
+    }
+    if (BSON_ITER_HOLDS_DOCUMENT(it) || BSON_ITER_HOLDS_ARRAY(it) ||
+        BSON_ITER_HOLDS_CODEWSCOPE(it)) {
+      const uint8_t *sd;
+      uint32_t sl, cl;
+      bson_t sub;
+      if (depth + 1 >= MONGO_MAX_NESTING)
+        return 0;
+      if (BSON_ITER_HOLDS_CODEWSCOPE(it))
+        bson_iter_codewscope(it, &cl, &sl, &sd);
+      else if (BSON_ITER_HOLDS_DOCUMENT(it))
+        bson_iter_document(it, &sl, &sd);
+      else
+        bson_iter_array(it, &sl, &sd);
+      if (!sd || !bson_init_static(&sub, sd, sl) || !bson_iter_init(&st[depth + 1].it, &sub))
+        return 0;
+      depth++;
+    }
+  }
 }
 
 static int gs_guard(struct gstream *g, const unsigned char *p, size_t n) {
@@ -254,14 +321,18 @@ static int gs_guard(struct gstream *g, const unsigned char *p, size_t n) {
   while (n) {
     if (g->skip) {
       size_t k = g->skip < n ? (size_t)g->skip : n;
+      if (!g->tail) {
+        memcpy(g->doc + g->doc_have, p, k);
+        g->doc_have += k;
+      }
       g->skip -= k;
       g->msg_left -= k;
       p += k;
       n -= k;
-      /* a document ends in a NUL: when one does not, libmongoc 1.23
-       * cannot read the reply and goes on with a stale one (a
-       * use-after-free; fuzz_probe_mongodb) */
-      if (!g->skip && !g->tail && p[-1] != 0)
+      /* a document must be well-formed BSON: when one is not, libmongoc
+       * 1.23 cannot read the reply and goes on with a stale one (a
+       * use-after-free, a wild read; fuzz_probe_mongodb) */
+      if (!g->skip && !g->tail && !bson_well_formed(g->doc, g->doc_len))
         return -1;
       if (!g->skip && gf_next(g))
         return -1;
@@ -319,7 +390,8 @@ static ssize_t gs_readv(mongoc_stream_t *s, mongoc_iovec_t *iov, size_t n,
       g->st->stream_rc = AJAR_ETOOBIG;
       snprintf(g->st->stream_err, sizeof g->st->stream_err,
                "a malformed wire message (a length under 16 bytes or over "
-               "%u MiB, or sections that do not fit it)",
+               "%u MiB, sections that do not fit it, a malformed document or "
+               "an answer of the wrong kind)",
                AJAR_MAX_MONGO_MESSAGE >> 20);
       errno = EMSGSIZE;
       return -1;

@@ -25,6 +25,11 @@ static int fail(struct rd *d, const char *fmt, ...) {
     vsnprintf(d->err + n, d->errlen - n, fmt, ap);
     va_end(ap);
   }
+  /* one line: the text may quote the file (jansson's "near '...'"), whose
+   * control bytes (a newline, an escape sequence) never reach the terminal */
+  for (n = 0; d->err[n]; n++)
+    if ((unsigned char)d->err[n] < 0x20 || d->err[n] == 0x7f)
+      d->err[n] = '?';
   return AJAR_EPARSE;
 }
 

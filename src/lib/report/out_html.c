@@ -67,7 +67,7 @@ static const char css[] =
 ".dot{display:inline-block;width:9px;height:9px;border-radius:50%;margin-right:5px}\n"
 ".chip.zero{color:var(--muted)}\n"
 ".access-o{color:var(--crit);font-weight:600}.access-a,.access-u{color:var(--muted)}\n"
-"td.store{white-space:nowrap}td.cats{min-width:170px}td.path{overflow-wrap:break-word;min-width:180px}\n"
+"td.store{white-space:nowrap;max-width:170px}.ver{white-space:normal;overflow-wrap:anywhere;color:#6b7280}td.cats{min-width:150px}td.path{overflow-wrap:break-word;min-width:150px}td.coll{overflow-wrap:anywhere;max-width:210px}\n"
 ".card span{white-space:nowrap}.card b.sev-word{font-size:20px;line-height:36px}\n"
 ".sev{display:inline-block;min-width:64px;text-align:center;border-radius:4px;"
 "padding:1px 6px;color:#fff;font-weight:600;font-size:12px}\n"
@@ -254,14 +254,15 @@ static void row(FILE *f, const struct ajar_target_result *t, size_t ti,
   esc_path(f, t->target);
   fputs("</td><td class=\"store\">", f);
   esc(f, t->store ? t->store : "?");
-  if (t->version) {
-    fputc(' ', f);
-    esc(f, t->version);
-  }
   if (strcmp(access(t), "file"))
     fprintf(f, " <span class=\"access-%c\">%s</span>%s", access(t)[0], access(t),
             t->tls ? " (tls)" : "");
-  fputs("</td><td>", f);
+  if (t->version) { /* long build strings ("10.11.19-MariaDB-0+deb12u1") wrap */
+    fputs("<br><small class=\"ver\">", f);
+    esc(f, t->version);
+    fputs("</small>", f);
+  }
+  fputs("</td><td class=\"coll\">", f);
   if (c) {
     fprintf(f, "<a href=\"#c-%zu-%zu\">", ti, ci);
     esc(f, c->name);
