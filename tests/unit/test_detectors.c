@@ -191,6 +191,9 @@ static const struct row rows[] = {
   {"password_hash", "f1", "$2b$12$KIXQJHkKk8o4e5y7Q9JqOe8n7bT0a7x0WQ6lP1b9r1m3q5s7u9w1y", 1},
   {"password_hash", "f1", "$argon2id$v=19$m=65536,t=3,p=4$c29tZXNhbHQ$RdescudvJCsgt3ub+b+dWRWJTmaaJObG", 1},
   {"password_hash", "f1", "$5 off today", 0},
+  /* a hash-named field holds content hashes, but a secret announces itself */
+  {"password_hash", "content_hash", "$2b$12$KIXQJHkKk8o4e5y7Q9JqOe8n7bT0a7x0WQ6lP1b9r1m3q5s7u9w1y", 1},
+  {"password_hash", "content_hash", "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08", 0},
   {"password", "password", "hunter2", 1},
   {"password", "pwd", "********", 0},
   {"password", "f1", "hunter2", 0},

@@ -486,8 +486,18 @@ unsigned classify_scalar(const struct ajar_db *db, struct ajar_scratch *s,
     n--;
   if (hints & AJAR_H_PLACE)
     sig |= SIG_PLACE;
-  if (n == 0 || (hints & AJAR_H_NEGATIVE))
+  if (n == 0)
     return sig;
+  if (hints & AJAR_H_NEGATIVE) {
+    /* a content hash or request id is no personal data, but a secret
+     * that announces itself is one whatever its field ("pass_hash") */
+    if (n >= 20 && kind == VK_STRING) {
+      if (is_password_hash(v, n)) EMIT(DET_PASSWORD_HASH, 1);
+      if (is_aws_key(v, n)) EMIT(DET_AWS_KEY, 1);
+      if (is_jwt(v, n)) EMIT(DET_JWT, 1);
+    }
+    return sig;
+  }
   /* a time or a camera/checkpoint field holds no personal data itself */
   if (hints && !(hints & ~(AJAR_H_TIME | AJAR_H_PLACE)))
     return sig | (hints & AJAR_H_TIME ? SIG_TIME : 0);
