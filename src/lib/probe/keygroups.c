@@ -108,16 +108,32 @@ int kg_add(struct kg_set *s, int db, const char *key, size_t len, int64_t bytes,
   return 0;
 }
 
+/* Keys are often made of personal values ("user:13812345678",
+ * "alice@example.com:cart"): a name with an '@' or six digits in a row is
+ * redacted like an example, since collection names are always printed. */
+static const char *safe_part(const char *part, char *red, size_t n) {
+  size_t i, run = 0;
+  int personal = strchr(part, '@') != NULL;
+  for (i = 0; part[i] && !personal; i++) {
+    run = part[i] >= '0' && part[i] <= '9' ? run + 1 : 0;
+    personal = run >= 6;
+  }
+  if (!personal)
+    return part;
+  ajar_redact(part, strlen(part), red, n);
+  return red;
+}
+
 void kg_name(const struct kg_group *g, char *buf, size_t n) {
-  char db[16] = "";
+  char db[16] = "", red[AJAR_MAX_EXAMPLE * 4];
   if (g->db)
     snprintf(db, sizeof db, "db%d/", g->db);
   if (g->keys == 1)
-    snprintf(buf, n, "%s%s", db, g->first_key);
+    snprintf(buf, n, "%s%s", db, safe_part(g->first_key, red, sizeof red));
   else if (!*g->prefix)
     snprintf(buf, n, "%s%s", db, KG_NO_PREFIX);
   else
-    snprintf(buf, n, "%s%s*", db, g->prefix);
+    snprintf(buf, n, "%s%s*", db, safe_part(g->prefix, red, sizeof red));
 }
 
 void kg_clear(struct kg_set *s) {
