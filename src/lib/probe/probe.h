@@ -162,6 +162,11 @@ void probe_state_set(struct ajar_conn *c, void *state, void (*state_free)(void *
 
 /* helpers shared by probes (probes.c) */
 int probe_set_str(char **field, const char *s);
+/* Append collection parts[0].parts[1]... with its counts (-1: unknown) to
+ * t, whose collections array must have room; a part named like a ransom
+ * note sets the note. 0 or AJAR_ENOMEM. */
+int probe_add_dotted(struct ajar_target_result *t, const char *const *parts,
+                     size_t n, int64_t records, int64_t bytes);
 /* 1 when an index name looks like a ransom note or a wiped store */
 int probe_ransom_name(const char *name);
 

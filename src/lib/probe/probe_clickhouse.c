@@ -137,23 +137,14 @@ static int add_table(void *ctx, json_t *row, const char *line, size_t n) {
   struct ajar_target_result *t = ctx;
   const char *db = json_string_value(json_object_get(row, "database"));
   const char *name = json_string_value(json_object_get(row, "name"));
-  struct ajar_collection_result *cr;
-  size_t k;
+  const char *parts[2];
   (void)line;
   (void)n;
   if (!db || !name || t->n_collections >= AJAR_MAX_COLLECTIONS)
     return 0;
-  cr = &t->collections[t->n_collections];
-  k = strlen(db) + strlen(name) + 2;
-  if (!(cr->name = malloc(k)))
-    return AJAR_ENOMEM;
-  snprintf(cr->name, k, "%s.%s", db, name);
-  cr->records = cr->bytes = -1;
-  t->n_collections++;
-  if (probe_ransom_name(name) || probe_ransom_name(db))
-    return probe_set_str(&cr->note, "looks wiped or ransomed: the name is a "
-                                    "ransom note's");
-  return 0;
+  parts[0] = db;
+  parts[1] = name;
+  return probe_add_dotted(t, parts, 2, -1, -1);
 }
 
 struct parts_ctx {

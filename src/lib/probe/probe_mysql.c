@@ -318,8 +318,6 @@ static int my_enumerate(struct ajar_conn *c, struct ajar_target_result *t) {
     return AJAR_EPROTO;
   }
   while ((row = mysql_fetch_row(res)) && !rc) {
-    struct ajar_collection_result *cr;
-    size_t k;
     if (!row[0] || !row[1])
       continue;
     if (t->n_collections >= AJAR_MAX_COLLECTIONS) {
@@ -337,19 +335,11 @@ static int my_enumerate(struct ajar_conn *c, struct ajar_target_result *t) {
       t->collections = nn;
       cap = nc;
     }
-    cr = &t->collections[t->n_collections];
-    k = strlen(row[0]) + strlen(row[1]) + 2;
-    if (!(cr->name = malloc(k))) {
-      rc = AJAR_ENOMEM;
-      break;
+    {
+      const char *parts[2] = {row[0], row[1]};
+      if ((rc = probe_add_dotted(t, parts, 2, cell_num(row[2]), cell_num(row[3]))))
+        break;
     }
-    snprintf(cr->name, k, "%s.%s", row[0], row[1]);
-    cr->records = cell_num(row[2]);
-    cr->bytes = cell_num(row[3]);
-    t->n_collections++;
-    if (probe_ransom_name(row[1]) || probe_ransom_name(row[0]))
-      rc = probe_set_str(&cr->note, "looks wiped or ransomed: the name is a ransom "
-                                    "note's");
   }
   mysql_free_result(res);
   my_end(st, 0);

@@ -399,8 +399,6 @@ static int64_t cell_num(PGresult *r, int row, int col) {
 
 static int add_coll(struct ajar_target_result *t, size_t *cap, const char *db,
                     const char *schema, const char *table, int64_t rows, int64_t bytes) {
-  struct ajar_collection_result *cr;
-  size_t k;
   if (t->n_collections == *cap) {
     size_t nc = *cap ? *cap * 2 : 16;
     struct ajar_collection_result *nn = realloc(t->collections, nc * sizeof *nn);
@@ -410,18 +408,10 @@ static int add_coll(struct ajar_target_result *t, size_t *cap, const char *db,
     t->collections = nn;
     *cap = nc;
   }
-  cr = &t->collections[t->n_collections];
-  k = strlen(db) + strlen(schema) + strlen(table) + 3;
-  if (!(cr->name = malloc(k)))
-    return AJAR_ENOMEM;
-  snprintf(cr->name, k, "%s.%s.%s", db, schema, table);
-  cr->records = rows;
-  cr->bytes = bytes;
-  t->n_collections++;
-  if (probe_ransom_name(table) || probe_ransom_name(db))
-    return probe_set_str(&cr->note, "looks wiped or ransomed: the name is a ransom "
-                                    "note's");
-  return 0;
+  {
+    const char *parts[3] = {db, schema, table};
+    return probe_add_dotted(t, parts, 3, rows, bytes);
+  }
 }
 
 /* "S.T" quoted for SQL, into out (n bytes); 0 or AJAR_ETOOBIG */

@@ -66,3 +66,26 @@ int probe_ransom_name(const char *name) {
       return 1;
   return n > 5 && !strcasecmp(name + n - 5, "-meow");
 }
+
+/* The SQL-shaped stores name a collection "db.table" or "db.schema.table";
+ * a part named like a ransom note marks the collection as wiped. */
+int probe_add_dotted(struct ajar_target_result *t, const char *const *parts,
+                     size_t n, int64_t records, int64_t bytes) {
+  struct ajar_collection_result *cr = &t->collections[t->n_collections];
+  size_t i, len = 1, at = 0;
+  int ransom = 0;
+  for (i = 0; i < n; i++)
+    len += strlen(parts[i]) + 1;
+  if (!(cr->name = malloc(len)))
+    return AJAR_ENOMEM;
+  for (i = 0; i < n; i++) {
+    at += (size_t)snprintf(cr->name + at, len - at, "%s%s", i ? "." : "", parts[i]);
+    ransom |= probe_ransom_name(parts[i]);
+  }
+  cr->records = records;
+  cr->bytes = bytes;
+  t->n_collections++;
+  return ransom ? probe_set_str(&cr->note, "looks wiped or ransomed: the name "
+                                           "is a ransom note's")
+                : 0;
+}
