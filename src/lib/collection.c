@@ -4,10 +4,15 @@
 #include <stdlib.h>
 #include <string.h>
 #include "collection.h"
+#include "classify/shape.h"
 
 static uint32_t hash_key(uint32_t parent, const char *k, size_t n, int arr) {
   uint32_t h = 2166136261u ^ (parent * 2654435761u) ^ (uint32_t)arr;
   size_t i;
+  if (n <= 16) {
+    uint64_t x = hash_prefix16(k, n);
+    return h ^ (uint32_t)(x >> 32) ^ (uint32_t)x;
+  }
   for (i = 0; i < n; i++)
     h = (h ^ (unsigned char)k[i]) * 16777619u;
   return h;
@@ -62,6 +67,8 @@ static uint32_t new_field(struct ajar_collection *c, uint32_t parent,
   f->is_array = (uint8_t)is_array;
   f->leaf_off = (uint16_t)(is_array ? pl : (pl ? pl + 1 : 0));
   f->leaf_len = (uint16_t)(is_array ? 2 : klen);
+  if (!is_array)
+    memcpy(f->leaf16, key, klen < 16 ? klen : 16);
   f->hints = is_array ? own : classify_adjust_hints(own, c->fields[parent].path_hints);
   f->path_hints = c->fields[parent].path_hints | f->hints;
   return c->n_fields++;
@@ -76,6 +83,13 @@ static uint32_t overflow_field(struct ajar_collection *c) {
     c->overflow = i;
   }
   return c->overflow;
+}
+
+/* key (klen bytes) equals the leaf of f */
+static int same_key(const struct field *f, const char *key, size_t klen) {
+  if (klen <= 16)
+    return same_prefix16(key, klen, f->leaf16);
+  return !memcmp(f->path + f->leaf_off, key, klen);
 }
 
 uint32_t field_child(struct ajar_collection *c, uint32_t parent,
@@ -93,8 +107,7 @@ uint32_t field_child(struct ajar_collection *c, uint32_t parent,
       break;
     f = &c->fields[slot - 1];
     if (f->hash == h && f->parent == parent && f->is_array == is_array &&
-        (is_array || (f->leaf_len == klen &&
-                      !memcmp(f->path + f->leaf_off, key, klen))))
+        (is_array || (f->leaf_len == klen && same_key(f, key, klen))))
       return slot - 1;
   }
   if (c->n_fields >= AJAR_MAX_FIELDS)
@@ -107,14 +120,6 @@ uint32_t field_child(struct ajar_collection *c, uint32_t parent,
   return idx;
 }
 
-static int same_key(const char *a, const char *b, size_t n) {
-  size_t i;
-  for (i = 0; i < n; i++)
-    if (a[i] != b[i])
-      return 0;
-  return 1;
-}
-
 uint32_t field_next(struct ajar_collection *c, uint32_t parent, uint32_t prev,
                     const char *key, size_t klen) {
   uint32_t pred = prev == UINT32_MAX ? c->fields[parent].first_pred
@@ -123,7 +128,7 @@ uint32_t field_next(struct ajar_collection *c, uint32_t parent, uint32_t prev,
   if (pred) {
     const struct field *f = &c->fields[pred];
     if (f->parent == parent && !f->is_array && f->leaf_len == klen &&
-        same_key(f->path + f->leaf_off, key, klen))
+        same_key(f, key, klen))
       return pred;
   }
   child = field_child(c, parent, key, klen, 0);
@@ -170,6 +175,7 @@ void ajar_collection_free(struct ajar_collection *c) {
   for (i = 0; i < c->n_fields; i++) {
     free(c->fields[i].path);
     free(c->fields[i].stats);
+    free(c->fields[i].memo);
   }
   free(c->fields);
   free(c->slots);
@@ -235,10 +241,30 @@ static void record_hit(struct ajar_collection *c, uint32_t fi, unsigned det,
   }
 }
 
+/* A field's memo. Fields such as status, gender, type or host repeat a
+ * few short values, and classifying a value again gives the same
+ * candidates: they are replayed instead. record_hit sees the same calls
+ * with or without the memo, so results do not change; a field whose
+ * values seldom repeat turns its memo off. */
+#define MEMO_CANDS 6
+#define MEMO_OFF UINT32_MAX
+struct memo_slot {
+  uint8_t n; /* 0: empty */
+  uint8_t n_cands;
+  uint8_t sig;
+  char v[AJAR_MEMO_VALUE];
+  struct { uint8_t det, flags, from, to; } cand[MEMO_CANDS];
+};
+struct value_memo {
+  struct memo_slot slot[AJAR_MEMO_SLOTS];
+};
+
 struct hit_ctx {
   struct ajar_collection *c;
   uint32_t field;
   const char *v;
+  struct memo_slot *rec; /* the candidates are also kept here */
+  int overflow;          /* more than MEMO_CANDS of them */
 };
 
 static int on_candidate(void *p, const struct candidate *cd) {
@@ -246,7 +272,73 @@ static int on_candidate(void *p, const struct candidate *cd) {
   /* numeric arrays have no value text (v NULL): no example */
   record_hit(h->c, h->field, cd->det, cd->embedded, cd->validated,
              h->v ? h->v + cd->from : NULL, cd->to - cd->from);
+  if (h->rec) {
+    if (h->rec->n_cands == MEMO_CANDS) {
+      h->overflow = 1;
+    } else {
+      h->rec->cand[h->rec->n_cands].det = (uint8_t)cd->det;
+      h->rec->cand[h->rec->n_cands].flags =
+          (uint8_t)((cd->validated != 0) | (cd->embedded != 0) << 1);
+      h->rec->cand[h->rec->n_cands].from = (uint8_t)cd->from;
+      h->rec->cand[h->rec->n_cands].to = (uint8_t)cd->to;
+      h->rec->n_cands++;
+    }
+  }
   return 0;
+}
+
+static unsigned memo_index(const char *v, size_t n) {
+  uint64_t a = 0, b = 0, h;
+  size_t i;
+  if (n >= 8) {
+    memcpy(&a, v, 8);
+    memcpy(&b, v + n - 8, 8);
+  } else {
+    for (i = 0; i < n; i++)
+      a = a << 8 | (unsigned char)v[i];
+  }
+  h = (a ^ (b * 0x9E3779B97F4A7C15ull) ^ n) * 0xFF51AFD7ED558CCDull;
+  return (unsigned)(h >> 40) % AJAR_MEMO_SLOTS;
+}
+
+/* classify_scalar for a string of 1..AJAR_MEMO_VALUE bytes, through the
+ * field's memo */
+static unsigned memo_classify(struct ajar_collection *c, struct ajar_scratch *s,
+                              uint32_t fi, const char *v, size_t n) {
+  struct field *f = &c->fields[fi];
+  struct hit_ctx h = {c, fi, v, NULL, 0};
+  struct memo_slot *m;
+  unsigned sig, i;
+  if (!f->memo && !(f->memo = calloc(1, sizeof *f->memo)))
+    f->memo_tries = MEMO_OFF;
+  if (f->memo_tries == MEMO_OFF)
+    return classify_scalar(c->db, s, f->hints, VK_STRING, v, n, on_candidate, &h);
+  m = &f->memo->slot[memo_index(v, n)];
+  f->memo_tries++;
+  if (m->n == n && !memcmp(m->v, v, n)) {
+    f->memo_hits++;
+    for (i = 0; i < m->n_cands; i++)
+      record_hit(c, fi, m->cand[i].det, m->cand[i].flags >> 1,
+                 m->cand[i].flags & 1, v + m->cand[i].from,
+                 (size_t)(m->cand[i].to - m->cand[i].from));
+    return m->sig;
+  }
+  if (f->memo_tries >= 256 && f->memo_hits < 64) { /* mostly distinct */
+    free(f->memo);
+    f->memo = NULL;
+    f->memo_tries = MEMO_OFF;
+  } else {
+    h.rec = m;
+    m->n = 0;
+    m->n_cands = 0;
+  }
+  sig = classify_scalar(c->db, s, f->hints, VK_STRING, v, n, on_candidate, &h);
+  if (h.rec && !h.overflow && sig <= UINT8_MAX) {
+    memcpy(m->v, v, n);
+    m->n = (uint8_t)n;
+    m->sig = (uint8_t)sig;
+  }
+  return sig;
 }
 
 void field_value(struct ajar_collection *c, struct ajar_scratch *s,
@@ -262,7 +354,10 @@ void field_value(struct ajar_collection *c, struct ajar_scratch *s,
   if (kind == VK_STRING && value_is_empty(v, n))
     return;
   f->values++;
-  sig = classify_scalar(c->db, s, f->hints, kind, v, n, on_candidate, &h);
+  if (kind == VK_STRING && n <= AJAR_MEMO_VALUE)
+    sig = memo_classify(c, s, fi, v, n);
+  else
+    sig = classify_scalar(c->db, s, f->hints, kind, v, n, on_candidate, &h);
   if (sig & SIG_TIME)
     f->time_values++;
   if (sig & SIG_BOOL)

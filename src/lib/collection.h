@@ -27,6 +27,7 @@ struct field {
   char *path;
   uint32_t hash;        /* of (parent, leaf) */
   uint16_t leaf_off, leaf_len;
+  char leaf16[16];      /* the first 16 bytes of the leaf, zero-padded */
   uint8_t is_array;     /* the "[]" element of its parent */
   uint32_t first_pred;  /* the child seen first last time (0: none) */
   uint32_t next_pred;   /* the sibling that followed this field last time */
@@ -35,6 +36,8 @@ struct field {
   uint64_t bools;
   uint16_t n_stats;
   struct det_stat *stats; /* at most DET__COUNT */
+  struct value_memo *memo; /* recent short values and their candidates */
+  uint32_t memo_tries, memo_hits;
 };
 
 #define ROOT_FIELD 0u

@@ -19,6 +19,8 @@
 #define AJAR_MAX_KEY           256         /* bytes of one object key kept */
 #define AJAR_MAX_VALUE_SCAN    (64u << 10) /* bytes of one value classified */
 #define AJAR_MAX_CSV_COLUMNS   1024
+#define AJAR_MEMO_VALUE        24          /* longest value a field remembers */
+#define AJAR_MEMO_SLOTS        8           /* values remembered per field */
 #define AJAR_MAX_THREADS       64
 #define AJAR_QUEUE_DEPTH       4           /* chunks in flight per worker */
 

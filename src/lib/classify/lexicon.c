@@ -472,10 +472,15 @@ size_t ajar_lexicon_cn_province(const char *s, size_t n) {
   static const char prov[] = "京津沪渝冀豫云辽黑湘皖鲁新苏浙赣鄂桂"
                              "甘晋蒙陕吉闽贵粤青藏川宁琼";
   size_t i;
+  unsigned char c;
   if (!s || n < 3)
     return 0;
+  /* all of them begin with 0xE4-0xE9 and a continuation byte */
+  c = (unsigned char)s[0];
+  if (c < 0xE4 || c > 0xE9 || ((unsigned char)s[1] & 0xC0) != 0x80)
+    return 0;
   for (i = 0; i + 3 <= sizeof prov - 1; i += 3)
-    if (memcmp(s, prov + i, 3) == 0)
+    if (prov[i] == s[0] && prov[i + 1] == s[1] && prov[i + 2] == s[2])
       return 3;
   return 0;
 }

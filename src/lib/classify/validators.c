@@ -30,6 +30,13 @@ static int hex_val(unsigned char c) {
   if (c >= 'A' && c <= 'F') return c - 'A' + 10;
   return -1;
 }
+/* 1 for the hex digits 0-9 a-f A-F */
+static const unsigned char hex_ok[256] = {
+    ['0'] = 1, ['1'] = 1, ['2'] = 1, ['3'] = 1, ['4'] = 1, ['5'] = 1,
+    ['6'] = 1, ['7'] = 1, ['8'] = 1, ['9'] = 1, ['a'] = 1, ['b'] = 1,
+    ['c'] = 1, ['d'] = 1, ['e'] = 1, ['f'] = 1, ['A'] = 1, ['B'] = 1,
+    ['C'] = 1, ['D'] = 1, ['E'] = 1, ['F'] = 1,
+};
 static int dv(const char *s, size_t i) { return (unsigned char)s[i] - '0'; }
 
 static int all_digits(const char *s, size_t n) {
@@ -517,14 +524,12 @@ int ajar_valid_ipv6(const char *s, size_t n) {
 /* UUID canonical text form (RFC 9562 section 4): 8-4-4-4-12 hex. */
 int ajar_valid_uuid(const char *s, size_t n) {
   size_t i;
-  if (!s || n != 36) return 0;
-  for (i = 0; i < 36; i++) {
-    if (i == 8 || i == 13 || i == 18 || i == 23) {
-      if (s[i] != '-') return 0;
-    } else if (hex_val((unsigned char)s[i]) < 0) {
+  if (!s || n != 36 || s[8] != '-' || s[13] != '-' || s[18] != '-' ||
+      s[23] != '-')
+    return 0;
+  for (i = 0; i < 36; i++)
+    if (!hex_ok[(unsigned char)s[i]] && i != 8 && i != 13 && i != 18 && i != 23)
       return 0;
-    }
-  }
   return 1;
 }
 

@@ -11,53 +11,8 @@
 #include <stdlib.h>
 #include <string.h>
 #include "classify.h"
+#include "shape.h"
 #include "validators.h"
-
-enum {
-  C_DIGIT = 1u << 0, C_UPPER = 1u << 1, C_LOWER = 1u << 2, C_SPACE = 1u << 3,
-  C_AT = 1u << 4, C_DASH = 1u << 5, C_COLON = 1u << 6, C_DOT = 1u << 7,
-  C_PLUS = 1u << 8, C_SLASH = 1u << 9, C_EQ = 1u << 10, C_UNDER = 1u << 11,
-  C_HIGH = 1u << 12, C_PAREN = 1u << 13, C_DOLLAR = 1u << 14,
-  C_COMMA = 1u << 15, C_OTHER = 1u << 16, C_HEXALPHA = 1u << 17,
-  C_NL = 1u << 18,
-};
-
-/* byte -> C_* bits; generated from char_class() rules: digits, letters
- * (hex letters marked), space/newline, and the punctuation ids use */
-static const unsigned cls_table[256] = {
-  0x10000, 0x10000, 0x10000, 0x10000, 0x10000, 0x10000, 0x10000, 0x10000,
-  0x10000, 0x00008, 0x40008, 0x10000, 0x10000, 0x40008, 0x10000, 0x10000,
-  0x10000, 0x10000, 0x10000, 0x10000, 0x10000, 0x10000, 0x10000, 0x10000,
-  0x10000, 0x10000, 0x10000, 0x10000, 0x10000, 0x10000, 0x10000, 0x10000,
-  0x00008, 0x10000, 0x10000, 0x10000, 0x04000, 0x10000, 0x10000, 0x10000,
-  0x02000, 0x02000, 0x10000, 0x00100, 0x08000, 0x00020, 0x00080, 0x00200,
-  0x00001, 0x00001, 0x00001, 0x00001, 0x00001, 0x00001, 0x00001, 0x00001,
-  0x00001, 0x00001, 0x00040, 0x10000, 0x10000, 0x00400, 0x10000, 0x10000,
-  0x00010, 0x20002, 0x20002, 0x20002, 0x20002, 0x20002, 0x20002, 0x00002,
-  0x00002, 0x00002, 0x00002, 0x00002, 0x00002, 0x00002, 0x00002, 0x00002,
-  0x00002, 0x00002, 0x00002, 0x00002, 0x00002, 0x00002, 0x00002, 0x00002,
-  0x00002, 0x00002, 0x00002, 0x10000, 0x10000, 0x10000, 0x10000, 0x00800,
-  0x10000, 0x20004, 0x20004, 0x20004, 0x20004, 0x20004, 0x20004, 0x00004,
-  0x00004, 0x00004, 0x00004, 0x00004, 0x00004, 0x00004, 0x00004, 0x00004,
-  0x00004, 0x00004, 0x00004, 0x00004, 0x00004, 0x00004, 0x00004, 0x00004,
-  0x00004, 0x00004, 0x00004, 0x10000, 0x10000, 0x10000, 0x10000, 0x10000,
-  0x01000, 0x01000, 0x01000, 0x01000, 0x01000, 0x01000, 0x01000, 0x01000,
-  0x01000, 0x01000, 0x01000, 0x01000, 0x01000, 0x01000, 0x01000, 0x01000,
-  0x01000, 0x01000, 0x01000, 0x01000, 0x01000, 0x01000, 0x01000, 0x01000,
-  0x01000, 0x01000, 0x01000, 0x01000, 0x01000, 0x01000, 0x01000, 0x01000,
-  0x01000, 0x01000, 0x01000, 0x01000, 0x01000, 0x01000, 0x01000, 0x01000,
-  0x01000, 0x01000, 0x01000, 0x01000, 0x01000, 0x01000, 0x01000, 0x01000,
-  0x01000, 0x01000, 0x01000, 0x01000, 0x01000, 0x01000, 0x01000, 0x01000,
-  0x01000, 0x01000, 0x01000, 0x01000, 0x01000, 0x01000, 0x01000, 0x01000,
-  0x01000, 0x01000, 0x01000, 0x01000, 0x01000, 0x01000, 0x01000, 0x01000,
-  0x01000, 0x01000, 0x01000, 0x01000, 0x01000, 0x01000, 0x01000, 0x01000,
-  0x01000, 0x01000, 0x01000, 0x01000, 0x01000, 0x01000, 0x01000, 0x01000,
-  0x01000, 0x01000, 0x01000, 0x01000, 0x01000, 0x01000, 0x01000, 0x01000,
-  0x01000, 0x01000, 0x01000, 0x01000, 0x01000, 0x01000, 0x01000, 0x01000,
-  0x01000, 0x01000, 0x01000, 0x01000, 0x01000, 0x01000, 0x01000, 0x01000,
-  0x01000, 0x01000, 0x01000, 0x01000, 0x01000, 0x01000, 0x01000, 0x01000,
-  0x01000, 0x01000, 0x01000, 0x01000, 0x01000, 0x01000, 0x01000, 0x01000,
-};
 
 int value_is_empty(const char *v, size_t n) {
   static const struct { const char *s; size_t n; } empties[] = {
@@ -75,8 +30,15 @@ int value_is_empty(const char *v, size_t n) {
   while (n && (v[n - 1] == ' ' || v[n - 1] == '\t')) n--;
   if (n == 0)
     return 1;
-  if (n > 12 || !strchr("nNuU-0*rRx[X?\xe6", v[0]))
+  if (n > 12)
     return 0;
+  switch (v[0]) { /* the first bytes of the placeholders */
+  case 'n': case 'N': case 'u': case 'U': case '-': case '0': case '*':
+  case 'r': case 'R': case 'x': case 'X': case '[': case '?': case '\xe6':
+    break;
+  default:
+    return 0;
+  }
   for (i = 0; i < sizeof empties / sizeof empties[0]; i++)
     if (empties[i].n == n && strncasecmp(empties[i].s, v, n) == 0)
       return 1;
@@ -294,7 +256,7 @@ static int looks_address_en(const char *v, size_t n) {
     " street", " st", " road", " rd", " avenue", " ave", " lane", " ln",
     " boulevard", " blvd", " drive", " dr", " pkwy", " parkway", " way",
     " court", " ct", " place", " pl", " square", " sq", " terrace",
-    " highway", " hwy", " strasse", "straße", " rue ", " via ", " calle ",
+    " highway", " hwy", " strasse", " rue ", " via ", " calle ",
   };
   char low[128];
   size_t i, k;
@@ -541,11 +503,7 @@ unsigned classify_scalar(const struct ajar_db *db, struct ajar_scratch *s,
       EMIT(DET_FACE_IMAGE, 1);
     return sig;
   }
-  for (i = 0; i < n; i++) {
-    unsigned char c = (unsigned char)v[i];
-    mask |= cls_table[c];
-    digits += (c >= '0' && c <= '9');
-  }
+  mask = value_shape(v, n, &digits);
   if (mask & C_NL) {
     if (mask & (C_DIGIT | C_AT))
       classify_text(db, s, hints, v, n, fn, ctx);
@@ -671,7 +629,8 @@ unsigned classify_scalar(const struct ajar_db *db, struct ajar_scratch *s,
                looks_name_en(v, n, hints & AJAR_H_NAME ? 2 : 1)) {
       EMIT(DET_PERSON_NAME, 1);
     }
-    if (!(mask & C_HIGH) && looks_address_en(v, n))
+    /* ASCII only, and every street word follows a space */
+    if ((mask & (C_HIGH | C_SPACE)) == C_SPACE && looks_address_en(v, n))
       EMIT(DET_ADDRESS, 1);
     if (hints & AJAR_H_NAME && !(voc & ~NAME_VOCAB) && name_shaped(v, n, mask) &&
         (mask & C_HIGH))

@@ -1,0 +1,197 @@
+/* The shape of a value: which classes of bytes (C_*) it holds and how
+ * many digits, 16 bytes at a time.
+ *
+ * Hand-written: Vectorscan finds patterns, not byte classes. Each byte's
+ * classes come from two 16-entry lookups (its low and its high nibble,
+ * SSSE3 pshufb) whose AND is the class bits, as simdjson classifies
+ * JSON characters. A class must be a product of a set of high and a set
+ * of low nibbles, so upper and lower case letters and white space take
+ * two bits each; C_OTHER is a byte in no class. The tables were derived
+ * from cls_table below, and the unit tests compare both on every byte.
+ */
+#include <stdint.h>
+#include <string.h>
+#include "shape.h"
+#if defined(__SSSE3__)
+#include <tmmintrin.h>
+#endif
+
+/* byte -> C_* bits; generated from char_class() rules: digits, letters
+ * (hex letters marked), space/newline, and the punctuation ids use */
+static const unsigned cls_table[256] = {
+  0x10000, 0x10000, 0x10000, 0x10000, 0x10000, 0x10000, 0x10000, 0x10000,
+  0x10000, 0x00008, 0x40008, 0x10000, 0x10000, 0x40008, 0x10000, 0x10000,
+  0x10000, 0x10000, 0x10000, 0x10000, 0x10000, 0x10000, 0x10000, 0x10000,
+  0x10000, 0x10000, 0x10000, 0x10000, 0x10000, 0x10000, 0x10000, 0x10000,
+  0x00008, 0x10000, 0x10000, 0x10000, 0x04000, 0x10000, 0x10000, 0x10000,
+  0x02000, 0x02000, 0x10000, 0x00100, 0x08000, 0x00020, 0x00080, 0x00200,
+  0x00001, 0x00001, 0x00001, 0x00001, 0x00001, 0x00001, 0x00001, 0x00001,
+  0x00001, 0x00001, 0x00040, 0x10000, 0x10000, 0x00400, 0x10000, 0x10000,
+  0x00010, 0x20002, 0x20002, 0x20002, 0x20002, 0x20002, 0x20002, 0x00002,
+  0x00002, 0x00002, 0x00002, 0x00002, 0x00002, 0x00002, 0x00002, 0x00002,
+  0x00002, 0x00002, 0x00002, 0x00002, 0x00002, 0x00002, 0x00002, 0x00002,
+  0x00002, 0x00002, 0x00002, 0x10000, 0x10000, 0x10000, 0x10000, 0x00800,
+  0x10000, 0x20004, 0x20004, 0x20004, 0x20004, 0x20004, 0x20004, 0x00004,
+  0x00004, 0x00004, 0x00004, 0x00004, 0x00004, 0x00004, 0x00004, 0x00004,
+  0x00004, 0x00004, 0x00004, 0x00004, 0x00004, 0x00004, 0x00004, 0x00004,
+  0x00004, 0x00004, 0x00004, 0x10000, 0x10000, 0x10000, 0x10000, 0x10000,
+  0x01000, 0x01000, 0x01000, 0x01000, 0x01000, 0x01000, 0x01000, 0x01000,
+  0x01000, 0x01000, 0x01000, 0x01000, 0x01000, 0x01000, 0x01000, 0x01000,
+  0x01000, 0x01000, 0x01000, 0x01000, 0x01000, 0x01000, 0x01000, 0x01000,
+  0x01000, 0x01000, 0x01000, 0x01000, 0x01000, 0x01000, 0x01000, 0x01000,
+  0x01000, 0x01000, 0x01000, 0x01000, 0x01000, 0x01000, 0x01000, 0x01000,
+  0x01000, 0x01000, 0x01000, 0x01000, 0x01000, 0x01000, 0x01000, 0x01000,
+  0x01000, 0x01000, 0x01000, 0x01000, 0x01000, 0x01000, 0x01000, 0x01000,
+  0x01000, 0x01000, 0x01000, 0x01000, 0x01000, 0x01000, 0x01000, 0x01000,
+  0x01000, 0x01000, 0x01000, 0x01000, 0x01000, 0x01000, 0x01000, 0x01000,
+  0x01000, 0x01000, 0x01000, 0x01000, 0x01000, 0x01000, 0x01000, 0x01000,
+  0x01000, 0x01000, 0x01000, 0x01000, 0x01000, 0x01000, 0x01000, 0x01000,
+  0x01000, 0x01000, 0x01000, 0x01000, 0x01000, 0x01000, 0x01000, 0x01000,
+  0x01000, 0x01000, 0x01000, 0x01000, 0x01000, 0x01000, 0x01000, 0x01000,
+  0x01000, 0x01000, 0x01000, 0x01000, 0x01000, 0x01000, 0x01000, 0x01000,
+  0x01000, 0x01000, 0x01000, 0x01000, 0x01000, 0x01000, 0x01000, 0x01000,
+  0x01000, 0x01000, 0x01000, 0x01000, 0x01000, 0x01000, 0x01000, 0x01000,
+};
+
+unsigned value_shape_bytes(const char *v, size_t n, size_t *digits) {
+  unsigned mask = 0;
+  size_t i, d = 0;
+  for (i = 0; i < n; i++) {
+    unsigned char c = (unsigned char)v[i];
+    mask |= cls_table[c];
+    d += (c >= '0' && c <= '9');
+  }
+  *digits = d;
+  return mask;
+}
+
+#if defined(__SSSE3__)
+/* class bits, three bytes a lane:
+ *   0: digit, A-O, P-Z, a-o, p-z, ' ', tab/CR/LF, CR/LF
+ *   1: @ - : . + / = _  (C_AT..C_UNDER in order)
+ *   2: high, ( ), $, ',', hex letter */
+static const int8_t lo0[16] = {0x35, 0x1f, 0x1f, 0x1f, 0x1f, 0x1f, 0x1f, 0x1f,
+                               0x1f, 0x5f, (int8_t)0xde, 0x0a, 0x0a, (int8_t)0xca, 0x0a, 0x0a};
+static const int8_t hi0[16] = {(int8_t)0xc0, 0x00, 0x20, 0x01, 0x02, 0x04, 0x08, 0x10,
+                               0, 0, 0, 0, 0, 0, 0, 0};
+static const int8_t lo1[16] = {0x01, 0, 0, 0, 0, 0, 0, 0,
+                               0, 0, 0x04, 0x10, 0x00, 0x42, 0x08, (int8_t)0xa0};
+static const int8_t hi1[16] = {0x00, 0x00, 0x3a, 0x44, 0x01, (int8_t)0x80, 0, 0,
+                               0, 0, 0, 0, 0, 0, 0, 0};
+static const int8_t lo2[16] = {0x01, 0x11, 0x11, 0x11, 0x15, 0x11, 0x11, 0x01,
+                               0x03, 0x03, 0x01, 0x01, 0x09, 0x01, 0x01, 0x01};
+static const int8_t hi2[16] = {0x00, 0x00, 0x0e, 0x00, 0x10, 0x00, 0x10, 0x00,
+                               0x01, 0x01, 0x01, 0x01, 0x01, 0x01, 0x01, 0x01};
+/* 16 x 0xFF then 16 x 0: the first k lanes of a part-vector */
+static const int8_t keep_lanes[32] = {-1, -1, -1, -1, -1, -1, -1, -1,
+                                      -1, -1, -1, -1, -1, -1, -1, -1};
+
+static unsigned or_bytes(__m128i x) {
+  x = _mm_or_si128(x, _mm_srli_si128(x, 8));
+  x = _mm_or_si128(x, _mm_srli_si128(x, 4));
+  x = _mm_or_si128(x, _mm_srli_si128(x, 2));
+  x = _mm_or_si128(x, _mm_srli_si128(x, 1));
+  return (unsigned)_mm_cvtsi128_si32(x) & 0xFF;
+}
+
+/* The last k (1..15) bytes of a value are loaded 16 at a time when the
+ * 16 stay inside one page (mapped if the value's bytes are), else copied;
+ * the lanes past the value are cleared. Hence no_sanitize: the load may
+ * read bytes past the value (never past its page). */
+__attribute__((no_sanitize("address")))
+static __m128i load_part(const char *p, size_t k) {
+  if (((uintptr_t)p & 4095) <= 4096 - 16)
+    return _mm_loadu_si128((const __m128i *)p);
+  {
+    char b[16] = {0};
+    memcpy(b, p, k);
+    return _mm_loadu_si128((const __m128i *)b);
+  }
+}
+
+int same_prefix16(const char *a, size_t k, const char *b16) {
+  __m128i x, keep;
+  if (k == 0)
+    return 1;
+  x = load_part(a, k);
+  keep = _mm_loadu_si128((const __m128i *)(keep_lanes + 16 - k));
+  x = _mm_and_si128(x, keep);
+  return _mm_movemask_epi8(_mm_cmpeq_epi8(
+             x, _mm_loadu_si128((const __m128i *)b16))) == 0xFFFF;
+}
+
+uint64_t hash_prefix16(const char *a, size_t k) {
+  __m128i x;
+  uint64_t lo, hi;
+  if (k == 0)
+    return 0;
+  x = _mm_and_si128(load_part(a, k),
+                    _mm_loadu_si128((const __m128i *)(keep_lanes + 16 - k)));
+  lo = (uint64_t)_mm_cvtsi128_si64(x);
+  hi = (uint64_t)_mm_cvtsi128_si64(_mm_srli_si128(x, 8));
+  return (lo * 0x9E3779B97F4A7C15ull) ^ (hi * 0xC2B2AE3D27D4EB4Full) ^ k;
+}
+
+unsigned value_shape(const char *v, size_t n, size_t *digits) {
+  const __m128i l0 = _mm_loadu_si128((const __m128i *)lo0),
+                h0 = _mm_loadu_si128((const __m128i *)hi0),
+                l1 = _mm_loadu_si128((const __m128i *)lo1),
+                h1 = _mm_loadu_si128((const __m128i *)hi1),
+                l2 = _mm_loadu_si128((const __m128i *)lo2),
+                h2 = _mm_loadu_si128((const __m128i *)hi2),
+                nib = _mm_set1_epi8(0x0F), zero = _mm_setzero_si128();
+  __m128i a0 = zero, a1 = zero, a2 = zero, none = zero;
+  size_t i = 0, d = 0;
+  unsigned s0, s1, s2, mask;
+  while (i < n) {
+    size_t k = n - i < 16 ? n - i : 16;
+    __m128i x = k == 16 ? _mm_loadu_si128((const __m128i *)(v + i))
+                        : load_part(v + i, k);
+    __m128i lo = _mm_and_si128(x, nib),
+            hi = _mm_and_si128(_mm_srli_epi16(x, 4), nib);
+    __m128i b0 = _mm_and_si128(_mm_shuffle_epi8(l0, lo), _mm_shuffle_epi8(h0, hi));
+    __m128i b1 = _mm_and_si128(_mm_shuffle_epi8(l1, lo), _mm_shuffle_epi8(h1, hi));
+    __m128i b2 = _mm_and_si128(_mm_shuffle_epi8(l2, lo), _mm_shuffle_epi8(h2, hi));
+    __m128i z = _mm_cmpeq_epi8(_mm_or_si128(_mm_or_si128(b0, b1), b2), zero);
+    if (k < 16) {
+      __m128i keep = _mm_loadu_si128((const __m128i *)(keep_lanes + 16 - k));
+      b0 = _mm_and_si128(b0, keep);
+      b1 = _mm_and_si128(b1, keep);
+      b2 = _mm_and_si128(b2, keep);
+      z = _mm_and_si128(z, keep);
+    }
+    a0 = _mm_or_si128(a0, b0);
+    a1 = _mm_or_si128(a1, b1);
+    a2 = _mm_or_si128(a2, b2);
+    none = _mm_or_si128(none, z);
+    /* bit 0 of each byte (digit) to its sign bit */
+    d += (size_t)__builtin_popcount((unsigned)_mm_movemask_epi8(_mm_slli_epi16(b0, 7)));
+    i += k;
+  }
+  *digits = d;
+  s0 = or_bytes(a0);
+  s1 = or_bytes(a1);
+  s2 = or_bytes(a2);
+  mask = (s0 & 0x01 ? C_DIGIT : 0) | (s0 & 0x06 ? C_UPPER : 0) |
+         (s0 & 0x18 ? C_LOWER : 0) | (s0 & 0x60 ? C_SPACE : 0) |
+         (s0 & 0x80 ? C_NL : 0) | s1 << 4 | (s2 & 0x0F) << 12 |
+         (s2 & 0x10) << 13 | (_mm_movemask_epi8(none) ? C_OTHER : 0);
+  return mask;
+}
+#else
+uint64_t hash_prefix16(const char *a, size_t k) {
+  uint64_t h = 1469598103934665603ull ^ k;
+  size_t i;
+  for (i = 0; i < k; i++)
+    h = (h ^ (unsigned char)a[i]) * 1099511628211ull;
+  return h;
+}
+
+int same_prefix16(const char *a, size_t k, const char *b16) {
+  return memcmp(a, b16, k) == 0;
+}
+
+unsigned value_shape(const char *v, size_t n, size_t *digits) {
+  return value_shape_bytes(v, n, digits);
+}
+#endif

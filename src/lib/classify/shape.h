@@ -1,0 +1,29 @@
+/* Internal: the shape of a value, the classes of bytes it holds. */
+#ifndef AJAR_SHAPE_H
+#define AJAR_SHAPE_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+enum {
+  C_DIGIT = 1u << 0, C_UPPER = 1u << 1, C_LOWER = 1u << 2, C_SPACE = 1u << 3,
+  C_AT = 1u << 4, C_DASH = 1u << 5, C_COLON = 1u << 6, C_DOT = 1u << 7,
+  C_PLUS = 1u << 8, C_SLASH = 1u << 9, C_EQ = 1u << 10, C_UNDER = 1u << 11,
+  C_HIGH = 1u << 12, C_PAREN = 1u << 13, C_DOLLAR = 1u << 14,
+  C_COMMA = 1u << 15, C_OTHER = 1u << 16, C_HEXALPHA = 1u << 17,
+  C_NL = 1u << 18,
+};
+
+/* 1 when the k (0..16) bytes at a equal the first k of b16, a 16-byte
+ * zero-padded copy; a may be read past its k bytes, never past its page */
+int same_prefix16(const char *a, size_t k, const char *b16);
+
+/* a hash of the k (0..16) bytes at a, read as same_prefix16 reads them */
+uint64_t hash_prefix16(const char *a, size_t k);
+
+/* C_* bits of the bytes of v, and in *digits how many are '0'-'9' */
+unsigned value_shape(const char *v, size_t n, size_t *digits);
+/* the same, a byte at a time (the reference the tests compare with) */
+unsigned value_shape_bytes(const char *v, size_t n, size_t *digits);
+
+#endif

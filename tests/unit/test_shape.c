@@ -1,0 +1,64 @@
+/* Unit tests for src/lib/classify/shape.c: the 16-byte nibble lookup
+ * must give the same shape as the byte table, for every byte, at every
+ * length and at the edge of a page. */
+#include <stdlib.h>
+#include <string.h>
+#include <sys/mman.h>
+
+#include "shape.h"
+#include "unit.h"
+
+static int same(const char *v, size_t n) {
+  size_t d1, d2;
+  unsigned a = value_shape(v, n, &d1), b = value_shape_bytes(v, n, &d2);
+  return a == b && d1 == d2;
+}
+
+void test_shape(void) {
+  char buf[80];
+  size_t n, i, c, k;
+  unsigned seed = 12345;
+  char *page;
+
+  /* each byte alone, and at each position of 1..40-byte values of 'a' */
+  for (c = 0; c < 256; c++) {
+    int ok = 1;
+    for (n = 1; n <= 40 && ok; n++)
+      for (i = 0; i < n && ok; i++) {
+        memset(buf, 'a', n);
+        buf[i] = (char)c;
+        ok = same(buf, n);
+      }
+    CHECKF(ok, "byte 0x%02zx", c);
+  }
+  /* random values mixing every class */
+  for (k = 0; k < 20000; k++) {
+    seed = seed * 1103515245u + 12345u;
+    n = (seed >> 16) % 70;
+    for (i = 0; i < n; i++) {
+      seed = seed * 1103515245u + 12345u;
+      buf[i] = (char)(seed >> 16);
+    }
+    if (!same(buf, n)) {
+      CHECKF(0, "random value %zu of length %zu", k, n);
+      break;
+    }
+  }
+  /* a value ending at the last byte before an unmapped page */
+  page = mmap(NULL, 8192, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+  CHECK(page != MAP_FAILED);
+  if (page != MAP_FAILED) {
+    CHECK(mprotect(page + 4096, 4096, PROT_NONE) == 0);
+    memset(page, '7', 4096);
+    for (n = 1; n <= 33; n++)
+      CHECKF(same(page + 4096 - n, n), "length %zu at a page end", n);
+    munmap(page, 8192);
+  }
+  {
+    size_t d;
+    CHECK(value_shape("", 0, &d) == 0 && d == 0);
+    CHECK(value_shape("12ab", 4, &d) == (C_DIGIT | C_LOWER | C_HEXALPHA) && d == 2);
+    CHECK((value_shape("a\nb", 3, &d) & (C_NL | C_SPACE)) == (C_NL | C_SPACE));
+    CHECK(value_shape("\x01", 1, &d) == C_OTHER);
+  }
+}
