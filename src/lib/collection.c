@@ -67,8 +67,15 @@ static uint32_t new_field(struct ajar_collection *c, uint32_t parent,
   f->is_array = (uint8_t)is_array;
   f->leaf_off = (uint16_t)(is_array ? pl : (pl ? pl + 1 : 0));
   f->leaf_len = (uint16_t)(is_array ? 2 : klen);
-  if (!is_array)
+  if (!is_array) {
     memcpy(f->leaf16, key, klen < 16 ? klen : 16);
+    if (klen >= 1 && klen <= 15 && !memchr(key, '"', klen) &&
+        !memchr(key, '\\', klen)) {
+      memcpy(f->quoted16, key, klen);
+      f->quoted16[klen] = '"';
+      f->quoted_ok = 1;
+    }
+  }
   f->hints = is_array ? own : classify_adjust_hints(own, c->fields[parent].path_hints);
   f->path_hints = c->fields[parent].path_hints | f->hints;
   return c->n_fields++;
@@ -137,6 +144,22 @@ uint32_t field_next(struct ajar_collection *c, uint32_t parent, uint32_t prev,
   else
     c->fields[prev].next_pred = child;
   return child;
+}
+
+uint32_t field_next_quoted(struct ajar_collection *c, uint32_t parent,
+                           uint32_t prev, const char *k, const char *end,
+                           size_t *klen) {
+  uint32_t pred = prev == UINT32_MAX ? c->fields[parent].first_pred
+                                     : c->fields[prev].next_pred;
+  const struct field *f;
+  if (!pred)
+    return UINT32_MAX;
+  f = &c->fields[pred];
+  if (f->parent != parent || !f->quoted_ok || (size_t)(end - k) <= f->leaf_len ||
+      !same_prefix16(k, f->leaf_len + 1u, f->quoted16))
+    return UINT32_MAX;
+  *klen = f->leaf_len;
+  return pred;
 }
 
 int ajar_collection_new(const struct ajar_db *db, const char *name,

@@ -28,6 +28,8 @@ struct field {
   uint32_t hash;        /* of (parent, leaf) */
   uint16_t leaf_off, leaf_len;
   char leaf16[16];      /* the first 16 bytes of the leaf, zero-padded */
+  char quoted16[16];    /* the leaf and its closing quote, when they fit */
+  uint8_t quoted_ok;    /* quoted16 is set: a plain key of 1..15 bytes */
   uint8_t is_array;     /* the "[]" element of its parent */
   uint32_t first_pred;  /* the child seen first last time (0: none) */
   uint32_t next_pred;   /* the sibling that followed this field last time */
@@ -68,6 +70,14 @@ uint32_t field_child(struct ajar_collection *c, uint32_t parent,
  * sibling seen last time is tried before the hash table. */
 uint32_t field_next(struct ajar_collection *c, uint32_t parent, uint32_t prev,
                     const char *key, size_t klen);
+
+/* field_next for the key that starts at k (just past its opening quote)
+ * when it is the predicted sibling, written without escapes: the field,
+ * with *klen its length. UINT32_MAX otherwise, and nothing is read past
+ * end. Spares the predicted key its string scan. */
+uint32_t field_next_quoted(struct ajar_collection *c, uint32_t parent,
+                           uint32_t prev, const char *k, const char *end,
+                           size_t *klen);
 
 /* Classify a scalar value of field f in the current record */
 void field_value(struct ajar_collection *c, struct ajar_scratch *s,

@@ -9,9 +9,9 @@
 #include "unit.h"
 
 static int same(const char *v, size_t n) {
-  size_t d1, d2;
-  unsigned a = value_shape(v, n, &d1), b = value_shape_bytes(v, n, &d2);
-  return a == b && d1 == d2;
+  size_t d1, d2, s1, s2;
+  unsigned a = value_shape(v, n, &d1, &s1), b = value_shape_bytes(v, n, &d2, &s2);
+  return a == b && d1 == d2 && s1 == s2;
 }
 
 void test_shape(void) {
@@ -55,10 +55,11 @@ void test_shape(void) {
     munmap(page, 8192);
   }
   {
-    size_t d;
-    CHECK(value_shape("", 0, &d) == 0 && d == 0);
-    CHECK(value_shape("12ab", 4, &d) == (C_DIGIT | C_LOWER | C_HEXALPHA) && d == 2);
-    CHECK((value_shape("a\nb", 3, &d) & (C_NL | C_SPACE)) == (C_NL | C_SPACE));
-    CHECK(value_shape("\x01", 1, &d) == C_OTHER);
+    size_t d, sp;
+    CHECK(value_shape("", 0, &d, &sp) == 0 && d == 0 && sp == 0);
+    CHECK(value_shape("12ab", 4, &d, &sp) == (C_DIGIT | C_LOWER | C_HEXALPHA) && d == 2);
+    CHECK((value_shape("a\nb", 3, &d, &sp) & (C_NL | C_SPACE)) == (C_NL | C_SPACE));
+    CHECK(value_shape("\x01", 1, &d, &sp) == C_OTHER);
+    CHECK(value_shape("AB 12-34.56 7", 13, &d, &sp) && d == 7 && sp == 4);
   }
 }

@@ -53,15 +53,18 @@ static const unsigned cls_table[256] = {
   0x01000, 0x01000, 0x01000, 0x01000, 0x01000, 0x01000, 0x01000, 0x01000,
 };
 
-unsigned value_shape_bytes(const char *v, size_t n, size_t *digits) {
+unsigned value_shape_bytes(const char *v, size_t n, size_t *digits,
+                           size_t *seps) {
   unsigned mask = 0;
-  size_t i, d = 0;
+  size_t i, d = 0, sp = 0;
   for (i = 0; i < n; i++) {
     unsigned char c = (unsigned char)v[i];
     mask |= cls_table[c];
     d += (c >= '0' && c <= '9');
+    sp += (c == ' ' || c == '-' || c == '.');
   }
   *digits = d;
+  *seps = sp;
   return mask;
 }
 
@@ -132,16 +135,17 @@ uint64_t hash_prefix16(const char *a, size_t k) {
   return (lo * 0x9E3779B97F4A7C15ull) ^ (hi * 0xC2B2AE3D27D4EB4Full) ^ k;
 }
 
-unsigned value_shape(const char *v, size_t n, size_t *digits) {
+unsigned value_shape(const char *v, size_t n, size_t *digits, size_t *seps) {
   const __m128i l0 = _mm_loadu_si128((const __m128i *)lo0),
                 h0 = _mm_loadu_si128((const __m128i *)hi0),
                 l1 = _mm_loadu_si128((const __m128i *)lo1),
                 h1 = _mm_loadu_si128((const __m128i *)hi1),
                 l2 = _mm_loadu_si128((const __m128i *)lo2),
                 h2 = _mm_loadu_si128((const __m128i *)hi2),
-                nib = _mm_set1_epi8(0x0F), zero = _mm_setzero_si128();
+                nib = _mm_set1_epi8(0x0F), zero = _mm_setzero_si128(),
+                sp0 = _mm_set1_epi8(0x20), sp1 = _mm_set1_epi8(0x0A);
   __m128i a0 = zero, a1 = zero, a2 = zero, none = zero;
-  size_t i = 0, d = 0;
+  size_t i = 0, d = 0, sp = 0;
   unsigned s0, s1, s2, mask;
   while (i < n) {
     size_t k = n - i < 16 ? n - i : 16;
@@ -166,9 +170,15 @@ unsigned value_shape(const char *v, size_t n, size_t *digits) {
     none = _mm_or_si128(none, z);
     /* bit 0 of each byte (digit) to its sign bit */
     d += (size_t)__builtin_popcount((unsigned)_mm_movemask_epi8(_mm_slli_epi16(b0, 7)));
+    /* ' ' (bit 5 of byte 0), '-' and '.' (bits 1 and 3 of byte 1) */
+    sp += (size_t)__builtin_popcount(
+        0xFFFFu & ~(unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(
+                      _mm_or_si128(_mm_and_si128(b0, sp0), _mm_and_si128(b1, sp1)),
+                      zero)));
     i += k;
   }
   *digits = d;
+  *seps = sp;
   s0 = or_bytes(a0);
   s1 = or_bytes(a1);
   s2 = or_bytes(a2);
@@ -191,7 +201,7 @@ int same_prefix16(const char *a, size_t k, const char *b16) {
   return memcmp(a, b16, k) == 0;
 }
 
-unsigned value_shape(const char *v, size_t n, size_t *digits) {
-  return value_shape_bytes(v, n, digits);
+unsigned value_shape(const char *v, size_t n, size_t *digits, size_t *seps) {
+  return value_shape_bytes(v, n, digits, seps);
 }
 #endif

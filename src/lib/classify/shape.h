@@ -21,9 +21,11 @@ int same_prefix16(const char *a, size_t k, const char *b16);
 /* a hash of the k (0..16) bytes at a, read as same_prefix16 reads them */
 uint64_t hash_prefix16(const char *a, size_t k);
 
-/* C_* bits of the bytes of v, and in *digits how many are '0'-'9' */
-unsigned value_shape(const char *v, size_t n, size_t *digits);
+/* C_* bits of the bytes of v; in *digits how many are '0'-'9', in *seps
+ * how many are ' ', '-' or '.' (the separators of printed ids) */
+unsigned value_shape(const char *v, size_t n, size_t *digits, size_t *seps);
 /* the same, a byte at a time (the reference the tests compare with) */
-unsigned value_shape_bytes(const char *v, size_t n, size_t *digits);
+unsigned value_shape_bytes(const char *v, size_t n, size_t *digits,
+                           size_t *seps);
 
 #endif

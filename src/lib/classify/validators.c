@@ -13,6 +13,7 @@
  */
 #include "validators.h"
 
+#include <stdint.h>
 #include <string.h>
 
 /* ---------------------------------------------------------------- helpers */
@@ -67,18 +68,18 @@ static long num_at(const char *s, size_t i, size_t len) {
 
 /* Luhn mod 10 (ISO/IEC 7812-1); Presidio credit_card_recognizer, stdnum luhn */
 int ajar_luhn_ok(const char *digits, size_t n) {
-  int sum = 0, dbl = 0;
-  size_t i;
+  /* 2d, less 9 when over 9 */
+  static const unsigned char twice[10] = {0, 2, 4, 6, 8, 1, 3, 5, 7, 9};
+  unsigned sum = 0;
+  size_t i = n;
   if (!all_digits(digits, n)) return 0;
-  for (i = n; i-- > 0;) {
-    int d = dv(digits, i);
-    if (dbl) {
-      d *= 2;
-      if (d > 9) d -= 9;
-    }
-    sum += d;
-    dbl = !dbl;
+  /* from the right: the check digit as is, the next one doubled, ... */
+  while (i >= 2) {
+    sum += (unsigned)dv(digits, i - 1) + twice[dv(digits, i - 2)];
+    i -= 2;
   }
+  if (i)
+    sum += (unsigned)dv(digits, 0);
   return sum % 10 == 0;
 }
 
@@ -210,11 +211,15 @@ int ajar_valid_in_aadhaar(const char *s, size_t n) {
  * Corsica 2A -> 19 and 2B -> 18 for the computation. stdnum fr/nir.
  * Lenient on the month: 01-12 and 20-99 (special/unknown months). */
 int ajar_valid_fr_nir(const char *s, size_t n) {
-  long rem = 0, key, month;
+  uint64_t num = 0; /* the first 13 characters as digits: < 10^13 */
+  long key, month;
   size_t i;
   unsigned char d6;
   if (!s || n != 15) return 0;
-  if (!strchr("123478", s[0]) || s[0] == '\0') return 0;
+  switch (s[0]) {
+  case '1': case '2': case '3': case '4': case '7': case '8': break;
+  default: return 0;
+  }
   if (!all_digits(s, 5) || !all_digits(s + 7, 8)) return 0;
   month = num_at(s, 3, 2);
   if (month == 0 || (month > 12 && month < 20)) return 0;
@@ -225,17 +230,15 @@ int ajar_valid_fr_nir(const char *s, size_t n) {
     return 0;
   }
   for (i = 0; i < 13; i++) {
-    int d;
-    if (i == 5 && !is_dig(d6)) {
-      rem = (rem * 100 + (d6 == 'A' ? 19 : 18)) % 97;
+    if (i == 5 && !is_dig(d6)) { /* 2A counts as 19, 2B as 18 */
+      num = num * 100 + (d6 == 'A' ? 19 : 18);
       i++;
       continue;
     }
-    d = dv(s, i);
-    rem = (rem * 10 + d) % 97;
+    num = num * 10 + (uint64_t)dv(s, i);
   }
   key = num_at(s, 13, 2);
-  return key == 97 - rem;
+  return key == 97 - (long)(num % 97);
 }
 
 /* IT codice fiscale: odd/even position tables, sum mod 26 -> letter;

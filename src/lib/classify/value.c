@@ -128,6 +128,18 @@ static size_t strip_alnum_upper(const char *v, size_t n, char *out, size_t cap) 
   return k;
 }
 
+/* an IBAN's head: two letters and two digits, separators skipped */
+static int iban_head(const char *v, size_t n) {
+  char h[4];
+  size_t i, k = 0;
+  for (i = 0; i < n && k < 4; i++)
+    if (v[i] != ' ' && v[i] != '-' && v[i] != '.')
+      h[k++] = v[i];
+  return k == 4 && ((h[0] | 0x20) >= 'a' && (h[0] | 0x20) <= 'z') &&
+         ((h[1] | 0x20) >= 'a' && (h[1] | 0x20) <= 'z') && h[2] >= '0' &&
+         h[2] <= '9' && h[3] >= '0' && h[3] <= '9';
+}
+
 /* value of n decimal digits at p, or -1 */
 static int digits_at(const char *p, size_t n) {
   int x = 0;
@@ -429,7 +441,7 @@ unsigned classify_scalar(const struct ajar_db *db, struct ajar_scratch *s,
                          uint32_t hints, enum value_kind kind,
                          const char *v, size_t n, candidate_fn fn, void *ctx) {
   unsigned sig = 0, mask = 0;
-  size_t i, digits = 0;
+  size_t i, digits = 0, seps = 0;
   char d[40];
   size_t nd;
   int has_time;
@@ -503,7 +515,7 @@ unsigned classify_scalar(const struct ajar_db *db, struct ajar_scratch *s,
       EMIT(DET_FACE_IMAGE, 1);
     return sig;
   }
-  mask = value_shape(v, n, &digits);
+  mask = value_shape(v, n, &digits, &seps);
   if (mask & C_NL) {
     if (mask & (C_DIGIT | C_AT))
       classify_text(db, s, hints, v, n, fn, ctx);
@@ -571,10 +583,12 @@ unsigned classify_scalar(const struct ajar_db *db, struct ajar_scratch *s,
     size_t nu;
     int precise;
     if (mask & C_SPACE) goto alnum;
-    if ((mask & C_COLON) && ajar_valid_mac(v, n)) EMIT(DET_MAC, 1);
+    int mac = 0;
+    if ((mask & C_COLON) && (mac = ajar_valid_mac(v, n))) EMIT(DET_MAC, 1);
     else if ((mask & C_DOT) && n == 14 && ajar_valid_mac(v, n)) EMIT(DET_MAC, 1);
     else if ((mask & C_DASH) && n == 17 && ajar_valid_mac(v, n)) EMIT(DET_MAC, 1);
-    if ((mask & C_COLON) && ajar_valid_ipv6(v, n)) EMIT(DET_IPV6, 1);
+    /* six groups of two, no "::": never an IPv6 address */
+    if ((mask & C_COLON) && !mac && ajar_valid_ipv6(v, n)) EMIT(DET_IPV6, 1);
     if (n == 36 && ajar_valid_uuid(v, n)) {
       if (hints & AJAR_H_ADVERTISING) EMIT(DET_ADVERTISING_ID, 1);
       return sig;
@@ -592,8 +606,16 @@ unsigned classify_scalar(const struct ajar_db *db, struct ajar_scratch *s,
       if (ajar_lexicon_icd10_ok(u, n)) EMIT(DET_HEALTH, 1);
     }
   alnum:
-    nu = (mask & (C_UPPER | C_LOWER)) && digits && n <= 40
-             ? strip_alnum_upper(v, n, u, sizeof u) : 0;
+    nu = 0;
+    if ((mask & (C_UPPER | C_LOWER)) && digits && n <= 40) {
+      /* the length strip_alnum_upper gives; copy only when some check
+       * below takes that length */
+      size_t want = n - seps;
+      if (want == 8 || want == 9 || (want >= 15 && want <= 18) ||
+          (want >= 19 && want <= 34 && iban_head(v, n)) ||
+          (want >= 4 && want <= 10 && (hints & (AJAR_H_PASSPORT | AJAR_H_PLATE))))
+        nu = strip_alnum_upper(v, n, u, sizeof u);
+    }
     if (nu == 18 && ajar_valid_cn_resident_id(u, nu)) EMIT(DET_CN_RESIDENT_ID, 1);
     /* the suffix letter makes a NINO by value; without it, "AB123456"
      * is any code's shape, so the field name must say so */

@@ -195,16 +195,21 @@ static const char *walk_object(struct walker *w, const char *p, uint32_t field) 
     if (p >= end || *p != '"')
       return NULL;
     k = p + 1;
-    kq = string_end(k, end, &esc);
-    if (!kq)
-      return NULL;
-    kn = (size_t)(kq - k);
-    if (esc) {
-      char key[AJAR_MAX_KEY + 8];
-      kn = unescape(k, kq, key, sizeof key);
-      child = field_next(w->c, field, prev, key, kn);
+    child = field_next_quoted(w->c, field, prev, k, end, &kn);
+    if (child != UINT32_MAX) {
+      kq = k + kn;
     } else {
-      child = field_next(w->c, field, prev, k, kn);
+      kq = string_end(k, end, &esc);
+      if (!kq)
+        return NULL;
+      kn = (size_t)(kq - k);
+      if (esc) {
+        char key[AJAR_MAX_KEY + 8];
+        kn = unescape(k, kq, key, sizeof key);
+        child = field_next(w->c, field, prev, key, kn);
+      } else {
+        child = field_next(w->c, field, prev, k, kn);
+      }
     }
     prev = child;
     p = skip_ws(kq + 1, end);
