@@ -70,16 +70,22 @@ static long num_at(const char *s, size_t i, size_t len) {
 int ajar_luhn_ok(const char *digits, size_t n) {
   /* 2d, less 9 when over 9 */
   static const unsigned char twice[10] = {0, 2, 4, 6, 8, 1, 3, 5, 7, 9};
-  unsigned sum = 0;
+  unsigned sum = 0, a, b;
   size_t i = n;
-  if (!all_digits(digits, n)) return 0;
+  if (!digits || n == 0) return 0;
   /* from the right: the check digit as is, the next one doubled, ... */
   while (i >= 2) {
-    sum += (unsigned)dv(digits, i - 1) + twice[dv(digits, i - 2)];
+    a = (unsigned)(unsigned char)digits[i - 1] - '0';
+    b = (unsigned)(unsigned char)digits[i - 2] - '0';
+    if (a > 9 || b > 9) return 0;
+    sum += a + twice[b];
     i -= 2;
   }
-  if (i)
-    sum += (unsigned)dv(digits, 0);
+  if (i) {
+    a = (unsigned)(unsigned char)digits[0] - '0';
+    if (a > 9) return 0;
+    sum += a;
+  }
   return sum % 10 == 0;
 }
 
@@ -212,7 +218,7 @@ int ajar_valid_in_aadhaar(const char *s, size_t n) {
  * Lenient on the month: 01-12 and 20-99 (special/unknown months). */
 int ajar_valid_fr_nir(const char *s, size_t n) {
   uint64_t num = 0; /* the first 13 characters as digits: < 10^13 */
-  long key, month;
+  unsigned month, d, key;
   size_t i;
   unsigned char d6;
   if (!s || n != 15) return 0;
@@ -220,25 +226,22 @@ int ajar_valid_fr_nir(const char *s, size_t n) {
   case '1': case '2': case '3': case '4': case '7': case '8': break;
   default: return 0;
   }
-  if (!all_digits(s, 5) || !all_digits(s + 7, 8)) return 0;
-  month = num_at(s, 3, 2);
-  if (month == 0 || (month > 12 && month < 20)) return 0;
   d6 = to_up((unsigned char)s[6]);
-  if (s[5] == '2' && (d6 == 'A' || d6 == 'B')) {
-    /* Corsica */
-  } else if (!all_digits(s + 5, 2)) {
-    return 0;
-  }
   for (i = 0; i < 13; i++) {
-    if (i == 5 && !is_dig(d6)) { /* 2A counts as 19, 2B as 18 */
-      num = num * 100 + (d6 == 'A' ? 19 : 18);
+    if (i == 5 && s[5] == '2' && (d6 == 'A' || d6 == 'B')) {
+      num = num * 100 + (d6 == 'A' ? 19 : 18); /* Corsica: 2A 19, 2B 18 */
       i++;
       continue;
     }
-    num = num * 10 + (uint64_t)dv(s, i);
+    d = (unsigned)(unsigned char)s[i] - '0';
+    if (d > 9) return 0;
+    num = num * 10 + d;
   }
-  key = num_at(s, 13, 2);
-  return key == 97 - (long)(num % 97);
+  if (!is_dig((unsigned char)s[13]) || !is_dig((unsigned char)s[14])) return 0;
+  month = (unsigned)(dv(s, 3) * 10 + dv(s, 4));
+  if (month == 0 || (month > 12 && month < 20)) return 0;
+  key = (unsigned)(dv(s, 13) * 10 + dv(s, 14));
+  return key == 97 - (unsigned)(num % 97);
 }
 
 /* IT codice fiscale: odd/even position tables, sum mod 26 -> letter;
@@ -651,10 +654,10 @@ int ajar_valid_cn_plate(const char *s, size_t n) {
 
 /* Payment card: IIN ranges (ISO/IEC 7812, issuer networks' published
  * ranges) with lengths, Luhn. Presidio credit_card_recognizer. */
-int ajar_valid_card(const char *s, size_t n) {
+int ajar_card_iin_ok(const char *s, size_t n) {
   long p2, p3, p4;
   int ok = 0;
-  if (n < 12 || n > 19 || !all_digits(s, n) || all_same(s, n)) return 0;
+  if (n < 12 || n > 19 || !all_digits(s, 4)) return 0;
   p2 = num_at(s, 0, 2);
   p3 = num_at(s, 0, 3);
   p4 = num_at(s, 0, 4);
@@ -669,7 +672,12 @@ int ajar_valid_card(const char *s, size_t n) {
   if (n >= 14 && ((p3 >= 300 && p3 <= 305) || p2 == 36 || p2 == 38 || p2 == 39))
     ok = 1;                                                            /* Diners */
   if (p2 == 50 || (p2 >= 56 && p2 <= 69)) ok = 1;                      /* Maestro */
-  return ok && ajar_luhn_ok(s, n);
+  return ok;
+}
+
+int ajar_valid_card(const char *s, size_t n) {
+  if (n < 12 || n > 19 || !all_digits(s, n) || all_same(s, n)) return 0;
+  return ajar_card_iin_ok(s, n) && ajar_luhn_ok(s, n);
 }
 
 /* IBAN (ISO 13616): per-country length from the SWIFT IBAN registry,

@@ -51,6 +51,7 @@ int ajar_valid_cn_plate(const char *s, size_t n);       /* UTF-8: province char 
 
 /* financial */
 int ajar_valid_card(const char *s, size_t n);           /* 12-19 digits, IIN range + Luhn */
+int ajar_card_iin_ok(const char *s, size_t n);          /* 12-19 digits in an IIN range (no Luhn) */
 int ajar_valid_iban(const char *s, size_t n);           /* country length table + mod 97 */
 
 /* contact */

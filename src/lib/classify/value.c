@@ -381,6 +381,13 @@ static unsigned classify_digits(uint32_t hints, const char *v, size_t n,
                                 unsigned sig, candidate_fn fn, void *ctx,
                                 uint64_t *seen) {
   int sep = (mask & (C_SPACE | C_DASH | C_DOT | C_PAREN)) != 0;
+  /* d is digits only: the checks below share what the validators would
+   * each compute again (ajar_valid_imei, _imsi and _card) */
+  int same = 1, luhn = -1;
+  size_t i;
+  for (i = 1; i < nd && same; i++)
+    same = d[i] == d[0];
+#define LUHN() (luhn < 0 ? (luhn = ajar_luhn_ok(d, nd)) : luhn)
   switch (nd) {
   case 9:
     if (ajar_valid_us_ssn(d, nd) &&
@@ -411,15 +418,16 @@ static unsigned classify_digits(uint32_t hints, const char *v, size_t n,
     break;
   case 14:
   case 15:
-    if (ajar_valid_imei(d, nd) && nd == 15)
+    if (nd == 15 && !same && LUHN())
       EMIT(DET_IMEI, 1);
-    if (ajar_valid_imsi(d, nd) && !(hints & AJAR_H_IMEI))
+    if (!same && !(hints & AJAR_H_IMEI) &&
+        ajar_imsi_mcc_known((d[0] - '0') * 100 + (d[1] - '0') * 10 + (d[2] - '0')))
       EMIT(DET_IMSI, 1);
     if (nd == 15 && ajar_valid_fr_nir(d, nd))
       EMIT(DET_FR_NIR, 1);
     break;
   case 16:
-    if ((hints & AJAR_H_IMEI) && ajar_valid_imei(d, nd))
+    if ((hints & AJAR_H_IMEI) && !same)
       EMIT(DET_IMEI, 1);
     break;
   case 17:
@@ -430,8 +438,9 @@ static unsigned classify_digits(uint32_t hints, const char *v, size_t n,
   default:
     break;
   }
-  if (nd >= 12 && nd <= 19 && ajar_valid_card(d, nd))
+  if (nd >= 12 && nd <= 19 && !same && ajar_card_iin_ok(d, nd) && LUHN())
     EMIT(DET_CARD, 1);
+#undef LUHN
   if ((hints & AJAR_H_PHONE) && nd >= 7 && nd <= 15)
     EMIT(DET_PHONE_NATIONAL, 1);
   return sig;
