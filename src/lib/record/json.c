@@ -19,6 +19,8 @@ struct walker {
 };
 
 static const char *skip_ws(const char *p, const char *end) {
+  if (p < end && (unsigned char)*p > ' ') /* compact JSON: no white space */
+    return p;
   while (p < end && (*p == ' ' || *p == '\n' || *p == '\r' || *p == '\t'))
     p++;
   return p;
@@ -115,9 +117,15 @@ static size_t unescape(const char *p, const char *q, char *out, size_t cap) {
 
 static int is_num_start(char c) { return (c >= '0' && c <= '9') || c == '-'; }
 
+/* 1 for the bytes of a JSON number: 0-9 . - + e E */
+static const unsigned char num_byte[256] = {
+    ['0'] = 1, ['1'] = 1, ['2'] = 1, ['3'] = 1, ['4'] = 1, ['5'] = 1,
+    ['6'] = 1, ['7'] = 1, ['8'] = 1, ['9'] = 1, ['.'] = 1, ['-'] = 1,
+    ['+'] = 1, ['e'] = 1, ['E'] = 1,
+};
+
 static const char *number_end(const char *p, const char *end) {
-  while (p < end && ((*p >= '0' && *p <= '9') || *p == '.' || *p == '-' ||
-                     *p == '+' || *p == 'e' || *p == 'E'))
+  while (p < end && num_byte[(unsigned char)*p])
     p++;
   return p;
 }
