@@ -170,7 +170,16 @@ static void build(void) {
   }
 }
 
-static void ensure_built(void) { pthread_once(&once, build); }
+/* after the first call, one atomic load instead of a call into libc */
+static int built;
+static void build_once(void) {
+  build();
+  __atomic_store_n(&built, 1, __ATOMIC_RELEASE);
+}
+static void ensure_built(void) {
+  if (!__atomic_load_n(&built, __ATOMIC_ACQUIRE))
+    pthread_once(&once, build_once);
+}
 
 static const struct lx_field *find_field(const char *k, size_t len) {
   size_t lo = 0, hi = fcount;
@@ -468,20 +477,31 @@ uint32_t ajar_lexicon_value_vocab(const char *v, size_t n) {
 }
 
 size_t ajar_lexicon_cn_province(const char *s, size_t n) {
-  /* 31 province-level abbreviations, 3 bytes each in UTF-8 */
-  static const char prov[] = "京津沪渝冀豫云辽黑湘皖鲁新苏浙赣鄂桂"
-                             "甘晋蒙陕吉闽贵粤青藏川宁琼";
-  size_t i;
-  unsigned char c;
+  /* the 31 province-level abbreviations 京津沪渝冀豫云辽黑湘皖鲁新苏浙赣鄂桂
+   * 甘晋蒙陕吉闽贵粤青藏川宁琼, as 3-byte UTF-8 values in ascending order */
+  static const uint32_t prov[31] = {
+      0xE4BA91, 0xE4BAAC, 0xE58680, 0xE59089, 0xE5AE81, 0xE5B79D, 0xE696B0,
+      0xE6998B, 0xE6A182, 0xE6B2AA, 0xE6B4A5, 0xE6B599, 0xE6B89D, 0xE6B998,
+      0xE790BC, 0xE79498, 0xE79A96, 0xE7B2A4, 0xE88B8F, 0xE89299, 0xE8978F,
+      0xE8B1AB, 0xE8B4B5, 0xE8B5A3, 0xE8BEBD, 0xE98482, 0xE997BD, 0xE99995,
+      0xE99D92, 0xE9B281, 0xE9BB91};
+  size_t lo = 0, hi = 31;
+  uint32_t key;
   if (!s || n < 3)
     return 0;
-  /* all of them begin with 0xE4-0xE9 and a continuation byte */
-  c = (unsigned char)s[0];
-  if (c < 0xE4 || c > 0xE9 || ((unsigned char)s[1] & 0xC0) != 0x80)
+  key = (uint32_t)(unsigned char)s[0] << 16 | (uint32_t)(unsigned char)s[1] << 8 |
+        (unsigned char)s[2];
+  if (key < prov[0] || key > prov[30])
     return 0;
-  for (i = 0; i + 3 <= sizeof prov - 1; i += 3)
-    if (prov[i] == s[0] && prov[i + 1] == s[1] && prov[i + 2] == s[2])
+  while (lo < hi) {
+    size_t mid = (lo + hi) / 2;
+    if (prov[mid] == key)
       return 3;
+    if (prov[mid] < key)
+      lo = mid + 1;
+    else
+      hi = mid;
+  }
   return 0;
 }
 

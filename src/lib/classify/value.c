@@ -40,7 +40,8 @@ int value_is_empty(const char *v, size_t n) {
     return 0;
   }
   for (i = 0; i < sizeof empties / sizeof empties[0]; i++)
-    if (empties[i].n == n && strncasecmp(empties[i].s, v, n) == 0)
+    if (empties[i].n == n && (empties[i].s[0] | 0x20) == (v[0] | 0x20) &&
+        strncasecmp(empties[i].s, v, n) == 0)
       return 1;
   return 0;
 }
