@@ -127,39 +127,46 @@ uint32_t field_child(struct ajar_collection *c, uint32_t parent,
   return idx;
 }
 
+/* the predicted keys after prev (UINT32_MAX: the first key of parent) */
+static uint32_t *predictions(struct ajar_collection *c, uint32_t parent,
+                             uint32_t prev) {
+  struct field *f = &c->fields[prev == UINT32_MAX ? parent : prev];
+  return prev == UINT32_MAX ? f->first_pred : f->next_pred;
+}
+
 uint32_t field_next(struct ajar_collection *c, uint32_t parent, uint32_t prev,
                     const char *key, size_t klen) {
-  uint32_t pred = prev == UINT32_MAX ? c->fields[parent].first_pred
-                                     : c->fields[prev].next_pred;
-  uint32_t child;
-  if (pred) {
-    const struct field *f = &c->fields[pred];
+  uint32_t *pred = predictions(c, parent, prev), child;
+  unsigned i;
+  for (i = 0; i < AJAR_KEY_PREDICT && pred[i]; i++) {
+    const struct field *f = &c->fields[pred[i]];
     if (f->parent == parent && !f->is_array && f->leaf_len == klen &&
         same_key(f, key, klen))
-      return pred;
+      return pred[i];
   }
   child = field_child(c, parent, key, klen, 0);
-  if (prev == UINT32_MAX)
-    c->fields[parent].first_pred = child;
-  else
-    c->fields[prev].next_pred = child;
+  /* field_child may have grown c->fields: look the slots up again */
+  pred = predictions(c, parent, prev);
+  memmove(pred + 1, pred, (AJAR_KEY_PREDICT - 1) * sizeof *pred); /* newest first */
+  pred[0] = child;
   return child;
 }
 
 uint32_t field_next_quoted(struct ajar_collection *c, uint32_t parent,
                            uint32_t prev, const char *k, const char *end,
                            size_t *klen) {
-  uint32_t pred = prev == UINT32_MAX ? c->fields[parent].first_pred
-                                     : c->fields[prev].next_pred;
-  const struct field *f;
-  if (!pred)
-    return UINT32_MAX;
-  f = &c->fields[pred];
-  if (f->parent != parent || !f->quoted_ok || (size_t)(end - k) <= f->leaf_len ||
-      !same_prefix16(k, f->leaf_len + 1u, f->quoted16))
-    return UINT32_MAX;
-  *klen = f->leaf_len;
-  return pred;
+  const uint32_t *pred = predictions(c, parent, prev);
+  unsigned i;
+  for (i = 0; i < AJAR_KEY_PREDICT && pred[i]; i++) {
+    const struct field *f = &c->fields[pred[i]];
+    if ((size_t)(end - k) > f->leaf_len && f->quoted16[0] == k[0] &&
+        f->parent == parent && f->quoted_ok &&
+        same_prefix16(k, f->leaf_len + 1u, f->quoted16)) {
+      *klen = f->leaf_len;
+      return pred[i];
+    }
+  }
+  return UINT32_MAX;
 }
 
 int ajar_collection_new(const struct ajar_db *db, const char *name,

@@ -31,8 +31,10 @@ struct field {
   char quoted16[16];    /* the leaf and its closing quote, when they fit */
   uint8_t quoted_ok;    /* quoted16 is set: a plain key of 1..15 bytes */
   uint8_t is_array;     /* the "[]" element of its parent */
-  uint32_t first_pred;  /* the child seen first last time (0: none) */
-  uint32_t next_pred;   /* the sibling that followed this field last time */
+  /* key order: the children seen first and the siblings seen after this
+   * field, lately (0: none); records of a few kinds repeat a few orders */
+  uint32_t first_pred[AJAR_KEY_PREDICT];
+  uint32_t next_pred[AJAR_KEY_PREDICT]; /* newest first */
   uint64_t values;      /* non-empty values seen */
   uint64_t time_values; /* values that looked like a time */
   uint64_t bools;

@@ -21,6 +21,7 @@
 #define AJAR_MAX_CSV_COLUMNS   1024
 #define AJAR_MEMO_VALUE        24          /* longest value a field remembers */
 #define AJAR_MEMO_SLOTS        8           /* values remembered per field */
+#define AJAR_KEY_PREDICT       4           /* next keys remembered per field */
 #define AJAR_MAX_THREADS       64
 #define AJAR_QUEUE_DEPTH       4           /* chunks in flight per worker */
 
