@@ -14,6 +14,61 @@ static int same(const char *v, size_t n) {
   return a == b && d1 == d2 && s1 == s2;
 }
 
+/* the AVX2 loops against byte loops, on random text of few kinds */
+static void test_avx2(void) {
+  static const char alpha[] = "ab \"\\0179@,.-x";
+  char buf[300];
+  unsigned seed = 777;
+  size_t k, i, n;
+  if (!ajar_have_avx2)
+    return;
+  for (k = 0; k < 5000; k++) {
+    const char *q, *want;
+    size_t commas = 0, j;
+    int has = 0;
+    seed = seed * 1103515245u + 12345u;
+    n = (seed >> 16) % sizeof buf;
+    for (i = 0; i < n; i++) {
+      seed = seed * 1103515245u + 12345u;
+      /* mostly one kind of byte, so runs are long */
+      buf[i] = (seed >> 16) % 8 ? alpha[k % 14] : alpha[(seed >> 20) % 14];
+    }
+    /* quote_or_escape_avx2: the first '"' or '\\', or a 32-byte step end */
+    q = quote_or_escape_avx2(buf, buf + n);
+    for (want = buf; want < buf + n && *want != '"' && *want != '\\'; want++)
+      ;
+    if (want < q || (q < want && buf + n - q >= 32) ||
+        (q != want && (size_t)(q - buf) % 32 != 0)) {
+      CHECKF(0, "quote_or_escape_avx2 case %zu", k);
+      break;
+    }
+    /* digit_or_at_avx2 looks at n - n % 32 bytes */
+    for (j = 0; j < n - n % 32; j++)
+      has |= (buf[j] >= '0' && buf[j] <= '9') || buf[j] == '@';
+    if (digit_or_at_avx2(buf, n) != has) {
+      CHECKF(0, "digit_or_at_avx2 case %zu", k);
+      break;
+    }
+    /* number_run_avx2 stops at a 32-byte step; what it passed is all
+     * number bytes, and it counted their commas */
+    q = number_run_avx2(buf, buf + n, &commas);
+    {
+      size_t c2 = 0;
+      int ok = (size_t)(q - buf) % 32 == 0 && q <= buf + n;
+      for (j = 0; ok && j < (size_t)(q - buf); j++) {
+        char c = buf[j];
+        ok = (c >= '0' && c <= '9') || c == '.' || c == ',' || c == '-' || c == ' ';
+        c2 += c == ',';
+      }
+      if (!ok || c2 != commas) {
+        CHECKF(0, "number_run_avx2 case %zu", k);
+        break;
+      }
+    }
+  }
+  CHECK(k == 5000);
+}
+
 void test_shape(void) {
   char buf[80];
   size_t n, i, c, k;
@@ -62,4 +117,5 @@ void test_shape(void) {
     CHECK(value_shape("\x01", 1, &d, &sp) == C_OTHER);
     CHECK(value_shape("AB 12-34.56 7", 13, &d, &sp) && d == 7 && sp == 4);
   }
+  test_avx2();
 }

@@ -15,6 +15,90 @@
 #if defined(__SSSE3__)
 #include <tmmintrin.h>
 #endif
+#if defined(__x86_64__) && defined(__GNUC__)
+#include <immintrin.h>
+#define AJAR_AVX2 1
+#endif
+
+/* ---- long runs of bytes, 32 at a time where the CPU can ---------------- */
+
+int ajar_have_avx2;
+
+#ifdef AJAR_AVX2
+__attribute__((constructor)) static void detect_cpu(void) {
+  __builtin_cpu_init();
+  ajar_have_avx2 = __builtin_cpu_supports("avx2");
+}
+
+__attribute__((target("avx2")))
+const char *quote_or_escape_avx2(const char *p, const char *end) {
+  const __m256i q = _mm256_set1_epi8('"'), b = _mm256_set1_epi8('\\');
+  while (end - p >= 32) {
+    __m256i v = _mm256_loadu_si256((const __m256i *)p);
+    unsigned m = (unsigned)_mm256_movemask_epi8(
+        _mm256_or_si256(_mm256_cmpeq_epi8(v, q), _mm256_cmpeq_epi8(v, b)));
+    if (m)
+      return p + __builtin_ctz(m);
+    p += 32;
+  }
+  return p;
+}
+
+__attribute__((target("avx2")))
+int digit_or_at_avx2(const char *v, size_t n) {
+  const __m256i lo = _mm256_set1_epi8('0' - 1), hi = _mm256_set1_epi8('9' + 1),
+                at = _mm256_set1_epi8('@');
+  size_t i;
+  for (i = 0; i + 32 <= n; i += 32) {
+    __m256i x = _mm256_loadu_si256((const __m256i *)(v + i));
+    __m256i d = _mm256_and_si256(_mm256_cmpgt_epi8(x, lo), _mm256_cmpgt_epi8(hi, x));
+    if (_mm256_movemask_epi8(_mm256_or_si256(d, _mm256_cmpeq_epi8(x, at))))
+      return 1;
+  }
+  return 0;
+}
+
+__attribute__((target("avx2")))
+const char *number_run_avx2(const char *p, const char *end, size_t *commas) {
+  const __m256i d0 = _mm256_set1_epi8('0' - 1), d9 = _mm256_set1_epi8('9' + 1),
+                dot = _mm256_set1_epi8('.'), comma = _mm256_set1_epi8(','),
+                minus = _mm256_set1_epi8('-'), sp = _mm256_set1_epi8(' ');
+  size_t n = 0;
+  while (end - p >= 32) {
+    __m256i x = _mm256_loadu_si256((const __m256i *)p);
+    __m256i dg = _mm256_and_si256(_mm256_cmpgt_epi8(x, d0), _mm256_cmpgt_epi8(d9, x));
+    __m256i cm = _mm256_cmpeq_epi8(x, comma);
+    __m256i ok = _mm256_or_si256(
+        _mm256_or_si256(dg, cm),
+        _mm256_or_si256(_mm256_or_si256(_mm256_cmpeq_epi8(x, dot),
+                                        _mm256_cmpeq_epi8(x, minus)),
+                        _mm256_cmpeq_epi8(x, sp)));
+    unsigned dm = (unsigned)_mm256_movemask_epi8(dg);
+    if (_mm256_movemask_epi8(ok) != -1 || (dm & 0xFFFF) == 0xFFFF ||
+        (dm >> 16) == 0xFFFF)
+      break;
+    n += (size_t)__builtin_popcount((unsigned)_mm256_movemask_epi8(cm));
+    p += 32;
+  }
+  *commas += n;
+  return p;
+}
+#else
+const char *number_run_avx2(const char *p, const char *end, size_t *commas) {
+  (void)end;
+  (void)commas;
+  return p;
+}
+const char *quote_or_escape_avx2(const char *p, const char *end) {
+  (void)end;
+  return p;
+}
+int digit_or_at_avx2(const char *v, size_t n) {
+  (void)v;
+  (void)n;
+  return 0;
+}
+#endif
 
 /* byte -> C_* bits; generated from char_class() rules: digits, letters
  * (hex letters marked), space/newline, and the punctuation ids use */

@@ -21,6 +21,20 @@ int same_prefix16(const char *a, size_t k, const char *b16);
 /* a hash of the k (0..16) bytes at a, read as same_prefix16 reads them */
 uint64_t hash_prefix16(const char *a, size_t k);
 
+/* 1 when the CPU runs AVX2 (the long loops then take 32 bytes a step) */
+extern int ajar_have_avx2;
+
+/* the first '"' or '\\' in [p, end), or the last 32-byte step's end
+ * (< 32 bytes before end) when there is none; AVX2 only */
+const char *quote_or_escape_avx2(const char *p, const char *end);
+/* whether v holds a digit or '@' in its first n - n % 32 bytes; AVX2 only */
+int digit_or_at_avx2(const char *v, size_t n);
+
+/* numeric_array's inner loop: from p, 32 bytes a step while every byte is
+ * a digit . , - or space and no 16 of them are all digits; adds the
+ * commas to *commas and returns where it stopped; AVX2 only */
+const char *number_run_avx2(const char *p, const char *end, size_t *commas);
+
 /* C_* bits of the bytes of v; in *digits how many are '0'-'9', in *seps
  * how many are ' ', '-' or '.' (the separators of printed ids) */
 unsigned value_shape(const char *v, size_t n, size_t *digits, size_t *seps);

@@ -51,6 +51,11 @@ static int has_digit_or_at(const char *v, size_t n) {
   const __m128i lo = _mm_set1_epi8('0' - 1), hi = _mm_set1_epi8('9' + 1),
                 at = _mm_set1_epi8('@');
   size_t i = 0;
+  if (ajar_have_avx2 && n >= 64) {
+    if (digit_or_at_avx2(v, n))
+      return 1;
+    i = n - n % 32;
+  }
   for (; i + 16 <= n; i += 16) {
     __m128i x = _mm_loadu_si128((const __m128i *)(v + i));
     __m128i d = _mm_and_si128(_mm_cmpgt_epi8(x, lo), _mm_cmplt_epi8(x, hi));

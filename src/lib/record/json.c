@@ -10,6 +10,7 @@
 #include <string.h>
 #include <emmintrin.h>
 #include "../collection.h"
+#include "../classify/shape.h"
 
 struct walker {
   struct ajar_collection *c;
@@ -30,6 +31,19 @@ static const char *skip_ws(const char *p, const char *end) {
 static const char *string_end(const char *p, const char *end, int *esc) {
   const __m128i q = _mm_set1_epi8('"'), b = _mm_set1_epi8('\\');
   for (;;) {
+    /* past 16 bytes a string is long (free text): 32 bytes a step */
+    if (p + 16 <= end) {
+      __m128i v = _mm_loadu_si128((const __m128i *)p);
+      unsigned m = (unsigned)_mm_movemask_epi8(
+          _mm_or_si128(_mm_cmpeq_epi8(v, q), _mm_cmpeq_epi8(v, b)));
+      if (m) {
+        p += __builtin_ctz(m);
+        goto found;
+      }
+      p += 16;
+      if (ajar_have_avx2)
+        p = quote_or_escape_avx2(p, end);
+    }
     while (p + 16 <= end) {
       __m128i v = _mm_loadu_si128((const __m128i *)p);
       unsigned m = (unsigned)_mm_movemask_epi8(
@@ -42,6 +56,7 @@ static const char *string_end(const char *p, const char *end, int *esc) {
     }
     while (p < end && *p != '"' && *p != '\\')
       p++;
+  found:
     if (p >= end)
       return NULL;
     if (*p == '"')
@@ -282,6 +297,8 @@ static const char *numeric_array(struct walker *w, const char *p,
     const __m128i d0 = _mm_set1_epi8('0' - 1), d9 = _mm_set1_epi8('9' + 1);
     const __m128i dot = _mm_set1_epi8('.'), comma = _mm_set1_epi8(','),
                   minus = _mm_set1_epi8('-'), sp = _mm_set1_epi8(' ');
+    if (ajar_have_avx2)
+      p = number_run_avx2(p, end, &count);
     while (p + 16 <= end) {
       __m128i x = _mm_loadu_si128((const __m128i *)p);
       __m128i dg = _mm_and_si128(_mm_cmpgt_epi8(x, d0), _mm_cmplt_epi8(x, d9));
