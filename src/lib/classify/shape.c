@@ -170,8 +170,8 @@ static const int8_t lo2[16] = {0x01, 0x11, 0x11, 0x11, 0x15, 0x11, 0x11, 0x01,
 static const int8_t hi2[16] = {0x00, 0x00, 0x0e, 0x00, 0x10, 0x00, 0x10, 0x00,
                                0x01, 0x01, 0x01, 0x01, 0x01, 0x01, 0x01, 0x01};
 /* 16 x 0xFF then 16 x 0: the first k lanes of a part-vector */
-static const int8_t keep_lanes[32] = {-1, -1, -1, -1, -1, -1, -1, -1,
-                                      -1, -1, -1, -1, -1, -1, -1, -1};
+const int8_t ajar_keep_lanes[32] = {-1, -1, -1, -1, -1, -1, -1, -1,
+                                    -1, -1, -1, -1, -1, -1, -1, -1};
 
 static unsigned or_bytes(__m128i x) {
   x = _mm_or_si128(x, _mm_srli_si128(x, 8));
@@ -181,39 +181,12 @@ static unsigned or_bytes(__m128i x) {
   return (unsigned)_mm_cvtsi128_si32(x) & 0xFF;
 }
 
-/* The last k (1..15) bytes of a value are loaded 16 at a time when the
- * 16 stay inside one page (mapped if the value's bytes are), else copied;
- * the lanes past the value are cleared. Hence no_sanitize: the load may
- * read bytes past the value (never past its page). */
-__attribute__((no_sanitize("address")))
-static __m128i load_part(const char *p, size_t k) {
-  if (((uintptr_t)p & 4095) <= 4096 - 16)
-    return _mm_loadu_si128((const __m128i *)p);
-  {
-    char b[16] = {0};
-    memcpy(b, p, k);
-    return _mm_loadu_si128((const __m128i *)b);
-  }
-}
-
-int same_prefix16(const char *a, size_t k, const char *b16) {
-  __m128i x, keep;
-  if (k == 0)
-    return 1;
-  x = load_part(a, k);
-  keep = _mm_loadu_si128((const __m128i *)(keep_lanes + 16 - k));
-  x = _mm_and_si128(x, keep);
-  return _mm_movemask_epi8(_mm_cmpeq_epi8(
-             x, _mm_loadu_si128((const __m128i *)b16))) == 0xFFFF;
-}
-
 uint64_t hash_prefix16(const char *a, size_t k) {
   __m128i x;
   uint64_t lo, hi;
   if (k == 0)
     return 0;
-  x = _mm_and_si128(load_part(a, k),
-                    _mm_loadu_si128((const __m128i *)(keep_lanes + 16 - k)));
+  x = shape_load_part(a, k);
   lo = (uint64_t)_mm_cvtsi128_si64(x);
   hi = (uint64_t)_mm_cvtsi128_si64(_mm_srli_si128(x, 8));
   return (lo * 0x9E3779B97F4A7C15ull) ^ (hi * 0xC2B2AE3D27D4EB4Full) ^ k;
@@ -234,7 +207,7 @@ unsigned value_shape(const char *v, size_t n, size_t *digits, size_t *seps) {
   while (i < n) {
     size_t k = n - i < 16 ? n - i : 16;
     __m128i x = k == 16 ? _mm_loadu_si128((const __m128i *)(v + i))
-                        : load_part(v + i, k);
+                        : shape_load_part(v + i, k);
     __m128i lo = _mm_and_si128(x, nib),
             hi = _mm_and_si128(_mm_srli_epi16(x, 4), nib);
     __m128i b0 = _mm_and_si128(_mm_shuffle_epi8(l0, lo), _mm_shuffle_epi8(h0, hi));
@@ -242,7 +215,7 @@ unsigned value_shape(const char *v, size_t n, size_t *digits, size_t *seps) {
     __m128i b2 = _mm_and_si128(_mm_shuffle_epi8(l2, lo), _mm_shuffle_epi8(h2, hi));
     __m128i z = _mm_cmpeq_epi8(_mm_or_si128(_mm_or_si128(b0, b1), b2), zero);
     if (k < 16) {
-      __m128i keep = _mm_loadu_si128((const __m128i *)(keep_lanes + 16 - k));
+      __m128i keep = _mm_loadu_si128((const __m128i *)(ajar_keep_lanes + 16 - k));
       b0 = _mm_and_si128(b0, keep);
       b1 = _mm_and_si128(b1, keep);
       b2 = _mm_and_si128(b2, keep);
@@ -279,10 +252,6 @@ uint64_t hash_prefix16(const char *a, size_t k) {
   for (i = 0; i < k; i++)
     h = (h ^ (unsigned char)a[i]) * 1099511628211ull;
   return h;
-}
-
-int same_prefix16(const char *a, size_t k, const char *b16) {
-  return memcmp(a, b16, k) == 0;
 }
 
 unsigned value_shape(const char *v, size_t n, size_t *digits, size_t *seps) {

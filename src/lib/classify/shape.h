@@ -14,9 +14,42 @@ enum {
   C_NL = 1u << 18,
 };
 
+#if defined(__SSSE3__)
+#include <string.h>
+#include <emmintrin.h>
+extern const int8_t ajar_keep_lanes[32];
+
+/* The k (1..16) bytes at p in a vector, the lanes past them cleared. 16
+ * bytes are loaded when they stay inside p's page (mapped if p's bytes
+ * are), else the k are copied. Hence no_sanitize: the load may read
+ * bytes past the value (never past its page). */
+__attribute__((no_sanitize("address")))
+static inline __m128i shape_load_part(const char *p, size_t k) {
+  __m128i x;
+  if (((uintptr_t)p & 4095) <= 4096 - 16) {
+    x = _mm_loadu_si128((const __m128i *)p);
+  } else {
+    char b[16] = {0};
+    memcpy(b, p, k);
+    x = _mm_loadu_si128((const __m128i *)b);
+  }
+  return _mm_and_si128(x, _mm_loadu_si128((const __m128i *)(ajar_keep_lanes + 16 - k)));
+}
+
 /* 1 when the k (0..16) bytes at a equal the first k of b16, a 16-byte
  * zero-padded copy; a may be read past its k bytes, never past its page */
-int same_prefix16(const char *a, size_t k, const char *b16);
+static inline int same_prefix16(const char *a, size_t k, const char *b16) {
+  if (k == 0)
+    return 1;
+  return _mm_movemask_epi8(_mm_cmpeq_epi8(
+             shape_load_part(a, k), _mm_loadu_si128((const __m128i *)b16))) == 0xFFFF;
+}
+#else
+#include <string.h>
+static inline int same_prefix16(const char *a, size_t k, const char *b16) {
+  return memcmp(a, b16, k) == 0;
+}
+#endif
 
 /* a hash of the k (0..16) bytes at a, read as same_prefix16 reads them */
 uint64_t hash_prefix16(const char *a, size_t k);
