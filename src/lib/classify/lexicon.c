@@ -457,6 +457,20 @@ uint32_t ajar_lexicon_field_hints(const char *name, size_t n) {
 
 /* ---- values ----------------------------------------------------------- */
 
+uint32_t ajar_lexicon_value_vocab_exact(const char *buf, size_t len) {
+  uint32_t slot;
+  if (!buf || len == 0 || len >= VALUE_MAX)
+    return 0;
+  ensure_built();
+  for (slot = vhash_of(buf, len) & (VHASH_SLOTS - 1); vhash[slot];
+       slot = (slot + 1) & (VHASH_SLOTS - 1)) {
+    const struct vkey *k = &vsorted[vhash[slot] - 1];
+    if (k->len == len && memcmp(k->key, buf, len) == 0)
+      return k->bits;
+  }
+  return 0;
+}
+
 uint32_t ajar_lexicon_value_vocab(const char *v, size_t n) {
   char buf[VALUE_MAX];
   size_t len;

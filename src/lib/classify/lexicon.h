@@ -74,6 +74,9 @@ enum ajar_vocab {
 /* Vocabulary classes of a whole value (trimmed, case-folded for ASCII).
  * Returns 0 for none. Never allocates. */
 uint32_t ajar_lexicon_value_vocab(const char *v, size_t n);
+/* The same for a value already in normal form: no ASCII upper case, no
+ * white space, '_' or '-' (spares the copy that normalises it). */
+uint32_t ajar_lexicon_value_vocab_exact(const char *v, size_t n);
 
 /* Whether the leading UTF-8 character of s is one of the 31 province
  * abbreviations used on Chinese plates (京津沪渝冀豫云辽黑湘皖鲁新苏浙赣鄂桂甘晋蒙陕吉闽贵粤青藏川宁琼);

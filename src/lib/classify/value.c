@@ -318,9 +318,10 @@ static int looks_name_zh(const char *v, size_t n) {
   if (n < 6 || n > 12 || n % 3) return 0;
   for (i = 0; i < n; i += 3)
     if (((unsigned char)v[i] & 0xF0) != 0xE0) return 0;
-  if (ajar_lexicon_value_vocab(v, 3) & AJAR_V_CN_SURNAME)
+  /* CJK characters are their own normal form */
+  if (ajar_lexicon_value_vocab_exact(v, 3) & AJAR_V_CN_SURNAME)
     return 1;
-  return n >= 9 && (ajar_lexicon_value_vocab(v, 6) & AJAR_V_CN_SURNAME);
+  return n >= 9 && (ajar_lexicon_value_vocab_exact(v, 6) & AJAR_V_CN_SURNAME);
 }
 
 #define NAME_VOCAB (AJAR_V_GIVEN_NAME | AJAR_V_SURNAME | AJAR_V_CN_SURNAME)
@@ -626,8 +627,11 @@ unsigned classify_scalar(const struct ajar_db *db, struct ajar_scratch *s,
       /* the length strip_alnum_upper gives; copy only when some check
        * below takes that length */
       size_t want = n - seps;
-      if (want == 8 || want == 9 || (want >= 15 && want <= 18) ||
-          (want >= 19 && want <= 34 && iban_head(v, n)) ||
+      /* the id checks take letters and digits only (a MAC never passes) */
+      int alnum = !(mask & ~(C_DIGIT | C_UPPER | C_LOWER | C_HEXALPHA | C_SPACE |
+                             C_DASH | C_DOT));
+      if ((alnum && (want == 8 || want == 9 || (want >= 15 && want <= 18) ||
+                     (want >= 19 && want <= 34 && iban_head(v, n)))) ||
           (want >= 4 && want <= 10 && (hints & (AJAR_H_PASSPORT | AJAR_H_PLATE))))
         nu = strip_alnum_upper(v, n, u, sizeof u);
     }
@@ -652,7 +656,10 @@ unsigned classify_scalar(const struct ajar_db *db, struct ajar_scratch *s,
   if (mask & (C_HIGH | C_UPPER | C_LOWER)) {
     uint32_t voc = n <= 64 && digits <= 2 &&
                            !(mask & (C_AT | C_UNDER | C_COLON | C_SLASH | C_EQ))
-                       ? ajar_lexicon_value_vocab(v, n) : 0;
+                       ? (mask & (C_UPPER | C_SPACE | C_DASH | C_UNDER | C_OTHER)
+                              ? ajar_lexicon_value_vocab(v, n)
+                              : ajar_lexicon_value_vocab_exact(v, n))
+                       : 0;
     if (voc)
       vocab_emit(voc, hints, n, fn, ctx, seen);
     if (mask & C_HIGH) {
