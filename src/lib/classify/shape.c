@@ -214,13 +214,10 @@ unsigned value_shape(const char *v, size_t n, size_t *digits, size_t *seps) {
     __m128i b1 = _mm_and_si128(_mm_shuffle_epi8(l1, lo), _mm_shuffle_epi8(h1, hi));
     __m128i b2 = _mm_and_si128(_mm_shuffle_epi8(l2, lo), _mm_shuffle_epi8(h2, hi));
     __m128i z = _mm_cmpeq_epi8(_mm_or_si128(_mm_or_si128(b0, b1), b2), zero);
-    if (k < 16) {
-      __m128i keep = _mm_loadu_si128((const __m128i *)(ajar_keep_lanes + 16 - k));
-      b0 = _mm_and_si128(b0, keep);
-      b1 = _mm_and_si128(b1, keep);
-      b2 = _mm_and_si128(b2, keep);
-      z = _mm_and_si128(z, keep);
-    }
+    /* a part-vector's lanes past the value are 0, a byte of no class:
+     * only the test for such bytes must leave them out */
+    if (k < 16)
+      z = _mm_and_si128(z, _mm_loadu_si128((const __m128i *)(ajar_keep_lanes + 16 - k)));
     a0 = _mm_or_si128(a0, b0);
     a1 = _mm_or_si128(a1, b1);
     a2 = _mm_or_si128(a2, b2);
@@ -236,9 +233,18 @@ unsigned value_shape(const char *v, size_t n, size_t *digits, size_t *seps) {
   }
   *digits = d;
   *seps = sp;
-  s0 = or_bytes(a0);
-  s1 = or_bytes(a1);
-  s2 = or_bytes(a2);
+  {
+    /* a0 and a1 OR-ed side by side in 16-bit lanes, a2 alone */
+    __m128i t = _mm_or_si128(_mm_unpacklo_epi8(a0, a1), _mm_unpackhi_epi8(a0, a1));
+    unsigned s01;
+    t = _mm_or_si128(t, _mm_srli_si128(t, 8));
+    t = _mm_or_si128(t, _mm_srli_si128(t, 4));
+    t = _mm_or_si128(t, _mm_srli_si128(t, 2));
+    s01 = (unsigned)_mm_cvtsi128_si32(t);
+    s0 = s01 & 0xFF;
+    s1 = (s01 >> 8) & 0xFF;
+    s2 = or_bytes(a2);
+  }
   mask = (s0 & 0x01 ? C_DIGIT : 0) | (s0 & 0x06 ? C_UPPER : 0) |
          (s0 & 0x18 ? C_LOWER : 0) | (s0 & 0x60 ? C_SPACE : 0) |
          (s0 & 0x80 ? C_NL : 0) | s1 << 4 | (s2 & 0x0F) << 12 |

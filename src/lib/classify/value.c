@@ -330,7 +330,7 @@ static int looks_name_zh(const char *v, size_t n) {
 static int looks_name_en(const char *v, size_t n, int need_vocab) {
   size_t i, words = 0, start = 0;
   int known = 0;
-  if (n < 3 || n > 60) return 0;
+  if (n < 3 || n > 60 || !(v[0] >= 'A' && v[0] <= 'Z')) return 0;
   for (i = 0; i <= n; i++) {
     if (i == n || v[i] == ' ') {
       size_t wl = i - start;
