@@ -9,7 +9,7 @@ cd "$(dirname "$0")/.."
 size=${1:-1024}
 corpus=bench/out/corpus-${size}.ndjson
 mkdir -p bench/out
-[ -f build/ajar ] || tools/build build >/dev/null
+[ -f build/ajar ] || tools/build --pgo build >/dev/null
 if [ ! -f "$corpus" ]; then
   python3 bench/gen_corpus.py "$corpus" --size-mb "$size" >&2
 fi
