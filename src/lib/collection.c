@@ -128,42 +128,49 @@ uint32_t field_child(struct ajar_collection *c, uint32_t parent,
 }
 
 /* the predicted keys after prev (UINT32_MAX: the first key of parent) */
-static uint32_t *predictions(struct ajar_collection *c, uint32_t parent,
-                             uint32_t prev) {
+static struct key_pred *predictions(struct ajar_collection *c, uint32_t parent,
+                                    uint32_t prev) {
   struct field *f = &c->fields[prev == UINT32_MAX ? parent : prev];
   return prev == UINT32_MAX ? f->first_pred : f->next_pred;
 }
 
 uint32_t field_next(struct ajar_collection *c, uint32_t parent, uint32_t prev,
                     const char *key, size_t klen) {
-  uint32_t *pred = predictions(c, parent, prev), child;
+  struct key_pred *pred = predictions(c, parent, prev);
+  const struct field *f;
+  uint32_t child;
   unsigned i;
-  for (i = 0; i < AJAR_KEY_PREDICT && pred[i]; i++) {
-    const struct field *f = &c->fields[pred[i]];
+  for (i = 0; i < AJAR_KEY_PREDICT && pred[i].field; i++) {
+    f = &c->fields[pred[i].field];
     if (f->parent == parent && !f->is_array && f->leaf_len == klen &&
         same_key(f, key, klen))
-      return pred[i];
+      return pred[i].field;
   }
   child = field_child(c, parent, key, klen, 0);
   /* field_child may have grown c->fields: look the slots up again */
   pred = predictions(c, parent, prev);
   memmove(pred + 1, pred, (AJAR_KEY_PREDICT - 1) * sizeof *pred); /* newest first */
-  pred[0] = child;
+  f = &c->fields[child];
+  memset(&pred[0], 0, sizeof pred[0]);
+  pred[0].field = child;
+  if (f->quoted_ok && f->parent == parent) {
+    memcpy(pred[0].quoted16, f->quoted16, 16);
+    pred[0].len = (uint8_t)f->leaf_len;
+  }
   return child;
 }
 
 uint32_t field_next_quoted(struct ajar_collection *c, uint32_t parent,
                            uint32_t prev, const char *k, const char *end,
                            size_t *klen) {
-  const uint32_t *pred = predictions(c, parent, prev);
+  const struct key_pred *pred = predictions(c, parent, prev);
   unsigned i;
-  for (i = 0; i < AJAR_KEY_PREDICT && pred[i]; i++) {
-    const struct field *f = &c->fields[pred[i]];
-    if ((size_t)(end - k) > f->leaf_len && f->quoted16[0] == k[0] &&
-        f->parent == parent && f->quoted_ok &&
-        same_prefix16(k, f->leaf_len + 1u, f->quoted16)) {
-      *klen = f->leaf_len;
-      return pred[i];
+  for (i = 0; i < AJAR_KEY_PREDICT && pred[i].field; i++) {
+    if (pred[i].len && (size_t)(end - k) > pred[i].len &&
+        pred[i].quoted16[0] == k[0] &&
+        same_prefix16(k, pred[i].len + 1u, pred[i].quoted16)) {
+      *klen = pred[i].len;
+      return pred[i].field;
     }
   }
   return UINT32_MAX;

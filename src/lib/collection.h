@@ -20,9 +20,30 @@ struct det_stat {
   char examples[AJAR_EXAMPLES_MAX][AJAR_MAX_EXAMPLE];
 };
 
+/* a key predicted to come next, with what matching it needs */
+struct key_pred {
+  char quoted16[16]; /* the key and its closing quote, zero-padded */
+  uint32_t field;    /* 0: empty slot */
+  uint8_t len;       /* key length when it is a plain 1..15 bytes, else 0 */
+};
+
 struct field {
-  uint32_t parent;
+  /* read for every value: one cache line */
   uint32_t hints;       /* lexicon hints of this field, adjusted by ancestors */
+  uint16_t n_stats;
+  uint64_t values;      /* non-empty values seen */
+  uint64_t time_values; /* values that looked like a time */
+  uint64_t bools;
+  struct det_stat *stats; /* at most DET__COUNT */
+  struct value_memo *memo; /* recent short values and their candidates */
+  uint32_t memo_tries, memo_hits;
+  /* key order: the children seen first and the siblings seen after this
+   * field, lately, newest first; records of a few kinds repeat a few
+   * orders. Each slot holds its key, so a check reads this field only. */
+  struct key_pred next_pred[AJAR_KEY_PREDICT];
+  struct key_pred first_pred[AJAR_KEY_PREDICT];
+  /* read when a key is new or mispredicted */
+  uint32_t parent;
   uint32_t path_hints;  /* union of the hints of every component */
   char *path;
   uint32_t hash;        /* of (parent, leaf) */
@@ -31,17 +52,6 @@ struct field {
   char quoted16[16];    /* the leaf and its closing quote, when they fit */
   uint8_t quoted_ok;    /* quoted16 is set: a plain key of 1..15 bytes */
   uint8_t is_array;     /* the "[]" element of its parent */
-  /* key order: the children seen first and the siblings seen after this
-   * field, lately (0: none); records of a few kinds repeat a few orders */
-  uint32_t first_pred[AJAR_KEY_PREDICT];
-  uint32_t next_pred[AJAR_KEY_PREDICT]; /* newest first */
-  uint64_t values;      /* non-empty values seen */
-  uint64_t time_values; /* values that looked like a time */
-  uint64_t bools;
-  uint16_t n_stats;
-  struct det_stat *stats; /* at most DET__COUNT */
-  struct value_memo *memo; /* recent short values and their candidates */
-  uint32_t memo_tries, memo_hits;
 };
 
 #define ROOT_FIELD 0u
