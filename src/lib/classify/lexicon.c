@@ -37,7 +37,9 @@ static size_t fcount;
 static struct vkey vsorted[VOCAB_MAX];
 /* hash index over vsorted: slot -> index + 1, built once with the table */
 #define VHASH_SLOTS (VOCAB_MAX * 4)
-static uint16_t vhash[VHASH_SLOTS];
+/* each slot: the index + 1 in its low 16 bits, the high 16 bits of the
+ * key's hash above them (most misses never read the key) */
+static uint32_t vhash[VHASH_SLOTS];
 
 static uint32_t vhash_of(const char *k, size_t n) {
   uint32_t h = 2166136261u;
@@ -163,10 +165,10 @@ static void build(void) {
   }
   vcount = j;
   for (i = 0; i < vcount; i++) {
-    uint32_t slot = vhash_of(vsorted[i].key, vsorted[i].len) & (VHASH_SLOTS - 1);
+    uint32_t h = vhash_of(vsorted[i].key, vsorted[i].len), slot = h & (VHASH_SLOTS - 1);
     while (vhash[slot])
       slot = (slot + 1) & (VHASH_SLOTS - 1);
-    vhash[slot] = (uint16_t)(i + 1);
+    vhash[slot] = (h & 0xFFFF0000u) | (uint32_t)(i + 1);
   }
 }
 
@@ -457,37 +459,36 @@ uint32_t ajar_lexicon_field_hints(const char *name, size_t n) {
 
 /* ---- values ----------------------------------------------------------- */
 
-uint32_t ajar_lexicon_value_vocab_exact(const char *buf, size_t len) {
-  uint32_t slot;
-  if (!buf || len == 0 || len >= VALUE_MAX)
-    return 0;
-  ensure_built();
-  for (slot = vhash_of(buf, len) & (VHASH_SLOTS - 1); vhash[slot];
-       slot = (slot + 1) & (VHASH_SLOTS - 1)) {
-    const struct vkey *k = &vsorted[vhash[slot] - 1];
+static uint32_t vocab_find(const char *buf, size_t len) {
+  uint32_t h = vhash_of(buf, len), slot;
+  for (slot = h & (VHASH_SLOTS - 1); vhash[slot]; slot = (slot + 1) & (VHASH_SLOTS - 1)) {
+    const struct vkey *k;
+    if ((vhash[slot] ^ h) & 0xFFFF0000u)
+      continue;
+    k = &vsorted[(vhash[slot] & 0xFFFFu) - 1];
     if (k->len == len && memcmp(k->key, buf, len) == 0)
       return k->bits;
   }
   return 0;
 }
 
+uint32_t ajar_lexicon_value_vocab_exact(const char *buf, size_t len) {
+  if (!buf || len == 0 || len >= VALUE_MAX)
+    return 0;
+  ensure_built();
+  return vocab_find(buf, len);
+}
+
 uint32_t ajar_lexicon_value_vocab(const char *v, size_t n) {
   char buf[VALUE_MAX];
   size_t len;
-  uint32_t slot;
   if (!v || n == 0)
     return 0;
   ensure_built();
   len = value_norm(v, n, buf, sizeof buf);
   if (len == (size_t)-1 || len == 0)
     return 0;
-  for (slot = vhash_of(buf, len) & (VHASH_SLOTS - 1); vhash[slot];
-       slot = (slot + 1) & (VHASH_SLOTS - 1)) {
-    const struct vkey *k = &vsorted[vhash[slot] - 1];
-    if (k->len == len && memcmp(k->key, buf, len) == 0)
-      return k->bits;
-  }
-  return 0;
+  return vocab_find(buf, len);
 }
 
 size_t ajar_lexicon_cn_province(const char *s, size_t n) {

@@ -19,7 +19,7 @@ int value_is_empty(const char *v, size_t n) {
 #define E(x) {x, sizeof x - 1}
     E("n/a"), E("na"), E("null"), E("none"), E("nil"), E("-"), E("--"),
     E("unknown"), E("undefined"), E("0"), E("***"), E("******"),
-    E("redacted"), E("[redacted]"), E("xxx"), E("?"), E("无"), E("未知"),
+    E("redacted"), E("[redacted]"), E("xxx"), E("?"), /* 无, 未知: below */
 #undef E
   };
   size_t i;
@@ -34,8 +34,10 @@ int value_is_empty(const char *v, size_t n) {
     return 0;
   switch (v[0]) { /* the first bytes of the placeholders */
   case 'n': case 'N': case 'u': case 'U': case '-': case '0': case '*':
-  case 'r': case 'R': case 'x': case 'X': case '[': case '?': case '\xe6':
+  case 'r': case 'R': case 'x': case 'X': case '[': case '?':
     break;
+  case '\xe6': /* 无, 未知: CJK names often begin with this byte too */
+    return (n == 3 && !memcmp(v, "无", 3)) || (n == 6 && !memcmp(v, "未知", 6));
   default:
     return 0;
   }
