@@ -235,10 +235,14 @@ static const char *walk_object(struct walker *w, const char *p, uint32_t field) 
       }
     }
     prev = child;
-    p = skip_ws(kq + 1, end);
-    if (p >= end || *p != ':')
-      return NULL;
-    p = skip_ws(p + 1, end);
+    if (end - kq > 2 && kq[1] == ':' && (unsigned char)kq[2] > ' ') {
+      p = kq + 2; /* compact JSON: "key":value */
+    } else {
+      p = skip_ws(kq + 1, end);
+      if (p >= end || *p != ':')
+        return NULL;
+      p = skip_ws(p + 1, end);
+    }
     if (p < end && field != ROOT_FIELD && is_num_start(*p) &&
         (lat_key(k, kn) || lon_key(k, kn))) {
       const char *q = number_end(p, end);
@@ -372,10 +376,10 @@ static const char *walk_array(struct walker *w, const char *p, uint32_t field) {
   }
 }
 
+/* p is at the value: its callers skipped the white space before it */
 static const char *walk_value(struct walker *w, const char *p, uint32_t field) {
   const char *end = w->end, *q;
   int esc = 0;
-  p = skip_ws(p, end);
   if (p >= end)
     return NULL;
   switch (*p) {
@@ -426,7 +430,7 @@ static const char *walk_value(struct walker *w, const char *p, uint32_t field) {
 int json_walk_record(struct ajar_collection *c, struct ajar_scratch *s,
                      const char *p, size_t n) {
   struct walker w = {c, s, p + n, 0};
-  const char *q = walk_value(&w, p, ROOT_FIELD);
+  const char *q = walk_value(&w, skip_ws(p, p + n), ROOT_FIELD);
   if (!q)
     return AJAR_EPARSE;
   q = skip_ws(q, p + n);
