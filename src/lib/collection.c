@@ -18,11 +18,15 @@ static uint32_t hash_key(uint32_t parent, const char *k, size_t n, int arr) {
   return h;
 }
 
+/* fields stay 64-byte aligned (struct field): realloc would not keep it */
 static int grow_fields(struct ajar_collection *c) {
   uint32_t cap = c->cap_fields ? c->cap_fields * 2 : 64;
-  struct field *f = realloc(c->fields, cap * sizeof *f);
+  struct field *f = aligned_alloc(64, cap * sizeof *f);
   if (!f)
     return -1;
+  if (c->n_fields)
+    memcpy(f, c->fields, c->n_fields * sizeof *f);
+  free(c->fields);
   c->fields = f;
   c->cap_fields = cap;
   return 0;

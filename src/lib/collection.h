@@ -28,12 +28,11 @@ struct key_pred {
 };
 
 struct field {
-  /* read for every value: one cache line */
+  /* read for every value, with the first predicted key: one cache line
+   * (fields are 64-byte aligned) */
   uint32_t hints;       /* lexicon hints of this field, adjusted by ancestors */
   uint16_t n_stats;
   uint64_t values;      /* non-empty values seen */
-  uint64_t time_values; /* values that looked like a time */
-  uint64_t bools;
   struct det_stat *stats; /* at most DET__COUNT */
   struct value_memo *memo; /* recent short values and their candidates */
   uint32_t memo_tries, memo_hits;
@@ -42,6 +41,8 @@ struct field {
    * orders. Each slot holds its key, so a check reads this field only. */
   struct key_pred next_pred[AJAR_KEY_PREDICT];
   struct key_pred first_pred[AJAR_KEY_PREDICT];
+  uint64_t time_values; /* values that looked like a time */
+  uint64_t bools;
   /* read when a key is new or mispredicted */
   uint32_t parent;
   uint32_t path_hints;  /* union of the hints of every component */
@@ -52,7 +53,7 @@ struct field {
   char quoted16[16];    /* the leaf and its closing quote, when they fit */
   uint8_t quoted_ok;    /* quoted16 is set: a plain key of 1..15 bytes */
   uint8_t is_array;     /* the "[]" element of its parent */
-};
+} __attribute__((aligned(64)));
 
 #define ROOT_FIELD 0u
 
