@@ -36,9 +36,10 @@ FILE *cli_output_open(const struct cli_opts *o) {
 }
 
 int cli_output_close(FILE *f, int rc) {
-  if (f && f != stdout && fclose(f) && !rc)
+  int is_stdout = f == stdout;
+  if (f && !is_stdout && fclose(f) && !rc)
     rc = AJAR_EIO;
-  if (f == stdout && fflush(f) && !rc)
+  if (is_stdout && fflush(f) && !rc)
     rc = AJAR_EIO;
   if (rc) {
     fprintf(stderr, "ajar: writing the report: %s\n", ajar_strerror(rc));

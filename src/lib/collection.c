@@ -214,6 +214,9 @@ void ajar_collection_free(struct ajar_collection *c) {
   if (!c)
     return;
   for (i = 0; i < c->n_fields; i++) {
+    uint16_t k;
+    for (k = 0; k < c->fields[i].n_stats; k++)
+      free(c->fields[i].stats[k].examples);
     free(c->fields[i].path);
     free(c->fields[i].stats);
     free(c->fields[i].memo);
@@ -222,6 +225,12 @@ void ajar_collection_free(struct ajar_collection *c) {
   free(c->slots);
   free(c->name);
   free(c);
+}
+
+int det_examples(struct det_stat *st) {
+  if (!st->examples)
+    st->examples = calloc(AJAR_EXAMPLES_MAX, sizeof *st->examples);
+  return st->examples ? 0 : -1;
 }
 
 static struct det_stat *stat_for(struct field *f, unsigned det) {
@@ -257,6 +266,8 @@ static void add_example(struct ajar_collection *c, struct det_stat *st,
   for (i = 0; i < st->n_examples; i++)
     if (!strcmp(st->examples[i], ex))
       return;
+  if (det_examples(st))
+    return;
   memcpy(st->examples[st->n_examples++], ex, sizeof ex);
 }
 
@@ -496,7 +507,7 @@ int ajar_collection_merge(struct ajar_collection *dst,
         for (e = 0; e < ds->n_examples; e++)
           if (!strcmp(ds->examples[e], ss->examples[k]))
             break;
-        if (e == ds->n_examples)
+        if (e == ds->n_examples && !det_examples(ds))
           memcpy(ds->examples[ds->n_examples++], ss->examples[k],
                  AJAR_MAX_EXAMPLE);
       }

@@ -17,8 +17,13 @@ struct det_stat {
   uint64_t embedded;    /* matches inside free text */
   uint64_t records;     /* records with a match */
   uint64_t last_record; /* record number last counted */
-  char examples[AJAR_EXAMPLES_MAX][AJAR_MAX_EXAMPLE];
+  /* AJAR_EXAMPLES_MAX examples, allocated with the first (det_examples):
+   * kept apart, the counters of a field's detectors share cache lines */
+  char (*examples)[AJAR_MAX_EXAMPLE];
 };
+
+/* st->examples, allocated if need be; 0, or -1 without memory */
+int det_examples(struct det_stat *st);
 
 /* a key predicted to come next, with what matching it needs */
 struct key_pred {

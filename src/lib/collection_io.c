@@ -143,7 +143,7 @@ static void add_stat(struct field *f, const struct det_stat *src) {
     for (i = 0; i < ds->n_examples; i++)
       if (!strcmp(ds->examples[i], src->examples[k]))
         break;
-    if (i == ds->n_examples)
+    if (i == ds->n_examples && !det_examples(ds))
       memcpy(ds->examples[ds->n_examples++], src->examples[k], AJAR_MAX_EXAMPLE);
   }
 }
@@ -193,8 +193,11 @@ static int walk(struct ajar_collection *dst, struct rbuf *r, uint32_t *map) {
     ns = (uint16_t)get_u(r, 2);
     for (j = 0; j < ns && !r->bad; j++) {
       struct det_stat st;
+      char exbuf[AJAR_EXAMPLES_MAX][AJAR_MAX_EXAMPLE];
       uint16_t e;
       memset(&st, 0, sizeof st);
+      memset(exbuf, 0, sizeof exbuf);
+      st.examples = exbuf;
       st.det = (uint16_t)get_u(r, 2);
       st.hits = get_u(r, 8);
       st.valid = get_u(r, 8);

@@ -313,7 +313,9 @@ static void walk_props(struct map_walk *w, json_t *props, const char *prefix,
   json_object_foreach(props, key, def) {
     char path[AJAR_MAX_PATH];
     const char *type = jstr(def, "type");
-    snprintf(path, sizeof path, "%s%s%s", prefix, *prefix ? "." : "", key);
+    if (snprintf(path, sizeof path, "%s%s%s", prefix, *prefix ? "." : "", key) >=
+        (int)sizeof path)
+      path[sizeof path - 1] = 0; /* a path past AJAR_MAX_PATH is cut */
     if (type && (!strcmp(type, "geo_point") || !strcmp(type, "geo_shape")))
       add_type_finding(w, path, AJAR_CAT_COORDINATES, "es_mapping_geo", AJAR_CONF_MEDIUM);
     else if (type && !strcmp(type, "ip"))
