@@ -55,8 +55,6 @@ struct field {
   uint32_t hash;        /* of (parent, leaf) */
   uint16_t leaf_off, leaf_len;
   char leaf16[16];      /* the first 16 bytes of the leaf, zero-padded */
-  char quoted16[16];    /* the leaf and its closing quote, when they fit */
-  uint8_t quoted_ok;    /* quoted16 is set: a plain key of 1..15 bytes */
   uint8_t is_array;     /* the "[]" element of its parent */
 } __attribute__((aligned(64)));
 
