@@ -361,6 +361,17 @@ enum ajar_out_flags {
   AJAR_OUT_COLOR = 1u << 0,
 };
 int ajar_report_write_json(const struct ajar_report *r, FILE *f);
+/* Terminal-safe text: s with every character that could act on a
+ * terminal or hide text shown as an escape (docs/report.md, "Text
+ * output"): C0 controls, DEL and bytes that are not UTF-8 as \xHH; C1
+ * controls, bidi controls and invisible format characters as \uXXXX.
+ * Writes at most n bytes with the NUL, never half an escape, and returns
+ * the length of the whole escaped text (as snprintf does). The text
+ * output, the HTML report and the ajar tool's messages use it. */
+size_t ajar_text_escape(const char *s, char *out, size_t n);
+/* s written to f escaped as ajar_text_escape does; 0 or AJAR_EIO */
+int ajar_text_fputs(const char *s, FILE *f);
+/* --format text: names, versions, notes and errors terminal-safe */
 int ajar_report_write_text(const struct ajar_report *r, FILE *f,
                            unsigned flags);
 /* --format html: one self-contained page (inline CSS, SVG and a small

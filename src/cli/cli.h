@@ -17,6 +17,11 @@ struct cli_opts {
 };
 
 void cli_usage(FILE *f);
+/* s terminal-safe (ajar_text_escape) for a message: every string from a
+ * peer, a file or the command line goes through it before stderr. The
+ * result lives until the fourth next call in the same thread; a very long
+ * text is cut at a whole character. */
+const char *cli_safe(const char *s);
 void cli_stamp(char **field);
 int cli_write_report(const struct ajar_report *r, const struct cli_opts *o);
 int cli_exit_code(const struct ajar_report *r, const struct cli_opts *o,

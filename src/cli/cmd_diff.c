@@ -24,12 +24,12 @@ static const char *label(const struct ajar_change *c) {
 static void write_text(FILE *f, const struct ajar_diff *d, const char *old,
                        const char *new_) {
   size_t i;
-  fprintf(f, "ajar diff %s -> %s\n", old, new_);
+  fprintf(f, "ajar diff %s -> %s\n", cli_safe(old), cli_safe(new_));
   for (i = 0; i < d->n_changes; i++) {
     const struct ajar_change *c = &d->changes[i];
-    fprintf(f, "%s %-22s %s", c->worse ? "!" : " ", label(c), c->target);
+    fprintf(f, "%s %-22s %s", c->worse ? "!" : " ", label(c), cli_safe(c->target));
     if (c->collection)
-      fprintf(f, " / %s", c->collection);
+      fprintf(f, " / %s", cli_safe(c->collection));
     if (c->category >= 0)
       fprintf(f, "  %s", ajar_category_name(c->category));
     if (c->old_severity >= 0 && c->new_severity >= 0 &&

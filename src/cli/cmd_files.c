@@ -169,7 +169,7 @@ int cmd_files(int argc, char **argv) {
   }
   rc = ajar_db_compile(&db, err, sizeof err);
   if (rc) {
-    fprintf(stderr, "ajar: %s: %s\n", ajar_strerror(rc), err);
+    fprintf(stderr, "ajar: %s: %s\n", ajar_strerror(rc), cli_safe(err));
     code = 3;
     goto out;
   }
@@ -190,13 +190,13 @@ int cmd_files(int argc, char **argv) {
     }
     rc = ajar_files_scan(db, ops[i], &fo, &t);
     if (rc) {
-      fprintf(stderr, "ajar: %s: %s\n", ops[i], ajar_strerror(rc));
+      fprintf(stderr, "ajar: %s: %s\n", cli_safe(ops[i]), ajar_strerror(rc));
       failed++;
       continue;
     }
     seen++;
     if (t.error) { /* partly read or not at all: an input error (exit 2) */
-      fprintf(stderr, "ajar: %s: %s\n", ops[i], t.error);
+      fprintf(stderr, "ajar: %s: %s\n", cli_safe(ops[i]), cli_safe(t.error));
       if (!t.reachable || !t.n_collections || !t.collections[0].sampled)
         failed++;
       else
@@ -204,7 +204,7 @@ int cmd_files(int argc, char **argv) {
     }
     if (t.n_collections && t.collections[0].malformed)
       fprintf(stderr, "ajar: %s: %llu malformed record(s), first at line %llu\n",
-              ops[i], (unsigned long long)t.collections[0].malformed,
+              cli_safe(ops[i]), (unsigned long long)t.collections[0].malformed,
               (unsigned long long)t.collections[0].first_malformed_line);
     if (file_done(&x, &t)) {
       ajar_target_result_clear(&t);

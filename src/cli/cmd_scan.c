@@ -56,7 +56,7 @@ static int strv_file(struct strv *s, const char *opt, const char *path) {
   FILE *f = strcmp(path, "-") ? fopen(path, "r") : stdin;
   char line[4096];
   if (!f) {
-    fprintf(stderr, "ajar: %s %s: %s\n", opt, path, strerror(errno));
+    fprintf(stderr, "ajar: %s %s: %s\n", opt, cli_safe(path), strerror(errno));
     return -1;
   }
   while (fgets(line, sizeof line, f)) {
@@ -127,7 +127,7 @@ static int on_target(struct ajar_target_result *t, void *ctx) {
   pthread_mutex_lock(&s->mu);
   if (t->error) {
     clear_progress(s);
-    fprintf(stderr, "ajar: %s: %s\n", t->target, t->error);
+    fprintf(stderr, "ajar: %s: %s\n", cli_safe(t->target), cli_safe(t->error));
   }
   if (s->base && ajar_target_subtract_baseline(t, s->base)) {
     ajar_target_result_clear(t); /* nothing new */
@@ -286,7 +286,7 @@ int cmd_scan(int argc, char **argv) {
   }
   if ((rc = ajar_scan_validate((const char *const *)targets.v, targets.n, &so,
                                err, sizeof err))) {
-    fprintf(stderr, "ajar: scan: %s\n", err);
+    fprintf(stderr, "ajar: scan: %s\n", cli_safe(err));
     goto done;
   }
   if (o.baseline) {
@@ -299,7 +299,7 @@ int cmd_scan(int argc, char **argv) {
   code = 3;
   rc = ajar_db_compile(&db, err, sizeof err);
   if (rc) {
-    fprintf(stderr, "ajar: %s: %s\n", ajar_strerror(rc), err);
+    fprintf(stderr, "ajar: %s: %s\n", ajar_strerror(rc), cli_safe(err));
     goto done;
   }
   if (targets.n)

@@ -17,6 +17,14 @@ static void iso_now(char *buf, size_t n) {
   strftime(buf, n, "%Y-%m-%dT%H:%M:%SZ", &tm);
 }
 
+const char *cli_safe(const char *s) {
+  static _Thread_local char buf[4][2048];
+  static _Thread_local unsigned next;
+  char *b = buf[next++ % 4];
+  ajar_text_escape(s, b, sizeof buf[0]);
+  return b;
+}
+
 void cli_stamp(char **field) {
   char buf[32];
   iso_now(buf, sizeof buf);
@@ -29,7 +37,7 @@ FILE *cli_output_open(const struct cli_opts *o) {
   if (o->output && strcmp(o->output, "-")) {
     f = fopen(o->output, "w");
     if (!f)
-      fprintf(stderr, "ajar: %s: cannot write: %s\n", o->output,
+      fprintf(stderr, "ajar: %s: cannot write: %s\n", cli_safe(o->output),
               strerror(errno));
   }
   return f;
@@ -125,15 +133,16 @@ int cli_read_report(const char *path, struct ajar_report *r) {
   int rc;
   memset(r, 0, sizeof *r);
   if (!f) {
-    fprintf(stderr, "ajar: %s: cannot read: %s\n", path, strerror(errno));
+    fprintf(stderr, "ajar: %s: cannot read: %s\n", cli_safe(path),
+            strerror(errno));
     return 2;
   }
   rc = ajar_report_read_json(f, r, err, sizeof err);
   if (f != stdin)
     fclose(f);
   if (rc) {
-    fprintf(stderr, "ajar: %s: %s%s%s\n", path, ajar_strerror(rc),
-            err[0] ? ": " : "", err);
+    fprintf(stderr, "ajar: %s: %s%s%s\n", cli_safe(path), ajar_strerror(rc),
+            err[0] ? ": " : "", cli_safe(err));
     ajar_report_clear(r);
     return 2;
   }
@@ -185,6 +194,7 @@ int main(int argc, char **argv) {
     return cmd_diff(argc - 1, argv + 1);
   if (!strcmp(argv[1], "detectors"))
     return cmd_detectors(argc - 1, argv + 1);
-  fprintf(stderr, "ajar: unknown command '%s' (try 'ajar --help')\n", argv[1]);
+  fprintf(stderr, "ajar: unknown command '%s' (try 'ajar --help')\n",
+          cli_safe(argv[1]));
   return 2;
 }

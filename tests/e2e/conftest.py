@@ -29,6 +29,20 @@ def _env_file(name):
 
 
 @pytest.fixture(scope="session")
+def shared_server():
+    """up(NAME) -> its env: start a server of tests/servers if it is not
+    running and leave it running (for tests that add their own uniquely
+    named data and remove it after)."""
+    def up(name):
+        p = subprocess.run([str(SERVERS / "up"), name], capture_output=True,
+                           text=True, timeout=900)
+        if p.returncode != 0:
+            pytest.fail("tests/servers/up failed:\n" + p.stderr[-4000:])
+        return _env_file(name)
+    return up
+
+
+@pytest.fixture(scope="session")
 def search_servers():
     """Start opensearch, opensearch-auth and opensearch-tls; stop them at
     the end unless AJAR_E2E_KEEP_SERVERS is set. Returns {name: env}."""

@@ -4,15 +4,26 @@
  * every request, so the page works offline and leaks nothing. Every
  * string that comes from data is HTML-escaped; no data goes into the
  * script or into CSS. */
+#include <stdlib.h>
 #include <string.h>
 #include "report.h"
 
 static const char *const sev_color[] = {"#6b7280", "#0e7490", "#b45309",
                                          "#c2410c", "#b91c1c"};
 
-/* text and attribute values: & < > " ' escaped */
-static void esc(FILE *f, const char *s) {
-  for (; s && *s; s++) {
+/* text and attribute values: made terminal-safe first (controls, bidi
+ * overrides and invisible characters shown as escapes, so a name cannot
+ * reorder or hide what the page shows: ajar_text_escape), then & < > " '
+ * escaped */
+static void esc(FILE *f, const char *in) {
+  char buf[512], *e = buf;
+  const char *s;
+  size_t n = ajar_text_escape(in, buf, sizeof buf);
+  if (n >= sizeof buf && (e = malloc(n + 1)))
+    ajar_text_escape(in, e, n + 1);
+  else if (n >= sizeof buf)
+    e = buf; /* out of memory: the text cut short, still escaped */
+  for (s = e; *s; s++) {
     switch (*s) {
     case '&': fputs("&amp;", f); break;
     case '<': fputs("&lt;", f); break;
@@ -22,6 +33,7 @@ static void esc(FILE *f, const char *s) {
     default: fputc(*s, f);
     }
   }
+  if (e != buf) free(e);
 }
 
 /* a path or address, with a line break allowed after each '/' */

@@ -1,5 +1,8 @@
 /* --format text: an aligned table per target and collection. Colour only
- * when the caller asks (the CLI checks the terminal and NO_COLOR). */
+ * when the caller asks (the CLI checks the terminal and NO_COLOR). Every
+ * string from a peer or a file (target, store, version, names, notes,
+ * errors, examples) goes through ajar_text_escape (safetext.c). */
+#include <stdlib.h>
 #include <string.h>
 #include "ajar/ajar.h"
 
@@ -20,8 +23,9 @@ static void sev(FILE *f, int s, unsigned flags) {
     fprintf(f, "%-8s", ajar_severity_name(s));
 }
 
-/* display width of UTF-8: one column per character (CJK drawn as two) */
-static int width(const char *s) {
+/* display width of escaped UTF-8: one column per character (CJK drawn
+ * as two) */
+static int width_of(const char *s) {
   int w = 0;
   const unsigned char *p = (const unsigned char *)s;
   for (; *p; p++) {
@@ -31,9 +35,24 @@ static int width(const char *s) {
   return w;
 }
 
+/* width of s as ajar_text_fputs shows it */
+static int width(const char *s) {
+  char buf[512];
+  size_t n = ajar_text_escape(s, buf, sizeof buf);
+  if (n < sizeof buf) return width_of(buf);
+  char *e = malloc(n + 1);
+  int w = (int)n;
+  if (e) {
+    ajar_text_escape(s, e, n + 1);
+    w = width_of(e);
+    free(e);
+  }
+  return w;
+}
+
 static void pad(FILE *f, const char *s, int w) {
   int n = width(s);
-  fputs(s, f);
+  ajar_text_fputs(s, f);
   while (n++ < w) fputc(' ', f);
 }
 
@@ -43,7 +62,8 @@ static void collection_text(FILE *f, const struct ajar_collection_result *c,
   int fw = 5, cw = 8, dw = 8, k;
   fprintf(f, "  ");
   sev(f, c->severity, flags);
-  fprintf(f, " %s", c->name);
+  fputc(' ', f);
+  ajar_text_fputs(c->name, f);
   if (c->records >= 0) fprintf(f, "  records=%lld", (long long)c->records);
   if (c->bytes >= 0) fprintf(f, " bytes=%lld", (long long)c->bytes);
   fprintf(f, " sampled=%llu", (unsigned long long)c->sampled);
@@ -57,15 +77,18 @@ static void collection_text(FILE *f, const struct ajar_collection_result *c,
     fprintf(f, "    %llu malformed record(s), first at line %llu\n",
             (unsigned long long)c->malformed,
             (unsigned long long)c->first_malformed_line);
-  if (c->note)
-    fprintf(f, "    note: %s\n", c->note);
+  if (c->note) {
+    fputs("    note: ", f);
+    ajar_text_fputs(c->note, f);
+    fputc('\n', f);
+  }
   for (i = 0; i < c->n_findings; i++) {
     const struct ajar_finding *x = &c->findings[i];
     int w = width(x->field);
     if (w > fw) fw = w < 40 ? w : 40;
     w = (int)strlen(ajar_category_name(x->category));
     if (w > cw) cw = w;
-    w = (int)strlen(x->detector);
+    w = width(x->detector);
     if (w > dw) dw = w;
   }
   if (c->n_findings) {
@@ -87,8 +110,10 @@ static void collection_text(FILE *f, const struct ajar_collection_result *c,
     pad(f, x->detector, dw);
     fprintf(f, "  %8llu  %-6s  ", (unsigned long long)x->matches,
             ajar_confidence_name(x->confidence));
-    for (j = 0; j < x->n_examples; j++)
-      fprintf(f, "%s%s", j ? ", " : "", x->examples[j]);
+    for (j = 0; j < x->n_examples; j++) {
+      if (j) fputs(", ", f);
+      ajar_text_fputs(x->examples[j], f);
+    }
     fputc('\n', f);
   }
 }
@@ -101,18 +126,30 @@ int ajar_report_write_text(const struct ajar_report *r, FILE *f,
   for (i = 0; i < r->n_targets; i++) {
     const struct ajar_target_result *t = &r->targets[i];
     sev(f, t->severity, flags);
-    fprintf(f, " %s  %s", t->target, t->store ? t->store : "?");
-    if (t->version) fprintf(f, " %s", t->version);
+    fputc(' ', f);
+    ajar_text_fputs(t->target, f);
+    fputs("  ", f);
+    ajar_text_fputs(t->store ? t->store : "?", f);
+    if (t->version) {
+      fputc(' ', f);
+      ajar_text_fputs(t->version, f);
+    }
     if (strcmp(t->store ? t->store : "", "file")) {
       fprintf(f, "  %s", !t->reachable ? "unreachable"
                          : t->auth_required ? "auth required" : "OPEN");
       if (t->tls) fprintf(f, " tls");
     }
     fputc('\n', f);
-    if (t->error)
-      fprintf(f, "  error: %s\n", t->error);
-    if (t->note)
-      fprintf(f, "  note: %s\n", t->note);
+    if (t->error) {
+      fputs("  error: ", f);
+      ajar_text_fputs(t->error, f);
+      fputc('\n', f);
+    }
+    if (t->note) {
+      fputs("  note: ", f);
+      ajar_text_fputs(t->note, f);
+      fputc('\n', f);
+    }
     for (j = 0; j < t->n_collections; j++)
       collection_text(f, &t->collections[j], flags);
     if (t->reachable && !t->auth_required) open++;
