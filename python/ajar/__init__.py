@@ -9,7 +9,7 @@ default Classifier, compiled on first use::
     ajar.scan_files(["dump.ndjson"])                       # report dict
     ajar.scan(["127.0.0.1:9200"], sample=50)               # report dict
 
-Reports are the JSON report of REPORT.md section 4 as Python objects.
+Reports are the JSON report of docs/report.md as Python objects.
 Errors raise ``ajar.AjarError`` with the library's message.
 """
 
@@ -20,9 +20,11 @@ from typing import Any, Dict, List, Optional, Sequence, Union
 
 from .classifier import Classifier, Collection, Match, record_json
 from .errors import AjarError
-from ._lib import library_path
+from ._lib import library_path, package_version
 
-__version__ = "0.1.0"
+#: the package's version (CMake's project(VERSION) when it was built);
+#: None in a source tree, where it is whatever libajar was just built
+__version__ = package_version()
 __all__ = ["AjarError", "Classifier", "Collection", "Match", "classify_text",
            "classify_record", "scan_files", "scan", "default_classifier",
            "library_path", "record_json", "__version__"]

@@ -5,8 +5,11 @@ mirrored here: the package hands the library zeroed buffers of
 ``STRUCT_BYTES`` and reads results only through ``ajar_report_write_json``,
 so a field added to those structs cannot shift a Python-side layout
 (src/lib/collection_io.c asserts the sizes stay under the buffer).
-Option structs are mirrored field by field with spare zeroed bytes after
-them, so a field appended later reads as its zero default.
+Option structs are mirrored field by field and start with ``size``, set
+to the size of the Python-side layout; the library refuses a size it
+does not know (AJAR_EINVAL), so a layout that lost or gained a field
+fails loudly instead of sending one field as another (the rule is in
+include/ajar/classify.h, "Option structs").
 """
 
 from __future__ import annotations
@@ -15,7 +18,7 @@ import ctypes
 import ctypes.util
 import os
 import threading
-from ctypes import (CFUNCTYPE, POINTER, Structure, c_char, c_char_p, c_double,
+from ctypes import (CFUNCTYPE, POINTER, Structure, c_char_p, c_double,
                     c_int, c_size_t, c_uint, c_void_p)
 from pathlib import Path
 from typing import Optional
@@ -46,17 +49,25 @@ class MatchStruct(Structure):
                 ("validated", c_int), ("start", c_size_t), ("end", c_size_t)]
 
 
-class CollectionOpts(Structure):
-    """``struct ajar_collection_opts`` plus spare zeroed bytes."""
+class _Opts(Structure):
+    """An option struct: ``size`` is set to the layout's own size."""
 
-    _fields_ = [("reveal", c_int), ("_spare", c_char * 256)]
+    def __init__(self, **fields: object) -> None:
+        super().__init__(**fields)
+        self.size = ctypes.sizeof(self)
 
 
-class FilesOpts(Structure):
-    """``struct ajar_files_opts`` plus spare zeroed bytes."""
+class CollectionOpts(_Opts):
+    """``struct ajar_collection_opts``."""
 
-    _fields_ = [("threads", c_int), ("reveal", c_int), ("format", c_char_p),
-                ("_spare", c_char * 256)]
+    _fields_ = [("size", c_size_t), ("reveal", c_int)]
+
+
+class FilesOpts(_Opts):
+    """``struct ajar_files_opts``."""
+
+    _fields_ = [("size", c_size_t), ("threads", c_int), ("reveal", c_int),
+                ("format", c_char_p)]
 
 
 MATCH_CB = CFUNCTYPE(c_int, POINTER(MatchStruct), c_void_p)
@@ -64,10 +75,10 @@ TARGET_CB = CFUNCTYPE(c_int, c_void_p, c_void_p)
 PROGRESS_CB = CFUNCTYPE(None, c_void_p, c_void_p)
 
 
-class ScanOpts(Structure):
-    """``struct ajar_scan_opts`` plus spare zeroed bytes."""
+class ScanOpts(_Opts):
+    """``struct ajar_scan_opts`` (include/ajar/scan.h), field by field."""
 
-    _fields_ = [("ports", c_char_p),
+    _fields_ = [("size", c_size_t), ("ports", c_char_p),
                 ("exclude", POINTER(c_char_p)), ("n_exclude", c_size_t),
                 ("scope", POINTER(c_char_p)), ("n_scope", c_size_t),
                 ("concurrency", c_int), ("rate", c_double),
@@ -75,12 +86,13 @@ class ScanOpts(Structure):
                 ("target_deadline_ms", c_int), ("max_runtime_ms", c_int),
                 ("sample", c_uint), ("include_system", c_int),
                 ("reveal", c_int), ("report_all", c_int),
+                ("probe_all", c_int),
                 ("user", c_char_p), ("password", c_char_p),
-                ("progress", PROGRESS_CB), ("progress_ctx", c_void_p),
-                ("_spare", c_char * 256)]
+                ("progress", PROGRESS_CB), ("progress_ctx", c_void_p)]
 
 
 _SIGNATURES = {
+    "ajar_version": (c_char_p, []),
     "ajar_strerror": (c_char_p, [c_int]),
     "ajar_category_name": (c_char_p, [c_int]),
     "ajar_detector_count": (c_size_t, []),
@@ -150,13 +162,34 @@ def lib() -> ctypes.CDLL:
     if _lib is None:
         with _lock:
             if _lib is None:
-                handle = ctypes.CDLL(library_path())
+                path = library_path()
+                handle = ctypes.CDLL(path)
                 for name, (res, args) in _SIGNATURES.items():
                     fn = getattr(handle, name)
                     fn.restype = res
                     fn.argtypes = args
+                check_version(handle.ajar_version().decode(), path)
                 _lib = handle
     return _lib
+
+
+def package_version() -> Optional[str]:
+    """The version the package was built with (ajar/_version.py, written by
+    setup.py from CMake's project(VERSION)); None when running from the
+    source tree, where the library is whatever was just built."""
+    try:
+        from ._version import __version__ as v
+    except ImportError:
+        return None
+    return v
+
+
+def check_version(found: str, path: str) -> None:
+    """Refuse a libajar whose version is not the package's."""
+    want = package_version()
+    if want is not None and found != want:
+        raise OSError(f"libajar {found} at {path} does not match the ajar "
+                      f"Python package {want}: install matching versions")
 
 
 def libc() -> ctypes.CDLL:

@@ -29,7 +29,7 @@ from .errors import AjarError, check
 JSONText = Union[str, bytes, bytearray, memoryview]
 Report = Dict[str, Any]
 
-# libajar classifies at most AJAR_MAX_VALUE_SCAN (64 KiB, src/lib/limits.h)
+# libajar classifies at most AJAR_MAX_VALUE_SCAN (64 KiB, src/lib/ajar_limits.h)
 # of one value; longer text goes in chunks cut at white space, overlapping
 # so that a value across a cut is seen whole in the next chunk.
 _CHUNK = 60 * 1024
@@ -244,7 +244,7 @@ class Classifier:
                         ) -> List[Dict[str, Any]]:
         """The findings of one record: a dict (nested dicts give dotted
         paths, "person.idcard"; lists give "items[]"), or its JSON text.
-        Each finding is a dict as in the report (REPORT.md section 4):
+        Each finding is a dict as in the report (the JSON report of docs/report.md):
         field, category, detector, matches, records, confidence, examples.
         Raises AjarError (AJAR_EPARSE) for malformed JSON text."""
         col = self.collection("record", reveal=reveal)

@@ -1,4 +1,4 @@
-"""Whole reports (REPORT.md section 4) from files and from data stores."""
+"""Whole reports (the JSON report of docs/report.md) from files and from data stores."""
 
 from __future__ import annotations
 
@@ -21,7 +21,7 @@ PathArg = Union[str, os.PathLike]
 SCAN_OPTIONS = ("ports", "exclude", "scope", "concurrency", "rate",
                 "connect_timeout_ms", "read_timeout_ms", "target_deadline_ms",
                 "max_runtime_ms", "sample", "include_system", "reveal",
-                "report_all", "user", "password")
+                "report_all", "probe_all", "user", "password")
 AJAR_ETIMEDOUT = -8
 
 
@@ -83,8 +83,8 @@ def scan(clf: "Classifier", targets: Union[str, Sequence[str]] = (),
     ``struct ajar_scan_opts``: ports ("9200,9000-9010" or a list of ints),
     exclude, scope (lists of addresses/CIDRs/host names), concurrency,
     rate, connect_timeout_ms, read_timeout_ms, target_deadline_ms,
-    max_runtime_ms, sample, include_system, reveal, report_all, user,
-    password. Bad targets or options raise AjarError with the library's
+    max_runtime_ms, sample, include_system, reveal, report_all,
+    probe_all, user, password. Bad targets or options raise AjarError with the library's
     one-line reason; a target that fails is a result with ``error`` set.
     Only read-only requests are sent (see ``ajar scan --help``).
     """
@@ -106,7 +106,7 @@ def scan(clf: "Classifier", targets: Union[str, Sequence[str]] = (),
         if options.get(k) is not None:
             setattr(o, k, int(options[k]))
     o.rate = float(options.get("rate") or 0)
-    for k in ("include_system", "reveal", "report_all"):
+    for k in ("include_system", "reveal", "report_all", "probe_all"):
         setattr(o, k, 1 if options.get(k) else 0)
     for k in ("user", "password"):
         if options.get(k) is not None:

@@ -35,7 +35,7 @@ from .classifier import record_json
 from .report import now_utc
 
 FORMATS = ("ndjson", "csv", "tsv", "parquet")
-#: AJAR_MAX_RECORD in src/lib/limits.h: longer lines are skipped as ajar files does
+#: AJAR_MAX_RECORD in src/lib/ajar_limits.h: longer lines are skipped as ajar files does
 MAX_RECORD = 16 << 20
 _COMPRESSED = (".gz", ".bz2", ".zst", ".zstd", ".deflate", ".snappy", ".lz4")
 _BY_SUFFIX = {".ndjson": "ndjson", ".jsonl": "ndjson", ".json": "ndjson",
@@ -292,8 +292,8 @@ def _error_target(path: str, err: BaseException) -> Dict[str, Any]:
 
 def run(inputs: Sequence[str], *, spark: Any = None, input_format: Optional[str] = None,
         reveal: bool = False, csv_multiline: bool = False) -> Dict[str, Any]:
-    """Classify inputs on Spark and return the report (REPORT.md section
-    4) as Python objects. ``spark``: a SparkSession (None: getOrCreate)."""
+    """Classify inputs on Spark and return the report (the JSON report of
+    docs/report.md) as Python objects. ``spark``: a SparkSession (None: getOrCreate)."""
     from functools import reduce
     from pyspark.sql import SparkSession
     spark = spark or SparkSession.builder.appName("ajar").getOrCreate()
@@ -324,7 +324,8 @@ def assemble(targets: List[Dict[str, Any]], started: str) -> Dict[str, Any]:
     summary = {"targets": len(targets),
                "open": sum(1 for t in targets if t["reachable"] and not t["auth_required"]),
                "collections": sum(len(t["collections"]) for t in targets), **sev}
-    return {"tool": {"name": "ajar", "version": "0.1.0"}, "started_at": started,
+    version = _lib.lib().ajar_version().decode()
+    return {"tool": {"name": "ajar", "version": version}, "started_at": started,
             "finished_at": now_utc(), "targets": targets, "summary": summary}
 
 

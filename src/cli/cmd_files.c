@@ -178,6 +178,7 @@ int cmd_files(int argc, char **argv) {
     goto out;
   }
   memset(&fo, 0, sizeof fo);
+  fo.size = sizeof fo;
   fo.threads = o.threads;
   fo.reveal = o.reveal;
   fo.format = o.input_format;

@@ -199,7 +199,7 @@ int cmd_scan(int argc, char **argv) {
   size_t k, failed = 0, reachable = 0;
   long num;
 
-  memset(&so, 0, sizeof so);
+  ajar_scan_opts_init(&so);
   memset(&s, 0, sizeof s);
   memset(&base, 0, sizeof base);
   pthread_mutex_init(&s.mu, NULL);

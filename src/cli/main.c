@@ -1,5 +1,5 @@
 /* The ajar tool: argument parsing, output and exit codes.
- * Exit codes (REPORT.md section 5): 0 ran, nothing at or above --fail-on;
+ * Exit codes (docs/report.md, Exit codes): 0 ran, nothing at or above --fail-on;
  * 1 findings at or above --fail-on; 2 usage or input error; 3 nothing
  * could be scanned. */
 #include <stdio.h>
@@ -181,7 +181,7 @@ int main(int argc, char **argv) {
     return 0;
   }
   if (!strcmp(argv[1], "--version") || !strcmp(argv[1], "version")) {
-    printf("ajar %s\n", AJAR_VERSION);
+    printf("ajar %s\n", ajar_version());
     return 0;
   }
   if (!strcmp(argv[1], "files"))

@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "collection.h"
+#include "opts.h"
 #include "classify/shape.h"
 
 static uint32_t hash_key(uint32_t parent, const char *k, size_t n, int arr) {
@@ -181,7 +182,7 @@ int ajar_collection_new(const struct ajar_db *db, const char *name,
                         const struct ajar_collection_opts *opts,
                         struct ajar_collection **out) {
   struct ajar_collection *c;
-  if (!db || !out)
+  if (!db || !out || (opts && !opts_size_known(opts->size, sizeof *opts)))
     return AJAR_EINVAL;
   c = calloc(1, sizeof *c);
   if (!c)

@@ -3,7 +3,7 @@
  * The main thread reads and frames records into batches; with more than
  * one thread, workers classify batches into collections of their own,
  * merged at the end. Memory is bounded by the batch count and the record
- * cap (limits.h), whatever the file size.
+ * cap (ajar_limits.h), whatever the file size.
  */
 #include <pthread.h>
 #include <sys/mman.h>
@@ -12,6 +12,7 @@
 #include <string.h>
 #include <unistd.h>
 #include "collection.h"
+#include "opts.h"
 #include "record/framer.h"
 #include "record/reader.h"
 
@@ -378,8 +379,10 @@ static int on_record(struct job *j, const char *p, size_t n, uint64_t line) {
 }
 
 static int worker_init(struct worker *w, const struct job *j, const char *name) {
-  struct ajar_collection_opts co = {j->opts ? j->opts->reveal : 0};
-  int rc = ajar_collection_new(j->db, name, &co, &w->c);
+  struct ajar_collection_opts co = AJAR_COLLECTION_OPTS_INIT;
+  int rc;
+  co.reveal = j->opts ? j->opts->reveal : 0;
+  rc = ajar_collection_new(j->db, name, &co, &w->c);
   if (!rc) rc = ajar_scratch_alloc(j->db, &w->s);
   if (!rc && !(w->cols = calloc(AJAR_MAX_CSV_COLUMNS, sizeof *w->cols)))
     rc = AJAR_ENOMEM;
@@ -621,7 +624,8 @@ int ajar_files_scan(const struct ajar_db *db, const char *path,
   const char *base;
   int rc, fmt;
 
-  if (!db || !path || !out)
+  if (!db || !path || !out ||
+      (opts && !opts_size_known(opts->size, sizeof *opts)))
     return AJAR_EINVAL;
   memset(out, 0, sizeof *out);
   memset(&j, 0, sizeof j);

@@ -1,6 +1,8 @@
-/* Names of the findings contract (REPORT.md sections 1-3) and errors. */
+/* Names of the findings contract (docs/report.md: categories, profiles, severity) and errors. */
 #include <string.h>
 #include "ajar/ajar.h"
+
+const char *ajar_version(void) { return AJAR_VERSION; }
 
 static const char *const categories[AJAR_CAT__COUNT] = {
   "identity.name", "identity.national_id", "identity.passport",

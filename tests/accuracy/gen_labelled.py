@@ -10,7 +10,7 @@ gzip'ed NDJSON) and OUT_DIR/labels.json:
                        "__profiles__": ["tracking", ...]}, ...}
 
 Every field that occurs in a file is listed. Field paths follow ajar's
-conventions (REPORT.md §4 and the accuracy README): dotted paths, `a[].b`
+conventions (docs/report.md and the accuracy README): dotted paths, `a[].b`
 for objects in arrays, `a[]` for arrays of scalar strings/numbers, vectors
 ([lon,lat], embeddings) and geo_point objects as one value at their own
 path, the column header for CSV/TSV, `$` for plain text.
@@ -33,7 +33,7 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import synth as S  # noqa: E402
 
 # ---------------------------------------------------------------------------
-# category ids (REPORT.md §1)
+# category ids (docs/report.md, Categories)
 NAME, NID, PASS, DEMO = "identity.name", "identity.national_id", "identity.passport", "identity.demographic"
 EMAIL, PHONE, ADDR = "contact.email", "contact.phone", "contact.address"
 IMEI, IMSI, MAC, IP, ADID = "device.imei", "device.imsi", "device.mac", "device.ip", "device.advertising_id"
@@ -623,7 +623,7 @@ def flags_of(nodes):
 
 
 def profiles(cats: set, flags: set) -> list:
-    """REPORT.md §2, read as: time = a time-named field; place = a camera /
+    """docs/report.md, Profiles, read as: time = a time-named field; place = a camera /
     checkpoint / site field or location.coordinates; identifier = a person or
     device identifier (IDENTIFIERS)."""
     time = "time" in flags

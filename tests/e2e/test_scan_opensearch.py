@@ -128,7 +128,7 @@ def test_real_opensearch_auth_with_credentials(ajar_bin, search_servers):
     assert t["version"] == "2.19.6"
     assert t["error"] is None
     assert_classified(t, severities=False)
-    # REPORT.md 3: read with the owner's credentials = rated as closed
+    # docs/report.md, Severity: read with the owner's credentials = rated as closed
     assert all(c["severity"] == "info" for c in t["collections"])
     assert t["severity"] == "low"
 

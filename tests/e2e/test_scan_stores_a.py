@@ -195,7 +195,7 @@ def test_real_redis_auth_with_credentials(ajar_bin, kv_servers):
     assert t["auth_required"] is True and t["error"] is None
     assert t["version"] == env["VERSION"]
     assert_seeded(t, manifest(env), severities=False)
-    # REPORT.md 3: read with the owner's credentials = rated as closed
+    # docs/report.md, Severity: read with the owner's credentials = rated as closed
     assert all(c["severity"] == "info" for c in t["collections"])
     assert t["severity"] == "low"
     assert env["PASSWORD"] not in p.stdout + p.stderr

@@ -58,6 +58,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
   write_all(fd, data, size);
   close(fd);
   memset(&o, 0, sizeof o);
+  o.size = sizeof o;
   o.threads = 1;
   rc = ajar_files_scan(db, path, &o, &t);
   if (rc && rc != AJAR_ENOMEM)

@@ -9,7 +9,7 @@
 #include "ajar/ajar.h"
 #include "detectors.h"
 #include "lexicon.h"
-#include "limits.h"
+#include "ajar_limits.h"
 
 struct ajar_db {
   hs_database_t *text;      /* detectors embedded in free text */

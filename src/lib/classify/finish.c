@@ -1,6 +1,6 @@
 /* Field-level decisions: from the evidence of every value of a field to
- * findings with a confidence, then profiles and severity (REPORT.md
- * sections 1-3).
+ * findings with a confidence, then profiles and severity (docs/report.md
+ * categories, profiles, severity).
  *
  * The rule: a detector whose check random data passes often (Luhn: one
  * in ten) must hold for most of a field's values; a field name that

@@ -3,7 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "ajar/ajar.h"
-#include "limits.h"
+#include "ajar_limits.h"
 #include "probe/keygroups.h"
 
 static size_t prefix_len(const char *key, size_t len) {

@@ -1,4 +1,4 @@
-/* Internal: the probe interface (STYLE.md) and the HTTP connection every
+/* Internal: the probe interface (docs/scan.md) and the HTTP connection every
  * HTTP probe talks through.
  *
  * A probe is a const vtable, one file per store, listed in probes.c.
@@ -15,7 +15,7 @@
 #include <stdint.h>
 #include <curl/curl.h>
 #include "ajar/ajar.h"
-#include "limits.h"
+#include "ajar_limits.h"
 #include "scan/target.h"
 
 /* One endpoint being audited, owned by the engine (scan/audit.c). */

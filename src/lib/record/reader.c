@@ -13,7 +13,7 @@
 #include <zlib.h>
 #include <zstd.h>
 #include "reader.h"
-#include "limits.h"
+#include "ajar_limits.h"
 
 enum { RAW, GZ, ZST };
 

@@ -32,7 +32,7 @@ static int in_base(const struct ajar_collection_result *bc,
   return 0;
 }
 
-/* REPORT.md section 3 for what is left of an open collection; a closed
+/* docs/report.md, Severity: what is left of an open collection; a closed
  * store's rating does not come from its findings and is kept */
 static int rerate(const struct ajar_collection_result *c) {
   const uint32_t critical =

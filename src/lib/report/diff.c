@@ -19,14 +19,8 @@ const char *ajar_change_kind_name(int kind) {
 static int add(struct ajar_diff *d, int kind, const char *target,
                const char *coll, int cat, int os, int ns, int worse) {
   struct ajar_change *c;
-  if (d->n_changes == d->cap_changes) {
-    size_t nc = d->cap_changes ? d->cap_changes * 2 : 16;
-    c = realloc(d->changes, nc * sizeof *c);
-    if (!c)
-      return AJAR_ENOMEM;
-    d->changes = c;
-    d->cap_changes = nc;
-  }
+  if (report_grow((void **)&d->changes, d->n_changes, sizeof *d->changes))
+    return AJAR_ENOMEM;
   c = &d->changes[d->n_changes++];
   c->kind = kind;
   c->target = target;

@@ -1,11 +1,11 @@
-/* Read a JSON report (REPORT.md section 4) back into the report model, for
+/* Read a JSON report (the JSON report of docs/report.md) back into the report model, for
  * `ajar report`, `ajar diff` and baselines. Strict about the shape (a
  * wrong type is an error naming where), lenient about fields it does not
  * know (the contract lets fields be added). */
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
-#include "limits.h"
+#include "ajar_limits.h"
 #include "report.h"
 
 struct rd {

@@ -1,4 +1,4 @@
-/* --format json: the report of REPORT.md section 4, with jansson. */
+/* --format json: the JSON report of docs/report.md, with jansson. */
 #include <stdlib.h>
 #include <string.h>
 #include <jansson.h>

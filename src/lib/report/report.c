@@ -32,6 +32,18 @@ void ajar_target_result_clear(struct ajar_target_result *t) {
   memset(t, 0, sizeof *t);
 }
 
+int report_grow(void **arr, size_t n, size_t elem) {
+  size_t cap;
+  void *p;
+  if (n && (n < REPORT_GROW_MIN || (n & (n - 1))))
+    return 0; /* room left: the array holds the next power of two */
+  cap = n < REPORT_GROW_MIN ? REPORT_GROW_MIN : n * 2;
+  if (cap > SIZE_MAX / elem || !(p = realloc(*arr, cap * elem)))
+    return AJAR_ENOMEM;
+  *arr = p;
+  return 0;
+}
+
 void ajar_report_clear(struct ajar_report *r) {
   size_t i;
   if (!r)
@@ -122,14 +134,8 @@ int ajar_report_add(struct ajar_report *r, struct ajar_target_result *t) {
     return AJAR_EINVAL;
   if (target_fix_text(t))
     return AJAR_ENOMEM;
-  if (r->n_targets == r->cap_targets) {
-    size_t nc = r->cap_targets ? r->cap_targets * 2 : 8;
-    struct ajar_target_result *nt = realloc(r->targets, nc * sizeof *nt);
-    if (!nt)
-      return AJAR_ENOMEM;
-    r->targets = nt;
-    r->cap_targets = nc;
-  }
+  if (report_grow((void **)&r->targets, r->n_targets, sizeof *r->targets))
+    return AJAR_ENOMEM;
   r->targets[r->n_targets++] = *t;
   memset(t, 0, sizeof *t);
   return 0;

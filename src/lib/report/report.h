@@ -15,6 +15,13 @@ struct report_summary {
   int worst;
 };
 
+/* Make room for element n of *arr (elements of `elem` bytes) when n is
+ * 0, REPORT_GROW_MIN or a power of two above it: public structs carry
+ * no capacity, it follows from the count (an array only ever shrinks in
+ * place). 0 or AJAR_ENOMEM. */
+#define REPORT_GROW_MIN 8
+int report_grow(void **arr, size_t n, size_t elem);
+
 void report_summarize(const struct ajar_report *r, struct report_summary *s);
 /* 1 when the target answered without authentication */
 int report_target_open(const struct ajar_target_result *t);
@@ -27,7 +34,7 @@ int report_utf8_fix(char **s);
  * U+FFFD. NULL only on ENOMEM. */
 json_t *report_json_text(const char *s);
 
-/* The target object of REPORT.md section 4 (out_json.c); NULL on ENOMEM */
+/* The target object of the JSON report of docs/report.md (out_json.c); NULL on ENOMEM */
 json_t *report_target_json(const struct ajar_target_result *t);
 
 /* Lookups for diff.c and baseline.c: report_index gives r's targets

@@ -2,7 +2,7 @@
  * answers, read what it lets anyone read (or what the credentials given
  * let the owner read), classify a sample of every collection, rate it.
  *
- * Credentials (REPORT.md section 3): the first request of every probe goes
+ * Credentials (docs/report.md, Severity): the first request of every probe goes
  * without them; they are sent only after a 401/403, and data read with
  * them is rated as if the store were closed (collections finished with
  * open = 0; the target is `low` when the store is closed over plain HTTP,
@@ -136,10 +136,9 @@ static int feed_record(void *ctx, const char *json, size_t len) {
 static int read_collections(const struct audit_cfg *cfg, struct ajar_scratch *s,
                             struct ajar_conn *c, const struct ajar_probe *p,
                             struct ajar_target_result *t, int open) {
-  struct ajar_collection_opts copts;
+  struct ajar_collection_opts copts = AJAR_COLLECTION_OPTS_INIT;
   size_t i;
   int rc = 0, stopped = 0;
-  memset(&copts, 0, sizeof copts);
   copts.reveal = cfg->reveal;
   for (i = 0; i < t->n_collections; i++) {
     struct ajar_collection_result *cr = &t->collections[i], fin;

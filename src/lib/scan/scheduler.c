@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include "opts.h"
 #include "probe/probe.h"
 #include "scan/audit.h"
 #include "scan/target.h"
@@ -56,12 +57,25 @@ static int init_list(struct tgt_list *l, const char *const *targets, size_t n,
                        err, errlen);
 }
 
+void ajar_scan_opts_init(struct ajar_scan_opts *o) {
+  memset(o, 0, sizeof *o);
+  o->size = sizeof *o;
+}
+
 int ajar_scan_validate(const char *const *targets, size_t n,
                        const struct ajar_scan_opts *o, char *err, size_t errlen) {
   struct tgt_list l;
   struct tgt_netset scope;
   size_t i;
-  int rc = init_list(&l, targets, n, o, err, errlen);
+  int rc;
+  if (o && !opts_size_known(o->size, sizeof *o)) {
+    if (err)
+      snprintf(err, errlen, "struct ajar_scan_opts of %zu bytes: this "
+               "library knows %zu (set size with ajar_scan_opts_init)",
+               o->size, sizeof *o);
+    return AJAR_EINVAL;
+  }
+  rc = init_list(&l, targets, n, o, err, errlen);
   if (rc)
     return rc;
   tgt_list_clear(&l);
@@ -179,7 +193,7 @@ static int get_ms(int v, int def) { return v > 0 ? v : def; }
 int ajar_scan_run(const struct ajar_db *db, const char *const *targets,
                   size_t n, const struct ajar_scan_opts *o,
                   ajar_target_cb cb, void *ctx) {
-  static const struct ajar_scan_opts none;
+  static const struct ajar_scan_opts none = AJAR_SCAN_OPTS_INIT;
   struct run r;
   pthread_t th[AJAR_MAX_CONCURRENCY];
   uint64_t total;
@@ -187,7 +201,8 @@ int ajar_scan_run(const struct ajar_db *db, const char *const *targets,
   int i, nw, rc;
   char err[AJAR_MAX_ERROR];
 
-  if (!db || !cb || (n && !targets))
+  if (!db || !cb || (n && !targets) ||
+      (o && !opts_size_known(o->size, sizeof *o)))
     return AJAR_EINVAL;
   if (!o)
     o = &none;

@@ -10,7 +10,7 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <sys/socket.h>
-#include "limits.h"
+#include "ajar_limits.h"
 
 enum tgt_kind { TGT_RANGE, TGT_HOST };
 enum tgt_scheme { TGT_SCHEME_NONE, TGT_SCHEME_HTTP, TGT_SCHEME_HTTPS };

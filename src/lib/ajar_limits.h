@@ -4,9 +4,7 @@
 #ifndef AJAR_LIMITS_H
 #define AJAR_LIMITS_H
 
-/* this file shadows the system's <limits.h> on the include path (src/lib):
- * a system header that includes <limits.h> (libbson's) still gets it */
-#include_next <limits.h>
+#include <limits.h>
 
 /* records and files */
 #define AJAR_MAX_RECORD        (16u << 20) /* one NDJSON line / JSON element / CSV row */

@@ -1,0 +1,128 @@
+/* libajar, scanning: files and dumps (ajar_files_scan), and data stores
+ * on the network (ajar_scan_run). Both hand back the targets of the
+ * report model (ajar/report.h). */
+#ifndef AJAR_API_SCAN_H
+#define AJAR_API_SCAN_H
+
+#include "ajar/classify.h"
+#include "ajar/report.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/* ---- files ----------------------------------------------------------- */
+struct ajar_files_opts {
+  size_t size;           /* sizeof(struct ajar_files_opts) */
+  int threads;           /* <= 0: all cores */
+  int reveal;
+  const char *format;    /* NULL: by content; "ndjson","json","csv","tsv","text" */
+};
+#define AJAR_FILES_OPTS_INIT {sizeof(struct ajar_files_opts), 0, 0, NULL}
+
+/* Classify one file ("-" for stdin). Never fails for bad content: the
+ * target carries `error` and what could be read is still classified.
+ * opts may be NULL (defaults). Returns 0, AJAR_EINVAL (an opts size this
+ * library does not know), or AJAR_ENOMEM. */
+AJAR_API int ajar_files_scan(const struct ajar_db *db, const char *path,
+                             const struct ajar_files_opts *opts,
+                             struct ajar_target_result *out);
+
+/* ---- scan: open data stores ----------------------------------------- */
+/* A target is an address, a CIDR ("10.0.0.0/24", "fd00::/120"), a host
+ * name, host:port, "[v6]:port", a URL ("https://host:9200") or a DSN
+ * ("elasticsearch://user:pass@host:9200", "opensearch://", "kibana://").
+ * Each target with the ports that apply to it (its own port, else
+ * opts.ports, else the default ports of every probe) spans endpoints; an
+ * endpoint is one address (or host name) and one port. */
+
+struct ajar_scan_progress {
+  uint64_t done;          /* endpoints finished or skipped by --exclude */
+  uint64_t total;         /* endpoints the targets span */
+  uint64_t answered;      /* endpoints where something answered */
+  uint64_t open;          /* stores readable without authentication */
+  double rate;            /* endpoints per second so far */
+  double eta_s;           /* seconds left at that rate; -1 when unknown */
+  int final;              /* 1 on the last call */
+  int cut_short;          /* max_runtime_ms stopped the scan early */
+};
+/* Called from the thread that called ajar_scan_run, every
+ * AJAR_PROGRESS_MS and once more at the end (final = 1). */
+typedef void (*ajar_progress_cb)(const struct ajar_scan_progress *p, void *ctx);
+
+/* Called once per reported target, from a worker thread; calls are
+ * serialised (never two at once). The callback owns *t: move it into a
+ * report (ajar_report_add) or ajar_target_result_clear it. Return nonzero
+ * to stop the scan: targets in flight finish, no new ones start. */
+typedef int (*ajar_target_cb)(struct ajar_target_result *t, void *ctx);
+
+/* Start from AJAR_SCAN_OPTS_INIT or ajar_scan_opts_init(); zero is every
+ * field's default. New fields are appended at the end (and mirrored in
+ * python/ajar/_lib.py). */
+struct ajar_scan_opts {
+  size_t size;              /* sizeof(struct ajar_scan_opts) */
+  const char *ports;        /* "9200,9000-9010"; NULL: the probes' defaults */
+  const char *const *exclude; /* addresses, CIDRs, host names never touched */
+  size_t n_exclude;
+  const char *const *scope; /* when n_scope > 0: addresses, CIDRs or host
+                               names; every address a target resolves to
+                               must fall inside, checked again on the
+                               address each connection actually uses */
+  size_t n_scope;
+  int concurrency;          /* workers; <= 0: AJAR_DEFAULT_CONCURRENCY */
+  double rate;              /* endpoints started per second; <= 0: no limit */
+  int connect_timeout_ms;   /* <= 0: the defaults in src/lib/ajar_limits.h */
+  int read_timeout_ms;      /* a response idle this long fails */
+  int target_deadline_ms;   /* everything for one endpoint */
+  int max_runtime_ms;       /* the whole scan; <= 0: no limit */
+  unsigned sample;          /* records per collection; 0: AJAR_DEFAULT_SAMPLE */
+  int include_system;       /* also system/hidden indices ('.' names) */
+  int reveal;               /* whole values as examples */
+  int report_all;           /* also report endpoints of ranges and port
+                               lists that did not answer */
+  int probe_all;            /* a port that is no probe's default is also
+                               tried with the native-protocol probes
+                               (PostgreSQL, MySQL, ...) by fingerprint;
+                               HTTP probes are tried on every port */
+  const char *user;         /* credentials for stores that require them; */
+  const char *password;     /* a URL's or DSN's own user:pass wins */
+  ajar_progress_cb progress;
+  void *progress_ctx;
+};
+#define AJAR_SCAN_OPTS_INIT {sizeof(struct ajar_scan_opts)}
+
+/* Zero *o and set its size. */
+AJAR_API void ajar_scan_opts_init(struct ajar_scan_opts *o);
+
+/* Check every target, opts.ports, opts.exclude and opts.scope without
+ * touching the network. Returns 0, or AJAR_EINVAL/AJAR_ETOOBIG with one
+ * line in err naming the bad entry (never a password). */
+AJAR_API int ajar_scan_validate(const char *const *targets, size_t n,
+                                const struct ajar_scan_opts *o, char *err,
+                                size_t errlen);
+
+/* Audit targets (n == 0: 127.0.0.1 on every probe's default ports) with
+ * read-only requests (each probe lists its requests at the top of its
+ * file), and hand every finished target to cb. Endpoints are generated
+ * lazily, so memory grows with concurrency, not with the number of
+ * targets. A target that fails is a result with `error` set; the scan
+ * goes on. Endpoints of a range or port list that did not answer are not
+ * reported unless o->report_all; a single endpoint always is. Host names
+ * in o->scope are resolved once at the start. Returns 0; AJAR_EINVAL
+ * (bad targets: call ajar_scan_validate for the message; or an opts size
+ * this library does not know); AJAR_ETIMEDOUT when max_runtime_ms cut
+ * the scan short (results so far were delivered); AJAR_ENOMEM. Never
+ * prints, never follows redirects, never writes to a store. */
+AJAR_API int ajar_scan_run(const struct ajar_db *db,
+                           const char *const *targets, size_t n,
+                           const struct ajar_scan_opts *o, ajar_target_cb cb,
+                           void *ctx);
+
+/* The probes compiled in: name and one line of help; NULL past the end. */
+AJAR_API const char *ajar_probe_name(size_t i);
+AJAR_API const char *ajar_probe_help(size_t i);
+
+#ifdef __cplusplus
+}
+#endif
+#endif
