@@ -88,6 +88,10 @@ struct ajar_scan_opts {
   const char *password;     /* a URL's or DSN's own user:pass wins */
   ajar_progress_cb progress;
   void *progress_ctx;
+  int authorized;           /* with no scope, public addresses (outside
+                               loopback, private, shared and link-local
+                               networks) are refused unless this is set:
+                               the caller states they may scan them */
 };
 #define AJAR_SCAN_OPTS_INIT {sizeof(struct ajar_scan_opts)}
 
@@ -107,8 +111,12 @@ AJAR_API int ajar_scan_validate(const char *const *targets, size_t n,
  * lazily, so memory grows with concurrency, not with the number of
  * targets. A target that fails is a result with `error` set; the scan
  * goes on. Endpoints of a range or port list that did not answer are not
- * reported unless o->report_all; a single endpoint always is. Host names
- * in o->scope are resolved once at the start. Returns 0; AJAR_EINVAL
+ * reported unless o->report_all; a single endpoint always is. Every
+ * address a connection would use (after DNS, within AJAR_DNS_TIMEOUT_MS)
+ * is checked against o->scope, o->exclude and the public-address rule
+ * (o->authorized); a refused target is always reported, once per target
+ * as written, with an error starting "refused:". Host names in o->scope
+ * and o->exclude are resolved once at the start. Returns 0; AJAR_EINVAL
  * (bad targets: call ajar_scan_validate for the message; or an opts size
  * this library does not know); AJAR_ETIMEDOUT when max_runtime_ms cut
  * the scan short (results so far were delivered); AJAR_ENOMEM. Never

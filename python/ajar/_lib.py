@@ -88,7 +88,8 @@ class ScanOpts(_Opts):
                 ("reveal", c_int), ("report_all", c_int),
                 ("probe_all", c_int),
                 ("user", c_char_p), ("password", c_char_p),
-                ("progress", PROGRESS_CB), ("progress_ctx", c_void_p)]
+                ("progress", PROGRESS_CB), ("progress_ctx", c_void_p),
+                ("authorized", c_int)]
 
 
 _SIGNATURES = {

@@ -21,7 +21,7 @@ PathArg = Union[str, os.PathLike]
 SCAN_OPTIONS = ("ports", "exclude", "scope", "concurrency", "rate",
                 "connect_timeout_ms", "read_timeout_ms", "target_deadline_ms",
                 "max_runtime_ms", "sample", "include_system", "reveal",
-                "report_all", "probe_all", "user", "password")
+                "report_all", "probe_all", "user", "password", "authorized")
 AJAR_ETIMEDOUT = -8
 
 
@@ -84,7 +84,8 @@ def scan(clf: "Classifier", targets: Union[str, Sequence[str]] = (),
     exclude, scope (lists of addresses/CIDRs/host names), concurrency,
     rate, connect_timeout_ms, read_timeout_ms, target_deadline_ms,
     max_runtime_ms, sample, include_system, reveal, report_all,
-    probe_all, user, password. Bad targets or options raise AjarError with the library's
+    probe_all, user, password, authorized (public addresses need a scope
+    or this). Bad targets or options raise AjarError with the library's
     one-line reason; a target that fails is a result with ``error`` set.
     Only read-only requests are sent (see ``ajar scan --help``).
     """
@@ -106,7 +107,7 @@ def scan(clf: "Classifier", targets: Union[str, Sequence[str]] = (),
         if options.get(k) is not None:
             setattr(o, k, int(options[k]))
     o.rate = float(options.get("rate") or 0)
-    for k in ("include_system", "reveal", "report_all", "probe_all"):
+    for k in ("include_system", "reveal", "report_all", "probe_all", "authorized"):
         setattr(o, k, 1 if options.get(k) else 0)
     for k in ("user", "password"):
         if options.get(k) is not None:

@@ -221,6 +221,7 @@ int cmd_scan(int argc, char **argv) {
       if (!strcmp(a, "--include-system")) so.include_system = 1;
       else if (!strcmp(a, "--probe-all")) so.probe_all = 1;
       else if (!strcmp(a, "--all")) so.report_all = 1;
+      else if (!strcmp(a, "--authorized")) so.authorized = 1;
       else if (!strcmp(a, "--no-progress")) no_progress = 1;
       else {
         common[n_common++] = argv[i];

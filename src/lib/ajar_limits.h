@@ -34,6 +34,7 @@
 #define AJAR_CONNECT_TIMEOUT_MS 3000
 #define AJAR_READ_TIMEOUT_MS    5000
 #define AJAR_TARGET_DEADLINE_MS 60000
+#define AJAR_DNS_TIMEOUT_MS     5000        /* one host name lookup */
 #define AJAR_MAX_RUNTIME_MS     0           /* whole scan; 0: no limit */
 #define AJAR_MAX_HEADER        1024        /* one response header line kept */
 #define AJAR_MAX_REDIRS        0           /* redirects are never followed */

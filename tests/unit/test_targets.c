@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "ajar/ajar.h"
+#include "probe/probe.h"
 #include "scan/target.h"
 #include "unit.h"
 
@@ -264,10 +265,106 @@ static void test_sockaddr(void) {
   CHECK(a.family == AF_INET && !strcmp(buf, "127.0.0.1"));
 }
 
+static struct tgt_addr addr_of(const char *s) {
+  struct tgt_netset set;
+  struct tgt_addr a;
+  char err[128];
+  memset(&set, 0, sizeof set);
+  memset(&a, 0, sizeof a);
+  if (!tgt_netset_add(&set, s, 0, err, sizeof err) && set.n == 1)
+    a = set.nets[0].base;
+  tgt_netset_clear(&set);
+  return a;
+}
+
+/* exact de-duplication: 10.0.0.1 is kept after 10.0.0.10 (a substring) */
+static void test_dedup(void) {
+  static const char *const in[] = {"10.0.0.10", "10.0.0.1", "10.0.0.10",
+                                   "::1", "::10", "::1", "10.0.0.100"};
+  struct tgt_addr out[4];
+  size_t n = 0, i, added = 0;
+  for (i = 0; i < sizeof in / sizeof in[0]; i++) {
+    struct tgt_addr a = addr_of(in[i]);
+    added += (size_t)tgt_addrs_add(out, 4, &n, &a);
+  }
+  CHECK(n == 4 && added == 4); /* 10.0.0.100 does not fit: cap 4 */
+  for (i = 0; i < n; i++) {
+    char buf[64];
+    tgt_addr_str(&out[i], buf, sizeof buf);
+    CHECKF(!strcmp(buf, (const char *[]){"10.0.0.10", "10.0.0.1", "::1", "::10"}[i]),
+           "%zu: %s", i, buf);
+  }
+}
+
+struct policy_case {
+  const char *addr;
+  int scoped, authorized, refused;
+  const char *why; /* a part of the reason */
+};
+
+static void test_policy(void) {
+  static const struct policy_case cases[] = {
+      {"127.0.0.1", 0, 0, 0, NULL},
+      {"10.1.2.3", 0, 0, 0, NULL},
+      {"172.31.255.1", 0, 0, 0, NULL},
+      {"172.32.0.1", 0, 0, 1, "public address"},
+      {"192.168.1.1", 0, 0, 0, NULL},
+      {"100.64.0.1", 0, 0, 0, NULL},
+      {"169.254.169.254", 0, 0, 0, NULL},
+      {"fd00::1", 0, 0, 0, NULL},
+      {"fe80::1", 0, 0, 0, NULL},
+      {"::1", 0, 0, 0, NULL},
+      {"8.8.8.8", 0, 0, 1, "--authorized"},
+      {"2001:4860::8888", 0, 0, 1, "public address"},
+      {"8.8.8.8", 0, 1, 0, NULL},             /* --authorized */
+      {"8.8.8.8", 1, 0, 1, "outside the scope"},
+      {"192.0.2.7", 1, 0, 0, NULL},           /* named by the scope */
+      {"10.9.9.9", 1, 0, 1, "outside the scope"}, /* local, not in scope */
+      {"10.0.0.5", 0, 1, 1, "excluded"},      /* excluded beats all */
+      {"192.0.2.5", 1, 0, 1, "excluded"},
+  };
+  struct tgt_netset scope, exclude;
+  char err[128];
+  size_t i;
+  memset(&scope, 0, sizeof scope);
+  memset(&exclude, 0, sizeof exclude);
+  CHECK(!tgt_netset_add(&scope, "192.0.2.0/24", 0, err, sizeof err));
+  CHECK(!tgt_netset_add(&exclude, "10.0.0.5", 0, err, sizeof err));
+  CHECK(!tgt_netset_add(&exclude, "192.0.2.5", 0, err, sizeof err));
+  for (i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+    const struct policy_case *c = &cases[i];
+    struct tgt_policy p = {c->scoped ? &scope : NULL, &exclude, c->authorized};
+    struct tgt_addr a = addr_of(c->addr);
+    char why[160] = "";
+    int rc = tgt_policy_check(&p, &a, why, sizeof why);
+    CHECKF(rc == (c->refused ? AJAR_ESCOPE : 0), "%s: %d %s", c->addr, rc, why);
+    CHECKF(!c->why || strstr(why, c->why), "%s: %s", c->addr, why);
+    CHECKF(!c->refused || strstr(why, c->addr), "%s: %s", c->addr, why);
+  }
+  tgt_netset_clear(&scope);
+  tgt_netset_clear(&exclude);
+}
+
+/* numeric names only: nothing here asks a DNS server */
+static void test_resolve(void) {
+  struct tgt_addr out[AJAR_MAX_RESOLVED];
+  size_t n = 9;
+  char err[128] = "", buf[64];
+  CHECK(tgt_resolve("127.0.0.1", ajar_now_ms() + 5000, out, AJAR_MAX_RESOLVED,
+                    &n, err, sizeof err) == 0);
+  tgt_addr_str(&out[0], buf, sizeof buf);
+  CHECKF(n == 1 && !strcmp(buf, "127.0.0.1"), "%zu %s", n, buf);
+  CHECK(tgt_resolve("::1", ajar_now_ms() + 5000, out, AJAR_MAX_RESOLVED,
+                    &n, err, sizeof err) == 0 && n == 1 && out[0].family == AF_INET6);
+}
+
 void test_targets(void) {
   test_specs();
   test_ports();
   test_sets();
   test_iterator();
   test_sockaddr();
+  test_dedup();
+  test_policy();
+  test_resolve();
 }

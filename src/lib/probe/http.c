@@ -126,14 +126,14 @@ static curl_socket_t on_socket(void *ud, curlsocktype purpose,
   struct ajar_conn *c = ud;
   struct tgt_addr ta;
   (void)purpose;
-  if (c->scope) {
-    if (tgt_addr_from_sockaddr(&ta, &a->addr) ||
-        !tgt_netset_has_addr(c->scope, &ta)) {
-      c->scope_refused = 1;
-      if (!tgt_addr_from_sockaddr(&ta, &a->addr))
-        tgt_addr_str(&ta, c->refused_addr, sizeof c->refused_addr);
-      return CURL_SOCKET_BAD;
-    }
+  /* the scope, --exclude and public addresses (tgt_policy_check) */
+  if (tgt_addr_from_sockaddr(&ta, &a->addr) ||
+      (c->scope && !tgt_netset_has_addr(c->scope, &ta)) ||
+      tgt_policy_check(c->policy, &ta, c->refused_why, sizeof c->refused_why)) {
+    c->scope_refused = 1;
+    if (!tgt_addr_from_sockaddr(&ta, &a->addr))
+      tgt_addr_str(&ta, c->refused_addr, sizeof c->refused_addr);
+    return CURL_SOCKET_BAD;
   }
   return socket(a->family, a->socktype | SOCK_CLOEXEC, a->protocol);
 }
@@ -271,8 +271,11 @@ static int get_once(struct ajar_conn *c, const char *path, CURLcode *cc,
   case CURLE_COULDNT_CONNECT:
   case CURLE_COULDNT_RESOLVE_HOST:
     if (c->scope_refused) {
-      snprintf(c->err, sizeof c->err, "refused: %s is outside the scope",
-               c->refused_addr[0] ? c->refused_addr : "the address");
+      if (c->refused_why[0])
+        snprintf(c->err, sizeof c->err, "refused: %s", c->refused_why);
+      else
+        snprintf(c->err, sizeof c->err, "refused: %s is outside the scope",
+                 c->refused_addr[0] ? c->refused_addr : "the address");
       return AJAR_ESCOPE;
     }
     snprintf(c->err, sizeof c->err, "cannot connect (refused or unreachable)");

@@ -50,8 +50,10 @@ static int to_sockaddr(const struct tgt_addr *a, uint16_t port,
   return -1;
 }
 
-static int in_scope(const struct ajar_conn *c, const struct tgt_addr *a) {
-  return !c->scope || tgt_netset_has_addr(c->scope, a);
+/* scope, --exclude and public addresses (tgt_policy_check) */
+static int allowed(struct ajar_conn *c, const struct tgt_addr *a) {
+  return (!c->scope || tgt_netset_has_addr(c->scope, a)) &&
+         !tgt_policy_check(c->policy, a, c->refused_why, sizeof c->refused_why);
 }
 
 static int connect_one(struct ajar_conn *c, const struct tgt_addr *a, int *fd_out) {
@@ -64,10 +66,11 @@ static int connect_one(struct ajar_conn *c, const struct tgt_addr *a, int *fd_ou
   char s[64];
 
   tgt_addr_str(a, s, sizeof s);
-  if (!in_scope(c, a)) {
+  if (!allowed(c, a)) {
     c->scope_refused = 1;
     snprintf(c->refused_addr, sizeof c->refused_addr, "%s", s);
-    snprintf(c->err, sizeof c->err, "refused: %s is outside the scope", s);
+    snprintf(c->err, sizeof c->err, "refused: %s", c->refused_why[0]
+             ? c->refused_why : "the address is outside the scope");
     return AJAR_ESCOPE;
   }
   if (to_sockaddr(a, c->ep->port, &ss, &len)) {
@@ -102,7 +105,7 @@ static int connect_one(struct ajar_conn *c, const struct tgt_addr *a, int *fd_ou
   }
   /* the socket is where we asked; check what it reached all the same */
   if (getpeername(fd, (struct sockaddr *)&peer, &plen) ||
-      tgt_addr_from_sockaddr(&pa, (struct sockaddr *)&peer) || !in_scope(c, &pa)) {
+      tgt_addr_from_sockaddr(&pa, (struct sockaddr *)&peer) || !allowed(c, &pa)) {
     c->scope_refused = 1;
     snprintf(c->err, sizeof c->err, "refused: the peer of %s is outside the scope", s);
     close(fd);

@@ -23,6 +23,9 @@ struct ajar_conn {
   /* set by the engine */
   const struct tgt_endpoint *ep;
   const struct tgt_netset *scope;  /* NULL: no scope */
+  const struct tgt_policy *policy; /* scope, --exclude, public addresses:
+                                      checked on every address a socket
+                                      connects to (net.c, http.c) */
   char url_host[AJAR_MAX_HOSTNAME + 3]; /* "10.0.0.1", "[::1]", "db.example" */
   struct curl_slist *resolve;      /* pins a host name to the checked addresses */
   int64_t deadline;                /* monotonic ms */
@@ -56,6 +59,7 @@ struct ajar_conn {
   int answered;                    /* some HTTP response arrived */
   int scope_refused;
   char refused_addr[64];
+  char refused_why[AJAR_MAX_ERROR / 2]; /* tgt_policy_check's reason */
   char err[AJAR_MAX_ERROR];        /* one line for the last failure */
 
   /* the endpoint's addresses, each checked against the scope (set by the

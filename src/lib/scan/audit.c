@@ -41,46 +41,40 @@ static int tls_port(uint16_t port) {
   return port == 443 || port == 8443 || port == 9243;
 }
 
-/* Resolve a host name ourselves, check every address against the scope,
- * and pin curl to exactly the addresses checked. */
+/* Resolve a host name ourselves (within AJAR_DNS_TIMEOUT_MS and the
+ * endpoint's deadline), check every address against the scope, --exclude
+ * and the public-address rule, and pin curl to exactly the addresses
+ * checked. *refused: an address was refused. */
 static int resolve_host(struct ajar_conn *c, const struct tgt_endpoint *e,
-                        struct ajar_target_result *t) {
-  struct addrinfo hints, *res = NULL, *ai;
+                        struct ajar_target_result *t, int *refused) {
   char entry[AJAR_MAX_HOSTNAME + 16 + AJAR_MAX_RESOLVED * 48];
-  size_t k;
-  int n = 0, g;
-  memset(&hints, 0, sizeof hints);
-  hints.ai_family = AF_UNSPEC;
-  hints.ai_socktype = SOCK_STREAM;
-  g = getaddrinfo(e->spec->host, NULL, &hints, &res);
-  if (g || !res) {
-    if (res)
-      freeaddrinfo(res);
-    return set_err(t, "cannot resolve %s: %s", e->spec->host, gai_strerror(g));
-  }
+  char err[AJAR_MAX_ERROR], why[AJAR_MAX_ERROR / 2];
+  int64_t deadline = ajar_now_ms() + AJAR_DNS_TIMEOUT_MS;
+  size_t k, i;
+  int rc;
+  if (deadline > c->deadline)
+    deadline = c->deadline;
+  rc = tgt_resolve(e->spec->host, deadline, c->addrs, AJAR_MAX_RESOLVED,
+                   &c->n_addrs, err, sizeof err);
+  if (rc == AJAR_ENOMEM)
+    return rc;
+  if (rc)
+    return set_err(t, "%s%s", err, "");
   k = (size_t)snprintf(entry, sizeof entry, "%s:%u:", e->spec->host, e->port);
-  for (ai = res; ai && n < AJAR_MAX_RESOLVED; ai = ai->ai_next) {
-    struct tgt_addr a;
+  for (i = 0; i < c->n_addrs; i++) {
+    const struct tgt_addr *a = &c->addrs[i];
     char s[INET6_ADDRSTRLEN];
-    if (tgt_addr_from_sockaddr(&a, ai->ai_addr))
-      continue;
-    tgt_addr_str(&a, s, sizeof s);
-    if (c->scope && !tgt_netset_has_addr(c->scope, &a)) {
-      freeaddrinfo(res);
-      return set_err(t, "refused: %s resolves to %s, outside the scope",
-                     e->spec->host, s);
+    tgt_addr_str(a, s, sizeof s);
+    if (tgt_policy_check(c->policy, a, why, sizeof why)) {
+      c->n_addrs = 0;
+      *refused = 1;
+      snprintf(err, sizeof err, "refused: %s: %s", e->spec->host, why);
+      return set_err(t, "%s%s", err, "");
     }
-    if (strstr(entry + k - 1, s)) /* getaddrinfo repeats per protocol */
-      continue;
-    k += (size_t)snprintf(entry + k, sizeof entry - k, "%s%s%s%s", n ? "," : "",
-                          a.family == AF_INET6 ? "[" : "", s,
-                          a.family == AF_INET6 ? "]" : "");
-    c->addrs[c->n_addrs++] = a;
-    n++;
+    k += (size_t)snprintf(entry + k, sizeof entry - k, "%s%s%s%s", i ? "," : "",
+                          a->family == AF_INET6 ? "[" : "", s,
+                          a->family == AF_INET6 ? "]" : "");
   }
-  freeaddrinfo(res);
-  if (!n)
-    return set_err(t, "cannot resolve %s: %s", e->spec->host, "no address");
   c->resolve = curl_slist_append(NULL, entry);
   return c->resolve ? 0 : AJAR_ENOMEM;
 }
@@ -247,7 +241,7 @@ static int answers_like_another(struct ajar_conn *c, const struct ajar_probe *co
 
 int audit_endpoint(const struct audit_cfg *cfg, struct ajar_scratch *s,
                    const struct tgt_endpoint *e, struct ajar_target_result *out,
-                   int *report) {
+                   int *report, int *refused) {
   struct ajar_conn c;
   char why[AJAR_MAX_ERROR] = ""; /* the first reason a probe gave up */
   const struct ajar_probe *order[32], *chosen = NULL;
@@ -257,12 +251,13 @@ int audit_endpoint(const struct audit_cfg *cfg, struct ajar_scratch *s,
 
   memset(out, 0, sizeof *out);
   memset(&c, 0, sizeof c);
-  *report = 0;
+  *report = *refused = 0;
   tgt_endpoint_name(e, name, sizeof name);
   if (!(out->target = strdup(name)))
     return AJAR_ENOMEM;
   c.ep = e;
   c.scope = cfg->scope;
+  c.policy = &cfg->policy;
   c.deadline = ajar_now_ms() + cfg->target_deadline_ms;
   if (cfg->run_deadline && cfg->run_deadline < c.deadline)
     c.deadline = cfg->run_deadline;
@@ -279,14 +274,16 @@ int audit_endpoint(const struct audit_cfg *cfg, struct ajar_scratch *s,
   if (e->spec->kind == TGT_HOST) {
     snprintf(c.url_host, sizeof c.url_host, "%s", e->spec->host);
     c.host_name = e->spec->host;
-    if ((rc = resolve_host(&c, e, out)) || out->error)
+    if ((rc = resolve_host(&c, e, out, refused)) || out->error)
       goto out;
   } else {
     char a[INET6_ADDRSTRLEN];
     tgt_addr_str(&e->addr, a, sizeof a);
     snprintf(c.url_host, sizeof c.url_host, e->addr.family == AF_INET6 ? "[%s]" : "%s", a);
-    if (cfg->scope && !tgt_netset_has_addr(cfg->scope, &e->addr)) {
-      rc = set_err(out, "refused: %s is outside the scope%s", a, "");
+    if (tgt_policy_check(&cfg->policy, &e->addr, c.refused_why,
+                         sizeof c.refused_why)) {
+      *refused = 1;
+      rc = set_err(out, "refused: %s%s", c.refused_why, "");
       goto out;
     }
     c.addrs[0] = e->addr; /* a host name's are set by resolve_host */
@@ -400,9 +397,10 @@ int audit_endpoint(const struct audit_cfg *cfg, struct ajar_scratch *s,
 out:
   if (!out->reachable)
     out->reachable = c.answered;
-  /* a range's scope refusals would be one line per address: counted only */
-  *report = c.answered || (e->spec->kind == TGT_HOST && out->error &&
-                           !strncmp(out->error, "refused", 7));
+  if (c.scope_refused)
+    *refused = 1;
+  /* refusals: the scheduler reports one per target spec */
+  *report = c.answered;
   curl_easy_cleanup(c.curl);
   curl_slist_free_all(c.resolve);
   free(c.body);

@@ -9,6 +9,7 @@
 struct audit_cfg {
   const struct ajar_db *db;
   const struct tgt_netset *scope;   /* NULL: no scope */
+  struct tgt_policy policy;         /* scope, --exclude, --authorized */
   int connect_timeout_ms, read_timeout_ms, target_deadline_ms;
   int64_t run_deadline;             /* monotonic ms; 0: none */
   unsigned sample;
@@ -19,10 +20,11 @@ struct audit_cfg {
 
 /* Audit e into out (zeroed first; the caller owns it after). Failures of
  * the endpoint become out->error. *report is set when the result is worth
- * reporting for an endpoint of a range (something answered, or refused
- * by the scope). Returns 0, or AJAR_ENOMEM. */
+ * reporting for an endpoint of a range (something answered); *refused
+ * when an address was refused (scope, --exclude, a public address:
+ * nothing was sent to it). Returns 0, or AJAR_ENOMEM. */
 int audit_endpoint(const struct audit_cfg *cfg, struct ajar_scratch *s,
                    const struct tgt_endpoint *e, struct ajar_target_result *out,
-                   int *report);
+                   int *report, int *refused);
 
 #endif

@@ -25,6 +25,7 @@ struct run {
   pthread_mutex_t mu;        /* everything below */
   pthread_cond_t cv;
   struct tgt_iter it;
+  unsigned char *refusal_told; /* per spec: its refusal was reported */
   uint64_t done, answered, open;
   double next_start;         /* ms, for --rate */
   int stop, cut_short, live, rc;
@@ -89,26 +90,37 @@ int ajar_scan_validate(const char *const *targets, size_t n,
   return rc;
 }
 
-/* --scope: names are resolved once, here; the addresses are what count */
+/* the addresses of the host names in set, added to it (each name within
+ * AJAR_DNS_TIMEOUT_MS); a name that does not resolve adds nothing */
+static int resolve_names(struct tgt_netset *set) {
+  size_t h, i, n_hosts = set->n_hosts;
+  int rc = 0;
+  for (h = 0; h < n_hosts && !rc; h++) {
+    struct tgt_addr a[AJAR_MAX_RESOLVED];
+    char e[AJAR_MAX_ERROR];
+    size_t n = 0;
+    int g = tgt_resolve(set->hosts[h], ajar_now_ms() + AJAR_DNS_TIMEOUT_MS, a,
+                        AJAR_MAX_RESOLVED, &n, e, sizeof e);
+    if (g == AJAR_ENOMEM)
+      return g;
+    for (i = 0; i < n && !rc; i++)
+      rc = tgt_netset_add_addr(set, &a[i]);
+  }
+  return rc;
+}
+
+/* --scope: names are resolved once, here; the addresses are what count.
+ * --exclude names too: excluded by name, and by every address they have */
 static int load_scope(struct run *r, char *err, size_t errlen) {
   const struct ajar_scan_opts *o = r->o;
-  size_t i, h;
+  size_t i;
   int rc = 0;
   for (i = 0; i < o->n_scope && !rc; i++)
     rc = tgt_netset_add(&r->scope, o->scope[i], 1, err, errlen);
-  for (h = 0; h < r->scope.n_hosts && !rc; h++) {
-    struct addrinfo hints, *res = NULL, *ai;
-    memset(&hints, 0, sizeof hints);
-    hints.ai_socktype = SOCK_STREAM;
-    if (getaddrinfo(r->scope.hosts[h], NULL, &hints, &res))
-      continue; /* a scope name that does not resolve admits nothing */
-    for (ai = res; ai && !rc; ai = ai->ai_next) {
-      struct tgt_addr a;
-      if (!tgt_addr_from_sockaddr(&a, ai->ai_addr))
-        rc = tgt_netset_add_addr(&r->scope, &a);
-    }
-    freeaddrinfo(res);
-  }
+  if (!rc)
+    rc = resolve_names(&r->scope);
+  if (!rc)
+    rc = resolve_names(&r->list.exclude);
   return rc;
 }
 
@@ -121,7 +133,7 @@ static void *worker(void *arg) {
     struct ajar_target_result t;
     uint64_t skipped = 0;
     double wait = 0;
-    int got, report = 0;
+    int got, report = 0, refused = 0, tell;
     pthread_mutex_lock(&r->mu);
     if (rc && !r->rc)
       r->rc = rc;
@@ -143,13 +155,18 @@ static void *worker(void *arg) {
       struct timespec ts = {(time_t)(wait / 1000), (long)((long long)wait % 1000) * 1000000L};
       nanosleep(&ts, NULL);
     }
-    rc = audit_endpoint(&r->cfg, s, &e, &t, &report);
+    rc = audit_endpoint(&r->cfg, s, &e, &t, &report, &refused);
     pthread_mutex_lock(&r->mu);
+    /* a refused target is always reported: once per spec (the first of
+     * its endpoints refused), each endpoint with --all or when single */
+    tell = refused && !r->refusal_told[e.spec - r->list.specs];
+    if (tell)
+      r->refusal_told[e.spec - r->list.specs] = 1;
     r->done++;
     r->answered += t.reachable != 0;
     r->open += t.store && t.reachable && !t.auth_required;
     pthread_mutex_unlock(&r->mu);
-    if (!rc && (report || e.single || r->o->report_all)) {
+    if (!rc && (report || tell || e.single || r->o->report_all)) {
       int stop;
       pthread_mutex_lock(&r->cb_mu);
       stop = r->cb(&t, r->ctx);
@@ -215,8 +232,15 @@ int ajar_scan_run(const struct ajar_db *db, const char *const *targets,
     return rc;
   if ((rc = load_scope(&r, err, sizeof err)))
     goto out;
+  if (!(r.refusal_told = calloc(r.list.n ? r.list.n : 1, 1))) {
+    rc = AJAR_ENOMEM;
+    goto out;
+  }
   r.cfg.db = db;
   r.cfg.scope = o->n_scope ? &r.scope : NULL;
+  r.cfg.policy.scope = r.cfg.scope;
+  r.cfg.policy.exclude = &r.list.exclude;
+  r.cfg.policy.authorized = o->authorized;
   r.cfg.connect_timeout_ms = get_ms(o->connect_timeout_ms, AJAR_CONNECT_TIMEOUT_MS);
   r.cfg.read_timeout_ms = get_ms(o->read_timeout_ms, AJAR_READ_TIMEOUT_MS);
   r.cfg.target_deadline_ms = get_ms(o->target_deadline_ms, AJAR_TARGET_DEADLINE_MS);
@@ -267,6 +291,7 @@ int ajar_scan_run(const struct ajar_db *db, const char *const *targets,
   pthread_mutex_destroy(&r.cb_mu);
   pthread_mutex_destroy(&r.mu);
 out:
+  free(r.refusal_told);
   tgt_netset_clear(&r.scope);
   tgt_list_clear(&r.list);
   return rc;

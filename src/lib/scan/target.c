@@ -565,6 +565,46 @@ int tgt_netset_has_host(const struct tgt_netset *set, const char *host) {
   return 0;
 }
 
+/* ---- which addresses may be contacted ---------------------------------- */
+/* loopback, private, shared (CGNAT) and link-local networks: "local" */
+static const char *const local_nets[] = {
+    "0.0.0.0/8",      "10.0.0.0/8", "100.64.0.0/10", "127.0.0.0/8",
+    "169.254.0.0/16", "172.16.0.0/12", "192.168.0.0/16",
+    "::/128",         "::1/128",    "fc00::/7",      "fe80::/10",
+};
+
+int tgt_addr_is_public(const struct tgt_addr *a) {
+  size_t i;
+  for (i = 0; i < sizeof local_nets / sizeof local_nets[0]; i++) {
+    struct tgt_net net;
+    if (!cidr_parse(&net, local_nets[i], NULL, 0) && net_has(&net, a))
+      return 0;
+  }
+  return 1;
+}
+
+int tgt_policy_check(const struct tgt_policy *p, const struct tgt_addr *a,
+                     char *why, size_t n) {
+  char s[INET6_ADDRSTRLEN];
+  if (!p)
+    return 0;
+  tgt_addr_str(a, s, sizeof s);
+  if (p->exclude && tgt_netset_has_addr(p->exclude, a)) {
+    snprintf(why, n, "%s is excluded (--exclude)", s);
+    return AJAR_ESCOPE;
+  }
+  if (p->scope && !tgt_netset_has_addr(p->scope, a)) {
+    snprintf(why, n, "%s is outside the scope", s);
+    return AJAR_ESCOPE;
+  }
+  if (!p->scope && !p->authorized && tgt_addr_is_public(a)) {
+    snprintf(why, n, "%s is a public address outside the scope: name it in "
+             "a --scope file, or pass --authorized", s);
+    return AJAR_ESCOPE;
+  }
+  return 0;
+}
+
 /* ---- the list and its iterator ---------------------------------------- */
 int tgt_list_init(struct tgt_list *l, const char *const *specs, size_t n,
                   const char *ports, const char *const *exclude,

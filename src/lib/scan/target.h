@@ -100,6 +100,30 @@ int tgt_netset_has_host(const struct tgt_netset *set, const char *host);
 int tgt_addr_from_sockaddr(struct tgt_addr *out, const struct sockaddr *sa);
 void tgt_addr_str(const struct tgt_addr *a, char *buf, size_t n);
 
+/* Which addresses a connection may use: not in exclude; inside scope
+ * when there is one; with no scope, only local addresses (loopback,
+ * private, shared and link-local networks) unless authorized. */
+struct tgt_policy {
+  const struct tgt_netset *scope;   /* NULL: no scope */
+  const struct tgt_netset *exclude; /* NULL: nothing excluded */
+  int authorized;                   /* the user says public targets are theirs */
+};
+/* 0 when a may be contacted, else AJAR_ESCOPE with why (one line, "A is
+ * outside the scope") */
+int tgt_policy_check(const struct tgt_policy *p, const struct tgt_addr *a,
+                     char *why, size_t n);
+/* 1 when a is outside loopback, private, shared and link-local networks */
+int tgt_addr_is_public(const struct tgt_addr *a);
+
+/* Resolve host by the monotonic deadline (ms, ajar_now_ms) into out:
+ * every address once (exact comparison), at most cap. 0; AJAR_ETIMEDOUT,
+ * AJAR_ECONNECT (no such name, no address) with err set; AJAR_ENOMEM. */
+int tgt_resolve(const char *host, int64_t deadline, struct tgt_addr *out,
+                size_t cap, size_t *n, char *err, size_t errlen);
+/* add a to out[*n] unless it is there (exact) or out is full: 1 if added */
+int tgt_addrs_add(struct tgt_addr *out, size_t cap, size_t *n,
+                  const struct tgt_addr *a);
+
 /* Parse every spec. defaults: the probes' ports, 0-terminated. */
 int tgt_list_init(struct tgt_list *l, const char *const *specs, size_t n,
                   const char *ports, const char *const *exclude,
