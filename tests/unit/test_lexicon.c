@@ -35,6 +35,7 @@
 #define TIME  AJAR_H_TIME
 #define PLA   AJAR_H_PLACE
 #define NEG   AJAR_H_NEGATIVE
+#define PER   AJAR_H_PERSON
 #define ALL   0xFFFFFFFFu
 /* bits that would make a name look personal */
 #define PII   (ALL & ~(TIME | PLA | NEG))
@@ -112,6 +113,49 @@ static const struct field_case field_cases[] = {
   {"驾驶人身份证号码", NID, 0}, {"车主联系电话", PH, 0}, {"入库时间", TIME, PII},
   {"车主姓名", NAME, 0},     {"设备名称", 0, NAME},    {"IP地址", IP, AD},
   {"MAC地址", MAC, AD},      {"ry_身份证号", NID, 0},
+
+  /* head noun plus qualifiers: a role makes the name a person's */
+  {"buyer_name", NAME | PER, 0},     {"guestName", NAME | PER, 0},
+  {"nome_utente", NAME | PER, 0},    {"recipientName", NAME | PER, 0},
+  {"passenger.name", NAME | PER, 0}, {"emergency_contact_name", NAME | PER, 0},
+  {"nome_file", 0, NAME},            {"nombre_de_archivo", 0, NAME},
+  {"nom_du_fichier", 0, NAME},       {"nome_prodotto", 0, NAME},
+  {"Dateiname", 0, NAME},            {"Produktname", 0, NAME},
+  {"Firmenname", 0, NAME},           {"bestandsnaam", 0, NAME},
+  {"dosya_adi", 0, NAME},            {"nama_file", 0, NAME},
+  {"musteri_adi", NAME | PER, 0},    {"Kundenname", NAME | PER, 0},
+  {"nom_client", NAME | PER, 0},     {"nombre_cliente", NAME | PER, 0},
+  /* other languages, diacritics folded, compounds split */
+  {"Geburtsdatum", AGE, TIME},       {"Staatsangehörigkeit", DEM, 0},
+  {"Staatsangehoerigkeit", DEM, 0},  {"Straße", AD, 0},
+  {"Reisepassnummer", PP, 0},        {"Telefonnummer", PH, 0},
+  {"Fahrzeugkennzeichen", PL, 0},    {"Postleitzahl", AD, 0},
+  {"kundenNachname", NAME | PER, 0}, {"Passwort", SEC, 0},
+  {"date_de_naissance", AGE, TIME},  {"numéro_de_passeport", PP, 0},
+  {"mot_de_passe", SEC, 0},          {"adresse_ip", IP, AD},
+  {"fecha_de_nacimiento", AGE, TIME}, {"dirección", AD, 0},
+  {"direccion_ip", IP, AD},          {"contraseña", SEC, 0},
+  {"matrícula", PL, 0},              {"data_di_nascita", AGE, TIME},
+  {"codice_fiscale", NID, 0},        {"targa", PL, 0},
+  {"nazionalità", DEM, 0},           {"endereço", AD, 0},
+  {"senha", SEC, 0},                 {"placa", PL, 0},
+  {"geboortedatum", AGE, 0},         {"kenteken", PL, 0},
+  {"wachtwoord", SEC, 0},            {"doğum_tarihi", AGE, TIME},
+  {"şifre", SEC, 0},                 {"płeć", GEN, 0},
+  {"hasło", SEC, 0},                 {"tanggal_lahir", AGE, TIME},
+  {"jenis_kelamin", GEN, 0},         {"kata_sandi", SEC, 0},
+  {"ngày_sinh", AGE, TIME},          {"giới_tính", GEN, 0},
+  {"mật_khẩu", SEC, 0},              {"số_điện_thoại", PH, 0},
+  {"дата_рождения", AGE, TIME},      {"ФИО", NAME | PER, 0},
+  {"Пароль", SEC, 0},                {"الاسم", NAME, 0},
+  {"تاريخ_الميلاد", AGE, TIME},      {"كلمة_المرور", SEC, 0},
+  {"生年月日", AGE, 0},              {"お客様氏名", NAME, 0},
+  {"パスワード", SEC, 0},            {"생년월일", AGE, 0},
+  {"고객 이름", NAME, 0},            {"비밀번호", SEC, 0},
+  {"\\u59d3\\u540d", NAME, 0},   {"\\u4eba\\u8138", FACE, 0},
+  {"ＰＡＳＳＷＯＲＤ", SEC, 0},     {"passwort_hash", SEC, NEG},
+  {"密码_hash", SEC, NEG},           {"content_hash", NEG, SEC},
+  {"password_reset_request_id", SEC | NEG, 0},
 
   /* negatives: not personal, or not what the name alone suggests */
   {"id", 0, ALL},            {"ID", 0, ALL},           {"f1", 0, ALL},

@@ -208,9 +208,155 @@ static int contains(const char *h, size_t hn, const char *needle) {
   return 0;
 }
 
+/* ---- key normal form ------------------------------------------------- */
+
+/* Base letters of Latin-1 U+00C0..U+00FF ('*': × and ÷, no letters; ß
+ * gets a second s), Latin Extended-A U+0100..U+017F and the Vietnamese
+ * letters U+1EA0..U+1EF9, so "Straße", "dirección", "płeć" and "ngày
+ * sinh" meet their plain-ASCII spellings in the dictionary. */
+static const char latin1[] =
+    "AAAAAAACEEEEIIIIDNOOOOO*OUUUUYTsaaaaaaaceeeeiiiidnooooo*ouuuuyty";
+static const char latin_ext_a[] =
+    "AaAaAaCcCcCcCcDdDdEeEeEeEeEeGgGgGgGgHhHhIiIiIiIiIiJjJjKkkLlLlLlLlLl"
+    "NnNnNnnNnOoOoOoOoRrRrRrSsSsSsSsTtTtTtUuUuUuUuUuUuWwYyYZzZzZzs";
+static const char viet[] = "AaAaAaAaAaAaAaAaAaAaAaAaEeEeEeEeEeEeEeEeIiIi"
+                           "OoOoOoOoOoOoOoOoOoOoOoOoUuUuUuUuUuUuUuYyYyYyYy";
+
+static int hexval(unsigned char c) {
+  if (is_digit(c)) return c - '0';
+  c = (unsigned char)fold(c);
+  return c >= 'a' && c <= 'f' ? c - 'a' + 10 : -1;
+}
+
+/* \uXXXX at p (n bytes left): the code unit, or -1 */
+static long uescape(const char *p, size_t n) {
+  long v = 0;
+  int i;
+  if (n < 6 || p[0] != '\\' || (p[1] != 'u' && p[1] != 'U'))
+    return -1;
+  for (i = 2; i < 6; i++) {
+    int h = hexval((unsigned char)p[i]);
+    if (h < 0)
+      return -1;
+    v = v * 16 + h;
+  }
+  return v;
+}
+
+/* one code point of valid UTF-8 at p, its length in *len (0: invalid) */
+static uint32_t utf8_dec(const unsigned char *p, size_t n, size_t *len) {
+  *len = 0;
+  if (p[0] >= 0xC2 && p[0] <= 0xDF && n >= 2 && (p[1] & 0xC0) == 0x80) {
+    *len = 2;
+    return (uint32_t)(p[0] & 0x1F) << 6 | (p[1] & 0x3F);
+  }
+  if (p[0] >= 0xE0 && p[0] <= 0xEF && n >= 3 && (p[1] & 0xC0) == 0x80 &&
+      (p[2] & 0xC0) == 0x80) {
+    *len = 3;
+    return (uint32_t)(p[0] & 0x0F) << 12 | (uint32_t)(p[1] & 0x3F) << 6 | (p[2] & 0x3F);
+  }
+  return 0;
+}
+
+static size_t utf8_put(char *out, size_t o, size_t cap, uint32_t cp) {
+  if (cp < 0x80) {
+    if (o + 1 > cap) return cap + 1;
+    out[o++] = (char)cp;
+  } else if (cp < 0x800) {
+    if (o + 2 > cap) return cap + 1;
+    out[o++] = (char)(0xC0 | cp >> 6);
+    out[o++] = (char)(0x80 | (cp & 0x3F));
+  } else if (cp < 0x10000) {
+    if (o + 3 > cap) return cap + 1;
+    out[o++] = (char)(0xE0 | cp >> 12);
+    out[o++] = (char)(0x80 | ((cp >> 6) & 0x3F));
+    out[o++] = (char)(0x80 | (cp & 0x3F));
+  } else {
+    if (o + 4 > cap) return cap + 1;
+    out[o++] = (char)(0xF0 | cp >> 18);
+    out[o++] = (char)(0x80 | ((cp >> 12) & 0x3F));
+    out[o++] = (char)(0x80 | ((cp >> 6) & 0x3F));
+    out[o++] = (char)(0x80 | (cp & 0x3F));
+  }
+  return o;
+}
+
+/* A code point in key normal form: Latin letters to their base letter,
+ * Cyrillic to lower case (ё as е), Arabic alef and yeh forms to plain
+ * alef and yeh (tatweel dropped: 0), fullwidth ASCII to ASCII, the
+ * ideographic space and katakana middle dot to a space. Case of Latin
+ * letters is kept: camelCase still splits. */
+static uint32_t fold_cp(uint32_t cp, uint32_t *second) {
+  *second = 0;
+  if (cp >= 0xC0 && cp <= 0xFF) {
+    char b = latin1[cp - 0xC0];
+    if (cp == 0xDF) *second = 's';
+    return b == '*' ? ' ' : (uint32_t)b;
+  }
+  if (cp >= 0x100 && cp <= 0x17F) return (uint32_t)latin_ext_a[cp - 0x100];
+  if (cp == 0x1A0 || cp == 0x1A1) return cp == 0x1A0 ? 'O' : 'o';
+  if (cp == 0x1AF || cp == 0x1B0) return cp == 0x1AF ? 'U' : 'u';
+  if (cp >= 0x1EA0 && cp <= 0x1EF9) return (uint32_t)viet[cp - 0x1EA0];
+  if (cp >= 0x410 && cp <= 0x42F) return cp + 0x20;
+  if (cp == 0x401 || cp == 0x451) return 0x435;
+  if (cp >= 0x400 && cp <= 0x40F) return cp + 0x50;
+  if (cp == 0x622 || cp == 0x623 || cp == 0x625) return 0x627;
+  if (cp == 0x649) return 0x64A;
+  if (cp == 0x640) return 0;
+  if (cp >= 0xFF01 && cp <= 0xFF5E) return cp - 0xFEE0;
+  if (cp == 0x3000 || cp == 0x30FB) return ' ';
+  return cp;
+}
+
+/* name in key normal form into out (cap bytes); returns its length.
+ * Literal \uXXXX escapes (keys escaped twice, CSV headers copied from
+ * JSON) are decoded first. */
+static size_t key_norm(const char *in, size_t n, char *out, size_t cap) {
+  size_t i = 0, o = 0;
+  while (i < n) {
+    unsigned char c = (unsigned char)in[i];
+    uint32_t cp, second;
+    size_t len = 1, o2;
+    long u = c == '\\' ? uescape(in + i, n - i) : -1;
+    if (u >= 0) {
+      cp = (uint32_t)u;
+      len = 6;
+      if (u >= 0xD800 && u <= 0xDBFF) {
+        long lo = uescape(in + i + 6, n - i - 6);
+        if (lo >= 0xDC00 && lo <= 0xDFFF) {
+          cp = 0x10000 + ((uint32_t)(u - 0xD800) << 10) + (uint32_t)(lo - 0xDC00);
+          len = 12;
+        }
+      }
+    } else if (c < 0x80) {
+      cp = c;
+    } else {
+      cp = utf8_dec((const unsigned char *)in + i, n - i, &len);
+      if (!len) { /* 4-byte or invalid: kept as it is */
+        if (o + 1 > cap) break;
+        out[o++] = (char)c;
+        i++;
+        continue;
+      }
+    }
+    i += len;
+    cp = fold_cp(cp, &second);
+    if (!cp)
+      continue;
+    o2 = utf8_put(out, o, cap, cp);
+    if (o2 > cap) break;
+    o = o2;
+    if (second) {
+      if (o + 1 > cap) break;
+      out[o++] = (char)second;
+    }
+  }
+  return o;
+}
+
 /* ---- field names ------------------------------------------------------ */
 
-enum { T_ALPHA, T_DIGIT, T_CJK };
+enum { T_ALPHA, T_DIGIT, T_CJK, T_WORD };
 struct tok { size_t off, len; int kind; };
 
 /* An 's' at i that ends a word: "IDs" is one word, "IDCard" two. */
@@ -228,9 +374,18 @@ static size_t tokenize(const char *s, size_t n, struct tok *t) {
     size_t start = i;
     int kind;
     if (c >= 0x80) {
-      while (i < n && (unsigned char)s[i] >= 0x80)
+      /* two-byte letters (Cyrillic, Arabic) make words like ASCII ones;
+       * CJK, kana and Hangul (three bytes) are read as a run */
+      int two = c < 0xE0;
+      while (i < n && (unsigned char)s[i] >= 0x80 &&
+             (((unsigned char)s[i] < 0xE0) == two || ((unsigned char)s[i] & 0xC0) == 0x80))
         i++;
-      kind = T_CJK;
+      kind = two ? T_WORD : T_CJK;
+      /* the Arabic article al- ("الاسم" is "اسم") */
+      if (two && i - start > 6 && (unsigned char)s[start] == 0xD8 &&
+          (unsigned char)s[start + 1] == 0xA7 && (unsigned char)s[start + 2] == 0xD9 &&
+          (unsigned char)s[start + 3] == 0x84)
+        start += 4;
     } else if (is_digit(c)) {
       while (i < n && is_digit((unsigned char)s[i]))
         i++;
@@ -264,6 +419,10 @@ struct state {
   int name_pending; /* previous word was a bare "name" giving NAME */
   int name_killed;  /* ... and a qualifier followed it ("name_server") */
   int name_other;   /* NAME also came from elsewhere (first_name) */
+  int addr_pending; /* previous word was "address" giving ADDRESS */
+  int addr_killed;  /* ... and an ip/mac/e-mail word followed ("direccion_ip") */
+  int addr_other;   /* ADDRESS also came from elsewhere */
+  int neg_other;    /* NEGATIVE came from a word that is no digest */
 };
 
 /* Whether entry e may stand for a span of k tokens. glued: the k tokens
@@ -284,6 +443,8 @@ static void apply(struct state *st, const struct lx_field *e, int last,
                   int whole, int quiet) {
   uint32_t h = quiet ? 0 : e->hints;
   const struct lx_field *q;
+  if (e->flags & LX_PART)
+    return;
   if ((e->flags & LX_HEAD) && !last)
     h = 0;
   if ((e->flags & LX_NOTWHOLE) && whole)
@@ -307,6 +468,16 @@ static void apply(struct state *st, const struct lx_field *e, int last,
     st->name_pending = (h & AJAR_H_NAME) != 0;
   else if (h & AJAR_H_NAME)
     st->name_other = 1;
+  /* head first (Romance): "direccion ip", "adresse mail" */
+  if (st->addr_pending && (h & (AJAR_H_IP | AJAR_H_MAC | AJAR_H_EMAIL)))
+    st->addr_killed = 1;
+  st->addr_pending = 0;
+  if (e->flags & LX_ADDRHEAD)
+    st->addr_pending = (h & AJAR_H_ADDRESS) != 0;
+  else if (h & AJAR_H_ADDRESS)
+    st->addr_other = 1;
+  if ((h & AJAR_H_NEGATIVE) && !(e->flags & LX_DIGEST))
+    st->neg_other = 1;
   st->acc |= h;
   st->prev = e;
   if (!(e->flags & LX_MOD))
@@ -316,6 +487,7 @@ static void apply(struct state *st, const struct lx_field *e, int last,
 static void unknown_word(struct state *st) {
   st->prev = st->prev_nonmod = NULL;
   st->name_pending = 0;
+  st->addr_pending = 0;
 }
 
 static uint32_t cjk_needles(const char *s, size_t n) {
@@ -327,17 +499,51 @@ static uint32_t cjk_needles(const char *s, size_t n) {
   return h;
 }
 
+/* The first part of a glued compound, a German linking s, n or en
+ * dropped if need be ("geburts|datum", "kunden|name"). */
+static const struct lx_field *first_part(const char *w, size_t p) {
+  const struct lx_field *a = find_field(w, p);
+  if (!a && p > 4 && (w[p - 1] == 's' || w[p - 1] == 'n'))
+    a = find_field(w, p - 1);
+  if (!a && p > 5 && w[p - 2] == 'e' && w[p - 1] == 'n')
+    a = find_field(w, p - 2);
+  return a && usable(a, 1, 0, 1, 1) ? a : NULL;
+}
+
+/* w cut into two or three known words, the last (the head) of 4 bytes
+ * or more ("hostage", "passage" are not ages). Returns the number of
+ * parts (0: none) with the entries in part[]. */
+static const struct lx_field *head_part(const char *w, size_t len) {
+  const struct lx_field *b = find_field(w, len);
+  return b && usable(b, 1, 0, 1, 1) ? b : NULL;
+}
+
+static size_t cut_compound(const char *w, size_t len, const struct lx_field **part) {
+  size_t p, q;
+  for (p = 2; p + 4 <= len; p++) {
+    if (!(part[0] = first_part(w, p)))
+      continue;
+    if ((part[1] = head_part(w + p, len - p)))
+      return 2;
+    for (q = p + 2; q + 4 <= len; q++)
+      if ((part[1] = first_part(w + p, q - p)) && (part[2] = head_part(w + q, len - q)))
+        return 3;
+  }
+  return 0;
+}
+
 /* A token not in the dictionary: try its plural stem ("addresses"), then
- * cutting it into two known words ("hostname", "clientaddr", "userage").
- * Of a cut word only the second half (the head) gives hints, except before
- * "name"/"address" where the first half is the qualifier ("streetname" is
- * an address, "zipfile" is not). Pinyin and whole-only keys are never cut
- * out of a longer token, and the head must have 4 bytes or more ("hostage",
- * "passage" are not ages). */
+ * reading it as a compound of known words ("hostname", "clientaddr",
+ * "Geburtsdatum", "Kundennachname"). A compound is its head (the last
+ * word) with qualifiers: only the head gives hints, except before
+ * "name"/"address", where the qualifier decides ("streetname" is an
+ * address, "zipfile" is not), and before a head that says nothing alone
+ * ("Telefon|nummer", "Geburts|datum"). Pinyin and whole-only keys are
+ * never cut out of a longer token. */
 static int token_fallback(struct state *st, const char *w, size_t len,
                           int last) {
-  size_t stems[3], ns = 0, s, p;
-  const struct lx_field *a, *b;
+  size_t stems[3], ns = 0, s, np, k;
+  const struct lx_field *a, *part[3];
   stems[ns++] = len;
   if (len >= 3 && w[len - 1] == 's') {
     stems[ns++] = len - 1;
@@ -352,23 +558,20 @@ static int token_fallback(struct state *st, const char *w, size_t len,
     }
   }
   for (s = 0; s < ns; s++) {
-    for (p = 2; p + 4 <= stems[s]; p++) { /* head of 4+ bytes: not "host|age" */
-      a = find_field(w, p);
-      if (!a || !usable(a, 1, 0, 1, 1))
-        continue;
-      b = find_field(w + p, stems[s] - p);
-      if (!b || !usable(b, 1, 0, 1, 1))
-        continue;
-      apply(st, a, 0, 0, !(b->flags & (LX_NAMEHEAD | LX_ADDRHEAD)));
-      apply(st, b, last, 0, 0);
-      return 1;
-    }
+    np = cut_compound(w, stems[s], part);
+    if (!np)
+      continue;
+    for (k = 0; k + 1 < np; k++)
+      apply(st, part[k], 0, 0,
+            !(part[np - 1]->flags & (LX_NAMEHEAD | LX_ADDRHEAD | LX_GENERIC)));
+    apply(st, part[np - 1], last, 0, 0);
+    return 1;
   }
   return 0;
 }
 
 uint32_t ajar_lexicon_field_hints(const char *name, size_t n) {
-  char low[NAME_BYTES], key[KEY_MAX];
+  char low[NAME_BYTES], key[KEY_MAX], norm[NAME_BYTES];
   struct tok t[TOK_MAX];
   struct state st;
   size_t i, k, nt, last_sig = (size_t)-1, b, e;
@@ -377,6 +580,13 @@ uint32_t ajar_lexicon_field_hints(const char *name, size_t n) {
   if (!name || n == 0)
     return 0;
   ensure_built();
+  for (i = 0; i < n && i < NAME_BYTES; i++)
+    if ((unsigned char)name[i] >= 0x80 || name[i] == '\\')
+      break;
+  if (i < n && i < NAME_BYTES) {
+    n = key_norm(name, n, norm, sizeof norm);
+    name = norm;
+  }
   if (n > NAME_BYTES)
     n = NAME_BYTES;
   for (i = 0; i < n; i++) {
@@ -454,6 +664,14 @@ uint32_t ajar_lexicon_field_hints(const char *name, size_t n) {
   }
   if (st.name_killed && !st.name_other)
     st.acc &= ~(uint32_t)AJAR_H_NAME;
+  if (st.addr_killed && !st.addr_other)
+    st.acc &= ~(uint32_t)AJAR_H_ADDRESS;
+  /* a birth date is no event time ("fecha de nacimiento") */
+  if (st.acc & AJAR_H_AGE_DOB)
+    st.acc &= ~(uint32_t)AJAR_H_TIME;
+  /* the hash of a secret is a secret ("passwort_hash") */
+  if ((st.acc & AJAR_H_SECRET) && !st.neg_other)
+    st.acc &= ~(uint32_t)AJAR_H_NEGATIVE;
   return st.acc;
 }
 

@@ -49,12 +49,20 @@ enum ajar_hint {
   AJAR_H_GENDER        = 1u << 29, /* subset of demographic: gender, sex, xb, 性别 */
   AJAR_H_AGE_DOB       = 1u << 30, /* subset of demographic: age, dob, birth, csrq */
 };
+/* A person is meant: a role (buyer, guest, 客户, cliente) or a name that
+ * can only be a person's (first name, surname, 姓名). With AJAR_H_NAME it
+ * says the name is a person's; alone it means nothing. Outside the enum:
+ * bit 31 does not fit an int. */
+#define AJAR_H_PERSON (1u << 31)
 
 /* Hints for one path component (no dots, no "[]"), e.g. "idCardNo",
- * "face_image", "sfzh", "身份证号". Case, camelCase, snake_case and
- * kebab-case are folded; a compound is the union of its tokens' hints
- * unless the whole name is in the dictionary. Returns 0 when nothing is
- * known. Never allocates. */
+ * "face_image", "sfzh", "身份证号", "Geburtsdatum", "nome_utente",
+ * "дата_рождения". Case, camelCase, snake_case, kebab-case, Latin
+ * diacritics, Cyrillic case, fullwidth forms, the Arabic article and
+ * literal \uXXXX escapes are folded; a compound is the union of its
+ * tokens' hints unless the whole name is in the dictionary, and a word
+ * glued of known words (German compounds) is read as head plus
+ * qualifiers. Returns 0 when nothing is known. Never allocates. */
 uint32_t ajar_lexicon_field_hints(const char *name, size_t n);
 
 /* What a whole value is, when it is a known word. */

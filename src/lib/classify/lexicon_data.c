@@ -55,15 +55,15 @@
 /* ---- English: people and documents ---------------------------------- */
 static const struct lx_field en_person[] = {
   {"name", H_NAME, LX_NAMEHEAD, 0},
-  E("firstname", H_NAME),   E("lastname", H_NAME),     E("givenname", H_NAME),
-  E("givennames", H_NAME),  E("surname", H_NAME),      E("familyname", H_NAME),
-  E("fullname", H_NAME),    E("middlename", H_NAME),   E("maidenname", H_NAME),
-  E("realname", H_NAME),    E("legalname", H_NAME),    E("nickname", H_NAME),
-  E("fname", H_NAME),       E("lname", H_NAME),        E("forename", H_NAME),
-  E("forenames", H_NAME),   E("personname", H_NAME),   E("customername", H_NAME),
-  E("patientname", H_NAME), E("drivername", H_NAME),   E("ownername", H_NAME),
-  E("contactname", H_NAME), E("holdername", H_NAME),   E("cardholder", H_NAME),
-  E("cardholdername", H_NAME), E("accountholder", H_NAME), E("xingming", H_NAME),
+  E("firstname", H_NAME | AJAR_H_PERSON),   E("lastname", H_NAME | AJAR_H_PERSON),     E("givenname", H_NAME | AJAR_H_PERSON),
+  E("givennames", H_NAME | AJAR_H_PERSON),  E("surname", H_NAME | AJAR_H_PERSON),      E("familyname", H_NAME | AJAR_H_PERSON),
+  E("fullname", H_NAME | AJAR_H_PERSON),    E("middlename", H_NAME | AJAR_H_PERSON),   E("maidenname", H_NAME | AJAR_H_PERSON),
+  E("realname", H_NAME | AJAR_H_PERSON),    E("legalname", H_NAME | AJAR_H_PERSON),    E("nickname", H_NAME),
+  E("fname", H_NAME | AJAR_H_PERSON),       E("lname", H_NAME | AJAR_H_PERSON),        E("forename", H_NAME | AJAR_H_PERSON),
+  E("forenames", H_NAME | AJAR_H_PERSON),   E("personname", H_NAME | AJAR_H_PERSON),   E("customername", H_NAME | AJAR_H_PERSON),
+  E("patientname", H_NAME | AJAR_H_PERSON), E("drivername", H_NAME | AJAR_H_PERSON),   E("ownername", H_NAME | AJAR_H_PERSON),
+  E("contactname", H_NAME | AJAR_H_PERSON), E("holdername", H_NAME | AJAR_H_PERSON),   E("cardholder", H_NAME | AJAR_H_PERSON),
+  E("cardholdername", H_NAME | AJAR_H_PERSON), E("accountholder", H_NAME | AJAR_H_PERSON), E("xingming", H_NAME | AJAR_H_PERSON),
   /* account handles, not person names */
   E("username", 0), E("loginname", 0), E("screenname", 0),
 
@@ -261,19 +261,19 @@ static const struct lx_field en_other[] = {
   E("requestid", H_NEG),    E("reqid", H_NEG),      E("traceid", H_NEG),
   E("spanid", H_NEG),       E("correlationid", H_NEG), E("messageid", H_NEG),
   E("msgid", H_NEG),        E("orderid", H_NEG),    E("sku", H_NEG),
-  E("checksum", H_NEG),     E("hash", H_NEG),       E("contenthash", H_NEG),
-  E("filehash", H_NEG),     E("md5", H_NEG),        E("sha1", H_NEG),
-  E("sha256", H_NEG),       E("sha512", H_NEG),     E("crc", H_NEG),
+  E("checksum", H_NEG),     {"hash", H_NEG, LX_DIGEST, 0},       E("contenthash", H_NEG),
+  E("filehash", H_NEG),     {"md5", H_NEG, LX_DIGEST, 0},        {"sha1", H_NEG, LX_DIGEST, 0},
+  {"sha256", H_NEG, LX_DIGEST, 0},       {"sha512", H_NEG, LX_DIGEST, 0},     E("crc", H_NEG),
   E("crc32", H_NEG),        E("etag", H_NEG),       E("uuid", H_NEG),
   E("guid", H_NEG),         E("txid", H_NEG),       E("commit", H_NEG),
   E("commitid", H_NEG),     E("revision", H_NEG),
 
   /* known words without hints: they stop a compound from being unknown,
    * so "homeaddress" splits into home + address and "userid" into user + id */
-  E("id", 0),      E("home", 0),     E("work", 0),     E("contact", 0),
-  E("customer", 0), E("patient", 0), E("person", 0),   E("owner", 0),
-  E("holder", 0),  E("driver", 0),   E("number", 0),   E("no", 0),
-  E("num", 0),     E("code", 0),     E("card", 0),     E("info", 0),
+  E("id", 0),      E("home", 0),     E("work", 0),     E("contact", AJAR_H_PERSON),
+  E("customer", AJAR_H_PERSON), E("patient", AJAR_H_PERSON), E("person", AJAR_H_PERSON),   E("owner", AJAR_H_PERSON),
+  E("holder", AJAR_H_PERSON),  E("driver", AJAR_H_PERSON),   {"number", 0, LX_GENERIC, 0},   {"no", 0, LX_GENERIC, 0},
+  {"num", 0, LX_GENERIC, 0},     {"code", 0, LX_GENERIC, 0},     E("card", 0),     E("info", 0),
 };
 
 /* Qualifiers: "<q> name" is not a person name; "<q> address" is alt. */
@@ -327,7 +327,7 @@ static const struct lx_field en_qualifiers[] = {
   Q("club", 0),      Q("league", 0),        Q("alias", 0),     Q("tenant", 0),
   /* only before "address" */
   A("bind", 0, H_IP),     A("listen", 0, H_IP),   A("proxy", 0, H_IP),
-  A("remote", 0, H_IP),   A("peer", 0, H_IP),     A("client", 0, H_IP),
+  A("remote", 0, H_IP),   A("peer", 0, H_IP),     {"client", AJAR_H_PERSON, LX_ADDRQ, H_IP},
   A("src", 0, H_IP),      A("dst", 0, H_IP),      A("dest", 0, H_IP),
   A("destination", 0, H_IP), A("gateway", 0, H_IP), A("gw", 0, H_IP),
   A("broker", 0, H_IP),   A("net", 0, H_IP),      A("socket", 0, H_IP),
@@ -345,7 +345,7 @@ static const struct lx_field en_qualifiers[] = {
 
 /* ---- pinyin initials (Chinese government / police systems) ----------- */
 static const struct lx_field pinyin[] = {
-  P("xm", H_NAME),      /* 姓名 */        P("xmpy", H_NAME),    /* 姓名拼音 */
+  P("xm", H_NAME | AJAR_H_PERSON),      /* 姓名 */        P("xmpy", H_NAME),    /* 姓名拼音 */
   P("cym", H_NAME),     /* 曾用名 */
   P("sfzh", H_NID),     /* 身份证号 */    P("sfzhm", H_NID),    /* 身份证号码 */
   P("gmsfhm", H_NID),   /* 公民身份号码 */ P("zjhm", H_NID),    /* 证件号码 */
@@ -382,7 +382,7 @@ static const struct lx_field pinyin[] = {
 
 /* ---- Chinese field names (exact; see lx_cjk_needles for the rest) ----- */
 static const struct lx_field chinese[] = {
-  E("姓名", H_NAME),        E("名字", H_NAME),        E("真实姓名", H_NAME),
+  E("姓名", H_NAME | AJAR_H_PERSON), E("名字", H_NAME),       E("真实姓名", H_NAME | AJAR_H_PERSON),
   E("身份证", H_NID),       E("身份证号", H_NID),     E("身份证号码", H_NID),
   E("公民身份号码", H_NID), E("证件号码", H_NID),     E("证件号", H_NID),
   E("护照", H_PP),          E("护照号", H_PP),        E("护照号码", H_PP),
@@ -424,6 +424,346 @@ static const struct lx_field chinese[] = {
   E("手机串号", AJAR_H_IMEI), E("串号", AJAR_H_IMEI),   E("设备串号", AJAR_H_IMEI),
 };
 
+/* ==== field names in other languages =================================
+ *
+ * Where the words come from. Written by hand, as a translator would,
+ * from the labels of each country's official forms and from the
+ * locale data that software is translated with; each list was checked
+ * against the source named here, never against a fake-data library:
+ *  - Unicode CLDR (common/main/<lang>.xml, release 44): display names of
+ *    date fields (date, year, hour), of countries and of languages, the
+ *    words the operating systems use in their own UI;
+ *  - ISO/IEC 7501-1 (machine-readable travel documents): the printed
+ *    labels of the passport data page in each issuing state's language
+ *    (surname, given names, nationality, date of birth, sex, place of
+ *    birth), e.g. "Name/Vorname/Staatsangehörigkeit/Geburtsdatum",
+ *    "Nom/Prénoms/Nationalité/Date de naissance/Sexe", "Apellidos/
+ *    Nombre/Nacionalidad/Fecha de nacimiento/Sexo", "Cognome/Nome/
+ *    Cittadinanza/Data di nascita/Sesso", "Sobrenome/Nome/
+ *    Nacionalidade/Data de nascimento/Sexo", "Naam/Voornamen/
+ *    Nationaliteit/Geboortedatum/Geslacht", "Фамилия/Имя/Гражданство/
+ *    Дата рождения/Пол", "Soyadı/Adı/Uyruğu/Doğum tarihi/Cinsiyeti",
+ *    "Nazwisko/Imiona/Obywatelstwo/Data urodzenia/Płeć", "Nama/
+ *    Kewarganegaraan/Tanggal lahir/Jenis kelamin", "Họ và tên/Quốc
+ *    tịch/Ngày sinh/Giới tính", "الاسم/الجنسية/تاريخ الميلاد/الجنس",
+ *    "氏名/国籍/生年月日/性別", "성명/국적/생년월일/성별";
+ *  - national forms and registers for the rest: the German Meldeschein
+ *    and Personalausweis (Anschrift, Postleitzahl, Kennzeichen), the
+ *    French CERFA forms (adresse, code postal, immatriculation, numéro
+ *    de sécurité sociale), the Spanish DNI and DGT forms (domicilio,
+ *    código postal, matrícula), the Italian codice fiscale and
+ *    carta d'identità (indirizzo, targa), the Brazilian CPF/RG/CNH and
+ *    Correios forms (endereço, CEP, placa, chassi), the Dutch BRP and
+ *    RDW (adres, postcode, kenteken, BSN), the Russian паспорт РФ and
+ *    ГИБДД forms (адрес, индекс, госномер, СНИЛС, ИНН), the Turkish
+ *    nüfus cüzdanı (T.C. kimlik no), the Polish dowód osobisty (PESEL,
+ *    kod pocztowy, numer rejestracyjny), the Indonesian KTP (NIK,
+ *    alamat, agama, golongan darah), the Vietnamese CCCD (số CCCD, quê
+ *    quán, dân tộc, tôn giáo), the Japanese 住民票 and マイナンバー forms
+ *    and the Korean 주민등록 forms.
+ * Keys are in lexicon.c's normal form: Latin letters without
+ * diacritics (ß as ss), lower case, no separators; Cyrillic lower case;
+ * Arabic without the article ال; CJK as written. Words shared by several
+ * languages ("telefon", "adres", "nome") appear once. */
+
+/* a person is meant: a name with one of these is a person's name */
+#define NP (H_NAME | AJAR_H_PERSON)
+#define PR(k)         {k, AJAR_H_PERSON, 0, 0}        /* a role: buyer, cliente */
+#define NH(k, h)      {k, h, LX_NAMEHEAD, 0}          /* "name" in a language */
+#define AH(k)         {k, H_AD, LX_ADDRHEAD, 0}       /* "address" in a language */
+#define G(k, h)       {k, h, LX_GENERIC, 0}           /* number, nummer, datum */
+#define PT(k)         {k, 0, LX_PART, 0}              /* de, del, di, van */
+#define MP(k)         {k, AJAR_H_PERSON, LX_MOD, 0}   /* full, complet: a whole person's name */
+
+/* roles: who a record is about (English and every language below) */
+static const struct lx_field roles[] = {
+  PR("buyer"),      PR("seller"),     PR("guest"),      PR("passenger"),
+  PR("recipient"),  PR("sender"),     PR("employee"),   PR("member"),
+  PR("student"),    PR("teacher"),    PR("applicant"),  PR("beneficiary"),
+  PR("traveler"),   PR("traveller"),  PR("visitor"),
+  PR("consignee"),  PR("shipper"),    PR("payer"),      PR("payee"),
+  PR("subscriber"), PR("insured"),    PR("policyholder"), PR("spouse"),
+  PR("father"),     PR("mother"),     PR("parent"),     PR("child"),
+  PR("emergency"),  PR("kin"),        PR("witness"),    PR("suspect"),
+  PR("victim"),     PR("doctor"),     PR("physician"),  PR("nurse"),
+  PR("buyers"),     PR("manager"),    PR("staff"),
+  PR("author"),     PR("signer"),     PR("debtor"),     PR("borrower"),
+  PR("citizen"),    PR("resident"),   PR("worker"),
+  /* German */
+  PR("kunde"),      PR("kaufer"),     PR("kaeufer"),    PR("gast"),
+  PR("fahrer"),     PR("mitarbeiter"), PR("empfanger"), PR("empfaenger"),
+  PR("absender"),   PR("mieter"),     PR("benutzer"),   PR("nutzer"),
+  PR("inhaber"),    PR("halter"),     PR("antragsteller"), PR("versicherter"),
+  /* French */
+  PR("acheteur"),   PR("utilisateur"), PR("voyageur"),  PR("passager"),
+  PR("destinataire"), PR("expediteur"), PR("employe"),  PR("titulaire"),
+  PR("conducteur"), PR("locataire"),  PR("eleve"),      PR("adherent"),
+  /* Spanish, Italian, Portuguese */
+  PR("cliente"),    PR("usuario"),    PR("comprador"),  PR("pasajero"),
+  PR("conductor"),  PR("empleado"),   PR("paciente"),   PR("titular"),
+  PR("destinatario"), PR("remitente"), PR("huesped"),   PR("alumno"),
+  PR("utente"),     PR("acquirente"), PR("ospite"),     PR("passeggero"),
+  PR("autista"),    PR("dipendente"), PR("paziente"),   PR("mittente"),
+  PR("intestatario"), PR("passageiro"), PR("motorista"), PR("funcionario"),
+  PR("hospede"),    PR("remetente"),  PR("aluno"),
+  /* Dutch */
+  PR("klant"),      PR("gebruiker"),  PR("koper"),      PR("passagier"),
+  PR("bestuurder"), PR("werknemer"),  PR("ontvanger"),  PR("afzender"),
+  PR("huurder"),    PR("houder"),     PR("leerling"),
+  /* Turkish, Polish, Indonesian, Vietnamese (ASCII) */
+  PR("musteri"),    PR("kullanici"),  PR("yolcu"),      PR("surucu"),
+  PR("calisan"),    PR("hasta"),      PR("alici"),      PR("gonderen"),
+  PR("klient"),     PR("uzytkownik"), PR("pasazer"),    PR("kierowca"),
+  PR("pracownik"),  PR("pacjent"),    PR("odbiorca"),   PR("nadawca"),
+  PR("pelanggan"),  PR("pengguna"),   PR("penumpang"),  PR("pengemudi"),
+  PR("karyawan"),   PR("pasien"),     PR("penerima"),   PR("pengirim"),
+  PR("pembeli"),    PR("khachhang"),  PR("nguoidung"),  PR("nhanvien"),
+  PR("benhnhan"),   PR("nguoinhan"),
+  /* Russian */
+  PR("клиент"),     PR("пользователь"), PR("пассажир"), PR("водитель"),
+  PR("сотрудник"),  PR("пациент"),    PR("покупатель"), PR("получатель"),
+  PR("отправитель"), PR("владелец"),
+  /* Arabic (without the article) */
+  PR("عميل"),       PR("مستخدم"),     PR("مريض"),       PR("موظف"),
+  PR("مسافر"),      PR("سائق"),
+  /* modifiers that make a name a whole person's */
+  MP("complet"),    MP("complete"),   MP("completo"),   MP("volledige"),
+  MP("voller"),     MP("vollstandiger"), MP("lengkap"),  MP("polnoe"),
+  MP("полное"),
+  /* particles between a head and its qualifier */
+  PT("de"),  PT("del"),  PT("della"), PT("dello"), PT("di"),  PT("du"),
+  PT("des"), PT("do"),   PT("da"),    PT("dos"),   PT("das"), PT("la"),
+  PT("le"),  PT("el"),   PT("van"),   PT("von"),   PT("der"), PT("het"),
+  PT("of"),  PT("the"),  PT("d"),     PT("l"),
+  /* heads that say nothing alone */
+  G("nummer", 0), G("numero", 0), G("nr", 0), G("nomor", 0), G("numer", 0),
+  G("numara", 0), G("numarasi", 0), G("номер", 0), G("رقم", 0), G("so", 0),
+  G("data", 0), G("datum", H_TIME), G("fecha", H_TIME), G("tarih", H_TIME),
+  G("tarihi", H_TIME), G("tanggal", H_TIME), G("ngay", H_TIME), G("дата", H_TIME),
+  G("تاريخ", H_TIME), G("kod", 0), G("kodu", 0), G("codigo", 0), G("codice", 0),
+  G("kode", 0), G("ma", 0), G("nummern", 0),
+};
+
+/* German */
+static const struct lx_field de_fields[] = {
+  E("vorname", NP),        E("vornamen", NP),       E("nachname", NP),
+  E("familienname", NP),   E("geburtsname", NP),    E("rufname", NP),
+  E("zuname", NP),         E("geburt", H_AGE),      E("geburtsdatum", H_AGE),
+  E("geburtstag", H_AGE),  E("geburtsjahr", H_AGE), E("geburtsort", H_DEM),
+  W("alter", H_AGE),       E("geschlecht", H_GEN),  E("staatsangehorigkeit", H_DEM),
+  E("staatsangehoerigkeit", H_DEM), E("nationalitat", H_DEM), E("familienstand", H_DEM),
+  E("telefon", H_PH),      E("telefonnummer", H_PH), E("handy", H_PH),
+  E("handynummer", H_PH),  E("mobilnummer", H_PH),  E("rufnummer", H_PH),
+  E("anschrift", H_AD),    AH("adresse"),           Q("strasse", H_AD),
+  E("hausnummer", H_AD),   E("plz", H_AD),          E("postleitzahl", H_AD),
+  E("wohnort", H_AD),      Q("stadt", H_AD),        E("wohnanschrift", H_AD),
+  E("personalausweis", H_NID), E("ausweis", H_NID), E("ausweisnummer", H_NID),
+  E("steuernummer", H_NID), E("reisepass", H_PP),   E("passnummer", H_PP),
+  E("kennzeichen", H_PL),  E("kfzkennzeichen", H_PL), E("amtlicheskennzeichen", H_PL),
+  E("fahrgestellnummer", H_VIN), E("kartennummer", H_CARD), E("kreditkarte", H_CARD),
+  E("kreditkartennummer", H_CARD), E("kontonummer", H_IBAN), E("passwort", H_SEC),
+  E("kennwort", H_SEC),    E("breitengrad", H_LOC), E("langengrad", H_LOC),
+  E("konfession", H_REL),  E("religionszugehorigkeit", H_REL),
+  E("diagnose", H_HEA),    E("krankheit", H_HEA),   E("blutgruppe", H_HEA),
+  E("gesicht", H_FACE),    Q("bild", H_PHO),        Q("foto", H_PHO),
+  E("zeit", H_TIME),       E("zeitstempel", H_TIME), E("uhrzeit", H_TIME),
+  Q("datei", 0),           Q("produkt", 0),         Q("firma", 0),
+  Q("firmen", 0),          Q("rechner", 0),         Q("gerat", 0),
+  Q("geraet", 0),          Q("artikel", 0),         Q("ware", 0),
+  Q("unternehmen", 0),     Q("dienst", 0),          Q("konto", 0),
+  E("fahrzeug", 0),        E("privat", 0),          E("kfz", 0),
+};
+
+/* French */
+static const struct lx_field fr_fields[] = {
+  NH("nom", H_NAME),       E("prenom", NP),         E("prenoms", NP),
+  E("nomdefamille", NP),   E("nomcomplet", NP),     E("naissance", H_AGE),
+  E("datedenaissance", H_AGE), E("lieudenaissance", H_DEM), E("sexe", H_GEN),
+  W("genre", H_GEN),       E("nationalite", H_DEM), E("situationfamiliale", H_DEM),
+  E("courriel", H_EM),     E("adresseelectronique", H_EM), W("mel", H_EM),
+  W("portable", H_PH),     E("numerodetelephone", H_PH), E("rue", H_AD),
+  E("codepostal", H_AD),   Q("ville", H_AD),        E("domicile", H_AD),
+  E("securitesociale", H_NID), E("numerosecu", H_NID), E("carteidentite", H_NID),
+  E("passeport", H_PP),    E("immatriculation", H_PL), E("plaque", H_PL),
+  E("motdepasse", H_SEC),  E("diagnostic", H_HEA),  E("maladie", H_HEA),
+  E("groupesanguin", H_HEA), E("visage", H_FACE),   E("heure", H_TIME),
+  Q("fichier", 0),         Q("produit", 0),         Q("entreprise", 0),
+  Q("societe", 0),         Q("serveur", 0),         Q("hote", 0),
+  Q("article", 0),         Q("appareil", 0),
+};
+
+/* Spanish, Italian, Portuguese (shared words once) */
+static const struct lx_field romance_fields[] = {
+  NH("nombre", H_NAME),    E("apellido", NP),       E("apellidos", NP),
+  E("nombrecompleto", NP), E("nombreyapellidos", NP), E("nacimiento", H_AGE),
+  E("fechadenacimiento", H_AGE), E("fechanacimiento", H_AGE), E("edad", H_AGE),
+  E("sexo", H_GEN),        E("genero", H_GEN),      E("nacionalidad", H_DEM),
+  E("estadocivil", H_DEM), E("correo", H_EM),       E("correoelectronico", H_EM),
+  E("telefono", H_PH),     E("movil", H_PH),        E("celular", H_PH),
+  AH("direccion"),         E("domicilio", H_AD),    Q("calle", H_AD),
+  E("codigopostal", H_AD), Q("ciudad", H_AD),       E("pasaporte", H_PP),
+  E("matricula", H_PL),    E("placa", H_PL),        E("contrasena", H_SEC),
+  E("latitud", H_LOC),     W("longitud", H_LOC),    E("diagnostico", H_HEA),
+  E("enfermedad", H_HEA),  E("gruposanguineo", H_HEA), E("rostro", H_FACE),
+  E("hora", H_TIME),       Q("archivo", 0),         Q("producto", 0),
+  Q("empresa", 0),         Q("servidor", 0),        Q("equipo", 0),
+
+  NH("nome", H_NAME),      E("cognome", NP),        E("nomecognome", NP),
+  E("nominativo", NP),     E("nascita", H_AGE),     E("datadinascita", H_AGE),
+  E("datanascita", H_AGE), E("luogodinascita", H_DEM), W("eta", H_AGE),
+  E("sesso", H_GEN),       E("nazionalita", H_DEM), E("cittadinanza", H_DEM),
+  E("postaelettronica", H_EM), E("cellulare", H_PH), AH("indirizzo"),
+  E("residenza", H_AD),    E("codicepostale", H_AD), E("passaporto", H_PP),
+  E("targa", H_PL),        E("telaio", H_VIN),      E("parolachiave", H_SEC),
+  E("latitudine", H_LOC),  E("longitudine", H_LOC), E("religione", H_REL),
+  E("diagnosi", H_HEA),    E("malattia", H_HEA),    E("grupposanguigno", H_HEA),
+  E("volto", H_FACE),      Q("prodotto", 0),        Q("azienda", 0),
+  Q("societa", 0),         Q("articolo", 0),        Q("dispositivo", 0),
+
+  E("sobrenome", NP),      E("apelido", NP),        E("nomecompleto", NP),
+  E("nascimento", H_AGE),  E("datadenascimento", H_AGE), E("datanascimento", H_AGE),
+  E("idade", H_AGE),       E("nacionalidade", H_DEM), E("naturalidade", H_DEM),
+  E("telefone", H_PH),     AH("endereco"),          E("morada", H_AD),
+  Q("rua", H_AD),          E("cep", H_AD),          Q("cidade", H_AD),
+  W("rg", H_NID),          E("cnh", H_NID),         E("passaporte", H_PP),
+  E("chassi", H_VIN),      E("senha", H_SEC),       E("religiao", H_REL),
+  E("doenca", H_HEA),      E("tiposanguineo", H_HEA), E("rosto", H_FACE),
+  Q("arquivo", 0),         Q("produto", 0),
+};
+
+/* Dutch */
+static const struct lx_field nl_fields[] = {
+  NH("naam", H_NAME),      E("voornaam", NP),       E("voornamen", NP),
+  E("achternaam", NP),     E("geslachtsnaam", NP),  E("geboorte", H_AGE),
+  E("geboortedatum", H_AGE), E("geboorteplaats", H_DEM), E("leeftijd", H_AGE),
+  E("geslacht", H_GEN),    E("nationaliteit", H_DEM), E("burgerlijkestaat", H_DEM),
+  E("emailadres", H_EM),   E("telefoon", H_PH),     E("telefoonnummer", H_PH),
+  E("mobiel", H_PH),       E("mobielnummer", H_PH), AH("adres"),
+  Q("straat", H_AD),       E("huisnummer", H_AD),   E("woonplaats", H_AD),
+  E("paspoort", H_PP),     E("paspoortnummer", H_PP), E("kenteken", H_PL),
+  E("chassisnummer", H_VIN), E("rekeningnummer", H_IBAN), E("wachtwoord", H_SEC),
+  E("breedtegraad", H_LOC), E("lengtegraad", H_LOC), E("godsdienst", H_REL),
+  E("religie", H_REL),     E("ziekte", H_HEA),      E("bloedgroep", H_HEA),
+  E("gezicht", H_FACE),    E("tijd", H_TIME),       Q("bestand", 0),
+  Q("bedrijf", 0),         Q("apparaat", 0),
+};
+
+/* Turkish, Polish, Indonesian, Vietnamese (ASCII after folding) */
+static const struct lx_field tr_pl_id_vi_fields[] = {
+  /* Turkish */
+  W("ad", H_NAME),         NH("adi", H_NAME),       NH("isim", H_NAME),
+  NH("ismi", H_NAME),      E("soyad", NP),          E("soyadi", NP),
+  E("adsoyad", NP),        E("adisoyadi", NP),      E("dogum", H_AGE),
+  E("dogumtarihi", H_AGE), E("dogumyeri", H_DEM),   W("yas", H_AGE),
+  E("cinsiyet", H_GEN),    E("cinsiyeti", H_GEN),   E("uyruk", H_DEM),
+  E("uyrugu", H_DEM),      E("medenihal", H_DEM),   E("eposta", H_EM),
+  E("ceptelefonu", H_PH),  E("gsm", H_PH),          E("postakodu", H_AD),
+  E("tckimlikno", H_NID),  E("tckn", H_NID),        E("tcno", H_NID),
+  E("kimlik", H_NID),      E("kimlikno", H_NID),    E("pasaport", H_PP),
+  E("plaka", H_PL),        E("sasino", H_VIN),      E("sifre", H_SEC),
+  E("parola", H_SEC),      E("enlem", H_LOC),       E("boylam", H_LOC),
+  W("din", H_REL),         E("teshis", H_HEA),      E("hastalik", H_HEA),
+  E("kangrubu", H_HEA),    E("saat", H_TIME),       Q("dosya", 0),
+  Q("urun", 0),            Q("sirket", 0),          Q("sunucu", 0),
+  /* Polish */
+  E("imie", NP),           E("imiona", NP),         E("nazwisko", NP),
+  E("imieinazwisko", NP),  E("imienazwisko", NP),   E("urodzenia", H_AGE),
+  E("dataurodzenia", H_AGE), E("miejsceurodzenia", H_DEM), E("wiek", H_AGE),
+  E("plec", H_GEN),        E("obywatelstwo", H_DEM), E("narodowosc", H_DEM),
+  E("komorka", H_PH),      E("kodpocztowy", H_AD),  Q("ulica", H_AD),
+  Q("miasto", H_AD),       E("nip", H_NID),         E("dowodosobisty", H_NID),
+  E("paszport", H_PP),     E("numerrejestracyjny", H_PL), E("tablicarejestracyjna", H_PL),
+  E("haslo", H_SEC),       E("szerokoscgeograficzna", H_LOC), E("dlugoscgeograficzna", H_LOC),
+  E("wyznanie", H_REL),    E("religia", H_REL),     E("diagnoza", H_HEA),
+  E("choroba", H_HEA),     E("grupakrwi", H_HEA),   E("twarz", H_FACE),
+  Q("plik", 0),
+  /* Indonesian */
+  NH("nama", H_NAME),      E("namalengkap", NP),    E("lahir", H_AGE),
+  E("tanggallahir", H_AGE), E("tempatlahir", H_DEM), E("umur", H_AGE),
+  E("usia", H_AGE),        E("jeniskelamin", H_GEN), E("kelamin", H_GEN),
+  E("kewarganegaraan", H_DEM), E("surel", H_EM),    E("telepon", H_PH),
+  E("telp", H_PH),         E("nohp", H_PH),         W("hp", H_PH),
+  E("ponsel", H_PH),       AH("alamat"),            E("kodepos", H_AD),
+  E("nik", H_NID),         E("ktp", H_NID),         E("noktp", H_NID),
+  E("npwp", H_NID),        E("paspor", H_PP),       E("platnomor", H_PL),
+  E("nopol", H_PL),        E("nomorpolisi", H_PL),  E("katasandi", H_SEC),
+  E("sandi", H_SEC),       E("lintang", H_LOC),     E("bujur", H_LOC),
+  E("agama", H_REL),       E("suku", H_ETH),        E("penyakit", H_HEA),
+  E("golongandarah", H_HEA), E("waktu", H_TIME),    Q("berkas", 0),
+  Q("produk", 0),          Q("perusahaan", 0),
+  /* Vietnamese */
+  E("hoten", NP),          E("hovaten", NP),        NH("ten", H_NAME),
+  E("ngaysinh", H_AGE),    E("namsinh", H_AGE),     E("tuoi", H_AGE),
+  E("gioitinh", H_GEN),    E("quoctich", H_DEM),    E("dantoc", H_ETH),
+  E("tongiao", H_REL),     E("thudientu", H_EM),    E("sodienthoai", H_PH),
+  E("dienthoai", H_PH),    E("sdt", H_PH),          E("diachi", H_AD),
+  E("quequan", H_AD),      E("mabuuchinh", H_AD),   E("cmnd", H_NID),
+  E("cccd", H_NID),        E("cancuoc", H_NID),     E("hochieu", H_PP),
+  E("biensoxe", H_PL),     E("bienso", H_PL),       E("matkhau", H_SEC),
+  E("vido", H_LOC),        E("kinhdo", H_LOC),      E("chandoan", H_HEA),
+  E("nhommau", H_HEA),     E("thoigian", H_TIME),   Q("tep", 0),
+  Q("sanpham", 0),         Q("congty", 0),
+};
+
+/* Russian and Arabic (Cyrillic lower case; Arabic without al-) */
+static const struct lx_field ru_ar_fields[] = {
+  E("имя", NP),            E("фамилия", NP),        E("отчество", NP),
+  E("фио", NP),            E("рождения", H_AGE),    E("датарождения", H_AGE),
+  E("возраст", H_AGE),     W("пол", H_GEN),         E("гражданство", H_DEM),
+  E("национальность", H_ETH), E("почта", H_EM),     E("электроннаяпочта", H_EM),
+  E("телефон", H_PH),      E("мобильный", H_PH),    E("адрес", H_AD),
+  W("индекс", H_AD),       E("почтовыйиндекс", H_AD), E("паспорт", H_PP),
+  E("снилс", H_NID),       E("инн", H_NID),         E("госномер", H_PL),
+  E("номерной", H_PL),     E("пароль", H_SEC),      E("широта", H_LOC),
+  E("долгота", H_LOC),     E("координаты", H_LOC),  E("религия", H_REL),
+  E("вероисповедание", H_REL), E("диагноз", H_HEA), E("заболевание", H_HEA),
+  E("группакрови", H_HEA), E("лицо", H_FACE),       E("фото", H_PHO),
+  E("время", H_TIME),      Q("файл", 0),            Q("продукт", 0),
+  Q("товар", 0),           Q("компания", 0),        Q("сервер", 0),
+  NH("اسم", H_NAME),       E("لقب", NP),            E("ميلاد", H_AGE),
+  E("عمر", H_AGE),         E("جنس", H_GEN),         E("جنسية", H_DEM),
+  E("بريد", H_EM),         E("هاتف", H_PH),         E("جوال", H_PH),
+  E("موبايل", H_PH),       AH("عنوان"),             E("رمزبريدي", H_AD),
+  E("هوية", H_NID),        E("جواز", H_PP),         E("لوحة", H_PL),
+  E("كلمةمرور", H_SEC),    E("كلمةسر", H_SEC),      E("خطعرض", H_LOC),
+  E("خططول", H_LOC),       E("دين", H_REL),         E("ديانة", H_REL),
+  E("تشخيص", H_HEA),       E("مرض", H_HEA),         E("فصيلةدم", H_HEA),
+  E("وجه", H_FACE),        E("صورة", H_PHO),        E("وقت", H_TIME),
+  Q("ملف", 0),             Q("منتج", 0),            Q("شركة", 0),
+};
+
+/* Japanese and Korean (exact; the needles below catch compounds) */
+static const struct lx_field ja_ko_fields[] = {
+  E("氏名", NP),            E("名前", NP),            E("お名前", NP),
+  E("フリガナ", NP),        E("ふりがな", NP),        E("姓", NP),
+  E("生年月日", H_AGE),     E("誕生日", H_AGE),       E("年齢", H_AGE),
+  E("性別", H_GEN),         E("電話番号", H_PH),      E("携帯電話", H_PH),
+  E("携帯番号", H_PH),      E("電話", H_PH),          E("メールアドレス", H_EM),
+  E("メール", H_EM),        E("住所", H_AD),          E("郵便番号", H_AD),
+  E("旅券番号", H_PP),      E("パスポート番号", H_PP), E("パスポート", H_PP),
+  E("マイナンバー", H_NID), E("個人番号", H_NID),     E("運転免許証番号", H_NID),
+  E("ナンバープレート", H_PL), E("車両番号", H_PL),   E("登録番号", H_PL),
+  E("車台番号", H_VIN),     E("パスワード", H_SEC),   E("暗証番号", H_SEC),
+  E("緯度", H_LOC),         E("経度", H_LOC),         E("位置情報", H_LOC),
+  E("顔写真", H_PHO | H_FACE), E("病名", H_HEA),      E("既往歴", H_HEA),
+  E("血液型", H_HEA),       E("日時", H_TIME),        E("作成日時", H_TIME),
+
+  E("이름", NP),            E("성명", NP),            E("고객명", NP),
+  E("생년월일", H_AGE),     E("생일", H_AGE),         E("나이", H_AGE),
+  E("연령", H_AGE),         E("성별", H_GEN),         E("국적", H_DEM),
+  E("이메일", H_EM),        E("전자우편", H_EM),      E("전화번호", H_PH),
+  E("휴대폰", H_PH),        E("휴대전화", H_PH),      E("핸드폰", H_PH),
+  E("연락처", H_PH),        E("주소", H_AD),          E("우편번호", H_AD),
+  E("주민등록번호", H_NID), E("주민번호", H_NID),     E("외국인등록번호", H_NID),
+  E("운전면허번호", H_NID), E("여권번호", H_PP),      E("여권", H_PP),
+  E("차량번호", H_PL),      E("번호판", H_PL),        E("차대번호", H_VIN),
+  E("카드번호", H_CARD),    E("계좌번호", H_IBAN),    E("비밀번호", H_SEC),
+  E("암호", H_SEC),         E("위도", H_LOC),         E("경도", H_LOC),
+  E("종교", H_REL),         E("민족", H_ETH),         E("진단", H_HEA),
+  E("병명", H_HEA),         E("혈액형", H_HEA),       E("얼굴", H_FACE),
+  E("사진", H_PHO),         E("시간", H_TIME),        E("일시", H_TIME),
+};
+
 const struct lx_needle lx_cjk_needles[] = {
   {"串号", AJAR_H_IMEI},
   {"身份证", H_NID},  {"证件号", H_NID},  {"护照", H_PP},    {"姓名", H_NAME},
@@ -436,6 +776,18 @@ const struct lx_needle lx_cjk_needles[] = {
   {"图片", H_PHO},    {"特征", H_EMB},    {"时间", H_TIME},  {"日期", H_TIME},
   {"卡口", H_PLA},    {"摄像", H_PLA},    {"点位", H_PLA},   {"经度", H_LOC},
   {"纬度", H_LOC},    {"坐标", H_LOC},    {"位置", H_LOC},    {"密码", H_SEC},   {"银行卡", H_CARD},
+  {"姓名", H_NAME | AJAR_H_PERSON}, {"邮编", H_AD},   {"邮政编码", H_AD},
+  /* Japanese */
+  {"氏名", NP},       {"名前", NP},       {"生年月日", H_AGE}, {"誕生", H_AGE},
+  {"性別", H_GEN},    {"電話", H_PH},     {"携帯", H_PH},      {"メール", H_EM},
+  {"住所", H_AD},     {"郵便", H_AD},     {"旅券", H_PP},      {"パスポート", H_PP},
+  {"パスワード", H_SEC}, {"暗証", H_SEC}, {"緯度", H_LOC},     {"経度", H_LOC},
+  {"国籍", H_DEM},    {"ナンバー", H_PL},
+  /* Korean */
+  {"이름", NP},       {"성명", NP},       {"생년월일", H_AGE}, {"성별", H_GEN},
+  {"전화", H_PH},     {"휴대", H_PH},     {"메일", H_EM},      {"주소", H_AD},
+  {"우편번호", H_AD}, {"주민등록", H_NID}, {"여권", H_PP},     {"차량번호", H_PL},
+  {"비밀번호", H_SEC}, {"위도", H_LOC},   {"경도", H_LOC},     {"국적", H_DEM},
 };
 const size_t lx_cjk_needle_count = COUNT(lx_cjk_needles);
 
@@ -444,6 +796,10 @@ const struct lx_field_table lx_field_tables[] = {
   {en_device, COUNT(en_device)},     {en_special, COUNT(en_special)},
   {en_other, COUNT(en_other)},       {en_qualifiers, COUNT(en_qualifiers)},
   {pinyin, COUNT(pinyin)},           {chinese, COUNT(chinese)},
+  {roles, COUNT(roles)},             {de_fields, COUNT(de_fields)},
+  {fr_fields, COUNT(fr_fields)},     {romance_fields, COUNT(romance_fields)},
+  {nl_fields, COUNT(nl_fields)},     {tr_pl_id_vi_fields, COUNT(tr_pl_id_vi_fields)},
+  {ru_ar_fields, COUNT(ru_ar_fields)}, {ja_ko_fields, COUNT(ja_ko_fields)},
 };
 const size_t lx_field_table_count = COUNT(lx_field_tables);
 

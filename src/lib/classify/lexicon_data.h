@@ -18,6 +18,11 @@ enum lx_flag {
   LX_NAMEHEAD = 1u << 6, /* the word "name": subject to LX_NAMEQ */
   LX_ADDRHEAD = 1u << 7, /* the words "address", "addr": subject to LX_ADDRQ */
   LX_NOTWHOLE = 1u << 8, /* never on its own ("at" in created_at) */
+  LX_PART     = 1u << 9, /* particle between head and qualifier ("de" in
+                            nombre_de_archivo): read past, changes nothing */
+  LX_GENERIC  = 1u << 10, /* a head that says nothing alone (number, nummer,
+                             datum): its qualifier in a compound speaks */
+  LX_DIGEST   = 1u << 11, /* hash, sha256: negative, except after a secret */
 };
 
 /* One dictionary key: ASCII keys are lower-case with separators removed
