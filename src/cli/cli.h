@@ -4,6 +4,7 @@
 #include <errno.h>
 #include <stdio.h>
 #include "ajar/ajar.h"
+#include "options.h"
 
 struct cli_opts {
   const char *format;       /* text | json | ndjson | html | sarif */
@@ -26,17 +27,12 @@ void cli_stamp(char **field);
 int cli_write_report(const struct ajar_report *r, const struct cli_opts *o);
 int cli_exit_code(const struct ajar_report *r, const struct cli_opts *o,
                   size_t failed);
-/* parse the options common to every command; returns the index of the
- * first operand, or -1 after printing a usage error */
-int cli_parse(int argc, char **argv, struct cli_opts *o);
+/* the commands, each with its option table (options.h) */
 int cmd_files(int argc, char **argv);
 int cmd_scan(int argc, char **argv);
 int cmd_report(int argc, char **argv);
 int cmd_diff(int argc, char **argv);
-
-/* 1 when a common option (cli_parse's) takes a value: for commands that
- * split options from operands before parsing */
-int cli_option_takes_value(const char *a);
+int cmd_detectors(int argc, char **argv);
 /* the exit code from counts, for commands that stream (no whole report) */
 int cli_exit_code_of(int worst, size_t targets, const struct cli_opts *o,
                      size_t failed);

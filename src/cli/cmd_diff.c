@@ -86,43 +86,31 @@ static int write_json(FILE *f, const struct ajar_diff *d, const char *old,
   return rc ? AJAR_EIO : 0;
 }
 
+const struct cli_option cli_diff_options[] = {
+  {OPT_FORMAT, 'f', "format", "FMT", "text json", "text (default) or json",
+   NULL},
+  CLI_OPTION_OUTPUT,
+  CLI_OPTION_HELP,
+  {0},
+};
+
 int cmd_diff(int argc, char **argv) {
   struct cli_opts o;
   struct ajar_report ro, rn;
   struct ajar_diff d;
-  const char *in[2] = {NULL, NULL};
-  char **opt_argv = calloc((size_t)argc + 1, sizeof *opt_argv);
-  int i, n_in = 0, n_opt = 1, code = 0, rc;
+  const char *in[2];
+  int first, code = 0, rc;
   FILE *f;
-  if (!opt_argv)
-    return 3;
-  opt_argv[0] = argv[0];
-  for (i = 1; i < argc && !code; i++) {
-    const char *a = argv[i];
-    if (a[0] == '-' && a[1]) {
-      opt_argv[n_opt++] = argv[i];
-      if (cli_option_takes_value(a) && i + 1 < argc)
-        opt_argv[n_opt++] = argv[++i];
-    } else if (n_in == 2) {
-      fprintf(stderr, "ajar diff: two reports only (OLD.json NEW.json)\n");
-      code = 2;
-    } else {
-      in[n_in++] = a;
-    }
-  }
-  if (!code && cli_parse(n_opt, opt_argv, &o) < 0)
-    code = 2;
-  free(opt_argv);
-  if (code)
-    return code;
-  if (n_in != 2) {
+  cli_opts_init(&o);
+  first = cli_getopt(cli_command("diff"), argc, argv, cli_common_only, &o);
+  if (first < 0)
+    return first == CLI_EXIT_HELP ? 0 : 2;
+  if (argc - first != 2) {
     fprintf(stderr, "ajar diff: give two JSON reports: OLD.json NEW.json\n");
     return 2;
   }
-  if (strcmp(o.format, "text") && strcmp(o.format, "json")) {
-    fprintf(stderr, "ajar diff: --format: text or json\n");
-    return 2;
-  }
+  in[0] = argv[first];
+  in[1] = argv[first + 1];
   if (cli_read_report(in[0], &ro))
     return 2;
   if (cli_read_report(in[1], &rn)) {

@@ -3,94 +3,15 @@
 #include <string.h>
 #include "cli.h"
 
-int cli_parse(int argc, char **argv, struct cli_opts *o) {
-  int i;
-  memset(o, 0, sizeof *o);
-  o->format = "text";
-  o->fail_on = -1;
-  for (i = 1; i < argc; i++) {
-    const char *a = argv[i];
-    const char *v = i + 1 < argc ? argv[i + 1] : NULL;
-#define NEEDS_VALUE                                                         \
-  if (!v) {                                                                 \
-    fprintf(stderr, "ajar: option %s needs a value\n", a);                 \
-    return -1;                                                              \
-  }                                                                         \
-  i++
-    if (!strcmp(a, "--")) return i + 1;
-    if (a[0] != '-' || !strcmp(a, "-")) return i;
-    if (!strcmp(a, "-f") || !strcmp(a, "--format")) {
-      NEEDS_VALUE;
-      if (strcmp(v, "text") && strcmp(v, "json") && strcmp(v, "ndjson") &&
-          strcmp(v, "html") && strcmp(v, "sarif")) {
-        fprintf(stderr, "ajar: --format: unknown format '%s' "
-                        "(text, json, ndjson, html, sarif)\n", v);
-        return -1;
-      }
-      o->format = v;
-    } else if (!strcmp(a, "-o") || !strcmp(a, "--output")) {
-      NEEDS_VALUE;
-      o->output = v;
-    } else if (!strcmp(a, "-j") || !strcmp(a, "--threads") ||
-               !strncmp(a, "-j", 2)) {
-      char *end;
-      long n;
-      if (a[2] && a[1] == 'j') {
-        v = a + 2;
-      } else {
-        NEEDS_VALUE;
-      }
-      n = strtol(v, &end, 10);
-      if (*end || n < 1 || n > 64) {
-        fprintf(stderr, "ajar: -j: '%s' is not a thread count from 1 to 64\n", v);
-        return -1;
-      }
-      o->threads = (int)n;
-    } else if (!strcmp(a, "--input-format")) {
-      NEEDS_VALUE;
-      if (strcmp(v, "ndjson") && strcmp(v, "json") && strcmp(v, "csv") &&
-          strcmp(v, "tsv") && strcmp(v, "text")) {
-        fprintf(stderr, "ajar: --input-format: unknown format '%s'\n", v);
-        return -1;
-      }
-      o->input_format = v;
-    } else if (!strcmp(a, "--fail-on")) {
-      NEEDS_VALUE;
-      o->fail_on = ajar_severity_from_name(v);
-      if (o->fail_on < 0) {
-        fprintf(stderr, "ajar: --fail-on: unknown severity '%s' "
-                        "(info, low, medium, high, critical)\n", v);
-        return -1;
-      }
-    } else if (!strcmp(a, "--baseline")) {
-      NEEDS_VALUE;
-      o->baseline = v;
-    } else if (!strcmp(a, "--reveal")) {
-      o->reveal = 1;
-    } else if (!strcmp(a, "--no-color")) {
-      o->no_color = 1;
-    } else if (!strcmp(a, "-h") || !strcmp(a, "--help")) {
-      cli_usage(stdout);
-      exit(0);
-    } else {
-      fprintf(stderr, "ajar: unknown option '%s' (try 'ajar --help')\n", a);
-      return -1;
-    }
-#undef NEEDS_VALUE
-  }
-  return i;
-}
-
-int cli_option_takes_value(const char *a) {
-  static const char *const valued[] = {
-      "-f", "--format", "-o", "--output", "-j", "--threads",
-      "--input-format", "--fail-on", "--baseline", NULL};
-  size_t i;
-  for (i = 0; valued[i]; i++)
-    if (!strcmp(a, valued[i]))
-      return 1;
-  return 0;
-}
+const struct cli_option cli_files_options[] = {
+  {OPT_THREADS, 'j', "threads", "N", NULL,
+   "classification threads (default: all cores)", NULL},
+  {OPT_INPUT_FORMAT, 0, "input-format", "F", "ndjson json csv tsv text",
+   "ndjson, json, csv, tsv or text (default: by\n"
+   "name, then by content)", NULL},
+  CLI_OPTIONS_REPORT,
+  {0},
+};
 
 /* Where finished files go: kept in the report, or (ndjson) written at
  * once and let go; a baseline drops what it already holds first. */
@@ -125,35 +46,19 @@ int cmd_files(int argc, char **argv) {
   struct ajar_db *db = NULL;
   struct ajar_files_opts fo;
   char err[256];
-  int first, i, rc, code;
+  char **ops;
+  int first, i, rc, code, n_ops;
   size_t failed = 0, damaged = 0, seen = 0;
   int stdin_used = 0;
 
-  /* options may follow operands: collect operands separately */
-  char **ops = calloc((size_t)argc + 1, sizeof *ops);
-  char **opt_argv = calloc((size_t)argc + 1, sizeof *opt_argv);
-  int n_ops = 0, n_opt = 1;
-  if (!ops || !opt_argv) return 3;
-  opt_argv[0] = argv[0];
-  for (i = 1; i < argc; i++) {
-    const char *a = argv[i];
-    if (!strcmp(a, "--")) {
-      for (i++; i < argc; i++) ops[n_ops++] = argv[i];
-      break;
-    }
-    if (a[0] == '-' && a[1]) {
-      opt_argv[n_opt++] = argv[i];
-      if (cli_option_takes_value(a) && i + 1 < argc)
-        opt_argv[n_opt++] = argv[++i];
-    } else {
-      ops[n_ops++] = argv[i];
-    }
-  }
-  first = cli_parse(n_opt, opt_argv, &o);
-  if (first < 0) { free(ops); free(opt_argv); return 2; }
+  cli_opts_init(&o);
+  first = cli_getopt(cli_command("files"), argc, argv, cli_common_only, &o);
+  if (first < 0)
+    return first == CLI_EXIT_HELP ? 0 : 2;
+  ops = argv + first;
+  n_ops = argc - first;
   if (!n_ops) {
     fprintf(stderr, "ajar files: no input (give PATH... or - for stdin)\n");
-    free(ops); free(opt_argv);
     return 2;
   }
   memset(&r, 0, sizeof r);
@@ -161,10 +66,8 @@ int cmd_files(int argc, char **argv) {
   memset(&x, 0, sizeof x);
   x.r = &r;
   if (o.baseline) {
-    if (cli_read_report(o.baseline, &base)) {
-      free(ops); free(opt_argv);
+    if (cli_read_report(o.baseline, &base))
       return 2;
-    }
     x.base = &base;
   }
   rc = ajar_db_compile(&db, err, sizeof err);
@@ -229,7 +132,5 @@ out:
   ajar_report_clear(&r);
   ajar_report_clear(&base);
   ajar_db_free(db);
-  free(ops);
-  free(opt_argv);
   return code;
 }

@@ -172,130 +172,164 @@ static int by_target(const void *a, const void *b) {
   return strcmp(x->target ? x->target : "", y->target ? y->target : "");
 }
 
-/* options of `scan` that take a value */
-static const char *const valued[] = {
-    "-p", "--ports", "-iL", "--exclude", "--exclude-file", "--scope", "-c",
-    "--concurrency", "--rate", "--connect-timeout", "--read-timeout",
-    "--deadline", "--max-runtime", "--sample", "--user", "--password", NULL};
+const struct cli_option cli_scan_options[] = {
+  {OPT_PORTS, 'p', "ports", "LIST", NULL,
+   "ports and ranges: 9200,9000-9010 (default: each\n"
+   "probe's ports; a target's own :port wins)", NULL},
+  {OPT_INPUT_LIST, 0, "input-list", "FILE", "@file",
+   "read targets from FILE ('-': stdin), one a line", "-iL"},
+  {OPT_EXCLUDE, 0, "exclude", "LIST", NULL,
+   "addresses, CIDRs or host names never to touch (a\n"
+   "name's addresses too; checked on every connection)", NULL},
+  {OPT_EXCLUDE_FILE, 0, "exclude-file", "FILE", "@file",
+   "the same, one a line", NULL},
+  {OPT_SCOPE, 0, "scope", "FILE", "@file",
+   "every address a target resolves to must fall inside\n"
+   "the CIDRs/hosts in FILE, or it is refused (checked\n"
+   "again on the address each connection uses)", NULL},
+  {OPT_AUTHORIZED, 0, "authorized", NULL, NULL,
+   "without --scope, public addresses (outside loopback,\n"
+   "private, shared and link-local networks) are refused;\n"
+   "this states you are authorised to scan them", NULL},
+  {OPT_CONCURRENCY, 'c', "concurrency", "N", NULL,
+   "endpoints audited at once (default 32, at most 256)", NULL},
+  {OPT_RATE, 0, "rate", "N", NULL,
+   "endpoints started per second (default: no limit)", NULL},
+  {OPT_CONNECT_TIMEOUT, 0, "connect-timeout", "T", NULL,
+   "(default 3s); T: 500ms, 3s, 2m", NULL},
+  {OPT_READ_TIMEOUT, 0, "read-timeout", "T", NULL,
+   "a response idle this long fails (default 5s)", NULL},
+  {OPT_DEADLINE, 0, "deadline", "T", NULL,
+   "everything for one endpoint (default 60s)", NULL},
+  {OPT_MAX_RUNTIME, 0, "max-runtime", "T", NULL,
+   "the whole scan (default: no limit)", NULL},
+  {OPT_SAMPLE, 0, "sample", "N", NULL,
+   "records read per index, spread over it (default 50)", NULL},
+  {OPT_INCLUDE_SYSTEM, 0, "include-system", NULL, NULL,
+   "also system and hidden indices ('.' names)", NULL},
+  {OPT_PROBE_ALL, 0, "probe-all", NULL, NULL,
+   "on a port that is no store's default, also try the\n"
+   "native-protocol probes (PostgreSQL, MySQL, ...) by\n"
+   "fingerprint; HTTP stores are recognised on any port", NULL},
+  {OPT_USER, 0, "user", "U", NULL,
+   "credentials for stores that ask; sent only after a\n"
+   "401/403, and what they read is rated as a closed\n"
+   "store; never printed", NULL},
+  {OPT_PASSWORD, 0, "password", "P", NULL,
+   "the password for --user (AJAR_PASSWORD is read when\n"
+   "--user is given without --password)", NULL},
+  {OPT_ALL, 0, "all", NULL, NULL,
+   "also report endpoints of ranges and port lists that\n"
+   "did not answer", NULL},
+  {OPT_NO_PROGRESS, 0, "no-progress", NULL, NULL,
+   "no progress line (shown only when stderr is a tty)", NULL},
+  CLI_OPTIONS_REPORT,
+  {0},
+};
 
-static int is_valued(const char *a) {
-  size_t i;
-  for (i = 0; valued[i]; i++)
-    if (!strcmp(a, valued[i]))
-      return 1;
-  return 0;
+/* what the options of `scan` set */
+struct scan_args {
+  struct cli_opts o;
+  struct ajar_scan_opts so;
+  struct strv targets, exclude, scope;
+  int no_progress, have_scope;
+};
+
+static int scan_option(int id, const char *v, void *ctx) {
+  struct scan_args *a = ctx;
+  struct ajar_scan_opts *so = &a->so;
+  long num;
+  int rc = cli_common_option(&a->o, id, v);
+  if (rc <= 0)
+    return rc;
+  switch (id) {
+  case OPT_PORTS: so->ports = v; return 0;
+  case OPT_INPUT_LIST: return strv_file(&a->targets, "-iL", v);
+  case OPT_EXCLUDE: return strv_split(&a->exclude, v);
+  case OPT_EXCLUDE_FILE: return strv_file(&a->exclude, "--exclude-file", v);
+  case OPT_SCOPE:
+    a->have_scope = 1;
+    return strv_file(&a->scope, "--scope", v);
+  case OPT_CONCURRENCY:
+    if (parse_long("--concurrency", v, 1, 256, &num)) return -1;
+    so->concurrency = (int)num;
+    return 0;
+  case OPT_RATE:
+    if (parse_long("--rate", v, 1, 1000000, &num)) return -1;
+    so->rate = (double)num;
+    return 0;
+  case OPT_SAMPLE:
+    if (parse_long("--sample", v, 1, 10000, &num)) return -1;
+    so->sample = (unsigned)num;
+    return 0;
+  case OPT_CONNECT_TIMEOUT: return parse_ms("--connect-timeout", v, &so->connect_timeout_ms);
+  case OPT_READ_TIMEOUT: return parse_ms("--read-timeout", v, &so->read_timeout_ms);
+  case OPT_DEADLINE: return parse_ms("--deadline", v, &so->target_deadline_ms);
+  case OPT_MAX_RUNTIME: return parse_ms("--max-runtime", v, &so->max_runtime_ms);
+  case OPT_INCLUDE_SYSTEM: so->include_system = 1; return 0;
+  case OPT_PROBE_ALL: so->probe_all = 1; return 0;
+  case OPT_ALL: so->report_all = 1; return 0;
+  case OPT_AUTHORIZED: so->authorized = 1; return 0;
+  case OPT_NO_PROGRESS: a->no_progress = 1; return 0;
+  case OPT_USER: so->user = v; return 0;
+  case OPT_PASSWORD: so->password = v; return 0;
+  default: return -1;
+  }
 }
 
 int cmd_scan(int argc, char **argv) {
-  struct cli_opts o;
-  struct ajar_scan_opts so;
-  struct strv targets = {0}, exclude = {0}, scope = {0};
+  struct scan_args a;
   struct scan_cli s;
   struct ajar_report base;
   struct ajar_db *db = NULL;
-  char **common = calloc((size_t)argc + 1, sizeof *common);
   char err[256];
-  int n_common = 1, first, i, rc, code = 2, no_progress = 0, have_scope = 0;
+  int first, i, rc, code = 2;
   size_t k, failed = 0, reachable = 0;
-  long num;
 
-  ajar_scan_opts_init(&so);
+  memset(&a, 0, sizeof a);
+  cli_opts_init(&a.o);
+  ajar_scan_opts_init(&a.so);
   memset(&s, 0, sizeof s);
   memset(&base, 0, sizeof base);
   pthread_mutex_init(&s.mu, NULL);
-  if (!common)
-    return 3;
-  common[0] = argv[0];
-  for (i = 1; i < argc; i++) {
-    const char *a = argv[i], *v;
-    if (!strcmp(a, "--")) {
-      for (i++; i < argc; i++)
-        if (strv_add(&targets, argv[i], strlen(argv[i]))) goto oom;
-      break;
-    }
-    if (a[0] != '-' || !a[1]) {
-      if (strv_add(&targets, a, strlen(a))) goto oom;
-      continue;
-    }
-    if (!is_valued(a)) {
-      if (!strcmp(a, "--include-system")) so.include_system = 1;
-      else if (!strcmp(a, "--probe-all")) so.probe_all = 1;
-      else if (!strcmp(a, "--all")) so.report_all = 1;
-      else if (!strcmp(a, "--authorized")) so.authorized = 1;
-      else if (!strcmp(a, "--no-progress")) no_progress = 1;
-      else {
-        common[n_common++] = argv[i];
-        if (cli_option_takes_value(a) && i + 1 < argc)
-          common[n_common++] = argv[++i];
-      }
-      continue;
-    }
-    if (i + 1 >= argc) {
-      fprintf(stderr, "ajar: option %s needs a value\n", a);
-      goto done;
-    }
-    v = argv[++i];
-    if (!strcmp(a, "-p") || !strcmp(a, "--ports")) so.ports = v;
-    else if (!strcmp(a, "-iL")) { if (strv_file(&targets, a, v)) goto done; }
-    else if (!strcmp(a, "--exclude")) { if (strv_split(&exclude, v)) goto oom; }
-    else if (!strcmp(a, "--exclude-file")) { if (strv_file(&exclude, a, v)) goto done; }
-    else if (!strcmp(a, "--scope")) {
-      if (strv_file(&scope, a, v)) goto done;
-      have_scope = 1;
-    }
-    else if (!strcmp(a, "-c") || !strcmp(a, "--concurrency")) {
-      if (parse_long(a, v, 1, 256, &num)) goto done;
-      so.concurrency = (int)num;
-    } else if (!strcmp(a, "--rate")) {
-      if (parse_long(a, v, 1, 1000000, &num)) goto done;
-      so.rate = (double)num;
-    } else if (!strcmp(a, "--sample")) {
-      if (parse_long(a, v, 1, 10000, &num)) goto done;
-      so.sample = (unsigned)num;
-    } else if (!strcmp(a, "--connect-timeout")) { if (parse_ms(a, v, &so.connect_timeout_ms)) goto done; }
-    else if (!strcmp(a, "--read-timeout")) { if (parse_ms(a, v, &so.read_timeout_ms)) goto done; }
-    else if (!strcmp(a, "--deadline")) { if (parse_ms(a, v, &so.target_deadline_ms)) goto done; }
-    else if (!strcmp(a, "--max-runtime")) { if (parse_ms(a, v, &so.max_runtime_ms)) goto done; }
-    else if (!strcmp(a, "--user")) so.user = v;
-    else if (!strcmp(a, "--password")) so.password = v;
-  }
-  first = cli_parse(n_common, common, &o);
-  if (first < 0)
-    goto done;
-  if (first < n_common) {
-    fprintf(stderr, "ajar: scan: unexpected '%s'\n", common[first]);
+  first = cli_getopt(cli_command("scan"), argc, argv, scan_option, &a);
+  if (first < 0) {
+    code = first == CLI_EXIT_HELP ? 0 : 2;
     goto done;
   }
-  if (have_scope && !scope.n) {
+  for (i = first; i < argc; i++)
+    if (strv_add(&a.targets, argv[i], strlen(argv[i])))
+      goto oom;
+  if (a.have_scope && !a.scope.n) {
     fprintf(stderr, "ajar: --scope: the file lists nothing, so nothing is in scope\n");
     goto done;
   }
-  if (so.user && !so.password)
-    so.password = getenv("AJAR_PASSWORD");
-  if (so.password && !so.user) {
+  if (a.so.user && !a.so.password)
+    a.so.password = getenv("AJAR_PASSWORD");
+  if (a.so.password && !a.so.user) {
     fprintf(stderr, "ajar: --password needs --user\n");
     goto done;
   }
-  so.exclude = (const char *const *)exclude.v;
-  so.n_exclude = exclude.n;
-  so.scope = (const char *const *)scope.v;
-  so.n_scope = scope.n;
-  so.reveal = o.reveal;
-  if (!no_progress && isatty(2)) {
-    so.progress = on_progress;
-    so.progress_ctx = &s;
+  a.so.exclude = (const char *const *)a.exclude.v;
+  a.so.n_exclude = a.exclude.n;
+  a.so.scope = (const char *const *)a.scope.v;
+  a.so.n_scope = a.scope.n;
+  a.so.reveal = a.o.reveal;
+  if (!a.no_progress && isatty(2)) {
+    a.so.progress = on_progress;
+    a.so.progress_ctx = &s;
   }
-  if ((rc = ajar_scan_validate((const char *const *)targets.v, targets.n, &so,
+  if ((rc = ajar_scan_validate((const char *const *)a.targets.v, a.targets.n, &a.so,
                                err, sizeof err))) {
     fprintf(stderr, "ajar: scan: %s\n", cli_safe(err));
     goto done;
   }
-  if (o.baseline) {
-    if (cli_read_report(o.baseline, &base))
+  if (a.o.baseline) {
+    if (cli_read_report(a.o.baseline, &base))
       goto done;
     s.base = &base;
   }
-  if (!strcmp(o.format, "ndjson") && !(s.stream = cli_output_open(&o)))
+  if (!strcmp(a.o.format, "ndjson") && !(s.stream = cli_output_open(&a.o)))
     goto done;
   code = 3;
   rc = ajar_db_compile(&db, err, sizeof err);
@@ -303,20 +337,20 @@ int cmd_scan(int argc, char **argv) {
     fprintf(stderr, "ajar: %s: %s\n", ajar_strerror(rc), cli_safe(err));
     goto done;
   }
-  if (targets.n)
-    cli_set_scope(&s.report, targets.v, targets.n);
+  if (a.targets.n)
+    cli_set_scope(&s.report, a.targets.v, a.targets.n);
   else
     s.report.scope = strdup("127.0.0.1 (this machine)");
   if (s.report.scope) { /* the ports belong to the scope too */
     char *with = NULL;
     if (asprintf(&with, "%s, ports %s", s.report.scope,
-                 so.ports ? so.ports : "each probe's defaults") >= 0) {
+                 a.so.ports ? a.so.ports : "each probe's defaults") >= 0) {
       free(s.report.scope);
       s.report.scope = with;
     }
   }
   cli_stamp(&s.report.started_at);
-  rc = ajar_scan_run(db, (const char *const *)targets.v, targets.n, &so,
+  rc = ajar_scan_run(db, (const char *const *)a.targets.v, a.targets.n, &a.so,
                      on_target, &s);
   cli_stamp(&s.report.finished_at);
   clear_progress(&s);
@@ -340,15 +374,15 @@ int cmd_scan(int argc, char **argv) {
     s.stream = NULL;
     if (!code)
       code = s.streamed && s.streamed_failed == s.streamed
-                 ? 3 : cli_exit_code_of(s.worst, s.streamed, &o, 0);
+                 ? 3 : cli_exit_code_of(s.worst, s.streamed, &a.o, 0);
     goto done;
   }
-  code = cli_write_report(&s.report, &o);
+  code = cli_write_report(&s.report, &a.o);
   if (!code) {
     if (s.report.n_targets && failed == s.report.n_targets)
       code = 3;
     else
-      code = cli_exit_code(&s.report, &o, 0);
+      code = cli_exit_code(&s.report, &a.o, 0);
   }
   goto done;
 oom:
@@ -360,10 +394,9 @@ done:
   ajar_report_clear(&s.report);
   ajar_report_clear(&base);
   ajar_db_free(db);
-  strv_free(&targets);
-  strv_free(&exclude);
-  strv_free(&scope);
-  free(common);
+  strv_free(&a.targets);
+  strv_free(&a.exclude);
+  strv_free(&a.scope);
   (void)reachable;
   return code;
 }

@@ -1,88 +1,75 @@
-/* The one source of `ajar --help` and docs/ajar.1 (`ajar --help` prints
- * it; tools/gen-man turns the same text into the man page). */
+/* `ajar --help`: the commands, the stores scan reads (from the probes
+ * compiled in), each command's options (from its table, options.h) and
+ * the exit codes. tools/gen-man turns the same text into docs/ajar.1. */
 #include <stdio.h>
+#include <string.h>
 #include "cli.h"
 
-static const char usage_text[] =
+static const struct cli_option no_options[] = {CLI_OPTION_HELP, {0}};
+
+static int cmd_version(int argc, char **argv) {
+  (void)argc;
+  (void)argv;
+  printf("ajar %s\n", ajar_version());
+  return 0;
+}
+
+static int cmd_completion(int argc, char **argv) {
+  if (argc != 2 || cli_completion(argv[1], stdout)) {
+    fprintf(stderr, "ajar completion: give bash or zsh\n");
+    return 2;
+  }
+  return 0;
+}
+
+const struct cli_command cli_commands[] = {
+  {"files", "PATH...|-",
+   "classify personal data in dumps and exports (NDJSON,\n"
+   "JSON, CSV/TSV, text; gzip or zstd by magic bytes);\n"
+   "'-' reads standard input",
+   "file", cli_files_options, cmd_files},
+  {"scan", "[TARGET...]",
+   "audit data stores on the network with read-only\n"
+   "requests: which answer without authentication, what\n"
+   "each index holds, which personal data a sample shows\n"
+   "(every store below). TARGET: an address, CIDR, host\n"
+   "name, host:port, [v6]:port, URL (https://host:9200)\n"
+   "or DSN (opensearch://user:pass@host:9200). No TARGET:\n"
+   "127.0.0.1 on every probe's default ports. Only scan\n"
+   "networks you may test.",
+   "host", cli_scan_options, cmd_scan},
+  {"report", "IN.json...",
+   "write a saved JSON report (-: stdin) in another\n"
+   "format (-f), without scanning again; with --merge,\n"
+   "join the reports of a scan's shards into one",
+   "file", cli_report_options, cmd_report},
+  {"diff", "OLD.json NEW.json",
+   "what changed between two JSON reports: stores newly\n"
+   "open or closed, collections added or removed,\n"
+   "categories newly exposed, severity changes (-f text\n"
+   "or json); exit 1 when something got worse",
+   "file", cli_diff_options, cmd_diff},
+  {"detectors", "",
+   "list every detector, its category and validation",
+   "", cli_detectors_options, cmd_detectors},
+  {"completion", "bash|zsh",
+   "print the shell completion script (generated from\n"
+   "the option tables)",
+   "", no_options, cmd_completion},
+  {"version", "", "print the version", "", no_options, cmd_version},
+  {NULL, NULL, NULL, NULL, NULL, NULL},
+};
+
+static const char intro[] =
 "usage: ajar COMMAND [OPTIONS] OPERANDS...\n"
 "\n"
 "Find which personal data files and open data stores expose, without\n"
 "copying it out. Examples are redacted unless --reveal is given.\n"
-"\n"
-"Commands:\n"
-"  files PATH...|-     classify personal data in dumps and exports (NDJSON,\n"
-"                      JSON, CSV/TSV, text; gzip or zstd by magic bytes);\n"
-"                      '-' reads standard input\n"
-"  scan [TARGET...]    audit data stores on the network with read-only\n"
-"                      requests: which answer without authentication, what\n"
-"                      each index holds, which personal data a sample shows\n"
-"                      (Elasticsearch, OpenSearch, Kibana). TARGET: an\n"
-"                      address, CIDR, host name, host:port, [v6]:port, URL\n"
-"                      (https://host:9200) or DSN (opensearch://user:pass@\n"
-"                      host:9200). No TARGET: 127.0.0.1 on every probe's\n"
-"                      default ports. Only scan networks you may test.\n"
-"  report IN.json     write a saved JSON report (-: stdin) in another\n"
-"                      format (-f), without scanning again\n"
-"  diff OLD.json NEW.json\n"
-"                      what changed between two JSON reports: stores newly\n"
-"                      open or closed, collections added or removed,\n"
-"                      categories newly exposed, severity changes (-f text\n"
-"                      or json); exit 1 when something got worse\n"
-"  detectors [--markdown]\n"
-"                      list every detector, its category and validation\n"
-"  version             print the version\n"
-"\n"
-"Options:\n"
-"  -f, --format FMT    report format: text (default); json (docs/report.md);\n"
-"                      ndjson: one target a line, each written as soon as\n"
-"                      it is done; html: one self-contained page (no\n"
-"                      network requests), sortable and filterable; sarif:\n"
-"                      SARIF 2.1.0 for code-scanning dashboards\n"
-"  -o, --output FILE   write the report to FILE instead of standard output\n"
-"  -j, --threads N     classification threads (default: all cores)\n"
-"      --input-format F  files: ndjson, json, csv, tsv or text (default: by\n"
-"                      name, then by content)\n"
-"      --fail-on SEV   exit 1 when a target is at or above SEV: info, low,\n"
-"                      medium, high or critical (default: never)\n"
-"      --baseline OLD.json  report only what is not in OLD.json, a saved\n"
-"                      JSON report: a finding is known when its target,\n"
-"                      collection, field and category are; --fail-on then\n"
-"                      follows only what is new\n"
-"      --reveal        print whole values as examples (default: redacted)\n"
-"      --no-color      no colour in text output (also: NO_COLOR set)\n"
-"  -h, --help          this text\n"
-"\n"
-"Scan options:\n"
-"  -p, --ports LIST    ports and ranges: 9200,9000-9010 (default: each\n"
-"                      probe's ports; a target's own :port wins)\n"
-"  -iL FILE            read targets from FILE ('-': stdin), one a line\n"
-"      --exclude LIST  addresses, CIDRs or host names never to touch (a\n"
-"                      name's addresses too; checked on every connection)\n"
-"      --exclude-file FILE  the same, one a line\n"
-"      --scope FILE    every address a target resolves to must fall inside\n"
-"                      the CIDRs/hosts in FILE, or it is refused (checked\n"
-"                      again on the address each connection uses)\n"
-"      --authorized    without --scope, public addresses (outside loopback,\n"
-"                      private, shared and link-local networks) are refused;\n"
-"                      this states you are authorised to scan them\n"
-"  -c, --concurrency N endpoints audited at once (default 32, at most 256)\n"
-"      --rate N        endpoints started per second (default: no limit)\n"
-"      --connect-timeout T  (default 3s); T: 500ms, 3s, 2m\n"
-"      --read-timeout T     a response idle this long fails (default 5s)\n"
-"      --deadline T    everything for one endpoint (default 60s)\n"
-"      --max-runtime T the whole scan (default: no limit)\n"
-"      --sample N      records read per index, spread over it (default 50)\n"
-"      --include-system  also system and hidden indices ('.' names)\n"
-"      --probe-all     on a port that is no store's default, also try the\n"
-"                      native-protocol probes (PostgreSQL, MySQL, ...) by\n"
-"                      fingerprint; HTTP stores are recognised on any port\n"
-"      --user U, --password P  credentials for stores that ask; sent only\n"
-"                      after a 401/403, and what they read is rated as a\n"
-"                      closed store (AJAR_PASSWORD is read when --user is\n"
-"                      given without --password); never printed\n"
-"      --all           also report endpoints of ranges and port lists that\n"
-"                      did not answer\n"
-"      --no-progress   no progress line (shown only when stderr is a tty)\n"
+"Options take their value as --opt VALUE, --opt=VALUE or -oVALUE, may\n"
+"follow operands, and '--' ends them; 'ajar COMMAND --help' lists one\n"
+"command's.\n";
+
+static const char exit_codes[] =
 "\n"
 "Exit codes:\n"
 "  0  ran; nothing at or above --fail-on\n"
@@ -91,4 +78,55 @@ static const char usage_text[] =
 "  3  the run itself failed: nothing could be scanned (scan: every target\n"
 "     reported failed, e.g. unreachable or outside the scope)\n";
 
-void cli_usage(FILE *f) { fputs(usage_text, f); }
+/* words of s from column `col`, wrapped before column 78 */
+static void wrapped(FILE *f, const char *s, int col) {
+  int at = col;
+  while (*s) {
+    size_t n = strcspn(s, " ");
+    if (at > col && at + 1 + (int)n > 78) {
+      fprintf(f, "\n%*s", col, "");
+      at = col;
+    } else if (at > col) {
+      fputc(' ', f);
+      at++;
+    }
+    fprintf(f, "%.*s", (int)n, s);
+    at += (int)n;
+    s += n;
+    while (*s == ' ')
+      s++;
+  }
+  fputc('\n', f);
+}
+
+void cli_usage(FILE *f) {
+  const struct cli_command *c;
+  size_t i;
+  fputs(intro, f);
+  fputs("\nCommands:\n", f);
+  for (c = cli_commands; c->name; c++) {
+    char lead[48];
+    int used;
+    snprintf(lead, sizeof lead, "  %s%s%s", c->name, c->operands[0] ? " " : "",
+             c->operands);
+    used = fprintf(f, "%s", lead);
+    if (used + 2 > 22)
+      fprintf(f, "\n%22s", "");
+    else
+      fprintf(f, "%*s", 22 - used, "");
+    for (i = 0; c->summary[i]; i++) {
+      fputc(c->summary[i], f);
+      if (c->summary[i] == '\n')
+        fprintf(f, "%22s", "");
+    }
+    fputc('\n', f);
+  }
+  fputs("\nStores scan reads:\n", f);
+  for (i = 0; ajar_probe_name(i); i++) {
+    int used = fprintf(f, "  %s", ajar_probe_name(i));
+    fprintf(f, "%*s", used + 2 > 22 ? 2 : 22 - used, "");
+    wrapped(f, ajar_probe_help(i), 22);
+  }
+  cli_options_usage(f);
+  fputs(exit_codes, f);
+}
