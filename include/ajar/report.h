@@ -63,6 +63,8 @@ struct ajar_report {
   size_t n_targets;
   char *scope;            /* what the run covered: the command's operands,
                              space-separated, never credentials; or NULL */
+  int interrupted;        /* the run was stopped (Ctrl-C) before its end:
+                             the targets are those finished by then */
 };
 
 AJAR_API void ajar_target_result_clear(struct ajar_target_result *t);

@@ -2,6 +2,7 @@
 #ifndef AJAR_CLI_H
 #define AJAR_CLI_H
 #include <errno.h>
+#include <pthread.h>
 #include <stdio.h>
 #include "ajar/ajar.h"
 #include "options.h"
@@ -24,6 +25,11 @@ void cli_usage(FILE *f);
  * text is cut at a whole character. */
 const char *cli_safe(const char *s);
 void cli_stamp(char **field);
+/* Ctrl-C writes what was finished: call before any thread starts. On
+ * SIGINT, under mu: with *stream NULL, r is marked interrupted and
+ * written as o says; else *stream is flushed; then exit 130. */
+void cli_interrupt_arm(struct ajar_report *r, pthread_mutex_t *mu,
+                       const struct cli_opts *o, FILE *const *stream);
 int cli_write_report(const struct ajar_report *r, const struct cli_opts *o);
 int cli_exit_code(const struct ajar_report *r, const struct cli_opts *o,
                   size_t failed);

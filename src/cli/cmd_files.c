@@ -19,24 +19,29 @@ struct files_out {
   struct ajar_report *r;
   const struct ajar_report *base; /* NULL: no --baseline */
   FILE *stream;                   /* ndjson output, else NULL */
+  pthread_mutex_t mu;             /* r and stream, against Ctrl-C */
   int worst;
   int rc;                         /* first write error */
 };
 
 static int file_done(struct files_out *x, struct ajar_target_result *t) {
+  int rc = 0;
   if (x->base && ajar_target_subtract_baseline(t, x->base)) {
     ajar_target_result_clear(t);
     return 0;
   }
+  pthread_mutex_lock(&x->mu);
   if (t->severity > x->worst)
     x->worst = t->severity;
   if (x->stream) {
     if (!x->rc)
       x->rc = ajar_target_write_ndjson(t, x->stream);
     ajar_target_result_clear(t);
-    return 0;
+  } else {
+    rc = ajar_report_add(x->r, t);
   }
-  return ajar_report_add(x->r, t);
+  pthread_mutex_unlock(&x->mu);
+  return rc;
 }
 
 int cmd_files(int argc, char **argv) {
@@ -64,6 +69,7 @@ int cmd_files(int argc, char **argv) {
   memset(&r, 0, sizeof r);
   memset(&base, 0, sizeof base);
   memset(&x, 0, sizeof x);
+  pthread_mutex_init(&x.mu, NULL);
   x.r = &r;
   if (o.baseline) {
     if (cli_read_report(o.baseline, &base))
@@ -87,6 +93,7 @@ int cmd_files(int argc, char **argv) {
   fo.format = o.input_format;
   cli_set_scope(&r, ops, (size_t)n_ops);
   cli_stamp(&r.started_at);
+  cli_interrupt_arm(&r, &x.mu, &o, &x.stream);
   for (i = 0; i < n_ops; i++) {
     struct ajar_target_result t;
     if (!strcmp(ops[i], "-")) {
@@ -115,6 +122,9 @@ int cmd_files(int argc, char **argv) {
       failed++;
     }
   }
+  /* every file is done: a Ctrl-C from here on waits, the report is
+   * written whole below */
+  pthread_mutex_lock(&x.mu);
   cli_stamp(&r.finished_at);
   if (x.stream) {
     code = cli_output_close(x.stream, x.rc);

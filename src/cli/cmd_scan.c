@@ -233,7 +233,31 @@ struct scan_args {
   struct ajar_scan_opts so;
   struct strv targets, exclude, scope;
   int no_progress, have_scope;
+  char *password;             /* --password, copied out of argv */
 };
+
+/* A secret on the command line is copied, then wiped from argv, so the
+ * process list (/proc/PID/cmdline, ps) no longer shows it (as curl does).
+ * A URL's or DSN's user:pass@ has its password wiped in place. */
+static char *take_secret(const char *arg) {
+  char *copy = strdup(arg);
+  if (copy)
+    memset((char *)arg, 0, strlen(arg)); /* arg points into argv */
+  return copy;
+}
+
+static void hide_url_password(char *arg) {
+  char *host = strstr(arg, "://"), *end, *at = NULL, *p, *colon;
+  if (!host)
+    return;
+  host += 3;
+  end = host + strcspn(host, "/?#");
+  for (p = host; p < end; p++)
+    if (*p == '@')
+      at = p; /* the last '@' before the path ends the userinfo */
+  if (at && (colon = memchr(host, ':', (size_t)(at - host))))
+    memset(colon + 1, '*', (size_t)(at - colon - 1));
+}
 
 static int scan_option(int id, const char *v, void *ctx) {
   struct scan_args *a = ctx;
@@ -272,7 +296,10 @@ static int scan_option(int id, const char *v, void *ctx) {
   case OPT_AUTHORIZED: so->authorized = 1; return 0;
   case OPT_NO_PROGRESS: a->no_progress = 1; return 0;
   case OPT_USER: so->user = v; return 0;
-  case OPT_PASSWORD: so->password = v; return 0;
+  case OPT_PASSWORD:
+    free(a->password);
+    if (!(so->password = a->password = take_secret(v))) return -1;
+    return 0;
   default: return -1;
   }
 }
@@ -297,9 +324,11 @@ int cmd_scan(int argc, char **argv) {
     code = first == CLI_EXIT_HELP ? 0 : 2;
     goto done;
   }
-  for (i = first; i < argc; i++)
+  for (i = first; i < argc; i++) {
     if (strv_add(&a.targets, argv[i], strlen(argv[i])))
       goto oom;
+    hide_url_password(argv[i]);
+  }
   if (a.have_scope && !a.scope.n) {
     fprintf(stderr, "ajar: --scope: the file lists nothing, so nothing is in scope\n");
     goto done;
@@ -350,8 +379,12 @@ int cmd_scan(int argc, char **argv) {
     }
   }
   cli_stamp(&s.report.started_at);
+  cli_interrupt_arm(&s.report, &s.mu, &a.o, &s.stream);
   rc = ajar_scan_run(db, (const char *const *)a.targets.v, a.targets.n, &a.so,
                      on_target, &s);
+  /* the run is over: a Ctrl-C from here on waits for the lock, and the
+   * report below is written whole */
+  pthread_mutex_lock(&s.mu);
   cli_stamp(&s.report.finished_at);
   clear_progress(&s);
   if (rc == AJAR_ETIMEDOUT)
@@ -397,6 +430,10 @@ done:
   strv_free(&a.targets);
   strv_free(&a.exclude);
   strv_free(&a.scope);
+  if (a.password) {
+    memset(a.password, 0, strlen(a.password));
+    free(a.password);
+  }
   (void)reachable;
   return code;
 }

@@ -2,10 +2,14 @@
  * Exit codes (docs/report.md, Exit codes): 0 ran, nothing at or above --fail-on;
  * 1 findings at or above --fail-on; 2 usage or input error; 3 nothing
  * could be scanned. */
+#include <pthread.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <fcntl.h>
+#include <sys/stat.h>
 #include <unistd.h>
 #include "ajar/ajar.h"
 #include "cli.h"
@@ -25,6 +29,55 @@ const char *cli_safe(const char *s) {
   return b;
 }
 
+/* Ctrl-C: one thread waits for SIGINT (blocked in every other thread,
+ * which inherit the mask), then, holding the command's lock so no target
+ * is half added, writes what was finished and exits 130 (128 + SIGINT).
+ * Targets in flight are dropped; NDJSON lines already written stay. */
+static struct ajar_report *int_report;
+static pthread_mutex_t *int_mu;
+static const struct cli_opts *int_opts;
+static FILE *const *int_stream;
+
+static void *interrupt_wait(void *arg) {
+  sigset_t set;
+  int sig = 0;
+  (void)arg;
+  sigemptyset(&set);
+  sigaddset(&set, SIGINT);
+  if (sigwait(&set, &sig))
+    return NULL;
+  pthread_mutex_lock(int_mu);
+  if (*int_stream) {
+    fflush(*int_stream);
+  } else {
+    int_report->interrupted = 1;
+    cli_stamp(&int_report->finished_at);
+    cli_write_report(int_report, int_opts);
+  }
+  fputs("\najar: interrupted: the report holds the targets finished so far\n",
+        stderr);
+  _exit(130);
+}
+
+void cli_interrupt_arm(struct ajar_report *r, pthread_mutex_t *mu,
+                       const struct cli_opts *o, FILE *const *stream) {
+  sigset_t set;
+  pthread_t th;
+  pthread_attr_t at;
+  int_report = r;
+  int_mu = mu;
+  int_opts = o;
+  int_stream = stream;
+  sigemptyset(&set);
+  sigaddset(&set, SIGINT);
+  pthread_sigmask(SIG_BLOCK, &set, NULL);
+  pthread_attr_init(&at);
+  pthread_attr_setdetachstate(&at, PTHREAD_CREATE_DETACHED);
+  if (pthread_create(&th, &at, interrupt_wait, NULL)) /* Ctrl-C kills, as before */
+    pthread_sigmask(SIG_UNBLOCK, &set, NULL);
+  pthread_attr_destroy(&at);
+}
+
 void cli_stamp(char **field) {
   char buf[32];
   iso_now(buf, sizeof buf);
@@ -32,10 +85,22 @@ void cli_stamp(char **field) {
   *field = strdup(buf);
 }
 
+/* -o FILE: with --reveal the report holds whole values, so the file is
+ * created 0600 (and an existing one made 0600 before anything is
+ * written), whatever the umask */
 FILE *cli_output_open(const struct cli_opts *o) {
   FILE *f = stdout;
   if (o->output && strcmp(o->output, "-")) {
-    f = fopen(o->output, "w");
+    f = NULL;
+    if (o->reveal) {
+      int fd = open(o->output, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
+      struct stat st;
+      if (fd >= 0 && (fstat(fd, &st) || (S_ISREG(st.st_mode) && fchmod(fd, 0600)) ||
+                      !(f = fdopen(fd, "w"))))
+        close(fd);
+    } else {
+      f = fopen(o->output, "w");
+    }
     if (!f)
       fprintf(stderr, "ajar: %s: cannot write: %s\n", cli_safe(o->output),
               strerror(errno));

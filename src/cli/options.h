@@ -82,7 +82,8 @@ const struct cli_command *cli_command(const char *name);
    "follows only what is new", NULL}
 #define CLI_OPTION_REVEAL                                                   \
   {OPT_REVEAL, 0, "reveal", NULL, NULL,                                     \
-   "print whole values as examples (default: redacted)", NULL}
+   "print whole values as examples (default: redacted);\n"                  \
+   "a report file (-o) is then created mode 0600", NULL}
 #define CLI_OPTION_NO_COLOR                                                 \
   {OPT_NO_COLOR, 0, "no-color", NULL, NULL,                                 \
    "no colour in text output (also: NO_COLOR set)", NULL}

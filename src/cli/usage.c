@@ -76,7 +76,9 @@ static const char exit_codes[] =
 "  1  findings at or above --fail-on (diff: something got worse)\n"
 "  2  usage or input error (a bad option, an unreadable file, a bad target)\n"
 "  3  the run itself failed: nothing could be scanned (scan: every target\n"
-"     reported failed, e.g. unreachable or outside the scope)\n";
+"     reported failed, e.g. unreachable or outside the scope)\n"
+"  130  interrupted (Ctrl-C): the report written holds the targets finished\n"
+"     so far and \"interrupted\": true\n";
 
 /* words of s from column `col`, wrapped before column 78 */
 static void wrapped(FILE *f, const char *s, int col) {

@@ -116,3 +116,36 @@ def test_fake_es_trickle_hits_the_deadline(ajar_bin, es):
     assert time.monotonic() - start < 15
     assert t["error"] and "timed out" in t["error"]
     assert t["collections"] == []
+
+
+class IgnoresSize(ES):
+    """An index of 20 documents on a server that ignores size and from:
+    every page holds the whole index."""
+
+    def do_GET(self):
+        u = urlsplit(self.path)
+        if u.path == "/_cat/indices":
+            return self.reply([{"index": "repeats", "docs.count": "20",
+                                "store.size": "2000", "status": "open"}])
+        if u.path == "/repeats/_search":
+            return self.reply({"hits": {"hits": [
+                {"_source": {"email": f"person{i}@example.org"}} for i in range(20)]}})
+        if u.path.endswith("/_mapping"):
+            return self.reply({"repeats": {"mappings": {"properties": {}}}})
+        return super().do_GET()
+
+
+@pytest.mark.parametrize("sample", ["50", "15", "5"])
+def test_fake_es_ignoring_size_never_inflates_sampled(ajar_bin, sample):
+    """sampled was 40 for 20 documents: pages of 10 asked, 20 returned"""
+    ES.trickle = False
+    srv = ThreadingHTTPServer(("127.0.0.1", 0), IgnoresSize)
+    srv.daemon_threads = True
+    threading.Thread(target=srv.serve_forever, daemon=True).start()
+    try:
+        (t,) = run(ajar_bin, f"127.0.0.1:{srv.server_address[1]}", "--sample", sample)
+    finally:
+        srv.shutdown()
+    (c,) = t["collections"]
+    assert c["records"] == 20
+    assert c["sampled"] == min(20, int(sample)), c

@@ -4,6 +4,9 @@
  *   GET /
  *   GET /_cat/indices?format=json&bytes=b&h=index,docs.count,store.size,status
  *   GET /INDEX/_mapping
+ *   GET /INDEX/_count          (before sampling: docs.count counts each
+ *                               nested object as a document, _count what
+ *                               _search sees, which the sample spreads over)
  *   GET /INDEX/_search?size=K&from=OFFSET&sort=_doc&filter_path=hits.hits._source
  * (INDEX percent-escaped; K <= AJAR_SAMPLE_PAGE; OFFSET + K within
  * AJAR_ES_RESULT_WINDOW, the default index.max_result_window).
@@ -187,7 +190,9 @@ static int read_page(struct ajar_conn *c, const char *index, uint64_t from,
     return AJAR_EPROTO;
   }
   hits = json_object_get(json_object_get(root, "hits"), "hits");
-  for (i = 0; i < json_array_size(hits); i++) {
+  /* never more than asked for: a server that ignores size or from cannot
+   * make the sample count more documents than were asked for */
+  for (i = 0; i < json_array_size(hits) && *got < size; i++) {
     json_t *src = json_object_get(json_array_get(hits, i), "_source");
     char *s;
     if (!src) {
@@ -209,6 +214,26 @@ static int read_page(struct ajar_conn *c, const char *index, uint64_t from,
   return rc;
 }
 
+/* documents as _search sees them (docs.count counts every nested object
+ * too): records lowered to that; never raised */
+static int count_documents(struct ajar_conn *c, const char *index,
+                           struct ajar_collection_result *coll) {
+  char path[700];
+  json_t *root, *n;
+  int rc;
+  snprintf(path, sizeof path, "/%s/_count", index);
+  if ((rc = conn_get(c, path)))
+    return rc == AJAR_ETOOBIG ? 0 : rc;
+  if (c->status != 200 || !(root = body_json(c)))
+    return 0;
+  n = json_object_get(root, "count");
+  if (json_is_integer(n) && json_integer_value(n) >= 0 &&
+      json_integer_value(n) < coll->records)
+    coll->records = json_integer_value(n);
+  json_decref(root);
+  return 0;
+}
+
 static int es_sample(struct ajar_conn *c, struct ajar_collection_result *coll,
                      ajar_record_cb cb, void *ctx) {
   char index[600];
@@ -218,6 +243,8 @@ static int es_sample(struct ajar_conn *c, struct ajar_collection_result *coll,
   if (coll->note && !strncmp(coll->note, "closed", 6))
     return 0;
   conn_escape(coll->name, index, sizeof index);
+  if (coll->records > 0 && (rc = count_documents(c, index, coll)))
+    return rc;
   window = coll->records < 0 ? AJAR_ES_RESULT_WINDOW : (uint64_t)coll->records;
   if (window > AJAR_ES_RESULT_WINDOW)
     window = AJAR_ES_RESULT_WINDOW;

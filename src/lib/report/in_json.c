@@ -306,6 +306,12 @@ int ajar_report_read_json(FILE *f, struct ajar_report *r, char *err,
       (rc = get_str(&d, root, "finished_at", &r->finished_at)) ||
       (rc = get_str(&d, root, "scope", &r->scope)))
     goto out;
+  if (json_object_get(root, "interrupted") &&
+      !json_is_boolean(json_object_get(root, "interrupted"))) {
+    rc = fail(&d, "\"interrupted\" is not true or false");
+    goto out;
+  }
+  r->interrupted = json_is_true(json_object_get(root, "interrupted"));
   a = json_object_get(root, "targets");
   json_array_foreach(a, i, v) {
     struct ajar_target_result t;

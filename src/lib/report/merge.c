@@ -37,6 +37,7 @@ int ajar_report_merge(struct ajar_report *dst, struct ajar_report *src) {
     dst->scope = src->scope;
     src->scope = NULL;
   }
+  dst->interrupted |= src->interrupted; /* a part cut short: the whole is */
   ajar_report_clear(src);
   if (dst->n_targets > 1)
     qsort(dst->targets, dst->n_targets, sizeof *dst->targets, by_name);

@@ -119,6 +119,8 @@ int ajar_report_write_json(const struct ajar_report *r, FILE *f) {
   json_object_set_new(root, "finished_at", str_or_null(r->finished_at));
   if (r->scope)
     json_object_set_new(root, "scope", report_json_text(r->scope));
+  if (r->interrupted) /* docs/report.md: written only when true */
+    json_object_set_new(root, "interrupted", json_true());
   json_object_set_new(root, "targets", targets);
   json_object_set_new(root, "summary", sum);
   rc = json_dumpf(root, f, JSON_INDENT(2) | JSON_PRESERVE_ORDER);

@@ -155,6 +155,8 @@ int ajar_report_write_text(const struct ajar_report *r, FILE *f,
     if (t->reachable && !t->auth_required) open++;
     cols += t->n_collections;
   }
+  if (r->interrupted)
+    fputs("interrupted (Ctrl-C): only the targets finished are listed\n", f);
   fprintf(f, "%zu target(s), %zu open, %zu collection(s), worst: %s\n",
           r->n_targets, open, cols, ajar_severity_name(ajar_report_worst(r)));
   return ferror(f) ? AJAR_EIO : 0;

@@ -118,11 +118,17 @@ static size_t probe_order(const struct tgt_endpoint *e, int probe_all,
 struct feed {
   struct ajar_collection *col;
   struct ajar_scratch *s;
+  unsigned left; /* records still wanted: the sample size, whatever a
+                    server sends, so sampled never exceeds it */
 };
 
 static int feed_record(void *ctx, const char *json, size_t len) {
   struct feed *f = ctx;
-  int rc = ajar_collection_add_json(f->col, f->s, json, len);
+  int rc;
+  if (!f->left)
+    return 0;
+  f->left--;
+  rc = ajar_collection_add_json(f->col, f->s, json, len);
   return rc == AJAR_ENOMEM ? rc : 0; /* a malformed record is counted */
 }
 
@@ -136,7 +142,7 @@ static int read_collections(const struct audit_cfg *cfg, struct ajar_scratch *s,
   copts.reveal = cfg->reveal;
   for (i = 0; i < t->n_collections; i++) {
     struct ajar_collection_result *cr = &t->collections[i], fin;
-    struct feed f = {NULL, s};
+    struct feed f = {NULL, s, cfg->sample};
     int prc = 0;
     if ((rc = ajar_collection_new(cfg->db, cr->name, &copts, &f.col)))
       return rc;
@@ -161,6 +167,9 @@ static int read_collections(const struct audit_cfg *cfg, struct ajar_scratch *s,
     if (rc)
       return rc;
     fin.records = cr->records;
+    /* what was read counts at least that many records */
+    if (fin.records >= 0 && (int64_t)fin.sampled > fin.records)
+      fin.records = (int64_t)fin.sampled;
     fin.bytes = cr->bytes;
     fin.note = cr->note;
     if (stopped && p->sample && !fin.note && !prc)
