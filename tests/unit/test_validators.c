@@ -205,6 +205,34 @@ static const struct vcase cases[] = {
     X(ajar_valid_nl_bsn, "1234567"),
     X(ajar_valid_nl_bsn, "1234567820"),
 
+    /* ---- IN PAN, GB NHS, US ITIN, FR numero fiscal (stdnum docs) */
+    V(ajar_valid_in_pan, "ACUPA7085R"),
+    V(ajar_valid_in_pan, "AAPPV8261K"),
+    V(ajar_valid_in_pan, "aappv8261k"),
+    X(ajar_valid_in_pan, "ABMXA3211G"), /* holder type X */
+    X(ajar_valid_in_pan, "AAPPV0000K"), /* serial 0000 */
+    X(ajar_valid_in_pan, "AAPPV826AK"),
+    X(ajar_valid_in_pan, "AAPPV8261"),
+    V(ajar_valid_gb_nhs, "9434765870"),
+    V(ajar_valid_gb_nhs, "3982597919"), /* computed, checked with stdnum */
+    V(ajar_valid_gb_nhs, "6786981984"),
+    X(ajar_valid_gb_nhs, "9434765871"),
+    X(ajar_valid_gb_nhs, "943476587"),
+    X(ajar_valid_gb_nhs, "94347658a0"),
+    V(ajar_valid_us_itin, "912903456"),
+    V(ajar_valid_us_itin, "900701234"),
+    V(ajar_valid_us_itin, "950881234"),
+    X(ajar_valid_us_itin, "912934567"), /* group 93 */
+    X(ajar_valid_us_itin, "912893456"), /* group 89 */
+    X(ajar_valid_us_itin, "912693456"), /* group 69 */
+    X(ajar_valid_us_itin, "812903456"), /* area not 9xx */
+    V(ajar_valid_fr_nif, "3023217600053"),
+    V(ajar_valid_fr_nif, "0123456789211"), /* computed, checked with stdnum */
+    V(ajar_valid_fr_nif, "2987654321330"),
+    X(ajar_valid_fr_nif, "3023217600054"),
+    X(ajar_valid_fr_nif, "4023217600053"), /* first digit 0-3 */
+    X(ajar_valid_fr_nif, "302321760005"),
+
     /* ---- IMEI */
     V(ajar_valid_imei, "490154203237518"), /* Wikipedia */
     V(ajar_valid_imei, "352099001761481"),
@@ -453,6 +481,7 @@ static const vfn all_fns[] = {
     ajar_valid_es_nie, ajar_valid_in_aadhaar, ajar_valid_fr_nir,
     ajar_valid_it_codice_fiscale, ajar_valid_br_cpf, ajar_valid_kr_rrn,
     ajar_valid_jp_my_number, ajar_valid_de_steuer_id, ajar_valid_nl_bsn,
+    ajar_valid_in_pan, ajar_valid_gb_nhs, ajar_valid_us_itin, ajar_valid_fr_nif,
     ajar_valid_imei, ajar_valid_imsi, ajar_valid_mac, ajar_valid_ipv4,
     ajar_valid_ipv6, ajar_valid_uuid, ajar_valid_vin, ajar_vin_check_ok,
     ajar_valid_cn_plate, ajar_valid_card, ajar_valid_iban, ajar_valid_email,

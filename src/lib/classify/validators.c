@@ -378,6 +378,45 @@ int ajar_valid_nl_bsn(const char *s, size_t n) {
   return sum % 11 == 0;
 }
 
+/* IN PAN (Permanent Account Number): AAAAA9999A, 4th letter the holder
+ * type (P individual, H HUF, A/B/C/F/G/J/K/L/T others), serial not 0000.
+ * No check character. stdnum in_/pan. */
+int ajar_valid_in_pan(const char *s, size_t n) {
+  size_t i;
+  if (!s || n != 10) return 0;
+  for (i = 0; i < 10; i++) {
+    unsigned char c = to_up((unsigned char)s[i]);
+    if ((i >= 5 && i < 9) ? !is_dig(c) : !is_up(c)) return 0;
+  }
+  if (!strchr("ABCFGHLJPTK", to_up((unsigned char)s[3]))) return 0;
+  return memcmp(s + 5, "0000", 4) != 0;
+}
+
+/* GB NHS number: 10 digits, weights 10..1, sum = 0 mod 11 (a check digit
+ * of 10 is never issued). stdnum gb/nhs. */
+int ajar_valid_gb_nhs(const char *s, size_t n) {
+  int sum = 0, i;
+  if (n != 10 || !all_digits(s, n)) return 0;
+  for (i = 0; i < 10; i++) sum += (10 - i) * dv(s, (size_t)i);
+  return sum % 11 == 0;
+}
+
+/* US ITIN (individual taxpayer id): 9 digits, area 9xx, group 70-99 but
+ * not 89 or 93. No check digit. stdnum us/itin. */
+int ajar_valid_us_itin(const char *s, size_t n) {
+  long g;
+  if (n != 9 || !all_digits(s, n) || s[0] != '9') return 0;
+  g = num_at(s, 3, 2);
+  return g >= 70 && g != 89 && g != 93;
+}
+
+/* FR numero fiscal (SPI): 13 digits, first 0-3, last three = first ten
+ * mod 511. stdnum fr/nif. */
+int ajar_valid_fr_nif(const char *s, size_t n) {
+  if (n != 13 || !all_digits(s, n) || s[0] > '3') return 0;
+  return num_at(s, 10, 3) == num_at(s, 0, 10) % 511;
+}
+
 /* ----------------------------------------------------------------- device */
 
 /* IMEI: 15 digits with Luhn (3GPP TS 23.003); IMEISV (16 digits) has no

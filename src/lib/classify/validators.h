@@ -34,6 +34,10 @@ int ajar_valid_kr_rrn(const char *s, size_t n);         /* 13 digits, date + che
 int ajar_valid_jp_my_number(const char *s, size_t n);   /* 12 digits, check */
 int ajar_valid_de_steuer_id(const char *s, size_t n);   /* 11 digits, ISO 7064 MOD 11,10 + repeat rule */
 int ajar_valid_nl_bsn(const char *s, size_t n);         /* 9 digits (8 with leading zero dropped), 11-proof */
+int ajar_valid_in_pan(const char *s, size_t n);         /* AAAAA9999A, holder-type letter */
+int ajar_valid_gb_nhs(const char *s, size_t n);         /* 10 digits, mod 11 */
+int ajar_valid_us_itin(const char *s, size_t n);        /* 9 digits 9xx, group 70-99 not 89/93 */
+int ajar_valid_fr_nif(const char *s, size_t n);         /* 13 digits, first 0-3, last 3 = first 10 mod 511 */
 
 /* device */
 int ajar_valid_imei(const char *s, size_t n);           /* 15 digits Luhn; 16-digit IMEISV accepted w/o Luhn */
