@@ -20,6 +20,10 @@
   X(JP_MY_NUMBER,    "jp_my_number",    AJAR_CAT_NATIONAL_ID,  CONTEXT, NATIONAL_ID, "weighted mod 11 check digit, with field name") \
   X(DE_STEUER_ID,    "de_steuer_id",    AJAR_CAT_NATIONAL_ID,  CONTEXT, NATIONAL_ID, "ISO 7064 MOD 11,10 check digit and digit-repeat rule, with field name") \
   X(NL_BSN,          "nl_bsn",          AJAR_CAT_NATIONAL_ID,  CONTEXT, NATIONAL_ID, "11-proof, with field name") \
+  X(IN_PAN,          "in_pan",          AJAR_CAT_NATIONAL_ID,  WEAK,   NATIONAL_ID, "AAAAA9999A with a holder-type letter, serial not 0000") \
+  X(GB_NHS,          "gb_nhs",          AJAR_CAT_NATIONAL_ID,  CONTEXT, NATIONAL_ID, "10 digits, mod 11 check digit, with field name") \
+  X(US_ITIN,         "us_itin",         AJAR_CAT_NATIONAL_ID,  STRONG, NATIONAL_ID, "9xx-7x-xxxx (group 70-99, not 89/93); dashed form by value, plain 9 digits with field name") \
+  X(FR_NIF,          "fr_nif",          AJAR_CAT_NATIONAL_ID,  CONTEXT, NATIONAL_ID, "13 digits, first 0-3, mod 511 check, with field name") \
   X(PASSPORT,        "passport",        AJAR_CAT_PASSPORT,     CONTEXT, PASSPORT,   "6-9 letters and digits with a digit, with field name") \
   X(EMAIL,           "email",           AJAR_CAT_EMAIL,        STRONG, EMAIL,       "RFC 5322 subset, alphabetic TLD") \
   X(PHONE_E164,      "phone_e164",      AJAR_CAT_PHONE,        STRONG, PHONE,       "+ and 8-15 digits with a known country code") \

@@ -92,6 +92,9 @@ static const struct lx_field en_person[] = {
   E("driverlicense", H_NID),  E("driverslicense", H_NID),  E("driverlicence", H_NID),
   E("driverslicence", H_NID), E("drivinglicence", H_NID),  E("drivinglicense", H_NID),
   E("shenfenzheng", H_NID),   E("shenfenzhenghao", H_NID),
+  E("nhs", H_NID),            E("nhsnumber", H_NID),       E("nhsno", H_NID),
+  E("itin", H_NID),           E("panno", H_NID),           E("pannumber", H_NID),
+  E("pancard", H_NID),        E("permanentaccountnumber", H_NID), E("numerofiscal", H_NID),
 
   E("passport", H_PP), E("passportno", H_PP), E("passportnumber", H_PP),
   E("passportnum", H_PP), E("passportid", H_PP),

@@ -102,7 +102,8 @@ int parse_double(const char *v, size_t n, double *out) {
   return end == tmp + n && isfinite(*out);
 }
 
-/* each detector at most once per value */
+/* each detector at most once per value: `seen` is a 64-bit set */
+_Static_assert(DET__COUNT <= 64, "more detectors than bits in seen");
 #define EMIT(d, ok) do {                                                   \
     struct candidate c_ = {(d), (ok), 0, 0, n};                            \
     if (!(*seen & (1ull << (d)))) {                                        \
@@ -404,6 +405,13 @@ static unsigned classify_digits(uint32_t hints, const char *v, size_t n,
       EMIT(DET_US_SSN, 1);
     if ((hints & AJAR_H_NATIONAL_ID) && ajar_valid_nl_bsn(d, nd))
       EMIT(DET_NL_BSN, 1);
+    if (ajar_valid_us_itin(d, nd) &&
+        ((n == 11 && v[3] == '-' && v[6] == '-') || (hints & AJAR_H_NATIONAL_ID)))
+      EMIT(DET_US_ITIN, 1);
+    break;
+  case 10:
+    if ((hints & AJAR_H_NATIONAL_ID) && ajar_valid_gb_nhs(d, nd))
+      EMIT(DET_GB_NHS, 1);
     break;
   case 11:
     if (ajar_valid_cn_mobile(d, nd) && (!sep || (mask & C_SPACE) || (mask & C_DASH)))
@@ -422,6 +430,8 @@ static unsigned classify_digits(uint32_t hints, const char *v, size_t n,
   case 13:
     if (ajar_valid_kr_rrn(d, nd))
       EMIT(DET_KR_RRN, 1);
+    if ((hints & AJAR_H_NATIONAL_ID) && ajar_valid_fr_nif(d, nd))
+      EMIT(DET_FR_NIF, 1);
     if (ajar_valid_cn_mobile(d, nd))
       EMIT(DET_CN_MOBILE, 1);
     break;
@@ -632,7 +642,7 @@ unsigned classify_scalar(const struct ajar_db *db, struct ajar_scratch *s,
       /* the id checks take letters and digits only (a MAC never passes) */
       int alnum = !(mask & ~(C_DIGIT | C_UPPER | C_LOWER | C_HEXALPHA | C_SPACE |
                              C_DASH | C_DOT));
-      if ((alnum && (want == 8 || want == 9 || (want >= 15 && want <= 18) ||
+      if ((alnum && (want == 8 || want == 9 || want == 10 || (want >= 15 && want <= 18) ||
                      (want >= 19 && want <= 34 && iban_head(v, n)))) ||
           (want >= 4 && want <= 10 && (hints & (AJAR_H_PASSPORT | AJAR_H_PLATE))))
         nu = strip_alnum_upper(v, n, u, sizeof u);
@@ -645,6 +655,7 @@ unsigned classify_scalar(const struct ajar_db *db, struct ajar_scratch *s,
       EMIT(DET_UK_NINO, 1);
     if (nu == 9 && (ajar_valid_es_dni(u, nu) || ajar_valid_es_nie(u, nu)))
       EMIT(DET_ES_DNI, 1);
+    if (nu == 10 && ajar_valid_in_pan(u, nu)) EMIT(DET_IN_PAN, 1);
     if (nu == 16 && ajar_valid_it_codice_fiscale(u, nu)) EMIT(DET_IT_CF, 1);
     if (nu == 15 && ajar_valid_fr_nir(u, nu)) EMIT(DET_FR_NIR, 1);
     if (nu == 17 && ajar_valid_vin(u, nu)) EMIT(DET_VIN, 1);
