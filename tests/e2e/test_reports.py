@@ -412,15 +412,34 @@ def test_help_and_man_page_document_every_option():
     assert "\\-\\-baseline" in man and ".SH EXIT CODES" in man
 
 
-@pytest.mark.skipif(not os.environ.get("AJAR_E2E_SCAN_REPORT"),
-                    reason="set AJAR_E2E_SCAN_REPORT=1: starts a real OpenSearch node")
-def test_browser_html_report_of_a_real_scan(tmp_path):
-    """The same browser checks on a report of `ajar scan` of the local
-    OpenSearch node of tests/servers (seeded indices)."""
-    up = subprocess.run([os.path.join(ROOT, "tests", "servers", "up"), "opensearch"],
+def _running(name):
+    state = os.environ.get("AJAR_SERVERS_DIR", "/tmp/ajar-servers")
+    try:
+        os.kill(int(open(os.path.join(state, name, "pid")).read()), 0)
+        return True
+    except (OSError, ValueError):
+        return False
+
+
+@pytest.fixture
+def opensearch_url():
+    """the local OpenSearch node of tests/servers; stopped after the test
+    when the test started it (and AJAR_E2E_KEEP_SERVERS is not set)"""
+    servers = os.path.join(ROOT, "tests", "servers")
+    started = not _running("opensearch")
+    up = subprocess.run([os.path.join(servers, "up"), "opensearch"],
                         capture_output=True, text=True, timeout=900)
     assert up.returncode == 0, up.stderr[-2000:]
-    url = up.stdout.split()[1]
+    yield up.stdout.split()[1]
+    if started and not os.environ.get("AJAR_E2E_KEEP_SERVERS"):
+        subprocess.run([os.path.join(servers, "down"), "opensearch"],
+                       capture_output=True, text=True, timeout=300)
+
+
+def test_browser_html_report_of_a_real_scan(tmp_path, opensearch_url):
+    """The same browser checks on a report of `ajar scan` of the local
+    OpenSearch node of tests/servers (seeded indices)."""
+    url = opensearch_url
     report = tmp_path / "scan.json"
     rc, _, err = run("scan", url.split("//", 1)[1], "-f", "json", "-o", str(report),
                      "--no-progress", timeout=300)

@@ -163,23 +163,32 @@ def test_real_postgresql_every_statement_read_only(ajar_bin, stores):
 
 
 def test_real_postgresql_scram_with_credentials(ajar_bin, stores):
-    """Needs a server where `postgres` is not trusted (postgresql-closed)."""
-    if not (SERVERS / "postgresql-closed.sh").exists():
-        pytest.skip("no postgresql-closed test server: the scram login is reached "
-                    "only when the postgres/trust try is refused")
+    """A server where every TCP login needs a scram-sha-256 password,
+    `postgres` included (tests/servers/postgresql-closed.sh): closed,
+    plain TCP (low); read with the credentials given."""
     up = subprocess.run([str(SERVERS / "up"), "postgresql-closed"], capture_output=True,
                         text=True, timeout=900)
     assert up.returncode == 0, up.stderr[-2000:]
-    env = _env("postgresql-closed")
-    p, r = scan(ajar_bin, hostport(env), "--probe-all")
-    t = only(r)
-    assert t["store"] == "postgresql" and t["auth_required"] is True
-    assert t["collections"] == [] and t["severity"] == "low"
-    p, r = scan(ajar_bin, env["URL"], "--user", env["SCRAM_USER"], "--password",
-                env["SCRAM_PASSWORD"])
-    t = only(r)
-    assert t["auth_required"] is True and t["error"] is None
-    assert_collections(t, env, pg_name, open_=False)
+    try:
+        env = _env("postgresql-closed")
+        p, r = scan(ajar_bin, hostport(env), "--probe-all")
+        t = only(r)
+        assert t["store"] == "postgresql" and t["auth_required"] is True
+        assert t["tls"] is False
+        assert t["collections"] == [] and t["severity"] == "low"
+        p, r = scan(ajar_bin, env["URL"], "--user", env["SCRAM_USER"], "--password",
+                    env["SCRAM_PASSWORD"])
+        t = only(r)
+        assert t["auth_required"] is True and t["error"] is None
+        assert_collections(t, env, pg_name, open_=False)
+        # the server saw a scram login of that user, never a cleartext one
+        log = pathlib.Path(env["LOG"]).read_text(errors="replace")
+        assert f"connection authenticated: identity=\"{env['SCRAM_USER']}\" " \
+               "method=scram-sha-256" in log
+    finally:
+        if not os.environ.get("AJAR_E2E_KEEP_SERVERS"):
+            subprocess.run([str(SERVERS / "down"), "postgresql-closed"],
+                           capture_output=True, text=True, timeout=300)
 
 
 def test_real_postgresql_port_needs_probe_all(ajar_bin, stores):

@@ -312,6 +312,9 @@ static int pg_identify(struct ajar_conn *c, struct ajar_target_result *t) {
     db = "template1";
   }
   if (rc == AJAR_EAUTH) {
+    /* the refusal came over TLS or not: this probe's own answer, never
+     * what an HTTP probe tried on the port before */
+    c->tls = PQsslInUse(pg);
     PQfinish(pg);
     t->auth_required = 1;
     if (c->use_creds)
