@@ -20,22 +20,8 @@ couch_up() { curl -sf -m 2 -H 'Accept: application/json' "$(srv_url)/" | grep -q
 srv_ready() { couch_up; }
 
 pouchdb_install() {
-    [[ -x $POUCHDB_BIN || -f $POUCHDB_BIN ]] && return 0
-    need_cmd node nodejs
-    need_cmd npm npm
-    say "$SRV_NAME: installing pouchdb-server@$POUCHDB_VERSION from npm into $POUCHDB_HOME"
-    local tmp
-    mkdir -p "$AJAR_SERVERS_CACHE"
-    tmp=$(mktemp -d "$AJAR_SERVERS_CACHE/.pouchdb-install.XXXXXX")
-    # --ignore-scripts: no native sqlite3 build (2 min); leveldown loads its prebuilt binary
-    if ! npm install --prefix "$tmp" --ignore-scripts --no-audit --no-fund \
-        "pouchdb-server@$POUCHDB_VERSION" >"$tmp/npm.log" 2>&1; then
-        tail -n 30 "$tmp/npm.log" >&2
-        die "$SRV_NAME: npm install pouchdb-server@$POUCHDB_VERSION failed (log: $tmp/npm.log)"
-    fi
-    # another up may have finished first; keep whichever is there
-    mv -T "$tmp" "$POUCHDB_HOME" 2>/dev/null || rm -rf "$tmp"
-    [[ -f $POUCHDB_BIN ]] || die "$SRV_NAME: no $POUCHDB_BIN after npm install"
+    npm_cached pouchdb-server "$POUCHDB_VERSION" "$POUCHDB_HOME" \
+        node_modules/pouchdb-server/bin/pouchdb-server
 }
 
 srv_start() {

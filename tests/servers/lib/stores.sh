@@ -73,6 +73,28 @@ tcp_ready() { port_open "$1"; }
 # http_ok URL [curl args]: GET URL answers 2xx within 2 s.
 http_ok() { curl -sf -m 2 -o /dev/null "$@"; }
 
+# npm_cached PACKAGE VERSION HOME FILE: npm install PACKAGE@VERSION (no install scripts) into
+# HOME under the cache dir, once: nothing to do when HOME/FILE is there.
+npm_cached() {
+    local pkg=$1 version=$2 home=$3 file=$4 tmp
+    [[ -f $home/$file ]] && return 0
+    need_cmd node nodejs
+    need_cmd npm npm
+    say "$SRV_NAME: installing $pkg@$version from npm into $home"
+    mkdir -p "$AJAR_SERVERS_CACHE"
+    tmp=$(mktemp -d "$AJAR_SERVERS_CACHE/.$pkg-install.XXXXXX")
+    # --ignore-scripts: no native builds (pouchdb's sqlite3 takes 2 min; leveldown loads
+    # its prebuilt binary)
+    if ! npm install --prefix "$tmp" --ignore-scripts --no-audit --no-fund \
+        "$pkg@$version" >"$tmp/npm.log" 2>&1; then
+        tail -n 30 "$tmp/npm.log" >&2
+        die "$SRV_NAME: npm install $pkg@$version failed (log: $tmp/npm.log)"
+    fi
+    # another up may have finished first; keep whichever is there
+    mv -T "$tmp" "$home" 2>/dev/null || rm -rf "$tmp"
+    [[ -f $home/$file ]] || die "$SRV_NAME: no $home/$file after npm install"
+}
+
 # py_venv: a venv under the cache dir with pymongo (from PyPI); prints its python.
 AJAR_PYMONGO_VERSION=${AJAR_PYMONGO_VERSION:-4.20.1}
 py_venv() {
