@@ -47,6 +47,7 @@
 #define AJAR_MAX_PORT_RANGES   256         /* comma-separated items of -p */
 #define AJAR_MAX_NETSET        65536       /* entries of --exclude / --scope */
 #define AJAR_MAX_RESOLVED      16          /* addresses kept per host name */
+#define AJAR_MAX_TARGET_PATH   1024        /* bytes of a URL target's path */
 
 /* scheduler */
 #define AJAR_DEFAULT_CONCURRENCY 32
@@ -63,6 +64,25 @@
 #define AJAR_SQL_MAX_DATABASES 64          /* PostgreSQL/MySQL databases opened */
 #define AJAR_SQL_MAX_VALUE     (64u << 10) /* bytes of one column value sampled */
 #define AJAR_SQL_STATEMENT_MS  10000       /* server-side statement timeout */
+
+/* object stores and file servers (S3, Azure Blob, HTTP directory
+ * listings, FTP) */
+#define AJAR_OBJ_PREFIX        (1u << 20)  /* bytes read of one object (a Range
+                                              read; a server that ignores the
+                                              Range is cut off there) */
+#define AJAR_OBJ_SAMPLE        8           /* objects read per bucket/listing */
+#define AJAR_OBJ_MAX_SIZE_SKIP (16ull << 30) /* a candidate object over this is
+                                              still listed, not preferred */
+#define AJAR_OBJ_LIST_PAGE     1000        /* keys asked per listing page */
+#define AJAR_OBJ_MAX_PAGES     20          /* listing pages per bucket */
+#define AJAR_OBJ_MAX_LISTED    20000       /* objects listed per bucket */
+#define AJAR_OBJ_MAX_BUCKETS   64          /* buckets/containers listed */
+#define AJAR_OBJ_MAX_DIRS      64          /* directories walked per server
+                                              (HTTP index, FTP) */
+#define AJAR_OBJ_MAX_DEPTH     4           /* directory levels followed */
+#define AJAR_OBJ_MAX_LINKS     5000        /* entries parsed per index page */
+#define AJAR_OBJ_MAX_INFLATE   (64u << 20) /* bytes one compressed prefix may
+                                              inflate to */
 
 /* native protocols: key-value stores (Redis, memcached) and MongoDB */
 #define AJAR_MAX_LINE          4096        /* one protocol line (RESP header,

@@ -12,6 +12,7 @@
 #include <string.h>
 #include <unistd.h>
 #include "collection.h"
+#include "files.h"
 #include "opts.h"
 #include "record/framer.h"
 #include "record/reader.h"
@@ -315,6 +316,8 @@ struct job {
   size_t wlen, wcap;
   const void *map;        /* plain files: the whole file, mapped */
   size_t map_len, base, released;
+  int cut;                /* the input is a prefix: its last, unfinished
+                             record is not classified */
 };
 
 static int batch_add(struct batch *b, const char *p, size_t n, uint64_t line) {
@@ -597,7 +600,8 @@ static const char *run(struct job *j, char *err, size_t errlen) {
       j->wlen = keep;
     }
   }
-  if (!result && framer_last(&j->fr, j->win, j->wlen, &s, &e) && !skipping) {
+  if (!result && !j->cut && framer_last(&j->fr, j->win, j->wlen, &s, &e) &&
+      !skipping) {
     /* a quote that never closed swallowed every row after it: say so */
     if ((j->fr.fmt == FMT_CSV || j->fr.fmt == FMT_TSV) && j->fr.in_str) {
       j->main_w.malformed++;
@@ -698,5 +702,48 @@ int ajar_files_scan(const struct ajar_db *db, const char *path,
   reader_close(j.rd); /* unmaps */
   if (!j.map)
     free(j.win);
+  return rc;
+}
+
+int files_classify_buffer(struct ajar_collection *col, struct ajar_scratch *s,
+                          const char *name, const char *buf, size_t len, int cut,
+                          uint64_t *malformed, char *err, size_t errlen) {
+  struct ajar_files_opts opts = AJAR_FILES_OPTS_INIT;
+  struct job j;
+  const char *bad;
+  int rc, fmt;
+
+  memset(&j, 0, sizeof j);
+  opts.threads = 1;
+  err[0] = 0;
+  *malformed = 0;
+  j.opts = &opts;
+  j.db = col->db;
+  j.cut = cut;
+  fmt = format_by_name(name, NULL);
+  j.fmt_hint = fmt;
+  framer_init(&j.fr, fmt >= 0 ? (enum file_format)fmt : FMT_TEXT);
+  if ((rc = reader_open_mem(buf, len, &j.rd)))
+    return rc;
+  reader_limit(j.rd, AJAR_OBJ_MAX_INFLATE);
+  j.wcap = 2 * AJAR_READ_CHUNK;
+  j.win = malloc(j.wcap);
+  j.main_w.c = col;
+  j.main_w.s = s;
+  j.main_w.hdr = &j.hdr;
+  j.main_w.cols = calloc(AJAR_MAX_CSV_COLUMNS, sizeof *j.main_w.cols);
+  if (!j.win || !j.main_w.cols) {
+    rc = AJAR_ENOMEM;
+  } else {
+    bad = run(&j, err, errlen);
+    if (bad && bad != err)
+      snprintf(err, errlen, "%s", bad);
+    *malformed = j.main_w.malformed + j.too_large;
+    rc = 0;
+  }
+  header_free(&j.hdr);
+  free(j.main_w.cols);
+  reader_close(j.rd);
+  free(j.win);
   return rc;
 }

@@ -20,6 +20,7 @@ struct spec_case {
   int scheme;
   const char *probe;
   const char *user, *password;
+  const char *path;       /* the URL's path, or NULL */
 };
 
 #define OK_RANGE(s, a, p, port) {s, 0, TGT_RANGE, a, p, NULL, port, 0, NULL, NULL, NULL}
@@ -59,6 +60,17 @@ static const struct spec_case specs[] = {
      TGT_SCHEME_NONE, "kibana", NULL, NULL},
     {"https://u:p@w@127.0.0.1:9", 0, TGT_RANGE, "127.0.0.1", 32, NULL, 9,
      TGT_SCHEME_HTTPS, NULL, "u", "p@w"},              /* last '@' splits */
+    /* object stores and file servers: a bucket, container or directory */
+    {"s3://exports@127.0.0.1:9000", 0, TGT_RANGE, "127.0.0.1", 32, NULL, 9000,
+     TGT_SCHEME_NONE, "s3", NULL, NULL, "/exports"},   /* bucket@, no password */
+    {"s3://AKID:s3cr%2Ft@minio.example/exports", 0, TGT_HOST, NULL, 0,
+     "minio.example", 443, TGT_SCHEME_NONE, "s3", "AKID", "s3cr/t", "/exports"},
+    {"azure://127.0.0.1:10000/devstoreaccount1/pub", 0, TGT_RANGE, "127.0.0.1", 32,
+     NULL, 10000, TGT_SCHEME_NONE, "azure_blob", NULL, NULL, "/devstoreaccount1/pub"},
+    {"ftp://10.0.0.1/pub%20files", 0, TGT_RANGE, "10.0.0.1", 32, NULL, 21,
+     TGT_SCHEME_NONE, "ftp", NULL, NULL, "/pub files"},
+    {"http://10.0.0.1:8080/backup/", 0, TGT_RANGE, "10.0.0.1", 32, NULL, 8080,
+     TGT_SCHEME_HTTP, NULL, NULL, NULL, "/backup/"},     /* a directory */
     BAD("", AJAR_EINVAL),
     BAD("   ", AJAR_EINVAL),
     BAD("0.0.0.0/0", AJAR_ETOOBIG),                     /* not streamed: refused */
@@ -81,7 +93,7 @@ static const struct spec_case specs[] = {
     BAD("[10.0.0.1]:80", AJAR_EINVAL),
     BAD("a b", AJAR_EINVAL),
     BAD("bad!host", AJAR_EINVAL),
-    BAD("ftp://10.0.0.1", AJAR_EINVAL),
+    BAD("gopher://10.0.0.1", AJAR_EINVAL),
     BAD("http://10.0.0.1/_cat/indices", AJAR_EINVAL),
     BAD("http://", AJAR_EINVAL),
     BAD("user:secret@10.0.0.1", AJAR_EINVAL),
@@ -120,6 +132,8 @@ static void test_specs(void) {
     CHECKF((!s.password && !c->password) ||
            (s.password && c->password && !strcmp(s.password, c->password)),
            "'%s' password", c->in);
+    CHECKF((!s.path && !c->path) || (s.path && c->path && !strcmp(s.path, c->path)),
+           "'%s' path %s", c->in, s.path ? s.path : "-");
     tgt_spec_clear(&s);
   }
 }

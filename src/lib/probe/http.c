@@ -59,15 +59,18 @@ void conn_escape(const char *s, char *out, size_t n) {
 
 static size_t on_body(char *p, size_t size, size_t nmemb, void *ud) {
   struct ajar_conn *c = ud;
-  size_t n = size * nmemb;
-  if (n > AJAR_MAX_RESPONSE - c->len) {
+  size_t n = size * nmemb, keep = n;
+  if (c->prefix_cap && n > c->prefix_cap - c->len) {
+    keep = c->prefix_cap - c->len; /* the prefix is complete: stop here */
+    c->cut = 1;
+  } else if (n > AJAR_MAX_RESPONSE - c->len) {
     c->too_big = 1;
     return 0; /* curl fails the transfer with CURLE_WRITE_ERROR */
   }
-  if (c->len + n + 1 > c->cap) {
+  if (c->len + keep + 1 > c->cap) {
     size_t nc = c->cap ? c->cap : 16384;
     char *nb;
-    while (nc < c->len + n + 1)
+    while (nc < c->len + keep + 1)
       nc *= 2;
     if (nc > AJAR_MAX_RESPONSE + 1)
       nc = AJAR_MAX_RESPONSE + 1;
@@ -77,10 +80,10 @@ static size_t on_body(char *p, size_t size, size_t nmemb, void *ud) {
     c->body = nb;
     c->cap = nc;
   }
-  memcpy(c->body + c->len, p, n);
-  c->len += n;
+  memcpy(c->body + c->len, p, keep);
+  c->len += keep;
   c->body[c->len] = 0;
-  return n;
+  return c->cut ? 0 : n; /* 0: curl stops the transfer (CURLE_WRITE_ERROR) */
 }
 
 static void keep_header(const char *line, size_t n, const char *name,
@@ -114,6 +117,7 @@ static size_t on_header(char *p, size_t size, size_t nmemb, void *ud) {
   keep_header(p, n, "kbn-version", c->kbn_version, sizeof c->kbn_version);
   keep_header(p, n, "Server", c->server, sizeof c->server);
   keep_header(p, n, "X-Powered-By", c->powered_by, sizeof c->powered_by);
+  keep_header(p, n, "Content-Range", c->content_range, sizeof c->content_range);
   keep_header(p, n, "X-ClickHouse-Server-Display-Name", c->clickhouse,
               sizeof c->clickhouse);
   if (!c->clickhouse[0] && n > 13 && !strncasecmp(p, "X-ClickHouse-", 13))
@@ -202,6 +206,8 @@ static int test_response(struct ajar_conn *c, const char *path, const char *post
   for (i = 0; i < bn; i += k) {
     k = bn - i < 4096 ? bn - i : 4096;
     if (on_body((char *)b + i, 1, k, c) != k) {
+      if (c->cut)
+        break;
       if (c->too_big) {
         snprintf(c->err, sizeof c->err, "a response was over the %u MiB cap",
                  AJAR_MAX_RESPONSE >> 20);
@@ -231,6 +237,8 @@ static int get_once(struct ajar_conn *c, const char *path, CURLcode *cc,
   c->www_authenticate[0] = c->elastic_product[0] = 0;
   c->kbn_name[0] = c->kbn_version[0] = 0;
   c->server[0] = c->powered_by[0] = c->clickhouse[0] = 0;
+  c->content_range[0] = 0;
+  c->cut = 0;
   if (c->body)
     c->body[0] = 0;
   if (left <= 0) {
@@ -248,6 +256,9 @@ static int get_once(struct ajar_conn *c, const char *path, CURLcode *cc,
     return rc;
   curl_easy_setopt(c->curl, CURLOPT_URL, url);
   curl_easy_setopt(c->curl, CURLOPT_TIMEOUT_MS, (long)left);
+  /* a prefix read stops itself at prefix_cap, whatever the length says */
+  curl_easy_setopt(c->curl, CURLOPT_MAXFILESIZE_LARGE,
+                   (curl_off_t)(c->prefix_cap ? 0 : AJAR_MAX_RESPONSE));
   if (headers)
     curl_easy_setopt(c->curl, CURLOPT_HTTPHEADER, headers);
   if (post_body) {
@@ -262,6 +273,8 @@ static int get_once(struct ajar_conn *c, const char *path, CURLcode *cc,
   curl_easy_getinfo(c->curl, CURLINFO_RESPONSE_CODE, &c->status);
   if (!c->body && (c->body = malloc(1)))
     c->body[0] = 0;
+  if (c->cut && *cc == CURLE_WRITE_ERROR)
+    *cc = CURLE_OK; /* the prefix is complete */
   switch (*cc) {
   case CURLE_OK:
     if (!c->body)
@@ -333,6 +346,7 @@ static int request(struct ajar_conn *c, const char *path, const char *post_body)
   }
   c->req_headers = NULL;
   rc = get_once(c, path, &cc, post_body, headers);
+  c->prefix_cap = 0; /* the next request only, like req_headers */
   if (!c->tls_settled) {
     int retry = 0;
     if (!c->tls && ((rc == AJAR_EPROTO && (cc == CURLE_GOT_NOTHING ||

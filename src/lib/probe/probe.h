@@ -54,6 +54,14 @@ struct ajar_conn {
   const char *const *req_headers;  /* extra request headers of the next
                                       request only (conn_get/conn_post_json
                                       clear it), or NULL */
+  size_t prefix_cap;               /* next request only (cleared): keep the
+                                      first prefix_cap bytes of the body and
+                                      stop reading there, a success (an
+                                      object's prefix: a Range read whose
+                                      server may ignore the Range); 0: the
+                                      whole body, capped at AJAR_MAX_RESPONSE */
+  int cut;                         /* the last body was stopped at prefix_cap */
+  char content_range[96];          /* Content-Range of the last response */
 
   /* what happened */
   int answered;                    /* some HTTP response arrived */
@@ -117,6 +125,15 @@ struct ajar_probe {
    * NULL when the store's records cannot be read with GET alone. */
   int (*sample)(struct ajar_conn *, struct ajar_collection_result *coll,
                 ajar_record_cb cb, void *ctx);
+  /* Object stores and file servers, instead of sample: the bounded prefix
+   * (at most AJAR_OBJ_PREFIX bytes, from the start) of the object coll
+   * names, in *buf (the probe's memory, valid until its next request),
+   * *len bytes; *cut when the object is longer. *buf NULL, nothing read:
+   * coll is not an object (a bucket's own line) or its read was refused
+   * (the probe says so in coll->note). The engine classifies the bytes as
+   * `ajar files` classifies a file of that name. May be NULL. */
+  int (*read_object)(struct ajar_conn *, struct ajar_collection_result *coll,
+                     const char **buf, size_t *len, int *cut);
   /* Add what the store's schema says to a finished collection. May be NULL. */
   int (*annotate)(struct ajar_conn *, struct ajar_collection_result *coll,
                   int open);
@@ -150,6 +167,10 @@ const struct ajar_probe *ajar_probe_find(const char *name);
 extern const struct ajar_probe ajar_probe_mongodb;
 extern const struct ajar_probe ajar_probe_redis;
 extern const struct ajar_probe ajar_probe_memcached;
+extern const struct ajar_probe ajar_probe_s3;
+extern const struct ajar_probe ajar_probe_azure_blob;
+extern const struct ajar_probe ajar_probe_http_index;
+extern const struct ajar_probe ajar_probe_ftp;
 
 /* Plain TCP for native probes (net.c). probe_connect_tcp connects to the
  * first of c->addrs that accepts, within the connect timeout, and checks

@@ -18,7 +18,7 @@
 enum { RAW, GZ, ZST };
 
 struct reader {
-  int fd;
+  int fd;                 /* -1: a buffer in memory (in, not owned) */
   int kind;
   int eof_in;
   int done;
@@ -29,6 +29,7 @@ struct reader {
   size_t zlast;
   void *map;
   size_t map_len;
+  size_t limit, produced;  /* reader_limit: bytes handed out at most */
   char err[160];
 };
 
@@ -38,6 +39,10 @@ static ssize_t fill(struct reader *r) {
   ssize_t n;
   if (r->in_pos < r->in_len)
     return (ssize_t)(r->in_len - r->in_pos);
+  if (r->fd < 0) { /* a buffer: nothing after it */
+    r->eof_in = 1;
+    return 0;
+  }
   do
     n = read(r->fd, r->in, IN_CAP);
   while (n < 0 && errno == EINTR);
@@ -51,6 +56,8 @@ static ssize_t fill(struct reader *r) {
     r->eof_in = 1;
   return n;
 }
+
+static int start(struct reader *r, struct reader **out);
 
 int reader_open(const char *path, struct reader **out, char *err, size_t errlen) {
   struct reader *r = calloc(1, sizeof *r);
@@ -77,6 +84,23 @@ int reader_open(const char *path, struct reader **out, char *err, size_t errlen)
     reader_close(r);
     return AJAR_EIO;
   }
+  return start(r, out);
+}
+
+int reader_open_mem(const void *buf, size_t len, struct reader **out) {
+  struct reader *r = calloc(1, sizeof *r);
+  if (!r)
+    return AJAR_ENOMEM;
+  r->fd = -1;
+  r->in = (unsigned char *)buf;
+  r->in_len = len;
+  return start(r, out);
+}
+
+void reader_limit(struct reader *r, size_t max) { r->limit = max; }
+
+/* what the first bytes say: gzip, zstd or plain */
+static int start(struct reader *r, struct reader **out) {
   if (r->in_len >= 2 && r->in[0] == 0x1f && r->in[1] == 0x8b) {
     r->kind = GZ;
     if (inflateInit2(&r->z, 15 + 32) != Z_OK) {
@@ -99,7 +123,24 @@ int reader_open(const char *path, struct reader **out, char *err, size_t errlen)
   return 0;
 }
 
+static ssize_t read_some(struct reader *r, char *buf, size_t cap);
+
 ssize_t reader_read(struct reader *r, char *buf, size_t cap) {
+  ssize_t n;
+  if (r->limit && r->produced >= r->limit) {
+    snprintf(r->err, sizeof r->err, "stopped after %zu MiB of decompressed data",
+             r->limit >> 20);
+    return AJAR_ETOOBIG;
+  }
+  if (r->limit && cap > r->limit - r->produced)
+    cap = r->limit - r->produced;
+  n = read_some(r, buf, cap);
+  if (n > 0)
+    r->produced += (size_t)n;
+  return n;
+}
+
+static ssize_t read_some(struct reader *r, char *buf, size_t cap) {
   if (r->done)
     return 0;
   for (;;) {
@@ -204,6 +245,7 @@ void reader_close(struct reader *r) {
     munmap(r->map, r->map_len);
   if (r->fd > 0)
     close(r->fd);
-  free(r->in);
+  if (r->fd >= 0)
+    free(r->in);
   free(r);
 }

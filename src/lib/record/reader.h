@@ -8,6 +8,12 @@
 struct reader;
 /* "-" is stdin. On failure err holds the reason. */
 int reader_open(const char *path, struct reader **out, char *err, size_t errlen);
+/* a buffer in memory (kept by the caller until reader_close): plain,
+ * gzip or zstd by its first bytes, like a file */
+int reader_open_mem(const void *buf, size_t len, struct reader **out);
+/* hand out at most max bytes in all; past them reader_read fails with
+ * AJAR_ETOOBIG (a compression bomb in a bounded prefix) */
+void reader_limit(struct reader *r, size_t max);
 /* up to cap bytes; 0 at the end; negative AJAR_E* on failure */
 ssize_t reader_read(struct reader *r, char *buf, size_t cap);
 /* A plain regular file: map it whole (read-only), 0 on success. The

@@ -27,6 +27,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "collection.h"
+#include "files.h"
 #include "probe/probe.h"
 #include "scan/audit.h"
 
@@ -132,6 +133,38 @@ static int feed_record(void *ctx, const char *json, size_t len) {
   return rc == AJAR_ENOMEM ? rc : 0; /* a malformed record is counted */
 }
 
+static int append_note(char **note, const char *add) {
+  char line[AJAR_MAX_ERROR];
+  snprintf(line, sizeof line, "%s%s%s", *note ? *note : "", *note ? "; " : "", add);
+  return probe_set_str(note, line);
+}
+
+/* An object store's object: its bounded prefix, classified like a file
+ * of that name; the note says how many bytes were read. */
+static int read_object(struct ajar_conn *c, const struct ajar_probe *p,
+                       struct ajar_collection_result *cr, struct feed *f,
+                       uint64_t *malformed) {
+  const char *buf = NULL, *base;
+  size_t len = 0;
+  int cut = 0, rc;
+  char err[AJAR_MAX_ERROR], note[AJAR_MAX_ERROR];
+  if ((rc = p->read_object(c, cr, &buf, &len, &cut)) || !buf)
+    return rc;
+  base = strrchr(cr->name, '/');
+  base = base ? base + 1 : cr->name;
+  if ((rc = files_classify_buffer(f->col, f->s, base, buf, len, cut, malformed,
+                                  err, sizeof err)))
+    return rc;
+  if (cut)
+    snprintf(note, sizeof note, "read the first %zu bytes (the prefix cap)", len);
+  else
+    snprintf(note, sizeof note, "read whole (%zu bytes)", len);
+  /* a compressed prefix ends mid-stream: expected, not an error */
+  if (err[0] && !(cut && strstr(err, "truncated")))
+    snprintf(note + strlen(note), sizeof note - strlen(note), "; %.150s", err);
+  return append_note(&cr->note, note);
+}
+
 /* Sample and classify every listed collection of t. */
 static int read_collections(const struct audit_cfg *cfg, struct ajar_scratch *s,
                             struct ajar_conn *c, const struct ajar_probe *p,
@@ -143,10 +176,13 @@ static int read_collections(const struct audit_cfg *cfg, struct ajar_scratch *s,
   for (i = 0; i < t->n_collections; i++) {
     struct ajar_collection_result *cr = &t->collections[i], fin;
     struct feed f = {NULL, s, cfg->sample};
+    uint64_t malformed = 0;
     int prc = 0;
     if ((rc = ajar_collection_new(cfg->db, cr->name, &copts, &f.col)))
       return rc;
-    if (!stopped && p->sample)
+    if (!stopped && p->read_object)
+      prc = read_object(c, p, cr, &f, &malformed);
+    else if (!stopped && p->sample)
       prc = p->sample(c, cr, feed_record, &f);
     if (prc == AJAR_ENOMEM) {
       ajar_collection_free(f.col);
@@ -172,7 +208,9 @@ static int read_collections(const struct audit_cfg *cfg, struct ajar_scratch *s,
       fin.records = (int64_t)fin.sampled;
     fin.bytes = cr->bytes;
     fin.note = cr->note;
-    if (stopped && p->sample && !fin.note && !prc)
+    if (malformed)
+      fin.malformed = malformed;
+    if (stopped && (p->sample || p->read_object) && !fin.note && !prc)
       fin.note = strdup("not sampled: the target deadline passed");
     free(cr->name);
     *cr = fin;

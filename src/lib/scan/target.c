@@ -314,7 +314,21 @@ static const struct {
     {"mongodb", TGT_SCHEME_NONE, "mongodb", 27017},
     {"redis", TGT_SCHEME_NONE, "redis", 6379},
     {"memcached", TGT_SCHEME_NONE, "memcached", 11211},
+    {"s3", TGT_SCHEME_NONE, "s3", 443},
+    {"azure", TGT_SCHEME_NONE, "azure_blob", 443},
+    {"ftp", TGT_SCHEME_NONE, "ftp", 21},
 };
+
+/* the schemes whose URL may carry a path: a bucket, container or
+ * directory to start at */
+static int takes_path(const char *scheme_probe, int tgt_scheme, const char *path) {
+  size_t n = strlen(path);
+  if (tgt_scheme != TGT_SCHEME_NONE) /* http(s): a directory, for http_index */
+    return path[n - 1] == '/';
+  return scheme_probe && (!strcmp(scheme_probe, "s3") ||
+                          !strcmp(scheme_probe, "azure_blob") ||
+                          !strcmp(scheme_probe, "ftp"));
+}
 
 static int url_parse(struct tgt_spec *out, const char *s, const char *sep,
                      char *err, size_t errlen) {
@@ -328,7 +342,7 @@ static int url_parse(struct tgt_spec *out, const char *s, const char *sep,
     return fail(err, errlen, AJAR_EINVAL,
                 "unknown scheme '%.*s' (http, https, elasticsearch, opensearch, "
                 "kibana, postgresql, mysql, couchdb, clickhouse, etcd, mongodb, "
-                "redis, memcached)",
+                "redis, memcached, s3, azure, ftp)",
                 (int)sn, s);
   an = strcspn(auth, "/?#");
   rest = auth + an;
@@ -339,9 +353,16 @@ static int url_parse(struct tgt_spec *out, const char *s, const char *sep,
                        "0123456789_-$") == strlen(rest + 1) && strlen(rest + 1) < 64) {
     if (!(out->database = dupn(rest + 1, strlen(rest + 1))))
       return AJAR_ENOMEM;
+  } else if (*rest == '/' && rest[1] && !strpbrk(rest, "?#") &&
+             strlen(rest) < AJAR_MAX_TARGET_PATH &&
+             takes_path(schemes[i].probe, schemes[i].tgt_scheme, rest)) {
+    if ((rc = pct_decode(&out->path, rest, strlen(rest))))
+      return rc;
   } else if (*rest && strcmp(rest, "/"))
     return fail(err, errlen, AJAR_EINVAL,
-                "'%.*s://...': a path or query is not supported, give scheme://host:port",
+                "'%.*s://...': a path or query is not supported, give scheme://host:port "
+                "(s3://, azure://, ftp://: a bucket, container or directory; "
+                "http(s)://: a directory, ending in '/')",
                 (int)sn, s);
   at = NULL;
   for (const char *p = auth; p < auth + an; p++)
@@ -368,6 +389,18 @@ static int url_parse(struct tgt_spec *out, const char *s, const char *sep,
     return rc;
   out->scheme = schemes[i].tgt_scheme;
   out->probe = schemes[i].probe;
+  /* s3://bucket@host:port names a bucket, not a user (no password) */
+  if (out->probe && !strcmp(out->probe, "s3") && out->user && !out->password) {
+    size_t bn = strlen(out->user);
+    char *p = malloc(bn + 2);
+    if (!p)
+      return AJAR_ENOMEM;
+    snprintf(p, bn + 2, "/%s", out->user);
+    free(out->path);
+    out->path = p;
+    free(out->user);
+    out->user = NULL;
+  }
   if (!out->port)
     out->port = schemes[i].port;
   return 0;
@@ -437,6 +470,7 @@ void tgt_spec_clear(struct tgt_spec *s) {
     return;
   free(s->host);
   free(s->database);
+  free(s->path);
   if (s->password)
     memset(s->password, 0, strlen(s->password));
   free(s->password);

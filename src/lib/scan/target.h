@@ -31,6 +31,9 @@ struct tgt_spec {
                             "postgresql", "mysql", ... (a probe's name) */
   char *user, *password; /* userinfo of a URL or DSN (decoded), or NULL */
   char *database;        /* postgresql:// or mysql:// DSN path, or NULL */
+  char *path;            /* s3://, azure://, ftp://, http(s):// URL path
+                            (decoded, with its leading '/'): the bucket,
+                            container or directory to start at, or NULL */
 };
 
 struct tgt_ports {

@@ -1,0 +1,17 @@
+/* Internal: what `ajar files` lends to the object-store probes. */
+#ifndef AJAR_FILES_H
+#define AJAR_FILES_H
+#include <stddef.h>
+#include <stdint.h>
+#include "collection.h"
+
+/* Classify a file held in memory (an object's bounded prefix) into col,
+ * as `ajar files` would the file `name`: the format by the name and the
+ * first bytes, gzip/zstd inflated (at most AJAR_OBJ_MAX_INFLATE bytes),
+ * CSV headers, one thread. cut: buf is a prefix, so its last unfinished
+ * record is dropped. 0 (err then holds a one-line reason when not all
+ * could be read: binary data, a truncated stream) or AJAR_ENOMEM. */
+int files_classify_buffer(struct ajar_collection *col, struct ajar_scratch *s,
+                          const char *name, const char *buf, size_t len, int cut,
+                          uint64_t *malformed, char *err, size_t errlen);
+#endif

@@ -1,0 +1,165 @@
+/* Object stores and file servers: bounded listings, the choice of the
+ * objects to read, their collections (objects.h). */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include "limits.h"
+#include "probe/objects.h"
+#include "probe/probe.h"
+
+int obj_add(struct obj_set *s, const char *name, int64_t size) {
+  s->count++;
+  if (size > 0)
+    s->total += size;
+  if (s->n >= AJAR_OBJ_MAX_LISTED)
+    return 0;
+  if (s->n == s->cap) {
+    size_t nc = s->cap ? s->cap * 2 : 64;
+    struct obj_entry *nv = realloc(s->v, nc * sizeof *nv);
+    if (!nv)
+      return AJAR_ENOMEM;
+    s->v = nv;
+    s->cap = nc;
+  }
+  if (!(s->v[s->n].name = strdup(name)))
+    return AJAR_ENOMEM;
+  s->v[s->n++].size = size;
+  return 0;
+}
+
+void obj_set_free(struct obj_set *s) {
+  size_t i;
+  for (i = 0; i < s->n; i++)
+    free(s->v[i].name);
+  free(s->v);
+  memset(s, 0, sizeof *s);
+}
+
+static int ends_with(const char *s, size_t n, const char *suf) {
+  size_t k = strlen(suf);
+  return n >= k && !strncasecmp(s + n - k, suf, k);
+}
+
+int obj_score(const char *name, int64_t size) {
+  static const struct { const char *ext; int score; } exts[] = {
+      {".sql", 9}, {".dump", 8}, {".csv", 9}, {".tsv", 8}, {".ndjson", 9},
+      {".jsonl", 9}, {".json", 8}, {".xlsx", 7}, {".xls", 5}, {".sqlite", 6},
+      {".db", 5}, {".bak", 6}, {".zip", 5}, {".tar", 4}, {".txt", 3},
+      {".log", 2}, {".xml", 3}, {".yaml", 2}, {".yml", 2}};
+  size_t n = strlen(name), i;
+  int bonus = 0;
+  if (size == 0 || (n && name[n - 1] == '/'))
+    return 0;
+  if (ends_with(name, n, ".gz") || ends_with(name, n, ".zst") ||
+      ends_with(name, n, ".zstd")) {
+    n -= ends_with(name, n, ".gz") ? 3 : ends_with(name, n, ".zst") ? 4 : 5;
+    bonus = 1;
+  }
+  for (i = 0; i < sizeof exts / sizeof exts[0]; i++)
+    if (ends_with(name, n, exts[i].ext))
+      return 2 * exts[i].score + bonus -
+             (size > 0 && (uint64_t)size > AJAR_OBJ_MAX_SIZE_SKIP ? 4 : 0);
+  return bonus ? 6 : 0; /* compressed, of an unknown kind */
+}
+
+struct pick {
+  size_t i;
+  int score;
+};
+
+static int by_score(const void *a, const void *b) {
+  const struct pick *x = a, *y = b;
+  if (x->score != y->score)
+    return y->score - x->score;
+  return x->i < y->i ? -1 : x->i > y->i;
+}
+
+static int grow(struct ajar_target_result *t, size_t more) {
+  struct ajar_collection_result *nc =
+      realloc(t->collections, (t->n_collections + more) * sizeof *nc);
+  if (!nc)
+    return AJAR_ENOMEM;
+  memset(nc + t->n_collections, 0, more * sizeof *nc);
+  t->collections = nc;
+  return 0;
+}
+
+#define CONTAINER_NOTE "objects listed: "
+
+int obj_emit(struct ajar_target_result *t, const char *container,
+             const char *prefix, const struct obj_set *s, const char *note) {
+  struct pick *p = NULL;
+  size_t i, np = 0, take;
+  char line[AJAR_MAX_ERROR];
+  struct ajar_collection_result *cr;
+  if (s->n && !(p = malloc(s->n * sizeof *p)))
+    return AJAR_ENOMEM;
+  for (i = 0; i < s->n; i++) {
+    int sc = obj_score(s->v[i].name, s->v[i].size);
+    if (sc > 0) {
+      p[np].i = i;
+      p[np++].score = sc;
+    }
+  }
+  qsort(p, np, sizeof *p, by_score);
+  take = np < AJAR_OBJ_SAMPLE ? np : AJAR_OBJ_SAMPLE;
+  if (grow(t, 1 + take)) {
+    free(p);
+    return AJAR_ENOMEM;
+  }
+  cr = &t->collections[t->n_collections];
+  snprintf(line, sizeof line, CONTAINER_NOTE "%llu%s; %zu chosen for a read of "
+           "at most %u bytes each%s%s",
+           (unsigned long long)s->count,
+           s->count > s->n ? " (names kept: the listing cap)" : "", take,
+           AJAR_OBJ_PREFIX, note ? "; " : "", note ? note : "");
+  if (!(cr->name = strdup(container)) || probe_set_str(&cr->note, line)) {
+    free(p);
+    return AJAR_ENOMEM;
+  }
+  cr->records = (int64_t)s->count;
+  cr->bytes = s->total;
+  t->n_collections++;
+  for (i = 0; i < take; i++) {
+    const struct obj_entry *e = &s->v[p[i].i];
+    size_t len = strlen(prefix) + strlen(e->name) + 1;
+    cr = &t->collections[t->n_collections];
+    if (!(cr->name = malloc(len))) {
+      free(p);
+      return AJAR_ENOMEM;
+    }
+    snprintf(cr->name, len, "%s%s", prefix, e->name);
+    cr->records = -1;
+    cr->bytes = e->size;
+    t->n_collections++;
+    if (probe_ransom_name(e->name) &&
+        probe_set_str(&cr->note, "looks wiped or ransomed: the name is a ransom "
+                                 "note's")) {
+      free(p);
+      return AJAR_ENOMEM;
+    }
+  }
+  free(p);
+  return 0;
+}
+
+int obj_is_container(const struct ajar_collection_result *coll) {
+  return coll->note && !strncmp(coll->note, CONTAINER_NOTE, strlen(CONTAINER_NOTE));
+}
+
+int obj_note(struct ajar_collection_result *coll, const char *what) {
+  char line[AJAR_MAX_ERROR];
+  snprintf(line, sizeof line, "%s%s%s", coll->note ? coll->note : "",
+           coll->note ? "; " : "", what);
+  return probe_set_str(&coll->note, line);
+}
+
+int obj_get_prefix(struct ajar_conn *c, const char *path, const char *extra) {
+  char range[64];
+  const char *h[3] = {range, extra, NULL};
+  snprintf(range, sizeof range, "Range: bytes=0-%u", AJAR_OBJ_PREFIX - 1);
+  c->req_headers = h;
+  c->prefix_cap = AJAR_OBJ_PREFIX;
+  return conn_get(c, path);
+}
