@@ -33,6 +33,23 @@ void cli_interrupt_arm(struct ajar_report *r, pthread_mutex_t *mu,
 int cli_write_report(const struct ajar_report *r, const struct cli_opts *o);
 int cli_exit_code(const struct ajar_report *r, const struct cli_opts *o,
                   size_t failed);
+/* lists of strings: targets, --exclude, --scope */
+struct strv {
+  char **v;
+  size_t n, cap;
+};
+int strv_add(struct strv *s, const char *x, size_t n);
+void strv_free(struct strv *s);
+/* comma- or whitespace-separated items; 0 or -1 (no memory) */
+int strv_split(struct strv *s, const char *list);
+/* items of a file, '#' comments skipped; -1 after saying why */
+int strv_file(struct strv *s, const char *opt, const char *path);
+/* -iL: targets from a file, by content (targets.c: nmap XML, masscan,
+ * naabu, httpx, Shodan, zmap, or a plain list); -1 after saying why */
+int target_file_read(struct strv *s, const char *opt, const char *path);
+/* the format target_file_read recognises in x ("nmap-xml", "json", ...) */
+const char *target_file_format(const char *x);
+
 /* the commands, each with its option table (options.h) */
 int cmd_files(int argc, char **argv);
 int cmd_scan(int argc, char **argv);

@@ -7,72 +7,6 @@
 #include <unistd.h>
 #include "cli.h"
 
-struct strv {
-  char **v;
-  size_t n, cap;
-};
-
-static int strv_add(struct strv *s, const char *x, size_t n) {
-  char *d;
-  if (s->n == s->cap) {
-    size_t nc = s->cap ? s->cap * 2 : 16;
-    char **nv = realloc(s->v, nc * sizeof *nv);
-    if (!nv)
-      return -1;
-    s->v = nv;
-    s->cap = nc;
-  }
-  if (!(d = malloc(n + 1)))
-    return -1;
-  memcpy(d, x, n);
-  d[n] = 0;
-  s->v[s->n++] = d;
-  return 0;
-}
-
-static void strv_free(struct strv *s) {
-  size_t i;
-  for (i = 0; i < s->n; i++)
-    free(s->v[i]);
-  free(s->v);
-}
-
-/* comma- or whitespace-separated items */
-static int strv_split(struct strv *s, const char *list) {
-  while (*list) {
-    size_t n;
-    while (*list == ',' || isspace((unsigned char)*list))
-      list++;
-    n = strcspn(list, ", \t\r\n");
-    if (n && strv_add(s, list, n))
-      return -1;
-    list += n;
-  }
-  return 0;
-}
-
-/* one entry per line; blank lines and '#' comments skipped */
-static int strv_file(struct strv *s, const char *opt, const char *path) {
-  FILE *f = strcmp(path, "-") ? fopen(path, "r") : stdin;
-  char line[4096];
-  if (!f) {
-    fprintf(stderr, "ajar: %s %s: %s\n", opt, cli_safe(path), strerror(errno));
-    return -1;
-  }
-  while (fgets(line, sizeof line, f)) {
-    char *h = strchr(line, '#');
-    if (h)
-      *h = 0;
-    if (strv_split(s, line)) {
-      if (f != stdin) fclose(f);
-      return -1;
-    }
-  }
-  if (f != stdin)
-    fclose(f);
-  return 0;
-}
-
 /* "500ms", "3s", "2m", "1h"; a bare number is seconds */
 static int parse_ms(const char *opt, const char *v, int *out) {
   char *end;
@@ -177,7 +111,14 @@ const struct cli_option cli_scan_options[] = {
    "ports and ranges: 9200,9000-9010 (default: each\n"
    "probe's ports; a target's own :port wins)", NULL},
   {OPT_INPUT_LIST, 0, "input-list", "FILE", "@file",
-   "read targets from FILE ('-': stdin), one a line", "-iL"},
+   "read targets from FILE ('-': stdin; gzip too): one a\n"
+   "line, or by content the output of nmap -oX, masscan\n"
+   "(-oJ, -oD, -oL), naabu -json, httpx -json, zmap CSV\n"
+   "or a Shodan export; every open TCP port found\n"
+   "becomes ADDR:PORT", "-iL"},
+  {OPT_LIST_TARGETS, 0, "list-targets", NULL, NULL,
+   "print the targets (operands and -iL), one a line,\n"
+   "and stop: nothing is sent", NULL},
   {OPT_EXCLUDE, 0, "exclude", "LIST", NULL,
    "addresses, CIDRs or host names never to touch (a\n"
    "name's addresses too; checked on every connection)", NULL},
@@ -232,7 +173,7 @@ struct scan_args {
   struct cli_opts o;
   struct ajar_scan_opts so;
   struct strv targets, exclude, scope;
-  int no_progress, have_scope;
+  int no_progress, have_scope, list_targets;
   char *password;             /* --password, copied out of argv */
 };
 
@@ -268,8 +209,12 @@ static int scan_option(int id, const char *v, void *ctx) {
     return rc;
   switch (id) {
   case OPT_PORTS: so->ports = v; return 0;
-  case OPT_INPUT_LIST: return strv_file(&a->targets, "-iL", v);
-  case OPT_EXCLUDE: return strv_split(&a->exclude, v);
+  case OPT_INPUT_LIST: return target_file_read(&a->targets, "-iL", v);
+  case OPT_EXCLUDE:
+    if (!strv_split(&a->exclude, v))
+      return 0;
+    fprintf(stderr, "ajar: out of memory\n");
+    return -1;
   case OPT_EXCLUDE_FILE: return strv_file(&a->exclude, "--exclude-file", v);
   case OPT_SCOPE:
     a->have_scope = 1;
@@ -295,6 +240,7 @@ static int scan_option(int id, const char *v, void *ctx) {
   case OPT_ALL: so->report_all = 1; return 0;
   case OPT_AUTHORIZED: so->authorized = 1; return 0;
   case OPT_NO_PROGRESS: a->no_progress = 1; return 0;
+  case OPT_LIST_TARGETS: a->list_targets = 1; return 0;
   case OPT_USER: so->user = v; return 0;
   case OPT_PASSWORD:
     free(a->password);
@@ -328,6 +274,12 @@ int cmd_scan(int argc, char **argv) {
     if (strv_add(&a.targets, argv[i], strlen(argv[i])))
       goto oom;
     hide_url_password(argv[i]);
+  }
+  if (a.list_targets) {
+    for (k = 0; k < a.targets.n; k++)
+      printf("%s\n", cli_safe(a.targets.v[k]));
+    code = 0;
+    goto done;
   }
   if (a.have_scope && !a.scope.n) {
     fprintf(stderr, "ajar: --scope: the file lists nothing, so nothing is in scope\n");

@@ -23,6 +23,9 @@
 #define AJAR_MAX_THREADS       64
 #define AJAR_QUEUE_DEPTH       4           /* chunks in flight per worker */
 
+/* the ajar tool: -iL, --exclude-file and --scope files (gzip read through) */
+#define AJAR_MAX_TARGET_FILE   (256u << 20)
+
 /* reports read back (ajar report, ajar diff, --baseline) */
 #define AJAR_MAX_REPORT        (256u << 20) /* bytes of one JSON report */
 
