@@ -113,7 +113,18 @@ static const struct row rows[] = {
   {"cn_mobile", "f1", "1381234567", 0},
   {"phone_national", "phone", "(415) 555-2671", 1},
   {"phone_national", "tel", "020 7946 0958", 1},
-  {"phone_national", "f1", "(415) 555-2671", 0},
+  /* printed as phones are, a candidate by value (finish.c wants most of
+   * a field so); ids and dates in the same punctuation are not */
+  {"phone_national", "f1", "(415) 555-2671", 1},
+  {"phone_national", "f1", "001-415-555-2671x123", 1},
+  {"phone_national", "f1", "+44 20 7946 0958", 1},
+  {"phone_national", "f1", "138 1234 5678", 1},
+  {"phone_national", "f1", "123-45-6789", 0},
+  {"phone_national", "f1", "978-3-16-148410-0", 0},
+  {"phone_national", "f1", "2024-11-27", 0},
+  {"phone_national", "f1", "12.345.678", 0},
+  {"phone_national", "f1", "140.142675", 0},
+  {"phone_national", "passport_no", "8344 978690", 0},
   /* VIN */
   {"vin", "f1", "1M8GDM9AXKP042788", 1},
   {"vin", "vin", "LSVAM4187C2184847", 1},

@@ -156,6 +156,8 @@ static const struct field_case field_cases[] = {
   {"ＰＡＳＳＷＯＲＤ", SEC, 0},     {"passwort_hash", SEC, NEG},
   {"密码_hash", SEC, NEG},           {"content_hash", NEG, SEC},
   {"password_reset_request_id", SEC | NEG, 0},
+  {"country_of_citizenship", DEM, AD}, {"citizenshipCountry", DEM, AD},
+  {"MAC주소", MAC, AD},              {"病历号", 0, HEA},
 
   /* negatives: not personal, or not what the name alone suggests */
   {"id", 0, ALL},            {"ID", 0, ALL},           {"f1", 0, ALL},

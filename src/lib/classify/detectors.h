@@ -28,7 +28,7 @@
   X(EMAIL,           "email",           AJAR_CAT_EMAIL,        STRONG, EMAIL,       "RFC 5322 subset, alphabetic TLD") \
   X(PHONE_E164,      "phone_e164",      AJAR_CAT_PHONE,        STRONG, PHONE,       "+ and 8-15 digits with a known country code") \
   X(CN_MOBILE,       "cn_mobile",       AJAR_CAT_PHONE,        WEAK,   PHONE,       "11 digits 1[3-9]..., optional +86") \
-  X(PHONE_NATIONAL,  "phone_national",  AJAR_CAT_PHONE,        CONTEXT, PHONE,      "7-15 digits with phone punctuation, with field name") \
+  X(PHONE_NATIONAL,  "phone_national",  AJAR_CAT_PHONE,        CONTEXT, PHONE,      "7-15 digits with phone punctuation (extension cut) with field name; by value where most of a field is printed as phones are: (415) 555-2671, +44 20 7946 0958") \
   X(IMEI,            "imei",            AJAR_CAT_IMEI,         WEAK,   IMEI,        "15 digits, Luhn check digit (16-digit IMEISV by format)") \
   X(IMSI,            "imsi",            AJAR_CAT_IMSI,         WEAK,   IMSI,        "14-15 digits starting with an allocated MCC") \
   X(MAC,             "mac",             AJAR_CAT_MAC,          STRONG, MAC,         "EUI-48 in colon, dash or dot form; not all-zero or broadcast") \
@@ -39,7 +39,7 @@
   X(LAT_LON,         "lat_lon",         AJAR_CAT_COORDINATES,  CONTEXT, LOCATION,   "\"lat,lon\" string in range, or one coordinate in a lat/lon field") \
   X(GEOHASH,         "geohash",         AJAR_CAT_COORDINATES,  CONTEXT, LOCATION,   "5-12 geohash characters, with field name") \
   X(CN_PLATE,        "cn_plate",        AJAR_CAT_PLATE,        STRONG, PLATE,       "province character, letter, optional middle dot, 5-6 characters") \
-  X(PLATE,           "plate",           AJAR_CAT_PLATE,        CONTEXT, PLATE,      "4-10 letters and digits, with field name") \
+  X(PLATE,           "plate",           AJAR_CAT_PLATE,        CONTEXT, PLATE,      "4-10 letters and digits, or a CJK/Hangul plate with digits (JP, KR), with field name") \
   X(VIN,             "vin",             AJAR_CAT_VIN,          STRONG, VIN,         "17 characters without I/O/Q; ISO 3779 check digit where it applies") \
   X(CARD,            "card",            AJAR_CAT_CARD,         WEAK,   CARD,        "IIN range and length, Luhn check digit") \
   X(IBAN,            "iban",            AJAR_CAT_IBAN,         STRONG, IBAN,        "country length and mod 97") \
@@ -55,11 +55,11 @@
   X(JWT,             "jwt",             AJAR_CAT_SECRET,       STRONG, SECRET,      "three base64url parts, header decodes to {\"") \
   X(PASSWORD_HASH,   "password_hash",   AJAR_CAT_SECRET,       STRONG, SECRET,      "bcrypt, argon2, scrypt, crypt(3) $1$/$5$/$6$ shapes") \
   X(PASSWORD,        "password",        AJAR_CAT_SECRET,       CONTEXT, SECRET,     "non-empty value in a password/secret/token field") \
-  X(PERSON_NAME,     "person_name",     AJAR_CAT_NAME,         VOCAB,  NAME,        "given-name and surname vocabularies (EN), common surnames + 1-2 characters (ZH), or field name with name-shaped values") \
-  X(DOB,             "date_of_birth",   AJAR_CAT_DEMOGRAPHIC,  CONTEXT, AGE_DOB,    "a plausible date or age in a birth-date/age field") \
-  X(GENDER,          "gender",          AJAR_CAT_DEMOGRAPHIC,  VOCAB,  GENDER,      "gender vocabulary (EN/ZH)") \
+  X(PERSON_NAME,     "person_name",     AJAR_CAT_NAME,         VOCAB,  NAME,        "capitalised Latin/Cyrillic words with a common given or family name of some country (many national statistics), CJK/Hangul names starting with a common surname; a person-name field (first name, buyer_name, 姓名) by shape") \
+  X(DOB,             "date_of_birth",   AJAR_CAT_DEMOGRAPHIC,  CONTEXT, AGE_DOB,    "a plausible date or age in a birth-date/age field; without one, a field of dates only, spread over generations") \
+  X(GENDER,          "gender",          AJAR_CAT_DEMOGRAPHIC,  VOCAB,  GENDER,      "sex/gender words of 16 languages (männlich, 男, 남, H/F in a gender field); a column of M/F letters only") \
   X(NATIONALITY,     "nationality",     AJAR_CAT_DEMOGRAPHIC,  CONTEXT, DEMOGRAPHIC, "country name/adjective/code in a nationality field") \
-  X(ADDRESS,         "address",         AJAR_CAT_ADDRESS,      VOCAB,  ADDRESS,     "street number and street word (EN), 省/市/区/路/号 shapes (ZH), or field name")
+  X(ADDRESS,         "address",         AJAR_CAT_ADDRESS,      VOCAB,  ADDRESS,     "house number and a street word of 16 languages (Straße, rue, calle, via, rua, straat, ulica, ул.), 省市区路号/県町丁番/시구동로길 markers, or field name")
 
 enum detector_id {
 #define X(id, name, cat, cls, hint, val) DET_##id,

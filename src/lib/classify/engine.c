@@ -20,6 +20,8 @@ static int to_match(void *p, const struct candidate *c) {
 }
 
 uint32_t classify_adjust_hints(uint32_t own, uint32_t ancestors) {
+  if ((own & AJAR_H_NAME) && (ancestors & AJAR_H_PERSON))
+    own |= AJAR_H_PERSON; /* "passenger.name" */
   if ((ancestors & AJAR_H_PLACE) && !(own & ~AJAR_H_NAME))
     own &= ~AJAR_H_NAME; /* "camera.name" is no person */
   if (ancestors & AJAR_H_FACE) { /* "face.age" is an estimate */

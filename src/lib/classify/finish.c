@@ -88,9 +88,22 @@ static int decide(const struct field *f, const struct det_stat *st,
   case CLS_VOCAB:
     if (st->det == DET_PERSON_NAME) {
       /* a name field must hold names a vocabulary knows, often enough:
-       * product names in a "name" field are not people */
+       * product names in a "name" field are not people. Where the name
+       * is surely a person's (first name, buyer_name, 姓名), names of
+       * any culture count by their shape. */
       double known = f->values ? (double)st->valid / (double)f->values : 0;
-      if ((agree && known >= 0.3 && ratio >= 0.5) || (known >= 0.6 && st->valid >= 3))
+      int person = (f->hints & AJAR_H_PERSON) != 0;
+      if ((agree && person && ratio >= 0.8 && st->hits >= 3) ||
+          ((agree || person) && known >= 0.3 && ratio >= 0.5) ||
+          (known >= 0.6 && st->valid >= 3))
+        return AJAR_CONF_MEDIUM;
+      break;
+    }
+    if (st->det == DET_GENDER && !agree) {
+      /* sex words of some language, or single letters (M/F, m/w, H/F)
+       * that make up the whole column */
+      double known = f->values ? (double)st->valid / (double)f->values : 0;
+      if ((known >= 0.6 && st->valid >= 3) || (ratio >= 0.95 && st->hits >= 10))
         return AJAR_CONF_MEDIUM;
       break;
     }
@@ -103,6 +116,13 @@ static int decide(const struct field *f, const struct det_stat *st,
   case CLS_CONTEXT:
     if (agree && ratio >= 0.5)
       return AJAR_CONF_MEDIUM;
+    if (st->det == DET_DOB && !(f->hints & AJAR_H_TIME) && f->values >= 10 &&
+        ratio >= 0.9 && st->valid * 10 >= f->values &&
+        (st->hits - st->valid) * 10 >= f->values)
+      return AJAR_CONF_MEDIUM; /* dates only, spread over generations: births */
+    if (st->det == DET_PHONE_NATIONAL && st->valid * 10 >= f->values * 8 &&
+        st->valid >= 5)
+      return AJAR_CONF_MEDIUM; /* printed as phones are: "(415) 555-2671" */
     break;
   }
   if (st->embedded && text_safe(st->det, f->hints))

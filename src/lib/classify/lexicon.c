@@ -22,7 +22,7 @@
 #include <string.h>
 
 #define FIELD_MAX  2048 /* capacity of the sorted field dictionary */
-#define VOCAB_MAX  2048 /* capacity of the merged vocabulary (1,400 now) */
+#define VOCAB_MAX  4096 /* capacity of the merged vocabulary (3,300 now) */
 #define NAME_BYTES 256  /* only the first 256 bytes of a field name are read */
 #define TOK_MAX    32   /* tokens per field name */
 #define SPAN_MAX   4    /* tokens joined into one key ("date_of_birth") */
@@ -36,7 +36,7 @@ static struct fkey fsorted[FIELD_MAX];
 static size_t fcount;
 static struct vkey vsorted[VOCAB_MAX];
 /* hash index over vsorted: slot -> index + 1, built once with the table */
-#define VHASH_SLOTS (VOCAB_MAX * 2) /* at most half full; 16 KiB stays cached */
+#define VHASH_SLOTS (VOCAB_MAX * 2) /* at most half full */
 /* each slot: the index + 1 in its low 16 bits, the high 16 bits of the
  * key's hash above them (most misses never read the key) */
 static uint32_t vhash[VHASH_SLOTS];

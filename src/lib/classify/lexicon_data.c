@@ -767,6 +767,39 @@ static const struct lx_field ja_ko_fields[] = {
   E("사진", H_PHO),         E("시간", H_TIME),        E("일시", H_TIME),
 };
 
+/* face analysis in the lexicon's languages (the attribute names of the
+ * face-analysis APIs' localised documentation: glasses, mask, beard,
+ * smile; "estimated" before age or gender makes a face attribute) */
+static const struct lx_field face_fields[] = {
+  E("brille", H_FATTR),     E("sonnenbrille", H_FATTR), HD("maske", H_FATTR),
+  E("bart", H_FATTR),       E("lacheln", H_FATTR),    E("lunettes", H_FATTR),
+  HD("masque", H_FATTR),    E("barbe", H_FATTR),      E("sourire", H_FATTR),
+  E("gafas", H_FATTR),      HD("mascarilla", H_FATTR), E("barba", H_FATTR),
+  E("sonrisa", H_FATTR),    E("occhiali", H_FATTR),   HD("mascherina", H_FATTR),
+  E("sorriso", H_FATTR),    E("oculos", H_FATTR),     E("bril", H_FATTR),
+  HD("mondkapje", H_FATTR), E("baard", H_FATTR),      E("glimlach", H_FATTR),
+  E("okulary", H_FATTR),    E("gozluk", H_FATTR),     E("kacamata", H_FATTR),
+  E("очки", H_FATTR),       E("маска", H_FATTR),      E("борода", H_FATTR),
+  E("眼镜", H_FATTR),       E("口罩", H_FATTR),       E("胡子", H_FATTR),
+  E("メガネ", H_FATTR),     E("マスク", H_FATTR),     E("안경", H_FATTR),
+  E("마스크", H_FATTR),
+  {"estimated", H_FATTR, LX_MOD, 0}, {"est", H_FATTR, LX_MOD | LX_WHOLE, 0},
+  {"geschatzt", H_FATTR, LX_MOD, 0}, {"geschaetzt", H_FATTR, LX_MOD, 0},
+  {"geschatztes", H_FATTR, LX_MOD, 0}, {"geschaetztes", H_FATTR, LX_MOD, 0},
+  {"stimata", H_FATTR, LX_MOD, 0},   {"stimato", H_FATTR, LX_MOD, 0},
+  {"estime", H_FATTR, LX_MOD, 0},    {"estimee", H_FATTR, LX_MOD, 0},
+  {"estimada", H_FATTR, LX_MOD, 0},  {"estimado", H_FATTR, LX_MOD, 0},
+  {"geschat", H_FATTR, LX_MOD, 0},   {"geschatte", H_FATTR, LX_MOD, 0},
+  HD("merkmale", H_EMB),    HD("merkmal", H_EMB),     HD("vettore", H_EMB),
+  HD("vecteur", H_EMB),     HD("vektor", H_EMB),      HD("vetor", H_EMB),
+  E("citizenshipcountry", H_DEM), E("countryofcitizenship", H_DEM),
+  E("countryofnationality", H_DEM), E("nationalitycountry", H_DEM),
+  E("countryofbirth", H_DEM), E("birthcountry", H_DEM),
+  E("mac주소", H_MAC),      E("ip주소", H_IP),        E("macアドレス", H_MAC),
+  E("ipアドレス", H_IP),    E("病历号", 0),           E("病案号", 0),
+  E("traveldocument", H_PP), E("traveldocumentno", H_PP), E("traveldocumentnumber", H_PP),
+};
+
 const struct lx_needle lx_cjk_needles[] = {
   {"串号", AJAR_H_IMEI},
   {"身份证", H_NID},  {"证件号", H_NID},  {"护照", H_PP},    {"姓名", H_NAME},
@@ -803,6 +836,7 @@ const struct lx_field_table lx_field_tables[] = {
   {fr_fields, COUNT(fr_fields)},     {romance_fields, COUNT(romance_fields)},
   {nl_fields, COUNT(nl_fields)},     {tr_pl_id_vi_fields, COUNT(tr_pl_id_vi_fields)},
   {ru_ar_fields, COUNT(ru_ar_fields)}, {ja_ko_fields, COUNT(ja_ko_fields)},
+  {face_fields, COUNT(face_fields)},
 };
 const size_t lx_field_table_count = COUNT(lx_field_tables);
 
@@ -1048,6 +1082,390 @@ static const char *const v_face_attr[] = {
   "戴眼镜", "戴墨镜", "戴口罩", "未戴口罩", "有胡子", "无胡子", "微笑", "戴帽子",
 };
 
+/* ==== value vocabularies of many cultures ===============================
+ *
+ * Where the words come from (short lists of the most frequent entries,
+ * written from the published rankings named here, not copied from any
+ * fake-data library):
+ *  - gender: the sex/gender labels of the passport data pages (ISO/IEC
+ *    7501-1: M/F, and the national words printed beside them) and of
+ *    each country's census form (Mann/Frau, männlich/weiblich, homme/
+ *    femme, hombre/mujer, maschio/femmina, masculino/feminino, man/vrouw,
+ *    мужской/женский, erkek/kadın, mężczyzna/kobieta, laki-laki/
+ *    perempuan, nam/nữ, ذكر/أنثى, 男/女, 남/여);
+ *  - nationality: ISO 3166-1 alpha-3 codes and the demonyms of Unicode
+ *    CLDR's territory names;
+ *  - surnames: US Census Bureau 2010 surname file (top of the list);
+ *    ONS (England and Wales); the Deutscher Familiennamenatlas / Duden
+ *    Familiennamen frequency list; INSEE état civil (France); INE
+ *    "Apellidos más frecuentes" (Spain); ISTAT and the Italian phone
+ *    directory rankings; IBGE Censo 2010 (Brazil); CBS/Meertens
+ *    Nederlandse Familienamenbank; Statistics Korea 2015 census (성씨);
+ *    the Japanese surname rankings of the Meiji Yasuda surveys; the
+ *    Ministry of Public Security 2020 ranking (China, pinyin); the
+ *    Russian, Turkish (TÜİK), Polish (PESEL register, gov.pl open data),
+ *    Vietnamese and Indian surname frequency tables; Arabic: the most
+ *    common family names of the Gulf and Levant registries;
+ *  - given names: SSA baby names (US), ONS baby names, GfK/Gesellschaft
+ *    für deutsche Sprache, INSEE fichier des prénoms, INE "Nombres más
+ *    frecuentes", ISTAT, IBGE, SVB/CBS (NL), Statistics Korea, Meiji
+ *    Yasuda (JP), and the same national tables as above.
+ * Words that are everyday words in some language are left out (rose,
+ * will, may, bill, mark is kept: it is rarely a value alone). */
+
+static const char *const v_gender_ml[] = {
+  "mann", "frau", "männlich", "weiblich", "maennlich", "divers", "w",
+  "homme", "femme", "masculin", "féminin", "feminin", "h",
+  "hombre", "mujer", "masculino", "femenino", "varón", "varon",
+  "maschio", "femmina", "maschile", "femminile", "uomo", "donna",
+  "feminino", "homem", "mulher",
+  "vrouw", "vrouwelijk", "mannelijk", "v",
+  "мужской", "женский", "муж", "жен", "муж.", "жен.", "мужчина", "женщина", "м", "ж",
+  "erkek", "kadın", "kadin", "e", "k",
+  "mężczyzna", "kobieta", "mezczyzna", "męska", "żeńska",
+  "laki laki", "perempuan", "pria", "wanita", "l", "p",
+  "nữ", "nu",
+  "ذكر", "أنثى", "انثى",
+  "男子", "女子",
+  "남", "여", "남성", "여성", "남자", "여자",
+};
+
+/* ISO 3166-1 alpha-3 codes (those that are English words or common
+ * abbreviations left out, as above) and demonyms in the languages of
+ * the lexicon */
+static const char *const v_country_codes[] = {
+  "abw", "ago", "aia", "alb", "and", "are", "arm", "asm", "atg", "aze",
+  "bdi", "ben", "bfa", "bgr", "bhr", "bhs", "bih", "blr", "blz", "bmu",
+  "bol", "brb", "brn", "btn", "bwa", "caf", "civ", "cmr", "cod", "cog",
+  "cok", "cpv", "cri", "cuw", "cym", "cyp", "dji", "dma", "dom",
+  "ecu", "eri", "est", "fji", "fro", "fsm", "gab", "geo", "ggy", "gha",
+  "gib", "gin", "glp", "gmb", "gnb", "gnq", "grd", "grl", "gtm", "guf",
+  "gum", "guy", "hkg", "hnd", "hrv", "hti", "imn", "isl", "jam", "jey",
+  "jor", "kir", "kna", "kwt", "lbn", "lbr", "lby", "lca", "lie",
+  "lso", "ltu", "lux", "lva", "mac", "mco", "mda", "mdg", "mdv", "mhl",
+  "mkd", "mli", "mlt", "mne", "mnp", "moz", "mrt", "msr", "mtq", "mus",
+  "mwi", "myt", "ncl", "ner", "nic", "niu", "nru", "omn", "pan",
+  "pcn", "plw", "png", "pol", "pri", "prk", "pry", "pse", "pyf", "qat",
+  "reu", "rwa", "sdn", "sen", "slb", "sle", "slv", "smr", "som", "srb",
+  "ssd", "stp", "sur", "svk", "svn", "swz", "sxm", "syc", "tca", "tcd",
+  "tgo", "tkl", "tls", "ton", "tto", "tun", "tuv", "twn", "tza", "uga",
+  "ury", "vat", "vct", "vgb", "vir", "vut", "wlf", "wsm", "yem", "zmb",
+  "zwe",
+  /* demonyms, German / French / Spanish / Italian / Portuguese / Dutch */
+  "deutsch", "deutsche", "deutscher", "französisch", "italienisch", "spanisch",
+  "türkisch", "polnisch", "russisch", "chinesisch", "amerikanisch", "britisch",
+  "österreichisch", "schweizerisch", "niederländisch", "griechisch",
+  "allemand", "allemande", "français", "française", "italien", "italienne",
+  "espagnol", "espagnole", "portugais", "portugaise", "belge", "suisse",
+  "américain", "américaine", "britannique", "chinois", "chinoise", "marocain",
+  "marocaine", "algérien", "algérienne", "tunisien", "tunisienne", "turque",
+  "español", "española", "alemán", "alemana", "francés", "francesa",
+  "italiano", "italiana", "mexicano", "mexicana", "argentino",
+  "colombiano", "colombiana", "peruano", "peruana", "chileno", "chilena",
+  "venezolano", "venezolana", "ecuatoriano", "ecuatoriana", "cubano", "cubana",
+  "estadounidense", "británico", "británica", "marroquí", "rumano", "rumana",
+  "tedesco", "tedesca", "francese", "spagnolo", "spagnola", "inglese",
+  "cinese", "rumeno", "rumena", "albanese", "marocchino", "marocchina",
+  "brasileiro", "brasileira", "português", "portuguesa", "alemão", "alemã",
+  "francês", "japonês", "japonesa", "chinês", "angolano", "angolana",
+  "nederlands", "nederlandse", "duits", "duitse", "frans", "franse",
+  "belgisch", "belgische", "marokkaans", "marokkaanse", "turks", "turkse",
+  "surinaams", "surinaamse", "pools", "poolse",
+  "российская федерация", "россия", "русский", "русская", "украина",
+  "türk", "türkiye", "alman", "polska", "polskie", "wni",
+  "việt nam", "日本国", "大韩民国", "대한민국", "한국", "日本人", "中国人",
+};
+
+/* Common surnames (see the sources above), lower case as values fold */
+static const char *const v_surname_ml[] = {
+  /* German */
+  "müller", "mueller", "schneider", "fischer", "weber",
+  "becker", "schulz", "hoffmann", "schäfer", "koch", "bauer",
+  "richter", "klein", "wolf", "schröder", "neumann", "schwarz", "zimmermann",
+  "braun", "krüger", "hofmann", "hartmann", "lange", "schmitt", "werner",
+  "schmitz", "krause", "meier", "lehmann", "schmid", "schulze", "maier",
+  "köhler", "herrmann", "könig", "walter", "mayer", "huber", "kaiser",
+  "fuchs", "lang", "scholz", "möller", "weiß", "weiss", "jung",
+  "hahn", "schubert", "vogel", "friedrich", "keller", "günther", "frank",
+  "berger", "winkler", "roth", "beck", "lorenz", "baumann", "franke",
+  "albrecht", "schuster", "simon", "ludwig", "böhm", "winter", "kraus",
+  "schumacher", "vogt", "stein", "jäger", "otto", "sommer", "groß", "seidel",
+  "heinrich", "brandt", "haas", "schreiber", "graf", "dietrich", "ziegler",
+  "kuhn", "kühn", "pohl", "engel", "horn", "busch", "bergmann",
+  "voigt", "sauer", "wolff", "pfeiffer",
+  /* French */
+  "bernard", "dubois", "durand", "lefebvre", "leroy", "moreau", "laurent",
+  "michel", "david", "bertrand", "roux", "vincent", "fournier",
+  "morel", "girard", "andré", "lefèvre", "mercier", "dupont", "lambert",
+  "bonnet", "françois", "legrand", "garnier", "faure", "rousseau",
+  "blanc", "guerin", "guérin", "muller", "roussel", "nicolas",
+  "perrin", "morin", "mathieu", "clement", "clément", "gauthier", "dumont",
+  "fontaine", "chevalier", "robin", "masson", "gerard",
+  "gérard", "boyer", "denis", "lemaire", "duval", "joly", "gautier",
+  "roger", "roche", "roy", "noel", "noël", "lucas", "meunier", "jean",
+  "marchand", "dufour", "blanchard", "marie", "barbier", "brun",
+  "dumas", "brunet", "leroux", "colin", "pierre",
+  "renard", "arnaud", "rolland", "caron", "aubert", "giraud", "leclerc",
+  "vidal", "bourgeois", "renaud", "lemoine", "picard", "gaillard", "philippe",
+  "leclercq", "lacroix", "fabre", "dupuis", "olivier", "da silva",
+  "hubert", "louis", "charles", "guillot", "rivière", "le gall", "guillaume",
+  "adam", "rey", "moulin", "lecomte", "menard", "fleury",
+  "deschamps", "carpentier", "julien", "benoit", "maillard",
+  "marchal", "aubry", "vasseur", "le roux", "renault", "jacquet", "collet",
+  "prevost", "poirier", "charpentier", "royer", "huet", "baron", "dupuy",
+  "pons", "paul", "laine", "carré", "breton", "remy", "perrot",
+  "guyot", "barre", "marty", "cousin", "lebrun", "lacombe",
+  /* Spanish */
+  "garcía", "gonzález", "rodríguez", "fernández", "lópez", "martínez",
+  "sánchez", "pérez", "gómez", "martín", "jiménez", "hernández",
+  "díaz", "muñoz", "álvarez", "alonso", "gutiérrez",
+  "navarro", "domínguez", "vázquez", "gil", "ramírez",
+  "serrano", "blanco", "molina", "suárez", "ortega",
+  "rubio", "marín", "sanz", "núñez", "iglesias",
+  "garrido", "cortés", "lozano", "guerrero", "cano",
+  "prieto", "méndez", "calvo", "gallego", "león", "márquez",
+  "peña", "cabrera", "campos", "vega", "fuentes",
+  "carrasco", "diez", "díez", "caballero", "nieto",
+  "pascual", "santana", "herrero", "lorenzo", "montero", "hidalgo", "giménez",
+  "ibáñez", "ferrer", "durán", "santiago", "benítez", "mora", "vicente",
+  "arias", "carmona", "crespo", "román", "pastor", "sáez",
+  "velasco", "moya", "soler", "parra", "esteban", "bravo", "gallardo", "rojas",
+  "pardo", "merino", "franco", "espinosa", "izquierdo", "lara", "rivas",
+  "casado", "arroyo", "redondo", "camacho", "vera",
+  "otero", "luque", "galán", "montes", "ríos", "sierra", "segura", "carrillo",
+  "marcos", "marti", "soriano", "robles", "vallejo",
+  /* Italian */
+  "rossi", "russo", "ferrari", "esposito", "bianchi", "romano", "colombo",
+  "ricci", "marino", "greco", "bruno", "gallo", "conti", "de luca",
+  "mancini", "costa", "giordano", "rizzo", "lombardi", "moretti", "barbieri",
+  "fontana", "santoro", "mariani", "rinaldi", "caruso", "ferrara", "galli",
+  "martini", "leone", "longo", "gentile", "martinelli", "vitale", "lombardo",
+  "serra", "coppola", "de santis", "d'angelo", "marchetti", "parisi",
+  "villa", "conte", "ferraro", "ferri", "fabbri", "bianco", "marini",
+  "grasso", "valentini", "messina", "sala", "de angelis", "gatti",
+  "pellegrini", "palumbo", "sanna", "farina", "rizzi", "monti", "cattaneo",
+  "morelli", "amato", "silvestri", "mazza", "testa", "grassi", "pellegrino",
+  "carbone", "giuliani", "benedetti", "barone", "rossetti", "caputo",
+  "montanari", "guerra", "palmieri", "bernardi", "martino", "fiore",
+  "de rosa", "ferretti", "bellini", "basile", "riva", "donati", "piras",
+  "vitali", "battaglia", "sartori", "neri", "costantini", "milani", "pagano",
+  "ruggiero", "sorrentino", "d'amico", "orlando", "damico", "negri",
+  "pace", "bellucci", "fumagalli",
+  /* Portuguese (Brazil, Portugal) */
+  "oliveira", "souza", "sousa", "rodrigues", "ferreira",
+  "alves", "pereira", "lima", "gomes", "ribeiro", "carvalho", "almeida",
+  "lopes", "soares", "fernandes", "vieira", "barbosa", "rocha", "dias",
+  "nascimento", "andrade", "moreira", "nunes", "marques", "machado",
+  "mendes", "freitas", "cardoso", "gonçalves", "teixeira",
+  "araújo", "araujo", "pinto", "correia", "martins", "jesus",
+  "monteiro", "cavalcanti", "moura", "azevedo", "cunha",
+  "rezende", "borges", "pires", "duarte", "fonseca", "moraes", "morais",
+  "peixoto", "porto", "batista", "farias", "melo", "aragão", "caldeira",
+  "cardozo", "nogueira", "sampaio", "siqueira", "brito", "coelho", "vasconcelos",
+  "dos santos", "da costa", "da cunha", "da rocha", "da mota",
+  /* Dutch */
+  "de jong", "jansen", "de vries", "van den berg", "van dijk", "bakker",
+  "janssen", "visser", "smit", "meijer", "de boer", "mulder", "de groot",
+  "bos", "vos", "hendriks", "van leeuwen", "dekker", "brouwer",
+  "de wit", "dijkstra", "smits", "de graaf", "van der meer", "van der linden",
+  "kok", "jacobs", "de haan", "vermeulen", "van den heuvel", "van der veen",
+  "van den broek", "de bruijn", "de bruin", "van der heijden", "schouten",
+  "van beek", "willems", "van vliet", "van de ven", "hoekstra", "maas",
+  "verhoeven", "koster", "van dam", "van der wal", "prins", "blom", "huisman",
+  "peeters", "de koning", "van wijk", "postma", "kuipers", "veenstra",
+  "kramer", "van den bosch", "van der laan",
+  /* Turkish (TÜİK) */
+  "yılmaz", "yilmaz", "kaya", "demir", "şahin", "sahin", "çelik", "celik",
+  "yıldız", "yildiz", "yıldırım", "yildirim", "öztürk", "ozturk", "aydın",
+  "aydin", "özdemir", "ozdemir", "arslan", "doğan", "dogan", "kılıç", "kilic",
+  "aslan", "çetin", "cetin", "kara", "koç", "koc", "kurt", "özkan", "ozkan",
+  "şimşek", "simsek", "polat", "korkmaz", "erdoğan", "erdogan", "güneş",
+  "aksoy", "bulut", "tekin", "acar",
+  /* Polish (PESEL) */
+  "nowak", "kowalski", "kowalska", "wiśniewski", "wiśniewska", "wisniewski",
+  "wójcik", "wojcik", "kowalczyk", "kamiński", "kamińska", "kaminski",
+  "lewandowski", "lewandowska", "zieliński", "zielińska", "szymański",
+  "szymańska", "woźniak", "wozniak", "dąbrowski", "dąbrowska", "kozłowski",
+  "kozłowska", "jankowski", "jankowska", "mazur", "kwiatkowski",
+  "kwiatkowska", "krawczyk", "piotrowski", "piotrowska", "grabowski",
+  "grabowska", "nowakowski", "nowakowska", "pawłowski", "pawłowska",
+  "michalski", "michalska", "adamczyk", "dudek", "zając", "zajac", "wieczorek",
+  "jabłoński", "król", "majewski", "olszewski", "jaworski", "malinowski",
+  /* Russian (Latin and Cyrillic) */
+  "ivanov", "smirnov", "kuznetsov", "popov", "vasiliev", "petrov", "sokolov",
+  "mikhailov", "novikov", "fedorov", "morozov", "volkov", "alekseev",
+  "lebedev", "semenov", "egorov", "pavlov", "kozlov", "stepanov", "nikolaev",
+  "иванов", "смирнов", "кузнецов", "попов", "васильев", "петров", "соколов",
+  "михайлов", "новиков", "федоров", "морозов", "волков", "алексеев",
+  "лебедев", "семенов", "егоров", "павлов", "козлов", "степанов", "николаев",
+  "иванова", "смирнова", "кузнецова", "попова", "петрова", "соколова",
+  "орлов", "андреев", "макаров", "никитин", "захаров",
+  /* Vietnamese, Indonesian */
+  "nguyễn", "trần", "phạm", "hoàng", "huỳnh", "phan", "vũ", "võ",
+  "đặng", "bùi", "đỗ", "hồ", "ngô", "dương", "pham", "hoang",
+  "huynh", "dang", "bui", "ngo", "duong",
+  "wijaya", "santoso", "hidayat", "kusuma", "susanto", "setiawan",
+  "pratama", "saputra", "gunawan", "siregar", "nasution",
+  "hutapea", "simanjuntak", "sihombing", "wibowo", "halim", "salim",
+  /* Indian */
+  "kumar", "sharma", "singh", "verma", "gupta", "yadav", "reddy", "rao",
+  "iyer", "nair", "menon", "pillai", "mehta", "shah", "joshi", "desai",
+  "chopra", "malhotra", "kapoor", "khanna", "agarwal", "aggarwal", "bansal",
+  "jain", "mishra", "pandey", "tiwari", "dubey", "chauhan", "thakur",
+  "das", "dutta", "bose", "banerjee", "chatterjee", "mukherjee", "ghosh",
+  "sen", "chakraborty", "bhattacharya", "naidu", "patil", "kulkarni",
+  "deshpande", "bhat", "hegde", "shetty", "krishnan", "subramanian",
+  "raman", "srinivasan", "venkatesh", "ahmed", "khan", "ali", "hussain",
+  "sinha", "saxena", "srivastava", "tripathi", "chaudhary", "choudhury",
+  "dhillon", "gill", "sandhu", "sethi", "bhatia", "arora", "ahuja", "bedi",
+  "goel", "mittal", "garg", "sood", "varma", "kaur", "devi", "lal", "prasad",
+  "gandhi", "kohli", "dhawan", "bajwa", "grewal", "sidhu", "kalra", "anand",
+  "bhalla", "walia", "dalal", "ganguly", "sarkar", "tandon",
+  /* Chinese, Korean, Japanese in Latin letters */
+  "wang", "zhang", "liu", "yang", "huang", "zhao", "zhou",
+  "zhu", "guo", "gao", "lin", "luo", "zheng",
+  "liang", "xie", "tang", "han", "feng", "deng", "cao", "peng",
+  "zeng", "xiao", "tian", "dong", "yuan", "pan", "jiang", "cai",
+  "wong", "cheung", "chan", "leung", "lau",
+  "park", "choi", "kang", "cho", "yoon", "jang", "lim",
+  "shin", "seo", "kwon", "hwang", "ahn", "yoo", "hong",
+  "sato", "suzuki", "takahashi", "tanaka", "watanabe", "ito", "yamamoto",
+  "nakamura", "kobayashi", "kato", "yoshida", "yamada", "sasaki", "yamaguchi",
+  "matsumoto", "inoue", "kimura", "hayashi", "saito", "shimizu",
+  /* Arabic */
+  "محمد", "أحمد", "علي", "حسن", "حسين", "عبدالله", "الحربي", "العتيبي",
+  "القحطاني", "الغامدي", "الزهراني", "الشمري", "الدوسري", "المطيري",
+  "al harbi", "al otaibi", "al qahtani", "al ghamdi", "al zahrani",
+  "al shammari", "al dosari", "al mutairi", "haddad", "khoury", "nassar",
+  "saleh", "hassan", "hussein", "ibrahim", "mahmoud", "abdullah", "mansour",
+};
+
+/* Common given names of the same countries */
+static const char *const v_given_ml[] = {
+  /* German */
+  "andreas", "wolfgang", "klaus", "jürgen",
+  "juergen", "günter", "stefan", "uwe", "werner", "horst",
+  "dieter", "manfred", "gerhard", "hans", "bernd", "torsten",
+  "sven", "jan", "jens", "jörg", "ralf", "rolf", "heinz", "helmut",
+  "matthias", "markus", "sebastian", "tobias", "florian", "lukas", "leon",
+  "maximilian", "felix", "jonas", "finn", "elias", "niklas", "tim",
+  "kai", "dirk", "holger", "volker", "karl", "friedrich", "wilhelm", "otto",
+  "ursula", "monika", "petra", "sabine", "renate", "helga", "karin",
+  "brigitte", "ingrid", "erika", "gisela", "claudia", "susanne",
+  "gabriele", "christa", "elke", "birgit", "marion", "heike",
+  "anja", "kerstin", "stefanie", "katrin", "silke", "manuela",
+  "anke", "jutta", "hannelore", "irmgard", "gertrud", "anneliese", "gudrun",
+  "lena", "lea", "leonie", "lina",
+  "hanna", "johanna", "emilia", "greta", "frieda",
+  /* French */
+  "pierre", "michel", "philippe", "alain", "nicolas", "christophe",
+  "françois", "francois", "laurent", "frédéric",
+  "stéphane", "sébastien", "julien", "olivier", "éric", "thierry",
+  "bernard", "jacques", "gérard", "andré", "rené", "hugo", "jules",
+  "raphaël", "mathis", "théo", "antoine",
+  "guillaume", "maxime", "romain", "benoît", "benoit", "yves",
+  "marcel", "matthieu", "mathieu", "jérôme", "cédric",
+  "nathalie", "isabelle", "sylvie", "françoise",
+  "martine", "monique", "valérie", "sandrine",
+  "céline", "stéphanie", "véronique", "chantal",
+  "émilie", "emilie", "camille", "léa", "manon", "chloé", "inès", "jade",
+  "juliette", "aurélie",
+  "hélène", "jeanne", "margaux", "pauline", "élodie", "lucie",
+  /* Spanish */
+  "antonio", "josé", "manuel", "francisco", "javier",
+  "jesús", "carlos", "miguel", "alejandro", "rafael", "pedro", "ángel",
+  "pablo", "sergio", "fernando", "jorge", "luis", "alberto", "álvaro",
+  "adrián", "diego", "raúl", "enrique", "ramón", "vicente", "ignacio",
+  "andrés", "joaquín", "santiago", "mateo", "martín",
+  "matías", "tomás", "emilio", "gonzalo", "rubén", "óscar", "iván",
+  "maría", "carmen", "ana", "isabel", "dolores", "pilar", "rosa",
+  "josefa", "cristina", "lucía", "marta", "paula",
+  "raquel", "mercedes", "rocío", "encarnación",
+  "concepción", "beatriz", "nuria", "silvia", "irene", "alba",
+  "sofía", "martina", "valeria", "daniela", "inmaculada",
+  "montserrat", "esther", "consuelo", "amparo",
+  /* Italian */
+  "giuseppe", "giovanni", "mario", "luigi", "francesco", "angelo",
+  "vincenzo", "pietro", "salvatore", "carlo", "franco", "domenico", "bruno",
+  "paolo", "michele", "giorgio", "aldo", "luciano", "roberto",
+  "stefano", "marco", "alessandro", "matteo", "lorenzo", "leonardo",
+  "riccardo", "davide", "simone", "federico", "emanuele",
+  "tommaso", "giulio", "fabio", "massimo", "maurizio", "claudio", "enrico",
+  "giuseppina", "giovanna",
+  "lucia", "carmela", "caterina", "francesca", "antonietta",
+  "carla", "paola", "rita", "giulia", "chiara", "alessia",
+  "federica", "valentina", "sofia", "aurora",
+  "ginevra", "beatrice", "luisa", "gabriella",
+  "patrizia", "raffaella", "simona", "roberta",
+  /* Portuguese */
+  "joão", "joao", "antônio", "paulo",
+  "luiz", "marcos",
+  "marcelo", "eduardo", "felipe", "raimundo", "rodrigo", "manoel",
+  "sebastião", "ricardo", "gustavo", "guilherme",
+  "heitor", "bernardo", "davi", "enzo",
+  "thiago", "vitor", "matheus", "mateus", "caio", "otávio",
+  "francisca", "antônia", "adriana", "juliana", "márcia",
+  "fernanda", "patrícia", "aline", "camila", "bruna",
+  "jéssica", "letícia", "júlia", "luciana", "mariana", "gabriela",
+  "vitória", "larissa", "helena",
+  "isabela", "cecília", "lívia", "luana",
+  /* Dutch */
+  "johannes", "hendrik", "cornelis", "pieter", "willem", "gerrit",
+  "jacobus", "bart", "daan", "sem", "lars", "thijs", "ruben", "jeroen",
+  "bas", "joost", "maarten", "sander", "wouter", "koen", "stijn",
+  "niels", "bram", "luuk", "milan", "sanne", "anouk",
+  "femke", "lotte", "tess", "fleur", "lieke", "iris",
+  "cornelia", "wilhelmina", "elisabeth",
+  "marieke", "annemarie", "marloes", "merel", "noor",
+  /* Turkish */
+  "mehmet", "mustafa", "ahmet", "ali", "hüseyin", "hasan", "ibrahim",
+  "ismail", "osman", "yusuf", "murat", "ömer", "ramazan", "halil", "süleyman",
+  "abdullah", "mahmut", "recep", "emre", "burak", "kemal",
+  "fatma", "ayşe", "ayse", "emine", "hatice", "zeynep", "elif", "meryem",
+  "şerife", "zehra", "sultan", "hanife", "merve", "özlem", "esra", "büşra",
+  /* Polish */
+  "piotr", "krzysztof", "andrzej", "tomasz", "paweł", "michał",
+  "marcin", "jakub", "łukasz", "lukasz", "marek", "grzegorz",
+  "mateusz", "wojciech", "mariusz", "dariusz", "zbigniew", "jerzy", "kamil",
+  "katarzyna", "małgorzata", "malgorzata", "agnieszka",
+  "ewa", "krystyna", "elżbieta", "zofia", "joanna", "magdalena",
+  "aleksandra", "natalia", "dorota", "beata", "jadwiga",
+  "halina", "irena", "danuta", "janina", "wanda", "marianna",
+  /* Russian */
+  "александр", "сергей", "дмитрий", "андрей", "алексей", "максим", "евгений",
+  "иван", "михаил", "артем", "артём", "николай", "владимир", "арсений",
+  "елена", "ольга", "наталья", "татьяна", "ирина", "светлана", "анна",
+  "мария", "екатерина", "юлия", "анастасия", "дарья", "софия",
+  "aleksandr", "sergei", "sergey", "dmitry", "dmitri", "andrei", "alexei",
+  "alexey", "maxim", "evgeny", "ivan", "mikhail", "nikolai", "vladimir",
+  "olga", "tatiana", "irina", "svetlana", "ekaterina", "yulia",
+  "anastasia", "darya",
+  /* Indian */
+  "aarav", "vihaan", "vivaan", "aditya", "arjun", "sai", "reyansh", "krishna",
+  "ishaan", "shaurya", "rahul", "rohit", "amit", "sumit", "vikram", "vijay",
+  "raj", "rajesh", "ramesh", "suresh", "mahesh", "ganesh", "dinesh", "mukesh",
+  "anil", "sunil", "manoj", "sanjay", "ajay", "deepak", "ashok", "arun",
+  "ravi", "kiran", "prakash", "naveen", "nikhil", "akash", "abhishek",
+  "ankit", "gaurav", "harsh", "karan", "kabir", "yash", "aryan",
+  "dhruv", "advik", "ayaan", "atharv", "rudra", "pranav",
+  "priya", "pooja", "neha", "anjali", "divya", "kavya", "ananya", "aadhya",
+  "diya", "saanvi", "aanya", "pari", "anika", "navya", "myra",
+  "riya", "shreya", "sneha", "swati", "sunita", "anita", "geeta", "sita",
+  "lakshmi", "meena", "rekha", "kavita", "nisha", "preeti", "ritu", "pallavi",
+  "aarohi", "ira", "kiara", "tara", "zara", "ishita", "jiya", "amaira",
+  /* Indonesian, Vietnamese, Arabic (Latin) */
+  "budi", "agus", "bambang", "dewi", "sri", "siti", "putri", "rizki", "eko",
+  "adi", "hendra", "joko", "yudi", "wahyu", "dian", "indah", "ayu", "fitri",
+  "anh", "minh", "linh", "huong", "thao", "trang", "duc", "hung", "tuan",
+  "muhammad", "mohammed", "mohamed", "ahmed", "omar", "yousef", "khalid",
+  "fatima", "aisha", "mariam", "layla", "huda", "hassan", "hussein",
+  /* Korean, Japanese, Chinese given names in Latin letters */
+  "minjun", "seojun", "jiho", "jiwoo", "seoyeon", "jiwon", "minji", "jisoo",
+  "hiroshi", "takashi", "kenji", "yuki", "haruto", "yuto", "sota", "ren",
+  "yui", "hina", "sakura", "aoi", "yuna", "yoko", "keiko", "akira",
+  "wei", "fang", "min", "jing", "li na", "yan", "jie", "lei", "jun", "hui",
+};
+
 const struct lx_vocab_table lx_vocab_tables[] = {
   {v_ethnicity, COUNT(v_ethnicity), AJAR_V_ETHNICITY},
   {v_religion, COUNT(v_religion), AJAR_V_RELIGION},
@@ -1059,6 +1477,10 @@ const struct lx_vocab_table lx_vocab_tables[] = {
   {v_cn_surname, COUNT(v_cn_surname), AJAR_V_CN_SURNAME},
   {v_nationality, COUNT(v_nationality), AJAR_V_NATIONALITY},
   {v_face_attr, COUNT(v_face_attr), AJAR_V_FACE_ATTR},
+  {v_gender_ml, COUNT(v_gender_ml), AJAR_V_GENDER},
+  {v_country_codes, COUNT(v_country_codes), AJAR_V_NATIONALITY},
+  {v_surname_ml, COUNT(v_surname_ml), AJAR_V_SURNAME},
+  {v_given_ml, COUNT(v_given_ml), AJAR_V_GIVEN_NAME},
 };
 const size_t lx_vocab_table_count = COUNT(lx_vocab_tables);
 /* clang-format on */

@@ -160,15 +160,18 @@ static int digits_at(const char *p, size_t n) {
   return x;
 }
 
-/* YYYY-MM-DD, YYYY/MM/DD, YYYYMMDD, DD/MM/YYYY, DD.MM.YYYY (+ time) */
-static int looks_date(const char *v, size_t n, int *has_time) {
+/* YYYY-MM-DD, YYYY/MM/DD, YYYYMMDD, DD/MM/YYYY, DD.MM.YYYY (+ time);
+ * the year in *year */
+static int looks_date_y(const char *v, size_t n, int *has_time, int *year) {
   int y, m, d;
   *has_time = 0;
+  *year = 0;
   if (n >= 10 && v[4] == v[7] && (v[4] == '-' || v[4] == '/' || v[4] == '.')) {
     y = digits_at(v, 4);
     m = digits_at(v + 5, 2);
     d = digits_at(v + 8, 2);
     *has_time = n >= 16 && (v[10] == 'T' || v[10] == ' ') && v[13] == ':';
+    *year = y;
     return (n == 10 || *has_time || v[10] == 'T' || v[10] == ' ') &&
            y > 0 && ajar_date_ok(y, m, d);
   }
@@ -176,13 +179,46 @@ static int looks_date(const char *v, size_t n, int *has_time) {
     d = digits_at(v, 2);
     m = digits_at(v + 3, 2);
     y = digits_at(v + 6, 4);
+    *year = y;
     return y > 0 && (ajar_date_ok(y, m, d) || ajar_date_ok(y, d, m));
   }
   if (n == 8) {
     y = digits_at(v, 4);
     m = digits_at(v + 4, 2);
     d = digits_at(v + 6, 2);
+    *year = y;
     return y >= 1900 && y <= 2030 && ajar_date_ok(y, m, d);
+  }
+  return 0;
+}
+
+static int looks_date(const char *v, size_t n, int *has_time) {
+  int y;
+  return looks_date_y(v, n, has_time, &y);
+}
+
+/* "1982年10月8日" (CJK year-month-day, as zh, ja and ko print it with
+ * 年月日 or 년 월 일); the year in *year */
+static int looks_date_cjk(const char *v, size_t n, int *year) {
+  static const char *const marks[2][3] = {{"年", "月", "日"}, {"년", "월", "일"}};
+  int k, part[3];
+  for (k = 0; k < 2; k++) {
+    size_t i = 0, m;
+    for (m = 0; m < 3; m++) {
+      int x = 0, nd = 0;
+      while (i < n && v[i] == ' ') i++;
+      while (i < n && v[i] >= '0' && v[i] <= '9' && nd < 4)
+        x = x * 10 + (v[i++] - '0'), nd++;
+      while (i < n && v[i] == ' ') i++;
+      if (!nd || i + 3 > n || memcmp(v + i, marks[k][m], 3))
+        break;
+      part[m] = x;
+      i += 3;
+    }
+    if (m == 3 && i == n && ajar_date_ok(part[0], part[1], part[2])) {
+      *year = part[0];
+      return 1;
+    }
   }
   return 0;
 }
@@ -271,35 +307,84 @@ static int is_placeholder_secret(const char *v, size_t n) {
   return 1;
 }
 
-/* "12 Baker Street", "1600 Amphitheatre Pkwy, Mountain View" */
-static int looks_address_en(const char *v, size_t n) {
-  static const char *const words[] = {
-    " street", " st", " road", " rd", " avenue", " ave", " lane", " ln",
-    " boulevard", " blvd", " drive", " dr", " pkwy", " parkway", " way",
-    " court", " ct", " place", " pl", " square", " sq", " terrace",
-    " highway", " hwy", " strasse", " rue ", " via ", " calle ",
-  };
-  char low[128];
-  size_t i, k;
-  if (n < 8 || n >= sizeof low || v[0] < '1' || v[0] > '9')
-    return 0;
-  for (i = 0; i < n; i++)
-    low[i] = (char)(v[i] >= 'A' && v[i] <= 'Z' ? v[i] + 32 : v[i]);
-  low[n] = 0;
-  for (k = 0; k < sizeof words / sizeof words[0]; k++) {
-    const char *p = strstr(low, words[k]);
-    size_t wl = strlen(words[k]);
-    if (p && (p[wl] == 0 || p[wl] == ',' || p[wl] == ' ' || p[wl] == '.'))
+/* Street words of the lexicon's languages, whole words: the street
+ * types of national address standards (USPS Publication 28 suffixes,
+ * Royal Mail PAF, the French FANTOIR and Spanish INE street types, the
+ * Italian DUG list of ISTAT, the Brazilian Correios logradouro types,
+ * BAG (NL), TERYT (PL), the Turkish UAVT, Indonesian and Vietnamese
+ * postal usage, the Russian ФИАС abbreviations). */
+static const char *const street_words[] = {
+  "street", "st", "road", "rd", "avenue", "ave", "av", "lane", "ln", "boulevard",
+  "blvd", "drive", "dr", "pkwy", "parkway", "way", "court", "ct", "place", "pl",
+  "square", "sq", "terrace", "highway", "hwy", "crescent", "close", "grove",
+  "gardens", "mews", "row", "walk", "plains", "strasse", "straße", "str",
+  "weg", "allee", "platz", "gasse", "ring", "damm", "ufer", "chaussee", "rue",
+  "chemin", "impasse", "allée", "quai", "route", "cours", "voie", "calle",
+  "avenida", "plaza", "paseo", "camino", "carrera", "ronda", "travesía",
+  "glorieta", "via", "viale", "piazza", "corso", "vicolo", "largo", "contrada",
+  "borgo", "piazzale", "strada", "rua", "travessa", "praça", "alameda",
+  "rodovia", "estrada", "straat", "laan", "plein", "singel", "gracht", "kade",
+  "dreef", "steeg", "ulica", "ul", "aleja", "al", "plac", "osiedle", "os",
+  "caddesi", "cad", "sokak", "sk", "sokağı", "mahallesi", "mah", "bulvarı",
+  "jalan", "jl", "gang", "gg", "đường", "phố", "ул", "улица", "проспект",
+  "пр", "переулок", "пер", "шоссе", "бульвар", "площадь"};
+/* endings of glued street names: "Hauptstraße", "Annweilerweg", "Kerkstraat" */
+static const char *const street_endings[] = {
+  "strasse", "straße", "str.", "weg", "allee", "platz", "gasse", "ring",
+  "damm", "straat", "laan", "plein", "singel", "gracht", "kade", "dreef"};
+
+static int street_word(const char *w, size_t n) {
+  size_t k;
+  while (n && (w[n - 1] == '.' || w[n - 1] == ',')) n--;
+  for (k = 0; k < sizeof street_words / sizeof street_words[0]; k++)
+    if (strlen(street_words[k]) == n && !memcmp(street_words[k], w, n))
+      return 1;
+  for (k = 0; k < sizeof street_endings / sizeof street_endings[0]; k++) {
+    size_t l = strlen(street_endings[k]);
+    if (n > l + 2 && !memcmp(w + n - l, street_endings[k], l))
       return 1;
   }
   return 0;
 }
 
-/* Chinese address: at least three distinct markers among
- * 省市区县路街号村镇乡巷弄栋室, found in one pass over the characters */
+/* "12 Baker Street", "Annweilerweg 47", "Via Roma 12", "ul. Hoża 5",
+ * "239 Đường Nguyễn Du": a house number (1-5 digits, a letter or "/"
+ * after it allowed) and a street word, a word with letters besides */
+static int looks_address_latin(const char *v, size_t n) {
+  char low[160];
+  size_t i, start = 0;
+  int number = 0, street = 0, words = 0;
+  if (n < 6 || n >= sizeof low)
+    return 0;
+  for (i = 0; i < n; i++)
+    low[i] = (char)(v[i] >= 'A' && v[i] <= 'Z' ? v[i] + 32 : v[i]);
+  for (i = 0; i <= n; i++) {
+    if (i == n || low[i] == ' ' || low[i] == ',') {
+      const char *w = low + start;
+      size_t wl = i - start, d = 0;
+      start = i + 1;
+      if (!wl)
+        continue;
+      while (d < wl && w[d] >= '0' && w[d] <= '9') d++;
+      if (d >= 1 && d <= 5 && (d == wl || wl - d <= 2 || w[d] == '-' || w[d] == '/'))
+        number = 1;
+      else if (d == 0 && street_word(w, wl))
+        street = 1;
+      else if (d == 0)
+        words++;
+    }
+  }
+  return number && street && (words >= 1 || n >= 10);
+}
+
+/* Chinese, Japanese or Korean address: at least three distinct markers
+ * among 省市区县路街号村镇乡巷弄栋室 (zh), 都県町丁番 (ja: 都道府県,
+ * 丁目, 番地) and 시도구군동로길읍면리 (ko), found in one pass */
 static int looks_address_zh(const char *v, size_t n) {
   static const char marks[][4] = {"省", "市", "区", "县", "路", "街", "号",
-                                  "村", "镇", "乡", "巷", "弄", "栋", "室"};
+                                  "村", "镇", "乡", "巷", "弄", "栋", "室",
+                                  "都", "県", "町", "丁", "番", "시", "도",
+                                  "구", "군", "동", "로", "길", "읍", "면", "리"};
   unsigned seen = 0;
   size_t i, k;
   if (n < 12 || n > 300)
@@ -315,46 +400,116 @@ static int looks_address_zh(const char *v, size_t n) {
   return __builtin_popcount(seen) >= 3;
 }
 
-/* 2-4 CJK characters starting with a common surname */
-static int looks_name_zh(const char *v, size_t n) {
-  size_t i;
-  if (n < 6 || n > 12 || n % 3) return 0;
-  for (i = 0; i < n; i += 3)
-    if (((unsigned char)v[i] & 0xF0) != 0xE0) return 0;
-  /* CJK characters are their own normal form */
-  if (ajar_lexicon_value_vocab_exact(v, 3) & AJAR_V_CN_SURNAME)
-    return 1;
-  return n >= 9 && (ajar_lexicon_value_vocab_exact(v, 6) & AJAR_V_CN_SURNAME);
-}
-
 #define NAME_VOCAB (AJAR_V_GIVEN_NAME | AJAR_V_SURNAME | AJAR_V_CN_SURNAME)
 
-/* "First Last" / "First M. Last" with a known given name or surname */
-static int looks_name_en(const char *v, size_t n, int need_vocab) {
+/* Particles that stand lower-case inside a name: "Benício da Cunha",
+ * "Ludwig van Beethoven", "Ahmad bin Ali" */
+static int name_particle(const char *w, size_t n) {
+  static const char *const p[] = {"da", "de", "del", "della", "der", "di", "do",
+                                  "dos", "das", "du", "la", "le", "van", "von",
+                                  "den", "ter", "ten", "y", "e", "bin", "binti",
+                                  "al", "el", "zu", "af"};
+  size_t i;
+  for (i = 0; i < sizeof p / sizeof p[0]; i++)
+    if (strlen(p[i]) == n && !memcmp(p[i], w, n))
+      return 1;
+  return 0;
+}
+
+/* A capitalised word in Latin letters (diacritics and Cyrillic capitals
+ * as UTF-8): "García", "O'Neil", "Wieloch-Bolnbach", "Łukasz", "Иван".
+ * *cyr: it is Cyrillic. */
+static int name_word(const char *w, size_t n, int *cyr) {
+  size_t j;
+  unsigned char c0 = (unsigned char)w[0];
+  *cyr = 0;
+  if (c0 >= 'A' && c0 <= 'Z')
+    j = 1;
+  else if (c0 == 0xD0 && n >= 2 && (unsigned char)w[1] >= 0x81 &&
+           (unsigned char)w[1] <= 0xAF)
+    j = 2, *cyr = 1; /* А-Я, Ё */
+  else if (c0 >= 0xC3 && c0 <= 0xC5 && n >= 2)
+    j = 2; /* Latin-1 / Extended-A capitals (É, Ł, Ş, Ö ...) */
+  else
+    return 0;
+  for (; j < n; j++) {
+    unsigned char c = (unsigned char)w[j];
+    if ((c >= 'a' && c <= 'z') || c >= 0x80 || c == '\'' || c == '-' ||
+        (c >= 'A' && c <= 'Z') || (c == '.' && j == n - 1))
+      continue;
+    return 0;
+  }
+  return 1;
+}
+
+/* Russian family names and patronymics by their endings: -ов/-ев/-ин
+ * (-ова/-ева/-ина), -ский/-ская, -ович/-евич/-овна/-евна */
+static int ru_name_ending(const char *w, size_t n) {
+  static const char *const e[] = {"ов", "ев", "ин", "ова", "ева", "ина", "ский",
+                                  "ская", "ович", "евич", "овна", "евна", "ична"};
+  size_t i;
+  for (i = 0; i < sizeof e / sizeof e[0]; i++) {
+    size_t l = strlen(e[i]);
+    if (n > l + 2 && !memcmp(w + n - l, e[i], l))
+      return 1;
+  }
+  return 0;
+}
+
+/* A person's name in Latin or Cyrillic letters by its shape: 1-4
+ * capitalised words, particles between them. Returns the number of
+ * words (0: not name-shaped); *known: a word is a common given name or
+ * family name (vocabularies of many countries), or a Russian name
+ * ending. */
+static size_t name_words(const char *v, size_t n, int *known) {
   size_t i, words = 0, start = 0;
-  int known = 0;
-  if (n < 3 || n > 60 || !(v[0] >= 'A' && v[0] <= 'Z')) return 0;
+  *known = 0;
+  if (n < 2 || n > 60)
+    return 0;
   for (i = 0; i <= n; i++) {
     if (i == n || v[i] == ' ') {
       size_t wl = i - start;
       const char *w = v + start;
-      size_t j;
-      if (wl == 0) return 0;
-      if (!(w[0] >= 'A' && w[0] <= 'Z')) return 0;
-      for (j = 1; j < wl; j++)
-        if (!((w[j] >= 'a' && w[j] <= 'z') || w[j] == '\'' || w[j] == '-' ||
-              (w[j] == '.' && j == wl - 1) || (w[j] >= 'A' && w[j] <= 'Z')))
-          return 0;
-      if (ajar_lexicon_value_vocab(w, wl) & (AJAR_V_GIVEN_NAME | AJAR_V_SURNAME))
-        known++;
-      words++;
+      int cyr;
       start = i + 1;
+      if (wl == 0)
+        return 0;
+      if (name_particle(w, wl) && words)
+        continue;
+      if (!name_word(w, wl, &cyr))
+        return 0;
+      if ((ajar_lexicon_value_vocab(w, wl) & (AJAR_V_GIVEN_NAME | AJAR_V_SURNAME)) ||
+          (cyr && ru_name_ending(w, wl)))
+        *known = 1;
+      words++;
     }
   }
-  if (words < 1 || words > 4) return 0;
-  if (!need_vocab) return 1;
-  /* one known word is a name only where the field says so */
-  return known >= 1 && (words >= 2 || need_vocab == 2);
+  return words <= 4 ? words : 0;
+}
+
+/* a CJK surname at v (3 or 6 bytes): Chinese, Japanese or Korean */
+static int cjk_surname_at(const char *v, size_t n) {
+  return (n >= 3 && (ajar_lexicon_value_vocab_exact(v, 3) & AJAR_V_CN_SURNAME)) ||
+         (n >= 6 && (ajar_lexicon_value_vocab_exact(v, 6) & AJAR_V_CN_SURNAME));
+}
+
+/* 2-4 CJK or Hangul characters (a space after the family name allowed,
+ * as Japanese writes "木村 陽一") starting with a common surname */
+static int looks_name_zh(const char *v, size_t n) {
+  size_t i, chars = 0;
+  if (n < 6 || n > 16) return 0;
+  for (i = 0; i < n;) {
+    if (v[i] == ' ' && i > 0 && i + 1 < n && v[i - 1] != ' ') {
+      i++;
+      continue;
+    }
+    if (((unsigned char)v[i] & 0xF0) != 0xE0 || i + 3 > n) return 0;
+    i += 3;
+    chars++;
+  }
+  if (chars < 2 || chars > 5)
+    return 0;
+  return cjk_surname_at(v, n);
 }
 
 /* plausible free-form name value in a name field */
@@ -465,21 +620,349 @@ static unsigned classify_digits(uint32_t hints, const char *v, size_t n,
   return sig;
 }
 
+/* The length of v without a phone extension ("x123", " ext. 45",
+ * "#12"); n when it has none */
+static size_t phone_ext_cut(const char *v, size_t n) {
+  size_t i = n, j;
+  while (i > 0 && v[i - 1] >= '0' && v[i - 1] <= '9') i--;
+  if (i == n || n - i > 5)
+    return n;
+  j = i;
+  while (j > 0 && (v[j - 1] == '.' || v[j - 1] == ' ')) j--;
+  if (j >= 1 && (v[j - 1] == 'x' || v[j - 1] == 'X' || v[j - 1] == '#'))
+    j--;
+  else if (j >= 3 && !strncasecmp(v + j - 3, "ext", 3))
+    j -= 3;
+  else
+    return n;
+  while (j > 0 && v[j - 1] == ' ') j--;
+  return j > 6 ? j : n;
+}
+
+/* A phone number as people print it: optional "+", groups of digits
+ * split by single spaces, dashes or dots, the first group may stand in
+ * parentheses ("(415) 555-2671", "+44 20 7946 0958", "138 1234 5678",
+ * "+33 (0)3 87 17 77 63"); 9-13 digits in 2-6 groups, not the SSN's
+ * 3-2-4 and not ending in a lone check digit (ISBN) */
+static int phone_grouped(const char *v, size_t n) {
+  size_t i = 0, nd = 0, glen = 0, groups = 0, g[8];
+  int paren = 0, seps = 0, dots_only = 1;
+  if (n && v[0] == '+') i = 1;
+  for (; i <= n; i++) {
+    char c = i < n ? v[i] : ' ';
+    if (c >= '0' && c <= '9') {
+      nd++, glen++;
+      continue;
+    }
+    if (c == '(') {
+      if (paren || glen) return 0;
+      paren = 1;
+      continue;
+    }
+    if (c == ')') {
+      if (paren != 1 || !glen) return 0;
+      paren = 2;
+    } else if (c != ' ' && c != '-' && c != '.') {
+      return 0;
+    }
+    if (i < n && c != '.')
+      dots_only = 0;
+    if (glen) {
+      if (groups == 8) return 0;
+      g[groups++] = glen;
+      glen = 0;
+    } else if (c != ' ' || (i && v[i - 1] != ')')) {
+      return 0; /* two separators in a row */
+    }
+    if (i < n) seps++;
+  }
+  if (paren == 1 || !seps || nd < 9 || nd > 13 || groups < 2 || groups > 6)
+    return 0;
+  if (groups == 3 && g[0] == 3 && g[1] == 2 && g[2] == 4)
+    return 0;
+  if (dots_only && groups < 3)
+    return 0; /* a decimal number: "140.142675" */
+  return g[groups - 1] > 1;
+}
+
+/* what the pieces of classify_scalar share */
+struct emit_ctx {
+  uint32_t hints;
+  candidate_fn fn;
+  void *ctx;
+  uint64_t seen; /* detectors already emitted for this value */
+  int stop;      /* the callback asked to stop */
+};
+
+static inline int emit(struct emit_ctx *e, unsigned d, int ok, size_t n) {
+  struct candidate c = {d, ok, 0, 0, n};
+  if (e->seen & (1ull << d))
+    return 0;
+  e->seen |= 1ull << d;
+  return e->stop = e->fn(e->ctx, &c) != 0;
+}
+#define EMITE(d, ok) do { if (emit(e, (d), (ok), n)) return sig; } while (0)
+
+/* a date that may be a birth date: with the field name, a birth date;
+ * without one, a candidate the field decides on (finish.c: most values
+ * dates, spread over generations); validated = before 1970 */
+static unsigned birth_date(struct emit_ctx *e, size_t n, int year) {
+  unsigned sig = 0;
+  if (e->hints & AJAR_H_AGE_DOB)
+    EMITE(DET_DOB, 1);
+  else if (!(e->hints & (AJAR_H_TIME | AJAR_H_PLACE)) && year >= 1900 && year <= 2030)
+    EMITE(DET_DOB, year < 1970);
+  return sig;
+}
+
+static unsigned scalar_number(struct emit_ctx *e, const char *v, size_t n) {
+  uint32_t hints = e->hints;
+  unsigned sig = 0;
+  double x;
+  int has_time, year;
+  size_t i;
+  if (hints & AJAR_H_TIME)
+    sig |= SIG_TIME;
+  if (hints & AJAR_H_LOCATION) {
+    if (parse_double(v, n, &x) && fabs(x) <= 180 && memchr(v, '.', n))
+      EMITE(DET_LAT_LON, 1);
+    return sig;
+  }
+  if (hints & AJAR_H_FACE_ATTR)
+    EMITE(DET_FACE_ATTRIBUTES, 1);
+  if ((hints & AJAR_H_AGE_DOB) && parse_double(v, n, &x)) {
+    if ((x >= 0 && x <= 130 && x == floor(x)) ||
+        (n == 8 && looks_date(v, n, &has_time)))
+      EMITE(DET_DOB, 1);
+  }
+  for (i = 0; i < n; i++)
+    if (v[i] < '0' || v[i] > '9')
+      return sig;
+  if (n == 8 && looks_date_y(v, n, &has_time, &year))
+    return sig | birth_date(e, n, year);
+  if (n >= 9 && n <= 19)
+    return classify_digits(hints, v, n, v, n, C_DIGIT, sig, e->fn, e->ctx, &e->seen);
+  return sig;
+}
+
+/* free text: handed to Vectorscan only when it holds a digit or an '@' */
+static unsigned scalar_text(const struct ajar_db *db, struct ajar_scratch *s,
+                            struct emit_ctx *e, const char *v, size_t n) {
+  unsigned sig = 0;
+  if (has_digit_or_at(v, n))
+    classify_text(db, s, e->hints, v, n, e->fn, e->ctx);
+  if (e->hints & AJAR_H_HEALTH)
+    EMITE(DET_HEALTH, 0);
+  if ((e->hints & AJAR_H_ADDRESS) && n < 300)
+    EMITE(DET_ADDRESS, 0);
+  if ((e->hints & (AJAR_H_PHOTO | AJAR_H_FACE)) && is_base64_image(v, n))
+    EMITE(DET_FACE_IMAGE, 1);
+  return sig;
+}
+
+/* digits with phone/id punctuation: IPv4, phones, ids, ages */
+static unsigned scalar_punct_digits(struct emit_ctx *e, const char *v, size_t n,
+                                    unsigned mask) {
+  uint32_t hints = e->hints;
+  unsigned sig = 0;
+  char d[40];
+  size_t nd;
+  int has_time, year;
+  if ((mask & C_DOT) && !(mask & ~(C_DIGIT | C_DOT)) && ajar_valid_ipv4(v, n)) {
+    EMITE(DET_IPV4, 1);
+    return sig;
+  }
+  nd = strip_digits(v, n, d, sizeof d);
+  if (v[0] == '+' && nd) {
+    char p[40];
+    p[0] = '+';
+    memcpy(p + 1, d, nd);
+    if (ajar_valid_e164(p, nd + 1))
+      EMITE(DET_PHONE_E164, 1);
+    if (nd == 13 && d[0] == '8' && d[1] == '6' && ajar_valid_cn_mobile(d + 2, 11))
+      EMITE(DET_CN_MOBILE, 1);
+    if (phone_grouped(v, n) && (!hints || (hints & AJAR_H_PHONE)))
+      EMITE(DET_PHONE_NATIONAL, 1);
+    return sig;
+  }
+  if (nd && (hints & AJAR_H_AGE_DOB) && nd <= 3 && digits_at(d, nd) <= 130)
+    EMITE(DET_DOB, 1);
+  if (nd == 8 && n == 8 && looks_date_y(d, nd, &has_time, &year))
+    sig |= birth_date(e, n, year);
+  if (nd >= 9 && nd <= 19)
+    sig |= classify_digits(hints, v, n, d, nd, mask, sig, e->fn, e->ctx, &e->seen);
+  else if ((hints & AJAR_H_PHONE) && nd >= 7)
+    EMITE(DET_PHONE_NATIONAL, 1);
+  /* a phone by its print where the field names nothing else */
+  if (phone_grouped(v, n) && (!hints || (hints & AJAR_H_PHONE)))
+    EMITE(DET_PHONE_NATIONAL, 1);
+  if ((hints & AJAR_H_LOCATION) && (mask & C_DOT) && nd >= 3) {
+    double x;
+    if (parse_double(v, n, &x) && fabs(x) <= 180)
+      EMITE(DET_LAT_LON, 1);
+  }
+  if ((hints & AJAR_H_FACE_ATTR) && nd <= 3)
+    EMITE(DET_FACE_ATTRIBUTES, 1);
+  return sig;
+}
+
+/* ASCII tokens: formats below strip spaces themselves where a printed
+ * form has them ("NE 89 60 98 D", "FR76 1653 ...") */
+static unsigned scalar_token(struct emit_ctx *e, const char *v, size_t n,
+                             unsigned mask, size_t digits, size_t seps) {
+  uint32_t hints = e->hints;
+  unsigned sig = 0;
+  char u[40];
+  size_t nu, i;
+  int precise, mac = 0;
+  if (!(mask & C_SPACE)) {
+    if ((mask & C_COLON) && (mac = ajar_valid_mac(v, n))) EMITE(DET_MAC, 1);
+    else if ((mask & C_DOT) && n == 14 && ajar_valid_mac(v, n)) EMITE(DET_MAC, 1);
+    else if ((mask & C_DASH) && n == 17 && ajar_valid_mac(v, n)) EMITE(DET_MAC, 1);
+    /* six groups of two, no "::": never an IPv6 address */
+    if ((mask & C_COLON) && !mac && ajar_valid_ipv6(v, n)) EMITE(DET_IPV6, 1);
+    if (n == 36 && ajar_valid_uuid(v, n)) {
+      if (hints & AJAR_H_ADVERTISING) EMITE(DET_ADVERTISING_ID, 1);
+      e->stop = 1; /* a UUID is nothing else */
+      return sig;
+    }
+    if (is_aws_key(v, n)) EMITE(DET_AWS_KEY, 1);
+    if (is_jwt(v, n)) EMITE(DET_JWT, 1);
+    if ((hints & (AJAR_H_PHOTO | AJAR_H_FACE)) && is_base64_image(v, n))
+      EMITE(DET_FACE_IMAGE, 1);
+    if ((mask & C_COMMA) && is_latlon_string(v, n, &precise))
+      EMITE(precise ? DET_GEO_POINT : DET_LAT_LON, 1);
+    if ((hints & AJAR_H_LOCATION) && is_geohash(v, n)) EMITE(DET_GEOHASH, 1);
+    if ((hints & AJAR_H_HEALTH) && n <= 8) {
+      for (i = 0; i < n && i < sizeof u - 1; i++)
+        u[i] = (char)(v[i] >= 'a' && v[i] <= 'z' ? v[i] - 32 : v[i]);
+      if (ajar_lexicon_icd10_ok(u, n)) EMITE(DET_HEALTH, 1);
+    }
+  }
+  nu = 0;
+  if ((mask & (C_UPPER | C_LOWER)) && digits && n <= 40) {
+    /* the length strip_alnum_upper gives; copy only when some check
+     * below takes that length */
+    size_t want = n - seps;
+    /* the id checks take letters and digits only (a MAC never passes) */
+    int alnum = !(mask & ~(C_DIGIT | C_UPPER | C_LOWER | C_HEXALPHA | C_SPACE |
+                           C_DASH | C_DOT));
+    if ((alnum && (want == 8 || want == 9 || want == 10 || (want >= 15 && want <= 18) ||
+                   (want >= 19 && want <= 34 && iban_head(v, n)))) ||
+        (want >= 4 && want <= 10 && (hints & (AJAR_H_PASSPORT | AJAR_H_PLATE))))
+      nu = strip_alnum_upper(v, n, u, sizeof u);
+  }
+  if (nu == 18 && ajar_valid_cn_resident_id(u, nu)) EMITE(DET_CN_RESIDENT_ID, 1);
+  /* the suffix letter makes a NINO by value; without it, "AB123456"
+   * is any code's shape, so the field name must say so */
+  if ((nu == 9 || (nu == 8 && (hints & AJAR_H_NATIONAL_ID))) &&
+      ajar_valid_uk_nino(u, nu))
+    EMITE(DET_UK_NINO, 1);
+  if (nu == 9 && (ajar_valid_es_dni(u, nu) || ajar_valid_es_nie(u, nu)))
+    EMITE(DET_ES_DNI, 1);
+  if (nu == 10 && ajar_valid_in_pan(u, nu)) EMITE(DET_IN_PAN, 1);
+  if (nu == 16 && ajar_valid_it_codice_fiscale(u, nu)) EMITE(DET_IT_CF, 1);
+  if (nu == 15 && ajar_valid_fr_nir(u, nu)) EMITE(DET_FR_NIR, 1);
+  if (nu == 17 && ajar_valid_vin(u, nu)) EMITE(DET_VIN, 1);
+  if (nu >= 15 && nu <= 34 && ajar_valid_iban(u, nu)) EMITE(DET_IBAN, 1);
+  if (nu >= 6 && nu <= 9 && (hints & AJAR_H_PASSPORT)) EMITE(DET_PASSPORT, 1);
+  if (nu >= 4 && nu <= 10 && (hints & AJAR_H_PLATE) && (mask & (C_UPPER)))
+    EMITE(DET_PLATE, 1);
+  return sig;
+}
+
+/* a person's name by shape and vocabularies: CJK and Hangul names start
+ * with a common surname; Latin and Cyrillic ones are capitalised words,
+ * one of them a common name of some country. Without a name in the
+ * field, only two words or more with a known one. */
+static unsigned person_name(struct emit_ctx *e, const char *v, size_t n,
+                            unsigned mask) {
+  unsigned sig = 0;
+  int known;
+  size_t words;
+  if ((mask & C_HIGH) && looks_name_zh(v, n))
+    EMITE(DET_PERSON_NAME, 1);
+  if (mask & (C_DIGIT | C_AT | C_UNDER | C_COLON))
+    return sig;
+  words = name_words(v, n, &known);
+  if (words && ((e->hints & (AJAR_H_NAME | AJAR_H_PERSON)) || (known && words >= 2)))
+    EMITE(DET_PERSON_NAME, known);
+  return sig;
+}
+
+/* single letters that are a sex in a column of them: M/F, m/w, H/F */
+static int sex_letter(const char *v, size_t n) {
+  return n == 1 && strchr("MFmfWwHh", v[0]) != NULL;
+}
+
+/* words: vocabularies, names, addresses, and fields whose name says it */
+static unsigned scalar_words(struct emit_ctx *e, const char *v, size_t n,
+                             unsigned mask, size_t digits) {
+  uint32_t hints = e->hints;
+  unsigned sig = 0;
+  uint32_t voc = n <= 64 && digits <= 2 &&
+                         !(mask & (C_AT | C_UNDER | C_COLON | C_SLASH | C_EQ))
+                     ? (mask & (C_UPPER | C_SPACE | C_DASH | C_UNDER | C_OTHER)
+                            ? ajar_lexicon_value_vocab(v, n)
+                            : ajar_lexicon_value_vocab_exact(v, n))
+                     : 0;
+  if (voc) {
+    vocab_emit(voc, hints, n, e->fn, e->ctx, &e->seen);
+  } else if (!hints && sex_letter(v, n)) {
+    EMITE(DET_GENDER, 0);
+  }
+  if ((mask & C_HIGH) && ajar_lexicon_cn_province(v, n) && ajar_valid_cn_plate(v, n))
+    EMITE(DET_CN_PLATE, 1);
+  else if (!(voc & ~NAME_VOCAB))
+    sig |= person_name(e, v, n, mask);
+  if (e->stop)
+    return sig;
+  if ((mask & C_HIGH) && looks_address_zh(v, n))
+    EMITE(DET_ADDRESS, 1);
+  if ((mask & C_SPACE) && digits && looks_address_latin(v, n))
+    EMITE(DET_ADDRESS, 1);
+  if (hints & AJAR_H_NAME && !(voc & ~NAME_VOCAB) && name_shaped(v, n, mask) &&
+      (mask & C_HIGH))
+    EMITE(DET_PERSON_NAME, 0);
+  if ((hints & AJAR_H_ADDRESS) && n >= 4 && !value_is_empty(v, n))
+    EMITE(DET_ADDRESS, 0);
+  if ((hints & AJAR_H_PLATE) && (mask & C_HIGH) && digits >= 2 && n <= 40)
+    EMITE(DET_PLATE, 1); /* 尾張小牧 500 あ 12-34, 12가3456 */
+  if ((hints & AJAR_H_ETHNICITY) && !(voc & AJAR_V_ETHNICITY) && n <= 40 &&
+      !(mask & C_DIGIT))
+    EMITE(DET_ETHNICITY, 0);
+  if ((hints & AJAR_H_RELIGION) && !(voc & AJAR_V_RELIGION) && n <= 40 &&
+      !(mask & C_DIGIT))
+    EMITE(DET_RELIGION, 0);
+  if ((hints & AJAR_H_POLITICAL) && !(voc & AJAR_V_POLITICAL) && n <= 40 &&
+      !(mask & C_DIGIT))
+    EMITE(DET_POLITICAL, 0);
+  if ((hints & AJAR_H_HEALTH) && !(voc & AJAR_V_HEALTH))
+    EMITE(DET_HEALTH, 0);
+  if ((hints & AJAR_H_GENDER) && !(voc & AJAR_V_GENDER) && n == 1 &&
+      (v[0] == 'M' || v[0] == 'F' || v[0] == 'm' || v[0] == 'f'))
+    EMITE(DET_GENDER, 1);
+  if ((hints & AJAR_H_DEMOGRAPHIC) && !(hints & (AJAR_H_GENDER | AJAR_H_AGE_DOB)) &&
+      !(voc & AJAR_V_NATIONALITY) && n <= 40 && !(mask & C_DIGIT))
+    EMITE(DET_NATIONALITY, 0);
+  if ((hints & AJAR_H_FACE_ATTR) && n <= 24)
+    EMITE(DET_FACE_ATTRIBUTES, 1);
+  return sig;
+}
+
 unsigned classify_scalar(const struct ajar_db *db, struct ajar_scratch *s,
                          uint32_t hints, enum value_kind kind,
                          const char *v, size_t n, candidate_fn fn, void *ctx) {
-  unsigned sig = 0, mask = 0;
-  size_t i, digits = 0, seps = 0;
-  char d[40];
-  size_t nd;
-  int has_time;
-  uint64_t seen_bits = 0, *seen = &seen_bits;
+  struct emit_ctx ec = {hints, fn, ctx, 0, 0}, *e = &ec;
+  unsigned sig = 0, mask;
+  size_t digits = 0, seps = 0;
+  int has_time, year;
 
   if (kind == VK_NULL)
     return 0;
   if (kind == VK_BOOL) {
     if (hints & AJAR_H_FACE_ATTR)
-      EMIT(DET_FACE_ATTRIBUTES, 1);
+      EMITE(DET_FACE_ATTRIBUTES, 1);
     return SIG_BOOL;
   }
   while (n && (v[0] == ' ' || v[0] == '\t')) v++, n--;
@@ -494,9 +977,9 @@ unsigned classify_scalar(const struct ajar_db *db, struct ajar_scratch *s,
     /* a content hash or request id is no personal data, but a secret
      * that announces itself is one whatever its field ("pass_hash") */
     if (n >= 20 && kind == VK_STRING) {
-      if (is_password_hash(v, n)) EMIT(DET_PASSWORD_HASH, 1);
-      if (is_aws_key(v, n)) EMIT(DET_AWS_KEY, 1);
-      if (is_jwt(v, n)) EMIT(DET_JWT, 1);
+      if (is_password_hash(v, n)) EMITE(DET_PASSWORD_HASH, 1);
+      if (is_aws_key(v, n)) EMITE(DET_AWS_KEY, 1);
+      if (is_jwt(v, n)) EMITE(DET_JWT, 1);
     }
     return sig;
   }
@@ -506,43 +989,11 @@ unsigned classify_scalar(const struct ajar_db *db, struct ajar_scratch *s,
   if (n > AJAR_MAX_VALUE_SCAN)
     n = AJAR_MAX_VALUE_SCAN;
 
-  if (kind == VK_NUMBER) {
-    double x;
-    if (hints & AJAR_H_TIME)
-      sig |= SIG_TIME;
-    if (hints & AJAR_H_LOCATION) {
-      if (parse_double(v, n, &x) && fabs(x) <= 180 && memchr(v, '.', n))
-        EMIT(DET_LAT_LON, 1);
-      return sig;
-    }
-    if (hints & AJAR_H_FACE_ATTR)
-      EMIT(DET_FACE_ATTRIBUTES, 1);
-    if ((hints & AJAR_H_AGE_DOB) && parse_double(v, n, &x)) {
-      if ((x >= 0 && x <= 130 && x == floor(x)) ||
-          (n == 8 && looks_date(v, n, &has_time)))
-        EMIT(DET_DOB, 1);
-    }
-    for (i = 0; i < n; i++)
-      if (v[i] < '0' || v[i] > '9')
-        return sig;
-    if (n >= 9 && n <= 19)
-      return classify_digits(hints, v, n, v, n, C_DIGIT, sig, fn, ctx, seen);
-    return sig;
-  }
-
-  /* free text: long, with spaces. Decided without a byte loop, then
-   * handed to Vectorscan only when it holds a digit or an '@'. */
-  if (n > 48 && (n > 512 || memchr(v, ' ', n) || memchr(v, '\n', n))) {
-    if (has_digit_or_at(v, n))
-      classify_text(db, s, hints, v, n, fn, ctx);
-    if (hints & AJAR_H_HEALTH)
-      EMIT(DET_HEALTH, 0);
-    if ((hints & AJAR_H_ADDRESS) && n < 300)
-      EMIT(DET_ADDRESS, 0);
-    if ((hints & (AJAR_H_PHOTO | AJAR_H_FACE)) && is_base64_image(v, n))
-      EMIT(DET_FACE_IMAGE, 1);
-    return sig;
-  }
+  if (kind == VK_NUMBER)
+    return sig | scalar_number(e, v, n);
+  /* free text: long, with spaces; decided without a byte loop */
+  if (n > 48 && (n > 512 || memchr(v, ' ', n) || memchr(v, '\n', n)))
+    return sig | scalar_text(db, s, e, v, n);
   mask = value_shape(v, n, &digits, &seps);
   if (mask & C_NL) {
     if (mask & (C_DIGIT | C_AT))
@@ -550,176 +1001,53 @@ unsigned classify_scalar(const struct ajar_db *db, struct ajar_scratch *s,
     return sig;
   }
 
-  /* time-ish values: profiles only */
+  /* time-ish values: profiles, and birth dates */
   if (digits >= 6 && (mask & (C_DASH | C_SLASH | C_DOT)) && n >= 8 && n <= 35 &&
-      looks_date(v, n, &has_time)) {
+      looks_date_y(v, n, &has_time, &year)) {
     if (has_time || (hints & AJAR_H_TIME))
       sig |= SIG_TIME;
-    if (hints & AJAR_H_AGE_DOB)
-      EMIT(DET_DOB, 1);
-    return sig;
+    return has_time ? sig : sig | birth_date(e, n, year);
   }
+  if ((mask & C_HIGH) && digits >= 5 && n <= 24 && looks_date_cjk(v, n, &year))
+    return sig | (hints & AJAR_H_TIME ? SIG_TIME : 0) | birth_date(e, n, year);
   if (hints & AJAR_H_TIME) {
     sig |= SIG_TIME;
     if (!(hints & ~(AJAR_H_TIME | AJAR_H_PLACE)))
       return sig;
   }
 
-  if (is_password_hash(v, n)) EMIT(DET_PASSWORD_HASH, 1);
+  if (is_password_hash(v, n)) EMITE(DET_PASSWORD_HASH, 1);
   if ((mask & C_AT) && !(mask & C_SPACE) && ajar_valid_email(v, n))
-    EMIT(DET_EMAIL, 1);
+    EMITE(DET_EMAIL, 1);
 
-  /* digits with phone/id punctuation */
-  if (digits && !(mask & ~(C_DIGIT | C_SPACE | C_DASH | C_DOT | C_PAREN | C_PLUS))) {
-    if ((mask & C_DOT) && !(mask & ~(C_DIGIT | C_DOT)) && ajar_valid_ipv4(v, n)) {
-      EMIT(DET_IPV4, 1);
-      return sig;
+  /* a phone with an extension: "001-415-555-2671x123" */
+  if (digits >= 7 && (mask & (C_LOWER | C_UPPER | C_OTHER)) && !(mask & C_HIGH)) {
+    size_t cut = phone_ext_cut(v, n), d2, s2;
+    if (cut < n) {
+      unsigned m2 = value_shape(v, cut, &d2, &s2);
+      if (!(m2 & ~(C_DIGIT | C_SPACE | C_DASH | C_DOT | C_PAREN | C_PLUS)))
+        return sig | scalar_punct_digits(e, v, cut, m2);
     }
-    nd = strip_digits(v, n, d, sizeof d);
-    if (v[0] == '+' && nd) {
-      char e[40];
-      e[0] = '+';
-      memcpy(e + 1, d, nd);
-      if (ajar_valid_e164(e, nd + 1))
-        EMIT(DET_PHONE_E164, 1);
-      if (nd == 13 && d[0] == '8' && d[1] == '6' && ajar_valid_cn_mobile(d + 2, 11))
-        EMIT(DET_CN_MOBILE, 1);
-      return sig;
-    }
-    if (nd && (hints & AJAR_H_AGE_DOB) && nd <= 3 && digits_at(d, nd) <= 130)
-      EMIT(DET_DOB, 1);
-    if (nd == 8 && n == 8 && (hints & AJAR_H_AGE_DOB) && looks_date(d, nd, &has_time))
-      EMIT(DET_DOB, 1);
-    if (nd >= 9 && nd <= 19)
-      sig = classify_digits(hints, v, n, d, nd, mask, sig, fn, ctx, seen);
-    else if ((hints & AJAR_H_PHONE) && nd >= 7)
-      EMIT(DET_PHONE_NATIONAL, 1);
-    if ((hints & AJAR_H_LOCATION) && (mask & C_DOT) && nd >= 3) {
-      double x;
-      if (parse_double(v, n, &x) && fabs(x) <= 180)
-        EMIT(DET_LAT_LON, 1);
-    }
-    if ((hints & AJAR_H_FACE_ATTR) && nd <= 3)
-      EMIT(DET_FACE_ATTRIBUTES, 1);
-    return sig;
   }
+  if (digits && !(mask & ~(C_DIGIT | C_SPACE | C_DASH | C_DOT | C_PAREN | C_PLUS)))
+    return sig | scalar_punct_digits(e, v, n, mask);
 
-  /* ASCII tokens: formats below strip spaces themselves where a
-   * printed form has them ("NE 89 60 98 D", "FR76 1653 ...") */
   if (!(mask & C_HIGH)) {
-    char u[40];
-    size_t nu;
-    int precise;
-    if (mask & C_SPACE) goto alnum;
-    int mac = 0;
-    if ((mask & C_COLON) && (mac = ajar_valid_mac(v, n))) EMIT(DET_MAC, 1);
-    else if ((mask & C_DOT) && n == 14 && ajar_valid_mac(v, n)) EMIT(DET_MAC, 1);
-    else if ((mask & C_DASH) && n == 17 && ajar_valid_mac(v, n)) EMIT(DET_MAC, 1);
-    /* six groups of two, no "::": never an IPv6 address */
-    if ((mask & C_COLON) && !mac && ajar_valid_ipv6(v, n)) EMIT(DET_IPV6, 1);
-    if (n == 36 && ajar_valid_uuid(v, n)) {
-      if (hints & AJAR_H_ADVERTISING) EMIT(DET_ADVERTISING_ID, 1);
+    sig |= scalar_token(e, v, n, mask, digits, seps);
+    if (e->stop)
       return sig;
-    }
-    if (is_aws_key(v, n)) EMIT(DET_AWS_KEY, 1);
-    if (is_jwt(v, n)) EMIT(DET_JWT, 1);
-    if ((hints & (AJAR_H_PHOTO | AJAR_H_FACE)) && is_base64_image(v, n))
-      EMIT(DET_FACE_IMAGE, 1);
-    if ((mask & C_COMMA) && is_latlon_string(v, n, &precise))
-      EMIT(precise ? DET_GEO_POINT : DET_LAT_LON, 1);
-    if ((hints & AJAR_H_LOCATION) && is_geohash(v, n)) EMIT(DET_GEOHASH, 1);
-    if ((hints & AJAR_H_HEALTH) && n <= 8) {
-      for (i = 0; i < n && i < sizeof u - 1; i++)
-        u[i] = (char)(v[i] >= 'a' && v[i] <= 'z' ? v[i] - 32 : v[i]);
-      if (ajar_lexicon_icd10_ok(u, n)) EMIT(DET_HEALTH, 1);
-    }
-  alnum:
-    nu = 0;
-    if ((mask & (C_UPPER | C_LOWER)) && digits && n <= 40) {
-      /* the length strip_alnum_upper gives; copy only when some check
-       * below takes that length */
-      size_t want = n - seps;
-      /* the id checks take letters and digits only (a MAC never passes) */
-      int alnum = !(mask & ~(C_DIGIT | C_UPPER | C_LOWER | C_HEXALPHA | C_SPACE |
-                             C_DASH | C_DOT));
-      if ((alnum && (want == 8 || want == 9 || want == 10 || (want >= 15 && want <= 18) ||
-                     (want >= 19 && want <= 34 && iban_head(v, n)))) ||
-          (want >= 4 && want <= 10 && (hints & (AJAR_H_PASSPORT | AJAR_H_PLATE))))
-        nu = strip_alnum_upper(v, n, u, sizeof u);
-    }
-    if (nu == 18 && ajar_valid_cn_resident_id(u, nu)) EMIT(DET_CN_RESIDENT_ID, 1);
-    /* the suffix letter makes a NINO by value; without it, "AB123456"
-     * is any code's shape, so the field name must say so */
-    if ((nu == 9 || (nu == 8 && (hints & AJAR_H_NATIONAL_ID))) &&
-        ajar_valid_uk_nino(u, nu))
-      EMIT(DET_UK_NINO, 1);
-    if (nu == 9 && (ajar_valid_es_dni(u, nu) || ajar_valid_es_nie(u, nu)))
-      EMIT(DET_ES_DNI, 1);
-    if (nu == 10 && ajar_valid_in_pan(u, nu)) EMIT(DET_IN_PAN, 1);
-    if (nu == 16 && ajar_valid_it_codice_fiscale(u, nu)) EMIT(DET_IT_CF, 1);
-    if (nu == 15 && ajar_valid_fr_nir(u, nu)) EMIT(DET_FR_NIR, 1);
-    if (nu == 17 && ajar_valid_vin(u, nu)) EMIT(DET_VIN, 1);
-    if (nu >= 15 && nu <= 34 && ajar_valid_iban(u, nu)) EMIT(DET_IBAN, 1);
-    if (nu >= 6 && nu <= 9 && (hints & AJAR_H_PASSPORT)) EMIT(DET_PASSPORT, 1);
-    if (nu >= 4 && nu <= 10 && (hints & AJAR_H_PLATE) && (mask & (C_UPPER)))
-      EMIT(DET_PLATE, 1);
   }
-
-  /* words: vocabularies, names, addresses */
   if (mask & (C_HIGH | C_UPPER | C_LOWER)) {
-    uint32_t voc = n <= 64 && digits <= 2 &&
-                           !(mask & (C_AT | C_UNDER | C_COLON | C_SLASH | C_EQ))
-                       ? (mask & (C_UPPER | C_SPACE | C_DASH | C_UNDER | C_OTHER)
-                              ? ajar_lexicon_value_vocab(v, n)
-                              : ajar_lexicon_value_vocab_exact(v, n))
-                       : 0;
-    if (voc)
-      vocab_emit(voc, hints, n, fn, ctx, seen);
-    if (mask & C_HIGH) {
-      if (ajar_lexicon_cn_province(v, n) && ajar_valid_cn_plate(v, n))
-        EMIT(DET_CN_PLATE, 1);
-      else if (!(voc & ~NAME_VOCAB) && looks_name_zh(v, n))
-        EMIT(DET_PERSON_NAME, 1);
-      if (looks_address_zh(v, n))
-        EMIT(DET_ADDRESS, 1);
-    } else if (!(voc & ~NAME_VOCAB) && !(mask & (C_DIGIT | C_AT | C_UNDER | C_COLON)) &&
-               looks_name_en(v, n, hints & AJAR_H_NAME ? 2 : 1)) {
-      EMIT(DET_PERSON_NAME, 1);
-    }
-    /* ASCII only, and every street word follows a space */
-    if ((mask & (C_HIGH | C_SPACE)) == C_SPACE && looks_address_en(v, n))
-      EMIT(DET_ADDRESS, 1);
-    if (hints & AJAR_H_NAME && !(voc & ~NAME_VOCAB) && name_shaped(v, n, mask) &&
-        (mask & C_HIGH))
-      EMIT(DET_PERSON_NAME, 0);
-    if ((hints & AJAR_H_ADDRESS) && n >= 4 && !value_is_empty(v, n))
-      EMIT(DET_ADDRESS, 0);
-    if ((hints & AJAR_H_ETHNICITY) && !(voc & AJAR_V_ETHNICITY) && n <= 40 &&
-        !(mask & C_DIGIT))
-      EMIT(DET_ETHNICITY, 0);
-    if ((hints & AJAR_H_RELIGION) && !(voc & AJAR_V_RELIGION) && n <= 40 &&
-        !(mask & C_DIGIT))
-      EMIT(DET_RELIGION, 0);
-    if ((hints & AJAR_H_POLITICAL) && !(voc & AJAR_V_POLITICAL) && n <= 40 &&
-        !(mask & C_DIGIT))
-      EMIT(DET_POLITICAL, 0);
-    if ((hints & AJAR_H_HEALTH) && !(voc & AJAR_V_HEALTH))
-      EMIT(DET_HEALTH, 0);
-    if ((hints & AJAR_H_GENDER) && !(voc & AJAR_V_GENDER) && n == 1 &&
-        (v[0] == 'M' || v[0] == 'F' || v[0] == 'm' || v[0] == 'f'))
-      EMIT(DET_GENDER, 1);
-    if ((hints & AJAR_H_DEMOGRAPHIC) && !(hints & (AJAR_H_GENDER | AJAR_H_AGE_DOB)) &&
-        !(voc & AJAR_V_NATIONALITY) && n <= 40 && !(mask & C_DIGIT))
-      EMIT(DET_NATIONALITY, 0);
-    if ((hints & AJAR_H_FACE_ATTR) && n <= 24)
-      EMIT(DET_FACE_ATTRIBUTES, 1);
+    sig |= scalar_words(e, v, n, mask, digits);
+    if (e->stop)
+      return sig;
   }
   if ((hints & AJAR_H_SECRET) && !is_placeholder_secret(v, n) &&
       !value_is_empty(v, n))
-    EMIT(DET_PASSWORD, 0);
+    EMITE(DET_PASSWORD, 0);
   if ((hints & AJAR_H_NAME) && !(mask & C_HIGH) && name_shaped(v, n, mask) &&
       (mask & (C_UPPER | C_LOWER)))
-    EMIT(DET_PERSON_NAME, 0);
+    EMITE(DET_PERSON_NAME, 0);
   return sig;
 }
 
