@@ -442,3 +442,20 @@ def test_json_report_validates_against_schema(tmp_path):
         rep = json.loads(out)
         jsonschema.validate(rep, schema, cls=jsonschema.Draft202012Validator)
         assert len(rep["targets"]) == len(inputs)
+
+
+def test_phone_in_free_text_is_whole_and_every_kind_shown(tmp_path):
+    # issue 11: the shortest match was reported ("+447946095" for
+    # "+447946095812"); a CN mobile beside E.164 numbers was counted but
+    # never shown; a count after a full number is not part of it
+    p = tmp_path / "notes.txt"
+    p.write_text("Call +447946095812 tomorrow, or the office on +44 20 7946 0958.\n"
+                 "Backup +14159544968 5 times; warehouse contact is 15885420838 (WeChat too).\n")
+    _, rep, _ = run_json("--reveal", str(p))
+    phones = [f for c in target(rep, str(p))["collections"] for f in c["findings"]
+              if f["category"] == "contact.phone"]
+    assert len(phones) == 1
+    ex = phones[0]["examples"]
+    assert "+447946095812" in ex and "+44 20 7946 0958" in ex
+    assert "15885420838" in ex or "+14159544968" in ex
+    assert not any(e.endswith(" 5") or e == "+447946095" for e in ex)

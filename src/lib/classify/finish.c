@@ -130,6 +130,14 @@ static int decide(const struct field *f, const struct det_stat *st,
   return AJAR_CONF_NONE;
 }
 
+static int has_example(const struct ajar_finding *fd, const char *x) {
+  size_t e;
+  for (e = 0; e < fd->n_examples; e++)
+    if (fd->examples[e] && x && !strcmp(fd->examples[e], x))
+      return 1;
+  return 0;
+}
+
 static char *dupstr(const char *s) {
   char *d = strdup(s ? s : "");
   return d;
@@ -303,6 +311,16 @@ int ajar_collection_finish(const struct ajar_collection *c, int open,
       fd->confidence = v[best[k]].confidence;
       for (e = 0; e < st->n_examples; e++)
         fd->examples[fd->n_examples++] = dupstr(st->examples[e]);
+      /* then the other reported detectors' of the category: a CN mobile
+       * beside E.164 numbers in one text is shown, not only counted */
+      for (j = 0; j < f->n_stats && fd->n_examples < AJAR_EXAMPLES_MAX; j++) {
+        const struct det_stat *o = v[j].st;
+        if (!v[j].confidence || (int)j == best[k] || ajar_detectors[o->det].category != k)
+          continue;
+        for (e = 0; e < o->n_examples && fd->n_examples < AJAR_EXAMPLES_MAX; e++)
+          if (!has_example(fd, o->examples[e]))
+            fd->examples[fd->n_examples++] = dupstr(o->examples[e]);
+      }
       cats |= 1u << k;
     }
   }

@@ -114,7 +114,38 @@ static int validate(struct text_ctx *t, unsigned det, size_t *from_io,
     *to = from + n;
     return ajar_valid_email(v, n);
   }
-  case DET_PHONE_E164:
+  case DET_PHONE_E164: {
+    /* the engine reports the shortest match first: take the whole
+     * number (up to 15 digits, single spaces or dashes between groups
+     * while fewer than 11 digits are read)
+     * when that is valid, so "+447946095812" is not cut at "+447946095" */
+    size_t e = *to, end = *to;
+    int nd = 0;
+    for (i = 0; i < n; i++)
+      nd += v[i] >= '0' && v[i] <= '9';
+    while (e < t->n && nd < 15) {
+      if (digit_at(t->v, t->n, e)) {
+        nd++;
+        end = ++e;
+      } else if ((t->v[e] == ' ' || t->v[e] == '-') && digit_at(t->v, t->n, e + 1) &&
+                 nd < 11) {
+        /* a group after 11 digits is the next number or a count */
+        e++;
+      } else {
+        break;
+      }
+    }
+    if (end > *to && !digit_at(t->v, t->n, end)) {
+      for (i = 0; i < end - from && k < sizeof d - 1; i++)
+        if (v[i] != ' ' && v[i] != '-') d[k++] = v[i];
+      if (ajar_valid_e164(d, k)) {
+        *to = end;
+        return 1;
+      }
+      k = 0;
+    }
+  }
+    /* fall through */
   case DET_CARD:
   case DET_IBAN:
   case DET_UK_NINO:
