@@ -433,19 +433,71 @@ void field_geo(struct ajar_collection *c, uint32_t fi, double lat, double lon) {
   record_hit(c, fi, DET_GEO_POINT, 0, 1, n ? ex : NULL, (size_t)n);
 }
 
-int ajar_collection_add_json(struct ajar_collection *c, struct ajar_scratch *s,
-                             const char *json, size_t len) {
-  int rc;
-  if (!c || !s || (!json && len))
-    return AJAR_EINVAL;
-  rc = json_walk_record(c, s, json, len);
+/* ---- the record sink ---------------------------------------------------- */
+static uint32_t sink_child(void *ctx, uint32_t parent, const char *key,
+                           size_t n, int is_array) {
+  return field_child(((struct coll_sink *)ctx)->c, parent, key, n, is_array);
+}
+
+static uint32_t sink_next(void *ctx, uint32_t parent, uint32_t prev,
+                          const char *key, size_t n) {
+  return field_next(((struct coll_sink *)ctx)->c, parent, prev, key, n);
+}
+
+static uint32_t sink_next_quoted(void *ctx, uint32_t parent, uint32_t prev,
+                                 const char *k, const char *end, size_t *n) {
+  return field_next_quoted(((struct coll_sink *)ctx)->c, parent, prev, k, end, n);
+}
+
+static void sink_value(void *ctx, uint32_t f, enum value_kind kind,
+                       const char *v, size_t n) {
+  struct coll_sink *k = ctx;
+  field_value(k->c, k->s, f, kind, v, n);
+}
+
+static void sink_numarray(void *ctx, uint32_t f, size_t count, double first,
+                          double second, double absmax) {
+  field_numarray(((struct coll_sink *)ctx)->c, f, count, first, second, absmax);
+}
+
+static void sink_geo(void *ctx, uint32_t f, double lat, double lon) {
+  field_geo(((struct coll_sink *)ctx)->c, f, lat, lon);
+}
+
+static void sink_end_record(void *ctx, int malformed) {
+  struct ajar_collection *c = ((struct coll_sink *)ctx)->c;
   c->records++;
-  if (rc) {
+  if (malformed) {
     c->malformed++;
     if (!c->first_malformed)
       c->first_malformed = c->records;
   }
-  return rc;
+}
+
+void collection_sink(struct coll_sink *k, struct ajar_collection *c,
+                     struct ajar_scratch *s) {
+  memset(k, 0, sizeof *k);
+  k->c = c;
+  k->s = s;
+  k->sink.ctx = k;
+  k->sink.buf = s->buf;
+  k->sink.buf_len = sizeof s->buf;
+  k->sink.child = sink_child;
+  k->sink.next = sink_next;
+  k->sink.next_quoted = sink_next_quoted;
+  k->sink.value = sink_value;
+  k->sink.numarray = sink_numarray;
+  k->sink.geo = sink_geo;
+  k->sink.end_record = sink_end_record;
+}
+
+int ajar_collection_add_json(struct ajar_collection *c, struct ajar_scratch *s,
+                             const char *json, size_t len) {
+  struct coll_sink k;
+  if (!c || !s || (!json && len))
+    return AJAR_EINVAL;
+  collection_sink(&k, c, s);
+  return json_walk_record(&k.sink, json, len);
 }
 
 int ajar_collection_add_field(struct ajar_collection *c, struct ajar_scratch *s,

@@ -1,11 +1,13 @@
-/* Internal: a collection's field tree and per-field evidence, shared by
- * the record walkers (record/) and the decisions (finish.c). */
+/* Internal: a collection's field tree and per-field evidence, filled
+ * through its record sink (record/walker.h) and read by the decisions
+ * (finish.c). */
 #ifndef AJAR_COLLECTION_H
 #define AJAR_COLLECTION_H
 
 #include <stdint.h>
 #include "ajar/ajar.h"
 #include "classify/classify.h"
+#include "record/walker.h"
 
 /* evidence of one detector in one field */
 struct det_stat {
@@ -104,8 +106,16 @@ void field_numarray(struct ajar_collection *c, uint32_t f, size_t count,
 /* A {lat, lon} object in range */
 void field_geo(struct ajar_collection *c, uint32_t f, double lat, double lon);
 
-/* record walkers */
-int json_walk_record(struct ajar_collection *c, struct ajar_scratch *s,
-                     const char *p, size_t n);
+/* The collection as the sink of a record walker: what the walker emits
+ * lands in c, classified with scratch s. `open` is NULL: a collection
+ * alone does not nest; whoever owns the collections of a source (files.c)
+ * sets it. */
+struct coll_sink {
+  struct rec_sink sink;
+  struct ajar_collection *c;
+  struct ajar_scratch *s;
+};
+void collection_sink(struct coll_sink *k, struct ajar_collection *c,
+                     struct ajar_scratch *s);
 
 #endif

@@ -1,9 +1,12 @@
-/* `ajar files`: one file (or stdin) -> one target with one collection.
+/* `ajar files`: one file (or stdin) -> one target with its collections:
+ * the file's own, and one per table, sheet or member a walker opens in it
+ * (named "file!name", docs/report.md).
  *
- * The main thread reads and frames records into batches; with more than
- * one thread, workers classify batches into collections of their own,
- * merged at the end. Memory is bounded by the batch count and the record
- * cap (ajar_limits.h), whatever the file size.
+ * The main thread reads, sniffs (record/sniff.c) and frames records into
+ * batches; with more than one thread, the pool's workers walk batches
+ * (record/: JSON, CSV, text) into collections of their own, merged at
+ * the end. Memory is bounded by the batch count and the record cap
+ * (ajar_limits.h), whatever the file size.
  */
 #include <pthread.h>
 #include <sys/mman.h>
@@ -14,8 +17,11 @@
 #include "collection.h"
 #include "files.h"
 #include "opts.h"
+#include "pool.h"
+#include "record/csv.h"
 #include "record/framer.h"
 #include "record/reader.h"
+#include "record/sniff.h"
 
 #define BATCH_BYTES (1u << 20)
 
@@ -29,289 +35,58 @@ struct batch {
   size_t len, cap;
   struct rec *recs;
   size_t n, rcap;
+  uint32_t part;
 };
 
-struct csv_header {
-  char **names;
-  size_t *lens;
-  size_t n;
-  char delim;
+/* A part of the file with a collection of its own: 0 is the file itself;
+ * others are opened by walkers. Read by workers, written before they
+ * see it (the name) or by the main thread alone (the rest). */
+struct part {
+  char *name;             /* as reported */
+  enum file_format fmt;
+  struct csv_header hdr;
+  int have_header;
+  uint64_t too_large, first_too_large;
 };
+
+struct worker;
+
+/* one worker's collection of one part, and the walkers' state for it */
+struct file_sink {
+  struct coll_sink k;     /* first: the sink's ctx is this struct */
+  struct worker *w;
+  uint32_t part;
+  struct csv_walker csv;
+  uint64_t malformed, first_bad;
+};
+
+struct job;
 
 struct worker {
-  struct ajar_collection *c;
+  struct job *j;
   struct ajar_scratch *s;
-  const struct csv_header *hdr;
-  uint32_t *cols;          /* field index per column, for c */
-  uint64_t malformed, first_bad;
-  enum file_format fmt;
+  int lent_scratch;         /* s is the caller's (files_classify_buffer) */
+  struct file_sink **sinks; /* by part */
+  uint32_t n_sinks;
 };
 
-/* ---- format detection ------------------------------------------------ */
-static int ends_with(const char *s, size_t n, const char *suf) {
-  size_t k = strlen(suf);
-  return n >= k && !strncasecmp(s + n - k, suf, k);
-}
-
-static int format_by_name(const char *path, const char *forced) {
-  size_t n = strlen(path);
-  if (forced) {
-    if (!strcmp(forced, "ndjson") || !strcmp(forced, "jsonl")) return FMT_NDJSON;
-    if (!strcmp(forced, "json")) return -2; /* sniff array vs document */
-    if (!strcmp(forced, "csv")) return FMT_CSV;
-    if (!strcmp(forced, "tsv")) return FMT_TSV;
-    if (!strcmp(forced, "text")) return FMT_TEXT;
-    return -3;
-  }
-  if (ends_with(path, n, ".gz")) n -= 3;
-  else if (ends_with(path, n, ".zst")) n -= 4;
-  else if (ends_with(path, n, ".zstd")) n -= 5;
-  if (ends_with(path, n, ".ndjson") || ends_with(path, n, ".jsonl")) return FMT_NDJSON;
-  if (ends_with(path, n, ".json")) return -2;
-  if (ends_with(path, n, ".csv")) return FMT_CSV;
-  if (ends_with(path, n, ".tsv") || ends_with(path, n, ".tab")) return FMT_TSV;
-  if (ends_with(path, n, ".txt") || ends_with(path, n, ".log")) return FMT_TEXT;
-  return -1;
-}
-
-/* whether the first line of b is one complete JSON object */
-static int first_line_is_object(const char *b, size_t n) {
-  size_t i;
-  int depth = 0, in_str = 0, esc = 0;
-  for (i = 0; i < n; i++) {
-    char c = b[i];
-    if (in_str) {
-      if (esc) esc = 0;
-      else if (c == '\\') esc = 1;
-      else if (c == '"') in_str = 0;
-      continue;
-    }
-    if (c == '"') in_str = 1;
-    else if (c == '{' || c == '[') depth++;
-    else if (c == '}' || c == ']') {
-      if (--depth == 0) return 1;
-    } else if (c == '\n') return 0;
-  }
-  return 0;
-}
-
-static int sniff(const char *b, size_t n, int by_name) {
-  size_t i = 0, tabs = 0, commas = 0;
-  if (n >= 3 && !memcmp(b, "\xEF\xBB\xBF", 3)) /* byte order mark */
-    i = 3;
-  while (i < n && (b[i] == ' ' || b[i] == '\n' || b[i] == '\r' || b[i] == '\t'))
-    i++;
-  if (by_name >= 0)
-    return by_name;
-  if (i < n && b[i] == '[')
-    return FMT_JSON_ARRAY;
-  if (i < n && b[i] == '{')
-    return first_line_is_object(b + i, n - i) ? FMT_NDJSON : FMT_JSON_DOC;
-  if (by_name == -2)
-    return FMT_JSON_DOC;
-  for (; i < n && b[i] != '\n'; i++) {
-    tabs += b[i] == '\t';
-    commas += b[i] == ',' || b[i] == ';';
-  }
-  if (tabs) return FMT_TSV;
-  if (commas) return FMT_CSV;
-  return FMT_TEXT;
-}
-
-static int looks_binary(const char *b, size_t n) {
-  size_t i, ctl = 0;
-  if (n > 4096) n = 4096;
-  for (i = 0; i < n; i++) {
-    unsigned char c = (unsigned char)b[i];
-    if (c == 0) return 1;
-    if (c < 0x20 && c != '\n' && c != '\r' && c != '\t') ctl++;
-  }
-  return n && ctl * 10 > n;
-}
-
-/* ---- CSV ----------------------------------------------------------------- */
-/* Split one row (RFC 4180) and call fn per field, unquoted into buf. */
-typedef void (*cell_fn)(void *ctx, size_t col, const char *v, size_t n);
-
-static void csv_row(const char *p, size_t n, char delim, char *buf, size_t cap,
-                    cell_fn fn, void *ctx) {
-  size_t i = 0, col = 0;
-  while (i <= n && col < AJAR_MAX_CSV_COLUMNS) {
-    if (i < n && p[i] == '"') {
-      size_t k = 0;
-      i++;
-      while (i < n) {
-        if (p[i] == '"') {
-          if (i + 1 < n && p[i + 1] == '"') {
-            if (k < cap) buf[k++] = '"';
-            i += 2;
-            continue;
-          }
-          i++;
-          break;
-        }
-        if (k < cap) buf[k++] = p[i];
-        i++;
-      }
-      while (i < n && p[i] != delim) i++; /* junk after the closing quote */
-      fn(ctx, col++, buf, k);
-    } else {
-      const char *e = memchr(p + i, delim, n - i);
-      size_t end = e ? (size_t)(e - p) : n;
-      fn(ctx, col++, p + i, end - i);
-      i = end;
-    }
-    if (i >= n) break;
-    i++; /* the delimiter */
-    if (i == n) { fn(ctx, col++, "", 0); break; }
-  }
-}
-
-static void header_cell(void *ctx, size_t col, const char *v, size_t n) {
-  struct csv_header *h = ctx;
-  char **names;
-  size_t *lens;
-  (void)col;
-  names = realloc(h->names, (h->n + 1) * sizeof *names);
-  if (!names) return;
-  h->names = names;
-  lens = realloc(h->lens, (h->n + 1) * sizeof *lens);
-  if (!lens) return;
-  h->lens = lens;
-  if (n > AJAR_MAX_KEY) n = AJAR_MAX_KEY;
-  /* a UTF-8 byte order mark on the first header */
-  if (h->n == 0 && n >= 3 && !memcmp(v, "\xEF\xBB\xBF", 3)) { v += 3; n -= 3; }
-  h->names[h->n] = malloc(n + 1);
-  if (!h->names[h->n]) return;
-  memcpy(h->names[h->n], v, n);
-  h->names[h->n][n] = 0;
-  h->lens[h->n++] = n;
-}
-
-static void header_free(struct csv_header *h) {
-  size_t i;
-  for (i = 0; i < h->n; i++) free(h->names[i]);
-  free(h->names);
-  free(h->lens);
-  memset(h, 0, sizeof *h);
-}
-
-static void data_cell(void *ctx, size_t col, const char *v, size_t n) {
-  struct worker *w = ctx;
-  uint32_t f;
-  if (!w->hdr || col >= w->hdr->n) {
-    char name[32];
-    int k = snprintf(name, sizeof name, "column%zu", col + 1);
-    f = field_child(w->c, ROOT_FIELD, name, (size_t)k, 0);
-  } else {
-    if (!w->cols[col])
-      w->cols[col] = field_child(w->c, ROOT_FIELD, w->hdr->names[col],
-                                 w->hdr->lens[col], 0);
-    f = w->cols[col];
-  }
-  field_value(w->c, w->s, f, VK_STRING, v, n);
-}
-
-/* ---- classifying one record ------------------------------------------- */
-static void classify_record(struct worker *w, const char *p, size_t n,
-                            uint64_t line) {
-  int rc = 0;
-  switch (w->fmt) {
-  case FMT_NDJSON:
-  case FMT_JSON_ARRAY:
-  case FMT_JSON_DOC: {
-    size_t i = 0;
-    while (i < n && (p[i] == ' ' || p[i] == '\t' || p[i] == '\r')) i++;
-    if (i == n) return; /* blank line */
-    rc = ajar_collection_add_json(w->c, w->s, p, n);
-    break;
-  }
-  case FMT_CSV:
-  case FMT_TSV: {
-    char *buf = w->s->buf;
-    if (n == 0) return;
-    csv_row(p, n, w->fmt == FMT_TSV ? '\t' : (w->hdr ? w->hdr->delim : ','),
-            buf, sizeof w->s->buf, data_cell, w);
-    ajar_collection_end_record(w->c);
-    break;
-  }
-  default:
-    if (n == 0) return;
-    field_value(w->c, w->s, ROOT_FIELD, VK_STRING, p, n);
-    ajar_collection_end_record(w->c);
-    break;
-  }
-  if (rc) {
-    w->malformed++;
-    if (!w->first_bad || line < w->first_bad) w->first_bad = line;
-  }
-}
-
-static void classify_batch(struct worker *w, const struct batch *b) {
-  size_t i;
-  for (i = 0; i < b->n; i++)
-    classify_record(w, b->buf + b->recs[i].off, b->recs[i].len, b->recs[i].line);
-}
-
-/* ---- workers ------------------------------------------------------------- */
-struct pool {
-  pthread_mutex_t mu;
-  pthread_cond_t has_work, has_room;
-  struct batch **queue;
-  size_t qcap, qhead, qlen;
-  struct batch **free_list;
-  size_t n_free;
-  int closing;
-  struct worker *workers;
-  pthread_t *threads;
-  int n;
-};
-
-struct worker_arg {
-  struct pool *pool;
-  struct worker *w;
-};
-
-static void *worker_main(void *p) {
-  struct worker_arg *a = p;
-  struct pool *pl = a->pool;
-  for (;;) {
-    struct batch *b;
-    pthread_mutex_lock(&pl->mu);
-    while (!pl->qlen && !pl->closing)
-      pthread_cond_wait(&pl->has_work, &pl->mu);
-    if (!pl->qlen) {
-      pthread_mutex_unlock(&pl->mu);
-      return NULL;
-    }
-    b = pl->queue[pl->qhead];
-    pl->qhead = (pl->qhead + 1) % pl->qcap;
-    pl->qlen--;
-    pthread_mutex_unlock(&pl->mu);
-    classify_batch(a->w, b);
-    pthread_mutex_lock(&pl->mu);
-    b->len = b->n = 0;
-    pl->free_list[pl->n_free++] = b;
-    pthread_cond_signal(&pl->has_room);
-    pthread_mutex_unlock(&pl->mu);
-  }
-}
-
-/* ---- the pipeline ---------------------------------------------------------- */
 struct job {
   const struct ajar_db *db;
   const struct ajar_files_opts *opts;
+  pthread_mutex_t parts_mu; /* n_parts and parts[] when threaded */
+  struct part **parts;      /* AJAR_MAX_COLLECTIONS entries */
+  uint32_t n_parts;
   struct reader *rd;
   struct framer fr;
-  struct csv_header hdr;
-  int have_header;
+  uint32_t cur_part;        /* the part being framed */
   struct worker main_w;
+  struct worker *workers;
   struct pool pool;
+  struct queue work, idle;  /* full batches to the workers, empty ones back */
+  struct ajar_collection *ext_col; /* part 0's collection, the caller's */
   struct batch *cur;
-  int threaded;
+  int threaded, nthreads;
   int fmt_hint;
-  uint64_t too_large;
-  uint64_t first_too_large;
   char *win;
   size_t wlen, wcap;
   const void *map;        /* plain files: the whole file, mapped */
@@ -320,6 +95,163 @@ struct job {
                              record is not classified */
 };
 
+/* ---- parts and their sinks ------------------------------------------ */
+static struct file_sink *sink_for(struct worker *w, uint32_t part);
+
+/* rec_sink.open: the part named `name` inside the sink's part */
+static const struct rec_sink *open_part(void *ctx, const char *name, size_t n) {
+  struct file_sink *fs = ctx;
+  struct job *j = fs->w->j;
+  const char *outer = j->parts[fs->part]->name;
+  size_t ol = strlen(outer);
+  uint32_t i, found = UINT32_MAX;
+  char *full = malloc(ol + 1 + n + 1);
+  struct file_sink *sub;
+  if (!full)
+    return NULL;
+  memcpy(full, outer, ol);
+  full[ol] = '!';
+  memcpy(full + ol + 1, name, n);
+  full[ol + 1 + n] = 0;
+  pthread_mutex_lock(&j->parts_mu);
+  for (i = 1; i < j->n_parts && found == UINT32_MAX; i++)
+    if (!strcmp(j->parts[i]->name, full))
+      found = i;
+  if (found == UINT32_MAX && j->n_parts < AJAR_MAX_COLLECTIONS) {
+    struct part *pt = calloc(1, sizeof *pt);
+    if (pt) {
+      pt->name = full;
+      full = NULL;
+      pt->fmt = j->parts[fs->part]->fmt;
+      j->parts[j->n_parts] = pt;
+      found = j->n_parts++;
+    }
+  }
+  pthread_mutex_unlock(&j->parts_mu);
+  free(full);
+  if (found == UINT32_MAX)
+    return NULL;
+  sub = sink_for(fs->w, found);
+  return sub ? &sub->k.sink : NULL;
+}
+
+static void file_sink_free(struct file_sink *fs) {
+  if (!fs)
+    return;
+  if (fs->k.c != fs->w->j->ext_col)
+    ajar_collection_free(fs->k.c);
+  csv_walker_fini(&fs->csv);
+  free(fs);
+}
+
+/* w's sink for part (created on first use), or NULL without memory */
+static struct file_sink *sink_for(struct worker *w, uint32_t part) {
+  struct job *j = w->j;
+  struct ajar_collection_opts co = AJAR_COLLECTION_OPTS_INIT;
+  struct ajar_collection *c;
+  struct file_sink *fs;
+  co.reveal = j->opts ? j->opts->reveal : 0;
+  if (part < w->n_sinks && w->sinks[part])
+    return w->sinks[part];
+  if (part >= w->n_sinks) {
+    uint32_t n = part + 8;
+    struct file_sink **ns = realloc(w->sinks, n * sizeof *ns);
+    if (!ns)
+      return NULL;
+    memset(ns + w->n_sinks, 0, (n - w->n_sinks) * sizeof *ns);
+    w->sinks = ns;
+    w->n_sinks = n;
+  }
+  fs = calloc(1, sizeof *fs);
+  if (!fs)
+    return NULL;
+  /* workers' collections are merged into the main worker's, named */
+  if (w == &j->main_w && part == 0 && j->ext_col) {
+    c = j->ext_col;
+  } else if (ajar_collection_new(j->db, w == &j->main_w ? j->parts[part]->name : "",
+                                 &co, &c)) {
+    free(fs);
+    return NULL;
+  }
+  collection_sink(&fs->k, c, w->s);
+  fs->k.sink.open = open_part;
+  fs->w = w;
+  fs->part = part;
+  if (csv_walker_init(&fs->csv, &j->parts[part]->hdr)) {
+    file_sink_free(fs);
+    return NULL;
+  }
+  w->sinks[part] = fs;
+  return fs;
+}
+
+static int worker_init(struct worker *w, struct job *j) {
+  memset(w, 0, sizeof *w);
+  w->j = j;
+  return ajar_scratch_alloc(j->db, &w->s);
+}
+
+static void worker_fini(struct worker *w) {
+  uint32_t i;
+  for (i = 0; i < w->n_sinks; i++)
+    file_sink_free(w->sinks[i]);
+  free(w->sinks);
+  if (!w->lent_scratch)
+    ajar_scratch_free(w->s);
+  memset(w, 0, sizeof *w);
+}
+
+/* ---- walking one record ------------------------------------------------ */
+static void walk_record(struct file_sink *fs, enum file_format fmt,
+                        const char *p, size_t n, uint64_t line) {
+  int rc = 0;
+  switch (fmt) {
+  case FMT_NDJSON:
+  case FMT_JSON_ARRAY:
+  case FMT_JSON_DOC: {
+    size_t i = 0;
+    while (i < n && (p[i] == ' ' || p[i] == '\t' || p[i] == '\r')) i++;
+    if (i == n) return; /* blank line */
+    rc = json_walk_record(&fs->k.sink, p, n);
+    break;
+  }
+  case FMT_CSV:
+  case FMT_TSV:
+    if (n == 0) return;
+    csv_walk_record(&fs->csv, &fs->k.sink, p, n);
+    break;
+  default:
+    if (n == 0) return;
+    text_walk_record(&fs->k.sink, p, n);
+    break;
+  }
+  if (rc) {
+    fs->malformed++;
+    if (!fs->first_bad || line < fs->first_bad) fs->first_bad = line;
+  }
+}
+
+static void walk_batch(struct worker *w, const struct batch *b) {
+  struct file_sink *fs = sink_for(w, b->part);
+  enum file_format fmt = w->j->parts[b->part]->fmt;
+  size_t i;
+  if (!fs)
+    return;
+  for (i = 0; i < b->n; i++)
+    walk_record(fs, fmt, b->buf + b->recs[i].off, b->recs[i].len, b->recs[i].line);
+}
+
+static void worker_main(void *ctx, int i) {
+  struct job *j = ctx;
+  struct batch *b;
+  while ((b = queue_pop(&j->work))) {
+    walk_batch(&j->workers[i], b);
+    b->len = b->n = 0;
+    queue_push(&j->idle, b);
+  }
+}
+
+/* ---- the pipeline ---------------------------------------------------------- */
 static int batch_add(struct batch *b, const char *p, size_t n, uint64_t line) {
   if (b->len + n > b->cap || !b->buf) { /* no memcpy to NULL, even of 0 */
     size_t nc = b->cap ? b->cap : BATCH_BYTES;
@@ -346,91 +278,36 @@ static int batch_add(struct batch *b, const char *p, size_t n, uint64_t line) {
   return 0;
 }
 
+/* hand the current batch to the workers and take an empty one */
 static void submit(struct job *j) {
-  struct pool *pl = &j->pool;
   if (!j->cur || !j->cur->n)
     return;
-  pthread_mutex_lock(&pl->mu);
-  pl->queue[(pl->qhead + pl->qlen) % pl->qcap] = j->cur;
-  pl->qlen++;
-  pthread_cond_signal(&pl->has_work);
-  while (!pl->n_free)
-    pthread_cond_wait(&pl->has_room, &pl->mu);
-  j->cur = pl->free_list[--pl->n_free];
-  pthread_mutex_unlock(&pl->mu);
+  queue_push(&j->work, j->cur);
+  j->cur = queue_pop(&j->idle);
 }
 
 static int on_record(struct job *j, const char *p, size_t n, uint64_t line) {
-  if ((j->fr.fmt == FMT_CSV || j->fr.fmt == FMT_TSV) && !j->have_header) {
-    j->have_header = 1;
-    j->hdr.delim = j->fr.fmt == FMT_TSV ? '\t' : ',';
-    if (j->fr.fmt == FMT_CSV && !memchr(p, ',', n) && memchr(p, ';', n))
-      j->hdr.delim = ';';
-    csv_row(p, n, j->hdr.delim, j->main_w.s->buf, sizeof j->main_w.s->buf,
-            header_cell, &j->hdr);
+  struct part *pt = j->parts[j->cur_part];
+  if ((pt->fmt == FMT_CSV || pt->fmt == FMT_TSV) && !pt->have_header) {
+    pt->have_header = 1;
+    csv_header_read(&pt->hdr, pt->fmt == FMT_TSV, p, n, j->main_w.s->buf,
+                    sizeof j->main_w.s->buf);
     return 0;
   }
   if (!j->threaded) {
-    classify_record(&j->main_w, p, n, line);
+    struct file_sink *fs = sink_for(&j->main_w, j->cur_part);
+    if (!fs)
+      return AJAR_ENOMEM;
+    walk_record(fs, pt->fmt, p, n, line);
     return 0;
   }
+  if (j->cur->n && j->cur->part != j->cur_part)
+    submit(j);
+  j->cur->part = j->cur_part;
   if (batch_add(j->cur, p, n, line))
     return AJAR_ENOMEM;
   if (j->cur->len >= BATCH_BYTES)
     submit(j);
-  return 0;
-}
-
-static int worker_init(struct worker *w, const struct job *j, const char *name) {
-  struct ajar_collection_opts co = AJAR_COLLECTION_OPTS_INIT;
-  int rc;
-  co.reveal = j->opts ? j->opts->reveal : 0;
-  rc = ajar_collection_new(j->db, name, &co, &w->c);
-  if (!rc) rc = ajar_scratch_alloc(j->db, &w->s);
-  if (!rc && !(w->cols = calloc(AJAR_MAX_CSV_COLUMNS, sizeof *w->cols)))
-    rc = AJAR_ENOMEM;
-  w->hdr = &j->hdr;
-  w->fmt = j->fr.fmt;
-  return rc;
-}
-
-static void worker_fini(struct worker *w) {
-  ajar_collection_free(w->c);
-  ajar_scratch_free(w->s);
-  free(w->cols);
-  memset(w, 0, sizeof *w);
-}
-
-static int pool_start(struct job *j, int n, struct worker_arg *args) {
-  struct pool *pl = &j->pool;
-  int i;
-  pl->n = n;
-  pl->qcap = (size_t)n * AJAR_QUEUE_DEPTH;
-  pl->queue = calloc(pl->qcap, sizeof *pl->queue);
-  pl->free_list = calloc(pl->qcap + 1, sizeof *pl->free_list);
-  pl->workers = calloc((size_t)n, sizeof *pl->workers);
-  pl->threads = calloc((size_t)n, sizeof *pl->threads);
-  if (!pl->queue || !pl->free_list || !pl->workers || !pl->threads)
-    return AJAR_ENOMEM;
-  for (i = 0; i < (int)pl->qcap; i++) {
-    struct batch *b = calloc(1, sizeof *b);
-    if (!b) return AJAR_ENOMEM;
-    pl->free_list[pl->n_free++] = b;
-  }
-  j->cur = pl->free_list[--pl->n_free];
-  pthread_mutex_init(&pl->mu, NULL);
-  pthread_cond_init(&pl->has_work, NULL);
-  pthread_cond_init(&pl->has_room, NULL);
-  for (i = 0; i < n; i++) {
-    int rc = worker_init(&pl->workers[i], j, "");
-    if (rc) return rc;
-    args[i].pool = pl;
-    args[i].w = &pl->workers[i];
-    if (pthread_create(&pl->threads[i], NULL, worker_main, &args[i])) {
-      pl->n = i;
-      return AJAR_ENOMEM;
-    }
-  }
   return 0;
 }
 
@@ -441,40 +318,68 @@ static void batch_free(struct batch *b) {
   free(b);
 }
 
-/* join the workers and merge their collections into the main one */
+static int pool_begin(struct job *j, int n) {
+  size_t cap = (size_t)n * AJAR_QUEUE_DEPTH, k;
+  int i;
+  j->workers = calloc((size_t)n, sizeof *j->workers);
+  if (!j->workers || queue_init(&j->work, cap) || queue_init(&j->idle, cap + 1))
+    return AJAR_ENOMEM;
+  for (k = 0; k < cap; k++) {
+    struct batch *b = calloc(1, sizeof *b);
+    if (!b) return AJAR_ENOMEM;
+    queue_push(&j->idle, b);
+  }
+  j->cur = queue_pop(&j->idle);
+  for (i = 0; i < n; i++)
+    if (worker_init(&j->workers[i], j))
+      return AJAR_ENOMEM;
+  j->nthreads = n;
+  if (pool_start(&j->pool, n, worker_main, j) != n)
+    return AJAR_ENOMEM;
+  return 0;
+}
+
+/* Merge src into dst (the main worker's sink of the same part) */
+static int merge_sink(struct job *j, struct file_sink *src) {
+  struct file_sink *dst = sink_for(&j->main_w, src->part);
+  if (!dst)
+    return AJAR_ENOMEM;
+  dst->malformed += src->malformed;
+  if (src->first_bad && (!dst->first_bad || src->first_bad < dst->first_bad))
+    dst->first_bad = src->first_bad;
+  return ajar_collection_merge(dst->k.c, src->k.c);
+}
+
+/* join the workers and merge their collections into the main worker's */
 static int pool_finish(struct job *j) {
-  struct pool *pl = &j->pool;
   int i, rc = 0;
-  size_t k;
-  if (!pl->threads)
+  struct batch *b;
+  if (!j->workers)
     return 0;
-  submit(j);
-  pthread_mutex_lock(&pl->mu);
-  pl->closing = 1;
-  pthread_cond_broadcast(&pl->has_work);
-  pthread_mutex_unlock(&pl->mu);
-  for (i = 0; i < pl->n; i++)
-    pthread_join(pl->threads[i], NULL);
-  for (i = 0; i < pl->n; i++) {
-    struct worker *w = &pl->workers[i];
-    if (w->c && !rc)
-      rc = ajar_collection_merge(j->main_w.c, w->c);
-    j->main_w.malformed += w->malformed;
-    if (w->first_bad && (!j->main_w.first_bad || w->first_bad < j->main_w.first_bad))
-      j->main_w.first_bad = w->first_bad;
+  if (j->work.items) {
+    submit(j);
+    queue_close(&j->work);
+  }
+  pool_join(&j->pool);
+  for (i = 0; i < j->nthreads; i++) {
+    struct worker *w = &j->workers[i];
+    uint32_t p;
+    for (p = 0; p < w->n_sinks; p++)
+      if (w->sinks[p] && !rc)
+        rc = merge_sink(j, w->sinks[p]);
     worker_fini(w);
   }
-  for (k = 0; k < pl->n_free; k++) batch_free(pl->free_list[k]);
+  if (j->idle.items) {
+    queue_close(&j->idle);
+    while ((b = queue_pop(&j->idle)))
+      batch_free(b);
+  }
   batch_free(j->cur);
   j->cur = NULL;
-  free(pl->queue);
-  free(pl->free_list);
-  free(pl->workers);
-  free(pl->threads);
-  pthread_mutex_destroy(&pl->mu);
-  pthread_cond_destroy(&pl->has_work);
-  pthread_cond_destroy(&pl->has_room);
-  memset(pl, 0, sizeof *pl);
+  queue_fini(&j->work);
+  queue_fini(&j->idle);
+  free(j->workers);
+  j->workers = NULL;
   return rc;
 }
 
@@ -503,23 +408,24 @@ static void map_advance(struct job *j, size_t by) {
  * drop what the window holds of it (the framer keeps its state and finds
  * the record's end; that record is then not classified). */
 static void skip_record(struct job *j, int *skipping) {
+  struct part *pt = j->parts[j->cur_part];
   if (!*skipping) {
-    j->too_large++;
-    if (!j->first_too_large)
-      j->first_too_large = j->fr.line;
+    pt->too_large++;
+    if (!pt->first_too_large)
+      pt->first_too_large = j->fr.line;
   }
   *skipping = 1;
   framer_discard(&j->fr, 0);
 }
 
-/* Read, frame and classify everything; returns a one-line error or NULL */
+/* Read, frame and walk everything; returns a one-line error or NULL */
 static const char *run(struct job *j, char *err, size_t errlen) {
   int started = 0, skipping = 0;
   ssize_t got;
   size_t s, e;
   int nthreads = threads_wanted(j->opts);
-  struct worker_arg *args = NULL;
   const char *result = NULL;
+  struct part *pt = j->parts[j->cur_part];
 
   if (reader_map(j->rd, &j->map, &j->map_len) == 0) {
     free(j->win); /* a plain file: records are framed in the mapping */
@@ -562,20 +468,19 @@ static const char *run(struct job *j, char *err, size_t errlen) {
     }
     if (!started && got > 0) {
       started = 1;
-      if (looks_binary(j->win, (size_t)got)) {
+      if (sniff_binary(j->win, (size_t)got)) {
         snprintf(err, errlen, "binary data (not NDJSON, JSON, CSV/TSV or text); not classified");
         return err;
       }
-      framer_init(&j->fr, (enum file_format)sniff(j->win, (size_t)got, j->fmt_hint));
-      j->main_w.fmt = j->fr.fmt;
+      pt->fmt = sniff_format(j->win, (size_t)got, j->fmt_hint);
+      framer_init(&j->fr, pt->fmt);
       if (nthreads > 1) {
-        args = calloc((size_t)nthreads, sizeof *args);
-        if (!args || pool_start(j, nthreads, args)) {
+        j->threaded = 1;
+        if (pool_begin(j, nthreads)) {
           snprintf(err, errlen, "out of memory");
           result = err;
           break;
         }
-        j->threaded = 1;
       }
     }
     if (got == 0)
@@ -603,21 +508,99 @@ static const char *run(struct job *j, char *err, size_t errlen) {
   if (!result && !j->cut && framer_last(&j->fr, j->win, j->wlen, &s, &e) &&
       !skipping) {
     /* a quote that never closed swallowed every row after it: say so */
-    if ((j->fr.fmt == FMT_CSV || j->fr.fmt == FMT_TSV) && j->fr.in_str) {
-      j->main_w.malformed++;
-      if (!j->main_w.first_bad || j->fr.rec_line < j->main_w.first_bad)
-        j->main_w.first_bad = j->fr.rec_line;
+    if ((pt->fmt == FMT_CSV || pt->fmt == FMT_TSV) && j->fr.in_str) {
+      struct file_sink *fs = sink_for(&j->main_w, j->cur_part);
+      if (fs) {
+        fs->malformed++;
+        if (!fs->first_bad || j->fr.rec_line < fs->first_bad)
+          fs->first_bad = j->fr.rec_line;
+      }
     }
     on_record(j, j->win + s, e - s, j->fr.rec_line);
   }
 out:
   if (pool_finish(j) && !result)
     result = "out of memory";
-  free(args);
   return result;
 }
 
 static char *xstrdup(const char *s) { return s ? strdup(s) : NULL; }
+
+/* The result of one part into out; 0 or AJAR_ENOMEM */
+static int finish_part(struct job *j, uint32_t p,
+                       struct ajar_collection_result *out) {
+  const struct part *pt = j->parts[p];
+  struct file_sink *fs = sink_for(&j->main_w, p);
+  int rc;
+  if (!fs)
+    return AJAR_ENOMEM;
+  rc = ajar_collection_finish(fs->k.c, 1, out);
+  if (rc)
+    return rc;
+  out->records = (int64_t)out->sampled;
+  out->malformed = fs->malformed + pt->too_large;
+  out->first_malformed_line = fs->first_bad;
+  if (pt->first_too_large &&
+      (!out->first_malformed_line || pt->first_too_large < out->first_malformed_line))
+    out->first_malformed_line = pt->first_too_large;
+  if (pt->too_large) {
+    char note[128];
+    snprintf(note, sizeof note, "%llu record(s) over %u MiB skipped",
+             (unsigned long long)pt->too_large, AJAR_MAX_RECORD >> 20);
+    out->note = xstrdup(note);
+  }
+  return 0;
+}
+
+/* The target's collections: every part's, the file's own first unless it
+ * is empty and others were opened */
+static int finish_target(struct job *j, struct ajar_target_result *out) {
+  uint32_t p, first = 0;
+  int rc = 0;
+  if (j->n_parts > 1) {
+    struct file_sink *fs = sink_for(&j->main_w, 0);
+    if (fs && !fs->k.c->records && !fs->malformed && !j->parts[0]->too_large)
+      first = 1;
+  }
+  out->collections = calloc(j->n_parts - first, sizeof *out->collections);
+  if (!out->collections)
+    return AJAR_ENOMEM;
+  for (p = first; p < j->n_parts && !rc; p++) {
+    struct ajar_collection_result *c = &out->collections[out->n_collections];
+    rc = finish_part(j, p, c);
+    if (rc)
+      break;
+    out->n_collections++;
+    if (c->severity > out->severity)
+      out->severity = c->severity;
+  }
+  return rc;
+}
+
+/* the parts table, with part 0: the file itself, named name */
+static int job_parts(struct job *j, const char *name) {
+  j->parts = calloc(AJAR_MAX_COLLECTIONS, sizeof *j->parts);
+  if (!j->parts || !(j->parts[0] = calloc(1, sizeof *j->parts[0])))
+    return AJAR_ENOMEM;
+  j->n_parts = 1;
+  j->parts[0]->fmt = j->fmt_hint >= 0 ? (enum file_format)j->fmt_hint : FMT_TEXT;
+  return (j->parts[0]->name = xstrdup(name)) ? 0 : AJAR_ENOMEM;
+}
+
+static void job_free(struct job *j) {
+  uint32_t p;
+  worker_fini(&j->main_w);
+  for (p = 0; j->parts && p < j->n_parts; p++) {
+    csv_header_free(&j->parts[p]->hdr);
+    free(j->parts[p]->name);
+    free(j->parts[p]);
+  }
+  free(j->parts);
+  pthread_mutex_destroy(&j->parts_mu);
+  reader_close(j->rd); /* unmaps */
+  if (!j->map)
+    free(j->win);
+}
 
 int ajar_files_scan(const struct ajar_db *db, const char *path,
                     const struct ajar_files_opts *opts,
@@ -640,68 +623,45 @@ int ajar_files_scan(const struct ajar_db *db, const char *path,
     return AJAR_ENOMEM;
   j.db = db;
   j.opts = opts;
-  fmt = format_by_name(path, opts ? opts->format : NULL);
-  if (fmt == -3) {
+  fmt = sniff_hint(path, opts ? opts->format : NULL);
+  if (fmt == FMT_UNKNOWN) {
     out->error = xstrdup("unknown --input-format");
     out->severity = AJAR_SEV_INFO;
     return 0;
   }
   j.fmt_hint = fmt; /* negative: sniff on the first read */
   framer_init(&j.fr, fmt >= 0 ? (enum file_format)fmt : FMT_TEXT);
+  pthread_mutex_init(&j.parts_mu, NULL);
   rc = reader_open(path, &j.rd, err, sizeof err);
   if (rc) {
     char line[320];
     snprintf(line, sizeof line, "cannot read: %s", err);
     out->reachable = 0;
     out->error = xstrdup(line);
+    pthread_mutex_destroy(&j.parts_mu);
     return rc == AJAR_ENOMEM ? rc : 0;
   }
   base = strrchr(path, '/');
   base = base ? base + 1 : path;
   j.wcap = 2 * AJAR_READ_CHUNK;
   j.win = malloc(j.wcap);
-  rc = j.win ? worker_init(&j.main_w, &j, strcmp(path, "-") ? base : "stdin")
-             : AJAR_ENOMEM;
+  rc = job_parts(&j, strcmp(path, "-") ? base : "stdin");
+  if (!rc)
+    rc = j.win ? worker_init(&j.main_w, &j) : AJAR_ENOMEM;
+  if (!rc && !sink_for(&j.main_w, 0))
+    rc = AJAR_ENOMEM;
   if (rc) {
-    reader_close(j.rd);
-    free(j.win);
-    worker_fini(&j.main_w);
+    job_free(&j);
     return rc;
   }
   bad = run(&j, err, sizeof err);
-  out->collections = calloc(1, sizeof *out->collections);
-  if (!out->collections) {
-    rc = AJAR_ENOMEM;
-  } else {
-    out->n_collections = 1;
-    rc = ajar_collection_finish(j.main_w.c, 1, &out->collections[0]);
-    if (!rc) {
-      struct ajar_collection_result *c = &out->collections[0];
-      c->records = (int64_t)c->sampled;
-      c->malformed = j.main_w.malformed + j.too_large;
-      c->first_malformed_line = j.main_w.first_bad;
-      if (j.first_too_large &&
-          (!c->first_malformed_line || j.first_too_large < c->first_malformed_line))
-        c->first_malformed_line = j.first_too_large;
-      if (j.too_large) {
-        char note[128];
-        snprintf(note, sizeof note, "%llu record(s) over %u MiB skipped",
-                 (unsigned long long)j.too_large, AJAR_MAX_RECORD >> 20);
-        c->note = xstrdup(note);
-      }
-      out->severity = c->severity;
-    }
-  }
+  rc = finish_target(&j, out);
   if (bad) {
     char line[320];
     snprintf(line, sizeof line, "%s", bad);
     out->error = xstrdup(line);
   }
-  header_free(&j.hdr);
-  worker_fini(&j.main_w);
-  reader_close(j.rd); /* unmaps */
-  if (!j.map)
-    free(j.win);
+  job_free(&j);
   return rc;
 }
 
@@ -710,7 +670,9 @@ int files_classify_buffer(struct ajar_collection *col, struct ajar_scratch *s,
                           uint64_t *malformed, char *err, size_t errlen) {
   struct ajar_files_opts opts = AJAR_FILES_OPTS_INIT;
   struct job j;
+  struct file_sink *fs;
   const char *bad;
+  uint32_t p;
   int rc, fmt;
 
   memset(&j, 0, sizeof j);
@@ -720,30 +682,38 @@ int files_classify_buffer(struct ajar_collection *col, struct ajar_scratch *s,
   j.opts = &opts;
   j.db = col->db;
   j.cut = cut;
-  fmt = format_by_name(name, NULL);
+  fmt = sniff_hint(name, NULL);
   j.fmt_hint = fmt;
   framer_init(&j.fr, fmt >= 0 ? (enum file_format)fmt : FMT_TEXT);
-  if ((rc = reader_open_mem(buf, len, &j.rd)))
+  pthread_mutex_init(&j.parts_mu, NULL);
+  if ((rc = reader_open_mem(buf, len, &j.rd))) {
+    pthread_mutex_destroy(&j.parts_mu);
     return rc;
+  }
   reader_limit(j.rd, AJAR_OBJ_MAX_INFLATE);
   j.wcap = 2 * AJAR_READ_CHUNK;
   j.win = malloc(j.wcap);
-  j.main_w.c = col;
+  j.main_w.j = &j;
   j.main_w.s = s;
-  j.main_w.hdr = &j.hdr;
-  j.main_w.cols = calloc(AJAR_MAX_CSV_COLUMNS, sizeof *j.main_w.cols);
-  if (!j.win || !j.main_w.cols) {
+  j.main_w.lent_scratch = 1;
+  j.ext_col = col;
+  rc = job_parts(&j, name);
+  if (!rc && !j.win)
     rc = AJAR_ENOMEM;
-  } else {
+  if (!rc && !(fs = sink_for(&j.main_w, 0)))
+    rc = AJAR_ENOMEM;
+  if (!rc) {
     bad = run(&j, err, errlen);
     if (bad && bad != err)
       snprintf(err, errlen, "%s", bad);
-    *malformed = j.main_w.malformed + j.too_large;
-    rc = 0;
+    /* parts a walker opened have no collection of their own here */
+    for (p = 1; p < j.main_w.n_sinks && !rc; p++)
+      if (j.main_w.sinks[p]) {
+        rc = ajar_collection_merge(col, j.main_w.sinks[p]->k.c);
+        fs->malformed += j.main_w.sinks[p]->malformed + j.parts[p]->too_large;
+      }
+    *malformed = fs->malformed + j.parts[0]->too_large;
   }
-  header_free(&j.hdr);
-  free(j.main_w.cols);
-  reader_close(j.rd);
-  free(j.win);
+  job_free(&j);
   return rc;
 }

@@ -9,12 +9,12 @@
 #include <stdlib.h>
 #include <string.h>
 #include <emmintrin.h>
-#include "../collection.h"
-#include "../classify/shape.h"
+#include "record/walker.h"
+#include "classify/shape.h"
 
+/* the sink is copied in: its calls read the walker, not one more pointer */
 struct walker {
-  struct ajar_collection *c;
-  struct ajar_scratch *s;
+  struct rec_sink k;
   const char *end;
   int depth;
 };
@@ -204,7 +204,7 @@ static const char *walk_object(struct walker *w, const char *p, uint32_t field) 
   /* a {lat, lon} pair below the record root is one geo point */
   const char *lat_v = NULL, *lon_v = NULL;
   size_t lat_n = 0, lon_n = 0;
-  uint32_t lat_f = 0, lon_f = 0, prev = UINT32_MAX;
+  uint32_t lat_f = 0, lon_f = 0, prev = REC_NONE;
   int more;
   double la, lo;
   p = skip_ws(p + 1, end);
@@ -218,8 +218,8 @@ static const char *walk_object(struct walker *w, const char *p, uint32_t field) 
     if (p >= end || *p != '"')
       return NULL;
     k = p + 1;
-    child = field_next_quoted(w->c, field, prev, k, end, &kn);
-    if (child != UINT32_MAX) {
+    child = rec_next_quoted(&w->k, field, prev, k, end, &kn);
+    if (child != REC_NONE) {
       kq = k + kn;
     } else {
       kq = string_end(k, end, &esc);
@@ -229,9 +229,9 @@ static const char *walk_object(struct walker *w, const char *p, uint32_t field) 
       if (esc) {
         char key[AJAR_MAX_KEY + 8];
         kn = unescape(k, kq, key, sizeof key);
-        child = field_next(w->c, field, prev, key, kn);
+        child = rec_next(&w->k, field, prev, key, kn);
       } else {
-        child = field_next(w->c, field, prev, k, kn);
+        child = rec_next(&w->k, field, prev, k, kn);
       }
     }
     prev = child;
@@ -243,7 +243,7 @@ static const char *walk_object(struct walker *w, const char *p, uint32_t field) 
         return NULL;
       p = skip_ws(p + 1, end);
     }
-    if (p < end && field != ROOT_FIELD && is_num_start(*p) &&
+    if (p < end && field != REC_ROOT && is_num_start(*p) &&
         (lat_key(k, kn) || lon_key(k, kn))) {
       const char *q = number_end(p, end);
       if (lat_key(k, kn)) { lat_v = p; lat_n = (size_t)(q - p); lat_f = child; }
@@ -263,10 +263,10 @@ static const char *walk_object(struct walker *w, const char *p, uint32_t field) 
   if (lat_v && lon_v && parse_double(lat_v, lat_n, &la) &&
       parse_double(lon_v, lon_n, &lo) && la >= -90 && la <= 90 && lo >= -180 &&
       lo <= 180) {
-    field_geo(w->c, field, la, lo);
+    rec_geo(&w->k, field, la, lo);
   } else {
-    if (lat_v) field_value(w->c, w->s, lat_f, VK_NUMBER, lat_v, lat_n);
-    if (lon_v) field_value(w->c, w->s, lon_f, VK_NUMBER, lon_v, lon_n);
+    if (lat_v) rec_value(&w->k, lat_f, VK_NUMBER, lat_v, lat_n);
+    if (lon_v) rec_value(&w->k, lon_f, VK_NUMBER, lon_v, lon_n);
   }
   return p;
 }
@@ -349,7 +349,7 @@ static const char *numeric_array(struct walker *w, const char *p,
   }
   return NULL;
 done:
-  field_numarray(w->c, field, count, first, second, maxint > 5 ? 1e6 : 1e4);
+  rec_numarray(&w->k, field, count, first, second, maxint > 5 ? 1e6 : 1e4);
   return p + 1;
 }
 
@@ -364,7 +364,7 @@ static const char *walk_array(struct walker *w, const char *p, uint32_t field) {
     if (q)
       return q;
   }
-  elem = field_child(w->c, field, NULL, 0, 1);
+  elem = rec_child(&w->k, field, NULL, 0, 1);
   for (;;) {
     int more;
     p = walk_value(w, p, elem);
@@ -396,21 +396,21 @@ static const char *walk_value(struct walker *w, const char *p, uint32_t field) {
     if (!q)
       return NULL;
     if (esc) {
-      size_t n = unescape(p + 1, q, w->s->buf, sizeof w->s->buf);
-      field_value(w->c, w->s, field, VK_STRING, w->s->buf, n);
+      size_t n = unescape(p + 1, q, w->k.buf, w->k.buf_len);
+      rec_value(&w->k, field, VK_STRING, w->k.buf, n);
     } else {
-      field_value(w->c, w->s, field, VK_STRING, p + 1, (size_t)(q - p - 1));
+      rec_value(&w->k, field, VK_STRING, p + 1, (size_t)(q - p - 1));
     }
     return q + 1;
   case 't':
     if (end - p >= 4 && !memcmp(p, "true", 4)) {
-      field_value(w->c, w->s, field, VK_BOOL, p, 4);
+      rec_value(&w->k, field, VK_BOOL, p, 4);
       return p + 4;
     }
     return NULL;
   case 'f':
     if (end - p >= 5 && !memcmp(p, "false", 5)) {
-      field_value(w->c, w->s, field, VK_BOOL, p, 5);
+      rec_value(&w->k, field, VK_BOOL, p, 5);
       return p + 5;
     }
     return NULL;
@@ -422,17 +422,15 @@ static const char *walk_value(struct walker *w, const char *p, uint32_t field) {
     if (!is_num_start(*p))
       return NULL;
     q = number_end(p, end);
-    field_value(w->c, w->s, field, VK_NUMBER, p, (size_t)(q - p));
+    rec_value(&w->k, field, VK_NUMBER, p, (size_t)(q - p));
     return q;
   }
 }
 
-int json_walk_record(struct ajar_collection *c, struct ajar_scratch *s,
-                     const char *p, size_t n) {
-  struct walker w = {c, s, p + n, 0};
-  const char *q = walk_value(&w, skip_ws(p, p + n), ROOT_FIELD);
-  if (!q)
-    return AJAR_EPARSE;
-  q = skip_ws(q, p + n);
-  return q == p + n ? 0 : AJAR_EPARSE;
+int json_walk_record(const struct rec_sink *k, const char *p, size_t n) {
+  struct walker w = {*k, p + n, 0};
+  const char *q = walk_value(&w, skip_ws(p, p + n), REC_ROOT);
+  int rc = q && skip_ws(q, p + n) == p + n ? 0 : AJAR_EPARSE;
+  rec_end(k, rc != 0);
+  return rc;
 }

@@ -1,7 +1,7 @@
-/* ajar_scan_run: workers pull endpoints one at a time from the lazy
- * target iterator (so a /16 is never in memory), each with its own
- * classifier scratch; starts are paced by --rate; the calling thread only
- * reports progress. Memory grows with the number of workers. */
+/* ajar_scan_run: the pool's workers (pool.c) pull endpoints one at a time
+ * from the lazy target iterator (so a /16 is never in memory), each with
+ * its own classifier scratch; starts are paced by --rate; the calling
+ * thread only reports progress. Memory grows with the number of workers. */
 #include <curl/curl.h>
 #include <errno.h>
 #include <netdb.h>
@@ -10,6 +10,7 @@
 #include <string.h>
 #include <time.h>
 #include "opts.h"
+#include "pool.h"
 #include "probe/probe.h"
 #include "scan/audit.h"
 #include "scan/target.h"
@@ -23,12 +24,11 @@ struct run {
   void *ctx;
 
   pthread_mutex_t mu;        /* everything below */
-  pthread_cond_t cv;
   struct tgt_iter it;
   unsigned char *refusal_told; /* per spec: its refusal was reported */
   uint64_t done, answered, open;
   double next_start;         /* ms, for --rate */
-  int stop, cut_short, live, rc;
+  int stop, cut_short, rc;
   pthread_mutex_t cb_mu;     /* serialises cb */
 };
 
@@ -124,10 +124,11 @@ static int load_scope(struct run *r, char *err, size_t errlen) {
   return rc;
 }
 
-static void *worker(void *arg) {
+static void worker(void *arg, int i) {
   struct run *r = arg;
   struct ajar_scratch *s = NULL;
   int rc = ajar_scratch_alloc(r->cfg.db, &s);
+  (void)i;
   for (;;) {
     struct tgt_endpoint e;
     struct ajar_target_result t;
@@ -181,11 +182,6 @@ static void *worker(void *arg) {
     }
   }
   ajar_scratch_free(s);
-  pthread_mutex_lock(&r->mu);
-  r->live--;
-  pthread_cond_signal(&r->cv);
-  pthread_mutex_unlock(&r->mu);
-  return NULL;
 }
 
 static void progress(struct run *r, uint64_t total, int64_t t0, int final) {
@@ -212,10 +208,10 @@ int ajar_scan_run(const struct ajar_db *db, const char *const *targets,
                   ajar_target_cb cb, void *ctx) {
   static const struct ajar_scan_opts none = AJAR_SCAN_OPTS_INIT;
   struct run r;
-  pthread_t th[AJAR_MAX_CONCURRENCY];
+  struct pool pool;
   uint64_t total;
   int64_t t0 = ajar_now_ms();
-  int i, nw, rc;
+  int nw, rc;
   char err[AJAR_MAX_ERROR];
 
   if (!db || !cb || (n && !targets) ||
@@ -261,33 +257,19 @@ int ajar_scan_run(const struct ajar_db *db, const char *const *targets,
     nw = total ? (int)total : 1;
   pthread_mutex_init(&r.mu, NULL);
   pthread_mutex_init(&r.cb_mu, NULL);
-  pthread_cond_init(&r.cv, NULL);
-  for (i = 0; i < nw; i++) {
-    if (pthread_create(&th[i], NULL, worker, &r))
-      break;
-    r.live++;
-  }
-  nw = i;
-  if (!nw)
+  if (!pool_start(&pool, nw, worker, &r))
     rc = AJAR_ENOMEM;
-  pthread_mutex_lock(&r.mu);
-  while (r.live > 0) {
-    struct timespec ts;
-    clock_gettime(CLOCK_REALTIME, &ts);
-    ts.tv_nsec += (long)AJAR_PROGRESS_MS * 1000000L;
-    ts.tv_sec += ts.tv_nsec / 1000000000L;
-    ts.tv_nsec %= 1000000000L;
-    pthread_cond_timedwait(&r.cv, &r.mu, &ts);
-    if (r.live > 0)
-      progress(&r, total, t0, 0);
+  while (pool_wait(&pool, AJAR_PROGRESS_MS) > 0) {
+    pthread_mutex_lock(&r.mu);
+    progress(&r, total, t0, 0);
+    pthread_mutex_unlock(&r.mu);
   }
+  pthread_mutex_lock(&r.mu);
   progress(&r, total, t0, 1);
   pthread_mutex_unlock(&r.mu);
-  for (i = 0; i < nw; i++)
-    pthread_join(th[i], NULL);
+  pool_join(&pool);
   if (!rc)
     rc = r.rc ? r.rc : r.cut_short ? AJAR_ETIMEDOUT : 0;
-  pthread_cond_destroy(&r.cv);
   pthread_mutex_destroy(&r.cb_mu);
   pthread_mutex_destroy(&r.mu);
 out:
