@@ -2,7 +2,9 @@
 test servers of tests/servers (started once per session, on 127.0.0.1)."""
 import os
 import pathlib
+import socket
 import subprocess
+import threading
 
 import pytest
 
@@ -61,3 +63,46 @@ def search_servers():
     if not os.environ.get("AJAR_E2E_KEEP_SERVERS"):
         subprocess.run([str(SERVERS / "down"), *reversed(names)],
                        capture_output=True, text=True, timeout=300)
+
+
+class Listener:
+    """A TCP socket on 127.0.0.1 that accepts and counts connections (and
+    closes them): the proof that nothing connected where nothing may."""
+
+    def __init__(self):
+        self.sock = socket.socket()
+        self.sock.bind(("127.0.0.1", 0))
+        self.sock.listen(16)
+        self.sock.settimeout(0.2)
+        self.port = self.sock.getsockname()[1]
+        self.accepted = 0
+        self.stop = False
+        self.thread = threading.Thread(target=self._run, daemon=True)
+        self.thread.start()
+
+    def _run(self):
+        while not self.stop:
+            try:
+                conn, _ = self.sock.accept()
+            except OSError:
+                continue
+            self.accepted += 1
+            conn.close()
+
+    def close(self):
+        self.stop = True
+        self.thread.join()
+        self.sock.close()
+
+
+@pytest.fixture
+def tcp_listener():
+    """make() -> a new Listener; all are closed after the test"""
+    made = []
+
+    def make():
+        made.append(Listener())
+        return made[-1]
+    yield make
+    for lst in made:
+        lst.close()

@@ -10,9 +10,7 @@ refusal is tested. A listening socket on 127.0.0.1 proves no connection
 was made where one must not be.
 """
 import json
-import socket
 import subprocess
-import threading
 
 import pytest
 
@@ -23,40 +21,9 @@ def scan(ajar_bin, *args):
     return p, (json.loads(p.stdout) if p.stdout.strip() else None)
 
 
-class Listener:
-    """A TCP socket on 127.0.0.1 that counts the connections it accepts."""
-
-    def __init__(self):
-        self.sock = socket.socket()
-        self.sock.bind(("127.0.0.1", 0))
-        self.sock.listen(16)
-        self.sock.settimeout(0.2)
-        self.port = self.sock.getsockname()[1]
-        self.accepted = 0
-        self.stop = False
-        self.thread = threading.Thread(target=self._run, daemon=True)
-        self.thread.start()
-
-    def _run(self):
-        while not self.stop:
-            try:
-                conn, _ = self.sock.accept()
-            except OSError:
-                continue
-            self.accepted += 1
-            conn.close()
-
-    def close(self):
-        self.stop = True
-        self.thread.join()
-        self.sock.close()
-
-
 @pytest.fixture
-def listener():
-    lst = Listener()
-    yield lst
-    lst.close()
+def listener(tcp_listener):
+    return tcp_listener()
 
 
 @pytest.mark.parametrize("target,addr", [("192.0.2.1", "192.0.2.1"),

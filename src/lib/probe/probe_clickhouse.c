@@ -11,8 +11,17 @@
  *       FROM system.parts WHERE active GROUP BY database, table
  *       FORMAT JSONEachRow                 (`bytes` on servers before 18.x)
  *   GET /?query=SELECT * FROM `DB`.`TABLE` LIMIT N FORMAT JSONEachRow
+ *       (only on a table whose engine holds its own data: the MergeTree
+ *       family, the Log family (Log, TinyLog, StripeLog) and Memory)
  * (each query percent-escaped; identifiers in backquotes, a backquote or
  * backslash in a name escaped; MAXC = AJAR_MAX_COLLECTIONS + 1.)
+ *
+ * Every other table is listed with a note saying why it was not read: a
+ * SELECT on a Kafka, RabbitMQ, NATS or FileLog table consumes messages; on
+ * URL, S3, HDFS, MySQL, PostgreSQL, MongoDB, Redis, ODBC, JDBC, Distributed
+ * and the like the server connects out, beyond the scope; a View, Merge,
+ * Buffer, Dictionary or materialized view reads other tables (whose data,
+ * when it is ClickHouse's own, is listed and read as those tables).
  * The `default` user goes first with no password; credentials, when given,
  * go as HTTP basic auth and only after a refusal (never in the URL).
  *
@@ -133,18 +142,60 @@ static int each_row(struct ajar_conn *c, int (*fn)(void *, json_t *, const char 
   return rc;
 }
 
+/* an engine whose table holds its own data, on the server: 1 */
+static int engine_holds_data(const char *e) {
+  static const char *const own[] = {"Log", "TinyLog", "StripeLog", "Memory"};
+  size_t i, n = strlen(e);
+  if (n >= 9 && !strcmp(e + n - 9, "MergeTree")) /* Replicated*, Summing*, ... */
+    return 1;
+  for (i = 0; i < sizeof own / sizeof own[0]; i++)
+    if (!strcmp(e, own[i]))
+      return 1;
+  return 0;
+}
+
+/* why a table of engine e is not read */
+static const char *engine_why(const char *e) {
+  static const char *const queues[] = {"Kafka", "RabbitMQ", "NATS", "FileLog"};
+  static const char *const others[] = {"View", "MaterializedView", "LiveView",
+                                       "WindowView", "Merge", "Buffer", "Dictionary",
+                                       "Set", "Join", "Null"};
+  size_t i;
+  for (i = 0; i < sizeof queues / sizeof queues[0]; i++)
+    if (!strcmp(e, queues[i]))
+      return "reading it would consume the queue's messages";
+  for (i = 0; i < sizeof others / sizeof others[0]; i++)
+    if (!strcmp(e, others[i]))
+      return "it holds no data of its own (reads other tables or none)";
+  return "its data is outside ClickHouse: the server would connect out to read it";
+}
+
 static int add_table(void *ctx, json_t *row, const char *line, size_t n) {
   struct ajar_target_result *t = ctx;
   const char *db = json_string_value(json_object_get(row, "database"));
   const char *name = json_string_value(json_object_get(row, "name"));
+  const char *engine = json_string_value(json_object_get(row, "engine"));
   const char *parts[2];
+  struct ajar_collection_result *cr;
+  char note[AJAR_MAX_ERROR];
+  int rc;
   (void)line;
   (void)n;
   if (!db || !name || t->n_collections >= AJAR_MAX_COLLECTIONS)
     return 0;
   parts[0] = db;
   parts[1] = name;
-  return probe_add_dotted(t, parts, 2, -1, -1);
+  if ((rc = probe_add_dotted(t, parts, 2, -1, -1)))
+    return rc;
+  cr = &t->collections[t->n_collections - 1];
+  if (engine && engine_holds_data(engine))
+    return 0;
+  /* "not read:" first: ch_sample skips on it */
+  snprintf(note, sizeof note, "not read: engine %.60s, %s%s%s",
+           engine ? engine : "unknown", engine ? engine_why(engine)
+                                               : "the server did not say which",
+           cr->note ? "; " : "", cr->note ? cr->note : "");
+  return probe_set_str(&cr->note, note);
 }
 
 struct parts_ctx {
@@ -259,7 +310,8 @@ static int ch_sample(struct ajar_conn *c, struct ajar_collection_result *coll,
   const char *dot;
   struct sample_ctx s = {cb, ctx, c->sample};
   int rc;
-  if (!c->sample || coll->records == 0 || !(dot = strchr(coll->name, '.')))
+  if (!c->sample || coll->records == 0 || !(dot = strchr(coll->name, '.')) ||
+      (coll->note && !strncmp(coll->note, "not read:", 9)))
     return 0;
   quote_ident(coll->name, (size_t)(dot - coll->name), db, sizeof db);
   quote_ident(dot + 1, strlen(dot + 1), table, sizeof table);
