@@ -40,6 +40,7 @@
 #define AJAR_DNS_TIMEOUT_MS     5000        /* one host name lookup */
 #define AJAR_MAX_RUNTIME_MS     0           /* whole scan; 0: no limit */
 #define AJAR_MAX_HEADER        1024        /* one response header line kept */
+#define AJAR_MAX_KEPT_HEADERS  16          /* distinct response headers the probes declare */
 #define AJAR_MAX_REDIRS        0           /* redirects are never followed */
 #define AJAR_MAX_ERROR         240         /* bytes of a one-line error */
 

@@ -191,7 +191,7 @@ static void run_probe(const struct ajar_probe *p, const uint8_t *data, size_t si
   c.deadline = ajar_now_ms() + 400;
   c.connect_timeout_ms = c.read_timeout_ms = 400;
   c.sample = 5;
-  c.tls_settled = 1;
+  c.http.tls_settled = 1;
   if (fuzz_flags & 1) {
     c.user = "fuzz";
     c.password = "secret";
@@ -228,9 +228,7 @@ static void run_probe(const struct ajar_probe *p, const uint8_t *data, size_t si
             t.note ? t.note : "-", c.err, t.error ? t.error : "-");
   n_records = 0;
   ajar_target_result_clear(&t);
-  probe_state_set(&c, NULL, NULL);
-  curl_easy_cleanup(c.curl);
-  free(c.body);
+  conn_release(&c);
   for (i = 0; i < (size_t)n_peers; i++)
     close(peers[i]);
   n_peers = 0;

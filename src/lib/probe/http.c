@@ -10,6 +10,8 @@
  *   timeout taken from what is left of the endpoint's deadline;
  * - the scope is checked on the address of every socket curl opens, so a
  *   name that resolves elsewhere, or a second address, cannot slip out;
+ * - only the response headers some probe declares (its .headers) are
+ *   kept; this file knows no store's headers;
  * - certificates are not verified (self-signed stores are the common
  *   case); the engine reports tls either way.
  */
@@ -60,68 +62,101 @@ void conn_escape(const char *s, char *out, size_t n) {
 static size_t on_body(char *p, size_t size, size_t nmemb, void *ud) {
   struct ajar_conn *c = ud;
   size_t n = size * nmemb, keep = n;
-  if (c->prefix_cap && n > c->prefix_cap - c->len) {
-    keep = c->prefix_cap - c->len; /* the prefix is complete: stop here */
-    c->cut = 1;
-  } else if (n > AJAR_MAX_RESPONSE - c->len) {
-    c->too_big = 1;
+  if (c->http.prefix_cap && n > c->http.prefix_cap - c->http.len) {
+    keep = c->http.prefix_cap - c->http.len; /* the prefix is complete: stop here */
+    c->http.cut = 1;
+  } else if (n > AJAR_MAX_RESPONSE - c->http.len) {
+    c->http.too_big = 1;
     return 0; /* curl fails the transfer with CURLE_WRITE_ERROR */
   }
-  if (c->len + keep + 1 > c->cap) {
-    size_t nc = c->cap ? c->cap : 16384;
+  if (c->http.len + keep + 1 > c->http.cap) {
+    size_t nc = c->http.cap ? c->http.cap : 16384;
     char *nb;
-    while (nc < c->len + keep + 1)
+    while (nc < c->http.len + keep + 1)
       nc *= 2;
     if (nc > AJAR_MAX_RESPONSE + 1)
       nc = AJAR_MAX_RESPONSE + 1;
-    nb = realloc(c->body, nc);
+    nb = realloc(c->http.body, nc);
     if (!nb)
       return 0;
-    c->body = nb;
-    c->cap = nc;
+    c->http.body = nb;
+    c->http.cap = nc;
   }
-  memcpy(c->body + c->len, p, keep);
-  c->len += keep;
-  c->body[c->len] = 0;
-  return c->cut ? 0 : n; /* 0: curl stops the transfer (CURLE_WRITE_ERROR) */
+  memcpy(c->http.body + c->http.len, p, keep);
+  c->http.len += keep;
+  c->http.body[c->http.len] = 0;
+  return c->http.cut ? 0 : n; /* 0: curl stops the transfer (CURLE_WRITE_ERROR) */
 }
 
-static void keep_header(const char *line, size_t n, const char *name,
-                        char *out, size_t outlen) {
-  size_t k = strlen(name), vn;
-  const char *v;
-  if (n <= k + 1 || strncasecmp(line, name, k) || line[k] != ':')
-    return;
-  v = line + k + 1;
-  n -= k + 1;
-  while (n && (*v == ' ' || *v == '\t')) {
-    v++;
+/* the value of a header line "Name: value\r\n" if name (or, ending in
+ * '*', a prefix) matches: 1 with *v, *vn */
+static int header_value(const char *line, size_t n, const char *name, const char **v,
+                        size_t *vn) {
+  size_t k = strlen(name);
+  const char *colon = memchr(line, ':', n);
+  if (!colon)
+    return 0;
+  if (k && name[k - 1] == '*') {
+    if ((size_t)(colon - line) < k - 1 || strncasecmp(line, name, k - 1))
+      return 0;
+  } else if ((size_t)(colon - line) != k || strncasecmp(line, name, k)) {
+    return 0;
+  }
+  *v = colon + 1;
+  n -= (size_t)(*v - line);
+  while (n && (**v == ' ' || **v == '\t')) {
+    (*v)++;
     n--;
   }
-  while (n && (v[n - 1] == '\r' || v[n - 1] == '\n' || v[n - 1] == ' '))
+  while (n && ((*v)[n - 1] == '\r' || (*v)[n - 1] == '\n' || (*v)[n - 1] == ' '))
     n--;
-  vn = n < outlen - 1 ? n : outlen - 1;
-  memcpy(out, v, vn);
-  out[vn] = 0;
+  *vn = n;
+  return 1;
+}
+
+/* the slots of the headers the probes declare (struct ajar_probe
+ * .headers), one per distinct name, empty for this response */
+static void headers_reset(struct conn_http *h) {
+  size_t i, j, k;
+  if (!h->n_headers)
+    for (i = 0; ajar_probes[i]; i++)
+      for (j = 0; ajar_probes[i]->headers && ajar_probes[i]->headers[j]; j++) {
+        const char *name = ajar_probes[i]->headers[j];
+        for (k = 0; k < h->n_headers && strcasecmp(h->headers[k].name, name); k++)
+          ;
+        if (k == h->n_headers && k < AJAR_MAX_KEPT_HEADERS)
+          h->headers[h->n_headers++].name = name;
+      }
+  for (k = 0; k < h->n_headers; k++) {
+    h->headers[k].present = 0;
+    h->headers[k].value[0] = 0;
+  }
+}
+
+const char *conn_header(const struct ajar_conn *c, const char *name) {
+  size_t k;
+  for (k = 0; k < c->http.n_headers; k++)
+    if (!strcasecmp(c->http.headers[k].name, name))
+      return c->http.headers[k].present ? c->http.headers[k].value : NULL;
+  return NULL;
 }
 
 static size_t on_header(char *p, size_t size, size_t nmemb, void *ud) {
   struct ajar_conn *c = ud;
-  size_t n = size * nmemb;
+  size_t n = size * nmemb, k, vn;
+  const char *v;
   c->answered = 1;
-  keep_header(p, n, "WWW-Authenticate", c->www_authenticate,
-              sizeof c->www_authenticate);
-  keep_header(p, n, "X-elastic-product", c->elastic_product,
-              sizeof c->elastic_product);
-  keep_header(p, n, "kbn-name", c->kbn_name, sizeof c->kbn_name);
-  keep_header(p, n, "kbn-version", c->kbn_version, sizeof c->kbn_version);
-  keep_header(p, n, "Server", c->server, sizeof c->server);
-  keep_header(p, n, "X-Powered-By", c->powered_by, sizeof c->powered_by);
-  keep_header(p, n, "Content-Range", c->content_range, sizeof c->content_range);
-  keep_header(p, n, "X-ClickHouse-Server-Display-Name", c->clickhouse,
-              sizeof c->clickhouse);
-  if (!c->clickhouse[0] && n > 13 && !strncasecmp(p, "X-ClickHouse-", 13))
-    snprintf(c->clickhouse, sizeof c->clickhouse, "yes");
+  for (k = 0; k < c->http.n_headers; k++) {
+    struct conn_header *h = &c->http.headers[k];
+    int prefix = h->name[strlen(h->name) - 1] == '*';
+    if ((prefix && h->present) || !header_value(p, n, h->name, &v, &vn))
+      continue;
+    if (vn > sizeof h->value - 1)
+      vn = sizeof h->value - 1;
+    memcpy(h->value, v, vn);
+    h->value[vn] = 0;
+    h->present = 1;
+  }
   return n;
 }
 
@@ -143,9 +178,9 @@ static curl_socket_t on_socket(void *ud, curlsocktype purpose,
 }
 
 static int setup(struct ajar_conn *c) {
-  CURL *h = c->curl;
+  CURL *h = c->http.curl;
   if (!h) {
-    h = c->curl = curl_easy_init();
+    h = c->http.curl = curl_easy_init();
     if (!h)
       return AJAR_ENOMEM;
     curl_easy_setopt(h, CURLOPT_NOSIGNAL, 1L);
@@ -169,8 +204,8 @@ static int setup(struct ajar_conn *c) {
     curl_easy_setopt(h, CURLOPT_LOW_SPEED_LIMIT, 1L);
     curl_easy_setopt(h, CURLOPT_LOW_SPEED_TIME,
                      (long)(c->read_timeout_ms < 1000 ? 1 : c->read_timeout_ms / 1000));
-    if (c->resolve)
-      curl_easy_setopt(h, CURLOPT_RESOLVE, c->resolve);
+    if (c->http.resolve)
+      curl_easy_setopt(h, CURLOPT_RESOLVE, c->http.resolve);
   }
   curl_easy_setopt(h, CURLOPT_HTTPGET, 1L);
   curl_easy_setopt(h, CURLOPT_HTTPHEADER, NULL);
@@ -191,8 +226,8 @@ static int setup(struct ajar_conn *c) {
 static int test_response(struct ajar_conn *c, const char *path, const char *post_body) {
   const char *h, *b;
   size_t hn, bn, i, k;
-  if (probe_test_http(c, path, post_body, &c->status, &h, &hn, &b, &bn)) {
-    c->status = 0;
+  if (probe_test_http(c, path, post_body, &c->http.status, &h, &hn, &b, &bn)) {
+    c->http.status = 0;
     snprintf(c->err, sizeof c->err, "cannot connect (refused or unreachable)");
     return AJAR_ECONNECT;
   }
@@ -206,9 +241,9 @@ static int test_response(struct ajar_conn *c, const char *path, const char *post
   for (i = 0; i < bn; i += k) {
     k = bn - i < 4096 ? bn - i : 4096;
     if (on_body((char *)b + i, 1, k, c) != k) {
-      if (c->cut)
+      if (c->http.cut)
         break;
-      if (c->too_big) {
+      if (c->http.too_big) {
         snprintf(c->err, sizeof c->err, "a response was over the %u MiB cap",
                  AJAR_MAX_RESPONSE >> 20);
         return AJAR_ETOOBIG;
@@ -216,9 +251,9 @@ static int test_response(struct ajar_conn *c, const char *path, const char *post
       return AJAR_ENOMEM;
     }
   }
-  if (!c->body && (c->body = malloc(1)))
-    c->body[0] = 0;
-  if (!c->body)
+  if (!c->http.body && (c->http.body = malloc(1)))
+    c->http.body[0] = 0;
+  if (!c->http.body)
     return AJAR_ENOMEM;
   c->answered = 1;
   return 0;
@@ -231,16 +266,13 @@ static int get_once(struct ajar_conn *c, const char *path, CURLcode *cc,
   int64_t left = conn_left_ms(c);
   int rc;
   *cc = CURLE_OK;
-  c->status = 0;
-  c->len = 0;
-  c->too_big = 0;
-  c->www_authenticate[0] = c->elastic_product[0] = 0;
-  c->kbn_name[0] = c->kbn_version[0] = 0;
-  c->server[0] = c->powered_by[0] = c->clickhouse[0] = 0;
-  c->content_range[0] = 0;
-  c->cut = 0;
-  if (c->body)
-    c->body[0] = 0;
+  c->http.status = 0;
+  c->http.len = 0;
+  c->http.too_big = 0;
+  headers_reset(&c->http);
+  c->http.cut = 0;
+  if (c->http.body)
+    c->http.body[0] = 0;
   if (left <= 0) {
     snprintf(c->err, sizeof c->err, "the target deadline passed");
     return AJAR_ETIMEDOUT;
@@ -254,30 +286,30 @@ static int get_once(struct ajar_conn *c, const char *path, CURLcode *cc,
     return test_response(c, path, post_body);
   if ((rc = setup(c)))
     return rc;
-  curl_easy_setopt(c->curl, CURLOPT_URL, url);
-  curl_easy_setopt(c->curl, CURLOPT_TIMEOUT_MS, (long)left);
+  curl_easy_setopt(c->http.curl, CURLOPT_URL, url);
+  curl_easy_setopt(c->http.curl, CURLOPT_TIMEOUT_MS, (long)left);
   /* a prefix read stops itself at prefix_cap, whatever the length says */
-  curl_easy_setopt(c->curl, CURLOPT_MAXFILESIZE_LARGE,
-                   (curl_off_t)(c->prefix_cap ? 0 : AJAR_MAX_RESPONSE));
+  curl_easy_setopt(c->http.curl, CURLOPT_MAXFILESIZE_LARGE,
+                   (curl_off_t)(c->http.prefix_cap ? 0 : AJAR_MAX_RESPONSE));
   if (headers)
-    curl_easy_setopt(c->curl, CURLOPT_HTTPHEADER, headers);
+    curl_easy_setopt(c->http.curl, CURLOPT_HTTPHEADER, headers);
   if (post_body) {
-    curl_easy_setopt(c->curl, CURLOPT_POSTFIELDS, post_body);
-    curl_easy_setopt(c->curl, CURLOPT_POSTFIELDSIZE, (long)strlen(post_body));
+    curl_easy_setopt(c->http.curl, CURLOPT_POSTFIELDS, post_body);
+    curl_easy_setopt(c->http.curl, CURLOPT_POSTFIELDSIZE, (long)strlen(post_body));
   }
-  *cc = curl_easy_perform(c->curl);
+  *cc = curl_easy_perform(c->http.curl);
   if (post_body) /* never left set for the next request */
-    curl_easy_setopt(c->curl, CURLOPT_HTTPGET, 1L);
+    curl_easy_setopt(c->http.curl, CURLOPT_HTTPGET, 1L);
   if (headers)
-    curl_easy_setopt(c->curl, CURLOPT_HTTPHEADER, NULL);
-  curl_easy_getinfo(c->curl, CURLINFO_RESPONSE_CODE, &c->status);
-  if (!c->body && (c->body = malloc(1)))
-    c->body[0] = 0;
-  if (c->cut && *cc == CURLE_WRITE_ERROR)
+    curl_easy_setopt(c->http.curl, CURLOPT_HTTPHEADER, NULL);
+  curl_easy_getinfo(c->http.curl, CURLINFO_RESPONSE_CODE, &c->http.status);
+  if (!c->http.body && (c->http.body = malloc(1)))
+    c->http.body[0] = 0;
+  if (c->http.cut && *cc == CURLE_WRITE_ERROR)
     *cc = CURLE_OK; /* the prefix is complete */
   switch (*cc) {
   case CURLE_OK:
-    if (!c->body)
+    if (!c->http.body)
       return AJAR_ENOMEM;
     c->answered = 1;
     return 0;
@@ -295,14 +327,14 @@ static int get_once(struct ajar_conn *c, const char *path, CURLcode *cc,
     return AJAR_ECONNECT;
   case CURLE_OPERATION_TIMEDOUT: {
     curl_off_t connected = 0;
-    curl_easy_getinfo(c->curl, CURLINFO_CONNECT_TIME_T, &connected);
+    curl_easy_getinfo(c->http.curl, CURLINFO_CONNECT_TIME_T, &connected);
     snprintf(c->err, sizeof c->err, "%s",
              connected ? "timed out reading the response" : "connect timed out");
     return connected ? AJAR_ETIMEDOUT : AJAR_ECONNECT;
   }
   case CURLE_WRITE_ERROR:
   case CURLE_FILESIZE_EXCEEDED:
-    if (c->too_big || *cc == CURLE_FILESIZE_EXCEEDED) {
+    if (c->http.too_big || *cc == CURLE_FILESIZE_EXCEEDED) {
       snprintf(c->err, sizeof c->err, "a response was over the %u MiB cap",
                AJAR_MAX_RESPONSE >> 20);
       return AJAR_ETOOBIG;
@@ -318,9 +350,9 @@ static int get_once(struct ajar_conn *c, const char *path, CURLcode *cc,
 }
 
 static int plain_to_tls_port(const struct ajar_conn *c) {
-  return c->status == 400 && c->body &&
-         (strstr(c->body, "HTTP request was sent to HTTPS port") ||
-          strstr(c->body, "speaking plain HTTP to an SSL-enabled"));
+  return c->http.status == 400 && c->http.body &&
+         (strstr(c->http.body, "HTTP request was sent to HTTPS port") ||
+          strstr(c->http.body, "speaking plain HTTP to an SSL-enabled"));
 }
 
 static int request(struct ajar_conn *c, const char *path, const char *post_body) {
@@ -328,8 +360,8 @@ static int request(struct ajar_conn *c, const char *path, const char *post_body)
   struct curl_slist *headers = NULL;
   size_t i;
   int rc;
-  for (i = 0; c->req_headers && c->req_headers[i]; i++) {
-    struct curl_slist *h = curl_slist_append(headers, c->req_headers[i]);
+  for (i = 0; c->http.req_headers && c->http.req_headers[i]; i++) {
+    struct curl_slist *h = curl_slist_append(headers, c->http.req_headers[i]);
     if (!h) {
       curl_slist_free_all(headers);
       return AJAR_ENOMEM;
@@ -344,10 +376,10 @@ static int request(struct ajar_conn *c, const char *path, const char *post_body)
     }
     headers = h;
   }
-  c->req_headers = NULL;
+  c->http.req_headers = NULL;
   rc = get_once(c, path, &cc, post_body, headers);
-  c->prefix_cap = 0; /* the next request only, like req_headers */
-  if (!c->tls_settled) {
+  c->http.prefix_cap = 0; /* the next request only, like req_headers */
+  if (!c->http.tls_settled) {
     int retry = 0;
     if (!c->tls && ((rc == AJAR_EPROTO && (cc == CURLE_GOT_NOTHING ||
                                            cc == CURLE_RECV_ERROR ||
@@ -360,20 +392,20 @@ static int request(struct ajar_conn *c, const char *path, const char *post_body)
       int first = rc;
       c->tls = !c->tls;
       /* a fresh connection for the other scheme */
-      curl_easy_setopt(c->curl, CURLOPT_FRESH_CONNECT, 1L);
+      curl_easy_setopt(c->http.curl, CURLOPT_FRESH_CONNECT, 1L);
       rc = get_once(c, path, &cc, post_body, headers);
-      curl_easy_setopt(c->curl, CURLOPT_FRESH_CONNECT, 0L);
+      curl_easy_setopt(c->http.curl, CURLOPT_FRESH_CONNECT, 0L);
       /* the peer took the connection but did not answer HTTP; a TLS
        * handshake it never answers says the same: not an HTTP store
        * (a Redis or memcached port), so the next probe may try */
       if (first == AJAR_EPROTO && (rc == AJAR_ECONNECT || rc == AJAR_ETIMEDOUT)) {
         rc = AJAR_EPROTO;
         c->tls = !c->tls;     /* back to the first scheme, for good: the */
-        c->tls_settled = 1;   /* next HTTP probes spend no second timeout */
+        c->http.tls_settled = 1;   /* next HTTP probes spend no second timeout */
       }
     }
     if (!rc)
-      c->tls_settled = 1;
+      c->http.tls_settled = 1;
   }
   curl_slist_free_all(headers);
   return rc;
@@ -389,8 +421,19 @@ int conn_post_json(struct ajar_conn *c, const char *path, const char *json,
   for (i = 0; allowed && allowed[i]; i++)
     if (!strcmp(path, allowed[i]))
       return request(c, path, json ? json : "{}");
-  c->req_headers = NULL;
+  c->http.req_headers = NULL;
   snprintf(c->err, sizeof c->err, "refused: POST %.80s is not a listed read-only RPC",
            path);
   return AJAR_EINVAL;
+}
+
+void conn_release(struct ajar_conn *c) {
+  curl_easy_cleanup(c->http.curl);
+  curl_slist_free_all(c->http.resolve);
+  free(c->http.body);
+  c->http.curl = NULL;
+  c->http.resolve = NULL;
+  c->http.body = NULL;
+  c->http.len = c->http.cap = 0;
+  probe_state_set(c, NULL, NULL);
 }

@@ -6,7 +6,7 @@
 #include <strings.h>
 #include "limits.h"
 #include "probe/objects.h"
-#include "probe/probe.h"
+#include "probe/probe_util.h"
 
 int obj_add(struct obj_set *s, const char *name, int64_t size) {
   s->count++;
@@ -159,7 +159,7 @@ int obj_get_prefix(struct ajar_conn *c, const char *path, const char *extra) {
   char range[64];
   const char *h[3] = {range, extra, NULL};
   snprintf(range, sizeof range, "Range: bytes=0-%u", AJAR_OBJ_PREFIX - 1);
-  c->req_headers = h;
-  c->prefix_cap = AJAR_OBJ_PREFIX;
+  c->http.req_headers = h;
+  c->http.prefix_cap = AJAR_OBJ_PREFIX;
   return conn_get(c, path);
 }

@@ -18,39 +18,20 @@
 #include "ajar_limits.h"
 #include "scan/target.h"
 
-/* One endpoint being audited, owned by the engine (scan/audit.c). */
-struct ajar_conn {
-  /* set by the engine */
-  const struct tgt_endpoint *ep;
-  const struct tgt_netset *scope;  /* NULL: no scope */
-  const struct tgt_policy *policy; /* scope, --exclude, public addresses:
-                                      checked on every address a socket
-                                      connects to (net.c, http.c) */
-  char url_host[AJAR_MAX_HOSTNAME + 3]; /* "10.0.0.1", "[::1]", "db.example" */
-  struct curl_slist *resolve;      /* pins a host name to the checked addresses */
-  int64_t deadline;                /* monotonic ms */
-  int connect_timeout_ms, read_timeout_ms;
-  unsigned sample;
-  int include_system;
-  const char *user, *password;     /* credentials the user gave, or NULL */
-  int use_creds;                   /* send them (only after a 401/403) */
-  int tls;                         /* next request over https */
-  int tls_settled;                 /* the scheme is known: no fallback */
+/* A response header a probe declared (struct ajar_probe .headers), as the
+ * last response had it. */
+struct conn_header {
+  const char *name;                /* as declared; "Prefix-*" matches a prefix */
+  int present;                     /* the last response had it */
+  char value[AJAR_MAX_HEADER];     /* its value (the first match of a prefix) */
+};
 
-  /* the last response */
+/* The HTTP side of a connection (http.c): the client and the last
+ * response. Native-protocol probes never touch it. */
+struct conn_http {
   CURL *curl;
-  long status;                     /* HTTP status, 0 when none */
-  char *body;                      /* NUL-terminated, at most AJAR_MAX_RESPONSE */
-  size_t len, cap;
-  int too_big;
-  char www_authenticate[AJAR_MAX_HEADER];
-  char elastic_product[64];        /* X-elastic-product */
-  char kbn_name[AJAR_MAX_HEADER];  /* kbn-name (Kibana) */
-  char kbn_version[64];
-  char server[128];                /* Server */
-  char powered_by[64];             /* X-Powered-By */
-  char clickhouse[128];            /* X-ClickHouse-Server-Display-Name, or
-                                      "yes" for any other X-ClickHouse-* */
+  struct curl_slist *resolve;      /* pins a host name to the checked addresses */
+  int tls_settled;                 /* the scheme is known: no fallback */
   const char *const *req_headers;  /* extra request headers of the next
                                       request only (conn_get/conn_post_json
                                       clear it), or NULL */
@@ -60,34 +41,60 @@ struct ajar_conn {
                                       object's prefix: a Range read whose
                                       server may ignore the Range); 0: the
                                       whole body, capped at AJAR_MAX_RESPONSE */
-  int cut;                         /* the last body was stopped at prefix_cap */
-  char content_range[96];          /* Content-Range of the last response */
+  /* the last response */
+  long status;                     /* HTTP status, 0 when none */
+  char *body;                      /* NUL-terminated, at most AJAR_MAX_RESPONSE */
+  size_t len, cap;
+  int too_big;
+  int cut;                         /* the body was stopped at prefix_cap */
+  /* the headers every probe declared (read them with conn_header) */
+  struct conn_header headers[AJAR_MAX_KEPT_HEADERS];
+  size_t n_headers;
+};
 
-  /* what happened */
-  int answered;                    /* some HTTP response arrived */
-  int scope_refused;
-  char refused_addr[64];
-  char refused_why[AJAR_MAX_ERROR / 2]; /* tgt_policy_check's reason */
-  char err[AJAR_MAX_ERROR];        /* one line for the last failure */
-
+/* One endpoint being audited, owned by the engine (scan/audit.c). */
+struct ajar_conn {
+  /* the endpoint and the rules, set by the engine */
+  const struct tgt_endpoint *ep;
+  const struct tgt_netset *scope;  /* NULL: no scope */
+  const struct tgt_policy *policy; /* scope, --exclude, public addresses:
+                                      checked on every address a socket
+                                      connects to (net.c, http.c) */
+  char url_host[AJAR_MAX_HOSTNAME + 3]; /* "10.0.0.1", "[::1]", "db.example" */
+  int64_t deadline;                /* monotonic ms */
+  int connect_timeout_ms, read_timeout_ms;
+  unsigned sample;
+  int include_system;
+  const char *user, *password;     /* credentials the user gave, or NULL */
+  int use_creds;                   /* send them (only after a 401/403) */
+  int by_fingerprint;              /* this probe is tried on a port that is
+                                      not its own (--probe-all) */
   /* the endpoint's addresses, each checked against the scope (set by the
    * engine): probes that open their own sockets or hand an address to a
    * client library connect to these only, never to a name */
   struct tgt_addr addrs[AJAR_MAX_RESOLVED];
   size_t n_addrs;
   const char *host_name;           /* the target's name (TLS SNI only), or NULL */
-  int by_fingerprint;              /* this probe is tried on a port that is
-                                      not its own (--probe-all) */
 
-  /* a native probe's own state between identify, enumerate and sample (a
-   * client connection, the keys it listed); set with probe_state_set,
-   * freed by the engine at the end of the endpoint */
+  int tls;                         /* over TLS (HTTP: the next request is) */
+  struct conn_http http;           /* HTTP probes only */
+
+  /* a probe's own state between identify, enumerate and sample (a client
+   * connection, the keys it listed, an API version); set with
+   * probe_state_set, freed by the engine at the end of the endpoint */
   void *state;
   void (*state_free)(void *);
+
+  /* what happened */
+  int answered;                    /* some response arrived */
+  int scope_refused;
+  char refused_addr[64];
+  char refused_why[AJAR_MAX_ERROR / 2]; /* tgt_policy_check's reason */
+  char err[AJAR_MAX_ERROR];        /* one line for the last failure */
 };
 
 /* GET path (already escaped) on the endpoint. Returns 0 when an HTTP
- * response arrived (any status: see c->status, c->body); AJAR_ECONNECT,
+ * response arrived (any status: see c->http.status, c->http.body); AJAR_ECONNECT,
  * AJAR_ETIMEDOUT, AJAR_ETOOBIG (body over AJAR_MAX_RESPONSE), AJAR_ESCOPE
  * (the address is outside the scope: nothing was sent) or AJAR_EPROTO,
  * with c->err set. Falls back from http to https (and back) once, on the
@@ -100,6 +107,12 @@ int conn_get(struct ajar_conn *c, const char *path);
  * whose read RPCs are mapped to POST by a gateway (etcd's v3 JSON API). */
 int conn_post_json(struct ajar_conn *c, const char *path, const char *json,
                    const char *const *allowed);
+/* The value of response header name (one the probe declared in its
+ * .headers) in the last response, or NULL when it had none. */
+const char *conn_header(const struct ajar_conn *c, const char *name);
+/* free what the connection holds (the HTTP client, the response, the
+ * probe's state); the struct can be reused after memset */
+void conn_release(struct ajar_conn *c);
 /* index names etc. for a path; writes at most n bytes with the NUL */
 void conn_escape(const char *s, char *out, size_t n);
 /* milliseconds left before the endpoint's deadline */
@@ -139,6 +152,10 @@ struct ajar_probe {
                   int open);
   const char *help;
   unsigned flags;           /* AJAR_PROBE_* */
+  /* HTTP probes: the response headers the probe reads with conn_header(),
+   * NULL-terminated ("Name", or "Prefix-*" for the first of a family);
+   * http.c keeps only the headers some probe declares. NULL: none. */
+  const char *const *headers;
 };
 
 /* The order probes are tried in (scan/audit.c): a DSN's probe alone;
@@ -185,14 +202,6 @@ int probe_recv(struct ajar_conn *c, int fd, void *buf, size_t cap, size_t *got);
 /* replace c->state (the old one is freed); (NULL, NULL) frees it */
 void probe_state_set(struct ajar_conn *c, void *state, void (*state_free)(void *));
 
-/* helpers shared by probes (probes.c) */
-int probe_set_str(char **field, const char *s);
-/* Append collection parts[0].parts[1]... with its counts (-1: unknown) to
- * t, whose collections array must have room; a part named like a ransom
- * note sets the note. 0 or AJAR_ENOMEM. */
-int probe_add_dotted(struct ajar_target_result *t, const char *const *parts,
-                     size_t n, int64_t records, int64_t bytes);
-/* 1 when an index name looks like a ransom note or a wiped store */
-int probe_ransom_name(const char *name);
+/* helpers shared by probes: probe_util.h */
 
 #endif

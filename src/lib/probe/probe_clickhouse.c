@@ -37,7 +37,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
-#include "probe/probe.h"
+#include "probe/probe_util.h"
 
 static const uint16_t ch_ports[] = {8123, 8443, 0};
 
@@ -65,18 +65,27 @@ static int version_shape(const char *s, size_t n) {
   return dots >= 1 && s[n - 1] != '.';
 }
 
+/* ClickHouse marks its answers with X-ClickHouse-* headers: the server's
+ * display name, else "yes" for another of them, else "" */
+static const char *ch_marker(const struct ajar_conn *c) {
+  const char *name = conn_header(c, "X-ClickHouse-Server-Display-Name");
+  if (name && *name)
+    return name;
+  return conn_header(c, "X-ClickHouse-*") ? "yes" : "";
+}
+
 /* ClickHouse's own refusal: "Code: 194, e.displayText() = DB::Exception:
  * Password required for user default" */
 static int ch_auth_error(const struct ajar_conn *c) {
   static const char *const codes[] = {"Code: 192", "Code: 193", "Code: 194",
                                       "Code: 516", "Code: 497", NULL};
   size_t i;
-  if (!c->body || !strstr(c->body, "DB::Exception"))
-    return c->clickhouse[0] && (c->status == 401 || c->status == 403);
+  if (!c->http.body || !strstr(c->http.body, "DB::Exception"))
+    return ch_marker(c)[0] && (c->http.status == 401 || c->http.status == 403);
   for (i = 0; codes[i]; i++)
-    if (strstr(c->body, codes[i]))
+    if (strstr(c->http.body, codes[i]))
       return 1;
-  return c->status == 401 || c->status == 403;
+  return c->http.status == 401 || c->http.status == 403;
 }
 
 static int ch_identify(struct ajar_conn *c, struct ajar_target_result *t) {
@@ -89,45 +98,31 @@ static int ch_identify(struct ajar_conn *c, struct ajar_target_result *t) {
     t->auth_required = 1;
     return probe_set_str(&t->store, "clickhouse");
   }
-  if (c->status == 401 || c->status == 403)
+  if (c->http.status == 401 || c->http.status == 403)
     return AJAR_EAUTH;
-  if (c->status != 200 || !version_shape(c->body, c->len))
+  if (c->http.status != 200 || !version_shape(c->http.body, c->http.len))
     return AJAR_EPROTO;
-  marked = c->clickhouse[0] != 0;
-  snprintf(version, sizeof version, "%.*s", (int)strcspn(c->body, "\r\n"), c->body);
+  marked = ch_marker(c)[0] != 0;
+  snprintf(version, sizeof version, "%.*s", (int)strcspn(c->http.body, "\r\n"), c->http.body);
   if ((rc = conn_get(c, "/ping")))
     return rc == AJAR_ETOOBIG ? AJAR_EPROTO : rc;
-  if (!marked && !(c->status == 200 && !strcmp(c->body, "Ok.\n")))
+  if (!marked && !(c->http.status == 200 && !strcmp(c->http.body, "Ok.\n")))
     return AJAR_EPROTO;
   rc = probe_set_str(&t->store, "clickhouse");
   if (!rc)
     rc = probe_set_str(&t->version, version);
-  if (!rc && c->clickhouse[0] && strcmp(c->clickhouse, "yes")) {
+  if (!rc && ch_marker(c)[0] && strcmp(ch_marker(c), "yes")) {
     char note[AJAR_MAX_ERROR];
-    snprintf(note, sizeof note, "server \"%.64s\"", c->clickhouse);
+    snprintf(note, sizeof note, "server \"%.64s\"", ch_marker(c));
     rc = probe_set_str(&t->note, note);
   }
   return rc;
 }
 
-static int64_t num(json_t *v) {
-  const char *s;
-  char *end;
-  long long n;
-  if (json_is_integer(v))
-    return json_integer_value(v) < 0 ? -1 : (int64_t)json_integer_value(v);
-  if (json_is_real(v))
-    return json_real_value(v) < 0 ? -1 : (int64_t)json_real_value(v);
-  if (!(s = json_string_value(v)) || !*s)
-    return -1; /* 64-bit numbers come quoted */
-  n = strtoll(s, &end, 10);
-  return *end || n < 0 ? -1 : (int64_t)n;
-}
-
 /* Calls fn for each JSONEachRow line of the last body. */
 static int each_row(struct ajar_conn *c, int (*fn)(void *, json_t *, const char *, size_t),
                     void *ctx) {
-  char *p = c->body, *end = c->body + c->len;
+  char *p = c->http.body, *end = c->http.body + c->http.len;
   int rc = 0;
   while (p < end && !rc) {
     char *nl = memchr(p, '\n', (size_t)(end - p));
@@ -216,17 +211,12 @@ static int add_parts(void *ctx, json_t *row, const char *line, size_t n) {
     struct ajar_collection_result *cr = &p->t->collections[i];
     if (!strncmp(cr->name, db, dn) && cr->name[dn] == '.' &&
         !strcmp(cr->name + dn + 1, table)) {
-      cr->records = num(json_object_get(row, "rows"));
-      cr->bytes = num(json_object_get(row, "bytes"));
+      cr->records = probe_count_json(json_object_get(row, "rows"));
+      cr->bytes = probe_count_json(json_object_get(row, "bytes"));
       break;
     }
   }
   return 0;
-}
-
-static int by_name(const void *a, const void *b) {
-  const struct ajar_collection_result *x = a, *y = b;
-  return strcmp(x->name, y->name);
 }
 
 static int ch_enumerate(struct ajar_conn *c, struct ajar_target_result *t) {
@@ -242,12 +232,12 @@ static int ch_enumerate(struct ajar_conn *c, struct ajar_target_result *t) {
            AJAR_MAX_COLLECTIONS + 1);
   if ((rc = ch_query(c, sql)))
     return rc;
-  if (c->status != 200) {
-    snprintf(c->err, sizeof c->err, "listing tables was refused (HTTP %ld)", c->status);
-    return c->status == 401 || c->status == 403 ? AJAR_EAUTH : AJAR_EPROTO;
+  if (c->http.status != 200) {
+    snprintf(c->err, sizeof c->err, "listing tables was refused (HTTP %ld)", c->http.status);
+    return c->http.status == 401 || c->http.status == 403 ? AJAR_EAUTH : AJAR_EPROTO;
   }
-  for (i = 0; i < c->len; i++)
-    lines += c->body[i] == '\n';
+  for (i = 0; i < c->http.len; i++)
+    lines += c->http.body[i] == '\n';
   t->collections = calloc(lines + 1, sizeof *t->collections);
   if (!t->collections)
     return AJAR_ENOMEM;
@@ -260,33 +250,20 @@ static int ch_enumerate(struct ajar_conn *c, struct ajar_target_result *t) {
     if ((rc = probe_set_str(&t->note, note)))
       return rc;
   }
-  if (t->n_collections > 1)
-    qsort(t->collections, t->n_collections, sizeof *t->collections, by_name);
+  probe_sort_collections(t);
   /* rows and bytes of MergeTree tables, from their active parts */
   rc = ch_query(c, "SELECT database, table, sum(rows) AS rows, sum(bytes_on_disk) "
                    "AS bytes FROM system.parts WHERE active GROUP BY database, "
                    "table FORMAT JSONEachRow");
-  if (!rc && c->status != 200)
+  if (!rc && c->http.status != 200)
     rc = ch_query(c, "SELECT database, table, sum(rows) AS rows, sum(bytes) AS "
                      "bytes FROM system.parts WHERE active GROUP BY database, "
                      "table FORMAT JSONEachRow");
-  if (!rc && c->status == 200)
+  if (!rc && c->http.status == 200)
     rc = each_row(c, add_parts, &pc);
   else if (rc == AJAR_ETOOBIG)
     rc = 0;
   return rc;
-}
-
-static void quote_ident(const char *s, size_t n, char *out, size_t cap) {
-  size_t k = 0;
-  out[k++] = '`';
-  for (; n && k + 4 < cap; s++, n--) {
-    if (*s == '`' || *s == '\\')
-      out[k++] = '\\';
-    out[k++] = *s;
-  }
-  out[k++] = '`';
-  out[k] = 0;
 }
 
 struct sample_ctx {
@@ -313,8 +290,9 @@ static int ch_sample(struct ajar_conn *c, struct ajar_collection_result *coll,
   if (!c->sample || coll->records == 0 || !(dot = strchr(coll->name, '.')) ||
       (coll->note && !strncmp(coll->note, "not read:", 9)))
     return 0;
-  quote_ident(coll->name, (size_t)(dot - coll->name), db, sizeof db);
-  quote_ident(dot + 1, strlen(dot + 1), table, sizeof table);
+  probe_quote_ident(coll->name, (size_t)(dot - coll->name), PROBE_QUOTE_BACKSLASH, db,
+                    sizeof db);
+  probe_quote_ident(dot + 1, strlen(dot + 1), PROBE_QUOTE_BACKSLASH, table, sizeof table);
   snprintf(sql, sizeof sql, "SELECT * FROM %s.%s LIMIT %u FORMAT JSONEachRow", db,
            table, c->sample);
   if ((rc = ch_query(c, sql))) {
@@ -324,12 +302,15 @@ static int ch_sample(struct ajar_conn *c, struct ajar_collection_result *coll,
     }
     return rc;
   }
-  if (c->status != 200) {
-    snprintf(c->err, sizeof c->err, "SELECT refused (HTTP %ld)", c->status);
+  if (c->http.status != 200) {
+    snprintf(c->err, sizeof c->err, "SELECT refused (HTTP %ld)", c->http.status);
     return AJAR_EPROTO;
   }
   return each_row(c, feed_row, &s);
 }
+
+static const char *const ch_headers[] = {"X-ClickHouse-Server-Display-Name",
+                                         "X-ClickHouse-*", NULL};
 
 const struct ajar_probe ajar_probe_clickhouse = {
     .name = "clickhouse",
@@ -340,4 +321,5 @@ const struct ajar_probe ajar_probe_clickhouse = {
     .help = "ClickHouse (HTTP interface): version, the default user without a "
             "password, tables, rows and bytes from active parts, a LIMIT sample "
             "(GET only: ClickHouse runs GET queries read-only)",
+    .headers = ch_headers,
 };

@@ -22,20 +22,17 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
-#include "probe/probe.h"
+#include "probe/probe_util.h"
 
 static const uint16_t couch_ports[] = {5984, 6984, 0};
 
-static json_t *body_json(const struct ajar_conn *c) {
-  return c->body && c->len ? json_loadb(c->body, c->len, 0, NULL) : NULL;
-}
-
 static int refused(const struct ajar_conn *c) {
-  return c->status == 401 || c->status == 403;
+  return c->http.status == 401 || c->http.status == 403;
 }
 
 static int couch_server(const struct ajar_conn *c) {
-  return !strncasecmp(c->server, "CouchDB", 7);
+  const char *server = conn_header(c, "Server");
+  return server && !strncasecmp(server, "CouchDB", 7);
 }
 
 /* the first database a user made (not _users, _replicator, ...) */
@@ -51,12 +48,6 @@ static int first_user_db(json_t *dbs, char *out, size_t n) {
   return 0;
 }
 
-static int append_note(char **note, const char *add) {
-  char line[AJAR_MAX_ERROR];
-  snprintf(line, sizeof line, "%s%s%s", *note ? *note : "", *note ? "; " : "", add);
-  return probe_set_str(note, line);
-}
-
 static int couch_identify(struct ajar_conn *c, struct ajar_target_result *t) {
   json_t *root, *dbs, *vendor;
   const char *version, *vname, *welcome;
@@ -69,7 +60,7 @@ static int couch_identify(struct ajar_conn *c, struct ajar_target_result *t) {
     t->auth_required = 1;
     return couch_server(c) ? probe_set_str(&t->store, "couchdb") : AJAR_EAUTH;
   }
-  if (c->status != 200 || !(root = body_json(c)))
+  if (c->http.status != 200 || !(root = probe_body_json(c)))
     return AJAR_EPROTO;
   version = json_string_value(json_object_get(root, "version"));
   welcome = json_string_value(json_object_get(root, "couchdb"));
@@ -98,14 +89,14 @@ static int couch_identify(struct ajar_conn *c, struct ajar_target_result *t) {
     return rc;
 
   /* admin party: anonymous holds _admin */
-  if (!c->use_creds && !(rc = conn_get(c, "/_session")) && c->status == 200 &&
-      (root = body_json(c))) {
+  if (!c->use_creds && !(rc = conn_get(c, "/_session")) && c->http.status == 200 &&
+      (root = probe_body_json(c))) {
     json_t *roles = json_object_get(json_object_get(root, "userCtx"), "roles");
     size_t i;
     for (i = 0; i < json_array_size(roles); i++)
       if (json_string_value(json_array_get(roles, i)) &&
           !strcmp(json_string_value(json_array_get(roles, i)), "_admin")) {
-        rc = append_note(&t->note, "admin party: anonymous has admin rights");
+        rc = probe_note_add(&t->note, "admin party: anonymous has admin rights");
         break;
       }
     json_decref(root);
@@ -123,7 +114,7 @@ static int couch_identify(struct ajar_conn *c, struct ajar_target_result *t) {
     t->auth_required = 1;
     return 0;
   }
-  dbs = c->status == 200 ? body_json(c) : NULL;
+  dbs = c->http.status == 200 ? probe_body_json(c) : NULL;
   if (json_is_array(dbs) && first_user_db(dbs, db, sizeof db)) {
     snprintf(path, sizeof path, "/%s", db);
     json_decref(dbs);
@@ -137,16 +128,6 @@ static int couch_identify(struct ajar_conn *c, struct ajar_target_result *t) {
   return 0;
 }
 
-static int64_t num(json_t *v) {
-  return json_is_integer(v) && json_integer_value(v) >= 0
-             ? (int64_t)json_integer_value(v) : -1;
-}
-
-static int by_name(const void *a, const void *b) {
-  const struct ajar_collection_result *x = a, *y = b;
-  return strcmp(x->name, y->name);
-}
-
 static int couch_enumerate(struct ajar_conn *c, struct ajar_target_result *t) {
   json_t *dbs;
   size_t i, n, skipped = 0;
@@ -155,13 +136,13 @@ static int couch_enumerate(struct ajar_conn *c, struct ajar_target_result *t) {
     return rc;
   if (refused(c)) {
     snprintf(c->err, sizeof c->err, "listing databases was refused (HTTP %ld)",
-             c->status);
+             c->http.status);
     return AJAR_EAUTH;
   }
-  dbs = c->status == 200 ? body_json(c) : NULL;
+  dbs = c->http.status == 200 ? probe_body_json(c) : NULL;
   if (!json_is_array(dbs)) {
     json_decref(dbs);
-    snprintf(c->err, sizeof c->err, "unexpected answer to _all_dbs (HTTP %ld)", c->status);
+    snprintf(c->err, sizeof c->err, "unexpected answer to _all_dbs (HTTP %ld)", c->http.status);
     return AJAR_EPROTO;
   }
   n = json_array_size(dbs);
@@ -181,13 +162,10 @@ static int couch_enumerate(struct ajar_conn *c, struct ajar_target_result *t) {
       skipped++;
       continue;
     }
-    cr = &t->collections[t->n_collections];
-    if (!(cr->name = strdup(name))) {
+    if (!(cr = probe_collection_add(t, name))) {
       rc = AJAR_ENOMEM;
       break;
     }
-    t->n_collections++;
-    cr->records = cr->bytes = -1;
     if (probe_ransom_name(name) &&
         (rc = probe_set_str(&cr->note, "looks wiped or ransomed: the database "
                                        "name is a ransom note's")))
@@ -202,28 +180,23 @@ static int couch_enumerate(struct ajar_conn *c, struct ajar_target_result *t) {
       continue;
     }
     if (refused(c)) {
-      char note[64];
-      snprintf(note, sizeof note, "reading refused (HTTP %ld)", c->status);
-      rc = append_note(&cr->note, note);
+      rc = probe_note_add(&cr->note, "reading refused (HTTP %ld)", c->http.status);
       continue;
     }
-    if (c->status != 200 || !(info = body_json(c)))
+    if (c->http.status != 200 || !(info = probe_body_json(c)))
       continue;
-    cr->records = num(json_object_get(info, "doc_count"));
+    cr->records = probe_count_json(json_object_get(info, "doc_count"));
     sizes = json_object_get(info, "sizes");
-    cr->bytes = num(json_object_get(sizes, "file"));
+    cr->bytes = probe_count_json(json_object_get(sizes, "file"));
     if (cr->bytes < 0)
-      cr->bytes = num(json_object_get(info, "disk_size"));
+      cr->bytes = probe_count_json(json_object_get(info, "disk_size"));
     json_decref(info);
   }
   json_decref(dbs);
-  if (t->n_collections > 1)
-    qsort(t->collections, t->n_collections, sizeof *t->collections, by_name);
+  probe_sort_collections(t);
   if (!rc && n > t->n_collections + skipped) {
-    char note[96];
-    snprintf(note, sizeof note, "%zu databases not listed (over %d)",
-             n - t->n_collections - skipped, AJAR_MAX_COLLECTIONS);
-    rc = append_note(&t->note, note);
+    rc = probe_note_add(&t->note, "%zu databases not listed (over %d)",
+                        n - t->n_collections - skipped, AJAR_MAX_COLLECTIONS);
   }
   return rc;
 }
@@ -243,8 +216,8 @@ static int read_docs(struct ajar_conn *c, const char *db, unsigned limit,
     snprintf(path, sizeof path, "/%s/_all_docs?include_docs=true&limit=%u", db, limit);
   if ((rc = conn_get(c, path)))
     return rc;
-  if (c->status != 200 || !(root = body_json(c))) {
-    snprintf(c->err, sizeof c->err, "reading documents refused (HTTP %ld)", c->status);
+  if (c->http.status != 200 || !(root = probe_body_json(c))) {
+    snprintf(c->err, sizeof c->err, "reading documents refused (HTTP %ld)", c->http.status);
     return refused(c) ? AJAR_EAUTH : AJAR_EPROTO;
   }
   list = json_object_get(root, "rows");
@@ -294,10 +267,12 @@ static int couch_sample(struct ajar_conn *c, struct ajar_collection_result *coll
     }
   }
   if (skipped && !rc)
-    rc = append_note(&coll->note, "sample truncated: documents over the response "
+    rc = probe_note_add(&coll->note, "sample truncated: documents over the response "
                                   "cap were skipped");
   return rc;
 }
+
+static const char *const couch_headers[] = {"Server", NULL};
 
 const struct ajar_probe ajar_probe_couchdb = {
     .name = "couchdb",
@@ -307,4 +282,5 @@ const struct ajar_probe ajar_probe_couchdb = {
     .sample = couch_sample,
     .help = "CouchDB and pouchdb-server: version, vendor, admin party, databases, "
             "document counts, sizes, a sample of documents (GET only)",
+    .headers = couch_headers,
 };

@@ -23,26 +23,31 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
-#include "probe/probe.h"
+#include "probe/probe_util.h"
 
 static const uint16_t es_ports[] = {9200, 9243, 0};
-
-static json_t *body_json(const struct ajar_conn *c) {
-  return c->body && c->len ? json_loadb(c->body, c->len, 0, NULL) : NULL;
-}
 
 static const char *jstr(json_t *o, const char *key) {
   const char *s = json_string_value(json_object_get(o, key));
   return s ? s : NULL;
 }
 
+/* Elasticsearch >= 7.14 marks its answers "X-elastic-product: Elasticsearch" */
+static int es_product_header(const struct ajar_conn *c) {
+  const char *v = conn_header(c, "X-elastic-product");
+  return v && *v;
+}
+
 /* an auth refusal we can attribute: the store's own, or its realm */
 static const char *auth_store(const struct ajar_conn *c) {
-  if (strcasestr(c->www_authenticate, "opensearch") ||
-      (c->body && strstr(c->body, "OpenSearch Security")))
+  const char *challenge = conn_header(c, "WWW-Authenticate");
+  if (!challenge)
+    challenge = "";
+  if (strcasestr(challenge, "opensearch") ||
+      (c->http.body && strstr(c->http.body, "OpenSearch Security")))
     return "opensearch";
-  if (c->elastic_product[0] || strstr(c->www_authenticate, "realm=\"security\"") ||
-      (c->body && strstr(c->body, "security_exception")))
+  if (es_product_header(c) || strstr(challenge, "realm=\"security\"") ||
+      (c->http.body && strstr(c->http.body, "security_exception")))
     return "elasticsearch";
   return NULL;
 }
@@ -54,21 +59,21 @@ static int es_identify(struct ajar_conn *c, struct ajar_target_result *t) {
   if (rc)
     return rc;
   t->tls = c->tls;
-  if (c->status == 401 || c->status == 403) {
+  if (c->http.status == 401 || c->http.status == 403) {
     const char *s = auth_store(c);
     t->auth_required = 1;
     if (!s)
       return AJAR_EAUTH;
     return probe_set_str(&t->store, s);
   }
-  if (c->status != 200 || !(root = body_json(c)))
+  if (c->http.status != 200 || !(root = probe_body_json(c)))
     return AJAR_EPROTO;
   version = json_object_get(root, "version");
   number = jstr(version, "number");
   dist = jstr(version, "distribution");
   tagline = jstr(root, "tagline");
   cluster = jstr(root, "cluster_name");
-  if (!number || !(c->elastic_product[0] || cluster ||
+  if (!number || !(es_product_header(c) || cluster ||
                    (tagline && (strstr(tagline, "You Know, for Search") ||
                                 strstr(tagline, "OpenSearch"))))) {
     json_decref(root);
@@ -101,11 +106,6 @@ static int64_t num_field(json_t *o, const char *key) {
   return *end || n < 0 ? -1 : (int64_t)n;
 }
 
-static int by_name(const void *a, const void *b) {
-  const struct ajar_collection_result *x = a, *y = b;
-  return strcmp(x->name, y->name);
-}
-
 static int es_enumerate(struct ajar_conn *c, struct ajar_target_result *t) {
   json_t *root;
   size_t i, n, skipped = 0;
@@ -113,16 +113,16 @@ static int es_enumerate(struct ajar_conn *c, struct ajar_target_result *t) {
                        "&h=index,docs.count,store.size,status");
   if (rc)
     return rc;
-  if (c->status == 401 || c->status == 403) {
+  if (c->http.status == 401 || c->http.status == 403) {
     snprintf(c->err, sizeof c->err, "listing indices was refused (HTTP %ld)",
-             c->status);
+             c->http.status);
     return AJAR_EAUTH;
   }
-  root = c->status == 200 ? body_json(c) : NULL;
+  root = c->http.status == 200 ? probe_body_json(c) : NULL;
   if (!json_is_array(root)) {
     json_decref(root);
     snprintf(c->err, sizeof c->err, "unexpected answer to _cat/indices (HTTP %ld)",
-             c->status);
+             c->http.status);
     return AJAR_EPROTO;
   }
   n = json_array_size(root);
@@ -143,12 +143,10 @@ static int es_enumerate(struct ajar_conn *c, struct ajar_target_result *t) {
       skipped++;
       continue;
     }
-    cr = &t->collections[t->n_collections];
-    if (!(cr->name = strdup(name))) {
+    if (!(cr = probe_collection_add(t, name))) {
       rc = AJAR_ENOMEM;
       break;
     }
-    t->n_collections++;
     cr->records = num_field(row, "docs.count");
     cr->bytes = num_field(row, "store.size");
     if (probe_ransom_name(name))
@@ -160,14 +158,10 @@ static int es_enumerate(struct ajar_conn *c, struct ajar_target_result *t) {
       break;
   }
   json_decref(root);
-  if (t->n_collections > 1)
-    qsort(t->collections, t->n_collections, sizeof *t->collections, by_name);
+  probe_sort_collections(t);
   if (!rc && n > t->n_collections + skipped) {
-    char note[AJAR_MAX_ERROR];
-    snprintf(note, sizeof note, "%s%s%zu indices not listed (over %d)",
-             t->note ? t->note : "", t->note ? "; " : "",
-             n - t->n_collections - skipped, AJAR_MAX_COLLECTIONS);
-    rc = probe_set_str(&t->note, note);
+    rc = probe_note_add(&t->note, "%zu indices not listed (over %d)",
+                        n - t->n_collections - skipped, AJAR_MAX_COLLECTIONS);
   }
   return rc;
 }
@@ -185,8 +179,8 @@ static int read_page(struct ajar_conn *c, const char *index, uint64_t from,
            index, size, (unsigned long long)from);
   if ((rc = conn_get(c, path)))
     return rc;
-  if (c->status != 200 || !(root = body_json(c))) {
-    snprintf(c->err, sizeof c->err, "search refused (HTTP %ld)", c->status);
+  if (c->http.status != 200 || !(root = probe_body_json(c))) {
+    snprintf(c->err, sizeof c->err, "search refused (HTTP %ld)", c->http.status);
     return AJAR_EPROTO;
   }
   hits = json_object_get(json_object_get(root, "hits"), "hits");
@@ -224,7 +218,7 @@ static int count_documents(struct ajar_conn *c, const char *index,
   snprintf(path, sizeof path, "/%s/_count", index);
   if ((rc = conn_get(c, path)))
     return rc == AJAR_ETOOBIG ? 0 : rc;
-  if (c->status != 200 || !(root = body_json(c)))
+  if (c->http.status != 200 || !(root = probe_body_json(c)))
     return 0;
   n = json_object_get(root, "count");
   if (json_is_integer(n) && json_integer_value(n) >= 0 &&
@@ -276,13 +270,10 @@ static int es_sample(struct ajar_conn *c, struct ajar_collection_result *coll,
       break; /* the index is smaller than it looked */
   }
   if (skipped_big || no_source) {
-    char note[AJAR_MAX_ERROR];
-    snprintf(note, sizeof note, "%s%s%s", coll->note ? coll->note : "",
-             coll->note ? "; " : "",
-             skipped_big ? "sample truncated: documents over the response cap "
-                           "were skipped"
-                         : "documents have no _source: not sampled");
-    if (probe_set_str(&coll->note, note))
+    if (probe_note_add(&coll->note, "%s",
+                       skipped_big ? "sample truncated: documents over the response "
+                                     "cap were skipped"
+                                   : "documents have no _source: not sampled"))
       return AJAR_ENOMEM;
   }
   (void)read;
@@ -365,7 +356,7 @@ static int es_annotate(struct ajar_conn *c, struct ajar_collection_result *coll,
   snprintf(path, sizeof path, "/%s/_mapping", index);
   if ((rc = conn_get(c, path)))
     return rc == AJAR_ETOOBIG ? 0 : rc;
-  if (c->status != 200 || !(root = body_json(c)))
+  if (c->http.status != 200 || !(root = probe_body_json(c)))
     return 0;
   idx = json_object_get(root, coll->name);
   m = json_object_get(idx, "mappings");
@@ -381,6 +372,9 @@ static int es_annotate(struct ajar_conn *c, struct ajar_collection_result *coll,
   return w.rc;
 }
 
+static const char *const es_headers[] = {"WWW-Authenticate", "X-elastic-product",
+                                         NULL};
+
 const struct ajar_probe ajar_probe_elasticsearch = {
     .name = "elasticsearch",
     .ports = es_ports,
@@ -390,4 +384,5 @@ const struct ajar_probe ajar_probe_elasticsearch = {
     .annotate = es_annotate,
     .help = "Elasticsearch and OpenSearch: version, indices, counts, sizes, "
             "mapping types, a spread sample of each index (GET only)",
+    .headers = es_headers,
 };

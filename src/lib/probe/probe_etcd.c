@@ -38,7 +38,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include "probe/probe.h"
+#include "probe/base64.h"
+#include "probe/probe_util.h"
 
 static const uint16_t etcd_ports[] = {2379, 0};
 
@@ -46,59 +47,6 @@ static const char *const etcd_rpcs[] = {
     "/v3/kv/range", "/v3beta/kv/range", "/v3alpha/kv/range",
     "/v3/auth/authenticate", "/v3beta/auth/authenticate",
     "/v3alpha/auth/authenticate", NULL};
-
-/* ---- base64 ---------------------------------------------------------- */
-static const char b64c[] =
-    "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
-
-static char *b64_encode(const unsigned char *s, size_t n) {
-  char *out = malloc((n + 2) / 3 * 4 + 1), *o = out;
-  size_t i;
-  if (!out)
-    return NULL;
-  for (i = 0; i + 2 < n; i += 3) {
-    unsigned v = (unsigned)s[i] << 16 | (unsigned)s[i + 1] << 8 | s[i + 2];
-    *o++ = b64c[v >> 18];
-    *o++ = b64c[(v >> 12) & 63];
-    *o++ = b64c[(v >> 6) & 63];
-    *o++ = b64c[v & 63];
-  }
-  if (i < n) {
-    unsigned v = (unsigned)s[i] << 16 | (i + 1 < n ? (unsigned)s[i + 1] << 8 : 0);
-    *o++ = b64c[v >> 18];
-    *o++ = b64c[(v >> 12) & 63];
-    *o++ = i + 1 < n ? b64c[(v >> 6) & 63] : '=';
-    *o++ = '=';
-  }
-  *o = 0;
-  return out;
-}
-
-/* decoded bytes, NUL-terminated; *n its length; NULL on bad input */
-static unsigned char *b64_decode(const char *s, size_t *n) {
-  size_t len = strlen(s), k = 0, i;
-  unsigned char *out = malloc(len / 4 * 3 + 4);
-  unsigned v = 0;
-  int bits = 0;
-  if (!out)
-    return NULL;
-  for (i = 0; i < len && s[i] != '='; i++) {
-    const char *p = memchr(b64c, s[i], 64);
-    if (!p || !s[i]) {
-      free(out);
-      return NULL;
-    }
-    v = v << 6 | (unsigned)(p - b64c);
-    bits += 6;
-    if (bits >= 8) {
-      bits -= 8;
-      out[k++] = (unsigned char)(v >> bits);
-    }
-  }
-  out[k] = 0;
-  *n = k;
-  return out;
-}
 
 /* ---- requests -------------------------------------------------------- */
 /* kept in c->state between identify, enumerate and sample */
@@ -142,7 +90,7 @@ static int rpc(struct ajar_conn *c, const char *prefix, const char *method,
   if (state(c) && state(c)->token[0]) {
     snprintf(auth, sizeof auth, "Authorization: %s", state(c)->token);
     hdrs[0] = auth;
-    c->req_headers = hdrs;
+    c->http.req_headers = hdrs;
   }
   /* etcd takes its own token, never HTTP basic auth: the gateway would
    * pass a Basic header on as a (bad) token */
@@ -150,7 +98,7 @@ static int rpc(struct ajar_conn *c, const char *prefix, const char *method,
   c->use_creds = 0;
   rc = conn_post_json(c, path, json, etcd_rpcs);
   c->use_creds = creds;
-  c->req_headers = NULL;
+  c->http.req_headers = NULL;
   free(json);
   return rc;
 }
@@ -159,8 +107,8 @@ static int rpc(struct ajar_conn *c, const char *prefix, const char *method,
 static int range(struct ajar_conn *c, const char *prefix, const char *key,
                  size_t kn, const char *end, size_t en, const char *flag,
                  unsigned limit) {
-  char *k = b64_encode((const unsigned char *)key, kn);
-  char *e = end ? b64_encode((const unsigned char *)end, en) : NULL;
+  char *k = base64_encode((const unsigned char *)key, kn);
+  char *e = end ? base64_encode((const unsigned char *)end, en) : NULL;
   json_t *body;
   if (!k || (end && !e)) {
     free(k);
@@ -186,24 +134,20 @@ static int all_keys(struct ajar_conn *c, const char *prefix, const char *flag,
   return range(c, prefix, "", 1, "", 1, flag, limit); /* "\0" .. "\0": every key */
 }
 
-static json_t *body_json(const struct ajar_conn *c) {
-  return c->body && c->len ? json_loadb(c->body, c->len, 0, NULL) : NULL;
-}
-
 static int auth_refusal(const struct ajar_conn *c) {
-  if (c->status == 401)
+  if (c->http.status == 401)
     return 1;
-  return c->status >= 400 && c->body &&
-         (strstr(c->body, "user name is empty") || strstr(c->body, "invalid auth token") ||
-          strstr(c->body, "permission denied") ||
-          strstr(c->body, "authentication failed"));
+  return c->http.status >= 400 && c->http.body &&
+         (strstr(c->http.body, "user name is empty") || strstr(c->http.body, "invalid auth token") ||
+          strstr(c->http.body, "permission denied") ||
+          strstr(c->http.body, "authentication failed"));
 }
 
-static int64_t num(json_t *v) {
-  const char *s = json_string_value(v);
-  if (json_is_integer(v))
-    return json_integer_value(v);
-  return s ? strtoll(s, NULL, 10) : 0; /* int64 comes as a string */
+/* a range's "count": int64 comes as a string, and the gateway leaves out
+ * a count of 0 */
+static int64_t range_count(json_t *root) {
+  json_t *v = json_object_get(root, "count");
+  return v ? probe_count_json(v) : 0;
 }
 
 static int authenticate(struct ajar_conn *c, const char *prefix) {
@@ -215,13 +159,13 @@ static int authenticate(struct ajar_conn *c, const char *prefix) {
     return AJAR_ENOMEM;
   if ((rc = rpc(c, prefix, "auth/authenticate", body)))
     return rc;
-  root = c->status == 200 ? body_json(c) : NULL;
+  root = c->http.status == 200 ? probe_body_json(c) : NULL;
   tok = json_string_value(json_object_get(root, "token"));
   if (tok && strlen(tok) < sizeof state(c)->token && !strpbrk(tok, "\r\n"))
     snprintf(state(c)->token, sizeof state(c)->token, "%s", tok);
   json_decref(root);
   if (!state(c)->token[0]) {
-    c->status = 401; /* the engine reports refused credentials */
+    c->http.status = 401; /* the engine reports refused credentials */
     return AJAR_EAUTH;
   }
   return 0;
@@ -234,8 +178,8 @@ static int etcd_identify(struct ajar_conn *c, struct ajar_target_result *t) {
   if (rc)
     return rc;
   t->tls = c->tls;
-  if (c->status != 200 || !(root = body_json(c)))
-    return c->status == 401 || c->status == 403 ? AJAR_EAUTH : AJAR_EPROTO;
+  if (c->http.status != 200 || !(root = probe_body_json(c)))
+    return c->http.status == 401 || c->http.status == 403 ? AJAR_EAUTH : AJAR_EPROTO;
   server = json_string_value(json_object_get(root, "etcdserver"));
   cluster = json_string_value(json_object_get(root, "etcdcluster"));
   if (!server || !cluster || !*server) {
@@ -259,8 +203,8 @@ static int etcd_identify(struct ajar_conn *c, struct ajar_target_result *t) {
   if (auth_refusal(c)) {
     t->auth_required = 1;
     if (c->use_creds) /* the token did not let us read */
-      c->status = 403;
-  } else if (c->status == 404) {
+      c->http.status = 403;
+  } else if (c->http.status == 404) {
     return probe_set_str(&t->note, "the v3 JSON gateway is off: keys not read");
   }
   return 0;
@@ -300,11 +244,6 @@ static size_t prefix_end(const char *p, size_t n, char *out) {
   return n;
 }
 
-static int by_name(const void *a, const void *b) {
-  const struct ajar_collection_result *x = a, *y = b;
-  return strcmp(x->name, y->name);
-}
-
 static int etcd_enumerate(struct ajar_conn *c, struct ajar_target_result *t) {
   const char *prefix = api(c);
   json_t *root, *kvs;
@@ -313,12 +252,12 @@ static int etcd_enumerate(struct ajar_conn *c, struct ajar_target_result *t) {
   int rc = all_keys(c, prefix, "keys_only", AJAR_ETCD_MAX_KEYS), more;
   if (rc)
     return rc;
-  if (c->status != 200 || !(root = body_json(c))) {
-    snprintf(c->err, sizeof c->err, "listing keys was refused (HTTP %ld)", c->status);
+  if (c->http.status != 200 || !(root = probe_body_json(c))) {
+    snprintf(c->err, sizeof c->err, "listing keys was refused (HTTP %ld)", c->http.status);
     return auth_refusal(c) ? AJAR_EAUTH : AJAR_EPROTO;
   }
   kvs = json_object_get(root, "kvs");
-  total = num(json_object_get(root, "count"));
+  total = range_count(root);
   more = json_is_true(json_object_get(root, "more"));
   n = json_array_size(kvs);
   for (i = 0; i < n && !rc; i++) {
@@ -327,7 +266,7 @@ static int etcd_enumerate(struct ajar_conn *c, struct ajar_target_result *t) {
     size_t kn, gn, j;
     int is_prefix;
     char *name;
-    if (!k64 || !(key = b64_decode(k64, &kn)))
+    if (!k64 || !(key = base64_decode(k64, &kn)))
       continue;
     gn = group_of((const char *)key, kn, &is_prefix);
     name = printable((const char *)key, gn, is_prefix);
@@ -342,17 +281,9 @@ static int etcd_enumerate(struct ajar_conn *c, struct ajar_target_result *t) {
       free(name);
       continue;
     }
-    if (t->n_collections == cap) {
-      size_t nc = cap ? cap * 2 : 16;
-      struct ajar_collection_result *nn = realloc(t->collections, nc * sizeof *nn);
-      if (!nn) {
-        free(name);
-        rc = AJAR_ENOMEM;
-        break;
-      }
-      memset(nn + cap, 0, (nc - cap) * sizeof *nn);
-      t->collections = nn;
-      cap = nc;
+    if ((rc = probe_collection_room(t, &cap))) {
+      free(name);
+      break;
     }
     t->collections[t->n_collections].name = name;
     t->collections[t->n_collections].records = is_prefix ? -1 : 1;
@@ -362,8 +293,7 @@ static int etcd_enumerate(struct ajar_conn *c, struct ajar_target_result *t) {
   json_decref(root);
   if (rc)
     return rc;
-  if (t->n_collections > 1)
-    qsort(t->collections, t->n_collections, sizeof *t->collections, by_name);
+  probe_sort_collections(t);
   /* exact counts per prefix group */
   for (i = 0; i < t->n_collections && !rc && conn_left_ms(c) > 0; i++) {
     struct ajar_collection_result *cr = &t->collections[i];
@@ -374,8 +304,8 @@ static int etcd_enumerate(struct ajar_conn *c, struct ajar_target_result *t) {
     en = prefix_end(cr->name, pn - 1, end);
     if ((rc = range(c, prefix, cr->name, pn - 1, end, en, "count_only", 0)))
       break;
-    if (c->status == 200 && (root = body_json(c))) {
-      cr->records = num(json_object_get(root, "count"));
+    if (c->http.status == 200 && (root = probe_body_json(c))) {
+      cr->records = range_count(root);
       json_decref(root);
     }
     if (probe_ransom_name(cr->name + (cr->name[0] == '/')))
@@ -392,7 +322,7 @@ static int etcd_enumerate(struct ajar_conn *c, struct ajar_target_result *t) {
 
 static int feed_value(const char *v64, ajar_record_cb cb, void *ctx) {
   size_t n;
-  unsigned char *v = b64_decode(v64, &n);
+  unsigned char *v = base64_decode(v64, &n);
   json_t *j;
   int rc;
   if (!v)
@@ -440,8 +370,8 @@ static int etcd_sample(struct ajar_conn *c, struct ajar_collection_result *coll,
                                       "response cap");
   if (rc)
     return rc;
-  if (c->status != 200 || !(root = body_json(c))) {
-    snprintf(c->err, sizeof c->err, "range refused (HTTP %ld)", c->status);
+  if (c->http.status != 200 || !(root = probe_body_json(c))) {
+    snprintf(c->err, sizeof c->err, "range refused (HTTP %ld)", c->http.status);
     return AJAR_EPROTO;
   }
   kvs = json_object_get(root, "kvs");

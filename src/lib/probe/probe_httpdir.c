@@ -28,22 +28,22 @@
 #include <string.h>
 #include <strings.h>
 #include "probe/objects.h"
-#include "probe/probe.h"
+#include "probe/probe_util.h"
 
 static const uint16_t httpdir_ports[] = {0};
 
 static int refused(const struct ajar_conn *c) {
-  return c->status == 401 || c->status == 403;
+  return c->http.status == 401 || c->http.status == 403;
 }
 
 static int is_index(const struct ajar_conn *c) {
   const char *t;
-  if (c->status != 200 || !c->body || !c->len)
+  if (c->http.status != 200 || !c->http.body || !c->http.len)
     return 0;
-  if (strstr(c->body, "class=\"dirlisting\"") || strstr(c->body, "<div class=\"list\">"))
+  if (strstr(c->http.body, "class=\"dirlisting\"") || strstr(c->http.body, "<div class=\"list\">"))
     return 1;
-  t = strstr(c->body, "Index of /");
-  return t && t - c->body < 4096;
+  t = strstr(c->http.body, "Index of /");
+  return t && t - c->http.body < 4096;
 }
 
 /* the start directory: the target's path with a trailing '/' */
@@ -82,9 +82,9 @@ static int httpdir_identify(struct ajar_conn *c, struct ajar_target_result *t) {
   if (!is_index(c))
     return AJAR_EPROTO;
   rc = probe_set_str(&t->store, "http_index");
-  if (!rc && c->server[0]) {
+  if (!rc && conn_header(c, "Server") && *conn_header(c, "Server")) {
     char note[160];
-    snprintf(note, sizeof note, "server: %.100s", c->server);
+    snprintf(note, sizeof note, "server: %.100s", conn_header(c, "Server"));
     rc = probe_set_str(&t->note, note);
   }
   return rc;
@@ -284,8 +284,8 @@ static int httpdir_enumerate(struct ajar_conn *c, struct ajar_target_result *t) 
       continue;
     }
     w.pages++;
-    if (c->status == 200 && is_index(c))
-      rc = parse_page(&w, c->body, w.dirs[d], w.depth[d]);
+    if (c->http.status == 200 && is_index(c))
+      rc = parse_page(&w, c->http.body, w.dirs[d], w.depth[d]);
   }
   if (rc && rc != AJAR_ENOMEM && w.files.count)
     rc = 0; /* what was listed before the failure is reported */
@@ -313,22 +313,24 @@ static int httpdir_read_object(struct ajar_conn *c, struct ajar_collection_resul
     return rc;
   if (refused(c)) {
     char what[64];
-    snprintf(what, sizeof what, "reading refused (HTTP %ld)", c->status);
+    snprintf(what, sizeof what, "reading refused (HTTP %ld)", c->http.status);
     return obj_note(coll, what);
   }
-  if (c->status != 200 && c->status != 206) {
+  if (c->http.status != 200 && c->http.status != 206) {
     char what[64];
-    snprintf(what, sizeof what, "not read (HTTP %ld)", c->status);
+    snprintf(what, sizeof what, "not read (HTTP %ld)", c->http.status);
     return obj_note(coll, what);
   }
-  *buf = c->body;
-  *len = c->len;
-  *cut = c->cut || (c->status == 206 && coll->bytes > (int64_t)c->len);
-  if (c->status == 200 && c->cut && obj_note(coll, "the server ignored the Range "
+  *buf = c->http.body;
+  *len = c->http.len;
+  *cut = c->http.cut || (c->http.status == 206 && coll->bytes > (int64_t)c->http.len);
+  if (c->http.status == 200 && c->http.cut && obj_note(coll, "the server ignored the Range "
                                                    "request; the read was cut off"))
     return AJAR_ENOMEM;
   return 0;
 }
+
+static const char *const httpdir_headers[] = {"Server", NULL};
 
 const struct ajar_probe ajar_probe_http_index = {
     .name = "http_index",
@@ -338,4 +340,5 @@ const struct ajar_probe ajar_probe_http_index = {
     .read_object = httpdir_read_object,
     .help = "open directory listings (nginx autoindex, Apache, lighttpd): files "
             "and sizes, a bounded prefix of a few data files (GET with Range)",
+    .headers = httpdir_headers,
 };

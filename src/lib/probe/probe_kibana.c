@@ -13,7 +13,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include "probe/probe.h"
+#include "probe/probe_util.h"
 
 static const uint16_t kibana_ports[] = {5601, 0};
 
@@ -25,11 +25,17 @@ static const char closed_note[] =
     "Kibana readable with the credentials given: its console can read the "
     "cluster behind it (not sampled: that needs a POST)";
 
+/* a header Kibana sets on its answers, when present and not empty */
+static const char *kbn_header(const struct ajar_conn *c, const char *name) {
+  const char *v = conn_header(c, name);
+  return v && *v ? v : NULL;
+}
+
 static int looks_kibana(const struct ajar_conn *c) {
-  return c->kbn_name[0] || c->kbn_version[0] ||
-         (c->body && (strstr(c->body, "kibanaWelcomeView") ||
-                      strstr(c->body, "kbn-injected-metadata") ||
-                      strstr(c->body, "kibanaWelcomeTitle")));
+  return kbn_header(c, "kbn-name") || kbn_header(c, "kbn-version") ||
+         (c->http.body && (strstr(c->http.body, "kibanaWelcomeView") ||
+                      strstr(c->http.body, "kbn-injected-metadata") ||
+                      strstr(c->http.body, "kibanaWelcomeTitle")));
 }
 
 static int kibana_identify(struct ajar_conn *c, struct ajar_target_result *t) {
@@ -39,31 +45,32 @@ static int kibana_identify(struct ajar_conn *c, struct ajar_target_result *t) {
   if (rc)
     return rc;
   t->tls = c->tls;
-  if (c->status == 401 || c->status == 403) {
+  if (c->http.status == 401 || c->http.status == 403) {
     t->auth_required = 1;
     if (!looks_kibana(c))
       return AJAR_EAUTH;
-    if (c->kbn_version[0] && (rc = probe_set_str(&t->version, c->kbn_version)))
+    if (kbn_header(c, "kbn-version") &&
+        (rc = probe_set_str(&t->version, kbn_header(c, "kbn-version"))))
       return rc;
     return probe_set_str(&t->store, "kibana");
   }
-  if (c->status == 200 && c->body && c->len)
-    root = json_loadb(c->body, c->len, 0, NULL);
+  if (c->http.status == 200 && c->http.body && c->http.len)
+    root = json_loadb(c->http.body, c->http.len, 0, NULL);
   version = json_object_get(root, "version");
   number = json_string_value(json_object_get(version, "number"));
   if (!number || !(json_object_get(root, "status") || looks_kibana(c))) {
     json_decref(root);
     root = NULL;
     number = NULL;
-    if (c->status != 404)
+    if (c->http.status != 404)
       return AJAR_EPROTO;
     if ((rc = conn_get(c, "/")))
       return rc;
-    if ((c->status == 401 || c->status == 403) && looks_kibana(c))
+    if ((c->http.status == 401 || c->http.status == 403) && looks_kibana(c))
       t->auth_required = 1;
     else if (!looks_kibana(c))
       return AJAR_EPROTO;
-    number = c->kbn_version[0] ? c->kbn_version : NULL;
+    number = kbn_header(c, "kbn-version");
   }
   rc = probe_set_str(&t->store, "kibana");
   if (!rc && number)
@@ -77,6 +84,8 @@ static int kibana_enumerate(struct ajar_conn *c, struct ajar_target_result *t) {
   return probe_set_str(&t->note, t->auth_required ? closed_note : open_note);
 }
 
+static const char *const kibana_headers[] = {"kbn-name", "kbn-version", NULL};
+
 const struct ajar_probe ajar_probe_kibana = {
     .name = "kibana",
     .ports = kibana_ports,
@@ -86,4 +95,5 @@ const struct ajar_probe ajar_probe_kibana = {
     .annotate = NULL,
     .help = "Kibana: version, and whether it is open (an open Kibana exposes "
             "its cluster); GET only, no console proxy",
+    .headers = kibana_headers,
 };

@@ -28,7 +28,8 @@
 #include <time.h>
 #include <unistd.h>
 #include "probe/keygroups.h"
-#include "probe/probe.h"
+#include "probe/lines.h"
+#include "probe/probe_util.h"
 
 static const uint16_t memcached_ports[] = {11211, 0};
 
@@ -36,9 +37,7 @@ static const uint16_t memcached_ports[] = {11211, 0};
 
 struct mconn {
   struct ajar_conn *c;
-  int fd;
-  char buf[16384];
-  size_t off, len;
+  struct line_conn lc;  /* the text protocol's socket (lines.c) */
   struct kg_set kg;
   int partial;          /* metadump stopped before END */
   int no_metadump;
@@ -48,76 +47,9 @@ static void mconn_free(void *p) {
   struct mconn *m = p;
   if (!m)
     return;
-  if (m->fd >= 0)
-    close(m->fd);
+  line_conn_close(&m->lc);
   kg_clear(&m->kg);
   free(m);
-}
-
-static int fill(struct mconn *m) {
-  size_t got;
-  int rc;
-  if (m->off == m->len)
-    m->off = m->len = 0;
-  if (m->off && m->len == sizeof m->buf) {
-    memmove(m->buf, m->buf + m->off, m->len - m->off);
-    m->len -= m->off;
-    m->off = 0;
-  }
-  if ((rc = probe_recv(m->c, m->fd, m->buf + m->len, sizeof m->buf - m->len, &got)))
-    return rc;
-  if (!got) {
-    snprintf(m->c->err, sizeof m->c->err, "the peer closed the connection");
-    return AJAR_EPROTO;
-  }
-  m->len += got;
-  return 0;
-}
-
-/* one line without its "\r\n" or "\n", at most AJAR_MAX_LINE bytes */
-static int read_line(struct mconn *m, char *out, size_t cap) {
-  size_t n = 0;
-  for (;;) {
-    while (m->off < m->len) {
-      char ch = m->buf[m->off++];
-      if (ch == '\n') {
-        if (n && out[n - 1] == '\r')
-          n--;
-        out[n] = 0;
-        return 0;
-      }
-      if (n + 1 >= cap || n >= AJAR_MAX_LINE) {
-        snprintf(m->c->err, sizeof m->c->err, "a reply line over %d bytes",
-                 AJAR_MAX_LINE);
-        return AJAR_ETOOBIG;
-      }
-      out[n++] = ch;
-    }
-    int rc = fill(m);
-    if (rc)
-      return rc;
-  }
-}
-
-static int read_exact(struct mconn *m, char *out, size_t n) {
-  size_t k = 0;
-  while (k < n) {
-    size_t avail;
-    if (m->off == m->len) {
-      int rc = fill(m);
-      if (rc)
-        return rc;
-    }
-    avail = m->len - m->off < n - k ? m->len - m->off : n - k;
-    memcpy(out + k, m->buf + m->off, avail);
-    m->off += avail;
-    k += avail;
-  }
-  return 0;
-}
-
-static int send_str(struct mconn *m, const char *s) {
-  return probe_send_all(m->c, m->fd, s, strlen(s));
 }
 
 static int mc_identify(struct ajar_conn *c, struct ajar_target_result *t) {
@@ -128,13 +60,14 @@ static int mc_identify(struct ajar_conn *c, struct ajar_target_result *t) {
   if (!m)
     return AJAR_ENOMEM;
   m->c = c;
-  m->fd = -1;
+  m->lc.conn = c;
+  m->lc.fd = -1;
   probe_state_set(c, m, mconn_free);
-  c->status = 0;
+  c->http.status = 0;
   c->tls = 0;
   t->tls = 0;
-  if ((rc = probe_connect_tcp(c, &m->fd)) || (rc = send_str(m, "version\r\n")) ||
-      (rc = read_line(m, line, sizeof line)))
+  if ((rc = probe_connect_tcp(c, &m->lc.fd)) || (rc = line_conn_send(&m->lc, "version\r\n")) ||
+      (rc = line_conn_read_line(&m->lc, line, sizeof line)))
     goto fail;
   /* exactly "VERSION <digit>...": an echo server sends "version" back */
   v = line + 8;
@@ -148,11 +81,11 @@ static int mc_identify(struct ajar_conn *c, struct ajar_target_result *t) {
   if ((rc = probe_set_str(&t->store, "memcached")) || (rc = probe_set_str(&t->version, v)))
     goto fail;
   /* stats: SASL on means the text protocol refuses what follows */
-  if ((rc = send_str(m, "stats\r\n")))
+  if ((rc = line_conn_send(&m->lc, "stats\r\n")))
     goto fail;
   for (;;) {
     char name[128], val[256];
-    if ((rc = read_line(m, line, sizeof line)))
+    if ((rc = line_conn_read_line(&m->lc, line, sizeof line)))
       goto fail;
     if (!strcmp(line, "END"))
       break;
@@ -207,14 +140,14 @@ static size_t metadump_key(const char *line, char *out, int64_t *size) {
 
 static int mc_enumerate(struct ajar_conn *c, struct ajar_target_result *t) {
   struct mconn *m = c->state;
-  char line[AJAR_MAX_LINE + 1], key[MC_MAX_KEY + 1], note[AJAR_MAX_ERROR];
+  char line[AJAR_MAX_LINE + 1], key[MC_MAX_KEY + 1];
   int64_t stop_at = ajar_now_ms() + conn_left_ms(c) / 2;
   uint64_t lines = 0;
   size_t i;
   int rc, busy_retries = 0, all = 0;
   if (!m)
     return AJAR_EINVAL;
-  if ((rc = send_str(m, "lru_crawler metadump hash\r\n")))
+  if ((rc = line_conn_send(&m->lc, "lru_crawler metadump hash\r\n")))
     return rc;
   for (;;) {
     int64_t size;
@@ -224,7 +157,7 @@ static int mc_enumerate(struct ajar_conn *c, struct ajar_target_result *t) {
       break;
     }
     /* the metadump never ends on some servers: a read timeout ends it */
-    rc = read_line(m, line, sizeof line);
+    rc = line_conn_read_line(&m->lc, line, sizeof line);
     if (rc == AJAR_ETIMEDOUT && m->kg.keys) {
       m->partial = 1;
       break;
@@ -238,7 +171,7 @@ static int mc_enumerate(struct ajar_conn *c, struct ajar_target_result *t) {
         conn_left_ms(c) > 500) {
       struct timespec ts = {0, 200 * 1000000L};
       nanosleep(&ts, NULL);
-      if ((rc = send_str(m, all ? "lru_crawler metadump all\r\n"
+      if ((rc = line_conn_send(&m->lc, all ? "lru_crawler metadump all\r\n"
                                 : "lru_crawler metadump hash\r\n")))
         return rc;
       continue;
@@ -248,7 +181,7 @@ static int mc_enumerate(struct ajar_conn *c, struct ajar_target_result *t) {
      * maintainer moves meanwhile */
     if (!lines && !all && (!strcmp(line, "ERROR") || !strncmp(line, "CLIENT_ERROR", 12))) {
       all = 1;
-      if ((rc = send_str(m, "lru_crawler metadump all\r\n")))
+      if ((rc = line_conn_send(&m->lc, "lru_crawler metadump all\r\n")))
         return rc;
       continue;
     }
@@ -263,9 +196,7 @@ static int mc_enumerate(struct ajar_conn *c, struct ajar_target_result *t) {
         return rc;
   }
   if (m->partial) { /* the rest of the dump would be read as replies */
-    close(m->fd);
-    m->fd = -1;
-    m->off = m->len = 0;
+    line_conn_close(&m->lc);
   }
   t->collections = calloc(m->kg.n ? m->kg.n : 1, sizeof *t->collections);
   if (!t->collections)
@@ -288,7 +219,8 @@ static int mc_enumerate(struct ajar_conn *c, struct ajar_target_result *t) {
         (rc = probe_set_str(&cr->note, "records: the keys a partial metadump listed")))
       return rc;
   }
-  snprintf(note, sizeof note, "%s%s%s", t->note ? t->note : "", t->note ? "; " : "",
+  return probe_note_add(
+      &t->note, "%s",
            m->no_metadump ? "keys cannot be listed (no lru_crawler metadump: "
                             "memcached < 1.4.31, or the crawler is off)"
            : m->partial   ? "metadump stopped early (a cap or the deadline): "
@@ -296,7 +228,6 @@ static int mc_enumerate(struct ajar_conn *c, struct ajar_target_result *t) {
                    : all      ? "keys listed by lru_crawler metadump all (an LRU walk: "
                                 "may miss keys moved meanwhile)"
                           : "keys listed by lru_crawler metadump hash");
-  return probe_set_str(&t->note, note);
 }
 
 static int mc_get(struct mconn *m, const char *key, ajar_record_cb cb, void *ctx,
@@ -306,10 +237,10 @@ static int mc_get(struct mconn *m, const char *key, ajar_record_cb cb, void *ctx
   unsigned flags;
   unsigned long long bytes;
   int rc;
-  if (m->fd < 0 && (rc = probe_connect_tcp(c, &m->fd)))
+  if (m->lc.fd < 0 && (rc = probe_connect_tcp(c, &m->lc.fd)))
     return rc;
   snprintf(cmd, sizeof cmd, "get %s\r\n", key);
-  if ((rc = send_str(m, cmd)) || (rc = read_line(m, line, sizeof line)))
+  if ((rc = line_conn_send(&m->lc, cmd)) || (rc = line_conn_read_line(&m->lc, line, sizeof line)))
     return rc;
   if (!strcmp(line, "END"))
     return 0; /* gone since the dump */
@@ -320,9 +251,7 @@ static int mc_get(struct mconn *m, const char *key, ajar_record_cb cb, void *ctx
   if (bytes > AJAR_MAX_RECORD) {
     /* not read: the connection cannot be reused past it */
     *too_big = 1;
-    close(m->fd);
-    m->fd = -1;
-    m->off = m->len = 0;
+    line_conn_close(&m->lc);
     return 0;
   }
   {
@@ -330,7 +259,7 @@ static int mc_get(struct mconn *m, const char *key, ajar_record_cb cb, void *ctx
     json_t *j = NULL;
     if (!v)
       return AJAR_ENOMEM;
-    if ((rc = read_exact(m, v, (size_t)bytes + 2)) || (rc = read_line(m, line, sizeof line))) {
+    if ((rc = line_conn_read_exact(&m->lc, v, (size_t)bytes + 2)) || (rc = line_conn_read_line(&m->lc, line, sizeof line))) {
       free(v);
       return rc;
     }
@@ -380,12 +309,8 @@ static int mc_sample(struct ajar_conn *c, struct ajar_collection_result *coll,
   }
   for (i = 0; g && i < g->n_sample && fed < c->sample && !rc; i++)
     rc = mc_get(m, g->sample[i], cb, ctx, &fed, &too_big);
-  if (!rc && too_big) {
-    char note[AJAR_MAX_ERROR];
-    snprintf(note, sizeof note, "%s%svalues over the size cap were skipped",
-             coll->note ? coll->note : "", coll->note ? "; " : "");
-    rc = probe_set_str(&coll->note, note);
-  }
+  if (!rc && too_big)
+    rc = probe_note_add(&coll->note, "values over the size cap were skipped");
   return rc;
 }
 

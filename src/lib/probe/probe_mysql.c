@@ -36,7 +36,8 @@
 #include <string.h>
 #include <sys/socket.h>
 #include <unistd.h>
-#include "probe/probe.h"
+#include "probe/mysql_greeting.h"
+#include "probe/probe_util.h"
 
 static const uint16_t my_ports[] = {3306, 0};
 
@@ -59,56 +60,6 @@ static void my_state_free(void *p) {
     free(st->password);
   }
   free(st);
-}
-
-/* ---- the greeting, read without logging in ---------------------------- */
-/* 0: a MySQL server (version set, may be ""); AJAR_EPROTO: not MySQL */
-static int read_greeting(struct ajar_conn *c, char *version, size_t vn, int *err_pkt) {
-  unsigned char buf[1024];
-  size_t have = 0, got, len, i;
-  int fd, rc = probe_connect_tcp(c, &fd);
-  *err_pkt = 0;
-  version[0] = 0;
-  if (rc)
-    return rc;
-  while (have < 4 || have < 4 + (size_t)(buf[0] | buf[1] << 8 | buf[2] << 16)) {
-    if ((rc = probe_recv(c, fd, buf + have, sizeof buf - have, &got)))
-      break;
-    if (!got) {
-      rc = AJAR_EPROTO;
-      break;
-    }
-    have += got;
-    if (have >= 4 && (size_t)(buf[0] | buf[1] << 8 | buf[2] << 16) > sizeof buf - 4) {
-      rc = AJAR_EPROTO; /* no greeting is that long */
-      break;
-    }
-  }
-  close(fd);
-  if (rc)
-    return rc;
-  len = (size_t)(buf[0] | buf[1] << 8 | buf[2] << 16);
-  if (buf[3] != 0 || len < 3)
-    return AJAR_EPROTO;
-  if (buf[4] == 0xff) { /* ERR: code, then "#HY000"-style state or the text */
-    unsigned code = buf[5] | buf[6] << 8;
-    if (code < 1000 || code > 5000)
-      return AJAR_EPROTO;
-    *err_pkt = 1;
-    snprintf(c->err, sizeof c->err, "the server refused: %.*s", (int)(len - 3),
-             (const char *)buf + 7);
-    return 0;
-  }
-  if (buf[4] != 10)
-    return AJAR_EPROTO;
-  /* version, NUL, 4-byte thread id, 8 bytes of salt, a 0 filler */
-  for (i = 5; i < 4 + len && buf[i]; i++)
-    if (buf[i] < 0x20 || buf[i] > 0x7e)
-      return AJAR_EPROTO;
-  if (i == 5 || i - 5 > 60 || i + 14 > 4 + len || buf[i + 13] != 0)
-    return AJAR_EPROTO;
-  snprintf(version, vn, "%.*s", (int)(i - 5), (const char *)buf + 5);
-  return 0;
 }
 
 /* ---- sessions ---------------------------------------------------------- */
@@ -213,7 +164,7 @@ static int my_identify(struct ajar_conn *c, struct ajar_target_result *t) {
   unsigned code;
   int err_pkt, rc;
   if (!c->use_creds) {
-    if ((rc = read_greeting(c, version, sizeof version, &err_pkt)))
+    if ((rc = mysql_greeting_read(c, version, sizeof version, &err_pkt)))
       return rc;
     c->answered = 1;
     if ((rc = probe_set_str(&t->store, "mysql")))
@@ -232,7 +183,7 @@ static int my_identify(struct ajar_conn *c, struct ajar_target_result *t) {
   if (rc == AJAR_EAUTH) {
     t->auth_required = 1;
     if (c->use_creds)
-      c->status = 401; /* the engine reports refused credentials */
+      c->http.status = 401; /* the engine reports refused credentials */
     return probe_set_str(&t->store, "mysql");
   }
   if (rc)
@@ -264,32 +215,6 @@ static int my_identify(struct ajar_conn *c, struct ajar_target_result *t) {
                         : "user %.64s logged in with an empty password%s",
            user, t->tls ? "" : "; no TLS");
   return probe_set_str(&t->note, note);
-}
-
-static void quote_ident(const char *s, char *out, size_t cap) {
-  size_t k = 0;
-  out[k++] = '`';
-  for (; *s && k + 4 < cap; s++) {
-    if (*s == '`')
-      out[k++] = '`';
-    out[k++] = *s;
-  }
-  out[k++] = '`';
-  out[k] = 0;
-}
-
-static int64_t cell_num(const char *s) {
-  char *end;
-  long long n;
-  if (!s || !*s)
-    return -1;
-  n = strtoll(s, &end, 10);
-  return *end || n < 0 ? -1 : (int64_t)n;
-}
-
-static int by_name(const void *a, const void *b) {
-  const struct ajar_collection_result *x = a, *y = b;
-  return strcmp(x->name, y->name);
 }
 
 static int my_enumerate(struct ajar_conn *c, struct ajar_target_result *t) {
@@ -324,20 +249,11 @@ static int my_enumerate(struct ajar_conn *c, struct ajar_target_result *t) {
       rc = probe_set_str(&t->note, "more tables than the report lists: the rest not listed");
       break;
     }
-    if (t->n_collections == cap) {
-      size_t nc = cap ? cap * 2 : 16;
-      struct ajar_collection_result *nn = realloc(t->collections, nc * sizeof *nn);
-      if (!nn) {
-        rc = AJAR_ENOMEM;
-        break;
-      }
-      memset(nn + cap, 0, (nc - cap) * sizeof *nn);
-      t->collections = nn;
-      cap = nc;
-    }
     {
       const char *parts[2] = {row[0], row[1]};
-      if ((rc = probe_add_dotted(t, parts, 2, cell_num(row[2]), cell_num(row[3]))))
+      if ((rc = probe_collection_room(t, &cap)) ||
+          (rc = probe_add_dotted(t, parts, 2, probe_count_str(row[2]),
+                                 probe_count_str(row[3]))))
         break;
     }
   }
@@ -345,8 +261,7 @@ static int my_enumerate(struct ajar_conn *c, struct ajar_target_result *t) {
   my_end(st, 0);
   if (rc)
     return rc;
-  if (t->n_collections > 1)
-    qsort(t->collections, t->n_collections, sizeof *t->collections, by_name);
+  probe_sort_collections(t);
   /* exact counts for small tables */
   for (i = 0; i < t->n_collections && conn_left_ms(c) > 0; i++) {
     struct ajar_collection_result *cr = &t->collections[i];
@@ -355,8 +270,8 @@ static int my_enumerate(struct ajar_conn *c, struct ajar_target_result *t) {
     if (!dot || cr->bytes < 0 || cr->bytes >= (int64_t)MY_EXACT_COUNT_BYTES)
       continue;
     snprintf(name, sizeof name, "%.*s", (int)(dot - cr->name), cr->name);
-    quote_ident(name, db, sizeof db);
-    quote_ident(dot + 1, tb, sizeof tb);
+    probe_quote_ident(name, strlen(name), PROBE_QUOTE_DOUBLED, db, sizeof db);
+    probe_quote_ident(dot + 1, strlen(dot + 1), PROBE_QUOTE_DOUBLED, tb, sizeof tb);
     snprintf(q, sizeof q, "SELECT COUNT(*) FROM %s.%s", db, tb);
     if (my_begin(c, st) || my_run(c, st->m, q)) {
       my_end(st, 1);
@@ -364,7 +279,7 @@ static int my_enumerate(struct ajar_conn *c, struct ajar_target_result *t) {
     }
     if ((res = mysql_store_result(st->m))) {
       if ((row = mysql_fetch_row(res)) && row[0])
-        cr->records = cell_num(row[0]);
+        cr->records = probe_count_str(row[0]);
       mysql_free_result(res);
     }
     my_end(st, 0);
@@ -420,8 +335,8 @@ static int my_sample(struct ajar_conn *c, struct ajar_collection_result *coll,
   if (!st || !dot || !c->sample || coll->records == 0)
     return 0;
   snprintf(name, sizeof name, "%.*s", (int)(dot - coll->name), coll->name);
-  quote_ident(name, db, sizeof db);
-  quote_ident(dot + 1, tb, sizeof tb);
+  probe_quote_ident(name, strlen(name), PROBE_QUOTE_DOUBLED, db, sizeof db);
+  probe_quote_ident(dot + 1, strlen(dot + 1), PROBE_QUOTE_DOUBLED, tb, sizeof tb);
   snprintf(sql, sizeof sql, "SELECT * FROM %s.%s LIMIT %u", db, tb, c->sample);
   if ((rc = my_begin(c, st)) || (rc = my_run(c, st->m, sql))) {
     my_end(st, rc);

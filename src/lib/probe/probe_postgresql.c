@@ -42,7 +42,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/socket.h>
-#include "probe/probe.h"
+#include "probe/probe_util.h"
 
 static const uint16_t pg_ports[] = {5432, 0};
 
@@ -318,7 +318,7 @@ static int pg_identify(struct ajar_conn *c, struct ajar_target_result *t) {
     PQfinish(pg);
     t->auth_required = 1;
     if (c->use_creds)
-      c->status = 401; /* the engine reports refused credentials */
+      c->http.status = 401; /* the engine reports refused credentials */
     return probe_set_str(&t->store, "postgresql");
   }
   if (rc)
@@ -390,31 +390,16 @@ static int pg_use_db(struct ajar_conn *c, struct pg_state *st, const char *db) {
   return 0;
 }
 
-static int64_t cell_num(PGresult *r, int row, int col) {
-  const char *s = PQgetisnull(r, row, col) ? NULL : PQgetvalue(r, row, col);
-  char *end;
-  long long n;
-  if (!s || !*s)
-    return -1;
-  n = strtoll(s, &end, 10);
-  return *end || n < 0 ? -1 : (int64_t)n;
+/* a cell's text, NULL for SQL NULL */
+static const char *cell(PGresult *r, int row, int col) {
+  return PQgetisnull(r, row, col) ? NULL : PQgetvalue(r, row, col);
 }
 
 static int add_coll(struct ajar_target_result *t, size_t *cap, const char *db,
                     const char *schema, const char *table, int64_t rows, int64_t bytes) {
-  if (t->n_collections == *cap) {
-    size_t nc = *cap ? *cap * 2 : 16;
-    struct ajar_collection_result *nn = realloc(t->collections, nc * sizeof *nn);
-    if (!nn)
-      return AJAR_ENOMEM;
-    memset(nn + *cap, 0, (nc - *cap) * sizeof *nn);
-    t->collections = nn;
-    *cap = nc;
-  }
-  {
-    const char *parts[3] = {db, schema, table};
-    return probe_add_dotted(t, parts, 3, rows, bytes);
-  }
+  const char *parts[3] = {db, schema, table};
+  int rc = probe_collection_room(t, cap);
+  return rc ? rc : probe_add_dotted(t, parts, 3, rows, bytes);
 }
 
 /* "S.T" quoted for SQL, into out (n bytes); 0 or AJAR_ETOOBIG */
@@ -447,7 +432,8 @@ static int list_tables(struct ajar_conn *c, struct pg_state *st,
   n = PQntuples(res);
   for (i = 0; i < n && !rc && t->n_collections < AJAR_MAX_COLLECTIONS; i++) {
     const char *schema = PQgetvalue(res, i, 0), *table = PQgetvalue(res, i, 1);
-    int64_t rows = cell_num(res, i, 2), bytes = cell_num(res, i, 3);
+    int64_t rows = probe_count_str(cell(res, i, 2)),
+            bytes = probe_count_str(cell(res, i, 3));
     /* reltuples is -1 before the first ANALYZE and an estimate after it:
      * count small tables exactly */
     if (bytes >= 0 && bytes < AJAR_PG_EXACT_COUNT_BYTES && conn_left_ms(c) > 0 &&
@@ -457,7 +443,7 @@ static int list_tables(struct ajar_conn *c, struct pg_state *st,
       if (!qualified(st->conn, schema, table, q, sizeof q)) {
         snprintf(cnt, sizeof cnt, "SELECT count(*) FROM %s", q);
         if (!pg_exec(c, st, cnt, &cr)) {
-          rows = cell_num(cr, 0, 0);
+          rows = probe_count_str(cell(cr, 0, 0));
           PQclear(cr);
         }
       }
@@ -466,11 +452,6 @@ static int list_tables(struct ajar_conn *c, struct pg_state *st,
   }
   PQclear(res);
   return rc;
-}
-
-static int by_name(const void *a, const void *b) {
-  const struct ajar_collection_result *x = a, *y = b;
-  return strcmp(x->name, y->name);
 }
 
 static int pg_enumerate(struct ajar_conn *c, struct ajar_target_result *t) {
@@ -508,23 +489,18 @@ static int pg_enumerate(struct ajar_conn *c, struct ajar_target_result *t) {
     if (rc == AJAR_ENOMEM)
       break;
     if (rc) { /* a database we may not enter: say so, go on */
-      char note[AJAR_MAX_ERROR];
-      snprintf(note, sizeof note, "%s%sdatabase %.64s not listed: %.100s",
-               t->note ? t->note : "", t->note ? "; " : "", dbs[i], c->err);
-      rc = probe_set_str(&t->note, note);
+      rc = probe_note_add(&t->note, "database %.64s not listed: %.100s", dbs[i], c->err);
       if (rc)
         break;
     }
   }
   free(dbs);
   if (!rc && skipped) {
-    char note[AJAR_MAX_ERROR];
-    snprintf(note, sizeof note, "%s%sonly the first %d databases listed",
-             t->note ? t->note : "", t->note ? "; " : "", AJAR_SQL_MAX_DATABASES);
-    rc = probe_set_str(&t->note, note);
+    rc = probe_note_add(&t->note, "only the first %d databases listed",
+                        AJAR_SQL_MAX_DATABASES);
   }
-  if (!rc && t->n_collections > 1)
-    qsort(t->collections, t->n_collections, sizeof *t->collections, by_name);
+  if (!rc)
+    probe_sort_collections(t);
   return rc;
 }
 

@@ -21,13 +21,9 @@
  * hiredis (0.14, Debian's) formats the commands and parses the replies;
  * the socket is ours (net.c: the checked address, the scope, per-read
  * timeouts and the endpoint's deadline). hiredis 0.14's reader trusts
- * the lengths on the wire: a bulk length is buffered whatever it says
- * and an array count goes straight to calloc as an int (CVE-2021-32765;
- * the maxbulklen/maxelements caps came with hiredis 1.0). So every byte
- * passes a framing guard first that refuses a bulk over
- * AJAR_MAX_RESPONSE, an array over AJAR_MAX_REDIS_ARRAY, a line over
- * AJAR_MAX_LINE and any RESP3 or unknown type byte, and a reply is cut at
- * AJAR_MAX_RESPONSE bytes. Debian's hiredis 0.14 has no TLS: a Redis
+ * the lengths on the wire (CVE-2021-32765), so every byte passes the RESP
+ * framing guard first (resp.c), and a reply is cut at AJAR_MAX_RESPONSE
+ * bytes. Debian's hiredis 0.14 has no TLS: a Redis
  * that speaks only TLS (6380) is reported as such, not read.
  *
  * Keys are grouped into collections by prefix (keygroups.h); a group's
@@ -43,7 +39,8 @@
 #include <strings.h>
 #include <unistd.h>
 #include "probe/keygroups.h"
-#include "probe/probe.h"
+#include "probe/probe_util.h"
+#include "probe/resp.h"
 
 static const uint16_t redis_ports[] = {6379, 6380, 0};
 
@@ -53,11 +50,7 @@ struct rconn {
   redisReader *rd;
   int db;               /* the database selected on fd */
   int authed;           /* AUTH succeeded (re-sent on a new connection) */
-  /* framing guard */
-  int in_bulk;
-  int64_t bulk_left;    /* payload + CRLF still to pass */
-  size_t line_len;
-  char line[AJAR_MAX_LINE];
+  struct resp_guard guard; /* framing check of every byte read (resp.c) */
   size_t reply_bytes;
   /* what enumerate found, for sample */
   struct kg_set kg;
@@ -71,8 +64,7 @@ static void rconn_close(struct rconn *r) {
   if (r->rd)
     redisReaderFree(r->rd);
   r->rd = NULL;
-  r->in_bulk = 0;
-  r->line_len = 0;
+  resp_guard_reset(&r->guard);
   r->reply_bytes = 0;
 }
 
@@ -83,55 +75,6 @@ static void rconn_free(void *p) {
   rconn_close(r);
   kg_clear(&r->kg);
   free(r);
-}
-
-/* Pass n bytes through the framing guard: 0, or AJAR_EPROTO/AJAR_ETOOBIG */
-static int guard(struct rconn *r, const char *p, size_t n) {
-  size_t i = 0;
-  while (i < n) {
-    if (r->in_bulk) {
-      size_t k = (size_t)r->bulk_left < n - i ? (size_t)r->bulk_left : n - i;
-      r->bulk_left -= (int64_t)k;
-      i += k;
-      if (!r->bulk_left)
-        r->in_bulk = 0;
-      continue;
-    }
-    if (r->line_len >= sizeof r->line)
-      return AJAR_EPROTO;
-    r->line[r->line_len++] = p[i++];
-    if (r->line[r->line_len - 1] == '\n') {
-      char *end;
-      long long v;
-      if (r->line_len < 3 || r->line[r->line_len - 2] != '\r')
-        return AJAR_EPROTO;
-      r->line[r->line_len - 2] = 0;
-      switch (r->line[0]) {
-      case '+':
-      case '-':
-      case ':':
-        break;
-      case '$':
-      case '*':
-        v = strtoll(r->line + 1, &end, 10);
-        if (end == r->line + 1 || *end || v < -1)
-          return AJAR_EPROTO;
-        if (r->line[0] == '$' && v > (long long)AJAR_MAX_RESPONSE)
-          return AJAR_ETOOBIG;
-        if (r->line[0] == '*' && v > AJAR_MAX_REDIS_ARRAY)
-          return AJAR_ETOOBIG;
-        if (r->line[0] == '$' && v >= 0) {
-          r->in_bulk = 1;
-          r->bulk_left = v + 2;
-        }
-        break;
-      default: /* RESP3 (never asked for), or not RESP at all */
-        return AJAR_EPROTO;
-      }
-      r->line_len = 0;
-    }
-  }
-  return 0;
 }
 
 static int rconn_open(struct rconn *r);
@@ -175,7 +118,7 @@ static int rcmd(struct rconn *r, redisReply **out, int argc, const char **argv) 
       break;
     }
     r->reply_bytes += got;
-    if ((rc = guard(r, buf, got)) || r->reply_bytes > AJAR_MAX_RESPONSE) {
+    if ((rc = resp_guard_feed(&r->guard, buf, got)) || r->reply_bytes > AJAR_MAX_RESPONSE) {
       if (!rc || rc == AJAR_ETOOBIG) {
         rc = AJAR_ETOOBIG;
         snprintf(c->err, sizeof c->err, "a reply was over the cap (%u MiB, %d elements)",
@@ -314,7 +257,7 @@ static int redis_identify(struct ajar_conn *c, struct ajar_target_result *t) {
   r->c = c;
   r->fd = -1;
   probe_state_set(c, r, rconn_free);
-  c->status = 0;
+  c->http.status = 0;
   c->tls = 0;
   t->tls = 0;
   rc = rcmd2(r, &y, "INFO", "server");
@@ -468,7 +411,6 @@ static int redis_enumerate(struct ajar_conn *c, struct ajar_target_result *t) {
   size_t n_db, i;
   int64_t total = 0, stop_at;
   int rc, calls = 0;
-  char note[AJAR_MAX_ERROR];
   if (!r)
     return AJAR_EINVAL;
   if ((rc = rcmd2(r, &y, "INFO", "keyspace")))
@@ -524,13 +466,12 @@ static int redis_enumerate(struct ajar_conn *c, struct ajar_target_result *t) {
     else if (r->scan_partial && g->keys > 1)
       rc = probe_set_str(&cr->note, "records: the keys a partial SCAN saw");
   }
-  snprintf(note, sizeof note, "%s%s%lld keys (DBSIZE), %llu scanned%s%s",
-           t->note ? t->note : "", t->note ? "; " : "", (long long)total,
-           (unsigned long long)r->kg.keys,
-           r->scan_partial ? " (SCAN stopped at a cap or the deadline)" : "",
-           r->kg.overflow ? "; more key prefixes than collections reported" : "");
   if (!rc)
-    rc = probe_set_str(&t->note, note);
+    rc = probe_note_add(&t->note, "%lld keys (DBSIZE), %llu scanned%s%s", (long long)total,
+                        (unsigned long long)r->kg.keys,
+                        r->scan_partial ? " (SCAN stopped at a cap or the deadline)" : "",
+                        r->kg.overflow ? "; more key prefixes than collections reported"
+                                       : "");
   return rc;
 }
 
@@ -773,12 +714,9 @@ static int redis_sample(struct ajar_conn *c, struct ajar_collection_result *coll
   for (i = 0; i < g->n_sample && fed < c->sample && !rc; i++)
     rc = key_record(r, g->sample[i], cb, ctx, &fed, &too_big, &other);
   if (!rc && (too_big || other)) {
-    char note[AJAR_MAX_ERROR];
-    snprintf(note, sizeof note, "%s%s%s", coll->note ? coll->note : "",
-             coll->note ? "; " : "",
-             too_big ? "values over the size cap were skipped"
-                     : "keys of module types (not sampled)");
-    if (probe_set_str(&coll->note, note))
+    if (probe_note_add(&coll->note, "%s",
+                       too_big ? "values over the size cap were skipped"
+                               : "keys of module types (not sampled)"))
       return AJAR_ENOMEM;
   }
   return rc;

@@ -28,7 +28,7 @@
 #include <string.h>
 #include "collection.h"
 #include "files.h"
-#include "probe/probe.h"
+#include "probe/probe_util.h"
 #include "scan/audit.h"
 
 static int set_err(struct ajar_target_result *t, const char *fmt, const char *a,
@@ -46,28 +46,28 @@ static int tls_port(uint16_t port) {
  * endpoint's deadline), check every address against the scope, --exclude
  * and the public-address rule, and pin curl to exactly the addresses
  * checked. *refused: an address was refused. */
-static int resolve_host(struct ajar_conn *c, const struct tgt_endpoint *e,
+static int resolve_host(struct ajar_conn *conn, const struct tgt_endpoint *e,
                         struct ajar_target_result *t, int *refused) {
   char entry[AJAR_MAX_HOSTNAME + 16 + AJAR_MAX_RESOLVED * 48];
   char err[AJAR_MAX_ERROR], why[AJAR_MAX_ERROR / 2];
   int64_t deadline = ajar_now_ms() + AJAR_DNS_TIMEOUT_MS;
   size_t k, i;
   int rc;
-  if (deadline > c->deadline)
-    deadline = c->deadline;
-  rc = tgt_resolve(e->spec->host, deadline, c->addrs, AJAR_MAX_RESOLVED,
-                   &c->n_addrs, err, sizeof err);
+  if (deadline > conn->deadline)
+    deadline = conn->deadline;
+  rc = tgt_resolve(e->spec->host, deadline, conn->addrs, AJAR_MAX_RESOLVED,
+                   &conn->n_addrs, err, sizeof err);
   if (rc == AJAR_ENOMEM)
     return rc;
   if (rc)
     return set_err(t, "%s%s", err, "");
   k = (size_t)snprintf(entry, sizeof entry, "%s:%u:", e->spec->host, e->port);
-  for (i = 0; i < c->n_addrs; i++) {
-    const struct tgt_addr *a = &c->addrs[i];
+  for (i = 0; i < conn->n_addrs; i++) {
+    const struct tgt_addr *a = &conn->addrs[i];
     char s[INET6_ADDRSTRLEN];
     tgt_addr_str(a, s, sizeof s);
-    if (tgt_policy_check(c->policy, a, why, sizeof why)) {
-      c->n_addrs = 0;
+    if (tgt_policy_check(conn->policy, a, why, sizeof why)) {
+      conn->n_addrs = 0;
       *refused = 1;
       snprintf(err, sizeof err, "refused: %s: %s", e->spec->host, why);
       return set_err(t, "%s%s", err, "");
@@ -76,8 +76,8 @@ static int resolve_host(struct ajar_conn *c, const struct tgt_endpoint *e,
                           a->family == AF_INET6 ? "[" : "", s,
                           a->family == AF_INET6 ? "]" : "");
   }
-  c->resolve = curl_slist_append(NULL, entry);
-  return c->resolve ? 0 : AJAR_ENOMEM;
+  conn->http.resolve = curl_slist_append(NULL, entry);
+  return conn->http.resolve ? 0 : AJAR_ENOMEM;
 }
 
 /* the probe a DSN names; else those whose default ports hold the port
@@ -133,22 +133,16 @@ static int feed_record(void *ctx, const char *json, size_t len) {
   return rc == AJAR_ENOMEM ? rc : 0; /* a malformed record is counted */
 }
 
-static int append_note(char **note, const char *add) {
-  char line[AJAR_MAX_ERROR];
-  snprintf(line, sizeof line, "%s%s%s", *note ? *note : "", *note ? "; " : "", add);
-  return probe_set_str(note, line);
-}
-
 /* An object store's object: its bounded prefix, classified like a file
  * of that name; the note says how many bytes were read. */
-static int read_object(struct ajar_conn *c, const struct ajar_probe *p,
+static int read_object(struct ajar_conn *conn, const struct ajar_probe *p,
                        struct ajar_collection_result *cr, struct feed *f,
                        uint64_t *malformed) {
   const char *buf = NULL, *base;
   size_t len = 0;
   int cut = 0, rc;
   char err[AJAR_MAX_ERROR], note[AJAR_MAX_ERROR];
-  if ((rc = p->read_object(c, cr, &buf, &len, &cut)) || !buf)
+  if ((rc = p->read_object(conn, cr, &buf, &len, &cut)) || !buf)
     return rc;
   base = strrchr(cr->name, '/');
   base = base ? base + 1 : cr->name;
@@ -162,12 +156,12 @@ static int read_object(struct ajar_conn *c, const struct ajar_probe *p,
   /* a compressed prefix ends mid-stream: expected, not an error */
   if (err[0] && !(cut && strstr(err, "truncated")))
     snprintf(note + strlen(note), sizeof note - strlen(note), "; %.150s", err);
-  return append_note(&cr->note, note);
+  return probe_note_add(&cr->note, "%s", note);
 }
 
 /* Sample and classify every listed collection of t. */
 static int read_collections(const struct audit_cfg *cfg, struct ajar_scratch *s,
-                            struct ajar_conn *c, const struct ajar_probe *p,
+                            struct ajar_conn *conn, const struct ajar_probe *p,
                             struct ajar_target_result *t, int open) {
   struct ajar_collection_opts copts = AJAR_COLLECTION_OPTS_INIT;
   size_t i;
@@ -181,22 +175,22 @@ static int read_collections(const struct audit_cfg *cfg, struct ajar_scratch *s,
     if ((rc = ajar_collection_new(cfg->db, cr->name, &copts, &f.col)))
       return rc;
     if (!stopped && p->read_object)
-      prc = read_object(c, p, cr, &f, &malformed);
+      prc = read_object(conn, p, cr, &f, &malformed);
     else if (!stopped && p->sample)
-      prc = p->sample(c, cr, feed_record, &f);
+      prc = p->sample(conn, cr, feed_record, &f);
     if (prc == AJAR_ENOMEM) {
       ajar_collection_free(f.col);
       return prc;
     }
     if (prc && !stopped) {
       char line[AJAR_MAX_ERROR];
-      snprintf(line, sizeof line, "sampling %.80s: %.120s", cr->name, c->err);
+      snprintf(line, sizeof line, "sampling %.80s: %.120s", cr->name, conn->err);
       if (probe_set_str(&t->error, line)) {
         ajar_collection_free(f.col);
         return AJAR_ENOMEM;
       }
       stopped = prc == AJAR_ETIMEDOUT || prc == AJAR_ECONNECT ||
-                prc == AJAR_ESCOPE || conn_left_ms(c) <= 0;
+                prc == AJAR_ESCOPE || conn_left_ms(conn) <= 0;
     }
     rc = ajar_collection_finish(f.col, open, &fin);
     ajar_collection_free(f.col);
@@ -215,7 +209,7 @@ static int read_collections(const struct audit_cfg *cfg, struct ajar_scratch *s,
     free(cr->name);
     *cr = fin;
     if (!stopped && p->annotate) {
-      int arc = p->annotate(c, cr, open);
+      int arc = p->annotate(conn, cr, open);
       if (arc == AJAR_ENOMEM)
         return arc;
     }
@@ -241,23 +235,23 @@ static void rate(struct ajar_target_result *t, int readable_open) {
  * recognise the endpoint, as a store other than `store`? Writes its store
  * into other. The chosen probe's state and the connection's scheme are
  * kept aside and put back. */
-static int answers_like_another(struct ajar_conn *c, const struct ajar_probe *const *order,
+static int answers_like_another(struct ajar_conn *conn, const struct ajar_probe *const *order,
                                 size_t n, size_t from, const char *store,
                                 char *other, size_t olen) {
-  void *state = c->state;
-  void (*state_free)(void *) = c->state_free;
-  int tls = c->tls, settled = c->tls_settled, fp = c->by_fingerprint, found = 0;
-  int creds = c->use_creds;
+  void *state = conn->state;
+  void (*state_free)(void *) = conn->state_free;
+  int tls = conn->tls, settled = conn->http.tls_settled, fp = conn->by_fingerprint, found = 0;
+  int creds = conn->use_creds;
   unsigned native = order[from]->flags & AJAR_PROBE_NATIVE;
-  int64_t deadline = c->deadline;
+  int64_t deadline = conn->deadline;
   size_t i;
-  c->state = NULL;
-  c->state_free = NULL;
-  c->use_creds = 0;
+  conn->state = NULL;
+  conn->state_free = NULL;
+  conn->use_creds = 0;
   /* the whole check gets one read timeout at most */
-  if (c->deadline > ajar_now_ms() + c->read_timeout_ms)
-    c->deadline = ajar_now_ms() + c->read_timeout_ms;
-  for (i = from + 1; i < n && !found && conn_left_ms(c) > 0; i++) {
+  if (conn->deadline > ajar_now_ms() + conn->read_timeout_ms)
+    conn->deadline = ajar_now_ms() + conn->read_timeout_ms;
+  for (i = from + 1; i < n && !found && conn_left_ms(conn) > 0; i++) {
     struct ajar_target_result tmp;
     int rc;
     /* the same family only: HTTP probes after an HTTP store, native ones
@@ -267,109 +261,132 @@ static int answers_like_another(struct ajar_conn *c, const struct ajar_probe *co
         (order[i]->flags & AJAR_PROBE_NATIVE) != native)
       continue;
     memset(&tmp, 0, sizeof tmp);
-    c->by_fingerprint = 1;
-    rc = order[i]->identify(c, &tmp);
+    conn->by_fingerprint = 1;
+    rc = order[i]->identify(conn, &tmp);
     if (!rc && tmp.store && strcmp(tmp.store, store)) {
       snprintf(other, olen, "%s", tmp.store);
       found = 1;
     }
     ajar_target_result_clear(&tmp);
-    probe_state_set(c, NULL, NULL);
-    c->tls = tls;
-    c->tls_settled = settled;
+    probe_state_set(conn, NULL, NULL);
+    conn->tls = tls;
+    conn->http.tls_settled = settled;
   }
-  c->state = state;
-  c->state_free = state_free;
-  c->by_fingerprint = fp;
-  c->use_creds = creds; /* the chosen probe reads with what it identified with */
-  c->deadline = deadline;
+  conn->state = state;
+  conn->state_free = state_free;
+  conn->by_fingerprint = fp;
+  conn->use_creds = creds; /* the chosen probe reads with what it identified with */
+  conn->deadline = deadline;
   return found;
 }
 
-int audit_endpoint(const struct audit_cfg *cfg, struct ajar_scratch *s,
-                   const struct tgt_endpoint *e, struct ajar_target_result *out,
-                   int *report, int *refused) {
-  struct ajar_conn c;
-  char why[AJAR_MAX_ERROR] = ""; /* the first reason a probe gave up */
-  const struct ajar_probe *order[32], *chosen = NULL;
-  char name[AJAR_MAX_HOSTNAME + 64];
-  size_t n, i, owners, chosen_at = 0;
-  int rc = 0, auth_seen = 0, failed = 0;
+/* The connection's settings for endpoint e: deadlines, timeouts, the
+ * credentials that may go to it, the first scheme to try. */
+static void conn_init(const struct audit_cfg *cfg, const struct tgt_endpoint *e,
+                      struct ajar_conn *conn) {
+  memset(conn, 0, sizeof *conn);
+  conn->ep = e;
+  conn->scope = cfg->scope;
+  conn->policy = &cfg->policy;
+  conn->deadline = ajar_now_ms() + cfg->target_deadline_ms;
+  if (cfg->run_deadline && cfg->run_deadline < conn->deadline)
+    conn->deadline = cfg->run_deadline;
+  conn->connect_timeout_ms = cfg->connect_timeout_ms;
+  conn->read_timeout_ms = cfg->read_timeout_ms;
+  conn->sample = cfg->sample;
+  conn->include_system = cfg->include_system;
+  conn->user = e->spec->user ? e->spec->user : cfg->user;
+  conn->password = e->spec->user ? e->spec->password : cfg->password;
+  conn->tls = e->spec->scheme == TGT_SCHEME_HTTPS ||
+              (e->spec->scheme == TGT_SCHEME_NONE && tls_port(e->port));
+  conn->http.tls_settled = e->spec->scheme != TGT_SCHEME_NONE;
+}
 
-  memset(out, 0, sizeof *out);
-  memset(&c, 0, sizeof c);
-  *report = *refused = 0;
-  tgt_endpoint_name(e, name, sizeof name);
-  if (!(out->target = strdup(name)))
-    return AJAR_ENOMEM;
-  c.ep = e;
-  c.scope = cfg->scope;
-  c.policy = &cfg->policy;
-  c.deadline = ajar_now_ms() + cfg->target_deadline_ms;
-  if (cfg->run_deadline && cfg->run_deadline < c.deadline)
-    c.deadline = cfg->run_deadline;
-  c.connect_timeout_ms = cfg->connect_timeout_ms;
-  c.read_timeout_ms = cfg->read_timeout_ms;
-  c.sample = cfg->sample;
-  c.include_system = cfg->include_system;
-  c.user = e->spec->user ? e->spec->user : cfg->user;
-  c.password = e->spec->user ? e->spec->password : cfg->password;
-  c.tls = e->spec->scheme == TGT_SCHEME_HTTPS ||
-          (e->spec->scheme == TGT_SCHEME_NONE && tls_port(e->port));
-  c.tls_settled = e->spec->scheme != TGT_SCHEME_NONE;
-
+/* The addresses the connection may use, each checked against the scope,
+ * --exclude and the public-address rule: a host name's from the resolver,
+ * else the endpoint's own. A refusal sets out->error and *refused (rc 0). */
+static int conn_addresses(const struct audit_cfg *cfg, const struct tgt_endpoint *e,
+                          struct ajar_conn *conn, struct ajar_target_result *out,
+                          int *refused) {
+  char a[INET6_ADDRSTRLEN];
   if (e->spec->kind == TGT_HOST) {
-    snprintf(c.url_host, sizeof c.url_host, "%s", e->spec->host);
-    c.host_name = e->spec->host;
-    if ((rc = resolve_host(&c, e, out, refused)) || out->error)
-      goto out;
-  } else {
-    char a[INET6_ADDRSTRLEN];
-    tgt_addr_str(&e->addr, a, sizeof a);
-    snprintf(c.url_host, sizeof c.url_host, e->addr.family == AF_INET6 ? "[%s]" : "%s", a);
-    if (tgt_policy_check(&cfg->policy, &e->addr, c.refused_why,
-                         sizeof c.refused_why)) {
-      *refused = 1;
-      rc = set_err(out, "refused: %s%s", c.refused_why, "");
-      goto out;
-    }
-    c.addrs[0] = e->addr; /* a host name's are set by resolve_host */
-    c.n_addrs = 1;
+    snprintf(conn->url_host, sizeof conn->url_host, "%s", e->spec->host);
+    conn->host_name = e->spec->host;
+    return resolve_host(conn, e, out, refused);
   }
+  tgt_addr_str(&e->addr, a, sizeof a);
+  snprintf(conn->url_host, sizeof conn->url_host,
+           e->addr.family == AF_INET6 ? "[%s]" : "%s", a);
+  if (tgt_policy_check(&cfg->policy, &e->addr, conn->refused_why,
+                       sizeof conn->refused_why)) {
+    *refused = 1;
+    return set_err(out, "refused: %s%s", conn->refused_why, "");
+  }
+  conn->addrs[0] = e->addr;
+  conn->n_addrs = 1;
+  return 0;
+}
 
-  n = probe_order(e, cfg->probe_all, order, &owners);
-  for (i = 0; i < n && !chosen && !failed; i++) {
+/* Probe p refused without credentials (rc AJAR_EAUTH, or 0 with
+ * out->auth_required): try again with the user's, if any. The answer as
+ * identify's: 0 when p recognised its store, AJAR_EAUTH when not. */
+static int identify_with_credentials(struct ajar_conn *conn, const struct ajar_probe *p,
+                                     struct ajar_target_result *out, int rc) {
+  int recognised = !rc;
+  rc = AJAR_EAUTH;
+  if (conn->user) {
+    conn->use_creds = 1;
+    rc = p->identify(conn, out);
+    if (conn->http.status == 401 || conn->http.status == 403) {
+      set_err(out, "the credentials given were refused%s%s",
+              p->flags & AJAR_PROBE_NATIVE ? ""
+              : conn->http.status == 401 ? " (HTTP 401)" : " (HTTP 403)", "");
+      rc = recognised ? 0 : AJAR_EAUTH;
+    }
+  } else if (recognised) {
+    rc = 0;
+  }
+  out->auth_required = 1;
+  return rc;
+}
+
+/* What the probes found out when none identified the store. */
+struct identify_outcome {
+  int auth_seen;                 /* some probe met a refusal */
+  int failed;                    /* the endpoint failed: out->error says why */
+  char why[AJAR_MAX_ERROR];      /* the first reason a probe gave up */
+};
+
+/* Try the probes of order[] in turn until one identifies the store: its
+ * index into *chosen_at, the probe returned (NULL: none). rc AJAR_ENOMEM
+ * only. */
+static const struct ajar_probe *identify_store(struct ajar_conn *conn,
+                                               const struct ajar_probe *const *order,
+                                               size_t n, size_t owners,
+                                               struct ajar_target_result *out,
+                                               size_t *chosen_at,
+                                               struct identify_outcome *how, int *rc_out) {
+  size_t i;
+  int rc = 0;
+  *rc_out = 0;
+  for (i = 0; i < n && !how->failed; i++) {
     const struct ajar_probe *p = order[i];
-    c.use_creds = 0;
-    c.by_fingerprint = i >= owners;
-    probe_state_set(&c, NULL, NULL); /* never another probe's state */
+    conn->use_creds = 0;
+    conn->by_fingerprint = i >= owners;
+    probe_state_set(conn, NULL, NULL); /* never another probe's state */
     out->auth_required = 0;
-    rc = p->identify(&c, out);
+    rc = p->identify(conn, out);
     /* by fingerprint, a peer that stays silent to one protocol, or
      * answers it with nonsense, may still speak another */
-    if (c.by_fingerprint && conn_left_ms(&c) > 0 &&
+    if (conn->by_fingerprint && conn_left_ms(conn) > 0 &&
         (rc == AJAR_ETIMEDOUT || rc == AJAR_ETOOBIG || rc == AJAR_EPARSE)) {
-      if (!why[0]) /* keep the first real reason for the final line */
-        snprintf(why, sizeof why, "%s", c.err);
+      if (!how->why[0]) /* keep the first real reason for the final line */
+        snprintf(how->why, sizeof how->why, "%s", conn->err);
       rc = AJAR_EPROTO;
     }
     if (rc == AJAR_EAUTH || (!rc && out->auth_required)) {
-      int recognised = !rc;
-      auth_seen = 1;
-      rc = AJAR_EAUTH;
-      if (c.user) {
-        c.use_creds = 1;
-        rc = p->identify(&c, out);
-        if (c.status == 401 || c.status == 403) {
-          set_err(out, "the credentials given were refused%s%s",
-                  p->flags & AJAR_PROBE_NATIVE ? ""
-                  : c.status == 401 ? " (HTTP 401)" : " (HTTP 403)", "");
-          rc = recognised ? 0 : AJAR_EAUTH;
-        }
-      } else if (recognised) {
-        rc = 0;
-      }
-      out->auth_required = 1;
+      how->auth_seen = 1;
+      rc = identify_with_credentials(conn, p, out, rc);
     }
     if (rc == AJAR_EPROTO) { /* not this store: forget what it said */
       free(out->store);
@@ -378,79 +395,125 @@ int audit_endpoint(const struct audit_cfg *cfg, struct ajar_scratch *s,
       out->store = out->version = out->note = NULL;
     }
     if (!rc) {
-      chosen = p;
-      chosen_at = i;
+      *chosen_at = i;
+      return p;
     } else if (rc == AJAR_ENOMEM) {
-      goto out;
+      *rc_out = rc;
+      return NULL;
     } else if (rc != AJAR_EPROTO && rc != AJAR_EAUTH) {
-      set_err(out, "%s%s", c.err, "");
-      failed = 1;
+      set_err(out, "%s%s", conn->err, "");
+      how->failed = 1;
     }
   }
-  rc = 0;
-  out->reachable = c.answered;
-  out->tls = c.answered && c.tls;
-  if (!chosen) {
-    out->auth_required = auth_seen;
-    if (auth_seen && e->spec->probe)
-      probe_set_str(&out->store, e->spec->probe);
-    if (!out->error && !auth_seen && !c.answered && !cfg->probe_all &&
-        !e->spec->probe)
-      rc = probe_set_str(&out->error, "no HTTP store answered (--probe-all also "
+  return NULL;
+}
+
+/* No probe identified the store: say why on the target, unless a refusal
+ * or an error already does. */
+static int explain_no_store(const struct audit_cfg *cfg, const struct tgt_endpoint *e,
+                            const struct ajar_conn *conn,
+                            const struct identify_outcome *how,
+                            struct ajar_target_result *out) {
+  char line[AJAR_MAX_ERROR];
+  out->auth_required = how->auth_seen;
+  if (how->auth_seen && e->spec->probe)
+    probe_set_str(&out->store, e->spec->probe);
+  if (!out->error && !how->auth_seen && !conn->answered && !cfg->probe_all &&
+      !e->spec->probe)
+    return probe_set_str(&out->error, "no HTTP store answered (--probe-all also "
                                       "tries the native protocols)");
-    if (!out->error && !auth_seen && (c.answered || e->spec->probe)) {
-      char line[AJAR_MAX_ERROR];
-      if (why[0])
-        snprintf(line, sizeof line, "no known data store answered: %.200s", why);
-      else if (c.status)
-        snprintf(line, sizeof line, "no known data store answered (HTTP %ld)",
-                 c.status);
-      else /* a native exchange, or no HTTP answer: say what went wrong */
-        snprintf(line, sizeof line, "no known data store answered%s%.180s",
-                 c.err[0] ? ": " : "", c.err);
-      rc = probe_set_str(&out->error, line);
-    }
+  if (out->error || how->auth_seen || !(conn->answered || e->spec->probe))
+    return 0;
+  if (how->why[0])
+    snprintf(line, sizeof line, "no known data store answered: %.200s", how->why);
+  else if (conn->http.status)
+    snprintf(line, sizeof line, "no known data store answered (HTTP %ld)",
+             conn->http.status);
+  else /* a native exchange, or no HTTP answer: say what went wrong */
+    snprintf(line, sizeof line, "no known data store answered%s%.180s",
+             conn->err[0] ? ": " : "", conn->err);
+  return probe_set_str(&out->error, line);
+}
+
+/* The honeypot rule (top of file): 1 when another probe recognises a
+ * different store; out then says so and holds nothing else. */
+static int reported_as_honeypot(struct ajar_conn *conn, const struct ajar_probe *const *order,
+                                size_t n, size_t chosen_at, struct ajar_target_result *out,
+                                int *rc) {
+  char other[64], note[AJAR_MAX_ERROR];
+  if (!out->store ||
+      !answers_like_another(conn, order, n, chosen_at, out->store, other, sizeof other))
+    return 0;
+  snprintf(note, sizeof note, "answers like several stores (%.40s, %.40s): "
+           "likely a honeypot; not read", out->store, other);
+  free(out->store);
+  free(out->version);
+  free(out->note);
+  out->store = out->version = NULL;
+  out->note = NULL;
+  out->auth_required = 0;
+  *rc = probe_set_str(&out->note, note);
+  out->severity = AJAR_SEV_INFO;
+  return 1;
+}
+
+/* List the store's collections and classify a sample of each. */
+static int read_store(const struct audit_cfg *cfg, struct ajar_scratch *s,
+                      struct ajar_conn *conn, const struct ajar_probe *chosen,
+                      struct ajar_target_result *out) {
+  int open = !out->auth_required;
+  int rc = chosen->enumerate(conn, out);
+  if (rc && rc != AJAR_ENOMEM) {
+    set_err(out, "%s%s", conn->err, "");
+    rc = 0;
+  }
+  return rc ? rc : read_collections(cfg, s, conn, chosen, out, open);
+}
+
+int audit_endpoint(const struct audit_cfg *cfg, struct ajar_scratch *s,
+                   const struct tgt_endpoint *e, struct ajar_target_result *out,
+                   int *report, int *refused) {
+  struct ajar_conn conn;
+  struct identify_outcome how;
+  const struct ajar_probe *order[32], *chosen;
+  char name[AJAR_MAX_HOSTNAME + 64];
+  size_t n, owners, chosen_at = 0;
+  int rc;
+
+  memset(out, 0, sizeof *out);
+  memset(&how, 0, sizeof how);
+  *report = *refused = 0;
+  tgt_endpoint_name(e, name, sizeof name);
+  if (!(out->target = strdup(name)))
+    return AJAR_ENOMEM;
+  conn_init(cfg, e, &conn);
+  if ((rc = conn_addresses(cfg, e, &conn, out, refused)) || out->error)
+    goto out;
+
+  n = probe_order(e, cfg->probe_all, order, &owners);
+  chosen = identify_store(&conn, order, n, owners, out, &chosen_at, &how, &rc);
+  if (rc)
+    goto out;
+  out->reachable = conn.answered;
+  out->tls = conn.answered && conn.tls;
+  if (!chosen) {
+    rc = explain_no_store(cfg, e, &conn, &how, out);
     goto out;
   }
-  if (out->store) {
-    char other[64], note[AJAR_MAX_ERROR];
-    if (answers_like_another(&c, order, n, chosen_at, out->store, other, sizeof other)) {
-      snprintf(note, sizeof note, "answers like several stores (%.40s, %.40s): "
-               "likely a honeypot; not read", out->store, other);
-      free(out->store);
-      free(out->version);
-      free(out->note);
-      out->store = out->version = NULL;
-      out->note = NULL;
-      out->auth_required = 0;
-      rc = probe_set_str(&out->note, note);
-      out->severity = AJAR_SEV_INFO;
-      goto out;
-    }
-  }
+  if (reported_as_honeypot(&conn, order, n, chosen_at, out, &rc))
+    goto out;
   if (e->spec->probe && !strcmp(e->spec->probe, "opensearch") && !out->store)
     probe_set_str(&out->store, "opensearch");
-  if (!out->error && (!out->auth_required || c.use_creds)) {
-    int open = !out->auth_required;
-    rc = chosen->enumerate(&c, out);
-    if (rc && rc != AJAR_ENOMEM) {
-      set_err(out, "%s%s", c.err, "");
-      rc = 0;
-    }
-    if (!rc)
-      rc = read_collections(cfg, s, &c, chosen, out, open);
-  }
+  if (!out->error && (!out->auth_required || conn.use_creds))
+    rc = read_store(cfg, s, &conn, chosen, out);
   rate(out, !out->auth_required);
 out:
   if (!out->reachable)
-    out->reachable = c.answered;
-  if (c.scope_refused)
+    out->reachable = conn.answered;
+  if (conn.scope_refused)
     *refused = 1;
   /* refusals: the scheduler reports one per target spec */
-  *report = c.answered;
-  curl_easy_cleanup(c.curl);
-  curl_slist_free_all(c.resolve);
-  free(c.body);
-  probe_state_set(&c, NULL, NULL);
+  *report = conn.answered;
+  conn_release(&conn);
   return rc;
 }
