@@ -250,6 +250,78 @@ static int scan_option(int id, const char *v, void *ctx) {
   }
 }
 
+/* What the options left to check together; 0, or -1 with the reason
+ * on stderr. */
+static int scan_args_check(struct scan_args *a) {
+  if (a->have_scope && !a->scope.n) {
+    fprintf(stderr, "ajar: --scope: the file lists nothing, so nothing is in scope\n");
+    return -1;
+  }
+  if (a->so.user && !a->so.password)
+    a->so.password = getenv("AJAR_PASSWORD");
+  if (a->so.password && !a->so.user) {
+    fprintf(stderr, "ajar: --password needs --user\n");
+    return -1;
+  }
+  a->so.exclude = (const char *const *)a->exclude.v;
+  a->so.n_exclude = a->exclude.n;
+  a->so.scope = (const char *const *)a->scope.v;
+  a->so.n_scope = a->scope.n;
+  a->so.reveal = a->o.reveal;
+  return 0;
+}
+
+static void scan_args_free(struct scan_args *a) {
+  strv_free(&a->targets);
+  strv_free(&a->exclude);
+  strv_free(&a->scope);
+  if (a->password) {
+    memset(a->password, 0, strlen(a->password));
+    free(a->password);
+  }
+}
+
+/* The report's scope line: the targets (or this machine) and the ports. */
+static void report_scope(struct scan_cli *s, const struct scan_args *a) {
+  char *with = NULL;
+  if (a->targets.n)
+    cli_set_scope(&s->report, a->targets.v, a->targets.n);
+  else
+    s->report.scope = strdup("127.0.0.1 (this machine)");
+  if (s->report.scope && /* the ports belong to the scope too */
+      asprintf(&with, "%s, ports %s", s->report.scope,
+               a->so.ports ? a->so.ports : "each probe's defaults") >= 0) {
+    free(s->report.scope);
+    s->report.scope = with;
+  }
+}
+
+/* The scan is over: write the report (unless it was streamed) and give
+ * the exit code. */
+static int finish_report(struct scan_cli *s, const struct cli_opts *o) {
+  size_t k, failed = 0;
+  int code;
+  if (s->report.n_targets > 1)
+    qsort(s->report.targets, s->report.n_targets, sizeof *s->report.targets, by_target);
+  for (k = 0; k < s->report.n_targets; k++)
+    failed += s->report.targets[k].error && !s->report.targets[k].reachable;
+  if (!s->report.n_targets && !s->streamed)
+    fprintf(stderr, "ajar: scan: no data store answered\n");
+  if (s->stream) {
+    code = cli_output_close(s->stream, s->stream_rc);
+    s->stream = NULL;
+    if (!code)
+      code = s->streamed && s->streamed_failed == s->streamed
+                 ? 3 : cli_exit_code_of(s->worst, s->streamed, o, 0);
+    return code;
+  }
+  code = cli_write_report(&s->report, o);
+  if (!code)
+    code = s->report.n_targets && failed == s->report.n_targets
+               ? 3 : cli_exit_code(&s->report, o, 0);
+  return code;
+}
+
 int cmd_scan(int argc, char **argv) {
   struct scan_args a;
   struct scan_cli s;
@@ -257,7 +329,7 @@ int cmd_scan(int argc, char **argv) {
   struct ajar_db *db = NULL;
   char err[256];
   int first, i, rc, code = 2;
-  size_t k, failed = 0, reachable = 0;
+  size_t k;
 
   memset(&a, 0, sizeof a);
   cli_opts_init(&a.o);
@@ -271,8 +343,11 @@ int cmd_scan(int argc, char **argv) {
     goto done;
   }
   for (i = first; i < argc; i++) {
-    if (strv_add(&a.targets, argv[i], strlen(argv[i])))
-      goto oom;
+    if (strv_add(&a.targets, argv[i], strlen(argv[i]))) {
+      fprintf(stderr, "ajar: out of memory\n");
+      code = 3;
+      goto done;
+    }
     hide_url_password(argv[i]);
   }
   if (a.list_targets) {
@@ -281,21 +356,8 @@ int cmd_scan(int argc, char **argv) {
     code = 0;
     goto done;
   }
-  if (a.have_scope && !a.scope.n) {
-    fprintf(stderr, "ajar: --scope: the file lists nothing, so nothing is in scope\n");
+  if (scan_args_check(&a))
     goto done;
-  }
-  if (a.so.user && !a.so.password)
-    a.so.password = getenv("AJAR_PASSWORD");
-  if (a.so.password && !a.so.user) {
-    fprintf(stderr, "ajar: --password needs --user\n");
-    goto done;
-  }
-  a.so.exclude = (const char *const *)a.exclude.v;
-  a.so.n_exclude = a.exclude.n;
-  a.so.scope = (const char *const *)a.scope.v;
-  a.so.n_scope = a.scope.n;
-  a.so.reveal = a.o.reveal;
   if (!a.no_progress && isatty(2)) {
     a.so.progress = on_progress;
     a.so.progress_ctx = &s;
@@ -318,18 +380,7 @@ int cmd_scan(int argc, char **argv) {
     fprintf(stderr, "ajar: %s: %s\n", ajar_strerror(rc), cli_safe(err));
     goto done;
   }
-  if (a.targets.n)
-    cli_set_scope(&s.report, a.targets.v, a.targets.n);
-  else
-    s.report.scope = strdup("127.0.0.1 (this machine)");
-  if (s.report.scope) { /* the ports belong to the scope too */
-    char *with = NULL;
-    if (asprintf(&with, "%s, ports %s", s.report.scope,
-                 a.so.ports ? a.so.ports : "each probe's defaults") >= 0) {
-      free(s.report.scope);
-      s.report.scope = with;
-    }
-  }
+  report_scope(&s, &a);
   cli_stamp(&s.report.started_at);
   cli_interrupt_arm(&s.report, &s.mu, &a.o, &s.stream);
   rc = ajar_scan_run(db, (const char *const *)a.targets.v, a.targets.n, &a.so,
@@ -346,46 +397,13 @@ int cmd_scan(int argc, char **argv) {
     fprintf(stderr, "ajar: scan: %s\n", ajar_strerror(rc));
     goto done;
   }
-  if (s.report.n_targets > 1)
-    qsort(s.report.targets, s.report.n_targets, sizeof *s.report.targets, by_target);
-  for (k = 0; k < s.report.n_targets; k++) {
-    failed += s.report.targets[k].error && !s.report.targets[k].reachable;
-    reachable += s.report.targets[k].reachable != 0;
-  }
-  if (!s.report.n_targets && !s.streamed)
-    fprintf(stderr, "ajar: scan: no data store answered\n");
-  if (s.stream) {
-    code = cli_output_close(s.stream, s.stream_rc);
-    s.stream = NULL;
-    if (!code)
-      code = s.streamed && s.streamed_failed == s.streamed
-                 ? 3 : cli_exit_code_of(s.worst, s.streamed, &a.o, 0);
-    goto done;
-  }
-  code = cli_write_report(&s.report, &a.o);
-  if (!code) {
-    if (s.report.n_targets && failed == s.report.n_targets)
-      code = 3;
-    else
-      code = cli_exit_code(&s.report, &a.o, 0);
-  }
-  goto done;
-oom:
-  fprintf(stderr, "ajar: out of memory\n");
-  code = 3;
+  code = finish_report(&s, &a.o);
 done:
   if (s.stream)
     cli_output_close(s.stream, 0);
   ajar_report_clear(&s.report);
   ajar_report_clear(&base);
   ajar_db_free(db);
-  strv_free(&a.targets);
-  strv_free(&a.exclude);
-  strv_free(&a.scope);
-  if (a.password) {
-    memset(a.password, 0, strlen(a.password));
-    free(a.password);
-  }
-  (void)reachable;
+  scan_args_free(&a);
   return code;
 }
