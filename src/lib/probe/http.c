@@ -209,8 +209,10 @@ static int setup(struct ajar_conn *c) {
   }
   curl_easy_setopt(h, CURLOPT_HTTPGET, 1L);
   curl_easy_setopt(h, CURLOPT_HTTPHEADER, NULL);
+  curl_easy_setopt(h, CURLOPT_AWS_SIGV4, c->use_creds && c->user ? c->http.sigv4 : NULL);
   if (c->use_creds && c->user) {
-    curl_easy_setopt(h, CURLOPT_HTTPAUTH, (long)CURLAUTH_BASIC);
+    if (!c->http.sigv4)
+      curl_easy_setopt(h, CURLOPT_HTTPAUTH, (long)CURLAUTH_BASIC);
     curl_easy_setopt(h, CURLOPT_USERNAME, c->user);
     curl_easy_setopt(h, CURLOPT_PASSWORD, c->password ? c->password : "");
   } else {

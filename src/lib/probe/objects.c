@@ -4,6 +4,8 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <libxml/parser.h>
+#include <libxml/tree.h>
 #include "limits.h"
 #include "probe/objects.h"
 #include "probe/probe_util.h"
@@ -162,4 +164,115 @@ int obj_get_prefix(struct ajar_conn *c, const char *path, const char *extra) {
   c->http.req_headers = h;
   c->http.prefix_cap = AJAR_OBJ_PREFIX;
   return conn_get(c, path);
+}
+
+xmlDocPtr obj_xml_parse(struct ajar_conn *c) {
+  xmlDocPtr d;
+  if (!c->http.body || !c->http.len) {
+    snprintf(c->err, sizeof c->err, "an empty listing (HTTP %ld)", c->http.status);
+    return NULL;
+  }
+  /* no XML_PARSE_NOENT (entities stay references), no DTD loading, no
+   * network, no huge-document relaxation */
+  d = xmlReadMemory(c->http.body, (int)c->http.len, NULL, NULL,
+                    XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING |
+                        XML_PARSE_NOCDATA);
+  if (!d) {
+    snprintf(c->err, sizeof c->err, "a listing that is not XML (HTTP %ld)", c->http.status);
+    return NULL;
+  }
+  if (d->intSubset || d->extSubset) {
+    xmlFreeDoc(d);
+    snprintf(c->err, sizeof c->err, "refused: a listing that declares a DTD "
+                                    "(entity expansion; an XML bomb?)");
+    return NULL;
+  }
+  return d;
+}
+
+void obj_xml_free(xmlDocPtr d) {
+  if (d)
+    xmlFreeDoc(d);
+}
+
+xmlNodePtr obj_xml_root(xmlDocPtr d) { return d ? xmlDocGetRootElement(d) : NULL; }
+
+static xmlNodePtr element_from(xmlNodePtr n, const char *name) {
+  for (; n; n = n->next)
+    if (n->type == XML_ELEMENT_NODE && !strcmp((const char *)n->name, name))
+      return n;
+  return NULL;
+}
+
+xmlNodePtr obj_xml_child(xmlNodePtr n, const char *name) {
+  return n ? element_from(n->children, name) : NULL;
+}
+
+xmlNodePtr obj_xml_next(xmlNodePtr n, const char *name) {
+  return n ? element_from(n->next, name) : NULL;
+}
+
+size_t obj_xml_text(xmlNodePtr n, char *out, size_t cap) {
+  size_t k = 0;
+  xmlNodePtr t;
+  if (!cap)
+    return 0;
+  for (t = n ? n->children : NULL; t; t = t->next) {
+    size_t len;
+    if ((t->type != XML_TEXT_NODE && t->type != XML_CDATA_SECTION_NODE) || !t->content)
+      continue;
+    len = strlen((const char *)t->content);
+    if (len > cap - 1 - k)
+      len = cap - 1 - k;
+    memcpy(out + k, t->content, len);
+    k += len;
+  }
+  out[k] = 0;
+  return k;
+}
+
+size_t obj_xml_child_text(xmlNodePtr n, const char *name, char *out, size_t cap) {
+  xmlNodePtr ch = obj_xml_child(n, name);
+  if (!ch) {
+    if (cap)
+      out[0] = 0;
+    return 0;
+  }
+  return obj_xml_text(ch, out, cap);
+}
+
+int obj_take_prefix(struct ajar_conn *c, struct ajar_collection_result *coll,
+                    const char **buf, size_t *len, int *cut) {
+  char what[64];
+  if (c->http.status == 401 || c->http.status == 403) {
+    snprintf(what, sizeof what, "reading refused (HTTP %ld)", c->http.status);
+    return obj_note(coll, what);
+  }
+  if (c->http.status != 200 && c->http.status != 206) {
+    snprintf(what, sizeof what, "not read (HTTP %ld)", c->http.status);
+    return obj_note(coll, what);
+  }
+  *buf = c->http.body;
+  *len = c->http.len;
+  *cut = c->http.cut || coll->bytes > (int64_t)c->http.len;
+  if (c->http.status == 200 && c->http.cut &&
+      obj_note(coll, "the server ignored the Range request; the read was cut off"))
+    return AJAR_ENOMEM;
+  return 0;
+}
+
+void obj_escape_path(const char *s, char *out, size_t n) {
+  size_t k = 0;
+  if (!n)
+    return;
+  for (; *s && k + 4 < n; s++) {
+    if (*s == '/') {
+      out[k++] = '/';
+    } else {
+      char one[2] = {*s, 0}, e[8];
+      conn_escape(one, e, sizeof e);
+      k += (size_t)snprintf(out + k, n - k, "%s", e);
+    }
+  }
+  out[k] = 0;
 }

@@ -43,9 +43,35 @@ int obj_is_container(const struct ajar_collection_result *coll);
 
 /* "reading refused (HTTP 403)" etc. into coll->note; 0 or AJAR_ENOMEM */
 int obj_note(struct ajar_collection_result *coll, const char *what);
+/* XML listings (S3, Azure) with libxml2: no network, no DTD loading, no
+ * entity substitution; a document that declares a DTD at all is refused
+ * (an entity bomb never gets near an expansion). NULL with c->err set. */
+struct ajar_conn;
+struct _xmlDoc;
+struct _xmlNode;
+struct _xmlDoc *obj_xml_parse(struct ajar_conn *c);
+void obj_xml_free(struct _xmlDoc *d);
+/* the root element, or NULL */
+struct _xmlNode *obj_xml_root(struct _xmlDoc *d);
+/* the first child element named name (namespace ignored), or NULL */
+struct _xmlNode *obj_xml_child(struct _xmlNode *n, const char *name);
+/* the next sibling element named name after n, or NULL */
+struct _xmlNode *obj_xml_next(struct _xmlNode *n, const char *name);
+/* the text directly inside n (text and CDATA children only), into out;
+ * 0 when empty or missing */
+size_t obj_xml_text(struct _xmlNode *n, char *out, size_t cap);
+/* the text of the child element name of n, or "" */
+size_t obj_xml_child_text(struct _xmlNode *n, const char *name, char *out, size_t cap);
+
 /* GET path with `Range: bytes=0-(AJAR_OBJ_PREFIX-1)` (and the extra
  * header line, or NULL), the body cut at AJAR_OBJ_PREFIX bytes whatever
  * the server sends: conn_get's answer */
-struct ajar_conn;
 int obj_get_prefix(struct ajar_conn *c, const char *path, const char *extra);
+/* After obj_get_prefix: an answer with the object (200/206) into *buf,
+ * *len, *cut; a refusal or another status only noted on coll (then *buf
+ * stays NULL). 0 or AJAR_ENOMEM. */
+int obj_take_prefix(struct ajar_conn *c, struct ajar_collection_result *coll,
+                    const char **buf, size_t *len, int *cut);
+/* s percent-escaped for a URL path, its slashes kept */
+void obj_escape_path(const char *s, char *out, size_t n);
 #endif

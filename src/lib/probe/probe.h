@@ -32,6 +32,10 @@ struct conn_http {
   CURL *curl;
   struct curl_slist *resolve;      /* pins a host name to the checked addresses */
   int tls_settled;                 /* the scheme is known: no fallback */
+  const char *sigv4;               /* with use_creds: sign with AWS Signature
+                                      V4 (CURLOPT_AWS_SIGV4's provider, e.g.
+                                      "aws:amz:us-east-1:s3"), user = access
+                                      key, password = secret; NULL: basic */
   const char *const *req_headers;  /* extra request headers of the next
                                       request only (conn_get/conn_post_json
                                       clear it), or NULL */

@@ -60,20 +60,7 @@ static int httpdir_identify(struct ajar_conn *c, struct ajar_target_result *t) {
   char start[AJAR_MAX_TARGET_PATH + 2], esc[3 * AJAR_MAX_TARGET_PATH + 8];
   int rc;
   start_dir(c, start, sizeof start);
-  /* escape all but the slashes */
-  {
-    size_t i, k = 0;
-    for (i = 0; start[i] && k + 4 < sizeof esc; i++) {
-      if (start[i] == '/') {
-        esc[k++] = '/';
-      } else {
-        char one[2] = {start[i], 0}, e[8];
-        conn_escape(one, e, sizeof e);
-        k += (size_t)snprintf(esc + k, sizeof esc - k, "%s", e);
-      }
-    }
-    esc[k] = 0;
-  }
+  obj_escape_path(start, esc, sizeof esc);
   if ((rc = conn_get(c, esc)))
     return rc;
   t->tls = c->tls;
@@ -246,19 +233,9 @@ static int parse_page(struct walk *w, const char *body, const char *dir,
 /* path of start + rel, escaped except for the slashes */
 static void escaped_path(const struct ajar_conn *c, const char *rel, char *out, size_t n) {
   char whole[2 * AJAR_MAX_TARGET_PATH + 2];
-  size_t i, k = 0;
   start_dir(c, whole, sizeof whole);
   snprintf(whole + strlen(whole), sizeof whole - strlen(whole), "%s", rel);
-  for (i = 0; whole[i] && k + 4 < n; i++) {
-    if (whole[i] == '/') {
-      out[k++] = '/';
-    } else {
-      char one[2] = {whole[i], 0}, e[8];
-      conn_escape(one, e, sizeof e);
-      k += (size_t)snprintf(out + k, n - k, "%s", e);
-    }
-  }
-  out[k] = 0;
+  obj_escape_path(whole, out, n);
 }
 
 static int httpdir_enumerate(struct ajar_conn *c, struct ajar_target_result *t) {
@@ -311,23 +288,7 @@ static int httpdir_read_object(struct ajar_conn *c, struct ajar_collection_resul
   escaped_path(c, coll->name, path, sizeof path);
   if ((rc = obj_get_prefix(c, path, NULL)))
     return rc;
-  if (refused(c)) {
-    char what[64];
-    snprintf(what, sizeof what, "reading refused (HTTP %ld)", c->http.status);
-    return obj_note(coll, what);
-  }
-  if (c->http.status != 200 && c->http.status != 206) {
-    char what[64];
-    snprintf(what, sizeof what, "not read (HTTP %ld)", c->http.status);
-    return obj_note(coll, what);
-  }
-  *buf = c->http.body;
-  *len = c->http.len;
-  *cut = c->http.cut || (c->http.status == 206 && coll->bytes > (int64_t)c->http.len);
-  if (c->http.status == 200 && c->http.cut && obj_note(coll, "the server ignored the Range "
-                                                   "request; the read was cut off"))
-    return AJAR_ENOMEM;
-  return 0;
+  return obj_take_prefix(c, coll, buf, len, cut);
 }
 
 static const char *const httpdir_headers[] = {"Server", NULL};

@@ -372,6 +372,7 @@ static const struct ajar_probe *identify_store(struct ajar_conn *conn,
   for (i = 0; i < n && !how->failed; i++) {
     const struct ajar_probe *p = order[i];
     conn->use_creds = 0;
+    conn->http.sigv4 = NULL; /* a probe that signs says so itself */
     conn->by_fingerprint = i >= owners;
     probe_state_set(conn, NULL, NULL); /* never another probe's state */
     out->auth_required = 0;
