@@ -12,6 +12,7 @@ const struct ajar_probe *const ajar_probes[] = {
     &ajar_probe_clickhouse,
     &ajar_probe_etcd,
     &ajar_probe_s3,
+    &ajar_probe_azure_blob,
     &ajar_probe_http_index, /* after the stores: an index page is generic HTML */
     &ajar_probe_postgresql,
     &ajar_probe_mysql,
