@@ -11,14 +11,36 @@
 extern "C" {
 #endif
 
+/* Called once per reported target, from a worker thread; calls are
+ * serialised (never two at once). The callback owns *t: move it into a
+ * report (ajar_report_add) or ajar_target_result_clear it. Return nonzero
+ * to stop the scan (or the files run): targets in flight finish, no new
+ * ones start. */
+typedef int (*ajar_target_cb)(struct ajar_target_result *t, void *ctx);
+
 /* ---- files ----------------------------------------------------------- */
+/* A file ajar_files_run leaves out, with a one-line reason: binary data
+ * no reader reads, or a file it cannot open, found in a directory. */
+typedef void (*ajar_files_skip_cb)(const char *path, const char *why, void *ctx);
+
 struct ajar_files_opts {
   size_t size;           /* sizeof(struct ajar_files_opts) */
   int threads;           /* <= 0: all cores */
   int reveal;
   const char *format;    /* NULL: by content; "ndjson","json","csv","tsv","text" */
+  /* ajar_files_run, for the files found in directories: read only those
+   * matching one of include (none: all), and none of exclude. A glob
+   * (fnmatch) matches the path below the directory or the file's name;
+   * exclude also prunes directories. */
+  const char *const *include;
+  size_t n_include;
+  const char *const *exclude;
+  size_t n_exclude;
+  ajar_files_skip_cb skipped; /* may be NULL */
+  void *skipped_ctx;
 };
-#define AJAR_FILES_OPTS_INIT {sizeof(struct ajar_files_opts), 0, 0, NULL}
+#define AJAR_FILES_OPTS_INIT \
+  {sizeof(struct ajar_files_opts), 0, 0, NULL, NULL, 0, NULL, 0, NULL, NULL}
 
 /* Classify one file ("-" for stdin). Never fails for bad content: the
  * target carries `error` and what could be read is still classified.
@@ -27,6 +49,20 @@ struct ajar_files_opts {
 AJAR_API int ajar_files_scan(const struct ajar_db *db, const char *path,
                              const struct ajar_files_opts *opts,
                              struct ajar_target_result *out);
+
+/* Classify every file of paths: files, "-" (stdin) and directories,
+ * walked recursively in name order (regular files; a symbolic link to a
+ * file is followed, one to a directory is not; devices, fifos and sockets
+ * are left out). cb gets one target per file, in that order, one call at
+ * a time (from any thread); it owns the target (as ajar_scan_run's
+ * callback does) and returns nonzero to stop. With several files,
+ * opts.threads files are read at once, one thread each; a single file
+ * gets every thread. A file found in a directory that holds binary data
+ * no reader reads is left out with opts.skipped. Returns 0, AJAR_EINVAL
+ * or AJAR_ENOMEM. */
+AJAR_API int ajar_files_run(const struct ajar_db *db, const char *const *paths,
+                            size_t n, const struct ajar_files_opts *opts,
+                            ajar_target_cb cb, void *ctx);
 
 /* ---- scan: open data stores ----------------------------------------- */
 /* A target is an address, a CIDR ("10.0.0.0/24", "fd00::/120"), a host
@@ -50,11 +86,6 @@ struct ajar_scan_progress {
  * AJAR_PROGRESS_MS and once more at the end (final = 1). */
 typedef void (*ajar_progress_cb)(const struct ajar_scan_progress *p, void *ctx);
 
-/* Called once per reported target, from a worker thread; calls are
- * serialised (never two at once). The callback owns *t: move it into a
- * report (ajar_report_add) or ajar_target_result_clear it. Return nonzero
- * to stop the scan: targets in flight finish, no new ones start. */
-typedef int (*ajar_target_cb)(struct ajar_target_result *t, void *ctx);
 
 /* Start from AJAR_SCAN_OPTS_INIT or ajar_scan_opts_init(); zero is every
  * field's default. New fields are appended at the end (and mirrored in

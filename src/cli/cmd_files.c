@@ -1,4 +1,4 @@
-/* ajar files PATH...|- */
+/* ajar files PATH...|- (files, directories walked) */
 #include <stdlib.h>
 #include <string.h>
 #include "cli.h"
@@ -9,6 +9,12 @@ const struct cli_option cli_files_options[] = {
   {OPT_INPUT_FORMAT, 0, "input-format", "F", "ndjson json csv tsv text",
    "ndjson, json, csv, tsv or text (default: by\n"
    "name, then by content)", NULL},
+  {OPT_INCLUDE, 0, "include", "GLOB", NULL,
+   "in directories, read only files whose path below\n"
+   "the directory or name matches GLOB (repeatable)", NULL},
+  {OPT_EXCLUDE, 0, "exclude", "GLOB", NULL,
+   "in directories, leave out files and directories\n"
+   "whose path or name matches GLOB (repeatable)", NULL},
   CLI_OPTIONS_REPORT,
   {0},
 };
@@ -44,7 +50,56 @@ static int file_done(struct files_out *x, struct ajar_target_result *t) {
   return rc;
 }
 
+struct files_args {
+  struct cli_opts o;
+  struct strv include, exclude;
+};
+
+static int files_option(int id, const char *arg, void *ctx) {
+  struct files_args *a = ctx;
+  if (id == OPT_INCLUDE || id == OPT_EXCLUDE) {
+    struct strv *v = id == OPT_INCLUDE ? &a->include : &a->exclude;
+    return strv_add(v, arg, strlen(arg)) ? -1 : 0;
+  }
+  return cli_common_only(id, arg, &a->o);
+}
+
+/* what the run says of each file, then where it goes */
+struct files_state {
+  struct files_out *x;
+  size_t failed, damaged, seen;
+};
+
+static int on_file(struct ajar_target_result *t, void *ctx) {
+  struct files_state *st = ctx;
+  const char *path = t->target ? t->target : "";
+  st->seen++;
+  if (t->error) { /* partly read or not at all: an input error (exit 2) */
+    fprintf(stderr, "ajar: %s: %s\n", cli_safe(path), cli_safe(t->error));
+    if (!t->reachable || !t->n_collections || !t->collections[0].sampled)
+      st->failed++;
+    else
+      st->damaged++;
+  }
+  if (t->n_collections && t->collections[0].malformed)
+    fprintf(stderr, "ajar: %s: %llu malformed record(s), first at line %llu\n",
+            cli_safe(path), (unsigned long long)t->collections[0].malformed,
+            (unsigned long long)t->collections[0].first_malformed_line);
+  if (file_done(st->x, t)) {
+    ajar_target_result_clear(t);
+    st->failed++;
+  }
+  return 0;
+}
+
+static void on_skipped(const char *path, const char *why, void *ctx) {
+  (void)ctx;
+  fprintf(stderr, "ajar: %s: %s\n", cli_safe(path), cli_safe(why));
+}
+
 int cmd_files(int argc, char **argv) {
+  struct files_args a;
+  struct files_state st;
   struct cli_opts o;
   struct ajar_report r, base;
   struct files_out x;
@@ -52,18 +107,23 @@ int cmd_files(int argc, char **argv) {
   struct ajar_files_opts fo;
   char err[256];
   char **ops;
-  int first, i, rc, code, n_ops;
-  size_t failed = 0, damaged = 0, seen = 0;
-  int stdin_used = 0;
+  int first, rc, code, n_ops;
 
-  cli_opts_init(&o);
-  first = cli_getopt(cli_command("files"), argc, argv, cli_common_only, &o);
-  if (first < 0)
+  memset(&a, 0, sizeof a);
+  cli_opts_init(&a.o);
+  first = cli_getopt(cli_command("files"), argc, argv, files_option, &a);
+  o = a.o;
+  if (first < 0) {
+    strv_free(&a.include);
+    strv_free(&a.exclude);
     return first == CLI_EXIT_HELP ? 0 : 2;
+  }
   ops = argv + first;
   n_ops = argc - first;
   if (!n_ops) {
     fprintf(stderr, "ajar files: no input (give PATH... or - for stdin)\n");
+    strv_free(&a.include);
+    strv_free(&a.exclude);
     return 2;
   }
   memset(&r, 0, sizeof r);
@@ -71,9 +131,13 @@ int cmd_files(int argc, char **argv) {
   memset(&x, 0, sizeof x);
   pthread_mutex_init(&x.mu, NULL);
   x.r = &r;
+  memset(&st, 0, sizeof st);
+  st.x = &x;
   if (o.baseline) {
-    if (cli_read_report(o.baseline, &base))
-      return 2;
+    if (cli_read_report(o.baseline, &base)) {
+      code = 2;
+      goto out;
+    }
     x.base = &base;
   }
   rc = ajar_db_compile(&db, err, sizeof err);
@@ -91,36 +155,19 @@ int cmd_files(int argc, char **argv) {
   fo.threads = o.threads;
   fo.reveal = o.reveal;
   fo.format = o.input_format;
+  fo.include = (const char *const *)a.include.v;
+  fo.n_include = a.include.n;
+  fo.exclude = (const char *const *)a.exclude.v;
+  fo.n_exclude = a.exclude.n;
+  fo.skipped = on_skipped;
   cli_set_scope(&r, ops, (size_t)n_ops);
   cli_stamp(&r.started_at);
   cli_interrupt_arm(&r, &x.mu, &o, &x.stream);
-  for (i = 0; i < n_ops; i++) {
-    struct ajar_target_result t;
-    if (!strcmp(ops[i], "-")) {
-      if (stdin_used++) continue;
-    }
-    rc = ajar_files_scan(db, ops[i], &fo, &t);
-    if (rc) {
-      fprintf(stderr, "ajar: %s: %s\n", cli_safe(ops[i]), ajar_strerror(rc));
-      failed++;
-      continue;
-    }
-    seen++;
-    if (t.error) { /* partly read or not at all: an input error (exit 2) */
-      fprintf(stderr, "ajar: %s: %s\n", cli_safe(ops[i]), cli_safe(t.error));
-      if (!t.reachable || !t.n_collections || !t.collections[0].sampled)
-        failed++;
-      else
-        damaged++;
-    }
-    if (t.n_collections && t.collections[0].malformed)
-      fprintf(stderr, "ajar: %s: %llu malformed record(s), first at line %llu\n",
-              cli_safe(ops[i]), (unsigned long long)t.collections[0].malformed,
-              (unsigned long long)t.collections[0].first_malformed_line);
-    if (file_done(&x, &t)) {
-      ajar_target_result_clear(&t);
-      failed++;
-    }
+  rc = ajar_files_run(db, (const char *const *)ops, (size_t)n_ops, &fo,
+                      on_file, &st);
+  if (rc) {
+    fprintf(stderr, "ajar files: %s\n", ajar_strerror(rc));
+    st.failed++;
   }
   /* every file is done: a Ctrl-C from here on waits, the report is
    * written whole below */
@@ -133,8 +180,8 @@ int cmd_files(int argc, char **argv) {
     code = cli_write_report(&r, &o);
   }
   if (!code)
-    code = cli_exit_code_of(x.worst, seen, &o, failed + damaged);
-  if (code == 3 && damaged) /* something was read after all */
+    code = cli_exit_code_of(x.worst, st.seen, &o, st.failed + st.damaged);
+  if (code == 3 && st.damaged) /* something was read after all */
     code = 2;
 out:
   if (x.stream)
@@ -142,5 +189,7 @@ out:
   ajar_report_clear(&r);
   ajar_report_clear(&base);
   ajar_db_free(db);
+  strv_free(&a.include);
+  strv_free(&a.exclude);
   return code;
 }

@@ -22,6 +22,7 @@
 #define AJAR_KEY_PREDICT       4           /* next keys remembered per field */
 #define AJAR_MAX_THREADS       64
 #define AJAR_QUEUE_DEPTH       4           /* chunks in flight per worker */
+#define AJAR_MAX_DIR_DEPTH     64          /* directories walked below an operand */
 
 /* the ajar tool: -iL, --exclude-file and --scope files (gzip read through) */
 #define AJAR_MAX_TARGET_FILE   (256u << 20)

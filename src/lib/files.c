@@ -9,6 +9,7 @@
  * (ajar_limits.h), whatever the file size.
  */
 #include <pthread.h>
+#include <stddef.h>
 #include <sys/mman.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -16,7 +17,6 @@
 #include <unistd.h>
 #include "collection.h"
 #include "files.h"
-#include "opts.h"
 #include "pool.h"
 #include "record/csv.h"
 #include "record/framer.h"
@@ -91,6 +91,7 @@ struct job {
   size_t wlen, wcap;
   const void *map;        /* plain files: the whole file, mapped */
   size_t map_len, base, released;
+  int binary;             /* the data is binary: no walker reads it */
   int cut;                /* the input is a prefix: its last, unfinished
                              record is not classified */
 };
@@ -383,7 +384,7 @@ static int pool_finish(struct job *j) {
   return rc;
 }
 
-static int threads_wanted(const struct ajar_files_opts *o) {
+int files_threads(const struct ajar_files_opts *o) {
   long n = o && o->threads > 0 ? o->threads : sysconf(_SC_NPROCESSORS_ONLN);
   if (n < 1) n = 1;
   if (n > AJAR_MAX_THREADS) n = AJAR_MAX_THREADS;
@@ -423,7 +424,7 @@ static const char *run(struct job *j, char *err, size_t errlen) {
   int started = 0, skipping = 0;
   ssize_t got;
   size_t s, e;
-  int nthreads = threads_wanted(j->opts);
+  int nthreads = files_threads(j->opts);
   const char *result = NULL;
   struct part *pt = j->parts[j->cur_part];
 
@@ -469,6 +470,7 @@ static const char *run(struct job *j, char *err, size_t errlen) {
     if (!started && got > 0) {
       started = 1;
       if (sniff_binary(j->win, (size_t)got)) {
+        j->binary = 1;
         snprintf(err, errlen, "binary data (not NDJSON, JSON, CSV/TSV or text); not classified");
         return err;
       }
@@ -602,18 +604,41 @@ static void job_free(struct job *j) {
     free(j->win);
 }
 
+int files_opts_read(const struct ajar_files_opts *in,
+                    struct ajar_files_opts *out) {
+  struct ajar_files_opts none = AJAR_FILES_OPTS_INIT;
+  *out = none;
+  if (!in)
+    return 0;
+  /* the layout before include/exclude (0.1) is read too */
+  if (in->size != sizeof *in &&
+      in->size != offsetof(struct ajar_files_opts, include))
+    return AJAR_EINVAL;
+  memcpy(out, in, in->size);
+  out->size = sizeof *out;
+  return 0;
+}
+
 int ajar_files_scan(const struct ajar_db *db, const char *path,
                     const struct ajar_files_opts *opts,
                     struct ajar_target_result *out) {
+  return files_scan_path(db, path, opts, out, NULL);
+}
+
+int files_scan_path(const struct ajar_db *db, const char *path,
+                    const struct ajar_files_opts *given,
+                    struct ajar_target_result *out, int *binary) {
+  struct ajar_files_opts o, *opts = &o;
   struct job j;
   char err[256] = "";
   const char *bad;
   const char *base;
   int rc, fmt;
 
-  if (!db || !path || !out ||
-      (opts && !opts_size_known(opts->size, sizeof *opts)))
+  if (!db || !path || !out || files_opts_read(given, &o))
     return AJAR_EINVAL;
+  if (binary)
+    *binary = 0;
   memset(out, 0, sizeof *out);
   memset(&j, 0, sizeof j);
   out->target = xstrdup(path);
@@ -655,6 +680,8 @@ int ajar_files_scan(const struct ajar_db *db, const char *path,
     return rc;
   }
   bad = run(&j, err, sizeof err);
+  if (binary)
+    *binary = j.binary;
   rc = finish_target(&j, out);
   if (bad) {
     char line[320];

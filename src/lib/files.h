@@ -14,4 +14,16 @@
 int files_classify_buffer(struct ajar_collection *col, struct ajar_scratch *s,
                           const char *name, const char *buf, size_t len, int cut,
                           uint64_t *malformed, char *err, size_t errlen);
+/* opts (NULL: defaults) as this library's layout, older layouts
+ * included: 0, or AJAR_EINVAL for a size it does not know */
+int files_opts_read(const struct ajar_files_opts *in,
+                    struct ajar_files_opts *out);
+
+/* ajar_files_scan; *binary (may be NULL): the file held binary data no
+ * walker reads, so nothing was classified */
+int files_scan_path(const struct ajar_db *db, const char *path,
+                    const struct ajar_files_opts *opts,
+                    struct ajar_target_result *out, int *binary);
+/* the threads opts asks for (<= 0: the cores), within AJAR_MAX_THREADS */
+int files_threads(const struct ajar_files_opts *o);
 #endif

@@ -143,14 +143,15 @@ def test_missing_file_among_good_ones(tmp_path):
         assert target(rep, g)["error"] is None
 
 
-def test_directory_among_good_ones(tmp_path):
+def test_empty_directory_among_good_ones(tmp_path):
+    # a directory is walked (tests/e2e/test_files_sources.py): an empty one
+    # adds no target and is no input error
     good = write(tmp_path / "good.ndjson", GOOD_NDJSON)
     d = tmp_path / "adir"
     d.mkdir()
     rc, rep, err = run_json(str(d), good)
-    assert rc == 2, err
-    assert len(lines_naming(err, "adir")) == 1, err
-    assert target(rep, str(d))["error"]
+    assert rc == 0, err
+    assert [t["target"] for t in rep["targets"]] == [good]
     assert has_id_finding(target(rep, good))
 
 
