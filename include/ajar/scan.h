@@ -123,6 +123,11 @@ struct ajar_scan_opts {
                                loopback, private, shared and link-local
                                networks) are refused unless this is set:
                                the caller states they may scan them */
+  int max_per_host;         /* endpoints of one address (or host name)
+                               audited at once; <= 0: AJAR_DEFAULT_MAX_PER_HOST */
+  unsigned shard_index;     /* with shard_count > 1: scan only part K */
+  unsigned shard_count;     /* (1-based) of N disjoint parts whose union
+                               is the whole scan; 0 or 1: all of it */
 };
 #define AJAR_SCAN_OPTS_INIT {sizeof(struct ajar_scan_opts)}
 
@@ -135,6 +140,11 @@ AJAR_API void ajar_scan_opts_init(struct ajar_scan_opts *o);
 AJAR_API int ajar_scan_validate(const char *const *targets, size_t n,
                                 const struct ajar_scan_opts *o, char *err,
                                 size_t errlen);
+
+/* Endpoints are audited in a pseudo-random order over the whole target
+ * space (a keyed permutation in constant memory, as zmap walks a cyclic
+ * group), so consecutive connections go to different hosts, and at most
+ * max_per_host of them to one host at a time. */
 
 /* Audit targets (n == 0: 127.0.0.1 on every probe's default ports) with
  * read-only requests (each probe lists its requests at the top of its

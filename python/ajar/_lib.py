@@ -89,7 +89,8 @@ class ScanOpts(_Opts):
                 ("probe_all", c_int),
                 ("user", c_char_p), ("password", c_char_p),
                 ("progress", PROGRESS_CB), ("progress_ctx", c_void_p),
-                ("authorized", c_int)]
+                ("authorized", c_int), ("max_per_host", c_int),
+                ("shard_index", c_uint), ("shard_count", c_uint)]
 
 
 _SIGNATURES = {

@@ -21,7 +21,8 @@ PathArg = Union[str, os.PathLike]
 SCAN_OPTIONS = ("ports", "exclude", "scope", "concurrency", "rate",
                 "connect_timeout_ms", "read_timeout_ms", "target_deadline_ms",
                 "max_runtime_ms", "sample", "include_system", "reveal",
-                "report_all", "probe_all", "user", "password", "authorized")
+                "report_all", "probe_all", "user", "password", "authorized",
+                "max_per_host", "shard")
 AJAR_ETIMEDOUT = -8
 
 
@@ -85,7 +86,8 @@ def scan(clf: "Classifier", targets: Union[str, Sequence[str]] = (),
     rate, connect_timeout_ms, read_timeout_ms, target_deadline_ms,
     max_runtime_ms, sample, include_system, reveal, report_all,
     probe_all, user, password, authorized (public addresses need a scope
-    or this). Bad targets or options raise AjarError with the library's
+    or this), max_per_host, shard ((K, N): part K of N disjoint parts whose
+    union is the whole scan). Bad targets or options raise AjarError with the library's
     one-line reason; a target that fails is a result with ``error`` set.
     Only read-only requests are sent (see ``ajar scan --help``).
     """
@@ -103,10 +105,12 @@ def scan(clf: "Classifier", targets: Union[str, Sequence[str]] = (),
     o.exclude, o.n_exclude = exarr, len(ex)
     o.scope, o.n_scope = scarr, len(sc)
     for k in ("concurrency", "connect_timeout_ms", "read_timeout_ms",
-              "target_deadline_ms", "max_runtime_ms", "sample"):
+              "target_deadline_ms", "max_runtime_ms", "sample", "max_per_host"):
         if options.get(k) is not None:
             setattr(o, k, int(options[k]))
     o.rate = float(options.get("rate") or 0)
+    if options.get("shard") is not None:
+        o.shard_index, o.shard_count = (int(x) for x in options["shard"])
     for k in ("include_system", "reveal", "report_all", "probe_all", "authorized"):
         setattr(o, k, 1 if options.get(k) else 0)
     for k in ("user", "password"):

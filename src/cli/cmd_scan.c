@@ -134,6 +134,13 @@ const struct cli_option cli_scan_options[] = {
    "this states you are authorised to scan them", NULL},
   {OPT_CONCURRENCY, 'c', "concurrency", "N", NULL,
    "endpoints audited at once (default 32, at most 256)", NULL},
+  {OPT_MAX_PER_HOST, 0, "max-per-host", "N", NULL,
+   "endpoints of one host audited at once (default 4);\n"
+   "endpoints go in a pseudo-random order over all hosts", NULL},
+  {OPT_SHARD, 0, "shard", "K/N", NULL,
+   "scan only part K of N disjoint parts of the targets\n"
+   "(their union is the whole scan: run N machines, then\n"
+   "ajar report --merge their JSON reports)", NULL},
   {OPT_RATE, 0, "rate", "N", NULL,
    "endpoints started per second (default: no limit)", NULL},
   {OPT_CONNECT_TIMEOUT, 0, "connect-timeout", "T", NULL,
@@ -223,6 +230,23 @@ static int scan_option(int id, const char *v, void *ctx) {
     if (parse_long("--concurrency", v, 1, 256, &num)) return -1;
     so->concurrency = (int)num;
     return 0;
+  case OPT_MAX_PER_HOST:
+    if (parse_long("--max-per-host", v, 1, 256, &num)) return -1;
+    so->max_per_host = (int)num;
+    return 0;
+  case OPT_SHARD: {
+    unsigned k, n;
+    char end;
+    if (sscanf(v, "%u/%u%c", &k, &n, &end) != 2 || n < 1 || k < 1 || k > n ||
+        n > 1000000) {
+      fprintf(stderr, "ajar: --shard: '%s' is not K/N with 1 <= K <= N\n",
+              cli_safe(v));
+      return -1;
+    }
+    so->shard_index = k;
+    so->shard_count = n;
+    return 0;
+  }
   case OPT_RATE:
     if (parse_long("--rate", v, 1, 1000000, &num)) return -1;
     so->rate = (double)num;

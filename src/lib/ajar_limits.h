@@ -57,6 +57,11 @@
 /* scheduler */
 #define AJAR_DEFAULT_CONCURRENCY 32
 #define AJAR_MAX_CONCURRENCY   256         /* worker threads */
+#define AJAR_DEFAULT_MAX_PER_HOST 4        /* endpoints of one host at once */
+#define AJAR_ORDER_KEY         0x616a61725f736361ull /* the scan order's key:
+                                              fixed, so runs and shards agree */
+#define AJAR_MAX_DEFERRED      1024        /* endpoints set aside while their
+                                              host is busy (--max-per-host) */
 #define AJAR_PROGRESS_MS       250         /* progress callback period */
 
 /* sampling */

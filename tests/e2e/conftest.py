@@ -106,3 +106,12 @@ def tcp_listener():
     yield make
     for lst in made:
         lst.close()
+
+
+def free_port():
+    """A TCP port of 127.0.0.1 that nothing listens on (bound, then let go)."""
+    s = socket.socket()
+    s.bind(("127.0.0.1", 0))
+    port = s.getsockname()[1]
+    s.close()
+    return port

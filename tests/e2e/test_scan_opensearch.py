@@ -3,12 +3,13 @@ behind nginx basic auth, and behind nginx TLS with a self-signed
 certificate. Every test here is `real_`: it needs the real servers, never
 a recorded response."""
 import json
-import socket
 import subprocess
 import urllib.parse
 import urllib.request
 
 import pytest
+
+from conftest import free_port
 
 PASSWORD = "s3cret-pass"
 USER = "auditor"
@@ -233,16 +234,8 @@ def test_real_scope_refuses_outside(ajar_bin, search_servers, tmp_path):
     assert only_target(r)["store"] == "opensearch"
 
 
-def _free_port():
-    s = socket.socket()
-    s.bind(("127.0.0.1", 0))
-    port = s.getsockname()[1]
-    s.close()
-    return port
-
-
 def test_real_unreachable_port_does_not_stop_the_scan(ajar_bin, search_servers):
-    dead = f"127.0.0.1:{_free_port()}"
+    dead = f"127.0.0.1:{free_port()}"
     p, r = scan(ajar_bin, dead, search_servers["opensearch"]["URL"])
     targets = {t["target"]: t for t in r["targets"]}
     assert targets[dead]["reachable"] is False

@@ -9,10 +9,11 @@ nmap runs as a TCP connect scan of 127.0.0.1 only."""
 import gzip
 import json
 import shutil
-import socket
 import subprocess
 
 import pytest
+
+from conftest import free_port
 
 SERVERS = ["redis", "memcached", "postgresql"]
 
@@ -31,14 +32,6 @@ def listed(ajar_bin, path):
 def stores(report):
     return sorted((t["target"], t["store"], sorted(c["name"] for c in t["collections"]))
                   for t in report["targets"] if t["reachable"])
-
-
-def free_port():
-    s = socket.socket()
-    s.bind(("127.0.0.1", 0))
-    port = s.getsockname()[1]
-    s.close()
-    return port
 
 
 @pytest.fixture(scope="module")

@@ -1,7 +1,11 @@
 /* ajar_scan_run: the pool's workers (pool.c) pull endpoints one at a time
- * from the lazy target iterator (so a /16 is never in memory), each with
- * its own classifier scratch; starts are paced by --rate; the calling
- * thread only reports progress. Memory grows with the number of workers. */
+ * in the scan's pseudo-random order (scan/order.h: a permutation of the
+ * target space in constant memory, so a /16 is never in memory; --shard
+ * K/N takes part of it), each with its own classifier scratch; starts are
+ * paced by --rate, and an endpoint whose host already has max_per_host
+ * endpoints in flight waits aside (a bounded list) while others go ahead;
+ * the calling thread only reports progress. Memory grows with the number
+ * of workers. */
 #include <curl/curl.h>
 #include <errno.h>
 #include <netdb.h>
@@ -13,7 +17,14 @@
 #include "pool.h"
 #include "probe/probe.h"
 #include "scan/audit.h"
+#include "scan/order.h"
 #include "scan/target.h"
+
+/* a host with endpoints in flight */
+struct busy_host {
+  char name[AJAR_MAX_HOSTNAME + 1];
+  int n;
+};
 
 struct run {
   const struct ajar_scan_opts *o;
@@ -24,7 +35,13 @@ struct run {
   void *ctx;
 
   pthread_mutex_t mu;        /* everything below */
-  struct tgt_iter it;
+  pthread_cond_t host_free;  /* a busy host has one endpoint fewer */
+  struct scan_order order;
+  int max_per_host, exhausted;
+  struct busy_host busy[AJAR_MAX_CONCURRENCY];
+  size_t n_busy;
+  struct tgt_endpoint *deferred; /* waiting for their host */
+  size_t n_deferred;
   unsigned char *refusal_told; /* per spec: its refusal was reported */
   uint64_t done, answered, open;
   double next_start;         /* ms, for --rate */
@@ -76,6 +93,13 @@ int ajar_scan_validate(const char *const *targets, size_t n,
                o->size, sizeof *o);
     return AJAR_EINVAL;
   }
+  if (o && o->shard_count > 1 &&
+      (o->shard_index < 1 || o->shard_index > o->shard_count)) {
+    if (err)
+      snprintf(err, errlen, "shard %u of %u: K must be 1 to N", o->shard_index,
+               o->shard_count);
+    return AJAR_EINVAL;
+  }
   rc = init_list(&l, targets, n, o, err, errlen);
   if (rc)
     return rc;
@@ -124,6 +148,94 @@ static int load_scope(struct run *r, char *err, size_t errlen) {
   return rc;
 }
 
+/* endpoints of host h in flight (r->mu held) */
+static struct busy_host *busy_find(struct run *r, const char *h) {
+  size_t i;
+  for (i = 0; i < r->n_busy; i++)
+    if (!strcmp(r->busy[i].name, h))
+      return &r->busy[i];
+  return NULL;
+}
+
+static int host_has_room(struct run *r, const char *h) {
+  struct busy_host *b = busy_find(r, h);
+  return !b || b->n < r->max_per_host;
+}
+
+static void host_take(struct run *r, const char *h) {
+  struct busy_host *b = busy_find(r, h);
+  if (!b) { /* a slot per worker: never full */
+    b = &r->busy[r->n_busy++];
+    snprintf(b->name, sizeof b->name, "%s", h);
+    b->n = 0;
+  }
+  b->n++;
+}
+
+static void host_give(struct run *r, const char *h) {
+  struct busy_host *b = busy_find(r, h);
+  if (b && !--b->n)
+    *b = r->busy[--r->n_busy];
+  pthread_cond_broadcast(&r->host_free);
+}
+
+/* The next endpoint a worker may start (r->mu held; may wait on
+ * host_free): one set aside whose host has room, else the next of the
+ * order, set aside while its host is full. 1, or 0 when none is left. */
+static int pick(struct run *r, struct tgt_endpoint *e, uint64_t *skipped) {
+  char h[AJAR_MAX_HOSTNAME + 1];
+  for (;;) {
+    size_t i;
+    if (r->stop)
+      return 0;
+    for (i = 0; i < r->n_deferred; i++) {
+      tgt_endpoint_host(&r->deferred[i], h, sizeof h);
+      if (host_has_room(r, h)) {
+        *e = r->deferred[i];
+        memmove(&r->deferred[i], &r->deferred[i + 1],
+                (r->n_deferred - i - 1) * sizeof *r->deferred);
+        r->n_deferred--;
+        host_take(r, h);
+        return 1;
+      }
+    }
+    while (!r->exhausted && r->n_deferred < AJAR_MAX_DEFERRED) {
+      if (!scan_order_next(&r->order, e, skipped)) {
+        r->exhausted = 1;
+        break;
+      }
+      tgt_endpoint_host(e, h, sizeof h);
+      if (host_has_room(r, h)) {
+        host_take(r, h);
+        return 1;
+      }
+      r->deferred[r->n_deferred++] = *e;
+    }
+    if (r->exhausted && !r->n_deferred)
+      return 0;
+    pthread_cond_wait(&r->host_free, &r->mu); /* a busy host frees up */
+  }
+}
+
+/* A refused range is reported once, under its first endpoint, whichever
+ * of its endpoints the scan order met first: when that first endpoint is
+ * refused as well (the policy alone says so: nothing is sent), t becomes
+ * its result. 0, or audit_endpoint's error. */
+static int tell_first_endpoint(struct run *r, struct ajar_scratch *s,
+                               const struct tgt_endpoint *e,
+                               struct ajar_target_result *t) {
+  struct tgt_endpoint first;
+  char why[AJAR_MAX_ERROR];
+  int report = 0, refused = 0;
+  if (e->spec->kind != TGT_RANGE ||
+      tgt_spec_endpoint(&r->list, (size_t)(e->spec - r->list.specs), 0, &first) ||
+      (first.port == e->port && !memcmp(&first.addr, &e->addr, sizeof e->addr)) ||
+      !tgt_policy_check(&r->cfg.policy, &first.addr, why, sizeof why))
+    return 0;
+  ajar_target_result_clear(t);
+  return audit_endpoint(&r->cfg, s, &first, t, &report, &refused);
+}
+
 static void worker(void *arg, int i) {
   struct run *r = arg;
   struct ajar_scratch *s = NULL;
@@ -132,6 +244,7 @@ static void worker(void *arg, int i) {
   for (;;) {
     struct tgt_endpoint e;
     struct ajar_target_result t;
+    char host[AJAR_MAX_HOSTNAME + 1];
     uint64_t skipped = 0;
     double wait = 0;
     int got, report = 0, refused = 0, tell;
@@ -140,7 +253,7 @@ static void worker(void *arg, int i) {
       r->rc = rc;
     if (r->cfg.run_deadline && ajar_now_ms() >= r->cfg.run_deadline && !r->stop)
       r->stop = r->cut_short = 1;
-    got = !r->stop && !rc && tgt_iter_next(&r->it, &e, &skipped);
+    got = !r->stop && !rc && pick(r, &e, &skipped);
     r->done += skipped;
     if (got && r->o->rate > 0) {
       double now = (double)ajar_now_ms();
@@ -152,12 +265,14 @@ static void worker(void *arg, int i) {
     pthread_mutex_unlock(&r->mu);
     if (!got)
       break;
+    tgt_endpoint_host(&e, host, sizeof host);
     if (wait > 0) {
       struct timespec ts = {(time_t)(wait / 1000), (long)((long long)wait % 1000) * 1000000L};
       nanosleep(&ts, NULL);
     }
     rc = audit_endpoint(&r->cfg, s, &e, &t, &report, &refused);
     pthread_mutex_lock(&r->mu);
+    host_give(r, host);
     /* a refused target is always reported: once per spec (the first of
      * its endpoints refused), each endpoint with --all or when single */
     tell = refused && !r->refusal_told[e.spec - r->list.specs];
@@ -167,6 +282,8 @@ static void worker(void *arg, int i) {
     r->answered += t.reachable != 0;
     r->open += t.store && t.reachable && !t.auth_required;
     pthread_mutex_unlock(&r->mu);
+    if (!rc && tell && !r->o->report_all)
+      rc = tell_first_endpoint(r, s, &e, &t);
     if (!rc && (report || tell || e.single || r->o->report_all)) {
       int stop;
       pthread_mutex_lock(&r->cb_mu);
@@ -175,6 +292,7 @@ static void worker(void *arg, int i) {
       if (stop) {
         pthread_mutex_lock(&r->mu);
         r->stop = 1;
+        pthread_cond_broadcast(&r->host_free);
         pthread_mutex_unlock(&r->mu);
       }
     } else {
@@ -182,6 +300,9 @@ static void worker(void *arg, int i) {
     }
   }
   ajar_scratch_free(s);
+  pthread_mutex_lock(&r->mu);
+  pthread_cond_broadcast(&r->host_free); /* the others may be done too */
+  pthread_mutex_unlock(&r->mu);
 }
 
 static void progress(struct run *r, uint64_t total, int64_t t0, int final) {
@@ -248,8 +369,16 @@ int ajar_scan_run(const struct ajar_db *db, const char *const *targets,
   r.cfg.probe_all = o->probe_all;
   r.cfg.user = o->user;
   r.cfg.password = o->password;
-  tgt_iter_init(&r.it, &r.list);
-  total = tgt_list_total(&r.list);
+  r.max_per_host = o->max_per_host > 0 ? o->max_per_host : AJAR_DEFAULT_MAX_PER_HOST;
+  if (!(r.deferred = malloc(AJAR_MAX_DEFERRED * sizeof *r.deferred))) {
+    rc = AJAR_ENOMEM;
+    goto out;
+  }
+  if ((rc = scan_order_init(&r.order, &r.list, AJAR_ORDER_KEY,
+                            o->shard_count > 1 ? o->shard_index : 1,
+                            o->shard_count > 1 ? o->shard_count : 1)))
+    goto out;
+  total = scan_order_count(&r.order);
   nw = o->concurrency > 0 ? o->concurrency : AJAR_DEFAULT_CONCURRENCY;
   if (nw > AJAR_MAX_CONCURRENCY)
     nw = AJAR_MAX_CONCURRENCY;
@@ -257,6 +386,7 @@ int ajar_scan_run(const struct ajar_db *db, const char *const *targets,
     nw = total ? (int)total : 1;
   pthread_mutex_init(&r.mu, NULL);
   pthread_mutex_init(&r.cb_mu, NULL);
+  pthread_cond_init(&r.host_free, NULL);
   if (!pool_start(&pool, nw, worker, &r))
     rc = AJAR_ENOMEM;
   while (pool_wait(&pool, AJAR_PROGRESS_MS) > 0) {
@@ -270,9 +400,12 @@ int ajar_scan_run(const struct ajar_db *db, const char *const *targets,
   pool_join(&pool);
   if (!rc)
     rc = r.rc ? r.rc : r.cut_short ? AJAR_ETIMEDOUT : 0;
+  pthread_cond_destroy(&r.host_free);
   pthread_mutex_destroy(&r.cb_mu);
   pthread_mutex_destroy(&r.mu);
 out:
+  scan_order_clear(&r.order);
+  free(r.deferred);
   free(r.refusal_told);
   tgt_netset_clear(&r.scope);
   tgt_list_clear(&r.list);

@@ -715,6 +715,28 @@ uint64_t tgt_list_total(const struct tgt_list *l) {
   return total;
 }
 
+uint64_t tgt_spec_endpoints(const struct tgt_list *l, size_t i) {
+  struct tgt_ports one;
+  return tgt_spec_addresses(&l->specs[i]) *
+         tgt_ports_count(spec_ports(l, &l->specs[i], &one));
+}
+
+int tgt_spec_endpoint(const struct tgt_list *l, size_t i, uint64_t k,
+                      struct tgt_endpoint *e) {
+  const struct tgt_spec *s = &l->specs[i];
+  struct tgt_ports one;
+  const struct tgt_ports *p = spec_ports(l, s, &one);
+  uint64_t na = tgt_spec_addresses(s);
+  memset(e, 0, sizeof *e);
+  e->spec = s;
+  if (s->kind == TGT_RANGE)
+    addr_add(&e->addr, &s->base, k % na);
+  e->port = ports_at(p, (uint32_t)(k / na));
+  e->single = na == 1 && tgt_ports_count(p) == 1;
+  return (s->kind == TGT_RANGE && tgt_netset_has_addr(&l->exclude, &e->addr)) ||
+         (s->kind == TGT_HOST && tgt_netset_has_host(&l->exclude, s->host));
+}
+
 void tgt_iter_init(struct tgt_iter *it, const struct tgt_list *l) {
   memset(it, 0, sizeof *it);
   it->l = l;

@@ -136,6 +136,13 @@ void tgt_list_clear(struct tgt_list *l);
 /* endpoints the list spans before exclusions (saturates at UINT64_MAX) */
 uint64_t tgt_list_total(const struct tgt_list *l);
 
+/* Random access, for scan/order.c: the endpoints of spec i (addresses x
+ * ports), and its endpoint number k of them (addresses vary fastest).
+ * tgt_spec_endpoint returns 1 when that endpoint is excluded, else 0. */
+uint64_t tgt_spec_endpoints(const struct tgt_list *l, size_t i);
+int tgt_spec_endpoint(const struct tgt_list *l, size_t i, uint64_t k,
+                      struct tgt_endpoint *e);
+
 void tgt_iter_init(struct tgt_iter *it, const struct tgt_list *l);
 /* The next endpoint not excluded: 1, or 0 at the end. *skipped counts
  * the excluded endpoints passed over (for progress). */
