@@ -28,12 +28,13 @@ import synth as S  # noqa: E402
 SEED = 20261128
 
 FACE, LOC, NID, NAME = "biometric.face", "location.coordinates", "identity.national_id", "identity.name"
+DEMO = "identity.demographic"
 
 EXPECTED = {
     "smartcity-faces.ndjson": {
         "event_id": [], "camera_id": [], "captured_at": [], "location": [LOC],
         "face.beard": [FACE], "face.glasses": [FACE], "face.sunglasses": [FACE], "face.mask": [FACE],
-        "face.smile": [FACE], "face.age_estimate": [FACE], "face.gender_estimate": [FACE], "face.embedding": [FACE],
+        "face.smile": [FACE], "face.age_estimate": [FACE, DEMO], "face.gender_estimate": [FACE, DEMO], "face.embedding": [FACE],
         "ethnicity": ["special.ethnicity"], "person.idcard": [NID], "person.name": [NAME],
         "__profiles__": ["facial_recognition", "identity_document", "special_category", "tracking"],
     },

@@ -158,8 +158,9 @@ kind("embedding", [FACE], lambda r, s: S.embedding(r, s["v"]), ["embedding", "fe
      init=_pick([128, 128, 256, 512]))
 kind("face_embedding", [FACE], lambda r, s: S.embedding(r, s["v"]), ["face_embedding", "face_feature", "face_vector"], flat=False, shape="vector",
      init=_pick([128, 256]))
+# an age or gender estimated from a face is both (docs/report.md, Categories)
 for _a in ["beard", "glasses", "sunglasses", "mask", "smile", "age_estimate", "gender_estimate"]:
-    kind("fa_" + _a, [FACE], (lambda a: lambda r, s: S.face_attr_value(r, a, s["v"]))(_a), [_a],
+    kind("fa_" + _a, [FACE, DEMO] if _a.endswith("_estimate") else [FACE], (lambda a: lambda r, s: S.face_attr_value(r, a, s["v"]))(_a), [_a],
          init=_pick(["bool", "score", "word"]))
 # --- special ----------------------------------------------------------------
 kind("eth_cn", [ETH], lambda r, s: S.cn_ethnicity(r), ["ethnicity", "ethnic_group"], ["民族"], ["mz"], opaque=True)

@@ -460,3 +460,38 @@ def test_phone_in_free_text_is_whole_and_every_kind_shown(tmp_path):
     assert "+447946095812" in ex and "+44 20 7946 0958" in ex
     assert "15885420838" in ex or "+14159544968" in ex
     assert not any(e.endswith(" 5") or e == "+447946095" for e in ex)
+
+
+@pytest.mark.parametrize("ts", [
+    "2024-11-27T04:15:35.123Z", "27.11.2024 04:15:35", "11/27/2024 04:15:35 AM",
+    "27/11/2024 04h15", "2024年11月27日 04:15", "2024年5月1日 13時45分",
+    "2024년 11월 27일 04:15", "2024.11.27 04:15", 1732680935, 1732680935123, "1732680935"])
+def test_a_time_in_any_locale_format_makes_tracking(tmp_path, ts):
+    # issue 11: a time under an opaque name, as each locale prints it
+    p = tmp_path / "t.ndjson"
+    p.write_text("".join(json.dumps({"c1": ts, "who": "Mary Smith", "lat": 51.5 + i / 100,
+                                     "lon": -0.12}, ensure_ascii=False) + "\n" for i in range(3)))
+    _, rep, _ = run_json(str(p))
+    assert "tracking" in target(rep, str(p))["collections"][0]["profiles"]
+
+
+def test_birth_dates_and_plain_numbers_are_no_time(tmp_path):
+    p = tmp_path / "t.ndjson"
+    p.write_text("".join(json.dumps({"c1": v, "who": "Mary Smith", "lat": 51.5 + i / 100, "lon": -0.12}) + "\n"
+                         for i, v in enumerate(["1958-03-01", "1971-12-24", "1990-07-09"])))
+    _, rep, _ = run_json(str(p))
+    assert "tracking" not in target(rep, str(p))["collections"][0]["profiles"]
+    p.write_text("".join(json.dumps({"c1": v, "who": "Mary Smith", "lat": 51.5 + i / 100, "lon": -0.12}) + "\n"
+                         for i, v in enumerate([2125550123, 4155552671, 9995550100])))
+    _, rep, _ = run_json(str(p))
+    assert "tracking" not in target(rep, str(p))["collections"][0]["profiles"]
+
+
+def test_age_and_gender_estimated_from_a_face_are_both(tmp_path):
+    p = tmp_path / "f.ndjson"
+    p.write_text("".join(json.dumps({"face": {"age_estimate": a, "gender_estimate": g, "glasses": False}}) + "\n"
+                         for a, g in [(31, "male"), (45, "female"), (27, "female")]))
+    _, rep, _ = run_json(str(p))
+    got = {(f["field"], f["category"]) for f in target(rep, str(p))["collections"][0]["findings"]}
+    for fld in ("face.age_estimate", "face.gender_estimate"):
+        assert (fld, "biometric.face") in got and (fld, "identity.demographic") in got

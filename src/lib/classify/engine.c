@@ -24,10 +24,10 @@ uint32_t classify_adjust_hints(uint32_t own, uint32_t ancestors) {
     own |= AJAR_H_PERSON; /* "passenger.name" */
   if ((ancestors & AJAR_H_PLACE) && !(own & ~AJAR_H_NAME))
     own &= ~AJAR_H_NAME; /* "camera.name" is no person */
-  if (ancestors & AJAR_H_FACE) { /* "face.age" is an estimate */
+  if (ancestors & AJAR_H_FACE) { /* "face.age" is an estimate: a face
+                                  * attribute, and still an age (finish.c) */
     if (own & (AJAR_H_AGE_DOB | AJAR_H_GENDER | AJAR_H_DEMOGRAPHIC))
-      own = (own & ~(AJAR_H_AGE_DOB | AJAR_H_GENDER | AJAR_H_DEMOGRAPHIC)) |
-            AJAR_H_FACE_ATTR;
+      own |= AJAR_H_FACE_ATTR;
     if (own & (AJAR_H_EMBEDDING | AJAR_H_PHOTO))
       own |= AJAR_H_FACE;
   }

@@ -175,7 +175,7 @@ static uint32_t profiles_of(uint32_t cats, int has_time, int has_place) {
                HAS(AJAR_CAT_MAC) || HAS(AJAR_CAT_ADVERTISING_ID) ||
                HAS(AJAR_CAT_PLATE) || HAS(AJAR_CAT_VIN) || HAS(AJAR_CAT_FACE) ||
                HAS(AJAR_CAT_NAME) || HAS(AJAR_CAT_IP);
-  int place = has_place || HAS(AJAR_CAT_COORDINATES);
+  int place = has_place || HAS(AJAR_CAT_COORDINATES) || HAS(AJAR_CAT_ADDRESS);
   int device = HAS(AJAR_CAT_IMEI) || HAS(AJAR_CAT_IMSI) || HAS(AJAR_CAT_MAC);
   if (person && place && has_time)
     p |= AJAR_PROFILE_TRACKING;
@@ -226,6 +226,34 @@ static void resolve_numeric(const struct field *f, struct verdict *v, size_t n) 
   }
 }
 
+/* An age or gender estimated from a face is both biometric.face and
+ * identity.demographic (docs/report.md, Categories): in a field whose name
+ * says both (a face attribute that is an age or a gender) inside a face
+ * record, the face-attribute and the age/gender verdicts stand together,
+ * at the surer of the two confidences. */
+static void face_estimate(const struct field *f, struct verdict *v, size_t n,
+                          int face_record) {
+  size_t i;
+  int face = -1, demo = -1, conf;
+  if (!(f->hints & AJAR_H_FACE_ATTR) || !(f->hints & (AJAR_H_AGE_DOB | AJAR_H_GENDER)) ||
+      !((f->path_hints & AJAR_H_FACE) || face_record))
+    return;
+  for (i = 0; i < n; i++) {
+    unsigned d = v[i].st->det;
+    if (!v[i].st->hits)
+      continue;
+    if (d == DET_FACE_ATTRIBUTES)
+      face = (int)i;
+    else if ((d == DET_DOB || d == DET_GENDER) &&
+             (demo < 0 || v[i].confidence > v[demo].confidence))
+      demo = (int)i;
+  }
+  if (face < 0 || demo < 0)
+    return;
+  conf = v[face].confidence > v[demo].confidence ? v[face].confidence : v[demo].confidence;
+  v[face].confidence = v[demo].confidence = conf;
+}
+
 int ajar_collection_finish(const struct ajar_collection *c, int open,
                            struct ajar_collection_result *out) {
   uint32_t i, cats = 0;
@@ -263,6 +291,7 @@ int ajar_collection_finish(const struct ajar_collection *c, int open,
       v[j].evidence = f->stats[j].hits + f->stats[j].embedded;
     }
     resolve_numeric(f, v, f->n_stats);
+    face_estimate(f, v, f->n_stats, face_record);
     /* one finding per category: the best detector */
     for (k = 0; k < AJAR_CAT__COUNT; k++)
       best[k] = -1;

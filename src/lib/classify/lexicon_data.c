@@ -827,6 +827,23 @@ const struct lx_needle lx_cjk_needles[] = {
 };
 const size_t lx_cjk_needle_count = COUNT(lx_cjk_needles);
 
+/* places that observe people: the words for camera and checkpoint in the
+ * lexicon's languages (common dictionary translations; Wiktionary's
+ * "camera" and "checkpoint" entries), so a capture table in any of them
+ * has its place (docs/report.md, Profiles) */
+static const struct lx_field place_fields[] = {
+  Q("kamera", H_PLA),        Q("kameraid", H_PLA),       Q("telecamera", H_PLA),
+  Q("videocamera", H_PLA),   Q("camara", H_PLA),         Q("blitzer", H_PLA),
+  Q("kontrollpunkt", H_PLA), Q("kontrollstelle", H_PLA), Q("controlepunt", H_PLA),
+  Q("checkpunt", H_PLA),     Q("varco", H_PLA),          Q("kontrolnoktasi", H_PLA),
+  Q("punktkontrolny", H_PLA), Q("poskontrol", H_PLA),    Q("pospemeriksaan", H_PLA),
+  Q("pointdecontrole", H_PLA), Q("postedecontrole", H_PLA), Q("puntodecontrol", H_PLA),
+  Q("puntodicontrollo", H_PLA), Q("postodicontrollo", H_PLA), Q("pontodecontrole", H_PLA),
+  Q("postodefiscalizacao", H_PLA), Q("камера", H_PLA),   Q("блокпост", H_PLA),
+  Q("كاميرا", H_PLA),        Q("カメラ", H_PLA),         Q("検問所", H_PLA),
+  Q("카메라", H_PLA),        Q("검문소", H_PLA),         Q("단속지점", H_PLA),
+};
+
 const struct lx_field_table lx_field_tables[] = {
   {en_person, COUNT(en_person)},     {en_contact, COUNT(en_contact)},
   {en_device, COUNT(en_device)},     {en_special, COUNT(en_special)},
@@ -836,7 +853,7 @@ const struct lx_field_table lx_field_tables[] = {
   {fr_fields, COUNT(fr_fields)},     {romance_fields, COUNT(romance_fields)},
   {nl_fields, COUNT(nl_fields)},     {tr_pl_id_vi_fields, COUNT(tr_pl_id_vi_fields)},
   {ru_ar_fields, COUNT(ru_ar_fields)}, {ja_ko_fields, COUNT(ja_ko_fields)},
-  {face_fields, COUNT(face_fields)},
+  {face_fields, COUNT(face_fields)},   {place_fields, COUNT(place_fields)},
 };
 const size_t lx_field_table_count = COUNT(lx_field_tables);
 

@@ -160,6 +160,58 @@ static int digits_at(const char *p, size_t n) {
   return x;
 }
 
+/* A time of day as the locales print it, the whole of v: "4:15",
+ * "04:15:35", "04:15:35.123", "04:15 PM", "04h15" (fr), "13時45分",
+ * "13시 45분", "13点45分" (+ seconds). */
+static int time_of_day(const char *v, size_t n) {
+  static const char *const cjk[][3] = {{"時", "分", "秒"}, {"时", "分", "秒"},
+                                       {"点", "分", "秒"}, {"시", "분", "초"}};
+  size_t i = 0, k;
+  int h = 0, m, nd = 0;
+  while (i < n && nd < 2 && v[i] >= '0' && v[i] <= '9')
+    h = h * 10 + (v[i++] - '0'), nd++;
+  if (!nd || h > 23 || i >= n)
+    return 0;
+  if (v[i] == ':' || v[i] == 'h') {
+    int colon = v[i] == ':';
+    if (i + 3 > n || (m = digits_at(v + i + 1, 2)) < 0 || m > 59)
+      return 0;
+    i += 3;
+    if (colon && i + 3 <= n && v[i] == ':' && digits_at(v + i + 1, 2) >= 0)
+      i += 3;
+    if (colon && i < n && v[i] == '.')
+      for (i++; i < n && v[i] >= '0' && v[i] <= '9'; i++) {
+      }
+    if (i < n && v[i] == ' ')
+      i++;
+    if (i + 2 == n && (v[i] == 'A' || v[i] == 'P' || v[i] == 'a' || v[i] == 'p') &&
+        (v[i + 1] == 'M' || v[i + 1] == 'm'))
+      return h <= 12;
+    return i == n;
+  }
+  for (k = 0; k < sizeof cjk / sizeof cjk[0]; k++) {
+    size_t j = i, part;
+    for (part = 0; part < 3; part++) {
+      int x = 0, d = 0;
+      if (part) {
+        while (j < n && v[j] == ' ') j++;
+        if (j == n && part >= 2)
+          return 1;
+        while (j < n && d < 2 && v[j] >= '0' && v[j] <= '9')
+          x = x * 10 + (v[j++] - '0'), d++;
+        if (!d || x > 59)
+          break;
+      }
+      if (j + 3 > n || memcmp(v + j, cjk[k][part], 3))
+        break;
+      j += 3;
+      if (j == n && part >= 1)
+        return 1;
+    }
+  }
+  return 0;
+}
+
 /* YYYY-MM-DD, YYYY/MM/DD, YYYYMMDD, DD/MM/YYYY, DD.MM.YYYY (+ time);
  * the year in *year */
 static int looks_date_y(const char *v, size_t n, int *has_time, int *year) {
@@ -175,11 +227,17 @@ static int looks_date_y(const char *v, size_t n, int *has_time, int *year) {
     return (n == 10 || *has_time || v[10] == 'T' || v[10] == ' ') &&
            y > 0 && ajar_date_ok(y, m, d);
   }
-  if (n == 10 && v[2] == v[5] && (v[2] == '/' || v[2] == '.' || v[2] == '-')) {
+  if (n >= 10 && v[2] == v[5] && (v[2] == '/' || v[2] == '.' || v[2] == '-')) {
+    /* day or month first (27.11.2024, 11/27/2024), a time may follow */
     d = digits_at(v, 2);
     m = digits_at(v + 3, 2);
     y = digits_at(v + 6, 4);
     *year = y;
+    if (n > 10) {
+      if (n < 15 || (v[10] != ' ' && v[10] != 'T') || !time_of_day(v + 11, n - 11))
+        return 0;
+      *has_time = 1;
+    }
     return y > 0 && (ajar_date_ok(y, m, d) || ajar_date_ok(y, d, m));
   }
   if (n == 8) {
@@ -199,6 +257,18 @@ static int looks_date(const char *v, size_t n, int *has_time) {
 
 /* "1982年10月8日" (CJK year-month-day, as zh, ja and ko print it with
  * 年月日 or 년 월 일); the year in *year */
+static int looks_date_cjk(const char *v, size_t n, int *year);
+
+/* "2024年11月27日 04:15", "2024年11月27日 4時15分", "2024년 11월 27일
+ * 04:15": a CJK date, a space, a time of day */
+static int looks_datetime_cjk(const char *v, size_t n, int *year) {
+  size_t i;
+  for (i = 3; i + 1 < n; i++)
+    if (v[i] == ' ' && (!memcmp(v + i - 3, "日", 3) || !memcmp(v + i - 3, "일", 3)))
+      return looks_date_cjk(v, i, year) && time_of_day(v + i + 1, n - i - 1);
+  return 0;
+}
+
 static int looks_date_cjk(const char *v, size_t n, int *year) {
   static const char *const marks[2][3] = {{"年", "月", "日"}, {"년", "월", "일"}};
   int k, part[3];
@@ -530,10 +600,10 @@ static unsigned vocab_emit(uint32_t voc, uint32_t hints, size_t n,
   if (voc & AJAR_V_HEALTH) EMIT(DET_HEALTH, 1);
   if ((voc & AJAR_V_FACE_ATTR) && (hints & (AJAR_H_FACE | AJAR_H_FACE_ATTR)))
     EMIT(DET_FACE_ATTRIBUTES, 1);
-  /* a gender estimate inside a face record is a face attribute; "M" or
-   * "F" alone says gender only in a gender field */
-  if ((voc & AJAR_V_GENDER) && !(hints & AJAR_H_FACE_ATTR) &&
-      (n > 1 || (hints & AJAR_H_GENDER)))
+  /* a gender estimated from a face is a face attribute and a gender
+   * both (finish.c, face_estimate); "M" or "F" alone says gender only in
+   * a gender field */
+  if ((voc & AJAR_V_GENDER) && (n > 1 || (hints & AJAR_H_GENDER)))
     EMIT(DET_GENDER, 1);
   if ((voc & AJAR_V_NATIONALITY) && (hints & AJAR_H_DEMOGRAPHIC))
     EMIT(DET_NATIONALITY, 1);
@@ -715,13 +785,26 @@ static unsigned birth_date(struct emit_ctx *e, size_t n, int year) {
   return sig;
 }
 
+/* Unix time in seconds or milliseconds, 2010-2030: ten digits from
+ * 1262304000 to 1893455999 (no NANP phone starts with 1), or thirteen for
+ * the milliseconds. A time where the field names nothing else. */
+static int is_epoch(uint32_t hints, const char *v, size_t n) {
+  size_t i;
+  if ((n != 10 && n != 13) || (hints & ~(AJAR_H_TIME | AJAR_H_PLACE)))
+    return 0;
+  for (i = 0; i < n; i++)
+    if (v[i] < '0' || v[i] > '9')
+      return 0;
+  return memcmp(v, "1262304000", 10) >= 0 && memcmp(v, "1893456000", 10) < 0;
+}
+
 static unsigned scalar_number(struct emit_ctx *e, const char *v, size_t n) {
   uint32_t hints = e->hints;
   unsigned sig = 0;
   double x;
   int has_time, year;
   size_t i;
-  if (hints & AJAR_H_TIME)
+  if ((hints & AJAR_H_TIME) || is_epoch(hints, v, n))
     sig |= SIG_TIME;
   if (hints & AJAR_H_LOCATION) {
     if (parse_double(v, n, &x) && fabs(x) <= 180 && memchr(v, '.', n))
@@ -772,6 +855,8 @@ static unsigned scalar_punct_digits(struct emit_ctx *e, const char *v, size_t n,
     EMITE(DET_IPV4, 1);
     return sig;
   }
+  if (mask == C_DIGIT && is_epoch(hints, v, n))
+    sig |= SIG_TIME;
   nd = strip_digits(v, n, d, sizeof d);
   if (v[0] == '+' && nd) {
     char p[40];
@@ -1010,6 +1095,9 @@ unsigned classify_scalar(const struct ajar_db *db, struct ajar_scratch *s,
   }
   if ((mask & C_HIGH) && digits >= 5 && n <= 24 && looks_date_cjk(v, n, &year))
     return sig | (hints & AJAR_H_TIME ? SIG_TIME : 0) | birth_date(e, n, year);
+  if ((mask & C_HIGH) && (mask & C_SPACE) && digits >= 7 && n <= 48 &&
+      looks_datetime_cjk(v, n, &year))
+    return sig | SIG_TIME;
   if (hints & AJAR_H_TIME) {
     sig |= SIG_TIME;
     if (!(hints & ~(AJAR_H_TIME | AJAR_H_PLACE)))
