@@ -73,7 +73,7 @@ enum ajar_vocab {
   AJAR_V_HEALTH      = 1u << 3,  /* diabetes, HIV positive, 高血压, hepatitis B, depression ... */
   AJAR_V_GENDER      = 1u << 4,  /* male, female, M, F, 男, 女 */
   AJAR_V_GIVEN_NAME  = 1u << 5,  /* common given names (EN), lower-cased match */
-  AJAR_V_CN_SURNAME  = 1u << 6,  /* common Chinese surnames (first CJK char of a name) */
+  AJAR_V_CN_SURNAME  = 1u << 6,  /* common Chinese, Japanese and Korean surnames (first characters of a name) */
   AJAR_V_NATIONALITY = 1u << 7,  /* Chinese, 中国, American, CHN, USA ... */
   AJAR_V_FACE_ATTR   = 1u << 8,  /* beard, glasses, sunglasses, mask, smiling, no_beard ... as values */
   AJAR_V_SURNAME     = 1u << 9,  /* common family names (EN) */

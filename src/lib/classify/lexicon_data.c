@@ -487,6 +487,9 @@ static const struct lx_field roles[] = {
   PR("consignee"),  PR("shipper"),    PR("payer"),      PR("payee"),
   PR("subscriber"), PR("insured"),    PR("policyholder"), PR("spouse"),
   PR("father"),     PR("mother"),     PR("parent"),     PR("child"),
+  PR("arzt"),       PR("arts"),       PR("medico"),     PR("medecin"),
+  PR("lekarz"),     PR("doktor"),     PR("dokter"),     PR("bacsi"),
+  PR("врач"),       PR("طبيب"),
   PR("emergency"),  PR("kin"),        PR("witness"),    PR("suspect"),
   PR("victim"),     PR("doctor"),     PR("physician"),  PR("nurse"),
   PR("buyers"),     PR("manager"),    PR("staff"),
@@ -752,6 +755,8 @@ static const struct lx_field ja_ko_fields[] = {
   E("血液型", H_HEA),       E("日時", H_TIME),        E("作成日時", H_TIME),
 
   E("이름", NP),            E("성명", NP),            E("고객명", NP),
+  E("담당의", AJAR_H_PERSON), E("주치의", AJAR_H_PERSON), E("担当医", AJAR_H_PERSON),
+  E("主治医生", AJAR_H_PERSON), E("医生", AJAR_H_PERSON), E("主治医", AJAR_H_PERSON),
   E("생년월일", H_AGE),     E("생일", H_AGE),         E("나이", H_AGE),
   E("연령", H_AGE),         E("성별", H_GEN),         E("국적", H_DEM),
   E("이메일", H_EM),        E("전자우편", H_EM),      E("전화번호", H_PH),
@@ -797,6 +802,13 @@ static const struct lx_field face_fields[] = {
   E("countryofbirth", H_DEM), E("birthcountry", H_DEM),
   E("mac주소", H_MAC),      E("ip주소", H_IP),        E("macアドレス", H_MAC),
   E("ipアドレス", H_IP),    E("病历号", 0),           E("病案号", 0),
+  E("publicidad", H_ADV),   E("publicitaire", H_ADV), E("publicitario", H_ADV),
+  E("werbe", H_ADV),        E("werbung", H_ADV),      E("anuncio", H_ADV),
+  E("anuncios", H_ADV),     E("publicidade", H_ADV),  E("pubblicita", H_ADV),
+  E("reclame", H_ADV),      E("advertentie", H_ADV),  E("reklam", H_ADV),
+  E("reklama", H_ADV),      E("iklan", H_ADV),        E("quangcao", H_ADV),
+  E("реклама", H_ADV),      E("広告", H_ADV),         E("광고", H_ADV),
+  E("广告", H_ADV),         W("mdp", H_SEC),          W("clave", H_SEC),
   E("traveldocument", H_PP), E("traveldocumentno", H_PP), E("traveldocumentnumber", H_PP),
 };
 
@@ -1053,6 +1065,37 @@ static const char *const v_cn_surname[] = {
   "谷", "盛", "曲", "翁",
   "欧阳", "司马", "上官", "诸葛", "东方", "皇甫", "尉迟", "公孙", "慕容",
   "长孙", "宇文", "司徒", "夏侯", "轩辕", "令狐", "端木", "南宫", "独孤",
+};
+
+/* Japanese family names (the most common hundred of the Meiji Yasuda
+ * and 名字由来net rankings) and Korean ones (Statistics Korea, 2015
+ * census: every surname with more than about 30,000 bearers, and the
+ * two-syllable ones); the same bit as the Chinese list: a CJK or Hangul
+ * name starts with one */
+static const char *const v_jp_kr_surname[] = {
+  "佐藤", "鈴木", "高橋", "田中", "伊藤", "渡辺", "山本", "中村", "小林", "加藤",
+  "吉田", "山田", "佐々木", "山口", "松本", "井上", "木村", "斎藤", "清水",
+  "山崎", "池田", "橋本", "阿部", "石川", "山下", "中島", "石井", "小川", "前田",
+  "岡田", "長谷川", "藤田", "後藤", "近藤", "村上", "遠藤", "青木", "坂本", "斉藤",
+  "福田", "太田", "西村", "藤井", "金子", "岡本", "藤原", "中野", "三浦", "原田",
+  "中川", "松田", "竹内", "小野", "田村", "中山", "和田", "石田", "森田", "上田",
+  "内田", "柴田", "酒井", "宮崎", "横山", "高木", "安藤", "宮本", "大野", "小島",
+  "谷口", "今井", "工藤", "高田", "増田", "丸山", "杉山", "村田", "大塚", "新井",
+  "小山", "平野", "藤本", "河野", "上野", "野口", "武田", "松井", "千葉", "岩崎",
+  "菅原", "木下", "久保", "佐野", "野村", "松尾", "菊地", "杉本", "市川", "古川",
+  "大西", "島田", "水野", "桜井", "高野", "渡部", "吉川", "山内", "西田", "飯田",
+  "菊池", "西川", "小松", "北村", "安田", "五十嵐", "川口", "平田", "中田",
+  "久保田", "服部", "岩田", "土屋", "川崎", "福島", "本田", "樋口", "秋山", "荒木",
+  "永井", "中西", "上原", "大橋", "宮田", "中尾", "荒井", "水上", "白河", "大滝",
+  "김", "이", "박", "최", "정", "강", "조", "윤", "장", "임", "한", "오", "서", "신",
+  "권", "황", "안", "송", "류", "유", "전", "홍", "고", "문", "양", "손", "배", "백",
+  "허", "남", "심", "노", "하", "곽", "성", "차", "주", "우", "구", "민", "진",
+  "지", "엄", "채", "원", "천", "방", "공", "현", "함", "변", "염", "여", "추",
+  "도", "소", "석", "선", "설", "마", "길", "연", "위", "표", "명", "기", "반",
+  "왕", "금", "옥", "육", "인", "맹", "제", "모", "탁", "국", "어", "은", "편",
+  "용", "예", "경", "봉", "사", "부", "가", "복", "태", "목", "형", "피", "두",
+  "감", "음", "빈", "동", "온", "호", "범", "좌", "팽", "승", "간", "상", "갈",
+  "남궁", "황보", "제갈", "사공", "선우", "독고", "서문", "동방",
 };
 
 /* Nationalities: adjective, country name, ISO 3166 alpha-3 (codes that are
@@ -1498,6 +1541,7 @@ const struct lx_vocab_table lx_vocab_tables[] = {
   {v_country_codes, COUNT(v_country_codes), AJAR_V_NATIONALITY},
   {v_surname_ml, COUNT(v_surname_ml), AJAR_V_SURNAME},
   {v_given_ml, COUNT(v_given_ml), AJAR_V_GIVEN_NAME},
+  {v_jp_kr_surname, COUNT(v_jp_kr_surname), AJAR_V_CN_SURNAME},
 };
 const size_t lx_vocab_table_count = COUNT(lx_vocab_tables);
 /* clang-format on */

@@ -387,13 +387,30 @@ static const char *const street_words[] = {
   "street", "st", "road", "rd", "avenue", "ave", "av", "lane", "ln", "boulevard",
   "blvd", "drive", "dr", "pkwy", "parkway", "way", "court", "ct", "place", "pl",
   "square", "sq", "terrace", "highway", "hwy", "crescent", "close", "grove",
-  "gardens", "mews", "row", "walk", "plains", "strasse", "straße", "str",
+  "gardens", "mews", "row", "walk", "strasse", "straße", "str",
+  /* more USPS Publication 28 street suffixes */
+  "alley", "bayou", "bend", "bluff", "brook", "burg", "burgs", "bypass",
+  "causeway", "circle", "corner", "corners", "course", "courts", "cove",
+  "creek", "crossing", "estates", "expressway", "falls", "ferry", "forks",
+  "freeway", "garden", "glen", "glens", "greens", "harbor", "haven",
+  "heights", "hollow", "junction", "knoll", "knolls", "landing", "lodge",
+  "loop", "manor", "meadow", "meadows", "mill", "mills", "motorway", "orchard",
+  "oval", "pass", "path", "pike", "plain", "plains", "ridge", "run", "shore",
+  "shores", "spur", "spurs", "streets", "summit", "trace", "trail", "turnpike",
+  "valley", "view", "views", "village", "villages", "vista", "wells",
+  /* India */
+  "marg", "nagar", "chowk", "zila", "gali", "colony",
   "weg", "allee", "platz", "gasse", "ring", "damm", "ufer", "chaussee", "rue",
   "chemin", "impasse", "allée", "quai", "route", "cours", "voie", "calle",
   "avenida", "plaza", "paseo", "camino", "carrera", "ronda", "travesía",
   "glorieta", "via", "viale", "piazza", "corso", "vicolo", "largo", "contrada",
-  "borgo", "piazzale", "strada", "rua", "travessa", "praça", "alameda",
-  "rodovia", "estrada", "straat", "laan", "plein", "singel", "gracht", "kade",
+  "borgo", "piazzale", "strada", "incrocio", "traversa", "salita",
+  "lungomare", "rotonda", "località", "frazione", "cuesta", "acceso",
+  "urbanización", "pasaje", "callejón", "carretera", "rambla", "vía", "senda",
+  "rua", "travessa", "praça", "alameda", "rodovia", "estrada", "parque",
+  "recanto", "vereda", "estação", "conjunto", "quadra", "setor", "vila",
+  "chácara", "viela", "ladeira", "jardim", "residencial", "loteamento",
+  "trecho", "esplanada", "praia", "straat", "laan", "plein", "singel", "gracht", "kade",
   "dreef", "steeg", "ulica", "ul", "aleja", "al", "plac", "osiedle", "os",
   "caddesi", "cad", "sokak", "sk", "sokağı", "mahallesi", "mah", "bulvarı",
   "jalan", "jl", "gang", "gg", "đường", "phố", "ул", "улица", "проспект",
@@ -401,7 +418,8 @@ static const char *const street_words[] = {
 /* endings of glued street names: "Hauptstraße", "Annweilerweg", "Kerkstraat" */
 static const char *const street_endings[] = {
   "strasse", "straße", "str.", "weg", "allee", "platz", "gasse", "ring",
-  "damm", "straat", "laan", "plein", "singel", "gracht", "kade", "dreef"};
+  "damm", "straat", "laan", "plein", "singel", "gracht", "kade", "dreef",
+  "pad", "dijk", "markt", "plantsoen", "hof"};
 
 static int street_word(const char *w, size_t n) {
   size_t k;
@@ -578,6 +596,11 @@ static int looks_name_zh(const char *v, size_t n) {
     chars++;
   }
   if (chars < 2 || chars > 5)
+    return 0;
+  /* Hangul: a name is three syllables (four with a two-syllable
+   * surname); two-syllable words (정상, 이상) are everyday words */
+  if ((unsigned char)v[0] >= 0xEA && (unsigned char)v[0] <= 0xED && chars < 3 &&
+      !memchr(v, ' ', n))
     return 0;
   return cjk_surname_at(v, n);
 }
@@ -872,6 +895,8 @@ static unsigned scalar_punct_digits(struct emit_ctx *e, const char *v, size_t n,
   }
   if (nd && (hints & AJAR_H_AGE_DOB) && nd <= 3 && digits_at(d, nd) <= 130)
     EMITE(DET_DOB, 1);
+  if (nd >= 6 && nd <= 9 && (hints & AJAR_H_PASSPORT))
+    EMITE(DET_PASSPORT, 1); /* digits only: US, JP, KR, BR, NL passports */
   if (nd == 8 && n == 8 && looks_date_y(d, nd, &has_time, &year))
     sig |= birth_date(e, n, year);
   if (nd >= 9 && nd <= 19)
