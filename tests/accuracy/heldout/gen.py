@@ -676,6 +676,10 @@ kind("imei", [IMEI], _imei)
 kind("adid", [ADID], _uuid, opaque=False)
 kind("lat", [LOC], lambda c, s: _latlon(c, s["g"], "lat"), place=True)
 kind("lon", [LOC], lambda c, s: _latlon(c, s["g"], "lon"), place=True)
+kind("geo", [LOC], lambda c, s: dict(zip(("lat", "lon"), (_latlon(c, s["g"], "lat"), _latlon(c, s["g"], "lon")))),
+     place=True, csv_ok=False)
+kind("latlon_csv", [LOC], lambda c, s: "%.6f,%.6f" % (_latlon(c, s["g"], "lat"), _latlon(c, s["g"], "lon")),
+     place=True)
 kind("time", [], _time, time=True, init=_time_init)
 kind("camera", [], lambda c, s: _camera(c, s), place=True)
 kind("checkpoint", [], lambda c, s: _checkpoint(c, s), place=True)
@@ -788,7 +792,13 @@ def build_file(c, theme, style, fmt, nrec, seed):
         spec = [x for x in spec if KINDS[x[0]].csv_ok]
     if style == "opaque":
         spec = [x for x in spec if KINDS[x[0]].opaque
-                and not (x[0] == "national_id" and c.locale not in SELF_EVIDENT_ID)]
+                and not (x[0] == "national_id" and c.locale not in SELF_EVIDENT_ID)
+                # a plate speaks by itself only with a CN province character
+                and not (x[0] == "plate" and c.locale != "zh_CN")]
+        # a lone latitude under "f4" is any number: the pair speaks, as a
+        # geo object (JSON) or a "lat,lon" string (CSV)
+        if any(k == "lat" for k, _ in spec):
+            spec = [x for x in spec if x[0] not in ("lat", "lon")] + [("latlon_csv" if flat else "geo", None)]
         c.rng.shuffle(spec)
     camel = c.rng.random() < 0.35
     nest = (not flat) and style == "en" and c.rng.random() < 0.5
@@ -805,7 +815,7 @@ def build_file(c, theme, style, fmt, nrec, seed):
         used.add(nm)
         path = ("%s.%s" % (role, nm)) if (nest and grp) else nm
         st = kd.init(c)
-        if k in ("lat", "lon"):
+        if k in ("lat", "lon", "geo", "latlon_csv"):
             st["g"] = geo
         fields.append({"kind": kd, "key": k, "name": nm, "path": path, "state": st, "nested": nest and grp,
                        "cats": set()})
