@@ -606,10 +606,10 @@ async def pg_close_mid(writer):
 
 
 # ---- MySQL (greeting first) -------------------------------------------------
-def mysql_greeting():
+def mysql_greeting(caps_high=0x81FF):
     payload = (b"\x0a" + b"8.0.35\x00" + struct.pack("<I", 7) + b"abcdefgh\x00"
                + struct.pack("<H", 0xF7FF) + b"\x21" + struct.pack("<H", 2)
-               + struct.pack("<H", 0x81FF) + b"\x15" + b"\x00" * 10
+               + struct.pack("<H", caps_high) + b"\x15" + b"\x00" * 10
                + b"ijklmnopqrst\x00" + b"mysql_native_password\x00")
     return struct.pack("<I", len(payload))[:3] + b"\x00" + payload
 
@@ -649,6 +649,93 @@ async def mysql_malformed(reader, writer):
 async def mysql_close_mid(reader, writer):
     writer.write(mysql_greeting()[:20])
     await writer.drain()
+
+
+def mysql_pkt(seq, payload):
+    return struct.pack("<I", len(payload))[:3] + bytes([seq & 0xFF]) + payload
+
+
+def lenenc(b):
+    return bytes([len(b)]) + b  # short strings only
+
+
+MYSQL_OK = b"\x00\x00\x00\x02\x00\x00\x00"
+MYSQL_EOF = b"\xfe\x00\x00\x02\x00"
+
+
+def mysql_columns(seq, names):
+    """a result set's head: column count, definitions, EOF; the next seq"""
+    out = mysql_pkt(seq, bytes([len(names)]))
+    for n in names:
+        seq += 1
+        out += mysql_pkt(seq, lenenc(b"def") + lenenc(b"shop") + lenenc(b"people")
+                         + lenenc(b"people") + lenenc(n) + lenenc(n) + b"\x0c"
+                         + struct.pack("<HIBHB", 33, 1024, 0xFD, 0, 0) + b"\x00\x00")
+    seq += 1
+    return out + mysql_pkt(seq, MYSQL_EOF), seq + 1
+
+
+async def mysql_packet(reader):
+    head = await reader.readexactly(4)
+    return head[3], await reader.readexactly(head[0] | head[1] << 8 | head[2] << 16)
+
+
+def mysql_session(on_sample):
+    """A fake MySQL that lets root in with any password (no EOF
+    deprecation, no TLS), answers every statement with OK, lists one
+    table, shop.people (so big no COUNT(*) is asked), and hands the
+    SELECT * of the sample to on_sample(writer, seq)."""
+    async def run(reader, writer):
+        writer.write(mysql_greeting(caps_high=0x80FF))
+        await writer.drain()
+        seq, _ = await mysql_packet(reader)  # the login; the greeting check closes
+        writer.write(mysql_pkt(seq + 1, MYSQL_OK))
+        await writer.drain()
+        while True:
+            seq, p = await mysql_packet(reader)
+            if p[:1] == b"\x01":  # COM_QUIT
+                return
+            q = p[1:]
+            if q.startswith(b"SELECT TABLE_SCHEMA"):
+                head, n = mysql_columns(seq + 1, [b"TABLE_SCHEMA", b"TABLE_NAME",
+                                                  b"TABLE_ROWS", b"BYTES"])
+                row = mysql_pkt(n, lenenc(b"shop") + lenenc(b"people") + lenenc(b"1000000")
+                                + lenenc(b"900000000"))
+                writer.write(head + row + mysql_pkt(n + 1, MYSQL_EOF))
+            elif q.startswith(b"SELECT *"):
+                await on_sample(writer, seq + 1)
+                return
+            else:
+                writer.write(mysql_pkt(seq + 1, MYSQL_OK))
+            await writer.drain()
+    return run
+
+
+async def mysql_endless_rows(writer, seq):
+    """rows without end, whatever LIMIT said"""
+    head, n = mysql_columns(seq, [b"email"])
+    writer.write(head)
+    i = 0
+    while True:
+        writer.write(mysql_pkt(n + i, lenenc(b"user%d@example.com" % i)))
+        i += 1
+        if i % 64 == 0:
+            await writer.drain()
+
+
+async def mysql_trickle_rows(writer, seq):
+    """rows, one byte every 0.3 s: each read well inside the read timeout,
+    the whole never done"""
+    head, n = mysql_columns(seq, [b"email"])
+    writer.write(head)
+    await writer.drain()
+    i = 0
+    while True:
+        for b in mysql_pkt(n + i, lenenc(b"user%d@example.com" % i)):
+            writer.write(bytes([b]))
+            await writer.drain()
+            await asyncio.sleep(0.3)
+        i += 1
 
 
 # ---- MongoDB (OP_QUERY handshake, OP_MSG / BSON) ---------------------------
@@ -820,6 +907,8 @@ BEHAVIOURS = {
     "mysql-slowloris": mysql_server(mysql_slow_greeting),
     "mysql-malformed": mysql_server(mysql_malformed),
     "mysql-close-mid": mysql_server(mysql_close_mid),
+    "mysql-fake-endless-rows": mysql_server(mysql_session(mysql_endless_rows)),
+    "mysql-fake-trickle-rows": mysql_server(mysql_session(mysql_trickle_rows)),
     "mongodb-huge-length": mongo_server(mongo_huge_length, handshake=False),
     "mongodb-deep-bson": mongo_server(mongo_deep),
     "mongodb-malformed": mongo_server(mongo_malformed, handshake=False),

@@ -38,10 +38,13 @@ CAP = r"over the \d+ MiB cap|too big|over .* bytes|cap"
 HONEYPOT = r"honeypot"
 
 
-def case(name, probe, expect, target="{host}:{port}", extra=(), store=None, peer=None):
-    """peer: the behaviour in peers.BEHAVIOURS (default: the case's name)"""
+def case(name, probe, expect, target="{host}:{port}", extra=(), store=None, peer=None,
+         collection=None):
+    """peer: the behaviour in peers.BEHAVIOURS (default: the case's name);
+    collection: a pattern the note of one of the target's collections matches"""
     return pytest.param(dict(name=name, probe=probe, expect=expect, target=target,
-                             extra=list(extra), store=store, peer=peer or name), id=name)
+                             extra=list(extra), store=store, peer=peer or name,
+                             collection=collection), id=name)
 
 
 CASES = [
@@ -92,6 +95,12 @@ CASES = [
     case("mysql-slowloris", "mysql", TIMEOUT, target="mysql://{host}:{port}"),
     case("mysql-malformed", "mysql", r".", target="mysql://{host}:{port}"),
     case("mysql-close-mid", "mysql", r".", target="mysql://{host}:{port}"),
+    # a session that logs in, then a sample that never ends: endless rows
+    # (cut at LIMIT), rows trickled a byte at a time (cut at the deadline)
+    case("mysql-fake-endless-rows", "mysql", None, target="mysql://{host}:{port}",
+         store="mysql", collection=r"more rows than LIMIT"),
+    case("mysql-fake-trickle-rows", "mysql", TIMEOUT, target="mysql://{host}:{port}",
+         store="mysql"),
     # MongoDB (OP_MSG, BSON)
     case("mongodb-huge-length", "mongodb", r".", target="mongodb://{host}:{port}"),
     case("mongodb-deep-bson", "mongodb", None, target="mongodb://{host}:{port}",
@@ -198,6 +207,9 @@ def test_hostile_peer(results, c):
         assert t["store"] == c["store"], t
     if c["expect"]:
         assert said and re.search(c["expect"], said), t
+    if c["collection"]:
+        notes = [col.get("note") or "" for col in t["collections"]]
+        assert any(re.search(c["collection"], n) for n in notes), t
     if c["expect"] == HONEYPOT:
         assert not t["store"] and not t["collections"], t
         assert t["severity"] in ("info", None), t

@@ -21,8 +21,17 @@
  * timeouts cut to the endpoint's deadline, max_allowed_packet capped at
  * AJAR_MAX_RESPONSE, LOAD DATA LOCAL off (a hostile server cannot ask for
  * a local file), the cleartext auth plugin off, no option files, no
- * MYSQL_PWD. Rows are streamed (mysql_use_result) and the bytes kept for
- * one sample are capped; each value is cut to AJAR_SQL_MAX_VALUE.
+ * MYSQL_PWD. Every call runs in libmariadb's non-blocking mode and waits
+ * here, in poll(), at most the per-read timeout and never past the
+ * endpoint's deadline: a server that trickles a byte at a time is cut at
+ * the deadline (its socket shut down, the session dropped), not kept
+ * alive by per-read timeouts. Every result is streamed (mysql_use_result)
+ * and counted while read: at most the rows asked for (LIMIT; a row more
+ * is a server ignoring it, and the read stops there), at most
+ * AJAR_MAX_RESPONSE bytes of values, so a server streaming endless rows
+ * is cut too; a result not read to its end is never drained (freeing it
+ * would read on), the session is dropped instead. Each value is cut to
+ * AJAR_SQL_MAX_VALUE.
  *
  * Identification: the greeting must be a well-formed protocol-10 handshake
  * (or a MySQL error packet); an echo or HTTP server sends neither.
@@ -31,6 +40,7 @@
  */
 #include <jansson.h>
 #include <mysql.h>
+#include <poll.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -60,6 +70,73 @@ static void my_state_free(void *p) {
     free(st->password);
   }
   free(st);
+}
+
+/* ---- non-blocking calls, within the deadline ---------------------------- */
+/* Wait for what a non-blocking call asked (status), at most per_op ms and
+ * never past the deadline; returns the status for its _cont. Past the
+ * deadline, or idle for per_op, the socket is shut down (*cut set) so the
+ * call ends at once with an error instead of waiting on. */
+static int my_wait(struct ajar_conn *c, MYSQL *m, int status, int per_op, int *cut) {
+  struct pollfd p = {mysql_get_socket(m), 0, 0};
+  int64_t left = conn_left_ms(c);
+  int ms = left < per_op ? (int)left : per_op, r;
+  if (status & MYSQL_WAIT_READ)
+    p.events |= POLLIN;
+  if (status & MYSQL_WAIT_WRITE)
+    p.events |= POLLOUT;
+  if (status & MYSQL_WAIT_EXCEPT)
+    p.events |= POLLPRI;
+  r = ms > 0 && p.fd >= 0 ? poll(&p, 1, ms) : 0;
+  if (r <= 0 || *cut) {
+    *cut = 1;
+    if (p.fd >= 0)
+      shutdown(p.fd, SHUT_RDWR);
+    return status & (MYSQL_WAIT_READ | MYSQL_WAIT_WRITE | MYSQL_WAIT_EXCEPT);
+  }
+  return ((p.revents & (POLLIN | POLLHUP | POLLERR)) ? MYSQL_WAIT_READ : 0) |
+         ((p.revents & (POLLOUT | POLLHUP | POLLERR)) ? MYSQL_WAIT_WRITE : 0) |
+         ((p.revents & POLLPRI) ? MYSQL_WAIT_EXCEPT : 0);
+}
+
+/* the reason for c->err once a call was cut */
+static int my_cut(struct ajar_conn *c) {
+  snprintf(c->err, sizeof c->err, conn_left_ms(c) <= 0
+           ? "the target deadline passed (MySQL)" : "timed out reading the response");
+  return AJAR_ETIMEDOUT;
+}
+
+/* mysql_query: 0, AJAR_ETIMEDOUT (cut) or AJAR_EPROTO, with c->err */
+static int my_query(struct ajar_conn *c, MYSQL *m, const char *sql) {
+  int err = 0, cut = 0;
+  int st = mysql_real_query_start(&err, m, sql, strlen(sql));
+  while (st)
+    st = mysql_real_query_cont(&err, m, my_wait(c, m, st, c->read_timeout_ms, &cut));
+  if (cut)
+    return my_cut(c);
+  if (err) {
+    snprintf(c->err, sizeof c->err, "%s", mysql_error(m));
+    return AJAR_EPROTO;
+  }
+  return 0;
+}
+
+/* the next row of a mysql_use_result result: 0 with *row (NULL at the
+ * end, or on an error: mysql_errno says), or AJAR_ETIMEDOUT (cut) */
+static int my_fetch(struct ajar_conn *c, MYSQL *m, MYSQL_RES *res, MYSQL_ROW *row) {
+  int cut = 0;
+  int st = mysql_fetch_row_start(row, res);
+  while (st)
+    st = mysql_fetch_row_cont(row, res, my_wait(c, m, st, c->read_timeout_ms, &cut));
+  return cut ? my_cut(c) : 0;
+}
+
+/* a streamed result: the rows of a query, counted */
+static MYSQL_RES *my_use(struct ajar_conn *c, MYSQL *m) {
+  MYSQL_RES *res = mysql_use_result(m);
+  if (!res)
+    snprintf(c->err, sizeof c->err, "%s", mysql_error(m));
+  return res;
 }
 
 /* ---- sessions ---------------------------------------------------------- */
@@ -105,11 +182,24 @@ static int my_open(struct ajar_conn *c, const char *user, const char *password,
     mysql_optionsv(m, MYSQL_OPT_LOCAL_INFILE, &off);
     mysql_optionsv(m, MYSQL_ENABLE_CLEARTEXT_PLUGIN, &off);
     mysql_optionsv(m, MYSQL_SET_CHARSET_NAME, "utf8mb4");
-    if (mysql_real_connect(m, addr, user, password ? password : "", NULL, c->ep->port,
-                           NULL, 0)) {
-      *out = m;
-      c->answered = 1;
-      return 0;
+    mysql_optionsv(m, MYSQL_OPT_NONBLOCK, 0);
+    {
+      MYSQL *ok = NULL;
+      int cut = 0;
+      int st = mysql_real_connect_start(&ok, m, addr, user, password ? password : "",
+                                        NULL, c->ep->port, NULL, 0);
+      while (st)
+        st = mysql_real_connect_cont(&ok, m, my_wait(c, m, st, c->connect_timeout_ms +
+                                                                   c->read_timeout_ms, &cut));
+      if (ok && !cut) {
+        *out = m;
+        c->answered = 1;
+        return 0;
+      }
+      if (cut) {
+        mysql_close(m);
+        return my_cut(c);
+      }
     }
     *errcode = mysql_errno(m);
     snprintf(c->err, sizeof c->err, "%s", mysql_error(m));
@@ -124,13 +214,64 @@ static int my_open(struct ajar_conn *c, const char *user, const char *password,
   return rc;
 }
 
-/* run a statement; 0 or AJAR_EPROTO with c->err */
+/* run a statement; 0, AJAR_ETIMEDOUT or AJAR_EPROTO with c->err */
 static int my_run(struct ajar_conn *c, MYSQL *m, const char *sql) {
-  if (mysql_query(m, sql)) {
-    snprintf(c->err, sizeof c->err, "%s", mysql_error(m));
+  return my_query(c, m, sql);
+}
+
+/* drop the session: after a cut or an error, never drained */
+static void my_drop(struct my_state *st) {
+  if (!st->m)
+    return;
+  shutdown(mysql_get_socket(st->m), SHUT_RDWR);
+  mysql_close(st->m);
+  st->m = NULL;
+}
+
+typedef int (*my_row_fn)(void *ctx, MYSQL_RES *res, MYSQL_ROW row,
+                         unsigned long *lens);
+
+/* Read the result of the query just run, streamed: each row to fn, at
+ * most max_rows of them (one more is a server ignoring LIMIT) and at
+ * most AJAR_MAX_RESPONSE bytes of values. 0: read to its end, the
+ * session goes on. Else the read stopped and the session is dropped:
+ * AJAR_ETOOBIG (*over: "rows" or "bytes"), AJAR_ETIMEDOUT (the deadline,
+ * c->err), AJAR_EPROTO (the server's error, c->err) or fn's code. */
+static int my_rows(struct ajar_conn *c, struct my_state *st, unsigned long max_rows,
+                   my_row_fn fn, void *ctx, const char **over) {
+  MYSQL_RES *res = my_use(c, st->m);
+  MYSQL_ROW row = NULL;
+  unsigned long n = 0;
+  size_t bytes = 0;
+  int rc = 0;
+  *over = NULL;
+  if (!res) {
+    my_drop(st);
     return AJAR_EPROTO;
   }
-  return 0;
+  while (!(rc = my_fetch(c, st->m, res, &row)) && row) {
+    unsigned long *lens = mysql_fetch_lengths(res);
+    unsigned i, nf = mysql_num_fields(res);
+    for (i = 0; i < nf; i++)
+      bytes += lens[i];
+    if (++n > max_rows || bytes > AJAR_MAX_RESPONSE) {
+      *over = n > max_rows ? "rows" : "bytes";
+      rc = AJAR_ETOOBIG;
+      break;
+    }
+    if ((rc = fn(ctx, res, row, lens)))
+      break;
+  }
+  if (!rc && mysql_errno(st->m)) {
+    snprintf(c->err, sizeof c->err, "%s", mysql_error(st->m));
+    rc = AJAR_EPROTO;
+  }
+  if (rc) /* not read to its end: freeing it must not read the rest */
+    shutdown(mysql_get_socket(st->m), SHUT_RDWR);
+  mysql_free_result(res);
+  if (rc)
+    my_drop(st);
+  return rc;
 }
 
 /* a session of the state's user, read-only, in a read-only transaction */
@@ -146,13 +287,11 @@ static int my_begin(struct ajar_conn *c, struct my_state *st) {
   return my_run(c, st->m, "START TRANSACTION READ ONLY");
 }
 
-static void my_end(struct my_state *st, int rc) {
+static void my_end(struct ajar_conn *c, struct my_state *st, int rc) {
   if (!st->m)
     return;
-  if (rc || mysql_query(st->m, "COMMIT")) { /* a session in a bad state: drop it */
-    mysql_close(st->m);
-    st->m = NULL;
-  }
+  if (rc || my_query(c, st->m, "COMMIT")) /* a session in a bad state */
+    my_drop(st);
 }
 
 static int my_identify(struct ajar_conn *c, struct ajar_target_result *t) {
@@ -217,12 +356,38 @@ static int my_identify(struct ajar_conn *c, struct ajar_target_result *t) {
   return probe_set_str(&t->note, note);
 }
 
+struct tables_ctx {
+  struct ajar_target_result *t;
+  size_t cap;
+};
+
+static int add_table(void *ctx, MYSQL_RES *res, MYSQL_ROW row, unsigned long *lens) {
+  struct tables_ctx *x = ctx;
+  const char *parts[2] = {row[0], row[1]};
+  int rc;
+  (void)res;
+  (void)lens;
+  if (!row[0] || !row[1] || x->t->n_collections >= AJAR_MAX_COLLECTIONS)
+    return 0;
+  if ((rc = probe_collection_room(x->t, &x->cap)))
+    return rc;
+  return probe_add_dotted(x->t, parts, 2, probe_count_str(row[2]),
+                          probe_count_str(row[3]));
+}
+
+static int first_count(void *ctx, MYSQL_RES *res, MYSQL_ROW row, unsigned long *lens) {
+  (void)res;
+  (void)lens;
+  *(int64_t *)ctx = row[0] ? probe_count_str(row[0]) : -1;
+  return 0;
+}
+
 static int my_enumerate(struct ajar_conn *c, struct ajar_target_result *t) {
   struct my_state *st = c->state;
+  struct tables_ctx x = {t, 0};
   char sql[512];
-  MYSQL_RES *res;
-  MYSQL_ROW row;
-  size_t cap = 0, i;
+  const char *over;
+  size_t i;
   int rc;
   if (!st)
     return AJAR_EPROTO;
@@ -234,31 +399,17 @@ static int my_enumerate(struct ajar_conn *c, struct ajar_target_result *t) {
                                     "'information_schema', 'performance_schema', 'sys')",
            AJAR_MAX_COLLECTIONS + 1);
   if ((rc = my_begin(c, st)) || (rc = my_run(c, st->m, sql))) {
-    my_end(st, rc);
+    my_end(c, st, rc);
     return rc;
   }
-  if (!(res = mysql_store_result(st->m))) {
-    snprintf(c->err, sizeof c->err, "%s", mysql_error(st->m));
-    my_end(st, AJAR_EPROTO);
-    return AJAR_EPROTO;
-  }
-  while ((row = mysql_fetch_row(res)) && !rc) {
-    if (!row[0] || !row[1])
-      continue;
-    if (t->n_collections >= AJAR_MAX_COLLECTIONS) {
-      rc = probe_set_str(&t->note, "more tables than the report lists: the rest not listed");
-      break;
-    }
-    {
-      const char *parts[2] = {row[0], row[1]};
-      if ((rc = probe_collection_room(t, &cap)) ||
-          (rc = probe_add_dotted(t, parts, 2, probe_count_str(row[2]),
-                                 probe_count_str(row[3]))))
-        break;
-    }
-  }
-  mysql_free_result(res);
-  my_end(st, 0);
+  rc = my_rows(c, st, AJAR_MAX_COLLECTIONS + 1, add_table, &x, &over);
+  if (rc == AJAR_ETOOBIG)
+    rc = probe_set_str(&t->note, !strcmp(over, "rows")
+                       ? "the server sent more tables than asked for: the rest not read"
+                       : "the table list was over the response cap: the rest not read");
+  else if (!rc && t->n_collections >= AJAR_MAX_COLLECTIONS)
+    rc = probe_set_str(&t->note, "more tables than the report lists: the rest not listed");
+  my_end(c, st, 0);
   if (rc)
     return rc;
   probe_sort_collections(t);
@@ -267,6 +418,7 @@ static int my_enumerate(struct ajar_conn *c, struct ajar_target_result *t) {
     struct ajar_collection_result *cr = &t->collections[i];
     char name[200], db[200], tb[200], q[450];
     const char *dot = strchr(cr->name, '.');
+    int64_t n = -1;
     if (!dot || cr->bytes < 0 || cr->bytes >= (int64_t)MY_EXACT_COUNT_BYTES)
       continue;
     snprintf(name, sizeof name, "%.*s", (int)(dot - cr->name), cr->name);
@@ -274,15 +426,12 @@ static int my_enumerate(struct ajar_conn *c, struct ajar_target_result *t) {
     probe_quote_ident(dot + 1, strlen(dot + 1), PROBE_QUOTE_DOUBLED, tb, sizeof tb);
     snprintf(q, sizeof q, "SELECT COUNT(*) FROM %s.%s", db, tb);
     if (my_begin(c, st) || my_run(c, st->m, q)) {
-      my_end(st, 1);
+      my_end(c, st, 1);
       continue;
     }
-    if ((res = mysql_store_result(st->m))) {
-      if ((row = mysql_fetch_row(res)) && row[0])
-        cr->records = probe_count_str(row[0]);
-      mysql_free_result(res);
-    }
-    my_end(st, 0);
+    if (!my_rows(c, st, 1, first_count, &n, &over) && n >= 0)
+      cr->records = n;
+    my_end(c, st, 0);
   }
   return 0;
 }
@@ -321,17 +470,29 @@ static char *row_json(MYSQL_FIELD *fields, unsigned nf, MYSQL_ROW row,
   return s;
 }
 
+struct sample_ctx {
+  ajar_record_cb cb;
+  void *ctx;
+};
+
+static int feed_row(void *ctx, MYSQL_RES *res, MYSQL_ROW row, unsigned long *lens) {
+  struct sample_ctx *x = ctx;
+  char *js = row_json(mysql_fetch_fields(res), mysql_num_fields(res), row, lens);
+  int rc;
+  if (!js)
+    return AJAR_ENOMEM;
+  rc = x->cb(x->ctx, js, strlen(js));
+  free(js);
+  return rc;
+}
+
 static int my_sample(struct ajar_conn *c, struct ajar_collection_result *coll,
                      ajar_record_cb cb, void *ctx) {
   struct my_state *st = c->state;
+  struct sample_ctx x = {cb, ctx};
   char sql[700], name[200], db[200], tb[200];
-  const char *dot = strchr(coll->name, '.');
-  MYSQL_RES *res;
-  MYSQL_ROW row;
-  MYSQL_FIELD *fields;
-  unsigned nf, got = 0;
-  size_t bytes = 0;
-  int rc, capped = 0;
+  const char *dot = strchr(coll->name, '.'), *over;
+  int rc;
   if (!st || !dot || !c->sample || coll->records == 0)
     return 0;
   snprintf(name, sizeof name, "%.*s", (int)(dot - coll->name), coll->name);
@@ -339,47 +500,16 @@ static int my_sample(struct ajar_conn *c, struct ajar_collection_result *coll,
   probe_quote_ident(dot + 1, strlen(dot + 1), PROBE_QUOTE_DOUBLED, tb, sizeof tb);
   snprintf(sql, sizeof sql, "SELECT * FROM %s.%s LIMIT %u", db, tb, c->sample);
   if ((rc = my_begin(c, st)) || (rc = my_run(c, st->m, sql))) {
-    my_end(st, rc);
+    my_end(c, st, rc);
     return rc;
   }
-  if (!(res = mysql_use_result(st->m))) {
-    snprintf(c->err, sizeof c->err, "%s", mysql_error(st->m));
-    my_end(st, 1);
-    return AJAR_EPROTO;
-  }
-  nf = mysql_num_fields(res);
-  fields = mysql_fetch_fields(res);
-  while (!rc && got < c->sample && (row = mysql_fetch_row(res))) {
-    unsigned long *lens = mysql_fetch_lengths(res);
-    char *s;
-    unsigned i;
-    for (i = 0; i < nf; i++)
-      bytes += lens[i];
-    if (bytes > AJAR_MAX_RESPONSE || conn_left_ms(c) <= 0) {
-      capped = 1;
-      break;
-    }
-    if (!(s = row_json(fields, nf, row, lens))) {
-      rc = AJAR_ENOMEM;
-      break;
-    }
-    got++;
-    rc = cb(ctx, s, strlen(s));
-    free(s);
-  }
-  if (capped || rc) {
-    /* the rest of the result is not read: cut the socket so freeing the
-     * result does not drain it, and the session goes */
-    shutdown(mysql_get_socket(st->m), SHUT_RDWR);
-    mysql_free_result(res);
-    mysql_close(st->m);
-    st->m = NULL;
-  } else {
-    mysql_free_result(res);
-    my_end(st, mysql_errno(st->m) ? 1 : 0);
-  }
-  if (capped && !rc)
-    rc = probe_set_str(&coll->note, "sample truncated at the response cap or the deadline");
+  rc = my_rows(c, st, c->sample, feed_row, &x, &over);
+  if (rc == AJAR_ETOOBIG)
+    return probe_set_str(&coll->note, !strcmp(over, "rows")
+                         ? "the server sent more rows than LIMIT: the rest not read"
+                         : "sample truncated at the response cap");
+  if (!rc)
+    my_end(c, st, 0);
   return rc;
 }
 
