@@ -242,6 +242,7 @@ static int answers_like_another(struct ajar_conn *conn, const struct ajar_probe 
   void (*state_free)(void *) = conn->state_free;
   int tls = conn->tls, settled = conn->http.tls_settled, fp = conn->by_fingerprint, found = 0;
   int creds = conn->use_creds;
+  const char *sigv4 = conn->http.sigv4; /* how the chosen probe signs */
   unsigned native = order[from]->flags & AJAR_PROBE_NATIVE;
   int64_t deadline = conn->deadline;
   size_t i;
@@ -262,6 +263,7 @@ static int answers_like_another(struct ajar_conn *conn, const struct ajar_probe 
       continue;
     memset(&tmp, 0, sizeof tmp);
     conn->by_fingerprint = 1;
+    conn->http.sigv4 = NULL; /* a probe that signs says so itself */
     rc = order[i]->identify(conn, &tmp);
     if (!rc && tmp.store && strcmp(tmp.store, store)) {
       snprintf(other, olen, "%s", tmp.store);
@@ -276,6 +278,7 @@ static int answers_like_another(struct ajar_conn *conn, const struct ajar_probe 
   conn->state_free = state_free;
   conn->by_fingerprint = fp;
   conn->use_creds = creds; /* the chosen probe reads with what it identified with */
+  conn->http.sigv4 = sigv4;
   conn->deadline = deadline;
   return found;
 }
