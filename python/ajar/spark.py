@@ -1,4 +1,11 @@
-"""``python -m ajar.spark INPUT... --out report.json``: ajar files on Spark.
+"""``python -m ajar.spark INPUT... --out report.json``: ajar files on Spark;
+``python -m ajar.spark scan TARGET... --shards N``: ajar scan on Spark.
+
+``scan`` runs N Spark tasks, task K calling libajar's scan with shard K of
+N (``ajar scan --shard K/N``: disjoint parts whose union is the whole
+scan, in the scan's pseudo-random order), and merges the N reports on the
+driver: the targets are those one ``ajar scan`` of the same targets and
+options reports.
 
 Reads JSON lines, CSV/TSV and Parquet from any path Spark can reach
 (local, hdfs://, s3a://, ...), classifies each partition with libajar in
@@ -329,8 +336,129 @@ def assemble(targets: List[Dict[str, Any]], started: str) -> Dict[str, Any]:
             "finished_at": now_utc(), "targets": targets, "summary": summary}
 
 
+def _scan_shard(k: int, n: int, targets: Sequence[str],
+                options: Dict[str, Any]) -> Dict[str, Any]:
+    """One Spark task: shard k of n, in this executor's libajar."""
+    return default_classifier().scan(list(targets), shard=(k, n), **options)
+
+
+def merge_reports(parts: Sequence[Dict[str, Any]]) -> Dict[str, Any]:
+    """Shard reports as one (ajar report --merge does the same): every
+    target once, sorted; the earliest start, the latest end."""
+    targets = sorted((t for p in parts for t in p["targets"]),
+                     key=lambda t: t.get("target") or "")
+    report = assemble(targets, min((p["started_at"] for p in parts), default=now_utc()))
+    report["finished_at"] = max((p["finished_at"] for p in parts),
+                                default=report["finished_at"])
+    notes = sorted({p["note"] for p in parts if p.get("note")})
+    if notes:
+        report["note"] = "; ".join(notes)
+    return report
+
+
+def scan(targets: Sequence[str], *, shards: int, spark: Any = None,
+         **options: Any) -> Dict[str, Any]:
+    """Scan targets as ``shards`` Spark tasks (shard K of N each, see
+    ajar.report.scan for the options) and return the merged report."""
+    from pyspark.sql import SparkSession
+    if shards < 1:
+        raise ValueError("shards must be at least 1")
+    spark = spark or SparkSession.builder.appName("ajar").getOrCreate()
+    ts, opts = list(targets), dict(options)
+    rdd = spark.sparkContext.parallelize(range(1, shards + 1), shards)
+    parts = rdd.map(lambda k: _scan_shard(k, shards, ts, opts)).collect()
+    return merge_reports(parts)
+
+
+def _scan_main(argv: Sequence[str]) -> int:
+    """python -m ajar.spark scan TARGET... --shards N"""
+    ap = argparse.ArgumentParser(
+        prog="python -m ajar.spark scan",
+        description="ajar scan as N Spark tasks (shard K of N each); the merged "
+                    "report lists the targets one `ajar scan` would.")
+    ap.add_argument("targets", nargs="*", metavar="TARGET",
+                    help="addresses, CIDRs, host names, host:port, URLs or DSNs")
+    ap.add_argument("--shards", type=int, required=True, help="Spark tasks (N)")
+    ap.add_argument("-o", "--out", default="-", help="report file (default: stdout)")
+    ap.add_argument("-p", "--ports", help="ports and ranges, as ajar scan -p")
+    ap.add_argument("--sample", type=int, help="records read per collection")
+    ap.add_argument("--probe-all", action="store_true")
+    ap.add_argument("--all", dest="report_all", action="store_true",
+                    help="also endpoints that did not answer")
+    ap.add_argument("--exclude", action="append", default=[])
+    ap.add_argument("--scope-file", help="--scope of ajar scan: a file of CIDRs/hosts")
+    ap.add_argument("--authorized", action="store_true")
+    ap.add_argument("--max-per-host", type=int)
+    ap.add_argument("--read-timeout-ms", type=int)
+    ap.add_argument("--user")
+    ap.add_argument("--master", help="Spark master when not run by spark-submit "
+                                     "(default: local[*])")
+    a = ap.parse_args(argv)
+    if a.shards < 1:
+        ap.error("--shards must be at least 1")
+    options: Dict[str, Any] = {
+        "ports": a.ports, "sample": a.sample, "probe_all": a.probe_all,
+        "report_all": a.report_all, "authorized": a.authorized,
+        "max_per_host": a.max_per_host, "read_timeout_ms": a.read_timeout_ms,
+        "exclude": [x for e in a.exclude for x in e.replace(",", " ").split()]}
+    if a.scope_file:
+        with open(a.scope_file, encoding="utf-8") as f:
+            options["scope"] = [w for line in f for w in line.split("#")[0].split()]
+    if a.user:
+        options["user"] = a.user
+        options["password"] = os.environ.get("AJAR_PASSWORD")
+    options = {k: v for k, v in options.items() if v not in (None, [], False)}
+    with _session(a.master) as spark:
+        report = scan(a.targets, shards=a.shards, spark=spark, **options)
+    _write(report, a.out)
+    for t in report["targets"]:
+        if t["error"]:
+            print(f"ajar: {t['target']}: {t['error']}", file=sys.stderr)
+    failed = [t for t in report["targets"] if t["error"] and not t["reachable"]]
+    return 3 if report["targets"] and len(failed) == len(report["targets"]) else 0
+
+
+class _session:
+    """The active SparkSession (a notebook's), else one of our own."""
+
+    def __init__(self, master: Optional[str]) -> None:
+        self.master = master
+        self.own = False
+
+    def __enter__(self) -> Any:
+        from pyspark.sql import SparkSession
+        spark = SparkSession.getActiveSession()
+        if spark is not None:
+            return spark
+        self.own = True
+        b = SparkSession.builder.appName("ajar")
+        master = self.master or (None if _under_submit() else "local[*]")
+        if master:
+            b = b.master(master)
+            if master.startswith("local"):  # workers: this interpreter
+                os.environ.setdefault("PYSPARK_PYTHON", sys.executable)
+        self.spark = b.getOrCreate()
+        return self.spark
+
+    def __exit__(self, *exc: Any) -> None:
+        if self.own:
+            self.spark.stop()
+
+
+def _write(report: Dict[str, Any], out: str) -> None:
+    text = json.dumps(report, indent=2, ensure_ascii=False) + "\n"
+    if out == "-":
+        sys.stdout.write(text)
+    else:
+        with open(out, "w", encoding="utf-8") as f:
+            f.write(text)
+
+
 def main(argv: Optional[Sequence[str]] = None) -> int:
     """The command line; returns the exit code (0 ran, 2 usage, 3 nothing read)."""
+    argv = list(sys.argv[1:] if argv is None else argv)
+    if argv[:1] == ["scan"]:
+        return _scan_main(argv[1:])
     ap = argparse.ArgumentParser(
         prog="python -m ajar.spark",
         description="Classify personal data in JSON lines, CSV/TSV and Parquet "
@@ -346,29 +474,10 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
     ap.add_argument("--csv-multiline", action="store_true",
                     help="CSV cells may hold line breaks (files are then not split)")
     a = ap.parse_args(argv)
-    from pyspark.sql import SparkSession
-    spark = SparkSession.getActiveSession()  # e.g. main() called in a notebook
-    own = spark is None
-    if own:
-        b = SparkSession.builder.appName("ajar")
-        master = a.master or (None if _under_submit() else "local[*]")
-        if master:
-            b = b.master(master)
-            if master.startswith("local"):  # workers: this interpreter
-                os.environ.setdefault("PYSPARK_PYTHON", sys.executable)
-        spark = b.getOrCreate()
-    try:
+    with _session(a.master) as spark:  # a notebook's session, else our own
         report = run(a.inputs, spark=spark, input_format=a.input_format,
                      reveal=a.reveal, csv_multiline=a.csv_multiline)
-    finally:
-        if own:
-            spark.stop()
-    text = json.dumps(report, indent=2, ensure_ascii=False) + "\n"
-    if a.out == "-":
-        sys.stdout.write(text)
-    else:
-        with open(a.out, "w", encoding="utf-8") as f:
-            f.write(text)
+    _write(report, a.out)
     for t in report["targets"]:
         if t["error"]:
             print(f"ajar: {t['target']}: {t['error']}", file=sys.stderr)

@@ -15,6 +15,7 @@ import pytest
 
 REPO = Path(__file__).resolve().parents[2]
 EXAMPLES = REPO / "examples"
+SERVERS_DIR = Path(os.environ.get("AJAR_SERVERS_DIR", "/tmp/ajar-servers"))
 
 
 @pytest.fixture(scope="session")
@@ -88,3 +89,19 @@ def ndjson_records(path: Path) -> List[Any]:
     """The records of an NDJSON file."""
     with open(path, encoding="utf-8") as f:
         return [json.loads(line) for line in f if line.strip()]
+
+
+def server_env(name: str) -> Dict[str, str]:
+    """`tests/servers/up NAME` (quick when it runs already), then its env file."""
+    up = REPO / "tests" / "servers" / "up"
+    if not up.exists():
+        pytest.skip("tests/servers is not in this tree")
+    proc = subprocess.run([str(up), name], capture_output=True, text=True)
+    if proc.returncode:
+        pytest.fail(f"tests/servers/up {name} failed:\n{proc.stderr[-2000:]}")
+    env = {}
+    for line in (SERVERS_DIR / name / "env").read_text().splitlines():
+        k, sep, v = line.partition("=")
+        if sep:
+            env[k] = v.strip().strip("'\"")
+    return env

@@ -10,7 +10,6 @@ stopped here.
 from __future__ import annotations
 
 import ctypes
-import os
 import secrets
 import subprocess
 from pathlib import Path
@@ -20,25 +19,7 @@ import pytest
 
 import ajar
 from ajar import _lib
-
-REPO = Path(__file__).resolve().parents[2]
-SERVERS_DIR = Path(os.environ.get("AJAR_SERVERS_DIR", "/tmp/ajar-servers"))
-
-
-def server_env(name: str) -> Dict[str, str]:
-    """`tests/servers/up NAME` (quick when it runs already), then its env file."""
-    up = REPO / "tests" / "servers" / "up"
-    if not up.exists():
-        pytest.skip("tests/servers is not in this tree")
-    proc = subprocess.run([str(up), name], capture_output=True, text=True)
-    if proc.returncode:
-        pytest.fail(f"tests/servers/up {name} failed:\n{proc.stderr[-2000:]}")
-    env = {}
-    for line in (SERVERS_DIR / name / "env").read_text().splitlines():
-        k, sep, v = line.partition("=")
-        if sep:
-            env[k] = v.strip().strip("'\"")
-    return env
+from conftest import server_env
 
 
 def redis_cli(env: Dict[str, str], *args: str) -> str:
