@@ -223,7 +223,14 @@ static const struct row rows[] = {
   {"gender", "f1", "female", 1},
   {"gender", "xb", "男", 1},
   {"gender", "sex", "F", 1},
-  {"gender", "f1", "F", 0},
+  /* a lone letter is a candidate only (validated 0): finish.c wants the
+   * whole column of M/F letters before it reports a sex */
+  {"gender", "f1", "F", 1},
+  {"gender", "geschlecht", "weiblich", 1},
+  {"gender", "f1", "남성", 1},
+  {"gender", "f1", "X", 0},
+  {"gender", "f1", "MF", 0},
+  {"gender", "f1", "Male Model", 0},
   {"address", "f1", "12 Baker Street, London", 1},
   {"address", "f1", "北京市朝阳区建国路88号", 1},
   {"address", "address", "Flat 3, Rose Court", 1},

@@ -385,7 +385,7 @@ static const struct lx_field pinyin[] = {
 
 /* ---- Chinese field names (exact; see lx_cjk_needles for the rest) ----- */
 static const struct lx_field chinese[] = {
-  E("姓名", H_NAME | AJAR_H_PERSON), E("名字", H_NAME),       E("真实姓名", H_NAME | AJAR_H_PERSON),
+  E("姓名", H_NAME | AJAR_H_PERSON),       E("真实姓名", H_NAME | AJAR_H_PERSON),
   E("身份证", H_NID),       E("身份证号", H_NID),     E("身份证号码", H_NID),
   E("公民身份号码", H_NID), E("证件号码", H_NID),     E("证件号", H_NID),
   E("护照", H_PP),          E("护照号", H_PP),        E("护照号码", H_PP),
@@ -755,6 +755,7 @@ static const struct lx_field ja_ko_fields[] = {
   E("血液型", H_HEA),       E("日時", H_TIME),        E("作成日時", H_TIME),
 
   E("이름", NP),            E("성명", NP),            E("고객명", NP),
+  E("名", NP),              E("성", NP),              E("名字", NP),
   E("담당의", AJAR_H_PERSON), E("주치의", AJAR_H_PERSON), E("担当医", AJAR_H_PERSON),
   E("主治医生", AJAR_H_PERSON), E("医生", AJAR_H_PERSON), E("主治医", AJAR_H_PERSON),
   E("생년월일", H_AGE),     E("생일", H_AGE),         E("나이", H_AGE),
@@ -809,6 +810,8 @@ static const struct lx_field face_fields[] = {
   E("reklama", H_ADV),      E("iklan", H_ADV),        E("quangcao", H_ADV),
   E("реклама", H_ADV),      E("広告", H_ADV),         E("광고", H_ADV),
   E("广告", H_ADV),         W("mdp", H_SEC),          W("clave", H_SEC),
+  W("dx", H_HEA),           E("dxcode", H_HEA),       G("schluessel", 0),
+  G("schlussel", 0),
   E("traveldocument", H_PP), E("traveldocumentno", H_PP), E("traveldocumentnumber", H_PP),
 };
 
@@ -825,6 +828,9 @@ const struct lx_needle lx_cjk_needles[] = {
   {"卡口", H_PLA},    {"摄像", H_PLA},    {"点位", H_PLA},   {"经度", H_LOC},
   {"纬度", H_LOC},    {"坐标", H_LOC},    {"位置", H_LOC},    {"密码", H_SEC},   {"银行卡", H_CARD},
   {"姓名", H_NAME | AJAR_H_PERSON}, {"邮编", H_AD},   {"邮政编码", H_AD},
+  {"口罩", H_FATTR},  {"眼镜", H_FATTR},  {"墨镜", H_FATTR},   {"胡子", H_FATTR},
+  {"微笑", H_FATTR},  {"帽子", H_FATTR},  {"估计", H_FATTR},   {"マスク", H_FATTR},
+  {"メガネ", H_FATTR}, {"眼鏡", H_FATTR}, {"마스크", H_FATTR}, {"안경", H_FATTR},
   /* Japanese */
   {"氏名", NP},       {"名前", NP},       {"生年月日", H_AGE}, {"誕生", H_AGE},
   {"性別", H_GEN},    {"電話", H_PH},     {"携帯", H_PH},      {"メール", H_EM},

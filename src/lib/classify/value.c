@@ -1016,11 +1016,10 @@ static unsigned scalar_words(struct emit_ctx *e, const char *v, size_t n,
                             ? ajar_lexicon_value_vocab(v, n)
                             : ajar_lexicon_value_vocab_exact(v, n))
                      : 0;
-  if (voc) {
+  if (voc)
     vocab_emit(voc, hints, n, e->fn, e->ctx, &e->seen);
-  } else if (!hints && sex_letter(v, n)) {
+  if (!hints && sex_letter(v, n))
     EMITE(DET_GENDER, 0);
-  }
   if ((mask & C_HIGH) && ajar_lexicon_cn_province(v, n) && ajar_valid_cn_plate(v, n))
     EMITE(DET_CN_PLATE, 1);
   else if (!(voc & ~NAME_VOCAB))
