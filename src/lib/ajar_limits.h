@@ -91,6 +91,8 @@
                                               (HTTP index, FTP) */
 #define AJAR_OBJ_MAX_DEPTH     4           /* directory levels followed */
 #define AJAR_OBJ_MAX_LINKS     5000        /* entries parsed per index page */
+#define AJAR_OBJ_TRANSFER_MS   20000       /* one FTP listing or read, whole (a
+                                              server that trickles) */
 #define AJAR_OBJ_MAX_INFLATE   (64u << 20) /* bytes one compressed prefix may
                                               inflate to */
 

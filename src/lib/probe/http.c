@@ -160,7 +160,7 @@ static size_t on_header(char *p, size_t size, size_t nmemb, void *ud) {
   return n;
 }
 
-static curl_socket_t on_socket(void *ud, curlsocktype purpose,
+curl_socket_t conn_open_socket(void *ud, curlsocktype purpose,
                                struct curl_sockaddr *a) {
   struct ajar_conn *c = ud;
   struct tgt_addr ta;
@@ -198,7 +198,7 @@ static int setup(struct ajar_conn *c) {
     curl_easy_setopt(h, CURLOPT_WRITEDATA, c);
     curl_easy_setopt(h, CURLOPT_HEADERFUNCTION, on_header);
     curl_easy_setopt(h, CURLOPT_HEADERDATA, c);
-    curl_easy_setopt(h, CURLOPT_OPENSOCKETFUNCTION, on_socket);
+    curl_easy_setopt(h, CURLOPT_OPENSOCKETFUNCTION, conn_open_socket);
     curl_easy_setopt(h, CURLOPT_OPENSOCKETDATA, c);
     curl_easy_setopt(h, CURLOPT_CONNECTTIMEOUT_MS, (long)c->connect_timeout_ms);
     curl_easy_setopt(h, CURLOPT_LOW_SPEED_LIMIT, 1L);

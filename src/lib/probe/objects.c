@@ -276,3 +276,46 @@ void obj_escape_path(const char *s, char *out, size_t n) {
   }
   out[k] = 0;
 }
+
+int obj_walk_init(struct obj_walk *w) {
+  memset(w, 0, sizeof *w);
+  w->dirs = calloc(AJAR_OBJ_MAX_DIRS + 1, sizeof *w->dirs);
+  w->depth = calloc(AJAR_OBJ_MAX_DIRS + 1, 1);
+  if (!w->dirs || !w->depth) {
+    free(w->dirs);
+    free(w->depth);
+    return AJAR_ENOMEM;
+  }
+  w->n_dirs = 1; /* the start itself: "" */
+  return 0;
+}
+
+void obj_walk_add_dir(struct obj_walk *w, const char *dir, unsigned depth) {
+  size_t i;
+  for (i = 0; i < w->n_dirs; i++)
+    if (!strcmp(w->dirs[i], dir))
+      return;
+  if (depth > AJAR_OBJ_MAX_DEPTH || w->n_dirs >= AJAR_OBJ_MAX_DIRS ||
+      strlen(dir) >= AJAR_MAX_TARGET_PATH) {
+    w->skipped++;
+    return;
+  }
+  snprintf(w->dirs[w->n_dirs], AJAR_MAX_TARGET_PATH, "%s", dir);
+  w->depth[w->n_dirs++] = (uint8_t)depth;
+}
+
+int obj_walk_emit(struct obj_walk *w, struct ajar_target_result *t, const char *container,
+                  const char *what, int rc) {
+  char note[AJAR_MAX_ERROR];
+  /* what was listed before a failure is reported */
+  if (!rc || (rc != AJAR_ENOMEM && w->files.count)) {
+    snprintf(note, sizeof note, "%s%s", what,
+             w->skipped || w->next < w->n_dirs
+                 ? "; more directories than the caps allow were not followed" : "");
+    rc = obj_emit(t, container, "", &w->files, note);
+  }
+  obj_set_free(&w->files);
+  free(w->dirs);
+  free(w->depth);
+  return rc;
+}

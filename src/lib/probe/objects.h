@@ -9,6 +9,7 @@
 #include <stddef.h>
 #include <stdint.h>
 #include "ajar/ajar.h"
+#include "ajar_limits.h"
 
 struct obj_entry {
   char *name;       /* key, blob name or path under the container */
@@ -37,6 +38,27 @@ int obj_score(const char *name, int64_t size);
  * prefix + name, with its listed size. 0 or AJAR_ENOMEM. */
 int obj_emit(struct ajar_target_result *t, const char *container,
              const char *prefix, const struct obj_set *s, const char *note);
+
+/* A bounded walk of a directory tree (HTTP index pages, FTP): the
+ * directories still to list (relative to the start, "" first, each ending
+ * in '/'), at most AJAR_OBJ_MAX_DIRS and AJAR_OBJ_MAX_DEPTH levels, and
+ * the files found. */
+struct obj_walk {
+  char (*dirs)[AJAR_MAX_TARGET_PATH];
+  uint8_t *depth;
+  size_t n_dirs, next, skipped;
+  struct obj_set files;
+};
+int obj_walk_init(struct obj_walk *w);
+/* queue directory dir ("a/b/") found at depth; one already queued, or
+ * one past the caps (counted), is not */
+void obj_walk_add_dir(struct obj_walk *w, const char *dir, unsigned depth);
+/* obj_emit of the files under container, the note saying what was
+ * listed (what) and whether the caps cut the walk; frees w. Returns rc
+ * when it is an error other than a failed listing (AJAR_ENOMEM), else
+ * what obj_emit returns. */
+int obj_walk_emit(struct obj_walk *w, struct ajar_target_result *t, const char *container,
+                  const char *what, int rc);
 
 /* the container's own line, or an object? (by the name emit gave) */
 int obj_is_container(const struct ajar_collection_result *coll);

@@ -114,6 +114,10 @@ int conn_post_json(struct ajar_conn *c, const char *path, const char *json,
 /* The value of response header name (one the probe declared in its
  * .headers) in the last response, or NULL when it had none. */
 const char *conn_header(const struct ajar_conn *c, const char *name);
+/* libcurl's CURLOPT_OPENSOCKETFUNCTION with the conn as its data: every
+ * socket's address checked against the scope and the policy first (a
+ * probe with a curl handle of its own, FTP's, sets it too) */
+curl_socket_t conn_open_socket(void *ud, curlsocktype purpose, struct curl_sockaddr *a);
 /* free what the connection holds (the HTTP client, the response, the
  * probe's state); the struct can be reused after memset */
 void conn_release(struct ajar_conn *c);

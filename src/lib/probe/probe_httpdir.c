@@ -180,16 +180,8 @@ static int relative_name(const char *h, size_t n, char *out, size_t cap) {
   return 1;
 }
 
-struct walk {
-  char (*dirs)[AJAR_MAX_TARGET_PATH];
-  uint8_t *depth;
-  size_t n_dirs, next;
-  struct obj_set files;
-  size_t pages, skipped_dirs;
-};
-
 /* one index page (dir: relative to the start, "" or "a/b/") */
-static int parse_page(struct walk *w, const char *body, const char *dir,
+static int parse_page(struct obj_walk *w, const char *body, const char *dir,
                       unsigned depth) {
   const char *p = body;
   size_t links = 0;
@@ -212,17 +204,7 @@ static int parse_page(struct walk *w, const char *body, const char *dir,
       continue;
     nl = strlen(name);
     if (name[nl - 1] == '/') {
-      size_t i;
-      for (i = 0; i < w->n_dirs && strcmp(w->dirs[i], full); i++)
-        ;
-      if (i < w->n_dirs)
-        continue;
-      if (depth + 1 > AJAR_OBJ_MAX_DEPTH || w->n_dirs >= AJAR_OBJ_MAX_DIRS) {
-        w->skipped_dirs++;
-        continue;
-      }
-      snprintf(w->dirs[w->n_dirs], AJAR_MAX_TARGET_PATH, "%s", full);
-      w->depth[w->n_dirs++] = (uint8_t)(depth + 1);
+      obj_walk_add_dir(w, full, depth + 1);
       continue;
     }
     rc = obj_add(&w->files, full, size_after(end + 4, next ? next : end + strlen(end)));
@@ -239,18 +221,12 @@ static void escaped_path(const struct ajar_conn *c, const char *rel, char *out, 
 }
 
 static int httpdir_enumerate(struct ajar_conn *c, struct ajar_target_result *t) {
-  struct walk w;
-  char path[3 * 2 * AJAR_MAX_TARGET_PATH + 8], note[160];
-  int rc = 0;
-  memset(&w, 0, sizeof w);
-  w.dirs = calloc(AJAR_OBJ_MAX_DIRS + 1, sizeof *w.dirs);
-  w.depth = calloc(AJAR_OBJ_MAX_DIRS + 1, 1);
-  if (!w.dirs || !w.depth) {
-    free(w.dirs);
-    free(w.depth);
-    return AJAR_ENOMEM;
-  }
-  w.n_dirs = 1; /* the start itself: "" */
+  struct obj_walk w;
+  char path[3 * 2 * AJAR_MAX_TARGET_PATH + 8], what[64];
+  size_t pages = 0;
+  int rc = obj_walk_init(&w);
+  if (rc)
+    return rc;
   while (!rc && w.next < w.n_dirs && conn_left_ms(c) > 0) {
     size_t d = w.next++;
     escaped_path(c, w.dirs[d], path, sizeof path);
@@ -260,23 +236,13 @@ static int httpdir_enumerate(struct ajar_conn *c, struct ajar_target_result *t) 
       rc = 0;
       continue;
     }
-    w.pages++;
+    pages++;
     if (c->http.status == 200 && is_index(c))
       rc = parse_page(&w, c->http.body, w.dirs[d], w.depth[d]);
   }
-  if (rc && rc != AJAR_ENOMEM && w.files.count)
-    rc = 0; /* what was listed before the failure is reported */
-  if (!rc) {
-    snprintf(note, sizeof note, "%zu index page(s) read%s", w.pages,
-             w.skipped_dirs || w.next < w.n_dirs
-                 ? "; more directories than the caps allow were not followed" : "");
-    start_dir(c, path, sizeof path);
-    rc = obj_emit(t, path, "", &w.files, note);
-  }
-  obj_set_free(&w.files);
-  free(w.dirs);
-  free(w.depth);
-  return rc;
+  snprintf(what, sizeof what, "%zu index page(s) read", pages);
+  start_dir(c, path, sizeof path);
+  return obj_walk_emit(&w, t, path, what, rc);
 }
 
 static int httpdir_read_object(struct ajar_conn *c, struct ajar_collection_result *coll,

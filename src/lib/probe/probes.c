@@ -19,6 +19,7 @@ const struct ajar_probe *const ajar_probes[] = {
     &ajar_probe_redis,
     &ajar_probe_memcached,
     &ajar_probe_mongodb,
+    &ajar_probe_ftp,
     NULL,
 };
 
