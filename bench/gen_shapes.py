@@ -190,30 +190,13 @@ def widecsv_header(rng: random.Random):
 def maker_widecsv(P: Pools, cols):
     rng = P.rng
 
+    pools = {"id": P.id, "name": P.name, "mobile": P.mobile, "email": P.email, "ip": P.ip, "ts": P.ts,
+             "code": P.order, "word": P.word}
+    other = {"int": lambda: str(rng.getrandbits(20)), "float": lambda: "%.4f" % rng.random(),
+             "quoted": lambda: '"' + " ".join(P.pick(P.word) for _ in range(3)) + ', "x"""', "empty": lambda: ""}
+
     def cell(k):
-        if k == "id":
-            return P.pick(P.id)
-        if k == "name":
-            return P.pick(P.name)
-        if k == "mobile":
-            return P.pick(P.mobile)
-        if k == "email":
-            return P.pick(P.email)
-        if k == "ip":
-            return P.pick(P.ip)
-        if k == "ts":
-            return P.pick(P.ts)
-        if k == "int":
-            return str(rng.getrandbits(20))
-        if k == "float":
-            return "%.4f" % rng.random()
-        if k == "code":
-            return P.pick(P.order)
-        if k == "word":
-            return P.pick(P.word)
-        if k == "quoted":
-            return '"' + " ".join(P.pick(P.word) for _ in range(3)) + ', "x"""'
-        return ""
+        return P.pick(pools[k]) if k in pools else other[k]()
 
     def make():
         return (",".join(cell(k) for k in cols) + "\r\n").encode()
