@@ -374,9 +374,13 @@ int cmd_scan(int argc, char **argv) {
     }
     hide_url_password(argv[i]);
   }
-  if (a.list_targets) {
-    for (k = 0; k < a.targets.n; k++)
-      printf("%s\n", cli_safe(a.targets.v[k]));
+  if (a.list_targets) { /* as the report's scope: no user:pass@ */
+    for (k = 0; k < a.targets.n; k++) {
+      struct ajar_report one = {0};
+      cli_set_scope(&one, &a.targets.v[k], 1);
+      printf("%s\n", one.scope ? cli_safe(one.scope) : "");
+      free(one.scope);
+    }
     code = 0;
     goto done;
   }

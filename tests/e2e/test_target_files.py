@@ -166,5 +166,7 @@ def test_shodan_export_gz(ajar_bin, tmp_path):
 
 def test_plain_list_still_works(ajar_bin, tmp_path):
     path = tmp_path / "targets.txt"
-    path.write_text("# ours\n10.0.5.1\n10.0.5.0/30, db.example:5432\n\n")
-    assert listed(ajar_bin, path) == ["10.0.5.1", "10.0.5.0/30", "db.example:5432"]
+    path.write_text("# ours\n10.0.5.1\n10.0.5.0/30, db.example:5432\n"
+                    "redis://u:s3cret@10.0.5.9:6379\n\n")
+    assert listed(ajar_bin, path) == ["10.0.5.1", "10.0.5.0/30", "db.example:5432",
+                                      "redis://10.0.5.9:6379"]  # never the password
