@@ -1,0 +1,230 @@
+"""`ajar scan` against real object stores and file servers from tests/servers: MinIO (s3:
+a public bucket, a bucket that lists but refuses reads, a private one; s3-auth: private,
+read with credentials), Azurite (azure-blob), nginx autoindex (httpdir, httpdir-auth) and
+vsftpd (ftp, ftp-closed), all seeded with the same files (tests/servers/lib/seed_files.py).
+Read-only proof: object listings and checksums identical before and after; access logs show
+only GET/HEAD, and FTP only the commands the probe lists."""
+import json
+import os
+import pathlib
+import re
+import subprocess
+import sys
+
+import pytest
+
+ROOT = pathlib.Path(__file__).resolve().parents[2]
+SERVERS = ROOT / "tests" / "servers"
+sys.path.insert(0, str(SERVERS / "lib"))
+NAMES = ["s3", "s3-auth", "azure-blob", "httpdir", "httpdir-auth", "ftp", "ftp-closed"]
+PREFIX_CAP = 1 << 20
+# what the seeded files show through the readers `ajar files` has for CSV
+SEEN = {"device.imei", "device.mac", "location.coordinates"}
+FTP_ALLOWED = {"USER", "PASS", "PWD", "TYPE", "PASV", "EPSV", "LIST", "MLSD", "SIZE",
+               "REST", "RETR", "QUIT", "ABOR"}
+
+
+def _env(name):
+    base = pathlib.Path(os.environ.get("AJAR_SERVERS_DIR", "/tmp/ajar-servers"))
+    env = {}
+    for line in (base / name / "env").read_text().splitlines():
+        if "=" in line:
+            k, v = line.split("=", 1)
+            env[k] = v
+    return env
+
+
+@pytest.fixture(scope="session")
+def srv():
+    up = subprocess.run([str(SERVERS / "up"), *NAMES], capture_output=True, text=True,
+                        timeout=3600)
+    if up.returncode != 0:
+        pytest.fail("tests/servers/up failed:\n" + up.stderr[-4000:])
+    return {name: _env(name) for name in NAMES}
+
+
+def scan(*args):
+    p = subprocess.run([os.environ["AJAR_BIN"], "scan", "--format", "json", *args],
+                       capture_output=True, text=True, timeout=300)
+    assert p.returncode in (0, 1, 3), p.stderr
+    rep = json.loads(p.stdout)
+    assert len(rep["targets"]) == 1, rep["targets"]
+    return rep["targets"][0]
+
+
+def categories(t):
+    return {c for col in t["collections"] for c in col.get("categories", [])}
+
+
+def s3_snapshot(env):
+    out = subprocess.run([sys.executable, str(SERVERS / "lib" / "seed_objects.py"),
+                          "s3-snapshot", "--url", env["URL"], "--key", env["ACCESS_KEY"],
+                          "--secret", env["SECRET_KEY"]], capture_output=True, text=True,
+                         timeout=300, check=True)
+    return out.stdout
+
+
+def azure_snapshot(env):
+    out = subprocess.run([sys.executable, str(SERVERS / "lib" / "seed_objects.py"),
+                          "azure-snapshot", "--url", env["URL"], "--account", env["ACCOUNT"],
+                          "--key", env["KEY"]], capture_output=True, text=True, timeout=300,
+                         check=True)
+    return out.stdout
+
+
+def files_manifest(env):
+    import seed_files
+    return seed_files.manifest(env["FILES"])
+
+
+def check_objects(t, prefix, open_=True):
+    """The seeded objects listed with their sizes; every read within the prefix cap."""
+    names = {c["name"]: c for c in t["collections"]}
+    for rel, size in [("exports/checkpoint_events.csv", 42756),
+                      ("dumps/smartcity.sql.gz", 7831), ("exports/patients.xlsx", 9480)]:
+        col = names[prefix + rel]
+        assert col["bytes"] == size, col
+    for col in t["collections"]:
+        m = re.search(r"read (?:whole \((\d+) bytes\)|the first (\d+) bytes)",
+                      col.get("note") or "")
+        if m:
+            assert int(m.group(1) or m.group(2)) <= PREFIX_CAP, col
+    csv = names[prefix + "exports/checkpoint_events.csv"]
+    assert csv["sampled"] == 400, csv
+    assert csv["severity"] == ("critical" if open_ else "info"), csv
+
+
+def test_real_s3_public_bucket(srv):
+    env = srv["s3"]
+    before = s3_snapshot(env)
+    t = scan(f"s3://exports@127.0.0.1:{env['PORT']}")
+    assert t["store"] == "s3" and not t["auth_required"] and t["severity"] == "critical"
+    bucket = [c for c in t["collections"] if c["name"] == "exports"][0]
+    assert bucket["records"] == 5 and bucket["bytes"] == 80160, bucket
+    check_objects(t, "exports/")
+    assert SEEN <= categories(t), categories(t)
+    assert s3_snapshot(env) == before
+
+
+def test_real_s3_listing_open_reading_closed(srv):
+    env = srv["s3"]
+    t = scan(f"s3://listonly@127.0.0.1:{env['PORT']}")
+    assert t["store"] == "s3" and not t["auth_required"] and t["severity"] == "medium"
+    names = {c["name"]: c for c in t["collections"]}
+    assert names["listonly"]["records"] == 5
+    obj = names["listonly/exports/checkpoint_events.csv"]
+    assert obj["bytes"] == 42756 and obj["sampled"] == 0
+    assert "reading refused (HTTP 403)" in obj["note"]
+
+
+def test_real_s3_closed(srv):
+    for target in (f"s3://private@127.0.0.1:{srv['s3']['PORT']}",
+                   f"s3://127.0.0.1:{srv['s3-auth']['PORT']}"):
+        t = scan(target)
+        assert t["store"] == "s3" and t["auth_required"] and not t["collections"], t
+        assert t["severity"] == "low"  # closed, but over plain HTTP
+
+
+def test_real_s3_with_credentials_rated_closed(srv):
+    env = srv["s3-auth"]
+    before = s3_snapshot(env)
+    t = scan(f"s3://127.0.0.1:{env['PORT']}", "--user", env["ACCESS_KEY"],
+             "--password", env["SECRET_KEY"])
+    assert t["store"] == "s3" and t["auth_required"]
+    check_objects(t, "records/", open_=False)
+    assert SEEN <= categories(t)
+    assert {c["severity"] for c in t["collections"]} == {"info"}
+    assert t["severity"] == "low"
+    assert s3_snapshot(env) == before
+
+
+def test_real_azure_public_container(srv):
+    env = srv["azure-blob"]
+    before = azure_snapshot(env)
+    pathlib.Path(env["DEBUG_LOG"]).write_text("")
+    t = scan(f"azure://127.0.0.1:{env['PORT']}/{env['ACCOUNT']}/exports")
+    assert t["store"] == "azure_blob" and not t["auth_required"]
+    check_objects(t, "exports/")
+    assert SEEN <= categories(t)
+    closed = scan(f"azure://127.0.0.1:{env['PORT']}/{env['ACCOUNT']}/private")
+    assert closed["auth_required"] and not closed["collections"]
+    methods = set(re.findall(r"RequestMethod=(\w+)", pathlib.Path(env["DEBUG_LOG"]).read_text()))
+    assert methods == {"GET"}, methods
+    assert azure_snapshot(env) == before
+
+
+def test_real_httpdir(srv):
+    env = srv["httpdir"]
+    before = files_manifest(env)
+    log = pathlib.Path(env["ACCESS_LOG"])
+    log.write_text("")
+    t = scan(env["URL"])
+    assert t["store"] == "http_index" and not t["auth_required"]
+    check_objects(t, "")
+    assert SEEN <= categories(t)
+    lines = log.read_text().splitlines()
+    assert lines and {ln.split()[0] for ln in lines} <= {"GET", "HEAD"}, lines
+    reads = [ln for ln in lines if ln.split()[1].endswith((".csv", ".gz", ".xlsx"))]
+    assert reads and all(ln.endswith(f"bytes=0-{PREFIX_CAP - 1}") for ln in reads), reads
+    assert all(int(ln.split()[3]) <= PREFIX_CAP for ln in lines)
+    assert files_manifest(env) == before
+
+
+def test_real_httpdir_auth(srv):
+    env = srv["httpdir-auth"]
+    log = pathlib.Path(env["ACCESS_LOG"])
+    log.write_text("")
+    t = scan(env["URL"])
+    assert t["auth_required"] and not t["collections"]
+    assert all(" 401 " in ln for ln in log.read_text().splitlines())
+    url = env["URL"].replace("http://", f"http://{env['USER']}:{env['PASSWORD']}@")
+    t = scan(url)
+    assert t["store"] == "http_index" and t["auth_required"]
+    assert SEEN <= categories(t)
+    assert {c["severity"] for c in t["collections"]} == {"info"}
+
+
+def ftp_commands(env):
+    log = pathlib.Path(env["PROTOCOL_LOG"]).read_text()
+    return [c.split()[0].upper()
+            for c in re.findall(r'FTP command: Client "[^"]*", "([^"]*)"', log)]
+
+
+def test_real_ftp(srv):
+    env = srv["ftp"]
+    before = files_manifest(env)
+    pathlib.Path(env["PROTOCOL_LOG"]).write_text("")
+    t = scan(f"ftp://127.0.0.1:{env['PORT']}")
+    assert t["store"] == "ftp" and not t["auth_required"]
+    check_objects(t, "")
+    assert SEEN <= categories(t)
+    cmds = ftp_commands(env)
+    assert "RETR" in cmds and set(cmds) <= FTP_ALLOWED, sorted(set(cmds))
+    assert files_manifest(env) == before
+
+
+def test_real_ftp_closed(srv):
+    env = srv["ftp-closed"]
+    pathlib.Path(env["PROTOCOL_LOG"]).write_text("")
+    t = scan(f"ftp://127.0.0.1:{env['PORT']}")
+    assert t["store"] == "ftp" and t["auth_required"] and not t["collections"]
+    cmds = ftp_commands(env)
+    assert cmds and set(cmds) <= {"USER", "PASS", "QUIT"}, cmds
+
+
+def test_real_s3_100000_objects_within_caps():
+    """A bucket of 100,000 objects: the listing stops at its caps (20 pages of 1,000
+    keys), says so, and the scan ends within seconds (s3-many keeps its data across ups:
+    seeded once)."""
+    up = subprocess.run([str(SERVERS / "up"), "s3-many"], capture_output=True, text=True,
+                        timeout=3600)
+    assert up.returncode == 0, up.stderr[-4000:]
+    env = _env("s3-many")
+    p = subprocess.run([os.environ["AJAR_BIN"], "scan", "--format", "json",
+                        f"s3://many@127.0.0.1:{env['PORT']}"], capture_output=True,
+                       text=True, timeout=120)
+    t = json.loads(p.stdout)["targets"][0]
+    bucket = [c for c in t["collections"] if c["name"] == "many"][0]
+    assert bucket["records"] == 20000, bucket
+    assert "listing stopped after 20 pages" in bucket["note"]
+    assert len(t["collections"]) <= 1 + 8
