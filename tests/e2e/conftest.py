@@ -37,7 +37,7 @@ def shared_server():
     named data and remove it after)."""
     def up(name):
         p = subprocess.run([str(SERVERS / "up"), name], capture_output=True,
-                           text=True, timeout=900)
+                           text=True, timeout=3600)
         if p.returncode != 0:
             pytest.fail("tests/servers/up failed:\n" + p.stderr[-4000:])
         return _env_file(name)

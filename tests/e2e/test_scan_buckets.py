@@ -12,6 +12,7 @@ import subprocess
 import sys
 
 import pytest
+from conftest import _env_file as _env
 
 ROOT = pathlib.Path(__file__).resolve().parents[2]
 SERVERS = ROOT / "tests" / "servers"
@@ -24,23 +25,9 @@ FTP_ALLOWED = {"USER", "PASS", "PWD", "TYPE", "PASV", "EPSV", "LIST", "MLSD", "S
                "REST", "RETR", "QUIT", "ABOR"}
 
 
-def _env(name):
-    base = pathlib.Path(os.environ.get("AJAR_SERVERS_DIR", "/tmp/ajar-servers"))
-    env = {}
-    for line in (base / name / "env").read_text().splitlines():
-        if "=" in line:
-            k, v = line.split("=", 1)
-            env[k] = v
-    return env
-
-
 @pytest.fixture(scope="session")
-def srv():
-    up = subprocess.run([str(SERVERS / "up"), *NAMES], capture_output=True, text=True,
-                        timeout=3600)
-    if up.returncode != 0:
-        pytest.fail("tests/servers/up failed:\n" + up.stderr[-4000:])
-    return {name: _env(name) for name in NAMES}
+def srv(shared_server):
+    return {name: shared_server(name) for name in NAMES}
 
 
 def scan(*args):
@@ -212,14 +199,11 @@ def test_real_ftp_closed(srv):
     assert cmds and set(cmds) <= {"USER", "PASS", "QUIT"}, cmds
 
 
-def test_real_s3_100000_objects_within_caps():
+def test_real_s3_100000_objects_within_caps(shared_server):
     """A bucket of 100,000 objects: the listing stops at its caps (20 pages of 1,000
     keys), says so, and the scan ends within seconds (s3-many keeps its data across ups:
     seeded once)."""
-    up = subprocess.run([str(SERVERS / "up"), "s3-many"], capture_output=True, text=True,
-                        timeout=3600)
-    assert up.returncode == 0, up.stderr[-4000:]
-    env = _env("s3-many")
+    env = shared_server("s3-many")
     p = subprocess.run([os.environ["AJAR_BIN"], "scan", "--format", "json",
                         f"s3://many@127.0.0.1:{env['PORT']}"], capture_output=True,
                        text=True, timeout=120)

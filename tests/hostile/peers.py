@@ -867,6 +867,74 @@ async def mongo_close_mid(rid, writer, body):
     return False
 
 
+# ---- object stores and file servers (fakes: S3's XML, an FTP greeting) ------
+S3_NS = "http://s3.amazonaws.com/doc/2006-03-01/"
+
+
+def s3_list_page(keys, token=None):
+    items = "".join(f"<Contents><Key>{k}</Key><Size>{n}</Size></Contents>" for k, n in keys)
+    more = (f"<IsTruncated>true</IsTruncated><NextContinuationToken>{token}"
+            f"</NextContinuationToken>" if token else "<IsTruncated>false</IsTruncated>")
+    return response(200, (f'<?xml version="1.0" encoding="UTF-8"?><ListBucketResult '
+                          f'xmlns="{S3_NS}"><Name>b</Name>{more}{items}'
+                          f"</ListBucketResult>").encode(),
+                    [("Content-Type", "application/xml")])
+
+
+def s3_endless_listing(method, path, headers, writer):
+    """ListObjectsV2 whose every page says there is more, with a new token."""
+    http_server.pages = getattr(http_server, "pages", 0) + 1
+    n = http_server.pages
+    return s3_list_page([(f"k{n}-{i}.log", 2) for i in range(1000)], token=f"t{n}")
+
+
+def s3_huge_object(method, path, headers, writer):
+    """A 1 TB object: the listing says so, the GET ignores Range and streams."""
+    if "list-type=2" in path:
+        return s3_list_page([("dump.csv", 10 ** 12)])
+
+    async def go():
+        writer.write(b"HTTP/1.1 200 OK\r\nContent-Type: text/csv\r\n"
+                     b"Content-Length: 1000000000000\r\n\r\nid,email\n")
+        row = b"".join(b"%d,person%d@example.org\n" % (i, i) for i in range(2000))
+        try:
+            for _ in range(100000):
+                writer.write(row)
+                await writer.drain()
+        except ConnectionError:
+            pass
+        writer.close()
+        return False
+    return go()
+
+
+BOMB = ('<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol">'
+        + "".join(f'<!ENTITY lol{i} "{("&lol%s;" % (i - 1 if i > 1 else "")) * 10}">'
+                  for i in range(1, 10))
+        + f']><ListBucketResult xmlns="{S3_NS}"><Contents><Key>&lol9;</Key>'
+          "<Size>1</Size></Contents></ListBucketResult>")
+
+
+def s3_xml_bomb(method, path, headers, writer):
+    """The first (identifying) page is plain; the listing itself is an XML bomb."""
+    if "max-keys=1&" in path or path.endswith("max-keys=1"):
+        return s3_list_page([("a.csv", 10)])
+    return response(200, BOMB.encode(), [("Content-Type", "application/xml")])
+
+
+async def ftp_trickle(reader, writer):
+    """An FTP greeting one byte a second."""
+    try:
+        for b in b"220 (fake trickling FTP) ready\r\n":
+            writer.write(bytes([b]))
+            await writer.drain()
+            await asyncio.sleep(1)
+    except ConnectionError:
+        pass
+    finally:
+        writer.close()
+
+
 # ---- the table: name -> (asyncio connection handler) -----------------------
 BEHAVIOURS = {
     "http-good": http_server(http_good),
@@ -915,6 +983,10 @@ BEHAVIOURS = {
     "mongodb-malformed-msg": mongo_server(mongo_malformed),
     "mongodb-slowloris": mongo_server(mongo_slowloris, handshake=False),
     "mongodb-close-mid": mongo_server(mongo_close_mid, handshake=False),
+    "s3-fake-endless-listing": http_server(s3_endless_listing),
+    "s3-fake-huge-object": http_server(s3_huge_object),
+    "s3-fake-xml-bomb": http_server(s3_xml_bomb),
+    "ftp-fake-trickle": ftp_trickle,
 }
 
 

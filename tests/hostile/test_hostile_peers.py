@@ -109,10 +109,21 @@ CASES = [
     case("mongodb-malformed-msg", "mongodb", r"malformed", target="mongodb://{host}:{port}"),
     case("mongodb-slowloris", "mongodb", TIMEOUT, target="mongodb://{host}:{port}"),
     case("mongodb-close-mid", "mongodb", r".", target="mongodb://{host}:{port}"),
+    # object stores and file servers: a listing that never ends (cut at the page
+    # cap), a 1 TB object that ignores Range (cut at the prefix cap), an XML bomb
+    # in a listing (refused), an FTP server that trickles (the deadline)
+    case("s3-fake-endless-listing", "s3", None, target="s3://b@{host}:{port}", store="s3",
+         collection=r"listing stopped"),
+    case("s3-fake-huge-object", "s3", None, target="s3://b@{host}:{port}", store="s3",
+         collection=r"ignored the Range.*read the first 1048576 bytes"),
+    case("s3-fake-xml-bomb", "s3", None, target="s3://b@{host}:{port}", store="s3",
+         collection=r"DTD"),
+    case("ftp-fake-trickle", "ftp", TIMEOUT, target="ftp://{host}:{port}"),
 ]
 
 DSN = {"elasticsearch": "elasticsearch", "redis": "redis", "memcached": "memcached",
-       "postgresql": "postgresql", "mysql": "mysql", "mongodb": "mongodb"}
+       "postgresql": "postgresql", "mysql": "mysql", "mongodb": "mongodb", "s3": "s3",
+       "ftp": "ftp"}
 
 
 def probe_present(ajar_bin, probe):

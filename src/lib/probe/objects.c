@@ -1,5 +1,6 @@
 /* Object stores and file servers: bounded listings, the choice of the
  * objects to read, their collections (objects.h). */
+#define _GNU_SOURCE /* memmem */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -170,6 +171,13 @@ xmlDocPtr obj_xml_parse(struct ajar_conn *c) {
   xmlDocPtr d;
   if (!c->http.body || !c->http.len) {
     snprintf(c->err, sizeof c->err, "an empty listing (HTTP %ld)", c->http.status);
+    return NULL;
+  }
+  /* listings never carry a DTD: one that does is refused unparsed */
+  if (memmem(c->http.body, c->http.len, "<!DOCTYPE", 9) ||
+      memmem(c->http.body, c->http.len, "<!ENTITY", 8)) {
+    snprintf(c->err, sizeof c->err, "refused: a listing that declares a DTD "
+                                    "(entity expansion; an XML bomb?)");
     return NULL;
   }
   /* no XML_PARSE_NOENT (entities stay references), no DTD loading, no
