@@ -6,9 +6,10 @@
 const struct cli_option cli_files_options[] = {
   {OPT_THREADS, 'j', "threads", "N", NULL,
    "classification threads (default: all cores)", NULL},
-  {OPT_INPUT_FORMAT, 0, "input-format", "F", "ndjson json csv tsv text",
-   "ndjson, json, csv, tsv or text (default: by\n"
-   "name, then by content)", NULL},
+  {OPT_INPUT_FORMAT, 0, "input-format", "F",
+   "ndjson json csv tsv text sql bson sqlite",
+   "ndjson, json, csv, tsv, text, sql, bson or\n"
+   "sqlite (default: by name, then by content)", NULL},
   {OPT_INCLUDE, 0, "include", "GLOB", NULL,
    "in directories, read only files whose path below\n"
    "the directory or name matches GLOB (repeatable)", NULL},
@@ -73,18 +74,32 @@ struct files_state {
 static int on_file(struct ajar_target_result *t, void *ctx) {
   struct files_state *st = ctx;
   const char *path = t->target ? t->target : "";
+  unsigned long long bad = 0, first = 0;
+  char note[96] = "";
+  size_t c;
   st->seen++;
+  /* one line per file: the input error, the malformed records of all its
+   * collections (tables of a dump), or both */
+  for (c = 0; c < t->n_collections; c++) {
+    unsigned long long l = t->collections[c].first_malformed_line;
+    bad += t->collections[c].malformed;
+    if (l && (!first || l < first)) first = l;
+  }
+  if (bad && first)
+    snprintf(note, sizeof note, "%llu malformed record(s), first at line %llu", bad,
+             first);
+  else if (bad)
+    snprintf(note, sizeof note, "%llu malformed record(s)", bad);
   if (t->error) { /* partly read or not at all: an input error (exit 2) */
-    fprintf(stderr, "ajar: %s: %s\n", cli_safe(path), cli_safe(t->error));
+    fprintf(stderr, "ajar: %s: %s%s%s\n", cli_safe(path), cli_safe(t->error),
+            note[0] ? "; " : "", note);
     if (!t->reachable || !t->n_collections || !t->collections[0].sampled)
       st->failed++;
     else
       st->damaged++;
+  } else if (note[0]) {
+    fprintf(stderr, "ajar: %s: %s\n", cli_safe(path), note);
   }
-  if (t->n_collections && t->collections[0].malformed)
-    fprintf(stderr, "ajar: %s: %llu malformed record(s), first at line %llu\n",
-            cli_safe(path), (unsigned long long)t->collections[0].malformed,
-            (unsigned long long)t->collections[0].first_malformed_line);
   if (file_done(st->x, t)) {
     ajar_target_result_clear(t);
     st->failed++;

@@ -27,6 +27,16 @@
 /* the ajar tool: -iL, --exclude-file and --scope files (gzip read through) */
 #define AJAR_MAX_TARGET_FILE   (256u << 20)
 
+/* dumps and database files read by `ajar files` (record/sqldump.c,
+ * record/sqlite.c, record/bson.c) */
+#define AJAR_SQL_MAX_TABLES    10000       /* tables (collections) per dump */
+#define AJAR_SQL_MAX_COLUMNS   1024        /* columns kept per table */
+#define AJAR_SQL_MAX_NAME      256         /* bytes of a (qualified) table name */
+#define AJAR_SQL_MAX_NAMES     (4u << 20)  /* bytes of all table and column names */
+#define AJAR_SQLITE_MAX_ROWS   100000      /* rows read per SQLite table */
+#define AJAR_BSON_MAX_DOC      (16u << 20) /* one BSON document (MongoDB's own cap) */
+#define AJAR_BSON_MAX_NESTING  200         /* documents and arrays inside one another */
+
 /* reports read back (ajar report, ajar diff, --baseline) */
 #define AJAR_MAX_REPORT        (256u << 20) /* bytes of one JSON report */
 

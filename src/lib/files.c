@@ -18,10 +18,13 @@
 #include "collection.h"
 #include "files.h"
 #include "pool.h"
+#include "record/bson.h"
 #include "record/csv.h"
 #include "record/framer.h"
 #include "record/reader.h"
 #include "record/sniff.h"
+#include "record/sqldump.h"
+#include "record/sqlite.h"
 
 #define BATCH_BYTES (1u << 20)
 
@@ -71,6 +74,7 @@ struct worker {
 };
 
 struct job {
+  const char *path;
   const struct ajar_db *db;
   const struct ajar_files_opts *opts;
   pthread_mutex_t parts_mu; /* n_parts and parts[] when threaded */
@@ -419,6 +423,127 @@ static void skip_record(struct job *j, int *skipping) {
   framer_discard(&j->fr, 0);
 }
 
+/* ---- files read whole by one walker: SQL dumps, BSON, SQLite ---------- */
+/* The MongoDB collection a .bson file holds: DB.COLLECTION from
+ * mongodump's DB/COLLECTION.bson (the name alone without a directory) */
+static size_t bson_collection(const char *path, char *out, size_t cap) {
+  const char *base = strrchr(path, '/'), *dir = NULL;
+  size_t bl, dl = 0, k = 0;
+  base = base ? base + 1 : path;
+  bl = strlen(base);
+  if (bl > 3 && !strcmp(base + bl - 3, ".gz")) bl -= 3;
+  if (bl > 5 && !strncmp(base + bl - 5, ".bson", 5)) bl -= 5;
+  if (base > path + 1) { /* the directory just above */
+    const char *e = base - 1;
+    dir = e;
+    while (dir > path && dir[-1] != '/') dir--;
+    dl = (size_t)(e - dir);
+    if (dl == 1 && *dir == '.') dl = 0;
+  }
+  if (!bl || dl + bl + 2 > cap || !strcmp(path, "-")) return 0;
+  if (dl) {
+    memcpy(out, dir, dl);
+    out[dl] = '.';
+    k = dl + 1;
+  }
+  memcpy(out + k, base, bl);
+  return k + bl;
+}
+
+/* The malformed rows a walker ended in each part's collection, counted
+ * where finish_part looks; first: the line of the first (0: unknown) */
+static void stream_malformed(struct job *j, uint64_t first) {
+  uint32_t p;
+  for (p = 0; p < j->n_parts; p++) {
+    struct file_sink *fs = sink_for(&j->main_w, p);
+    if (fs && fs->k.c->malformed && !fs->malformed) {
+      fs->malformed = fs->k.c->malformed;
+      fs->first_bad = first;
+    }
+  }
+}
+
+/* An SQL dump or a BSON file: its first got bytes are in the window; the
+ * walker takes the whole stream on this thread, chunk by chunk (mapped
+ * pages given back behind it), and opens a collection per table. */
+static const char *run_stream(struct job *j, size_t got, char *err, size_t errlen) {
+  struct file_sink *top = sink_for(&j->main_w, 0);
+  const struct rec_sink *k;
+  struct sqldump *sql = NULL;
+  struct bsondump *bs = NULL;
+  const char *result = NULL;
+  ssize_t n = (ssize_t)got;
+  int rc;
+  if (!top)
+    return "out of memory";
+  k = &top->k.sink;
+  if (j->parts[0]->fmt == FMT_SQL) {
+    rc = sqldump_new(k, &sql);
+  } else {
+    char name[AJAR_SQL_MAX_NAME];
+    size_t nl = bson_collection(j->path, name, sizeof name);
+    const struct rec_sink *sub = nl ? rec_open(k, name, nl) : NULL;
+    rc = bsondump_new(sub ? sub : k, &bs);
+  }
+  if (rc)
+    return "out of memory";
+  while (n > 0) {
+    rc = sql ? sqldump_feed(sql, j->win, (size_t)n) : bsondump_feed(bs, j->win, (size_t)n);
+    if (rc) {
+      result = "out of memory";
+      break;
+    }
+    if (j->map) {
+      size_t left;
+      j->wlen = (size_t)n;
+      map_advance(j, (size_t)n);
+      left = j->map_len - j->base;
+      n = (ssize_t)(left < 4 * AJAR_READ_CHUNK ? left : 4 * AJAR_READ_CHUNK);
+    } else {
+      n = reader_read(j->rd, j->win, j->wcap);
+      if (n < 0) {
+        snprintf(err, errlen, "%s", reader_error(j->rd)[0] ? reader_error(j->rd)
+                                                             : ajar_strerror((int)n));
+        result = err;
+      }
+    }
+  }
+  if (sql) {
+    if (!result && sqldump_finish(sql)) {
+      snprintf(err, errlen, "%s", sqldump_error(sql));
+      result = err;
+    }
+    stream_malformed(j, sqldump_stats(sql)->first_malformed_line);
+  } else {
+    if (!result && bsondump_finish(bs)) {
+      snprintf(err, errlen, "%s", bsondump_error(bs));
+      result = err;
+    }
+    stream_malformed(j, 0); /* documents have no lines */
+  }
+  sqldump_free(sql);
+  bsondump_free(bs);
+  return result;
+}
+
+/* An SQLite database: read by path, read-only and immutable */
+static const char *run_sqlite(struct job *j, char *err, size_t errlen) {
+  struct file_sink *top = sink_for(&j->main_w, 0);
+  struct sqlite_stats st;
+  int rc;
+  if (!top)
+    return "out of memory";
+  if (!j->map) {
+    snprintf(err, errlen, "an SQLite database is read from a plain file, "
+                          "not compressed and not from stdin");
+    return err;
+  }
+  rc = sqlite_walk_file(j->path, &top->k.sink, &st, err, errlen);
+  if (rc == AJAR_ENOMEM)
+    return "out of memory";
+  return rc ? err : NULL;
+}
+
 /* Read, frame and walk everything; returns a one-line error or NULL */
 static const char *run(struct job *j, char *err, size_t errlen) {
   int started = 0, skipping = 0;
@@ -469,12 +594,19 @@ static const char *run(struct job *j, char *err, size_t errlen) {
     }
     if (!started && got > 0) {
       started = 1;
+      pt->fmt = sniff_format(j->win, (size_t)got, j->fmt_hint);
+      if (pt->fmt == FMT_SQLITE)
+        return run_sqlite(j, err, errlen);
+      if (pt->fmt == FMT_BSON)
+        return run_stream(j, (size_t)got, err, errlen);
       if (sniff_binary(j->win, (size_t)got)) {
         j->binary = 1;
-        snprintf(err, errlen, "binary data (not NDJSON, JSON, CSV/TSV or text); not classified");
+        snprintf(err, errlen, "binary data (not NDJSON, JSON, CSV/TSV, text, an "
+                              "SQL dump, BSON or SQLite); not classified");
         return err;
       }
-      pt->fmt = sniff_format(j->win, (size_t)got, j->fmt_hint);
+      if (pt->fmt == FMT_SQL)
+        return run_stream(j, (size_t)got, err, errlen);
       framer_init(&j->fr, pt->fmt);
       if (nthreads > 1) {
         j->threaded = 1;
@@ -646,6 +778,7 @@ int files_scan_path(const struct ajar_db *db, const char *path,
   out->reachable = 1;
   if (!out->target || !out->store)
     return AJAR_ENOMEM;
+  j.path = path;
   j.db = db;
   j.opts = opts;
   fmt = sniff_hint(path, opts ? opts->format : NULL);

@@ -537,6 +537,118 @@ def reports():
     }
 
 
+MYSQL_DUMP = (b"-- MySQL dump 10.19  Distrib 10.11.19-MariaDB\n"
+              b"/*!40101 SET NAMES utf8mb4 */;\nUSE `smartcity`;\n"
+              b"CREATE TABLE `residents` (\n  `id` int(11) NOT NULL,\n"
+              b"  `resident_id` char(18) NOT NULL,\n  `name` varchar(64) DEFAULT 'a,b',\n"
+              b"  PRIMARY KEY (`id`)\n) ENGINE=InnoDB;\n"
+              b"INSERT INTO `residents` VALUES (1,'" + ID + b"','O\\'Brien \\\\ \\n'),"
+              b"(2,_binary 'x\\0y',0x3133383030),(3,X'4142',NULL);\n")
+PG_DUMP = (b"-- PostgreSQL database dump\nSET standard_conforming_strings = on;\n"
+           b"CREATE FUNCTION f() RETURNS int AS $_$ SELECT 1; $_$ LANGUAGE sql;\n"
+           b"CREATE TABLE public.p (id integer, name text, ok boolean, tags text[]);\n"
+           b"COPY public.p (id, name, ok, tags) FROM stdin;\n"
+           b"1\tAnn\\tLee\\n\\101\\x42\tt\t{a,b}\n2\t\\N\tf\t\\\\\n\\.\n"
+           b"INSERT INTO public.p VALUES (3, E'a\\'b', true, '{}');\n")
+
+
+def sql_dumps():
+    """fuzz_sqldump: a chunk-size byte, then the dump"""
+    dumps = {
+        "mysqldump": MYSQL_DUMP,
+        "pg-dump-copy": PG_DUMP,
+        "sqlite-dump": b"PRAGMA foreign_keys=OFF;\nBEGIN TRANSACTION;\n"
+                       b"CREATE TABLE u(id INTEGER PRIMARY KEY, name TEXT);\n"
+                       b"INSERT INTO u VALUES(1,replace('a\\nb','\\n',char(10)));\n"
+                       b"INSERT INTO sqlite_sequence VALUES('u',1);\nCOMMIT;\n",
+        "mssql": b"INSERT [dbo].[Users] ([Id], [Name]) VALUES (1, N'Ann]]')\n"
+                 b"INSERT [dbo].[Users] ([Id], [Name]) VALUES (2, CAST(N'x' AS nvarchar))\nGO\n",
+        "truncated-string": MYSQL_DUMP[:-20],
+        "truncated-copy": PG_DUMP[:PG_DUMP.index(b"\\.")],
+        "unclosed-comment": b"/* INSERT INTO t VALUES (1);",
+        "unclosed-dollar": b"CREATE FUNCTION f() AS $x$ body $x",
+        "deep-parens": b"INSERT INTO t VALUES " + b"(" * 5000 + b"1" + b")" * 5000 + b";",
+        "many-columns": b"INSERT INTO t (" + b",".join(b"c%d" % i for i in range(1100))
+                        + b") VALUES (" + b",".join(b"%d" % i for i in range(1100)) + b");",
+        "long-value": b"INSERT INTO t VALUES ('" + b"x" * 70000 + b"');",
+        "long-name": b"INSERT INTO `" + b"n" * 600 + b"` VALUES (1);",
+        "copy-csv": b"COPY t (a) FROM stdin WITH (FORMAT csv);\n1,2\n\\.\n",
+        "nul-bytes": b"INSERT INTO t VALUES ('a\x00b', 0x00);\n",
+    }
+    out = {}
+    for name, d in dumps.items():
+        out[name] = b"\x00" + d           # one byte a chunk
+        out[name + "-chunks7"] = b"\x06" + d
+    out["whole"] = b"\xff" + MYSQL_DUMP + PG_DUMP
+    return out
+
+
+
+def sql_files():
+    """fuzz_sql_file: whole dumps as files, plain and gzipped"""
+    out = {name: d[1:] for name, d in sql_dumps().items() if not name.endswith("-chunks7")}
+    out["mysqldump-gzip"] = gz(MYSQL_DUMP)
+    out["pg-dump-zstd"] = zst(PG_DUMP)
+    return out
+
+
+def bson_files():
+    """fuzz_bson_file: mongodump-style documents one after another"""
+    face = bson({"_id": ("oid", b"\x65" * 12), "person_idcard": ID.decode(),
+                 "captured_at": ("date", 1714521600000), "location": {"lat": 39.9, "lon": 116.4},
+                 "face": {"beard": False, "age_estimate": 34},
+                 "embedding": [0.1, -0.2, 0.3, 0.4], "price": ("dec128", b"\x01" + b"\x00" * 13 + b"\x40\x30"),
+                 "pic": ("bin", 0, b"\x00\xff"), "re": ("regex", "a.*", "i"), "ts": ("ts", 1, 2)})
+    deep = {"a": 1}
+    for _ in range(250):
+        deep = {"d": deep}
+    docs = {
+        "faces": face * 3,
+        "empty-doc": b"\x05\x00\x00\x00\x00",
+        "truncated": (face * 2)[:-7],
+        "bad-length": face + b"\xff\xff\xff\x7f" + b"\x00" * 16,
+        "small-length": face + b"\x03\x00\x00\x00",
+        "deep-250": bson(deep),
+        "inner-length-lies": face[:30] + b"\xff\xff" + face[32:],
+        "no-terminator": face[:-1] + b"\x01",
+        "gzip": gz(face * 5),
+    }
+    return docs
+
+
+def sqlite_files():
+    """fuzz_sqlite_file: a small database made with python's sqlite3
+    (libsqlite3), and damaged copies of it"""
+    import sqlite3
+    import tempfile
+    with tempfile.TemporaryDirectory() as d:
+        path = os.path.join(d, "app.sqlite")
+        con = sqlite3.connect(path)
+        con.execute("PRAGMA page_size=512")
+        con.execute("CREATE TABLE users(id INTEGER PRIMARY KEY, name TEXT, idcard TEXT, "
+                    "score REAL, pic BLOB)")
+        con.executemany("INSERT INTO users VALUES (?,?,?,?,?)",
+                        [(i, "Zhang Wei %d" % i, ID.decode(), i / 3, b"\x00\xff" if i % 2 else b"text")
+                         for i in range(40)])
+        con.execute("CREATE TABLE \"odd \"\"name\"(\"a b\" TEXT)")
+        con.execute("INSERT INTO \"odd \"\"name\" VALUES ('x')")
+        con.execute("CREATE VIEW v AS SELECT name FROM users")
+        con.execute("CREATE TRIGGER t AFTER INSERT ON users BEGIN SELECT 1; END")
+        con.commit()
+        con.close()
+        db = open(path, "rb").read()
+    flip = bytearray(db)
+    for i in range(600, len(flip), 97):
+        flip[i] ^= 0x5a
+    return {
+        "app": db,
+        "truncated": db[: len(db) // 2],
+        "header-only": db[:100],
+        "bit-flips": bytes(flip),
+        "bad-page-size": db[:16] + b"\x00\x03" + db[18:],
+    }
+
+
 TARGETS = {
     "fuzz_json_record": json_records,
     "fuzz_ndjson_file": ndjson_files,
@@ -549,6 +661,10 @@ TARGETS = {
     "fuzz_probe_mongodb": mongodb_peers,
     "fuzz_probe_http": http_peers,
     "fuzz_report_json": reports,
+    "fuzz_sqldump": sql_dumps,
+    "fuzz_sql_file": sql_files,
+    "fuzz_bson_file": bson_files,
+    "fuzz_sqlite_file": sqlite_files,
 }
 
 if __name__ == "__main__":

@@ -4,8 +4,11 @@
 #include <stddef.h>
 #include <stdint.h>
 
+/* FMT_SQL and FMT_BSON are streamed whole through their walkers
+ * (sqldump.c, bson.c), FMT_SQLITE is opened by path (sqlite.c): none of
+ * them is framed. */
 enum file_format { FMT_NDJSON, FMT_JSON_ARRAY, FMT_JSON_DOC, FMT_CSV, FMT_TSV,
-                   FMT_TEXT };
+                   FMT_TEXT, FMT_SQL, FMT_BSON, FMT_SQLITE };
 
 struct framer {
   enum file_format fmt;

@@ -377,6 +377,50 @@ static const char *walk_array(struct walker *w, const char *p, uint32_t field) {
 }
 
 /* p is at the value: its callers skipped the white space before it */
+/* Extended JSON (mongoexport; a server's relaxed JSON, probe_mongodb.c):
+ * an object whose only member is one of these keys stands for that
+ * member's value, so a field is the document's own (captured_at, not
+ * captured_at.$date); docs/formats.md */
+static int ext_json_key(const char *k, size_t n) {
+  static const char *const keys[] = {
+      "$oid", "$date", "$numberLong", "$numberInt", "$numberDouble",
+      "$numberDecimal", "$symbol", "$uuid", NULL};
+  size_t i;
+  for (i = 0; keys[i]; i++)
+    if (strlen(keys[i]) == n && !memcmp(keys[i], k, n))
+      return 1;
+  return 0;
+}
+
+/* p is at '{': the wrapped value when the object is such a wrapper, else
+ * NULL. Reads only: nothing is emitted. */
+static const char *ext_json_value(const char *p, const char *end) {
+  const char *k = skip_ws(p + 1, end), *kq, *v, *q;
+  int esc = 0;
+  if (end - k < 3 || k[0] != '"' || k[1] != '$')
+    return NULL;
+  kq = string_end(k + 1, end, &esc);
+  if (!kq || esc || !ext_json_key(k + 1, (size_t)(kq - k - 1)))
+    return NULL;
+  v = skip_ws(kq + 1, end);
+  if (v >= end || *v != ':')
+    return NULL;
+  v = skip_ws(v + 1, end);
+  if (v >= end)
+    return NULL;
+  if (*v == '"' || *v == '{' || *v == '[') {
+    q = skip_value(v, end);
+  } else { /* a number, true, false, null */
+    for (q = v; q < end && *q != ',' && *q != '}' && *q != ']' && *q != ' ' &&
+                *q != '\n' && *q != '\r' && *q != '\t';
+         q++)
+      ;
+  }
+  if (!q || (q = skip_ws(q, end)) >= end || *q != '}')
+    return NULL;
+  return v;
+}
+
 static const char *walk_value(struct walker *w, const char *p, uint32_t field) {
   const char *end = w->end, *q;
   int esc = 0;
@@ -388,7 +432,14 @@ static const char *walk_value(struct walker *w, const char *p, uint32_t field) {
     if (w->depth >= AJAR_MAX_DEPTH)
       return skip_value(p, end);
     w->depth++;
-    q = *p == '{' ? walk_object(w, p, field) : walk_array(w, p, field);
+    if (*p == '{' && (q = ext_json_value(p, end)) != NULL) {
+      /* the wrapped value, then the wrapper's closing brace */
+      q = walk_value(w, q, field);
+      q = q ? skip_ws(q, end) : NULL;
+      q = q && q < end && *q == '}' ? q + 1 : NULL;
+    } else {
+      q = *p == '{' ? walk_object(w, p, field) : walk_array(w, p, field);
+    }
     w->depth--;
     return q;
   case '"':

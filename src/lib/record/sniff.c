@@ -2,7 +2,10 @@
  * bytes decide between JSON forms, delimited rows and text. */
 #include <string.h>
 #include <strings.h>
+#include "record/bson.h"
 #include "record/sniff.h"
+#include "record/sqldump.h"
+#include "record/sqlite.h"
 
 static int ends_with(const char *s, size_t n, const char *suf) {
   size_t k = strlen(suf);
@@ -17,6 +20,9 @@ int sniff_hint(const char *path, const char *forced) {
     if (!strcmp(forced, "csv")) return FMT_CSV;
     if (!strcmp(forced, "tsv")) return FMT_TSV;
     if (!strcmp(forced, "text")) return FMT_TEXT;
+    if (!strcmp(forced, "sql")) return FMT_SQL;
+    if (!strcmp(forced, "bson")) return FMT_BSON;
+    if (!strcmp(forced, "sqlite")) return FMT_SQLITE;
     return FMT_UNKNOWN;
   }
   if (ends_with(path, n, ".gz")) n -= 3;
@@ -27,6 +33,8 @@ int sniff_hint(const char *path, const char *forced) {
   if (ends_with(path, n, ".csv")) return FMT_CSV;
   if (ends_with(path, n, ".tsv") || ends_with(path, n, ".tab")) return FMT_TSV;
   if (ends_with(path, n, ".txt") || ends_with(path, n, ".log")) return FMT_TEXT;
+  if (ends_with(path, n, ".sql")) return FMT_SQL;
+  /* .bson, .sqlite, .db: the magic bytes decide (sniff_format) */
   return FMT_SNIFF;
 }
 
@@ -53,6 +61,11 @@ static int first_line_is_object(const char *b, size_t n) {
 
 enum file_format sniff_format(const char *b, size_t n, int hint) {
   size_t i = 0, tabs = 0, commas = 0;
+  /* database files by their magic bytes, whatever the name says */
+  if (sqlite_sniff(b, n))
+    return FMT_SQLITE;
+  if (hint == FMT_BSON || (hint == FMT_SNIFF && bsondump_sniff(b, n)))
+    return FMT_BSON;
   if (n >= 3 && !memcmp(b, "\xEF\xBB\xBF", 3)) /* byte order mark */
     i = 3;
   while (i < n && (b[i] == ' ' || b[i] == '\n' || b[i] == '\r' || b[i] == '\t'))
@@ -65,6 +78,8 @@ enum file_format sniff_format(const char *b, size_t n, int hint) {
     return first_line_is_object(b + i, n - i) ? FMT_NDJSON : FMT_JSON_DOC;
   if (hint == FMT_SNIFF_JSON)
     return FMT_JSON_DOC;
+  if (sqldump_sniff(b + i, n - i))
+    return FMT_SQL;
   for (; i < n && b[i] != '\n'; i++) {
     tabs += b[i] == '\t';
     commas += b[i] == ',' || b[i] == ';';

@@ -1,0 +1,254 @@
+/* Unit tests for src/lib/record/sqldump.c: hand-written dumps of each
+ * dialect (mysqldump, pg_dump COPY and INSERT, sqlite3 .dump, MSSQL)
+ * and their edge cases (escapes, hex, _binary, multi-row, COPY escapes,
+ * comments, dollar quoting), each read whole and cut into 1-byte and
+ * 7-byte chunks: the records must be the same. */
+#include <stdlib.h>
+#include <string.h>
+#include "record/sqldump.h"
+#include "unit.h"
+
+#define MAX_TABLES 8
+#define MAX_FIELDS 32
+
+struct rtable {
+  char name[64];
+  char fields[MAX_FIELDS][32];
+  unsigned nf;
+  struct rec_sink sink;
+  struct recorder *r;
+};
+
+struct recorder {
+  struct rtable t[MAX_TABLES];
+  unsigned nt;
+  char out[8192];
+  size_t n;
+  int in_record;
+};
+
+static void put(struct recorder *r, const char *s, size_t n) {
+  size_t i;
+  for (i = 0; i < n && r->n + 3 < sizeof r->out; i++) {
+    unsigned char c = (unsigned char)s[i];
+    if (c == '\n') { r->out[r->n++] = '<'; r->out[r->n++] = '>'; }
+    else if (c < 0x20) r->out[r->n++] = '?';
+    else r->out[r->n++] = (char)c;
+  }
+  r->out[r->n] = 0;
+}
+
+static uint32_t t_child(void *ctx, uint32_t parent, const char *key, size_t n,
+                        int is_array) {
+  struct rtable *t = ctx;
+  unsigned i;
+  (void)parent;
+  (void)is_array;
+  for (i = 0; i < t->nf; i++)
+    if (strlen(t->fields[i]) == n && !memcmp(t->fields[i], key, n)) return i + 1;
+  if (t->nf == MAX_FIELDS || n >= sizeof t->fields[0]) return REC_NONE;
+  memcpy(t->fields[t->nf], key, n);
+  t->fields[t->nf][n] = 0;
+  return ++t->nf;
+}
+
+static void t_value(void *ctx, uint32_t field, enum value_kind kind,
+                    const char *v, size_t n) {
+  struct rtable *t = ctx;
+  struct recorder *r = t->r;
+  if (!r->in_record) {
+    put(r, t->name, strlen(t->name));
+    r->in_record = 1;
+  }
+  put(r, "|", 1);
+  if (field >= 1 && field <= t->nf) put(r, t->fields[field - 1], strlen(t->fields[field - 1]));
+  put(r, kind == VK_NUMBER ? "=N" : kind == VK_BOOL ? "=B" : "=", kind == VK_STRING ? 1 : 2);
+  put(r, v, n);
+}
+
+static void t_end(void *ctx, int malformed) {
+  struct rtable *t = ctx;
+  struct recorder *r = t->r;
+  if (!r->in_record) put(r, t->name, strlen(t->name));
+  if (malformed) put(r, "|!", 2);
+  if (r->n + 1 < sizeof r->out) r->out[r->n++] = '\n';
+  r->out[r->n] = 0;
+  r->in_record = 0;
+}
+
+static const struct rec_sink *r_open(void *ctx, const char *name, size_t n) {
+  struct recorder *r = ctx;
+  unsigned i;
+  struct rtable *t;
+  for (i = 0; i < r->nt; i++)
+    if (strlen(r->t[i].name) == n && !memcmp(r->t[i].name, name, n)) return &r->t[i].sink;
+  if (r->nt == MAX_TABLES || n >= sizeof r->t[0].name) return NULL;
+  t = &r->t[r->nt++];
+  memcpy(t->name, name, n);
+  t->name[n] = 0;
+  t->r = r;
+  t->sink.ctx = t;
+  t->sink.child = t_child;
+  t->sink.value = t_value;
+  t->sink.end_record = t_end;
+  return &t->sink;
+}
+
+/* the records of dump read in chunks of `step` bytes (0: whole) */
+static int run(const char *dump, size_t step, struct recorder *r, char *err,
+               size_t errlen) {
+  struct rec_sink top;
+  struct sqldump *d;
+  size_t len = strlen(dump), i;
+  int rc;
+  memset(r, 0, sizeof *r);
+  memset(&top, 0, sizeof top);
+  top.ctx = r;
+  top.open = r_open;
+  if (sqldump_new(&top, &d)) return -100;
+  if (!step) step = len ? len : 1;
+  for (i = 0; i < len; i += step) {
+    /* a heap copy of each chunk, so reading past it is caught by ASan */
+    size_t k = len - i < step ? len - i : step;
+    char *c = malloc(k);
+    memcpy(c, dump + i, k);
+    sqldump_feed(d, c, k);
+    free(c);
+  }
+  rc = sqldump_finish(d);
+  snprintf(err, errlen, "%s", sqldump_error(d));
+  sqldump_free(d);
+  return rc;
+}
+
+struct dcase {
+  const char *name;
+  const char *dump;
+  const char *want;   /* records, one a line */
+  int rc;             /* sqldump_finish */
+};
+
+static const struct dcase cases[] = {
+    {"mysqldump: backquotes, extended insert, escapes, NULL, numbers",
+     "-- MySQL dump 10.19  Distrib 10.11.19-MariaDB\n"
+     "/*!40101 SET NAMES utf8mb4 */;\n"
+     "DROP TABLE IF EXISTS `residents`;\n"
+     "CREATE TABLE `residents` (\n"
+     "  `id` int(11) NOT NULL,\n"
+     "  `name` varchar(64) NOT NULL DEFAULT 'x,y',\n"
+     "  `phone` varchar(16) DEFAULT NULL,\n"
+     "  PRIMARY KEY (`id`),\n"
+     "  KEY `k` (`name`,`phone`)\n"
+     ") ENGINE=InnoDB DEFAULT CHARSET=utf8mb4;\n"
+     "LOCK TABLES `residents` WRITE;\n"
+     "/*!40000 ALTER TABLE `residents` DISABLE KEYS */;\n"
+     "INSERT INTO `residents` VALUES (1,'O\\'Brien, \\\"Pat\\\"','13800138000'),"
+     "(2,'a\\\\b\\nc',NULL),(-3,'it''s',-1.5e-3);\n"
+     "UNLOCK TABLES;\n",
+     "residents|id=N1|name=O'Brien, \"Pat\"|phone=13800138000\n"
+     "residents|id=N2|name=a\\b<>c\n"
+     "residents|id=N-3|name=it's|phone=N-1.5e-3\n",
+     0},
+    {"mysql: _binary, hex literals, column list, REPLACE, ON DUPLICATE KEY",
+     "INSERT INTO `t` (`b`,`h`,`x`) VALUES (_binary 'abc',0x3133383030,X'4142'),"
+     "(_binary '\\0\\0',0x00FF,x'');\n"
+     "REPLACE INTO `t` (`h`) VALUES ('r') ON DUPLICATE KEY UPDATE h='z';\n"
+     "INSERT IGNORE INTO `db2`.`u` VALUES (CAST('2020-01-01' AS DATE), 'v');\n",
+     "t|b=abc|h=13800|x=AB\n"
+     "t|x=\n"
+     "t|h=r\n"
+     "db2.u|column1=2020-01-01|column2=v\n",
+     0},
+    {"USE gives unqualified tables their database",
+     "CREATE DATABASE `smartcity`;\nUSE `smartcity`;\n"
+     "CREATE TABLE `p` (`a` varchar(2), `b` int);\n"
+     "INSERT INTO `p` VALUES ('x',1);\n",
+     "smartcity.p|a=x|b=N1\n", 0},
+    {"pg_dump: COPY with escapes, \\N, typed columns, \\.",
+     "--\n-- PostgreSQL database dump\n--\n"
+     "SET standard_conforming_strings = on;\n"
+     "SELECT pg_catalog.set_config('search_path', '', false);\n"
+     "CREATE FUNCTION public.f() RETURNS trigger LANGUAGE plpgsql AS $_$\n"
+     "BEGIN INSERT INTO x VALUES ('no'); RETURN NEW; END; $_$;\n"
+     "CREATE TABLE public.people (\n    id integer NOT NULL,\n"
+     "    name text,\n    ok boolean,\n    score double precision,\n"
+     "    tags text[]\n);\n"
+     "COPY public.people (id, name, ok, score, tags) FROM stdin;\n"
+     "1\tAnn\\tLee\tt\t1.5\t{a,b}\n"
+     "2\t\\N\tf\t\\N\t\\\\x\n"
+     "3\tline\\nbreak \\101\\x42\\N\t\\N\t\\N\t\n"
+     "\\.\n"
+     "INSERT INTO public.people VALUES (4, 'C:\\path', true, 2, NULL);\n",
+     "public.people|id=N1|name=Ann?Lee|ok=Btrue|score=N1.5|tags={a,b}\n"
+     "public.people|id=N2|ok=Bfalse|tags=\\x\n"
+     "public.people|id=N3|name=line<>break ABN|tags=\n"
+     "public.people|id=N4|name=C:\\path|ok=Btrue|score=N2\n",
+     0},
+    {"pg_dump --column-inserts, E'' strings, OVERRIDING SYSTEM VALUE, \\connect",
+     "\\connect smartcity\n"
+     "INSERT INTO public.r (id, note) OVERRIDING SYSTEM VALUE VALUES (1, E'a\\'b');\n"
+     "INSERT INTO public.r (note, id) VALUES ('x''y', 2);\n",
+     "smartcity.public.r|id=N1|note=a'b\n"
+     "smartcity.public.r|note=x'y|id=N2\n",
+     0},
+    {"sqlite3 .dump",
+     "PRAGMA foreign_keys=OFF;\nBEGIN TRANSACTION;\n"
+     "CREATE TABLE residents(id INTEGER PRIMARY KEY, name TEXT, data BLOB);\n"
+     "INSERT INTO residents VALUES(1,'Zoë','back\\slash');\n"
+     "INSERT INTO \"residents\" VALUES(2,replace('a\\nb','\\n',char(10)),X'414243');\n"
+     "CREATE TABLE sqlite_sequence(name,seq);\n"
+     "INSERT INTO sqlite_sequence VALUES('residents',2);\n"
+     "COMMIT;\n",
+     "residents|id=N1|name=Zoë|data=back\\slash\n"
+     "residents|id=N2|name=a<>b|data=ABC\n",
+     0},
+    {"MSSQL: brackets, N'', no semicolons, GO",
+     "SET IDENTITY_INSERT [dbo].[Users] ON\nGO\n"
+     "INSERT [dbo].[Users] ([Id], [Full Name], [Mail]) VALUES (1, N'Ann', N'a@b.c')\n"
+     "INSERT [dbo].[Users] ([Id], [Full Name], [Mail]) VALUES (2, N'Bob]', NULL)\n"
+     "GO\n",
+     "dbo.Users|Id=N1|Full Name=Ann|Mail=a@b.c\n"
+     "dbo.Users|Id=N2|Full Name=Bob]\n",
+     0},
+    {"comments and strings hide statements",
+     "-- INSERT INTO a VALUES (1);\n/* INSERT INTO b VALUES (2); */\n"
+     "SELECT 'INSERT INTO c VALUES (3);';\n"
+     "INSERT INTO d VALUES ('-- not a comment', '/* nor this */');\n",
+     "d|column1=-- not a comment|column2=/* nor this */\n", 0},
+    {"a dump cut inside a row",
+     "INSERT INTO t VALUES (1,'a'),(2,'b", "t|column1=N1|column2=a\nt|column1=N2|!\n",
+     -1},
+    {"a dump cut inside COPY data",
+     "COPY t (a) FROM stdin;\nx\ny", "t|a=x\nt|a=y|!\n", -1},
+    {"a row that meets a semicolon",
+     "INSERT INTO t VALUES (1,(2;\nINSERT INTO t VALUES (3);\n",
+     "t|column1=N1|column2=N2|!\nt|column1=N3\n", 0},
+};
+
+static void test_case(const struct dcase *c) {
+  static const size_t steps[] = {0, 1, 7};
+  struct recorder *r = malloc(sizeof *r);
+  char err[200];
+  size_t i;
+  for (i = 0; i < sizeof steps / sizeof steps[0]; i++) {
+    int rc = run(c->dump, steps[i], r, err, sizeof err);
+    CHECKF(!strcmp(r->out, c->want), "%s, chunks of %zu:\n--- got\n%s--- want\n%s",
+           c->name, steps[i], r->out, c->want);
+    CHECKF((rc != 0) == (c->rc != 0), "%s, chunks of %zu: rc %d", c->name,
+           steps[i], rc);
+    CHECKF(!rc || (err[0] && !strchr(err, '\n')), "%s: error line '%s'", c->name, err);
+  }
+  free(r);
+}
+
+void test_sqldump(void) {
+  size_t i;
+  for (i = 0; i < sizeof cases / sizeof cases[0]; i++)
+    test_case(&cases[i]);
+  CHECK(sqldump_sniff("-- MySQL dump 10.19\n", 20));
+  CHECK(sqldump_sniff("\n/* x */ CREATE TABLE t (a int);", 31));
+  CHECK(sqldump_sniff("PRAGMA foreign_keys=OFF;", 24));
+  CHECK(!sqldump_sniff("{\"a\": 1}\n", 9));
+  CHECK(!sqldump_sniff("name,phone\nAnn,1\n", 17));
+  CHECK(!sqldump_sniff("settings are fine\n", 18));
+}
