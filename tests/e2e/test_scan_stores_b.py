@@ -290,8 +290,15 @@ def test_real_couchdb_auth(ajar_bin, stores):
     p, r = scan(ajar_bin, env["URL"])
     t = only(r)
     assert t["store"] == "couchdb" and t["auth_required"] is True
-    assert t["collections"] == [] and t["severity"] == "low"
     assert "admin party" not in (t["note"] or "")
+    # listing open, reading closed: _all_dbs answers anyone, each database's
+    # _security refuses its documents; the names are reported, nothing read
+    assert "listing open, reading closed" in t["note"]
+    assert sorted(c["name"] for c in t["collections"]) == ["logs", "residents", "vehicles"]
+    for c in t["collections"]:
+        assert c["sampled"] == 0 and not c["findings"], c
+        assert "reading refused (HTTP 401)" in c["note"], c
+    assert t["severity"] == "medium"
     p, r = scan(ajar_bin, env["URL"], "--user", env["ADMIN_USER"], "--password",
                 env["ADMIN_PASSWORD"])
     t = only(r)

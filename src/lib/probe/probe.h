@@ -91,6 +91,11 @@ struct ajar_conn {
 
   /* what happened */
   int answered;                    /* some response arrived */
+  int listing_open;                /* identify found the store's names open
+                                      to anyone while reads need credentials
+                                      ("listing open, reading closed"): the
+                                      engine lists them without credentials
+                                      and rates the target as open */
   int scope_refused;
   char refused_addr[64];
   char refused_why[AJAR_MAX_ERROR / 2]; /* tgt_policy_check's reason */

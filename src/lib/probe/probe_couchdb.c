@@ -120,8 +120,15 @@ static int couch_identify(struct ajar_conn *c, struct ajar_target_result *t) {
     json_decref(dbs);
     if ((rc = conn_get(c, path)))
       return rc == AJAR_ETOOBIG ? 0 : rc;
-    if (refused(c))
+    if (refused(c)) {
+      /* listing open, reading closed: the names are reported (couch_enumerate
+       * notes each database's refusal) */
       t->auth_required = 1;
+      c->listing_open = !c->use_creds;
+      if (c->listing_open)
+        return probe_note_add(&t->note, "listing open, reading closed: _all_dbs "
+                                     "answers anyone, the databases need credentials");
+    }
     return 0;
   }
   json_decref(dbs);

@@ -465,7 +465,7 @@ static int reported_as_honeypot(struct ajar_conn *conn, const struct ajar_probe 
 static int read_store(const struct audit_cfg *cfg, struct ajar_scratch *s,
                       struct ajar_conn *conn, const struct ajar_probe *chosen,
                       struct ajar_target_result *out) {
-  int open = !out->auth_required;
+  int open = !out->auth_required || (conn->listing_open && !conn->use_creds);
   int rc = chosen->enumerate(conn, out);
   if (rc && rc != AJAR_ENOMEM) {
     set_err(out, "%s%s", conn->err, "");
@@ -508,9 +508,11 @@ int audit_endpoint(const struct audit_cfg *cfg, struct ajar_scratch *s,
     goto out;
   if (e->spec->probe && !strcmp(e->spec->probe, "opensearch") && !out->store)
     probe_set_str(&out->store, "opensearch");
-  if (!out->error && (!out->auth_required || conn.use_creds))
+  if (!out->error && (!out->auth_required || conn.use_creds || conn.listing_open))
     rc = read_store(cfg, s, &conn, chosen, out);
-  rate(out, !out->auth_required);
+  /* listing open, reading closed (docs/report.md): names anyone can read
+   * are an open store's, whatever the reads say */
+  rate(out, !out->auth_required || (conn.listing_open && !conn.use_creds));
 out:
   if (!out->reachable)
     out->reachable = conn.answered;
