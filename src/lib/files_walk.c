@@ -9,6 +9,7 @@
 #include <dirent.h>
 #include <errno.h>
 #include <fnmatch.h>
+#include <limits.h>
 #include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -62,6 +63,23 @@ static int matches(const char *const *globs, size_t n, const char *rel) {
 
 static int by_name(const void *a, const void *b) {
   return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* mongodump writes COLL.metadata.json (index definitions, no records)
+ * beside COLL.bson: such a file is left out of a walk (docs/formats.md) */
+static int mongodump_metadata(char *const *names, size_t n, const char *name) {
+  static const char suf[] = ".metadata.json";
+  size_t len = strlen(name), k = sizeof suf - 1;
+  char sib[NAME_MAX + 16];
+  const char *key = sib;
+  if (len <= k || strcmp(name + len - k, suf) || len - k + 9 > sizeof sib)
+    return 0;
+  memcpy(sib, name, len - k);
+  memcpy(sib + len - k, ".bson", 6);
+  if (bsearch(&key, names, n, sizeof *names, by_name))
+    return 1;
+  memcpy(sib + len - k, ".bson.gz", 9);
+  return bsearch(&key, names, n, sizeof *names, by_name) != NULL;
 }
 
 static void skipped(const struct walk *w, const char *path, const char *why) {
@@ -121,7 +139,8 @@ static int walk_dir(struct walk *w, const char *path, size_t root_len,
       free(child);
       continue; /* gone meanwhile */
     }
-    if (w->o->n_exclude && matches(w->o->exclude, w->o->n_exclude, rel)) {
+    if ((w->o->n_exclude && matches(w->o->exclude, w->o->n_exclude, rel)) ||
+        mongodump_metadata(names, n, names[i])) {
       free(child);
       continue;
     }
