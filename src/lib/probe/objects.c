@@ -151,13 +151,6 @@ int obj_is_container(const struct ajar_collection_result *coll) {
   return coll->note && !strncmp(coll->note, CONTAINER_NOTE, strlen(CONTAINER_NOTE));
 }
 
-int obj_note(struct ajar_collection_result *coll, const char *what) {
-  char line[AJAR_MAX_ERROR];
-  snprintf(line, sizeof line, "%s%s%s", coll->note ? coll->note : "",
-           coll->note ? "; " : "", what);
-  return probe_set_str(&coll->note, line);
-}
-
 int obj_get_prefix(struct ajar_conn *c, const char *path, const char *extra) {
   char range[64];
   const char *h[3] = {range, extra, NULL};
@@ -251,20 +244,16 @@ size_t obj_xml_child_text(xmlNodePtr n, const char *name, char *out, size_t cap)
 
 int obj_take_prefix(struct ajar_conn *c, struct ajar_collection_result *coll,
                     const char **buf, size_t *len, int *cut) {
-  char what[64];
-  if (c->http.status == 401 || c->http.status == 403) {
-    snprintf(what, sizeof what, "reading refused (HTTP %ld)", c->http.status);
-    return obj_note(coll, what);
-  }
-  if (c->http.status != 200 && c->http.status != 206) {
-    snprintf(what, sizeof what, "not read (HTTP %ld)", c->http.status);
-    return obj_note(coll, what);
-  }
+  if (c->http.status == 401 || c->http.status == 403)
+    return probe_note_add(&coll->note, "reading refused (HTTP %ld)", c->http.status);
+  if (c->http.status != 200 && c->http.status != 206)
+    return probe_note_add(&coll->note, "not read (HTTP %ld)", c->http.status);
   *buf = c->http.body;
   *len = c->http.len;
   *cut = c->http.cut || coll->bytes > (int64_t)c->http.len;
   if (c->http.status == 200 && c->http.cut &&
-      obj_note(coll, "the server ignored the Range request; the read was cut off"))
+      probe_note_add(&coll->note, "the server ignored the Range request; the read was "
+                                  "cut off"))
     return AJAR_ENOMEM;
   return 0;
 }

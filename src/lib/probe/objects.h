@@ -63,8 +63,6 @@ int obj_walk_emit(struct obj_walk *w, struct ajar_target_result *t, const char *
 /* the container's own line, or an object? (by the name emit gave) */
 int obj_is_container(const struct ajar_collection_result *coll);
 
-/* "reading refused (HTTP 403)" etc. into coll->note; 0 or AJAR_ENOMEM */
-int obj_note(struct ajar_collection_result *coll, const char *what);
 /* XML listings (S3, Azure) with libxml2: no network, no DTD loading, no
  * entity substitution; a document that declares a DTD at all is refused
  * (an entity bomb never gets near an expansion). NULL with c->err set. */

@@ -379,11 +379,8 @@ static int ftp_read_object(struct ajar_conn *c, struct ajar_collection_result *c
   snprintf(whole + strlen(whole), sizeof whole - strlen(whole), "%s", coll->name);
   obj_escape_path(whole, path, sizeof path);
   rc = ftp_do(c, st, path, NULL, AJAR_OBJ_PREFIX, &reply);
-  if (rc == AJAR_EINVAL || rc == AJAR_EAUTH) {
-    char what[64];
-    snprintf(what, sizeof what, "reading refused (FTP %ld)", reply);
-    return obj_note(coll, what);
-  }
+  if (rc == AJAR_EINVAL || rc == AJAR_EAUTH)
+    return probe_note_add(&coll->note, "reading refused (FTP %ld)", reply);
   if (rc)
     return rc;
   *buf = st->buf;
