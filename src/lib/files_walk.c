@@ -122,7 +122,7 @@ static int walk_dir(struct walk *w, const char *path, size_t root_len,
     n++;
   }
   closedir(d);
-  if (!rc)
+  if (!rc && n > 1) /* qsort must not be given NULL, even for 0 items */
     qsort(names, n, sizeof *names, by_name);
   w->dev[w->depth] = st->st_dev;
   w->ino[w->depth] = st->st_ino;
