@@ -495,3 +495,21 @@ def test_age_and_gender_estimated_from_a_face_are_both(tmp_path):
     got = {(f["field"], f["category"]) for f in target(rep, str(p))["collections"][0]["findings"]}
     for fld in ("face.age_estimate", "face.gender_estimate"):
         assert (fld, "biometric.face") in got and (fld, "identity.demographic") in got
+
+
+def test_a_face_embedding_under_an_opaque_key(tmp_path):
+    # issue 11: a 128/256/512-wide unit-scale vector in every record is a
+    # face template whatever its key; other widths or scales are not
+    import random
+    r = random.Random(5)
+
+    def unit(k):
+        v = [r.gauss(0, 1) for _ in range(k)]
+        n = sum(x * x for x in v) ** 0.5
+        return [round(x / n, 6) for x in v]
+    p = tmp_path / "e.ndjson"
+    p.write_text("".join(json.dumps({"f1": unit(512), "f2": unit(100), "f3": [r.randint(0, 255) for _ in range(128)],
+                                     "f4": unit(768)}) + "\n" for _ in range(5)))
+    _, rep, _ = run_json(str(p))
+    got = {(f["field"], f["category"]) for f in target(rep, str(p))["collections"][0]["findings"]}
+    assert got == {("f1", "biometric.face")}

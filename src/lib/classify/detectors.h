@@ -44,7 +44,7 @@
   X(CARD,            "card",            AJAR_CAT_CARD,         WEAK,   CARD,        "IIN range and length, Luhn check digit") \
   X(IBAN,            "iban",            AJAR_CAT_IBAN,         STRONG, IBAN,        "country length and mod 97") \
   X(FACE_ATTRIBUTES, "face_attributes", AJAR_CAT_FACE,         CONTEXT, FACE_ATTR,  "face-analysis attributes (beard, glasses, mask, smile, age/gender estimate)") \
-  X(FACE_EMBEDDING,  "face_embedding",  AJAR_CAT_FACE,         CONTEXT, EMBEDDING,  "128/256/512 floats in a face or feature field") \
+  X(FACE_EMBEDDING,  "face_embedding",  AJAR_CAT_FACE,         CONTEXT, EMBEDDING,  "128/256/512 floats in a face or feature field; unit-scale 128/256/512 in every record of a field named for nothing else") \
   X(FACE_IMAGE,      "face_image",      AJAR_CAT_FACE,         CONTEXT, PHOTO,      "base64 JPEG/PNG by magic bytes in a photo or face field") \
   X(ETHNICITY,       "ethnicity",       AJAR_CAT_ETHNICITY,    VOCAB,  ETHNICITY,   "ethnic-group vocabulary (56 groups of China, census terms), or field name") \
   X(RELIGION,        "religion",        AJAR_CAT_RELIGION,     VOCAB,  RELIGION,    "religion vocabulary (EN/ZH), or field name") \

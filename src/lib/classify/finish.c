@@ -120,6 +120,9 @@ static int decide(const struct field *f, const struct det_stat *st,
         ratio >= 0.9 && st->valid * 10 >= f->values &&
         (st->hits - st->valid) * 10 >= f->values)
       return AJAR_CONF_MEDIUM; /* dates only, spread over generations: births */
+    if (st->det == DET_FACE_EMBEDDING && !f->hints && f->values >= 3 &&
+        st->hits * 10 >= f->values * 9)
+      return AJAR_CONF_MEDIUM; /* face-model widths, unit scale, every record */
     if (st->det == DET_PHONE_NATIONAL && st->valid * 10 >= f->values * 8 &&
         st->valid >= 5)
       return AJAR_CONF_MEDIUM; /* printed as phones are: "(415) 555-2671" */
