@@ -65,6 +65,8 @@ void cli_command_help(const struct cli_command *cmd, FILE *f) {
   fprintf(f, "usage: ajar %s [OPTIONS] %s\n\n", cmd->name, cmd->operands);
   snprintf(lead, sizeof lead, "  %s %s", cmd->name, cmd->operands);
   help_lines(f, lead, cmd->summary);
+  if (!strcmp(cmd->name, "scan")) /* its summary points at them */
+    cli_stores_usage(f);
   fputs("\nOptions:\n", f);
   options_help(cmd, f);
 }

@@ -116,6 +116,8 @@ int cli_common_only(int id, const char *arg, void *ctx);
  * `ajar --help` */
 void cli_command_help(const struct cli_command *cmd, FILE *f);
 void cli_options_usage(FILE *f);
+/* the "Stores scan reads:" section (the probes compiled in) */
+void cli_stores_usage(FILE *f);
 /* bash or zsh completion script; 0, or -1 for another shell */
 int cli_completion(const char *shell, FILE *f);
 

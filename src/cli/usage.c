@@ -101,6 +101,16 @@ static void wrapped(FILE *f, const char *s, int col) {
   fputc('\n', f);
 }
 
+void cli_stores_usage(FILE *f) {
+  size_t i;
+  fputs("\nStores scan reads:\n", f);
+  for (i = 0; ajar_probe_name(i); i++) {
+    int used = fprintf(f, "  %s", ajar_probe_name(i));
+    fprintf(f, "%*s", used + 2 > 22 ? 2 : 22 - used, "");
+    wrapped(f, ajar_probe_help(i), 22);
+  }
+}
+
 void cli_usage(FILE *f) {
   const struct cli_command *c;
   size_t i;
@@ -123,12 +133,7 @@ void cli_usage(FILE *f) {
     }
     fputc('\n', f);
   }
-  fputs("\nStores scan reads:\n", f);
-  for (i = 0; ajar_probe_name(i); i++) {
-    int used = fprintf(f, "  %s", ajar_probe_name(i));
-    fprintf(f, "%*s", used + 2 > 22 ? 2 : 22 - used, "");
-    wrapped(f, ajar_probe_help(i), 22);
-  }
+  cli_stores_usage(f);
   cli_options_usage(f);
   fputs(exit_codes, f);
 }
