@@ -105,7 +105,8 @@ int obj_emit(struct ajar_target_result *t, const char *container,
       p[np++].score = sc;
     }
   }
-  qsort(p, np, sizeof *p, by_score);
+  if (np)
+    qsort(p, np, sizeof *p, by_score);
   take = np < AJAR_OBJ_SAMPLE ? np : AJAR_OBJ_SAMPLE;
   if (grow(t, 1 + take)) {
     free(p);
