@@ -122,4 +122,24 @@
                                               internal headroom */
 #define AJAR_MONGO_BATCH       100         /* cursor batch size (listings) */
 
+/* The fuzz tree (AJAR_FUZZ=ON with clang defines libFuzzer's
+ * FUZZING_BUILD_MODE_UNSAFE_FOR_PRODUCTION): the same caps, smaller, so
+ * an input that inflates (a gzip or zstd bomb), repeats or declares a
+ * huge window reaches its cap in microseconds instead of tens of
+ * milliseconds; every check stays, at the smaller size. Never in a
+ * build that ships (tools/build, tools/test replay the corpora at the
+ * sizes above). */
+#ifdef FUZZING_BUILD_MODE_UNSAFE_FOR_PRODUCTION
+#undef AJAR_MAX_RECORD
+#define AJAR_MAX_RECORD        (64u << 10)
+#undef AJAR_READ_CHUNK
+#define AJAR_READ_CHUNK        (4u << 10)  /* inputs cross chunk edges */
+#undef AJAR_ZSTD_WINDOW_LOG_MAX
+#define AJAR_ZSTD_WINDOW_LOG_MAX 20
+#undef AJAR_OBJ_MAX_INFLATE
+#define AJAR_OBJ_MAX_INFLATE   (1u << 20)
+#undef AJAR_MAX_RESPONSE
+#define AJAR_MAX_RESPONSE      (1u << 20)
+#endif
+
 #endif
