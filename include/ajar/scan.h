@@ -90,6 +90,18 @@ typedef void (*ajar_progress_cb)(const struct ajar_scan_progress *p, void *ctx);
 /* Start from AJAR_SCAN_OPTS_INIT or ajar_scan_opts_init(); zero is every
  * field's default. New fields are appended at the end (and mirrored in
  * python/ajar/_lib.py). */
+/* Credentials for some targets only (ajar scan --credentials; docs/scan.md,
+ * "Credentials"): they go to an endpoint only when one of targets names
+ * it, and, when store is set, only to that store. */
+struct ajar_credential {
+  const char *const *targets; /* host, host:port, address, CIDR, URL or DSN */
+  size_t n_targets;
+  const char *store;          /* a probe's name ("opensearch", "postgresql",
+                                 ...), or NULL: any store a probe recognises */
+  const char *user;
+  const char *password;       /* may be NULL: an empty password */
+};
+
 struct ajar_scan_opts {
   size_t size;              /* sizeof(struct ajar_scan_opts) */
   const char *ports;        /* "9200,9000-9010"; NULL: the probes' defaults */
@@ -115,7 +127,9 @@ struct ajar_scan_opts {
                                tried with the native-protocol probes
                                (PostgreSQL, MySQL, ...) by fingerprint;
                                HTTP probes are tried on every port */
-  const char *user;         /* credentials for stores that require them; */
+  const char *user;         /* credentials for the targets named singly (a
+                               URL, a DSN, host:port), never for the
+                               endpoints of a range or a port list; */
   const char *password;     /* a URL's or DSN's own user:pass wins */
   ajar_progress_cb progress;
   void *progress_ctx;
@@ -128,6 +142,20 @@ struct ajar_scan_opts {
   unsigned shard_index;     /* with shard_count > 1: scan only part K */
   unsigned shard_count;     /* (1-based) of N disjoint parts whose union
                                is the whole scan; 0 or 1: all of it */
+  /* Credentials bound to targets (see struct ajar_credential); the first
+   * entry naming an endpoint is used, after a URL's own and user/password. */
+  const struct ajar_credential *credentials;
+  size_t n_credentials;
+  int allow_cleartext_password; /* send a password where it would cross the
+                                   network in clear (HTTP Basic over http,
+                                   Redis AUTH, etcd over http, PostgreSQL
+                                   cleartext/MD5 without TLS, MySQL
+                                   cleartext plugins); 0: refuse, and say
+                                   so on the target */
+  const char *cacert;       /* CA file for verifying TLS certificates when
+                               credentials are sent; NULL: the system's */
+  int insecure;             /* send credentials over TLS without verifying
+                               the certificate */
 };
 #define AJAR_SCAN_OPTS_INIT {sizeof(struct ajar_scan_opts)}
 

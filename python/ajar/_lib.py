@@ -90,7 +90,10 @@ class ScanOpts(_Opts):
                 ("user", c_char_p), ("password", c_char_p),
                 ("progress", PROGRESS_CB), ("progress_ctx", c_void_p),
                 ("authorized", c_int), ("max_per_host", c_int),
-                ("shard_index", c_uint), ("shard_count", c_uint)]
+                ("shard_index", c_uint), ("shard_count", c_uint),
+                ("credentials", c_void_p), ("n_credentials", c_size_t),
+                ("allow_cleartext_password", c_int), ("cacert", c_char_p),
+                ("insecure", c_int)]
 
 
 _SIGNATURES = {

@@ -22,7 +22,8 @@ SCAN_OPTIONS = ("ports", "exclude", "scope", "concurrency", "rate",
                 "connect_timeout_ms", "read_timeout_ms", "target_deadline_ms",
                 "max_runtime_ms", "sample", "include_system", "reveal",
                 "report_all", "probe_all", "user", "password", "authorized",
-                "max_per_host", "shard")
+                "max_per_host", "shard", "allow_cleartext_password", "cacert",
+                "insecure")
 AJAR_ETIMEDOUT = -8
 
 
@@ -85,9 +86,12 @@ def scan(clf: "Classifier", targets: Union[str, Sequence[str]] = (),
     exclude, scope (lists of addresses/CIDRs/host names), concurrency,
     rate, connect_timeout_ms, read_timeout_ms, target_deadline_ms,
     max_runtime_ms, sample, include_system, reveal, report_all,
-    probe_all, user, password, authorized (public addresses need a scope
-    or this), max_per_host, shard ((K, N): part K of N disjoint parts whose
-    union is the whole scan). Bad targets or options raise AjarError with the library's
+    probe_all, user, password (for targets named singly: a URL, a DSN,
+    host:port), authorized (public addresses need a scope or this),
+    max_per_host, shard ((K, N): part K of N disjoint parts whose union is
+    the whole scan), allow_cleartext_password (send a password where it
+    crosses the network in clear: HTTP Basic over http, Redis AUTH, ...),
+    cacert, insecure. Bad targets or options raise AjarError with the library's
     one-line reason; a target that fails is a result with ``error`` set.
     Only read-only requests are sent (see ``ajar scan --help``).
     """
@@ -111,9 +115,10 @@ def scan(clf: "Classifier", targets: Union[str, Sequence[str]] = (),
     o.rate = float(options.get("rate") or 0)
     if options.get("shard") is not None:
         o.shard_index, o.shard_count = (int(x) for x in options["shard"])
-    for k in ("include_system", "reveal", "report_all", "probe_all", "authorized"):
+    for k in ("include_system", "reveal", "report_all", "probe_all", "authorized",
+              "allow_cleartext_password", "insecure"):
         setattr(o, k, 1 if options.get(k) else 0)
-    for k in ("user", "password"):
+    for k in ("user", "password", "cacert"):
         if options.get(k) is not None:
             setattr(o, k, str(options[k]).encode())
     lib = _lib.lib()

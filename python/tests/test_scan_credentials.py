@@ -77,14 +77,20 @@ def test_redis_sees_the_user_given():
               "+scard", "+zcard", "+xlen", "+ping", "+hello")
     try:
         target = f"redis://127.0.0.1:{env['PORT']}"
+        # AUTH is in clear (no TLS here): sent only with the opt-in
         r = ajar.scan([target], user=user, password=password, sample=3)
+        (t,) = r["targets"]
+        assert "credentials not sent" in (t["error"] or ""), t
+        r = ajar.scan([target], user=user, password=password, sample=3,
+                      allow_cleartext_password=True)
         (t,) = r["targets"]
         assert t["store"] == "redis" and t["auth_required"] is True, t
         assert t["error"] is None and t["collections"], t
         assert password not in acl_log_users(env)
 
         before = len(acl_log_users(env))
-        r = ajar.scan([target], user=user, password="not-" + password, sample=3)
+        r = ajar.scan([target], user=user, password="not-" + password, sample=3,
+                      allow_cleartext_password=True)
         (t,) = r["targets"]
         assert t["error"] and not t["collections"], t
         users = acl_log_users(env)
@@ -100,7 +106,8 @@ def test_opensearch_sees_the_user_given():
     env = server_env("opensearch-auth")
     log = Path(env["ACCESS_LOG"])
     start = log.stat().st_size
-    r = ajar.scan([env["URL"]], user=env["USER"], password=env["PASSWORD"], sample=3)
+    r = ajar.scan([env["URL"]], user=env["USER"], password=env["PASSWORD"], sample=3,
+                  allow_cleartext_password=True)  # Basic auth over plain http
     (t,) = r["targets"]
     assert t["auth_required"] is True and t["error"] is None, t
     assert t["collections"], t

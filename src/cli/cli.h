@@ -50,6 +50,19 @@ int target_file_read(struct strv *s, const char *opt, const char *path);
 /* the format target_file_read recognises in x ("nmap-xml", "json", ...) */
 const char *target_file_format(const char *x);
 
+/* --credentials FILE (credentials.c; docs/scan.md, "Credentials") */
+struct cred_strings;
+struct cli_creds {
+  struct ajar_credential *v;       /* what the library takes */
+  struct cred_strings *strings;    /* owns them (secrets wiped on free) */
+  size_t n;
+};
+/* 0, or -1 after saying why */
+int cli_creds_read(struct cli_creds *c, const char *path);
+void cli_creds_free(struct cli_creds *c);
+/* the first line of path (--password-file), or NULL after saying why */
+char *cli_password_file(const char *path);
+
 /* the commands, each with its option table (options.h) */
 int cmd_files(int argc, char **argv);
 int cmd_scan(int argc, char **argv);

@@ -160,12 +160,31 @@ const struct cli_option cli_scan_options[] = {
    "native-protocol probes (PostgreSQL, MySQL, ...) by\n"
    "fingerprint; HTTP stores are recognised on any port", NULL},
   {OPT_USER, 0, "user", "U", NULL,
-   "credentials for stores that ask; sent only after a\n"
-   "401/403, and what they read is rated as a closed\n"
-   "store; never printed", NULL},
+   "credentials for the targets named singly (a URL, a\n"
+   "DSN, host:port; never a range's endpoints), sent only\n"
+   "after a 401/403 from a store a probe recognised; what\n"
+   "they read is rated as a closed store; never printed", NULL},
   {OPT_PASSWORD, 0, "password", "P", NULL,
    "the password for --user (AJAR_PASSWORD is read when\n"
    "--user is given without --password)", NULL},
+  {OPT_PASSWORD_FILE, 0, "password-file", "FILE", "@file",
+   "the password for --user: the first line of FILE", NULL},
+  {OPT_CREDENTIALS, 0, "credentials", "FILE", "@file",
+   "credentials bound to targets and stores: [name]\n"
+   "entries of targets, store, user, password or\n"
+   "password_env (docs/scan.md)", NULL},
+  {OPT_ALLOW_CLEARTEXT, 0, "allow-cleartext-password", NULL, NULL,
+   "send a password even where it crosses the network\n"
+   "in clear (HTTP Basic over http, Redis AUTH, etcd\n"
+   "over http, PostgreSQL cleartext/MD5 without TLS,\n"
+   "MySQL cleartext plugins); refused by default", NULL},
+  {OPT_CACERT, 0, "cacert", "FILE", "@file",
+   "CA certificates to verify a store's TLS certificate\n"
+   "with before credentials are sent (default: the\n"
+   "system's)", NULL},
+  {OPT_INSECURE, 0, "insecure", NULL, NULL,
+   "send credentials over TLS without verifying the\n"
+   "certificate", NULL},
   {OPT_ALL, 0, "all", NULL, NULL,
    "also report endpoints of ranges and port lists that\n"
    "did not answer", NULL},
@@ -182,6 +201,8 @@ struct scan_args {
   struct strv targets, exclude, scope;
   int no_progress, have_scope, list_targets;
   char *password;             /* --password, copied out of argv */
+  const char *password_file, *credentials_file;
+  struct cli_creds creds;     /* --credentials */
 };
 
 /* A secret on the command line is copied, then wiped from argv, so the
@@ -266,6 +287,11 @@ static int scan_option(int id, const char *v, void *ctx) {
   case OPT_NO_PROGRESS: a->no_progress = 1; return 0;
   case OPT_LIST_TARGETS: a->list_targets = 1; return 0;
   case OPT_USER: so->user = v; return 0;
+  case OPT_PASSWORD_FILE: a->password_file = v; return 0;
+  case OPT_CREDENTIALS: a->credentials_file = v; return 0;
+  case OPT_ALLOW_CLEARTEXT: so->allow_cleartext_password = 1; return 0;
+  case OPT_CACERT: so->cacert = v; return 0;
+  case OPT_INSECURE: so->insecure = 1; return 0;
   case OPT_PASSWORD:
     free(a->password);
     if (!(so->password = a->password = take_secret(v))) return -1;
@@ -281,8 +307,23 @@ static int scan_args_check(struct scan_args *a) {
     fprintf(stderr, "ajar: --scope: the file lists nothing, so nothing is in scope\n");
     return -1;
   }
+  if (a->password_file) {
+    if (a->so.password) {
+      fprintf(stderr, "ajar: --password and --password-file: give one\n");
+      return -1;
+    }
+    if (!(a->password = cli_password_file(a->password_file)))
+      return -1;
+    a->so.password = a->password;
+  }
   if (a->so.user && !a->so.password)
     a->so.password = getenv("AJAR_PASSWORD");
+  if (a->credentials_file) {
+    if (cli_creds_read(&a->creds, a->credentials_file))
+      return -1;
+    a->so.credentials = a->creds.v;
+    a->so.n_credentials = a->creds.n;
+  }
   if (a->so.password && !a->so.user) {
     fprintf(stderr, "ajar: --password needs --user\n");
     return -1;
@@ -303,6 +344,7 @@ static void scan_args_free(struct scan_args *a) {
     memset(a->password, 0, strlen(a->password));
     free(a->password);
   }
+  cli_creds_free(&a->creds);
 }
 
 /* The report's scope line: the targets (or this machine) and the ports. */

@@ -122,8 +122,15 @@ def test_real_opensearch_auth_without_credentials(ajar_bin, search_servers):
 
 def test_real_opensearch_auth_with_credentials(ajar_bin, search_servers):
     env = search_servers["opensearch-auth"]
+    # plain HTTP: Basic auth would carry the password in clear, so it is
+    # refused, and the target says why, until the user opts in
     p, r = scan(ajar_bin, env["URL"], "--user", env.get("USER", USER),
                 "--password", env.get("PASSWORD", PASSWORD))
+    t = only_target(r)
+    assert t["auth_required"] is True and t["collections"] == []
+    assert "credentials not sent" in t["error"] and "in clear" in t["error"]
+    p, r = scan(ajar_bin, env["URL"], "--user", env.get("USER", USER),
+                "--password", env.get("PASSWORD", PASSWORD), "--allow-cleartext-password")
     t = only_target(r)
     assert t["auth_required"] is True
     assert t["version"] == "2.19.6"
@@ -137,7 +144,7 @@ def test_real_opensearch_auth_with_credentials(ajar_bin, search_servers):
 def test_real_opensearch_auth_dsn_credentials(ajar_bin, search_servers):
     env = search_servers["opensearch-auth"]
     dsn = f"opensearch://{USER}:{urllib.parse.quote(PASSWORD)}@{hostport(env['URL'])}"
-    p, r = scan(ajar_bin, dsn)
+    p, r = scan(ajar_bin, dsn, "--allow-cleartext-password")
     t = only_target(r)
     assert t["target"] == f"opensearch://{hostport(env['URL'])}"
     assert_classified(t, severities=False)
@@ -145,7 +152,8 @@ def test_real_opensearch_auth_dsn_credentials(ajar_bin, search_servers):
 
 def test_real_opensearch_auth_wrong_password(ajar_bin, search_servers):
     env = search_servers["opensearch-auth"]
-    p, r = scan(ajar_bin, env["URL"], "--user", USER, "--password", "nope-" + PASSWORD)
+    p, r = scan(ajar_bin, env["URL"], "--user", USER, "--password", "nope-" + PASSWORD,
+                "--allow-cleartext-password")
     t = only_target(r)
     assert t["auth_required"] is True and t["collections"] == []
     assert "refused" in t["error"]
@@ -193,7 +201,8 @@ def test_real_scan_is_read_only(ajar_bin, search_servers):
         offset = len(f.read())
     for target in (base, search_servers["opensearch-tls"]["URL"]):
         scan(ajar_bin, target)
-    scan(ajar_bin, env["URL"], "--user", USER, "--password", PASSWORD)
+    scan(ajar_bin, env["URL"], "--user", USER, "--password", PASSWORD,
+         "--allow-cleartext-password")
     with urllib.request.urlopen(base + "/_stats/docs,indexing,search", timeout=30) as f:
         after = json.load(f)["_all"]["total"]
     assert after["docs"]["count"] == before["docs"]["count"]

@@ -189,8 +189,15 @@ def test_real_redis_auth_without_credentials(ajar_bin, kv_servers):
 def test_real_redis_auth_with_credentials(ajar_bin, kv_servers):
     env = kv_servers["redis-auth"]
     before = stable_snapshot("redis-auth")
+    # AUTH carries the password in clear (no TLS here): refused, and said,
+    # until the user opts in
     p, r = scan(ajar_bin, f"redis://127.0.0.1:{env['PORT']}", "--user", "default",
                 "--password", env["PASSWORD"])
+    t = only_target(r)
+    assert t["auth_required"] is True and t["collections"] == []
+    assert "credentials not sent" in t["error"]
+    p, r = scan(ajar_bin, f"redis://127.0.0.1:{env['PORT']}", "--user", "default",
+                "--password", env["PASSWORD"], "--allow-cleartext-password")
     t = only_target(r)
     assert t["auth_required"] is True and t["error"] is None
     assert t["version"] == env["VERSION"]
@@ -202,7 +209,7 @@ def test_real_redis_auth_with_credentials(ajar_bin, kv_servers):
     assert_unchanged("redis-auth", before)
     # the same from a DSN's userinfo
     p, r = scan(ajar_bin, f"redis://default:{env['PASSWORD']}@127.0.0.1:{env['PORT']}",
-                "--sample", "3")
+                "--sample", "3", "--allow-cleartext-password")
     t = only_target(r)
     assert t["target"] == f"redis://127.0.0.1:{env['PORT']}"
     assert len(t["collections"]) == len(manifest(env))
@@ -212,7 +219,7 @@ def test_real_redis_auth_with_credentials(ajar_bin, kv_servers):
 def test_real_redis_auth_wrong_password(ajar_bin, kv_servers):
     env = kv_servers["redis-auth"]
     p, r = scan(ajar_bin, f"redis://127.0.0.1:{env['PORT']}", "--user", "default",
-                "--password", "nope-not-it")
+                "--password", "nope-not-it", "--allow-cleartext-password")
     t = only_target(r)
     assert t["auth_required"] is True and t["collections"] == []
     assert "refused" in t["error"]

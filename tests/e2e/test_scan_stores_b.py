@@ -300,7 +300,11 @@ def test_real_couchdb_auth(ajar_bin, stores):
         assert "reading refused (HTTP 401)" in c["note"], c
     assert t["severity"] == "medium"
     p, r = scan(ajar_bin, env["URL"], "--user", env["ADMIN_USER"], "--password",
-                env["ADMIN_PASSWORD"])
+                env["ADMIN_PASSWORD"])  # plain HTTP: not sent without the opt-in
+    t = only(r)
+    assert t["collections"] == [] and "credentials not sent" in t["error"]
+    p, r = scan(ajar_bin, env["URL"], "--user", env["ADMIN_USER"], "--password",
+                env["ADMIN_PASSWORD"], "--allow-cleartext-password")
     t = only(r)
     assert t["auth_required"] is True and t["error"] is None
     assert_collections(t, env, open_=False)
@@ -316,7 +320,8 @@ def test_real_scans_are_read_only(ajar_bin, stores):
         if n in ("mysql-closed",):
             args += ["--user", env["USER"], "--password", env["PASSWORD"]]
         if n == "couchdb-auth":
-            args += ["--user", env["ADMIN_USER"], "--password", env["ADMIN_PASSWORD"]]
+            args += ["--user", env["ADMIN_USER"], "--password", env["ADMIN_PASSWORD"],
+                     "--allow-cleartext-password"]  # Basic over plain http
         p, r = scan(ajar_bin, *args)
         assert only(r)["collections"], n
     after = {n: snapshot(n) for n in NAMES}

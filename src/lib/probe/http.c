@@ -13,7 +13,9 @@
  * - only the response headers some probe declares (its .headers) are
  *   kept; this file knows no store's headers;
  * - certificates are not verified (self-signed stores are the common
- *   case); the engine reports tls either way.
+ *   case) until credentials are sent: then they must verify (--cacert,
+ *   or the system's CAs) unless --insecure, and over plain http nothing
+ *   with credentials leaves unless --allow-cleartext-password.
  */
 #include <errno.h>
 #include <stdio.h>
@@ -210,6 +212,17 @@ static int setup(struct ajar_conn *c) {
   curl_easy_setopt(h, CURLOPT_HTTPGET, 1L);
   curl_easy_setopt(h, CURLOPT_HTTPHEADER, NULL);
   curl_easy_setopt(h, CURLOPT_AWS_SIGV4, c->use_creds && c->user ? c->http.sigv4 : NULL);
+  /* credentials go only to a certificate that verifies (--cacert), unless
+   * --insecure; curl reuses no connection made with other TLS settings */
+  if (c->use_creds && c->user && !c->insecure) {
+    curl_easy_setopt(h, CURLOPT_SSL_VERIFYPEER, 1L);
+    curl_easy_setopt(h, CURLOPT_SSL_VERIFYHOST, 2L);
+    if (c->cacert)
+      curl_easy_setopt(h, CURLOPT_CAINFO, c->cacert);
+  } else {
+    curl_easy_setopt(h, CURLOPT_SSL_VERIFYPEER, 0L);
+    curl_easy_setopt(h, CURLOPT_SSL_VERIFYHOST, 0L);
+  }
   if (c->use_creds && c->user) {
     if (!c->http.sigv4)
       curl_easy_setopt(h, CURLOPT_HTTPAUTH, (long)CURLAUTH_BASIC);
@@ -342,6 +355,12 @@ static int get_once(struct ajar_conn *c, const char *path, CURLcode *cc,
       return AJAR_ETOOBIG;
     }
     return AJAR_ENOMEM;
+  case CURLE_PEER_FAILED_VERIFICATION:
+  case CURLE_SSL_CACERT_BADFILE:
+    snprintf(c->err, sizeof c->err, "credentials not sent: the TLS certificate did not "
+             "verify (--cacert FILE names its CA; --insecure sends them anyway)");
+    c->creds_refused = 1;
+    return AJAR_EAUTH;
   case CURLE_SSL_CONNECT_ERROR:
     snprintf(c->err, sizeof c->err, "TLS handshake failed");
     return AJAR_EPROTO;
@@ -379,6 +398,16 @@ static int request(struct ajar_conn *c, const char *path, const char *post_body)
     headers = h;
   }
   c->http.req_headers = NULL;
+  /* with credentials every request carries them (Basic, or etcd's body):
+   * over plain http only when the user allows a password in clear (a
+   * SigV4 signature carries no secret) */
+  if (c->use_creds && c->user && !c->tls && !c->http.sigv4 &&
+      (rc = probe_cleartext_ok(c, "plain HTTP (no TLS)"))) {
+    curl_slist_free_all(headers);
+    c->http.status = 0;
+    c->http.prefix_cap = 0;
+    return rc;
+  }
   rc = get_once(c, path, &cc, post_body, headers);
   c->http.prefix_cap = 0; /* the next request only, like req_headers */
   if (!c->http.tls_settled) {

@@ -197,6 +197,15 @@ int probe_recv(struct ajar_conn *c, int fd, void *buf, size_t cap, size_t *got) 
   }
 }
 
+int probe_cleartext_ok(struct ajar_conn *c, const char *what) {
+  if (c->allow_cleartext)
+    return 0;
+  c->creds_refused = 1;
+  snprintf(c->err, sizeof c->err, "credentials not sent: %s would carry the password "
+           "in clear (--allow-cleartext-password sends it anyway)", what);
+  return AJAR_EAUTH;
+}
+
 void probe_state_set(struct ajar_conn *c, void *state, void (*state_free)(void *)) {
   if (c->state && c->state_free)
     c->state_free(c->state);

@@ -69,8 +69,14 @@ struct ajar_conn {
   int connect_timeout_ms, read_timeout_ms;
   unsigned sample;
   int include_system;
-  const char *user, *password;     /* credentials the user gave, or NULL */
+  const char *user, *password;     /* credentials bound to this endpoint
+                                      (scan/creds.h), or NULL */
+  const char *cred_store;          /* the store they are for; NULL: any a
+                                      probe recognises */
   int use_creds;                   /* send them (only after a 401/403) */
+  int allow_cleartext;             /* a password may cross in clear */
+  const char *cacert;              /* verify TLS with this CA file, or NULL */
+  int insecure;                    /* send credentials over unverified TLS */
   int by_fingerprint;              /* this probe is tried on a port that is
                                       not its own (--probe-all) */
   /* the endpoint's addresses, each checked against the scope (set by the
@@ -100,6 +106,8 @@ struct ajar_conn {
   char refused_addr[64];
   char refused_why[AJAR_MAX_ERROR / 2]; /* tgt_policy_check's reason */
   char err[AJAR_MAX_ERROR];        /* one line for the last failure */
+  int creds_refused;               /* credentials were not sent: err says
+                                      why (probe_cleartext_ok) */
 };
 
 /* GET path (already escaped) on the endpoint. Returns 0 when an HTTP
@@ -212,6 +220,11 @@ int probe_send_all(struct ajar_conn *c, int fd, const void *buf, size_t n);
 /* one read of at most cap bytes: 0 with *got (0: the peer closed), or
  * AJAR_ETIMEDOUT / AJAR_EPROTO with c->err set */
 int probe_recv(struct ajar_conn *c, int fd, void *buf, size_t cap, size_t *got);
+/* A password is about to cross the network in clear (what: how, e.g.
+ * "Redis AUTH over plain TCP"): 0 when the user allowed it
+ * (--allow-cleartext-password), else AJAR_EAUTH with c->err saying why
+ * and c->creds_refused set; nothing was sent. */
+int probe_cleartext_ok(struct ajar_conn *c, const char *what);
 /* replace c->state (the old one is freed); (NULL, NULL) frees it */
 void probe_state_set(struct ajar_conn *c, void *state, void (*state_free)(void *));
 

@@ -4,7 +4,10 @@
  *   - nothing, on a first plain TCP connection that only reads the server's
  *     greeting (protocol 10 handshake: version) and closes;
  *   - a login (mysql_real_connect) as `root` with an empty password, and,
- *     only when that is refused, as the user the credentials name;
+ *     only when that is refused, as the user the credentials name
+ *     (their password only through mysql_native_password,
+ *     caching_sha2_password or client_ed25519, which never send it in
+ *     clear, unless --allow-cleartext-password);
  *   - on a session: SET SESSION TRANSACTION READ ONLY, then each of these
  *     inside START TRANSACTION READ ONLY ... COMMIT:
  *       SELECT TABLE_SCHEMA, TABLE_NAME, TABLE_ROWS, DATA_LENGTH + INDEX_LENGTH
@@ -39,6 +42,7 @@
  * as numbers, NULL as null, values that are not UTF-8 left out).
  */
 #include <jansson.h>
+#include <errmsg.h>
 #include <mysql.h>
 #include <poll.h>
 #include <stdio.h>
@@ -182,6 +186,12 @@ static int my_open(struct ajar_conn *c, const char *user, const char *password,
     mysql_optionsv(m, MYSQL_OPT_LOCAL_INFILE, &off);
     mysql_optionsv(m, MYSQL_ENABLE_CLEARTEXT_PLUGIN, &off);
     mysql_optionsv(m, MYSQL_SET_CHARSET_NAME, "utf8mb4");
+    /* a password only through plugins that never send it in clear (the
+     * server picks the plugin: a hostile one asks for mysql_clear_password
+     * or dialog) */
+    if (password && *password && !c->allow_cleartext)
+      mysql_optionsv(m, MARIADB_OPT_RESTRICTED_AUTH,
+                     "mysql_native_password,caching_sha2_password,client_ed25519");
     mysql_optionsv(m, MYSQL_OPT_NONBLOCK, 0);
     {
       MYSQL *ok = NULL;
@@ -204,6 +214,10 @@ static int my_open(struct ajar_conn *c, const char *user, const char *password,
     *errcode = mysql_errno(m);
     snprintf(c->err, sizeof c->err, "%s", mysql_error(m));
     mysql_close(m);
+    if (*errcode == CR_PLUGIN_NOT_ALLOWED) { /* nothing was sent */
+      c->answered = 1;
+      return probe_cleartext_ok(c, "the authentication plugin the server asked for");
+    }
     if (*errcode == 1045 || *errcode == 1130 || *errcode == 1044 || *errcode == 1698 ||
         *errcode == 1251) {
       c->answered = 1;

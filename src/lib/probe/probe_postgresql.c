@@ -24,7 +24,13 @@
  * resolves a name. sslmode=prefer; no GSSAPI; no .pgpass, service file or
  * client certificate (whatever PG* variables say). First as `postgres`
  * with no password (a `trust` rule lets it in); the user's credentials
- * only when that is refused. Every wait is bounded by the read timeout and
+ * only when that is refused. Without TLS their password goes only by
+ * SCRAM: a server that asks for it in cleartext or as MD5 gets nothing
+ * unless --allow-cleartext-password (its request is peeked on the socket
+ * before libpq reads it; libpq 15 has no require_auth). So a password
+ * goes over TLS only when --cacert verifies it (sslmode=verify-full),
+ * else over plain TCP (sslmode=disable) where that guard can read, unless
+ * --insecure (sslmode=prefer, the guard on plain sessions only). Every wait is bounded by the read timeout and
  * the endpoint's deadline; the bytes read for one statement are capped at
  * AJAR_MAX_RESPONSE (counted by the kernel, so a hostile server cannot make
  * libpq buffer more than that).
@@ -42,6 +48,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/socket.h>
+#include <time.h>
 #include "probe/probe_util.h"
 
 static const uint16_t pg_ports[] = {5432, 0};
@@ -111,6 +118,33 @@ static void one_line(char *out, size_t n, const char *m) {
   out[k] = 0;
 }
 
+/* The authentication request waiting on fd, before libpq reads it: 3
+ * (cleartext password) or 5 (MD5), the ones that would put the password,
+ * or a hash as good as it, on an unencrypted wire; 0 for anything else;
+ * -1 when the first message has not fully arrived (wait for it: libpq
+ * must not read a part). Peeked, so libpq still reads every byte itself. */
+static int cleartext_request_waiting(int fd) {
+  unsigned char b[512];
+  ssize_t n = recv(fd, b, sizeof b, MSG_PEEK | MSG_DONTWAIT);
+  size_t off = 0;
+  if (n > 0 && n < 9)
+    return -1;
+  while (n > 0 && off + 9 <= (size_t)n) {
+    uint32_t len = (uint32_t)b[off + 1] << 24 | (uint32_t)b[off + 2] << 16 |
+                   (uint32_t)b[off + 3] << 8 | b[off + 4];
+    if (b[off] == 'R' && len >= 8) {
+      uint32_t code = (uint32_t)b[off + 5] << 24 | (uint32_t)b[off + 6] << 16 |
+                      (uint32_t)b[off + 7] << 8 | b[off + 8];
+      if (code == 3 || code == 5)
+        return (int)code;
+    }
+    if (len < 4 || len > sizeof b)
+      break;
+    off += 1 + len;
+  }
+  return 0;
+}
+
 /* Open a session as user (password may be NULL) to db, on the checked
  * addresses. 0 with *out; AJAR_EAUTH (the server refused: *out still set,
  * for the caller to read the reason, then PQfinish); AJAR_ECONNECT,
@@ -125,10 +159,12 @@ static int pg_open(struct ajar_conn *c, const char *user, const char *password,
     const char *kw[] = {"hostaddr", "host", "port", "user", "password", "dbname",
                         "connect_timeout", "sslmode", "gssencmode", "sslcert", "sslkey",
                         "passfile", "options", "application_name", "client_encoding",
-                        "target_session_attrs", NULL};
+                        "target_session_attrs", "sslrootcert", NULL};
     const char *val[sizeof kw / sizeof kw[0]];
     PGconn *pg;
     PostgresPollingStatusType st = PGRES_POLLING_WRITING;
+    /* a password goes in clear or as MD5 only over TLS, or when allowed */
+    int guard = password && *password && !c->allow_cleartext;
     if (c->scope && !tgt_netset_has_addr(c->scope, &c->addrs[i])) {
       tgt_addr_str(&c->addrs[i], c->refused_addr, sizeof c->refused_addr);
       c->scope_refused = 1;
@@ -159,7 +195,13 @@ static int pg_open(struct ajar_conn *c, const char *user, const char *password,
     val[13] = "ajar";
     val[14] = "UTF8";
     val[15] = "any";
-    val[16] = NULL;
+    val[16] = c->cacert ? c->cacert : PG_NO_FILE;
+    val[17] = NULL;
+    /* a password: over TLS verified with --cacert, else on a plain socket
+     * where the guard below sees the server's request (an unverified TLS
+     * would hide it), unless --insecure or --allow-cleartext-password */
+    if (password && *password && !c->allow_cleartext && !c->insecure)
+      val[7] = c->cacert ? "verify-full" : "disable";
     pg = PQconnectStartParams(kw, val, 0);
     if (!pg)
       return AJAR_ENOMEM;
@@ -180,6 +222,23 @@ static int pg_open(struct ajar_conn *c, const char *user, const char *password,
                                                     : "the target deadline passed");
         PQfinish(pg);
         return c->answered ? AJAR_ETIMEDOUT : AJAR_ECONNECT;
+      }
+      if (guard && st == PGRES_POLLING_READING &&
+          PQstatus(pg) == CONNECTION_AWAITING_RESPONSE && !PQsslInUse(pg)) {
+        int code = cleartext_request_waiting(p.fd);
+        if (code < 0) {
+          struct timespec ts = {0, 5 * 1000 * 1000};
+          nanosleep(&ts, NULL);
+          continue;
+        }
+        if (code) {
+          PQfinish(pg);
+          c->answered = 1;
+          return probe_cleartext_ok(c, code == 3 ? "PostgreSQL cleartext password "
+                                                   "authentication without TLS"
+                                                 : "PostgreSQL MD5 password "
+                                                   "authentication without TLS");
+        }
       }
       st = PQconnectPoll(pg);
       if (PQstatus(pg) != CONNECTION_STARTED && PQstatus(pg) != CONNECTION_MADE &&

@@ -5,7 +5,10 @@
  *   INFO server
  *   INFO keyspace
  *   AUTH PASSWORD | AUTH USER PASSWORD   (only with credentials the user
- *                                         gave, only after a refusal)
+ *                                         gave, only after a refusal, and
+ *                                         only with
+ *                                         --allow-cleartext-password: AUTH
+ *                                         is in clear)
  *   SELECT N                             (databases INFO keyspace lists)
  *   DBSIZE
  *   SCAN CURSOR COUNT 100
@@ -165,6 +168,9 @@ static int send_auth(struct rconn *r) {
   struct ajar_conn *c = r->c;
   redisReply *y = NULL;
   int rc;
+  /* AUTH carries the password as it is, and this hiredis has no TLS */
+  if ((rc = probe_cleartext_ok(c, "Redis AUTH over plain TCP")))
+    return rc;
   if (c->user && *c->user && strcmp(c->user, "default")) {
     const char *v[] = {"AUTH", c->user, c->password ? c->password : ""};
     rc = rcmd(r, &y, 3, v);

@@ -298,8 +298,11 @@ static void conn_init(const struct audit_cfg *cfg, const struct tgt_endpoint *e,
   conn->read_timeout_ms = cfg->read_timeout_ms;
   conn->sample = cfg->sample;
   conn->include_system = cfg->include_system;
-  conn->user = e->spec->user ? e->spec->user : cfg->user;
-  conn->password = e->spec->user ? e->spec->password : cfg->password;
+  creds_for(cfg->creds, cfg->user, cfg->password, e, &conn->user, &conn->password,
+            &conn->cred_store);
+  conn->allow_cleartext = cfg->allow_cleartext;
+  conn->cacert = cfg->cacert;
+  conn->insecure = cfg->insecure;
   conn->tls = e->spec->scheme == TGT_SCHEME_HTTPS ||
               (e->spec->scheme == TGT_SCHEME_NONE && tls_port(e->port));
   conn->http.tls_settled = e->spec->scheme != TGT_SCHEME_NONE;
@@ -330,17 +333,36 @@ static int conn_addresses(const struct audit_cfg *cfg, const struct tgt_endpoint
   return 0;
 }
 
+/* The credentials bound to the endpoint are for store (NULL: any): is
+ * that what probe p speaks to? ("opensearch" is the elasticsearch probe.) */
+static int store_bound(const char *store, const struct ajar_probe *p,
+                       const struct ajar_target_result *out) {
+  return !store || !strcmp(store, p->name) || (out->store && !strcmp(store, out->store)) ||
+         ajar_probe_find(store) == p;
+}
+
 /* Probe p refused without credentials (rc AJAR_EAUTH, or 0 with
- * out->auth_required): try again with the user's, if any. The answer as
- * identify's: 0 when p recognised its store, AJAR_EAUTH when not. */
+ * out->auth_required): try again with the credentials bound to the
+ * endpoint, if any, and only when p recognised its store in the refusal
+ * or the credentials name p's store (a server that answers 401 to
+ * everything gets none). The transports refuse to send a password in
+ * clear unless allowed (probe_cleartext_ok); such a refusal becomes
+ * out->error. The answer as identify's: 0 when p recognised its store,
+ * AJAR_EAUTH when not. */
 static int identify_with_credentials(struct ajar_conn *conn, const struct ajar_probe *p,
                                      struct ajar_target_result *out, int rc) {
   int recognised = !rc;
   rc = AJAR_EAUTH;
-  if (conn->user) {
+  if (conn->user && store_bound(conn->cred_store, p, out) &&
+      (recognised || conn->cred_store)) {
     conn->use_creds = 1;
+    conn->creds_refused = 0;
     rc = p->identify(conn, out);
-    if (conn->http.status == 401 || conn->http.status == 403) {
+    if (conn->creds_refused) {
+      set_err(out, "%s%s", conn->err, "");
+      conn->use_creds = 0;
+      rc = recognised ? 0 : AJAR_EAUTH;
+    } else if (conn->http.status == 401 || conn->http.status == 403) {
       set_err(out, "the credentials given were refused%s%s",
               p->flags & AJAR_PROBE_NATIVE ? ""
               : conn->http.status == 401 ? " (HTTP 401)" : " (HTTP 403)", "");

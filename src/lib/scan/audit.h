@@ -4,6 +4,7 @@
 
 #include <stdint.h>
 #include "ajar/ajar.h"
+#include "scan/creds.h"
 #include "scan/target.h"
 
 struct audit_cfg {
@@ -15,7 +16,12 @@ struct audit_cfg {
   unsigned sample;
   int include_system, reveal;
   int probe_all;                    /* native probes on any port (--probe-all) */
-  const char *user, *password;      /* --user/--password, or NULL */
+  const char *user, *password;      /* --user/--password, or NULL: for
+                                       the targets named singly only */
+  const struct cred_set *creds;     /* --credentials: bound to targets */
+  int allow_cleartext;              /* a password may cross in clear */
+  const char *cacert;               /* verify TLS with this CA file */
+  int insecure;                     /* credentials over unverified TLS */
 };
 
 /* Audit e into out (zeroed first; the caller owns it after). Failures of

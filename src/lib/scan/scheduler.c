@@ -30,6 +30,7 @@ struct run {
   const struct ajar_scan_opts *o;
   struct tgt_list list;
   struct tgt_netset scope;
+  struct cred_set creds;     /* o->credentials, parsed */
   struct audit_cfg cfg;
   ajar_target_cb cb;
   void *ctx;
@@ -111,6 +112,13 @@ int ajar_scan_validate(const char *const *targets, size_t n,
       snprintf(err, errlen, "--scope: %s", e);
   }
   tgt_netset_clear(&scope);
+  if (!rc && o) {
+    struct cred_set creds;
+    char e[AJAR_MAX_ERROR];
+    if ((rc = creds_init(&creds, o->credentials, o->n_credentials, e, sizeof e)) && err)
+      snprintf(err, errlen, "--credentials: %s", e);
+    creds_clear(&creds);
+  }
   return rc;
 }
 
@@ -347,7 +355,8 @@ int ajar_scan_run(const struct ajar_db *db, const char *const *targets,
   r.ctx = ctx;
   if ((rc = init_list(&r.list, targets, n, o, err, sizeof err)))
     return rc;
-  if ((rc = load_scope(&r, err, sizeof err)))
+  if ((rc = load_scope(&r, err, sizeof err)) ||
+      (rc = creds_init(&r.creds, o->credentials, o->n_credentials, err, sizeof err)))
     goto out;
   if (!(r.refusal_told = calloc(r.list.n ? r.list.n : 1, 1))) {
     rc = AJAR_ENOMEM;
@@ -369,6 +378,10 @@ int ajar_scan_run(const struct ajar_db *db, const char *const *targets,
   r.cfg.probe_all = o->probe_all;
   r.cfg.user = o->user;
   r.cfg.password = o->password;
+  r.cfg.creds = &r.creds;
+  r.cfg.allow_cleartext = o->allow_cleartext_password;
+  r.cfg.cacert = o->cacert;
+  r.cfg.insecure = o->insecure;
   r.max_per_host = o->max_per_host > 0 ? o->max_per_host : AJAR_DEFAULT_MAX_PER_HOST;
   if (!(r.deferred = malloc(AJAR_MAX_DEFERRED * sizeof *r.deferred))) {
     rc = AJAR_ENOMEM;
@@ -409,5 +422,6 @@ out:
   free(r.refusal_told);
   tgt_netset_clear(&r.scope);
   tgt_list_clear(&r.list);
+  creds_clear(&r.creds);
   return rc;
 }
