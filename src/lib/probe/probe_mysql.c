@@ -69,10 +69,7 @@ static void my_state_free(void *p) {
     return;
   if (st->m)
     mysql_close(st->m);
-  if (st->password) {
-    memset(st->password, 0, strlen(st->password));
-    free(st->password);
-  }
+  probe_secret_free(st->password);
   free(st);
 }
 

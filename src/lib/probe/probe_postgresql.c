@@ -71,10 +71,7 @@ static void pg_state_free(void *p) {
     return;
   if (st->conn)
     PQfinish(st->conn);
-  if (st->password) {
-    memset(st->password, 0, strlen(st->password));
-    free(st->password);
-  }
+  probe_secret_free(st->password);
   free(st);
 }
 

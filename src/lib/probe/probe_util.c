@@ -56,6 +56,13 @@ int probe_add_dotted(struct ajar_target_result *t, const char *const *parts,
                 : 0;
 }
 
+void probe_secret_free(char *secret) {
+  if (secret) {
+    memset(secret, 0, strlen(secret));
+    free(secret);
+  }
+}
+
 int probe_note_add(char **note, const char *fmt, ...) {
   char line[AJAR_MAX_ERROR];
   int k = snprintf(line, sizeof line, "%s%s", *note ? *note : "", *note ? "; " : "");

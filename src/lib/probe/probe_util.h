@@ -9,6 +9,8 @@
 #include <stdint.h>
 #include "probe/probe.h"
 
+/* wipe a secret (a password a probe kept) and free it; NULL is fine */
+void probe_secret_free(char *secret);
 /* replace *field with a copy of s (NULL: clear it); 0 or AJAR_ENOMEM */
 int probe_set_str(char **field, const char *s);
 /* Append a printf-formatted part to a note ("first; second"), the whole
