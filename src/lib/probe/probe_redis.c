@@ -20,6 +20,9 @@
  *   ZRANGE KEY 0 N-1 WITHSCORES
  *   XRANGE KEY - + COUNT N
  *   LLEN KEY, SCARD KEY, ZCARD KEY, XLEN KEY  (single-key collections)
+ *   MEMORY USAGE KEY                     (the sampled keys: a collection's
+ *                                         bytes when every key was sampled,
+ *                                         else a note; Redis >= 4)
  *
  * hiredis (0.14, Debian's) formats the commands and parses the replies;
  * the socket is ours (net.c: the checked address, the scope, per-read
@@ -684,6 +687,38 @@ static const struct kg_group *find_group(const struct rconn *r, const char *name
   return NULL;
 }
 
+/* bytes of the sampled keys by MEMORY USAGE (cheap: Redis samples a few
+ * elements of a big key): the collection's bytes when the sample is the
+ * whole group, else a note. A refusal (ACL, Redis < 4) leaves both alone. */
+static int memory_usage(struct rconn *r, const struct kg_group *g,
+                        struct ajar_collection_result *coll) {
+  int64_t sum = 0;
+  size_t i, got = 0;
+  for (i = 0; i < g->n_sample; i++) {
+    const char *v[] = {"MEMORY", "USAGE", g->sample[i]};
+    redisReply *y = NULL;
+    int rc = rcmd(r, &y, 3, v), ok;
+    if (rc)
+      return rc == AJAR_ENOMEM ? rc : 0;
+    ok = y->type == REDIS_REPLY_INTEGER && y->integer >= 0;
+    if (ok) {
+      sum += y->integer;
+      got++;
+    }
+    freeReplyObject(y);
+    if (!ok)
+      break; /* refused, or not a number: stop asking */
+  }
+  if (!got)
+    return 0;
+  if (got == (size_t)g->keys) {
+    coll->bytes = sum;
+    return 0;
+  }
+  return probe_note_add(&coll->note, "%zu sampled key(s) use %lld bytes (MEMORY USAGE)",
+                        got, (long long)sum);
+}
+
 static int redis_sample(struct ajar_conn *c, struct ajar_collection_result *coll,
                         ajar_record_cb cb, void *ctx) {
   struct rconn *r = c->state;
@@ -714,11 +749,13 @@ static int redis_sample(struct ajar_conn *c, struct ajar_collection_result *coll
         rc = emit(rec, cb, ctx, &fed, &too_big);
       }
       json_decref(vals);
-      return rc;
+      return rc ? rc : memory_usage(r, g, coll);
     }
   }
   for (i = 0; i < g->n_sample && fed < c->sample && !rc; i++)
     rc = key_record(r, g->sample[i], cb, ctx, &fed, &too_big, &other);
+  if (!rc)
+    rc = memory_usage(r, g, coll);
   if (!rc && (too_big || other)) {
     if (probe_note_add(&coll->note, "%s",
                        too_big ? "values over the size cap were skipped"
