@@ -427,8 +427,11 @@ static void skip_record(struct job *j, int *skipping) {
 /* The MongoDB collection a .bson file holds: DB.COLLECTION from
  * mongodump's DB/COLLECTION.bson (the name alone without a directory) */
 static size_t bson_collection(const char *path, char *out, size_t cap) {
-  const char *base = strrchr(path, '/'), *dir = NULL;
+  const char *base, *dir = NULL;
   size_t bl, dl = 0, k = 0;
+  if (!path)
+    return 0;
+  base = strrchr(path, '/');
   base = base ? base + 1 : path;
   bl = strlen(base);
   if (bl > 3 && !strcmp(base + bl - 3, ".gz")) bl -= 3;
@@ -481,7 +484,9 @@ static const char *run_stream(struct job *j, size_t got, char *err, size_t errle
     rc = sqldump_new(k, &sql);
   } else {
     char name[AJAR_SQL_MAX_NAME];
-    size_t nl = bson_collection(j->path, name, sizeof name);
+    /* a file by its path; a buffer (an object's prefix) by its name */
+    size_t nl = bson_collection(j->path ? j->path : j->parts[0]->name, name,
+                                sizeof name);
     const struct rec_sink *sub = nl ? rec_open(k, name, nl) : NULL;
     rc = bsondump_new(sub ? sub : k, &bs);
   }
