@@ -377,59 +377,92 @@ static int is_placeholder_secret(const char *v, size_t n) {
   return 1;
 }
 
+struct word { const char *s; size_t n; };
+#define WORD(x) {x, sizeof x - 1}
+
+/* w (n bytes) is one of the k words of list */
+static int word_in(const struct word *list, size_t k, const char *w, size_t n) {
+  size_t i;
+  for (i = 0; i < k; i++)
+    if (list[i].n == n && !memcmp(list[i].s, w, n))
+      return 1;
+  return 0;
+}
+
 /* Street words of the lexicon's languages, whole words: the street
  * types of national address standards (USPS Publication 28 suffixes,
  * Royal Mail PAF, the French FANTOIR and Spanish INE street types, the
  * Italian DUG list of ISTAT, the Brazilian Correios logradouro types,
  * BAG (NL), TERYT (PL), the Turkish UAVT, Indonesian and Vietnamese
  * postal usage, the Russian ФИАС abbreviations). */
-static const char *const street_words[] = {
-  "street", "st", "road", "rd", "avenue", "ave", "av", "lane", "ln", "boulevard",
-  "blvd", "drive", "dr", "pkwy", "parkway", "way", "court", "ct", "place", "pl",
-  "square", "sq", "terrace", "highway", "hwy", "crescent", "close", "grove",
-  "gardens", "mews", "row", "walk", "strasse", "straße", "str",
-  /* more USPS Publication 28 street suffixes */
-  "alley", "bayou", "bend", "bluff", "brook", "burg", "burgs", "bypass",
-  "causeway", "circle", "corner", "corners", "course", "courts", "cove",
-  "creek", "crossing", "estates", "expressway", "falls", "ferry", "forks",
-  "freeway", "garden", "glen", "glens", "greens", "harbor", "haven",
-  "heights", "hollow", "junction", "knoll", "knolls", "landing", "lodge",
-  "loop", "manor", "meadow", "meadows", "mill", "mills", "motorway", "orchard",
-  "oval", "pass", "path", "pike", "plain", "plains", "ridge", "run", "shore",
-  "shores", "spur", "spurs", "streets", "summit", "trace", "trail", "turnpike",
-  "valley", "view", "views", "village", "villages", "vista", "wells",
-  /* India */
-  "marg", "nagar", "chowk", "zila", "gali", "colony",
-  "weg", "allee", "platz", "gasse", "ring", "damm", "ufer", "chaussee", "rue",
-  "chemin", "impasse", "allée", "quai", "route", "cours", "voie", "calle",
-  "avenida", "plaza", "paseo", "camino", "carrera", "ronda", "travesía",
-  "glorieta", "via", "viale", "piazza", "corso", "vicolo", "largo", "contrada",
-  "borgo", "piazzale", "strada", "incrocio", "traversa", "salita",
-  "lungomare", "rotonda", "località", "frazione", "cuesta", "acceso",
-  "urbanización", "pasaje", "callejón", "carretera", "rambla", "vía", "senda",
-  "rua", "travessa", "praça", "alameda", "rodovia", "estrada", "parque",
-  "recanto", "vereda", "estação", "conjunto", "quadra", "setor", "vila",
-  "chácara", "viela", "ladeira", "jardim", "residencial", "loteamento",
-  "trecho", "esplanada", "praia", "straat", "laan", "plein", "singel", "gracht", "kade",
-  "dreef", "steeg", "ulica", "ul", "aleja", "al", "plac", "osiedle", "os",
-  "caddesi", "cad", "sokak", "sk", "sokağı", "mahallesi", "mah", "bulvarı",
-  "jalan", "jl", "gang", "gg", "đường", "phố", "ул", "улица", "проспект",
-  "пр", "переулок", "пер", "шоссе", "бульвар", "площадь"};
+static const struct word street_words[] = {
+  WORD("street"), WORD("st"), WORD("road"), WORD("rd"), WORD("avenue"),
+  WORD("ave"), WORD("av"), WORD("lane"), WORD("ln"), WORD("boulevard"),
+  WORD("blvd"), WORD("drive"), WORD("dr"), WORD("pkwy"), WORD("parkway"),
+  WORD("way"), WORD("court"), WORD("ct"), WORD("place"), WORD("pl"),
+  WORD("square"), WORD("sq"), WORD("terrace"), WORD("highway"), WORD("hwy"),
+  WORD("crescent"), WORD("close"), WORD("grove"), WORD("gardens"),
+  WORD("mews"), WORD("row"), WORD("walk"), WORD("strasse"), WORD("straße"),
+  WORD("str"), WORD("alley"), WORD("bayou"), WORD("bend"), WORD("bluff"),
+  WORD("brook"), WORD("burg"), WORD("burgs"), WORD("bypass"), WORD("causeway"),
+  WORD("circle"), WORD("corner"), WORD("corners"), WORD("course"),
+  WORD("courts"), WORD("cove"), WORD("creek"), WORD("crossing"),
+  WORD("estates"), WORD("expressway"), WORD("falls"), WORD("ferry"),
+  WORD("forks"), WORD("freeway"), WORD("garden"), WORD("glen"), WORD("glens"),
+  WORD("greens"), WORD("harbor"), WORD("haven"), WORD("heights"),
+  WORD("hollow"), WORD("junction"), WORD("knoll"), WORD("knolls"),
+  WORD("landing"), WORD("lodge"), WORD("loop"), WORD("manor"), WORD("meadow"),
+  WORD("meadows"), WORD("mill"), WORD("mills"), WORD("motorway"),
+  WORD("orchard"), WORD("oval"), WORD("pass"), WORD("path"), WORD("pike"),
+  WORD("plain"), WORD("plains"), WORD("ridge"), WORD("run"), WORD("shore"),
+  WORD("shores"), WORD("spur"), WORD("spurs"), WORD("streets"), WORD("summit"),
+  WORD("trace"), WORD("trail"), WORD("turnpike"), WORD("valley"), WORD("view"),
+  WORD("views"), WORD("village"), WORD("villages"), WORD("vista"),
+  WORD("wells"), WORD("marg"), WORD("nagar"), WORD("chowk"), WORD("zila"),
+  WORD("gali"), WORD("colony"), WORD("weg"), WORD("allee"), WORD("platz"),
+  WORD("gasse"), WORD("ring"), WORD("damm"), WORD("ufer"), WORD("chaussee"),
+  WORD("rue"), WORD("chemin"), WORD("impasse"), WORD("allée"), WORD("quai"),
+  WORD("route"), WORD("cours"), WORD("voie"), WORD("calle"), WORD("avenida"),
+  WORD("plaza"), WORD("paseo"), WORD("camino"), WORD("carrera"), WORD("ronda"),
+  WORD("travesía"), WORD("glorieta"), WORD("via"), WORD("viale"),
+  WORD("piazza"), WORD("corso"), WORD("vicolo"), WORD("largo"),
+  WORD("contrada"), WORD("borgo"), WORD("piazzale"), WORD("strada"),
+  WORD("incrocio"), WORD("traversa"), WORD("salita"), WORD("lungomare"),
+  WORD("rotonda"), WORD("località"), WORD("frazione"), WORD("cuesta"),
+  WORD("acceso"), WORD("urbanización"), WORD("pasaje"), WORD("callejón"),
+  WORD("carretera"), WORD("rambla"), WORD("vía"), WORD("senda"), WORD("rua"),
+  WORD("travessa"), WORD("praça"), WORD("alameda"), WORD("rodovia"),
+  WORD("estrada"), WORD("parque"), WORD("recanto"), WORD("vereda"),
+  WORD("estação"), WORD("conjunto"), WORD("quadra"), WORD("setor"),
+  WORD("vila"), WORD("chácara"), WORD("viela"), WORD("ladeira"),
+  WORD("jardim"), WORD("residencial"), WORD("loteamento"), WORD("trecho"),
+  WORD("esplanada"), WORD("praia"), WORD("straat"), WORD("laan"),
+  WORD("plein"), WORD("singel"), WORD("gracht"), WORD("kade"), WORD("dreef"),
+  WORD("steeg"), WORD("ulica"), WORD("ul"), WORD("aleja"), WORD("al"),
+  WORD("plac"), WORD("osiedle"), WORD("os"), WORD("caddesi"), WORD("cad"),
+  WORD("sokak"), WORD("sk"), WORD("sokağı"), WORD("mahallesi"), WORD("mah"),
+  WORD("bulvarı"), WORD("jalan"), WORD("jl"), WORD("gang"), WORD("gg"),
+  WORD("đường"), WORD("phố"), WORD("ул"), WORD("улица"), WORD("проспект"),
+  WORD("пр"), WORD("переулок"), WORD("пер"), WORD("шоссе"), WORD("бульвар"),
+  WORD("площадь")
+};
 /* endings of glued street names: "Hauptstraße", "Annweilerweg", "Kerkstraat" */
-static const char *const street_endings[] = {
-  "strasse", "straße", "str.", "weg", "allee", "platz", "gasse", "ring",
-  "damm", "straat", "laan", "plein", "singel", "gracht", "kade", "dreef",
-  "pad", "dijk", "markt", "plantsoen", "hof"};
+static const struct word street_endings[] = {
+  WORD("strasse"), WORD("straße"), WORD("str."), WORD("weg"), WORD("allee"),
+  WORD("platz"), WORD("gasse"), WORD("ring"), WORD("damm"), WORD("straat"),
+  WORD("laan"), WORD("plein"), WORD("singel"), WORD("gracht"), WORD("kade"),
+  WORD("dreef"), WORD("pad"), WORD("dijk"), WORD("markt"), WORD("plantsoen"),
+  WORD("hof")
+};
 
 static int street_word(const char *w, size_t n) {
   size_t k;
   while (n && (w[n - 1] == '.' || w[n - 1] == ',')) n--;
-  for (k = 0; k < sizeof street_words / sizeof street_words[0]; k++)
-    if (strlen(street_words[k]) == n && !memcmp(street_words[k], w, n))
-      return 1;
+  if (word_in(street_words, sizeof street_words / sizeof street_words[0], w, n))
+    return 1;
   for (k = 0; k < sizeof street_endings / sizeof street_endings[0]; k++) {
-    size_t l = strlen(street_endings[k]);
-    if (n > l + 2 && !memcmp(w + n - l, street_endings[k], l))
+    size_t l = street_endings[k].n;
+    if (n > l + 2 && !memcmp(w + n - l, street_endings[k].s, l))
       return 1;
   }
   return 0;
@@ -493,15 +526,15 @@ static int looks_address_zh(const char *v, size_t n) {
 /* Particles that stand lower-case inside a name: "Benício da Cunha",
  * "Ludwig van Beethoven", "Ahmad bin Ali" */
 static int name_particle(const char *w, size_t n) {
-  static const char *const p[] = {"da", "de", "del", "della", "der", "di", "do",
-                                  "dos", "das", "du", "la", "le", "van", "von",
-                                  "den", "ter", "ten", "y", "e", "bin", "binti",
-                                  "al", "el", "zu", "af"};
-  size_t i;
-  for (i = 0; i < sizeof p / sizeof p[0]; i++)
-    if (strlen(p[i]) == n && !memcmp(p[i], w, n))
-      return 1;
-  return 0;
+  static const struct word p[] = {
+      WORD("da"), WORD("de"), WORD("del"), WORD("della"), WORD("der"), WORD("di"),
+      WORD("do"), WORD("dos"), WORD("das"), WORD("du"), WORD("la"), WORD("le"),
+      WORD("van"), WORD("von"), WORD("den"), WORD("ter"), WORD("ten"), WORD("y"),
+      WORD("e"), WORD("bin"), WORD("binti"), WORD("al"), WORD("el"), WORD("zu"),
+      WORD("af")};
+  if (n > 5 || w[0] < 'a' || w[0] > 'z') /* names are capitalised */
+    return 0;
+  return word_in(p, sizeof p / sizeof p[0], w, n);
 }
 
 /* A capitalised word in Latin letters (diacritics and Cyrillic capitals
@@ -533,14 +566,14 @@ static int name_word(const char *w, size_t n, int *cyr) {
 /* Russian family names and patronymics by their endings: -ов/-ев/-ин
  * (-ова/-ева/-ина), -ский/-ская, -ович/-евич/-овна/-евна */
 static int ru_name_ending(const char *w, size_t n) {
-  static const char *const e[] = {"ов", "ев", "ин", "ова", "ева", "ина", "ский",
-                                  "ская", "ович", "евич", "овна", "евна", "ична"};
+  static const struct word e[] = {
+      WORD("ов"), WORD("ев"), WORD("ин"), WORD("ова"), WORD("ева"), WORD("ина"),
+      WORD("ский"), WORD("ская"), WORD("ович"), WORD("евич"), WORD("овна"),
+      WORD("евна"), WORD("ична")};
   size_t i;
-  for (i = 0; i < sizeof e / sizeof e[0]; i++) {
-    size_t l = strlen(e[i]);
-    if (n > l + 2 && !memcmp(w + n - l, e[i], l))
+  for (i = 0; i < sizeof e / sizeof e[0]; i++)
+    if (n > e[i].n + 2 && !memcmp(w + n - e[i].n, e[i].s, e[i].n))
       return 1;
-  }
   return 0;
 }
 
@@ -889,7 +922,7 @@ static unsigned scalar_punct_digits(struct emit_ctx *e, const char *v, size_t n,
       EMITE(DET_PHONE_E164, 1);
     if (nd == 13 && d[0] == '8' && d[1] == '6' && ajar_valid_cn_mobile(d + 2, 11))
       EMITE(DET_CN_MOBILE, 1);
-    if (phone_grouped(v, n) && (!hints || (hints & AJAR_H_PHONE)))
+    if (nd >= 9 && nd <= 13 && (!hints || (hints & AJAR_H_PHONE)) && phone_grouped(v, n))
       EMITE(DET_PHONE_NATIONAL, 1);
     return sig;
   }
@@ -904,7 +937,8 @@ static unsigned scalar_punct_digits(struct emit_ctx *e, const char *v, size_t n,
   else if ((hints & AJAR_H_PHONE) && nd >= 7)
     EMITE(DET_PHONE_NATIONAL, 1);
   /* a phone by its print where the field names nothing else */
-  if (phone_grouped(v, n) && (!hints || (hints & AJAR_H_PHONE)))
+  if (nd >= 9 && nd <= 13 && (mask & (C_SPACE | C_DASH | C_DOT | C_PAREN)) &&
+      (!hints || (hints & AJAR_H_PHONE)) && phone_grouped(v, n))
     EMITE(DET_PHONE_NATIONAL, 1);
   if ((hints & AJAR_H_LOCATION) && (mask & C_DOT) && nd >= 3) {
     double x;
