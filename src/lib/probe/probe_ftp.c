@@ -3,7 +3,8 @@
  * The commands this probe may make libcurl send on the control
  * connection, nothing else (never STOR, APPE, DELE, MKD, RMD, RNFR, SITE):
  *   USER anonymous / PASS ajar@       (USER/PASS of --user/--password, when
- *                                      given, after anonymous was refused)
+ *                                      given, after anonymous was refused, and
+ *                                      only with --allow-cleartext-password)
  *   PWD, TYPE A / TYPE I, EPSV (PASV when EPSV is refused)
  *   MLSD DIR, or LIST DIR when the server has no MLSD
  *                                     at most AJAR_OBJ_MAX_DIRS directories,
@@ -135,6 +136,12 @@ static int ftp_do(struct ajar_conn *c, struct ftp_state *st, const char *path,
   if (left <= 0) {
     snprintf(c->err, sizeof c->err, "the target deadline passed");
     return AJAR_ETIMEDOUT;
+  }
+  /* a password of the user's goes out in clear over FTP: only when allowed */
+  if (c->use_creds && c->user) {
+    int rc = probe_cleartext_ok(c, "FTP PASS (no TLS)");
+    if (rc)
+      return rc;
   }
   snprintf(url, sizeof url, "ftp://%s:%u%s", c->url_host, c->ep->port, path);
   curl_easy_setopt(st->h, CURLOPT_URL, url);
