@@ -8,6 +8,7 @@
  *                      "limit":AJAR_ETCD_MAX_KEYS,"serializable":true}
  *   POST V3/kv/range  {"key":P,"range_end":E,"count_only":true,"serializable":true}
  *   POST V3/kv/range  {"key":P,"range_end":E,"limit":K,"serializable":true}
+ *                     (the values' sizes give a group's bytes: no request more)
  *   POST V3/auth/authenticate {"name":U,"password":W}   only with credentials,
  *                                                       only after a refusal
  * where V3 is /v3 (etcd >= 3.4), /v3beta (3.3) or /v3alpha (3.2), keys and
@@ -359,6 +360,7 @@ static int etcd_sample(struct ajar_conn *c, struct ajar_collection_result *coll,
   int is_group = pn > 1 && coll->name[pn - 1] == '*', rc;
   json_t *root, *kvs;
   size_t i;
+  int64_t vbytes = 0;
   if (!c->sample || coll->records == 0 || pn > AJAR_MAX_PATH || strchr(coll->name, '?'))
     return 0;
   if (is_group)
@@ -377,10 +379,20 @@ static int etcd_sample(struct ajar_conn *c, struct ajar_collection_result *coll,
   kvs = json_object_get(root, "kvs");
   for (i = 0; i < json_array_size(kvs) && i < c->sample && !rc; i++) {
     const char *v64 = json_string_value(json_object_get(json_array_get(kvs, i), "value"));
-    if (v64)
+    if (v64) {
+      size_t n = strlen(v64);
+      /* the value's size from its base64, no request more */
+      vbytes += (int64_t)(n / 4 * 3) - (n && v64[n - 1] == '=') - (n > 1 && v64[n - 2] == '=');
       rc = feed_value(v64, cb, ctx);
+    }
   }
   json_decref(root);
+  /* bytes: the values' own, when the sample held every key, else a note */
+  if (!rc && i && (int64_t)i == coll->records)
+    coll->bytes = vbytes;
+  else if (!rc && i)
+    rc = probe_note_add(&coll->note, "%zu sampled value(s) hold %lld bytes", i,
+                        (long long)vbytes);
   return rc;
 }
 
