@@ -991,7 +991,10 @@ static unsigned scalar_token(struct emit_ctx *e, const char *v, size_t n,
     /* the id checks take letters and digits only (a MAC never passes) */
     int alnum = !(mask & ~(C_DIGIT | C_UPPER | C_LOWER | C_HEXALPHA | C_SPACE |
                            C_DASH | C_DOT));
-    if ((alnum && (want == 8 || want == 9 || want == 10 || (want >= 15 && want <= 18) ||
+    /* ten: only a PAN's shape (AAAAA9999A) is worth the copy */
+    int pan = want == 10 && n == 10 && v[5] >= '0' && v[5] <= '9' &&
+              ((v[9] | 0x20) >= 'a' && (v[9] | 0x20) <= 'z');
+    if ((alnum && (want == 8 || want == 9 || pan || (want >= 15 && want <= 18) ||
                    (want >= 19 && want <= 34 && iban_head(v, n)))) ||
         (want >= 4 && want <= 10 && (hints & (AJAR_H_PASSPORT | AJAR_H_PLATE))))
       nu = strip_alnum_upper(v, n, u, sizeof u);
