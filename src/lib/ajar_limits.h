@@ -23,6 +23,13 @@
 #define AJAR_MAX_THREADS       64
 #define AJAR_QUEUE_DEPTH       4           /* chunks in flight per worker */
 #define AJAR_MAX_DIR_DEPTH     64          /* directories walked below an operand */
+/* archives and compressed members (libarchive): a bomb stops the file */
+#define AJAR_ARCHIVE_MAX_DEPTH 6           /* archives nested in archives */
+#define AJAR_ARCHIVE_MAX_RATIO 200         /* bytes out per byte of the file... */
+#define AJAR_ARCHIVE_RATIO_FLOOR (64ull << 20) /* ...once this much came out */
+#define AJAR_ARCHIVE_MAX_TOTAL (256ull << 30) /* bytes out of one file at most */
+#define AJAR_ARCHIVE_MAX_HELD  (256u << 20) /* a 7z or workbook inside an archive is read in memory */
+#define AJAR_SHEET_MAX_STRINGS (64u << 20)  /* bytes of an XLSX's shared strings kept */
 
 /* the ajar tool: -iL, --exclude-file and --scope files (gzip read through) */
 #define AJAR_MAX_TARGET_FILE   (256u << 20)

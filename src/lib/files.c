@@ -15,6 +15,9 @@
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
+#include <archive.h>
+#include <archive_entry.h>
+#include <errno.h>
 #include "collection.h"
 #include "files.h"
 #include "pool.h"
@@ -25,6 +28,7 @@
 #include "record/sniff.h"
 #include "record/sqldump.h"
 #include "record/sqlite.h"
+#include "record/xlsx.h"
 
 #define BATCH_BYTES (1u << 20)
 
@@ -49,6 +53,8 @@ struct part {
   enum file_format fmt;
   struct csv_header hdr;
   int have_header;
+  int container;          /* an archive: its members are parts of their own */
+  int binary;             /* a member no walker reads */
   uint64_t too_large, first_too_large;
 };
 
@@ -81,7 +87,6 @@ struct job {
   struct part **parts;      /* AJAR_MAX_COLLECTIONS entries */
   uint32_t n_parts;
   struct reader *rd;
-  struct framer fr;
   uint32_t cur_part;        /* the part being framed */
   struct worker main_w;
   struct worker *workers;
@@ -91,11 +96,11 @@ struct job {
   struct batch *cur;
   int threaded, nthreads;
   int fmt_hint;
-  char *win;
-  size_t wlen, wcap;
-  const void *map;        /* plain files: the whole file, mapped */
-  size_t map_len, base, released;
   int binary;             /* the data is binary: no walker reads it */
+  /* archives: bytes in (the file) and out (members), for the bomb caps */
+  uint64_t arc_in, arc_out;
+  int bomb;               /* a cap was hit: nothing more is read */
+  uint64_t binary_members;
   int cut;                /* the input is a prefix: its last, unfinished
                              record is not classified */
 };
@@ -103,17 +108,14 @@ struct job {
 /* ---- parts and their sinks ------------------------------------------ */
 static struct file_sink *sink_for(struct worker *w, uint32_t part);
 
-/* rec_sink.open: the part named `name` inside the sink's part */
-static const struct rec_sink *open_part(void *ctx, const char *name, size_t n) {
-  struct file_sink *fs = ctx;
-  struct job *j = fs->w->j;
-  const char *outer = j->parts[fs->part]->name;
+static uint32_t part_open(struct job *j, uint32_t parent, const char *name,
+                          size_t n) {
+  const char *outer = j->parts[parent]->name;
   size_t ol = strlen(outer);
   uint32_t i, found = UINT32_MAX;
   char *full = malloc(ol + 1 + n + 1);
-  struct file_sink *sub;
   if (!full)
-    return NULL;
+    return UINT32_MAX;
   memcpy(full, outer, ol);
   full[ol] = '!';
   memcpy(full + ol + 1, name, n);
@@ -127,16 +129,21 @@ static const struct rec_sink *open_part(void *ctx, const char *name, size_t n) {
     if (pt) {
       pt->name = full;
       full = NULL;
-      pt->fmt = j->parts[fs->part]->fmt;
+      pt->fmt = j->parts[parent]->fmt;
       j->parts[j->n_parts] = pt;
       found = j->n_parts++;
     }
   }
   pthread_mutex_unlock(&j->parts_mu);
   free(full);
-  if (found == UINT32_MAX)
-    return NULL;
-  sub = sink_for(fs->w, found);
+  return found;
+}
+
+/* rec_sink.open: the part named `name` inside the sink's part */
+static const struct rec_sink *open_part(void *ctx, const char *name, size_t n) {
+  struct file_sink *fs = ctx;
+  uint32_t part = part_open(fs->w->j, fs->part, name, n);
+  struct file_sink *sub = part == UINT32_MAX ? NULL : sink_for(fs->w, part);
   return sub ? &sub->k.sink : NULL;
 }
 
@@ -395,35 +402,321 @@ int files_threads(const struct ajar_files_opts *o) {
   return (int)n;
 }
 
+/* ---- streams: a file, or a member of an archive ------------------------ */
+/* Where a stream's bytes come from, as reader_read: 0 at the end,
+ * negative on failure with the reason in err. */
+typedef ssize_t (*src_fn)(void *ctx, char *buf, size_t cap, char *err,
+                          size_t errlen);
+
+struct stream {
+  struct job *j;
+  uint32_t part;          /* where its records go */
+  int depth;              /* archives it is inside */
+  int hint;               /* sniff_hint of its name */
+  int book_hint;          /* its name says XLSX or ODS */
+  const char *name;       /* the file's path, or the member's name */
+  src_fn read;
+  void *ctx;
+  struct framer fr;
+  char *win;
+  size_t wlen, wcap;
+  const void *map;        /* a plain file: the whole file, mapped */
+  size_t map_len, base, released;
+  int skipping;
+};
+
+static const char *stream_run(struct stream *st, char *err, size_t errlen);
+
+static ssize_t read_reader(void *ctx, char *buf, size_t cap, char *err,
+                           size_t errlen) {
+  struct reader *rd = ctx;
+  ssize_t got = reader_read(rd, buf, cap);
+  if (got < 0)
+    snprintf(err, errlen, "%s", reader_error(rd)[0] ? reader_error(rd)
+                                                    : ajar_strerror((int)got));
+  return got;
+}
+
 /* Move the mapped window forward by `by` bytes and give pages behind it
  * back, so the resident set stays small whatever the file size. */
-static void map_advance(struct job *j, size_t by) {
+static void map_advance(struct stream *st, size_t by) {
   size_t page = 4096, done;
-  j->base += by;
-  j->wlen -= by;
-  j->win = (char *)j->map + j->base;
-  done = j->base & ~(page - 1);
-  if (done - j->released >= (8u << 20)) {
-    madvise((char *)j->map + j->released, done - j->released, MADV_DONTNEED);
-    j->released = done;
+  st->base += by;
+  st->wlen -= by;
+  st->win = (char *)st->map + st->base;
+  done = st->base & ~(page - 1);
+  if (done - st->released >= (8u << 20)) {
+    madvise((char *)st->map + st->released, done - st->released, MADV_DONTNEED);
+    st->released = done;
   }
 }
 
 /* The record being framed is over AJAR_MAX_RECORD: count it once and
  * drop what the window holds of it (the framer keeps its state and finds
  * the record's end; that record is then not classified). */
-static void skip_record(struct job *j, int *skipping) {
-  struct part *pt = j->parts[j->cur_part];
-  if (!*skipping) {
+static void skip_record(struct stream *st) {
+  struct part *pt = st->j->parts[st->part];
+  if (!st->skipping) {
     pt->too_large++;
     if (!pt->first_too_large)
-      pt->first_too_large = j->fr.line;
+      pt->first_too_large = st->fr.line;
   }
-  *skipping = 1;
-  framer_discard(&j->fr, 0);
+  st->skipping = 1;
+  framer_discard(&st->fr, 0);
 }
 
-/* ---- files read whole by one walker: SQL dumps, BSON, SQLite ---------- */
+/* ---- archives (libarchive) ------------------------------------------- */
+/* the archive's bytes: what the stream already read, then the rest */
+struct arc_src {
+  struct stream *st;
+  const char *pre;
+  size_t pre_len;
+  int pre_done;
+  char *held;             /* a whole member, for formats read by seeking */
+  size_t held_len;
+  char err[160];
+  char buf[64 << 10];
+};
+
+static la_ssize_t arc_read(struct archive *a, void *ctx, const void **out) {
+  struct arc_src *src = ctx;
+  ssize_t got;
+  (void)a;
+  if (!src->pre_done) {
+    src->pre_done = 1;
+    if (src->pre_len) {
+      *out = src->pre;
+      if (!src->st->depth)
+        src->st->j->arc_in += src->pre_len;
+      return (la_ssize_t)src->pre_len;
+    }
+  }
+  got = src->st->read(src->st->ctx, src->buf, sizeof src->buf, src->err,
+                      sizeof src->err);
+  if (got < 0) {
+    archive_set_error(a, EIO, "%s", src->err);
+    return -1;
+  }
+  if (!src->st->depth)
+    src->st->j->arc_in += (uint64_t)got;
+  *out = src->buf;
+  return got;
+}
+
+/* "archive: " and libarchive's reason, on one line */
+static void arc_error(struct archive *a, char *err, size_t errlen) {
+  const char *why = archive_error_string(a);
+  size_t n;
+  snprintf(err, errlen, "archive: %s", why ? why : "unreadable");
+  n = strlen(err);
+  while (n && (err[n - 1] == '\n' || err[n - 1] == '\r' || err[n - 1] == ' '))
+    err[--n] = 0;
+}
+
+/* a member's bytes, within the bomb caps */
+static ssize_t read_member(void *ctx, char *buf, size_t cap, char *err,
+                           size_t errlen) {
+  struct archive *a = ((void **)ctx)[0];
+  struct job *j = ((void **)ctx)[1];
+  la_ssize_t got;
+  /* a bounded read: an error further on loses none of what came before */
+  got = archive_read_data(a, buf, cap < (64u << 10) ? cap : (64u << 10));
+  if (got < 0) {
+    arc_error(a, err, errlen);
+    return AJAR_EPARSE;
+  }
+  j->arc_out += (uint64_t)got;
+  if (j->arc_out > AJAR_ARCHIVE_MAX_TOTAL ||
+      (j->arc_out > AJAR_ARCHIVE_RATIO_FLOOR &&
+       j->arc_out / AJAR_ARCHIVE_MAX_RATIO > j->arc_in)) {
+    snprintf(err, errlen, "archive: over %u times its size once decompressed "
+             "(a bomb?); the rest not read", AJAR_ARCHIVE_MAX_RATIO);
+    j->bomb = 1;
+    return AJAR_ETOOBIG;
+  }
+  return (ssize_t)got;
+}
+
+/* whether a file name says XLSX or ODS */
+static int book_name(const char *name) {
+  size_t n = strlen(name);
+  return (n > 5 && (!strcasecmp(name + n - 5, ".xlsx") || !strcasecmp(name + n - 5, ".xlsm"))) ||
+         (n > 4 && !strcasecmp(name + n - 4, ".ods"));
+}
+
+/* The rest of st after its first `have` bytes (in st->win), all in
+ * *held; 0, or -1 with err set past AJAR_ARCHIVE_MAX_HELD */
+static int hold_member(struct stream *st, size_t have, char **held,
+                       size_t *len, char *err, size_t errlen) {
+  size_t cap = have + AJAR_READ_CHUNK, n = have;
+  char *b = malloc(cap);
+  ssize_t got;
+  if (!b) {
+    snprintf(err, errlen, "out of memory");
+    return -1;
+  }
+  memcpy(b, st->win, have);
+  for (;;) {
+    if (n == cap) {
+      char *nb;
+      if (cap >= AJAR_ARCHIVE_MAX_HELD) {
+        snprintf(err, errlen, "archive: a member over %u MiB to hold; not read",
+                 (unsigned)(AJAR_ARCHIVE_MAX_HELD >> 20));
+        free(b);
+        return -1;
+      }
+      cap = cap * 2 > AJAR_ARCHIVE_MAX_HELD ? AJAR_ARCHIVE_MAX_HELD : cap * 2;
+      if (!(nb = realloc(b, cap))) {
+        snprintf(err, errlen, "out of memory");
+        free(b);
+        return -1;
+      }
+      b = nb;
+    }
+    got = st->read(st->ctx, b + n, cap - n, err, errlen);
+    if (got < 0) {
+      free(b);
+      return -1;
+    }
+    if (!got)
+      break;
+    n += (size_t)got;
+  }
+  *held = b;
+  *len = n;
+  return 0;
+}
+
+/* the id of the part `name` inside part parent, made on first use;
+ * UINT32_MAX past AJAR_MAX_COLLECTIONS or without memory */
+static uint32_t part_open(struct job *j, uint32_t parent, const char *name,
+                          size_t n);
+
+/* The stream st, whose first `have` bytes are in st->win, is an archive
+ * or a compressed stream: each member (regular file) a stream of its own
+ * into part "parent!member", or into st's part when the stream is only
+ * compressed. Returns the first error, or NULL. */
+/* A workbook (held whole) into st's part: a part per sheet */
+static const char *book_stream(struct stream *st, const void *zip, size_t len,
+                               char *err, size_t errlen) {
+  struct file_sink *fs = sink_for(&st->j->main_w, st->part);
+  if (!fs)
+    return "out of memory";
+  st->j->parts[st->part]->container = 1;
+  return sheet_walk(zip, len, &fs->k.sink, err, errlen) ? err : NULL;
+}
+
+static int zip_magic(const char *b, size_t n) {
+  return n >= 4 && !memcmp(b, "PK\x03\x04", 4);
+}
+
+static const char *arc_stream(struct stream *st, size_t have, char *err,
+                              size_t errlen) {
+  struct job *j = st->j;
+  struct archive *a;
+  struct archive_entry *e;
+  struct arc_src *src;
+  const char *result = NULL;
+  size_t entries = 0;
+  int r;
+  if (st->map && !st->depth && sheet_is_workbook(st->map, st->map_len))
+    return book_stream(st, st->map, st->map_len, err, errlen);
+  if (!st->map && st->book_hint && zip_magic(st->win, have)) {
+    char *held;
+    size_t len;
+    if (hold_member(st, have, &held, &len, err, errlen))
+      return err;
+    result = sheet_is_workbook(held, len) ? book_stream(st, held, len, err, errlen)
+                                          : "workbook: not an XLSX or ODS file";
+    free(held);
+    return result;
+  }
+  a = archive_read_new();
+  src = calloc(1, sizeof *src);
+  if (!a || !src) {
+    archive_read_free(a);
+    free(src);
+    return "out of memory";
+  }
+  archive_read_support_filter_all(a);
+  archive_read_support_format_all(a);
+  archive_read_support_format_raw(a);
+  src->st = st;
+  if (st->map && !st->depth) {
+    j->arc_in = st->map_len; /* seekable: zip's directory, 7z */
+    r = archive_read_open_memory(a, st->map, st->map_len);
+  } else if (have >= 6 && !memcmp(st->win, "7z\xBC\xAF\x27\x1C", 6)) {
+    /* 7z is read by seeking: a member held in memory, within a cap */
+    r = hold_member(st, have, &src->held, &src->held_len, err, errlen);
+    if (r) {
+      archive_read_free(a);
+      free(src);
+      return err;
+    }
+    r = archive_read_open_memory(a, src->held, src->held_len);
+  } else {
+    src->pre = st->win;
+    src->pre_len = have;
+    r = archive_read_open(a, src, NULL, arc_read, NULL);
+  }
+  if (r != ARCHIVE_OK) {
+    arc_error(a, err, errlen);
+    result = err;
+  }
+  while (!result && !j->bomb &&
+         ((r = archive_read_next_header(a, &e)) == ARCHIVE_OK || r == ARCHIVE_WARN)) {
+    const char *name = archive_entry_pathname(e);
+    void *mctx[2] = {a, j};
+    struct stream ms;
+    const char *why;
+    uint32_t part;
+    entries++;
+    if (archive_entry_filetype(e) != AE_IFREG)
+      continue;
+    if (!name || !*name)
+      name = "data";
+    part = archive_format(a) == ARCHIVE_FORMAT_RAW
+               ? st->part
+               : part_open(j, st->part, name, strlen(name));
+    if (part == UINT32_MAX)
+      continue; /* past the collection cap */
+    if (part != st->part)
+      j->parts[st->part]->container = 1;
+    memset(&ms, 0, sizeof ms);
+    ms.j = j;
+    ms.part = part;
+    ms.depth = st->depth + 1;
+    ms.hint = archive_format(a) == ARCHIVE_FORMAT_RAW ? st->hint
+                                                      : sniff_hint(name, NULL);
+    ms.book_hint = archive_format(a) == ARCHIVE_FORMAT_RAW ? st->book_hint
+                                                           : book_name(name);
+    ms.name = name;
+    ms.read = read_member;
+    ms.ctx = mctx;
+    why = stream_run(&ms, err, errlen);
+    if (why && why == err) {
+      result = err;
+    } else if (why) {
+      snprintf(err, errlen, "%s", why);
+      result = err;
+    }
+  }
+  if (!result && r != ARCHIVE_EOF && r != ARCHIVE_OK && r != ARCHIVE_WARN) {
+    arc_error(a, err, errlen);
+    result = err;
+  }
+  /* a damaged zip can look empty (an empty one is 22 bytes) */
+  if (!result && !entries && (!st->map || st->map_len > 22)) {
+    snprintf(err, errlen, "archive: no member could be read (damaged?)");
+    result = err;
+  }
+  archive_read_free(a);
+  free(src->held);
+  free(src);
+  return result;
+}
+
+/* ---- streams read whole by one walker: SQL dumps, BSON, SQLite -------- */
 /* The MongoDB collection a .bson file holds: DB.COLLECTION from
  * mongodump's DB/COLLECTION.bson (the name alone without a directory) */
 static size_t bson_collection(const char *path, char *out, size_t cap) {
@@ -466,11 +759,14 @@ static void stream_malformed(struct job *j, uint64_t first) {
   }
 }
 
-/* An SQL dump or a BSON file: its first got bytes are in the window; the
- * walker takes the whole stream on this thread, chunk by chunk (mapped
- * pages given back behind it), and opens a collection per table. */
-static const char *run_stream(struct job *j, size_t got, char *err, size_t errlen) {
-  struct file_sink *top = sink_for(&j->main_w, 0);
+/* An SQL dump or a BSON stream: its first got bytes are in the window;
+ * the walker takes the whole stream on this thread, chunk by chunk
+ * (mapped pages given back behind it), and opens a collection per table
+ * inside st's part. */
+static const char *walker_stream(struct stream *st, size_t got, char *err,
+                                 size_t errlen) {
+  struct job *j = st->j;
+  struct file_sink *top = sink_for(&j->main_w, st->part);
   const struct rec_sink *k;
   struct sqldump *sql = NULL;
   struct bsondump *bs = NULL;
@@ -480,37 +776,33 @@ static const char *run_stream(struct job *j, size_t got, char *err, size_t errle
   if (!top)
     return "out of memory";
   k = &top->k.sink;
-  if (j->parts[0]->fmt == FMT_SQL) {
+  if (j->parts[st->part]->fmt == FMT_SQL) {
     rc = sqldump_new(k, &sql);
   } else {
     char name[AJAR_SQL_MAX_NAME];
-    /* a file by its path; a buffer (an object's prefix) by its name */
-    size_t nl = bson_collection(j->path ? j->path : j->parts[0]->name, name,
-                                sizeof name);
+    size_t nl = st->name ? bson_collection(st->name, name, sizeof name) : 0;
     const struct rec_sink *sub = nl ? rec_open(k, name, nl) : NULL;
     rc = bsondump_new(sub ? sub : k, &bs);
   }
   if (rc)
     return "out of memory";
+  j->parts[st->part]->container = 1;
   while (n > 0) {
-    rc = sql ? sqldump_feed(sql, j->win, (size_t)n) : bsondump_feed(bs, j->win, (size_t)n);
+    rc = sql ? sqldump_feed(sql, st->win, (size_t)n) : bsondump_feed(bs, st->win, (size_t)n);
     if (rc) {
       result = "out of memory";
       break;
     }
-    if (j->map) {
+    if (st->map) {
       size_t left;
-      j->wlen = (size_t)n;
-      map_advance(j, (size_t)n);
-      left = j->map_len - j->base;
+      st->wlen = (size_t)n;
+      map_advance(st, (size_t)n);
+      left = st->map_len - st->base;
       n = (ssize_t)(left < 4 * AJAR_READ_CHUNK ? left : 4 * AJAR_READ_CHUNK);
     } else {
-      n = reader_read(j->rd, j->win, j->wcap);
-      if (n < 0) {
-        snprintf(err, errlen, "%s", reader_error(j->rd)[0] ? reader_error(j->rd)
-                                                             : ajar_strerror((int)n));
+      n = st->read(st->ctx, st->win, st->wcap, err, errlen);
+      if (n < 0)
         result = err;
-      }
     }
   }
   if (sql) {
@@ -532,132 +824,179 @@ static const char *run_stream(struct job *j, size_t got, char *err, size_t errle
 }
 
 /* An SQLite database: read by path, read-only and immutable */
-static const char *run_sqlite(struct job *j, char *err, size_t errlen) {
-  struct file_sink *top = sink_for(&j->main_w, 0);
-  struct sqlite_stats st;
+static const char *run_sqlite(struct stream *st, char *err, size_t errlen) {
+  struct file_sink *top = sink_for(&st->j->main_w, st->part);
+  struct sqlite_stats stats;
   int rc;
   if (!top)
     return "out of memory";
-  if (!j->map) {
+  if (!st->map || st->depth || !st->j->path) {
     snprintf(err, errlen, "an SQLite database is read from a plain file, "
-                          "not compressed and not from stdin");
+                          "not compressed, not from stdin or an archive");
     return err;
   }
-  rc = sqlite_walk_file(j->path, &top->k.sink, &st, err, errlen);
+  st->j->parts[st->part]->container = 1;
+  rc = sqlite_walk_file(st->j->path, &top->k.sink, &stats, err, errlen);
   if (rc == AJAR_ENOMEM)
     return "out of memory";
   return rc ? err : NULL;
 }
 
-/* Read, frame and walk everything; returns a one-line error or NULL */
-static const char *run(struct job *j, char *err, size_t errlen) {
-  int started = 0, skipping = 0;
+/* Read, frame and walk the stream; returns a one-line error or NULL */
+static const char *stream_run(struct stream *st, char *err, size_t errlen) {
+  struct job *j = st->j;
+  struct part *pt = j->parts[st->part];
+  int started = 0;
   ssize_t got;
   size_t s, e;
-  int nthreads = files_threads(j->opts);
   const char *result = NULL;
-  struct part *pt = j->parts[j->cur_part];
 
-  if (reader_map(j->rd, &j->map, &j->map_len) == 0) {
-    free(j->win); /* a plain file: records are framed in the mapping */
-    j->win = (char *)j->map;
-    j->wcap = (size_t)-1;
+  if (!st->map) {
+    st->wcap = 2 * AJAR_READ_CHUNK;
+    if (!(st->win = malloc(st->wcap)))
+      return "out of memory";
   }
   for (;;) {
-    if (j->map && j->wlen - j->fr.rec_start > AJAR_MAX_RECORD) {
-      skip_record(j, &skipping);
-      map_advance(j, j->wlen);
-    } else if (j->wlen == j->wcap) {
+    if (st->map && st->wlen - st->fr.rec_start > AJAR_MAX_RECORD) {
+      skip_record(st);
+      map_advance(st, st->wlen);
+    } else if (st->wlen == st->wcap) {
       /* the record in the window is unfinished: grow up to the cap,
        * past it skip the record (framer state survives) */
-      if (j->wcap < AJAR_MAX_RECORD + AJAR_READ_CHUNK) {
-        size_t nc = j->wcap * 2;
+      if (st->wcap < AJAR_MAX_RECORD + AJAR_READ_CHUNK) {
+        size_t nc = st->wcap * 2;
         char *nw;
         if (nc > AJAR_MAX_RECORD + AJAR_READ_CHUNK)
           nc = AJAR_MAX_RECORD + AJAR_READ_CHUNK;
-        nw = realloc(j->win, nc);
-        if (!nw)
-          return "out of memory";
-        j->win = nw;
-        j->wcap = nc;
+        nw = realloc(st->win, nc);
+        if (!nw) {
+          result = "out of memory";
+          break;
+        }
+        st->win = nw;
+        st->wcap = nc;
       } else {
-        skip_record(j, &skipping);
-        j->wlen = 0;
+        skip_record(st);
+        st->wlen = 0;
       }
     }
-    if (j->map) {
-      size_t left = j->map_len - (j->base + j->wlen);
+    if (st->map) {
+      size_t left = st->map_len - (st->base + st->wlen);
       got = (ssize_t)(left < 4 * AJAR_READ_CHUNK ? left : 4 * AJAR_READ_CHUNK);
     } else {
-      got = reader_read(j->rd, j->win + j->wlen, j->wcap - j->wlen);
+      got = st->read(st->ctx, st->win + st->wlen, st->wcap - st->wlen, err, errlen);
     }
     if (got < 0) {
-      snprintf(err, errlen, "%s", reader_error(j->rd)[0] ? reader_error(j->rd)
-                                                           : ajar_strerror((int)got));
       result = err;
       break;
     }
     if (!started && got > 0) {
       started = 1;
-      pt->fmt = sniff_format(j->win, (size_t)got, j->fmt_hint);
-      if (pt->fmt == FMT_SQLITE)
-        return run_sqlite(j, err, errlen);
-      if (pt->fmt == FMT_BSON)
-        return run_stream(j, (size_t)got, err, errlen);
-      if (sniff_binary(j->win, (size_t)got)) {
+      if (sniff_container(st->win, (size_t)got)) {
+        if (st->depth < AJAR_ARCHIVE_MAX_DEPTH) {
+          result = arc_stream(st, (size_t)got, err, errlen);
+        } else {
+          snprintf(err, errlen, "archive: nested deeper than %d archives; "
+                   "not read", AJAR_ARCHIVE_MAX_DEPTH);
+          result = err;
+        }
+        break;
+      }
+      pt->fmt = sniff_format(st->win, (size_t)got, st->hint);
+      if (pt->fmt == FMT_SQLITE) {
+        result = run_sqlite(st, err, errlen);
+        break;
+      }
+      if (pt->fmt == FMT_BSON) {
+        result = walker_stream(st, (size_t)got, err, errlen);
+        break;
+      }
+      if (sniff_binary(st->win, (size_t)got)) {
+        if (st->depth) { /* a member: counted, the archive goes on */
+          j->binary_members++;
+          pt->binary = 1;
+          break;
+        }
         j->binary = 1;
         snprintf(err, errlen, "binary data (not NDJSON, JSON, CSV/TSV, text, an "
                               "SQL dump, BSON or SQLite); not classified");
-        return err;
+        result = err;
+        break;
       }
-      if (pt->fmt == FMT_SQL)
-        return run_stream(j, (size_t)got, err, errlen);
-      framer_init(&j->fr, pt->fmt);
-      if (nthreads > 1) {
+      if (pt->fmt == FMT_SQL) {
+        result = walker_stream(st, (size_t)got, err, errlen);
+        break;
+      }
+      framer_init(&st->fr, pt->fmt);
+      if (files_threads(j->opts) > 1 && !j->threaded) {
         j->threaded = 1;
-        if (pool_begin(j, nthreads)) {
-          snprintf(err, errlen, "out of memory");
-          result = err;
+        if (pool_begin(j, files_threads(j->opts))) {
+          result = "out of memory";
           break;
         }
       }
     }
     if (got == 0)
       break;
-    j->wlen += (size_t)got;
-    while (framer_next(&j->fr, j->win, j->wlen, &s, &e)) {
-      if (skipping) { skipping = 0; continue; }
-      if (on_record(j, j->win + s, e - s, j->fr.rec_line)) {
+    st->wlen += (size_t)got;
+    j->cur_part = st->part;
+    while (framer_next(&st->fr, st->win, st->wlen, &s, &e)) {
+      if (st->skipping) { st->skipping = 0; continue; }
+      if (on_record(j, st->win + s, e - s, st->fr.rec_line)) {
         result = "out of memory";
         goto out;
       }
     }
     /* keep the unfinished record at the front of the window */
-    if (j->map) {
-      size_t by = j->fr.rec_start;
-      framer_shift(&j->fr, by);
-      map_advance(j, by);
-    } else if (j->fr.rec_start > 0) {
-      size_t keep = j->wlen - j->fr.rec_start;
-      memmove(j->win, j->win + j->fr.rec_start, keep);
-      framer_shift(&j->fr, j->fr.rec_start);
-      j->wlen = keep;
+    if (st->map) {
+      size_t by = st->fr.rec_start;
+      framer_shift(&st->fr, by);
+      map_advance(st, by);
+    } else if (st->fr.rec_start > 0) {
+      size_t keep = st->wlen - st->fr.rec_start;
+      memmove(st->win, st->win + st->fr.rec_start, keep);
+      framer_shift(&st->fr, st->fr.rec_start);
+      st->wlen = keep;
     }
   }
-  if (!result && !j->cut && framer_last(&j->fr, j->win, j->wlen, &s, &e) &&
-      !skipping) {
+  if (!result && started && !j->cut &&
+      framer_last(&st->fr, st->win, st->wlen, &s, &e) && !st->skipping) {
     /* a quote that never closed swallowed every row after it: say so */
-    if ((pt->fmt == FMT_CSV || pt->fmt == FMT_TSV) && j->fr.in_str) {
-      struct file_sink *fs = sink_for(&j->main_w, j->cur_part);
+    if ((pt->fmt == FMT_CSV || pt->fmt == FMT_TSV) && st->fr.in_str) {
+      struct file_sink *fs = sink_for(&j->main_w, st->part);
       if (fs) {
         fs->malformed++;
-        if (!fs->first_bad || j->fr.rec_line < fs->first_bad)
-          fs->first_bad = j->fr.rec_line;
+        if (!fs->first_bad || st->fr.rec_line < fs->first_bad)
+          fs->first_bad = st->fr.rec_line;
       }
     }
-    on_record(j, j->win + s, e - s, j->fr.rec_line);
+    j->cur_part = st->part;
+    on_record(j, st->win + s, e - s, st->fr.rec_line);
   }
 out:
+  if (!st->map)
+    free(st->win);
+  st->win = NULL;
+  return result;
+}
+
+/* The whole file: its stream, then the workers' collections merged */
+static const char *run(struct job *j, char *err, size_t errlen) {
+  struct stream st;
+  const char *result;
+  memset(&st, 0, sizeof st);
+  st.j = j;
+  st.hint = j->fmt_hint;
+  st.book_hint = book_name(j->parts[0]->name);
+  st.name = j->path ? j->path : j->parts[0]->name;
+  st.read = read_reader;
+  st.ctx = j->rd;
+  framer_init(&st.fr, j->fmt_hint >= 0 ? (enum file_format)j->fmt_hint : FMT_TEXT);
+  if (reader_map(j->rd, &st.map, &st.map_len) == 0) {
+    st.win = (char *)st.map; /* a plain file: records are framed in the mapping */
+    st.wcap = (size_t)-1;
+  }
+  result = stream_run(&st, err, errlen);
   if (pool_finish(j) && !result)
     result = "out of memory";
   return result;
@@ -693,19 +1032,33 @@ static int finish_part(struct job *j, uint32_t p,
 
 /* The target's collections: every part's, the file's own first unless it
  * is empty and others were opened */
+/* whether part p is left out of the report: the file itself or an
+ * archive, when its parts hold everything */
+static int part_hidden(struct job *j, uint32_t p) {
+  struct file_sink *fs;
+  if (j->n_parts == 1 || (p && !j->parts[p]->container && !j->parts[p]->binary))
+    return 0;
+  fs = sink_for(&j->main_w, p);
+  return fs && !fs->k.c->records && !fs->malformed && !j->parts[p]->too_large;
+}
+
 static int finish_target(struct job *j, struct ajar_target_result *out) {
-  uint32_t p, first = 0;
+  uint32_t p;
   int rc = 0;
-  if (j->n_parts > 1) {
-    struct file_sink *fs = sink_for(&j->main_w, 0);
-    if (fs && !fs->k.c->records && !fs->malformed && !j->parts[0]->too_large)
-      first = 1;
-  }
-  out->collections = calloc(j->n_parts - first, sizeof *out->collections);
+  out->collections = calloc(j->n_parts, sizeof *out->collections);
   if (!out->collections)
     return AJAR_ENOMEM;
-  for (p = first; p < j->n_parts && !rc; p++) {
+  if (j->binary_members) {
+    char note[128];
+    snprintf(note, sizeof note, "%llu archive member(s) of binary data skipped",
+             (unsigned long long)j->binary_members);
+    if (!(out->note = xstrdup(note)))
+      return AJAR_ENOMEM;
+  }
+  for (p = 0; p < j->n_parts && !rc; p++) {
     struct ajar_collection_result *c = &out->collections[out->n_collections];
+    if (part_hidden(j, p))
+      continue;
     rc = finish_part(j, p, c);
     if (rc)
       break;
@@ -737,8 +1090,6 @@ static void job_free(struct job *j) {
   free(j->parts);
   pthread_mutex_destroy(&j->parts_mu);
   reader_close(j->rd); /* unmaps */
-  if (!j->map)
-    free(j->win);
 }
 
 int files_opts_read(const struct ajar_files_opts *in,
@@ -793,7 +1144,6 @@ int files_scan_path(const struct ajar_db *db, const char *path,
     return 0;
   }
   j.fmt_hint = fmt; /* negative: sniff on the first read */
-  framer_init(&j.fr, fmt >= 0 ? (enum file_format)fmt : FMT_TEXT);
   pthread_mutex_init(&j.parts_mu, NULL);
   rc = reader_open(path, &j.rd, err, sizeof err);
   if (rc) {
@@ -806,11 +1156,9 @@ int files_scan_path(const struct ajar_db *db, const char *path,
   }
   base = strrchr(path, '/');
   base = base ? base + 1 : path;
-  j.wcap = 2 * AJAR_READ_CHUNK;
-  j.win = malloc(j.wcap);
   rc = job_parts(&j, strcmp(path, "-") ? base : "stdin");
   if (!rc)
-    rc = j.win ? worker_init(&j.main_w, &j) : AJAR_ENOMEM;
+    rc = worker_init(&j.main_w, &j);
   if (!rc && !sink_for(&j.main_w, 0))
     rc = AJAR_ENOMEM;
   if (rc) {
@@ -849,22 +1197,17 @@ int files_classify_buffer(struct ajar_collection *col, struct ajar_scratch *s,
   j.cut = cut;
   fmt = sniff_hint(name, NULL);
   j.fmt_hint = fmt;
-  framer_init(&j.fr, fmt >= 0 ? (enum file_format)fmt : FMT_TEXT);
   pthread_mutex_init(&j.parts_mu, NULL);
   if ((rc = reader_open_mem(buf, len, &j.rd))) {
     pthread_mutex_destroy(&j.parts_mu);
     return rc;
   }
   reader_limit(j.rd, AJAR_OBJ_MAX_INFLATE);
-  j.wcap = 2 * AJAR_READ_CHUNK;
-  j.win = malloc(j.wcap);
   j.main_w.j = &j;
   j.main_w.s = s;
   j.main_w.lent_scratch = 1;
   j.ext_col = col;
   rc = job_parts(&j, name);
-  if (!rc && !j.win)
-    rc = AJAR_ENOMEM;
   if (!rc && !(fs = sink_for(&j.main_w, 0)))
     rc = AJAR_ENOMEM;
   if (!rc) {

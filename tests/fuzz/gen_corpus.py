@@ -649,7 +649,116 @@ def sqlite_files():
     }
 
 
+def zip_of(members, method=None):
+    import io
+    import zipfile
+    b = io.BytesIO()
+    with zipfile.ZipFile(b, "w", method or zipfile.ZIP_DEFLATED) as z:
+        for name, data in members:
+            zi = zipfile.ZipInfo(name, date_time=(2020, 1, 1, 0, 0, 0))
+            z.writestr(zi, data, method or zipfile.ZIP_DEFLATED)
+    return b.getvalue()
+
+
+def tar_of(members, mode="w"):
+    import io
+    import tarfile
+    if mode == "w:gz":  # gzip's header without a time: the same bytes each run
+        return gz(tar_of(members))
+    b = io.BytesIO()
+    with tarfile.open(fileobj=b, mode=mode) as t:
+        for name, data in members:
+            ti = tarfile.TarInfo(name)
+            ti.size = len(data)
+            ti.mtime = 0
+            t.addfile(ti, io.BytesIO(data))
+    return b.getvalue()
+
+
+def archive_files():
+    import bz2
+    import lzma
+    nd = (REC + b"\n") * 3
+    csv = b"name,id_card\nZhang Wei," + ID + b"\n"
+    zipped = zip_of([("users.ndjson", nd), ("people.csv", csv)])
+    out = {
+        "zip": zipped,
+        "zip-stored": zip_of([("users.ndjson", nd)], method=0),
+        "tar": tar_of([("db/users.ndjson", nd), ("db/people.csv", csv)]),
+        "tar-gz": tar_of([("users.ndjson.gz", gz(nd))], "w:gz"),
+        "tar-bz2": tar_of([("people.csv", csv)], "w:bz2"),
+        "tar-xz": tar_of([("people.csv", csv)], "w:xz"),
+        "bz2": bz2.compress(nd),
+        "xz": lzma.compress(nd),
+        "nested-zip-in-tar-gz": tar_of([("inner.zip", zipped)], "w:gz"),
+        "zip-truncated": zipped[:len(zipped) // 2],
+        "zip-binary-member": zip_of([("img.bin", bytes(range(256)) * 4), ("u.ndjson", nd)]),
+        "bomb-small": zip_of([("big.ndjson", b'{"a":"b"}\n' * 400000)]),
+        "empty-zip": b"PK\x05\x06" + bytes(18),
+    }
+    deep = nd
+    for i in range(9):
+        deep = zip_of([("l%d" % i, deep)])
+    out["deep-nesting"] = deep
+    try:
+        out["zst"] = zst(nd)
+    except (OSError, subprocess.CalledProcessError):
+        pass
+    return out
+
+
+def xlsx_of(sheet_xml, shared=None, rels_first=False):
+    wb = (b'<?xml version="1.0"?><workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" '
+          b'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets>'
+          b'<sheet name="S1" sheetId="1" r:id="rId1"/></sheets></workbook>')
+    rels = (b'<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+            b'<Relationship Id="rId1" Type="x" Target="worksheets/sheet1.xml"/></Relationships>')
+    parts = [("xl/workbook.xml", wb), ("xl/worksheets/sheet1.xml", sheet_xml)]
+    if rels_first:
+        parts.insert(0, ("xl/_rels/workbook.xml.rels", rels))
+    else:
+        parts.append(("xl/_rels/workbook.xml.rels", rels))
+    if shared is not None:
+        parts.append(("xl/sharedStrings.xml", shared))
+    return zip_of(parts)
+
+
+def sheet_files():
+    head = b'<?xml version="1.0"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>'
+    rows = (b'<row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1" t="s"><v>1</v></c></row>'
+            b'<row r="2"><c r="A2" t="inlineStr"><is><t>Zhang Wei</t></is></c><c r="B2" t="str"><v>' + ID +
+            b'</v></c></row>')
+    sst = (b'<?xml version="1.0"?><sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
+           b'<si><t>name</t></si><si><t>id_card</t></si></sst>')
+    good = head + rows + b'</sheetData></worksheet>'
+    ods = zip_of([("mimetype", b"application/vnd.oasis.opendocument.spreadsheet"),
+                  ("content.xml", b'<?xml version="1.0"?><office:document-content '
+                   b'xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" '
+                   b'xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" '
+                   b'xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0"><office:body>'
+                   b'<office:spreadsheet><table:table table:name="T"><table:table-row>'
+                   b'<table:table-cell><text:p>id_card</text:p></table:table-cell></table:table-row>'
+                   b'<table:table-row><table:table-cell table:number-columns-repeated="3">'
+                   b'<text:p>' + ID + b'</text:p></table:table-cell></table:table-row>'
+                   b'</table:table></office:spreadsheet></office:body></office:document-content>')],
+                 method=0)
+    return {
+        "xlsx": xlsx_of(good, sst),
+        "xlsx-rels-first": xlsx_of(good, sst, rels_first=True),
+        "xlsx-no-shared": xlsx_of(good),
+        "xlsx-bad-index": xlsx_of(head + b'<row><c t="s"><v>99999999999</v></c></row></sheetData></worksheet>', sst),
+        "xlsx-truncated-xml": xlsx_of(good[:len(good) // 2], sst[:40]),
+        "xlsx-entity": xlsx_of(b'<?xml version="1.0"?><!DOCTYPE x [<!ENTITY e SYSTEM "file:///etc/passwd">]>'
+                               b'<worksheet><sheetData><row><c t="str"><v>&e;</v></c></row></sheetData></worksheet>'),
+        "xlsx-no-sheets": zip_of([("xl/workbook.xml", b"<workbook/>")]),
+        "ods": ods,
+        "not-a-zip": b"PK\x03\x04" + b"\x00" * 40,
+    }
+
+
 TARGETS = {
+    "fuzz_archive_file": archive_files,
+    "fuzz_sheet_file": sheet_files,
     "fuzz_json_record": json_records,
     "fuzz_ndjson_file": ndjson_files,
     "fuzz_csv_file": csv_files,

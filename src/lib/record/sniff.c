@@ -89,6 +89,21 @@ enum file_format sniff_format(const char *b, size_t n, int hint) {
   return FMT_TEXT;
 }
 
+int sniff_container(const char *b, size_t n) {
+  static const struct { const char *magic; size_t len; } m[] = {
+      {"PK\x03\x04", 4},         {"PK\x05\x06", 4},     /* zip, empty zip */
+      {"7z\xBC\xAF\x27\x1C", 6}, {"Rar!\x1A\x07", 6},   /* 7z, rar */
+      {"\x1F\x8B", 2},           {"\x28\xB5\x2F\xFD", 4}, /* gzip, zstd */
+      {"BZh", 3},                {"\xFD" "7zXZ\x00", 6},   /* bzip2, xz */
+      {"\x04\x22\x4D\x18", 4},                          /* lz4 */
+  };
+  size_t i;
+  for (i = 0; i < sizeof m / sizeof m[0]; i++)
+    if (n >= m[i].len && !memcmp(b, m[i].magic, m[i].len))
+      return 1;
+  return n >= 262 && !memcmp(b + 257, "ustar", 5); /* tar (POSIX, GNU) */
+}
+
 int sniff_binary(const char *b, size_t n) {
   size_t i, ctl = 0;
   if (n > 4096) n = 4096;

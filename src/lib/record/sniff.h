@@ -16,6 +16,10 @@ int sniff_hint(const char *path, const char *forced);
  * hint. */
 enum file_format sniff_format(const char *b, size_t n, int hint);
 
+/* Whether b[0, n) starts an archive or a compressed stream libarchive
+ * reads: zip, 7z, rar, tar, gzip, zstd, bzip2, xz, lz4 */
+int sniff_container(const char *b, size_t n);
+
 /* Whether b[0, n) is binary data no walker reads */
 int sniff_binary(const char *b, size_t n);
 #endif
