@@ -144,9 +144,13 @@
 #undef AJAR_ZSTD_WINDOW_LOG_MAX
 #define AJAR_ZSTD_WINDOW_LOG_MAX 20
 #undef AJAR_OBJ_MAX_INFLATE
-#define AJAR_OBJ_MAX_INFLATE   (1u << 20)
+#define AJAR_OBJ_MAX_INFLATE   (64u << 10)
 #undef AJAR_MAX_RESPONSE
 #define AJAR_MAX_RESPONSE      (1u << 20)
+#undef AJAR_MAX_FIELDS
+#define AJAR_MAX_FIELDS        256         /* reached by a fuzzer's input */
+#undef AJAR_MAX_CSV_COLUMNS
+#define AJAR_MAX_CSV_COLUMNS   64
 #endif
 
 #endif
