@@ -493,7 +493,9 @@ void tgt_endpoint_host(const struct tgt_endpoint *e, char *buf, size_t n) {
 
 void tgt_endpoint_name(const struct tgt_endpoint *e, char *buf, size_t n) {
   char h[AJAR_MAX_HOSTNAME + 1];
-  const char *scheme = e->spec->probe ? e->spec->probe
+  /* the scheme as written (azure://), where it is not the probe's name */
+  const char *scheme = e->spec->probe && !strcmp(e->spec->probe, "azure_blob") ? "azure"
+                       : e->spec->probe ? e->spec->probe
                        : e->spec->scheme == TGT_SCHEME_HTTP  ? "http"
                        : e->spec->scheme == TGT_SCHEME_HTTPS ? "https"
                                                              : NULL;
