@@ -20,10 +20,9 @@ sys.path.insert(0, str(SERVERS / "lib"))
 NAMES = ["s3", "s3-auth", "azure-blob", "httpdir", "httpdir-auth", "ftp", "ftp-closed"]
 PREFIX_CAP = 1 << 20
 # what the seeded files show through the readers of `ajar files`: the SQL dump
-# (residents), the CSV (checkpoint events); special.health is in patients.xlsx,
-# whose reader (XLSX, zip members) is not in `ajar files` yet
+# (residents), the CSV (checkpoint events), the XLSX (patients) and the zip
 SEEN = {"identity.national_id", "contact.phone", "device.imei", "device.mac",
-        "location.coordinates"}
+        "location.coordinates", "special.health"}
 FTP_ALLOWED = {"USER", "PASS", "PWD", "TYPE", "PASV", "EPSV", "LIST", "MLSD", "SIZE",
                "REST", "RETR", "QUIT", "ABOR"}
 
@@ -79,6 +78,8 @@ def check_objects(t, prefix, open_=True):
                       col.get("note") or "")
         if m:
             assert int(m.group(1) or m.group(2)) <= PREFIX_CAP, col
+    for rel in ("exports/patients.xlsx", "exports/archive.zip"):
+        assert "special.health" in names[prefix + rel]["categories"], names[prefix + rel]
     csv = names[prefix + "exports/checkpoint_events.csv"]
     assert csv["sampled"] == 400, csv
     assert csv["severity"] == ("critical" if open_ else "info"), csv
