@@ -54,6 +54,11 @@
 #define AJAR_MAX_RESPONSE      (8u << 20)  /* one HTTP body / protocol reply */
 #define AJAR_CONNECT_TIMEOUT_MS 3000
 #define AJAR_READ_TIMEOUT_MS    5000
+/* a native probe tried on a port that is not its store's (--probe-all)
+ * waits at most this long for the peer's first byte: a store answers its
+ * own protocol's first request in a round trip; a peer that stays silent
+ * to it speaks another (docs/scan.md, "Fingerprinting") */
+#define AJAR_FINGERPRINT_WAIT_MS 500
 #define AJAR_TARGET_DEADLINE_MS 60000
 #define AJAR_DNS_TIMEOUT_MS     5000        /* one host name lookup */
 #define AJAR_MAX_RUNTIME_MS     0           /* whole scan; 0: no limit */

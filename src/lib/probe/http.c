@@ -422,10 +422,17 @@ static int request(struct ajar_conn *c, const char *path, const char *post_body)
     if (retry) {
       int first = rc;
       c->tls = !c->tls;
-      /* a fresh connection for the other scheme */
+      /* a fresh connection for the other scheme; on a port not the
+       * probe's, after a peer that took a request and did not answer
+       * HTTP, a TLS handshake gets one fingerprint wait (a TLS server
+       * answers a ClientHello in a round trip; a Redis or memcached port
+       * never does) */
       curl_easy_setopt(c->http.curl, CURLOPT_FRESH_CONNECT, 1L);
+      if (c->by_fingerprint && rc == AJAR_EPROTO && AJAR_FINGERPRINT_WAIT_MS < c->connect_timeout_ms)
+        curl_easy_setopt(c->http.curl, CURLOPT_CONNECTTIMEOUT_MS, (long)AJAR_FINGERPRINT_WAIT_MS);
       rc = get_once(c, path, &cc, post_body, headers);
       curl_easy_setopt(c->http.curl, CURLOPT_FRESH_CONNECT, 0L);
+      curl_easy_setopt(c->http.curl, CURLOPT_CONNECTTIMEOUT_MS, (long)c->connect_timeout_ms);
       /* the peer took the connection but did not answer HTTP; a TLS
        * handshake it never answers says the same: not an HTTP store
        * (a Redis or memcached port), so the next probe may try */

@@ -7,7 +7,8 @@
  * this stream instead of its own socket:
  * - it connects only to the endpoint's checked addresses (net.c), whatever
  *   host libmongoc names, and every read and write waits at most the read
- *   timeout and never past the endpoint's deadline;
+ *   timeout and never past the endpoint's deadline; a request goes out
+ *   whole in one write (libmongoc hands it over in pieces);
  * - every byte libmongoc reads passes a framing check first (gs_guard): a
  *   message length under 16 bytes or over AJAR_MAX_MONGO_MESSAGE, OP_MSG
  *   sections that do not fit the message, an answer whose opcode does not
@@ -85,14 +86,34 @@ static ssize_t gs_poll(mongoc_stream_poll_t *ps, size_t n, int32_t timeout) {
   int r;
   if (n > 16)
     return -1;
+  struct gstream *capped = NULL; /* whose bound cut libmongoc's wait */
   for (i = 0; i < n; i++) {
-    fds[i].fd = ((struct gstream *)ps[i].stream)->fd;
+    struct gstream *g = (struct gstream *)ps[i].stream;
+    int w = probe_read_wait_ms(g->wire->conn); /* net.c's bound on a read */
+    fds[i].fd = g->fd;
     fds[i].events = (short)ps[i].events;
     fds[i].revents = 0;
+    if (timeout < 0 || w < timeout) {
+      timeout = w < 0 ? 0 : w;
+      capped = g;
+    }
   }
   r = poll(fds, n, timeout);
   for (i = 0; i < n && r > 0; i++)
     ps[i].revents = fds[i].revents;
+  /* our bound passed (the read timeout, the deadline, a fingerprint's
+   * wait for a first byte): the stream failed, said as an error event
+   * (libmongoc polls again on a timeout or a poll error, up to its own
+   * timeouts) */
+  if (!r && capped) {
+    capped->timed_out = 1;
+    capped->wire->rc = AJAR_ETIMEDOUT;
+    snprintf(capped->wire->err, sizeof capped->wire->err, "timed out reading the response");
+    for (i = 0; i < n; i++)
+      if ((struct gstream *)ps[i].stream == capped)
+        ps[i].revents = POLLERR | POLLHUP;
+    return 1;
+  }
   return r;
 }
 
@@ -101,8 +122,9 @@ static ssize_t gs_writev(mongoc_stream_t *s, mongoc_iovec_t *iov, size_t n,
   struct gstream *g = (struct gstream *)s;
   struct ajar_conn *c = g->wire->conn;
   ssize_t total = 0;
-  unsigned char hdr[16];
+  unsigned char hdr[16], *buf;
   size_t i, h = 0;
+  int rc;
   (void)timeout;
   /* the request's opcode, for the framing check of its answer */
   for (i = 0; i < n && h < sizeof hdr; i++) {
@@ -112,16 +134,30 @@ static ssize_t gs_writev(mongoc_stream_t *s, mongoc_iovec_t *iov, size_t n,
   }
   if (h == sizeof hdr)
     g->sent_op = (int)(hdr[12] | hdr[13] << 8 | hdr[14] << 16 | (unsigned)hdr[15] << 24);
-  for (i = 0; i < n; i++) {
-    int rc = probe_send_all(c, g->fd, iov[i].iov_base, iov[i].iov_len);
-    if (rc) {
-      g->timed_out = rc == AJAR_ETIMEDOUT;
-      g->wire->rc = rc;
-      snprintf(g->wire->err, sizeof g->wire->err, "%s", c->err);
-      errno = g->timed_out ? ETIMEDOUT : ECONNRESET;
-      return -1;
-    }
+  /* the whole message in one write: libmongoc hands it over in pieces
+   * of a few bytes each, and each would be a packet of its own */
+  for (i = 0; i < n; i++)
     total += (ssize_t)iov[i].iov_len;
+  if ((size_t)total > AJAR_MAX_MONGO_MESSAGE) {
+    errno = EMSGSIZE;
+    return -1;
+  }
+  if (!(buf = malloc(total ? (size_t)total : 1))) {
+    errno = ENOMEM;
+    return -1;
+  }
+  for (i = 0, h = 0; i < n; i++) {
+    memcpy(buf + h, iov[i].iov_base, iov[i].iov_len);
+    h += iov[i].iov_len;
+  }
+  rc = probe_send_all(c, g->fd, buf, h);
+  free(buf);
+  if (rc) {
+    g->timed_out = rc == AJAR_ETIMEDOUT;
+    g->wire->rc = rc;
+    snprintf(g->wire->err, sizeof g->wire->err, "%s", c->err);
+    errno = g->timed_out ? ETIMEDOUT : ECONNRESET;
+    return -1;
   }
   return total;
 }

@@ -3,7 +3,9 @@
  * never a name), with the connect timeout, and check the peer's address
  * against the scope once connected; every send and every read waits at
  * most the per-read timeout and never past the endpoint's deadline.
- * Nothing here buffers: the callers bound what they keep. */
+ * Nothing here buffers: the callers bound what they keep. A probe tried
+ * by fingerprint waits at most c->first_wait_ms for the peer's first
+ * byte (docs/scan.md, "Fingerprinting"). */
 #include <errno.h>
 #include <fcntl.h>
 #include <netinet/in.h>
@@ -166,11 +168,18 @@ int probe_send_all(struct ajar_conn *c, int fd, const void *buf, size_t n) {
   return 0;
 }
 
+int probe_read_wait_ms(const struct ajar_conn *c) {
+  int per = c->read_timeout_ms;
+  if (c->first_wait_ms > 0 && !c->heard && c->first_wait_ms < per)
+    per = c->first_wait_ms;
+  return io_wait_ms(c, per);
+}
+
 int probe_recv(struct ajar_conn *c, int fd, void *buf, size_t cap, size_t *got) {
   *got = 0;
   for (;;) {
     struct pollfd pfd = {fd, POLLIN, 0};
-    int wait = io_wait_ms(c, c->read_timeout_ms), pr;
+    int wait = probe_read_wait_ms(c), pr;
     ssize_t k;
     if (wait <= 0) {
       snprintf(c->err, sizeof c->err, "the target deadline passed");
@@ -191,7 +200,7 @@ int probe_recv(struct ajar_conn *c, int fd, void *buf, size_t cap, size_t *got) 
       return AJAR_EPROTO;
     }
     if (k > 0)
-      c->answered = 1;
+      c->answered = c->heard = 1;
     *got = (size_t)k;
     return 0;
   }

@@ -79,6 +79,11 @@ struct ajar_conn {
   int insecure;                    /* send credentials over unverified TLS */
   int by_fingerprint;              /* this probe is tried on a port that is
                                       not its own (--probe-all) */
+  int first_wait_ms;               /* > 0: until the peer's first byte to
+                                      this probe (heard), a read waits at
+                                      most this long, not the read timeout
+                                      (set by the engine, by fingerprint) */
+  int heard;                       /* the peer sent this probe a byte */
   /* the endpoint's addresses, each checked against the scope (set by the
    * engine): probes that open their own sockets or hand an address to a
    * client library connect to these only, never to a name */
@@ -218,8 +223,12 @@ int probe_connect_tcp(struct ajar_conn *c, int *fd);
 /* send all of buf, each wait within the read timeout and the deadline */
 int probe_send_all(struct ajar_conn *c, int fd, const void *buf, size_t n);
 /* one read of at most cap bytes: 0 with *got (0: the peer closed), or
- * AJAR_ETIMEDOUT / AJAR_EPROTO with c->err set */
+ * AJAR_ETIMEDOUT / AJAR_EPROTO with c->err set; before the peer's first
+ * byte it waits at most c->first_wait_ms when set */
 int probe_recv(struct ajar_conn *c, int fd, void *buf, size_t cap, size_t *got);
+/* how long one read may wait now: the read timeout (c->first_wait_ms
+ * until c->heard), cut to the deadline; <= 0 when the deadline passed */
+int probe_read_wait_ms(const struct ajar_conn *c);
 /* A password is about to cross the network in clear (what: how, e.g.
  * "Redis AUTH over plain TCP"): 0 when the user allowed it
  * (--allow-cleartext-password), else AJAR_EAUTH with c->err saying why

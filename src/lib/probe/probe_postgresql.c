@@ -76,10 +76,7 @@ static void pg_state_free(void *p) {
 }
 
 static int wait_ms(const struct ajar_conn *c) {
-  int64_t left = conn_left_ms(c);
-  if (left <= 0)
-    return 0;
-  return left < c->read_timeout_ms ? (int)left : c->read_timeout_ms;
+  return probe_read_wait_ms(c);
 }
 
 static uint64_t bytes_in(int fd) {
@@ -237,6 +234,8 @@ static int pg_open(struct ajar_conn *c, const char *user, const char *password,
                                                    "authentication without TLS");
         }
       }
+      if (!c->heard && bytes_in(p.fd))
+        c->heard = 1; /* the peer said something: the read timeout from now */
       st = PQconnectPoll(pg);
       if (PQstatus(pg) != CONNECTION_STARTED && PQstatus(pg) != CONNECTION_MADE &&
           PQstatus(pg) != CONNECTION_BAD)

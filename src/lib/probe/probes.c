@@ -1,4 +1,5 @@
-/* The table of probes. A new store: one probe_STORE.c file, one line
+/* The table of probes, in the order an endpoint tries them (after the
+ * probes of its port). A new store: one probe_STORE.c file, one line
  * here, one line in CMakeLists.txt. */
 #include <stdlib.h>
 #include <string.h>
@@ -14,11 +15,16 @@ const struct ajar_probe *const ajar_probes[] = {
     &ajar_probe_s3,
     &ajar_probe_azure_blob,
     &ajar_probe_http_index, /* after the stores: an index page is generic HTML */
-    &ajar_probe_postgresql,
-    &ajar_probe_mysql,
+    /* the native probes in the order a fingerprint tries them
+     * (docs/scan.md): the line protocols first, whose requests end in a
+     * newline that most servers answer or close on at once, then
+     * MongoDB's framed messages, then PostgreSQL's SSLRequest, which a
+     * line server waits on; those that wait for a greeting last */
     &ajar_probe_redis,
     &ajar_probe_memcached,
     &ajar_probe_mongodb,
+    &ajar_probe_postgresql,
+    &ajar_probe_mysql,
     &ajar_probe_ftp,
     NULL,
 };

@@ -13,13 +13,18 @@
  * probes after it in the order (probe_order) of the same family (HTTP
  * after an HTTP store, native after a native one; not those that wait
  * for a greeting) are asked to identify it too, without credentials,
- * each with its own state, within one read timeout in all. If one of
+ * each with its own state, within one read timeout in all (after a
+ * native store, one fingerprint wait: AJAR_FINGERPRINT_WAIT_MS). If one of
  * them recognises a different store, the endpoint answers like several
  * stores: it is reported with the note "answers like several stores (A,
  * B): likely a honeypot; not read", no store, no collections, no
  * findings, severity info. The cost, on identified endpoints only: one
  * identification per remaining probe of the family (a GET or two each),
  * never more than one read timeout.
+ *
+ * Fingerprints (docs/scan.md, "Fingerprinting"): a native probe tried on
+ * a port not its own waits AJAR_FINGERPRINT_WAIT_MS at most for the peer's
+ * first byte, so an endpoint costs round trips, not read timeouts.
  */
 #include <arpa/inet.h>
 #include <netdb.h>
@@ -231,6 +236,16 @@ static void rate(struct ajar_target_result *t, int readable_open) {
   t->severity = sev;
 }
 
+/* A native probe tried by fingerprint waits AJAR_FINGERPRINT_WAIT_MS at
+ * most for the peer's first byte (net.c): a peer silent to its first
+ * request speaks another protocol, and the next probe is tried at once
+ * instead of after a read timeout. */
+static void fingerprint_wait(struct ajar_conn *conn, const struct ajar_probe *p) {
+  conn->heard = 0;
+  conn->first_wait_ms =
+      conn->by_fingerprint && (p->flags & AJAR_PROBE_NATIVE) ? AJAR_FINGERPRINT_WAIT_MS : 0;
+}
+
 /* The honeypot rule (top of file): does a probe after order[from] also
  * recognise the endpoint, as a store other than `store`? Writes its store
  * into other. The chosen probe's state and the connection's scheme are
@@ -244,14 +259,17 @@ static int answers_like_another(struct ajar_conn *conn, const struct ajar_probe 
   int creds = conn->use_creds;
   const char *sigv4 = conn->http.sigv4; /* how the chosen probe signs */
   unsigned native = order[from]->flags & AJAR_PROBE_NATIVE;
+  int check_ms = native && AJAR_FINGERPRINT_WAIT_MS < conn->read_timeout_ms
+                     ? AJAR_FINGERPRINT_WAIT_MS : conn->read_timeout_ms;
   int64_t deadline = conn->deadline;
   size_t i;
   conn->state = NULL;
   conn->state_free = NULL;
   conn->use_creds = 0;
-  /* the whole check gets one read timeout at most */
-  if (conn->deadline > ajar_now_ms() + conn->read_timeout_ms)
-    conn->deadline = ajar_now_ms() + conn->read_timeout_ms;
+  /* the whole check gets one read timeout at most; after a native store,
+   * whose peer answered its own protocol, one fingerprint wait */
+  if (conn->deadline > ajar_now_ms() + check_ms)
+    conn->deadline = ajar_now_ms() + check_ms;
   for (i = from + 1; i < n && !found && conn_left_ms(conn) > 0; i++) {
     struct ajar_target_result tmp;
     int rc;
@@ -264,7 +282,9 @@ static int answers_like_another(struct ajar_conn *conn, const struct ajar_probe 
     memset(&tmp, 0, sizeof tmp);
     conn->by_fingerprint = 1;
     conn->http.sigv4 = NULL; /* a probe that signs says so itself */
+    fingerprint_wait(conn, order[i]);
     rc = order[i]->identify(conn, &tmp);
+    conn->first_wait_ms = 0;
     if (!rc && tmp.store && strcmp(tmp.store, store)) {
       snprintf(other, olen, "%s", tmp.store);
       found = 1;
@@ -401,7 +421,9 @@ static const struct ajar_probe *identify_store(struct ajar_conn *conn,
     conn->by_fingerprint = i >= owners;
     probe_state_set(conn, NULL, NULL); /* never another probe's state */
     out->auth_required = 0;
+    fingerprint_wait(conn, p);
     rc = p->identify(conn, out);
+    conn->first_wait_ms = 0;
     /* by fingerprint, a peer that stays silent to one protocol, or
      * answers it with nonsense, may still speak another */
     if (conn->by_fingerprint && conn_left_ms(conn) > 0 &&
