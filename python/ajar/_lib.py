@@ -168,6 +168,11 @@ def lib() -> ctypes.CDLL:
         with _lock:
             if _lib is None:
                 path = library_path()
+                # libmongoc's load-time constructor would make a
+                # /dev/shm/mongoc-PID counter segment (and warn on stderr
+                # when a killed process left one with this pid); libajar
+                # never reads the counters (see src/cli/main.c).
+                os.environ.setdefault("MONGOC_DISABLE_SHM", "1")
                 handle = ctypes.CDLL(path)
                 for name, (res, args) in _SIGNATURES.items():
                     fn = getattr(handle, name)

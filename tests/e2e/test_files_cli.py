@@ -93,6 +93,38 @@ def test_usage_error_exits_2_with_one_message(args, word):
     assert word in err, err
 
 
+def test_stale_mongoc_segment_adds_no_stderr_line():
+    """A killed run leaves /dev/shm/mongoc-PID; libmongoc warns on stderr
+    when a later run reuses that pid. Segments are made for the next pids,
+    so some of the runs get one; the error stays one line in every run."""
+    shm = "/dev/shm"
+    try:
+        with open("/proc/sys/kernel/ns_last_pid") as f:
+            last = int(f.read())
+    except OSError:
+        pytest.skip("no /proc/sys/kernel/ns_last_pid to guess the next pid")
+    if not os.access(shm, os.W_OK):
+        pytest.skip("/dev/shm is not writable")
+    made = []
+    try:
+        for pid in range(last + 1, last + 400):
+            path = os.path.join(shm, "mongoc-%d" % pid)
+            if not os.path.exists(path):
+                open(path, "wb").close()
+                made.append(path)
+        for _ in range(5):
+            p = subprocess.run([AJAR, "files", "--bogus", "x.ndjson"],
+                               capture_output=True, timeout=60)
+            assert p.returncode == 2
+            assert len(p.stderr.splitlines()) == 1, p.stderr
+    finally:
+        for path in made:
+            try:
+                os.unlink(path)
+            except OSError:
+                pass
+
+
 def test_no_input_exits_2():
     rc, out, err = run("files")
     assert rc == 2
