@@ -1,0 +1,88 @@
+/* Internal to classify/: the pieces of classify_scalar (value.c), one
+ * file per kind of value they decide on:
+ *   value_date.c    dates, times of day, epochs, birth dates
+ *   value_number.c  digits: national ids, cards, phones, IPv4
+ *   value_token.c   tokens without spaces: MAC, IPv6, secrets, ids with
+ *                   letters, coordinates
+ *   value_person.c  words: names, addresses, vocabularies
+ */
+#ifndef AJAR_VALUE_H
+#define AJAR_VALUE_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include "classify.h"
+
+/* what the pieces of classify_scalar share */
+struct emit_ctx {
+  uint32_t hints;
+  candidate_fn fn;
+  void *ctx;
+  uint64_t seen; /* detectors already emitted for this value */
+  int stop;      /* the callback asked to stop */
+};
+
+static inline int emit(struct emit_ctx *e, unsigned d, int ok, size_t n) {
+  struct candidate c = {d, ok, 0, 0, n};
+  if (e->seen & (1ull << d))
+    return 0;
+  e->seen |= 1ull << d;
+  return e->stop = e->fn(e->ctx, &c) != 0;
+}
+#define EMITE(d, ok) do { if (emit(e, (d), (ok), n)) return sig; } while (0)
+
+/* each detector at most once per value: `seen` is a 64-bit set */
+_Static_assert(DET__COUNT <= 64, "more detectors than bits in seen");
+#define EMIT(d, ok) do {                                                   \
+    struct candidate c_ = {(d), (ok), 0, 0, n};                            \
+    if (!(*seen & (1ull << (d)))) {                                        \
+      *seen |= 1ull << (d);                                                \
+      if (fn(ctx, &c_)) return sig;                                        \
+    }                                                                      \
+  } while (0)
+
+/* value_date.c */
+/* value of n decimal digits at p, or -1 */
+int digits_at(const char *p, size_t n);
+/* YYYY-MM-DD, YYYY/MM/DD, YYYYMMDD, DD/MM/YYYY, DD.MM.YYYY (+ time);
+ * the year in *year */
+int looks_date_y(const char *v, size_t n, int *has_time, int *year);
+int looks_date(const char *v, size_t n, int *has_time);
+/* "1982年10月8日" (CJK year-month-day); the year in *year */
+int looks_date_cjk(const char *v, size_t n, int *year);
+/* a CJK date, a space, a time of day */
+int looks_datetime_cjk(const char *v, size_t n, int *year);
+/* a date that may be a birth date (DET_DOB) */
+unsigned birth_date(struct emit_ctx *e, size_t n, int year);
+/* Unix time in seconds or milliseconds, 2010-2030 */
+int is_epoch(uint32_t hints, const char *v, size_t n);
+
+/* value_number.c */
+/* a JSON number */
+unsigned scalar_number(struct emit_ctx *e, const char *v, size_t n);
+/* digits with phone/id punctuation: IPv4, phones, ids, ages */
+unsigned scalar_punct_digits(struct emit_ctx *e, const char *v, size_t n,
+                             unsigned mask);
+/* the length of v without a phone extension; n when it has none */
+size_t phone_ext_cut(const char *v, size_t n);
+
+/* value_token.c */
+int is_base64_image(const char *v, size_t n);
+int is_password_hash(const char *v, size_t n);
+int is_aws_key(const char *v, size_t n);
+int is_jwt(const char *v, size_t n);
+/* "****", "xxxx": a secret field's placeholder */
+int is_placeholder_secret(const char *v, size_t n);
+/* ASCII tokens */
+unsigned scalar_token(struct emit_ctx *e, const char *v, size_t n,
+                      unsigned mask, size_t digits, size_t seps);
+
+/* value_person.c */
+#define NAME_VOCAB (AJAR_V_GIVEN_NAME | AJAR_V_SURNAME | AJAR_V_CN_SURNAME)
+/* plausible free-form name value in a name field */
+int name_shaped(const char *v, size_t n, unsigned mask);
+/* words: vocabularies, names, addresses, and fields whose name says it */
+unsigned scalar_words(struct emit_ctx *e, const char *v, size_t n,
+                      unsigned mask, size_t digits);
+
+#endif

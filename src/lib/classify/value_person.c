@@ -1,0 +1,374 @@
+/* Values made of words: people's names (Latin, Cyrillic, CJK, Hangul),
+ * street addresses, the vocabularies of special categories (ethnicity,
+ * religion, health ...), and what a field's name says its words are.
+ * Part of classify_scalar (value.c). */
+#include <string.h>
+#include "classify.h"
+#include "shape.h"
+#include "validators.h"
+#include "value.h"
+
+struct word { const char *s; size_t n; };
+#define WORD(x) {x, sizeof x - 1}
+
+/* w (n bytes) is one of the k words of list */
+static int word_in(const struct word *list, size_t k, const char *w, size_t n) {
+  size_t i;
+  for (i = 0; i < k; i++)
+    if (list[i].n == n && !memcmp(list[i].s, w, n))
+      return 1;
+  return 0;
+}
+
+/* Street words of the lexicon's languages, whole words: the street
+ * types of national address standards (USPS Publication 28 suffixes,
+ * Royal Mail PAF, the French FANTOIR and Spanish INE street types, the
+ * Italian DUG list of ISTAT, the Brazilian Correios logradouro types,
+ * BAG (NL), TERYT (PL), the Turkish UAVT, Indonesian and Vietnamese
+ * postal usage, the Russian ФИАС abbreviations). */
+static const struct word street_words[] = {
+  WORD("street"), WORD("st"), WORD("road"), WORD("rd"), WORD("avenue"),
+  WORD("ave"), WORD("av"), WORD("lane"), WORD("ln"), WORD("boulevard"),
+  WORD("blvd"), WORD("drive"), WORD("dr"), WORD("pkwy"), WORD("parkway"),
+  WORD("way"), WORD("court"), WORD("ct"), WORD("place"), WORD("pl"),
+  WORD("square"), WORD("sq"), WORD("terrace"), WORD("highway"), WORD("hwy"),
+  WORD("crescent"), WORD("close"), WORD("grove"), WORD("gardens"),
+  WORD("mews"), WORD("row"), WORD("walk"), WORD("strasse"), WORD("straße"),
+  WORD("str"), WORD("alley"), WORD("bayou"), WORD("bend"), WORD("bluff"),
+  WORD("brook"), WORD("burg"), WORD("burgs"), WORD("bypass"), WORD("causeway"),
+  WORD("circle"), WORD("corner"), WORD("corners"), WORD("course"),
+  WORD("courts"), WORD("cove"), WORD("creek"), WORD("crossing"),
+  WORD("estates"), WORD("expressway"), WORD("falls"), WORD("ferry"),
+  WORD("forks"), WORD("freeway"), WORD("garden"), WORD("glen"), WORD("glens"),
+  WORD("greens"), WORD("harbor"), WORD("haven"), WORD("heights"),
+  WORD("hollow"), WORD("junction"), WORD("knoll"), WORD("knolls"),
+  WORD("landing"), WORD("lodge"), WORD("loop"), WORD("manor"), WORD("meadow"),
+  WORD("meadows"), WORD("mill"), WORD("mills"), WORD("motorway"),
+  WORD("orchard"), WORD("oval"), WORD("pass"), WORD("path"), WORD("pike"),
+  WORD("plain"), WORD("plains"), WORD("ridge"), WORD("run"), WORD("shore"),
+  WORD("shores"), WORD("spur"), WORD("spurs"), WORD("streets"), WORD("summit"),
+  WORD("trace"), WORD("trail"), WORD("turnpike"), WORD("valley"), WORD("view"),
+  WORD("views"), WORD("village"), WORD("villages"), WORD("vista"),
+  WORD("wells"), WORD("marg"), WORD("nagar"), WORD("chowk"), WORD("zila"),
+  WORD("gali"), WORD("colony"), WORD("weg"), WORD("allee"), WORD("platz"),
+  WORD("gasse"), WORD("ring"), WORD("damm"), WORD("ufer"), WORD("chaussee"),
+  WORD("rue"), WORD("chemin"), WORD("impasse"), WORD("allée"), WORD("quai"),
+  WORD("route"), WORD("cours"), WORD("voie"), WORD("calle"), WORD("avenida"),
+  WORD("plaza"), WORD("paseo"), WORD("camino"), WORD("carrera"), WORD("ronda"),
+  WORD("travesía"), WORD("glorieta"), WORD("via"), WORD("viale"),
+  WORD("piazza"), WORD("corso"), WORD("vicolo"), WORD("largo"),
+  WORD("contrada"), WORD("borgo"), WORD("piazzale"), WORD("strada"),
+  WORD("incrocio"), WORD("traversa"), WORD("salita"), WORD("lungomare"),
+  WORD("rotonda"), WORD("località"), WORD("frazione"), WORD("cuesta"),
+  WORD("acceso"), WORD("urbanización"), WORD("pasaje"), WORD("callejón"),
+  WORD("carretera"), WORD("rambla"), WORD("vía"), WORD("senda"), WORD("rua"),
+  WORD("travessa"), WORD("praça"), WORD("alameda"), WORD("rodovia"),
+  WORD("estrada"), WORD("parque"), WORD("recanto"), WORD("vereda"),
+  WORD("estação"), WORD("conjunto"), WORD("quadra"), WORD("setor"),
+  WORD("vila"), WORD("chácara"), WORD("viela"), WORD("ladeira"),
+  WORD("jardim"), WORD("residencial"), WORD("loteamento"), WORD("trecho"),
+  WORD("esplanada"), WORD("praia"), WORD("straat"), WORD("laan"),
+  WORD("plein"), WORD("singel"), WORD("gracht"), WORD("kade"), WORD("dreef"),
+  WORD("steeg"), WORD("ulica"), WORD("ul"), WORD("aleja"), WORD("al"),
+  WORD("plac"), WORD("osiedle"), WORD("os"), WORD("caddesi"), WORD("cad"),
+  WORD("sokak"), WORD("sk"), WORD("sokağı"), WORD("mahallesi"), WORD("mah"),
+  WORD("bulvarı"), WORD("jalan"), WORD("jl"), WORD("gang"), WORD("gg"),
+  WORD("đường"), WORD("phố"), WORD("ул"), WORD("улица"), WORD("проспект"),
+  WORD("пр"), WORD("переулок"), WORD("пер"), WORD("шоссе"), WORD("бульвар"),
+  WORD("площадь")
+};
+/* endings of glued street names: "Hauptstraße", "Annweilerweg", "Kerkstraat" */
+static const struct word street_endings[] = {
+  WORD("strasse"), WORD("straße"), WORD("str."), WORD("weg"), WORD("allee"),
+  WORD("platz"), WORD("gasse"), WORD("ring"), WORD("damm"), WORD("straat"),
+  WORD("laan"), WORD("plein"), WORD("singel"), WORD("gracht"), WORD("kade"),
+  WORD("dreef"), WORD("pad"), WORD("dijk"), WORD("markt"), WORD("plantsoen"),
+  WORD("hof")
+};
+
+static int street_word(const char *w, size_t n) {
+  size_t k;
+  while (n && (w[n - 1] == '.' || w[n - 1] == ',')) n--;
+  if (word_in(street_words, sizeof street_words / sizeof street_words[0], w, n))
+    return 1;
+  for (k = 0; k < sizeof street_endings / sizeof street_endings[0]; k++) {
+    size_t l = street_endings[k].n;
+    if (n > l + 2 && !memcmp(w + n - l, street_endings[k].s, l))
+      return 1;
+  }
+  return 0;
+}
+
+/* "12 Baker Street", "Annweilerweg 47", "Via Roma 12", "ul. Hoża 5",
+ * "239 Đường Nguyễn Du": a house number (1-5 digits, a letter or "/"
+ * after it allowed) and a street word, a word with letters besides */
+static int looks_address_latin(const char *v, size_t n) {
+  char low[160];
+  size_t i, start = 0;
+  int number = 0, street = 0, words = 0;
+  if (n < 6 || n >= sizeof low)
+    return 0;
+  for (i = 0; i < n; i++)
+    low[i] = (char)(v[i] >= 'A' && v[i] <= 'Z' ? v[i] + 32 : v[i]);
+  for (i = 0; i <= n; i++) {
+    if (i == n || low[i] == ' ' || low[i] == ',') {
+      const char *w = low + start;
+      size_t wl = i - start, d = 0;
+      start = i + 1;
+      if (!wl)
+        continue;
+      while (d < wl && w[d] >= '0' && w[d] <= '9') d++;
+      if (d >= 1 && d <= 5 && (d == wl || wl - d <= 2 || w[d] == '-' || w[d] == '/'))
+        number = 1;
+      else if (d == 0 && street_word(w, wl))
+        street = 1;
+      else if (d == 0)
+        words++;
+    }
+  }
+  return number && street && (words >= 1 || n >= 10);
+}
+
+/* Chinese, Japanese or Korean address: at least three distinct markers
+ * among 省市区县路街号村镇乡巷弄栋室 (zh), 都県町丁番 (ja: 都道府県,
+ * 丁目, 番地) and 시도구군동로길읍면리 (ko), found in one pass */
+static int looks_address_zh(const char *v, size_t n) {
+  static const char marks[][4] = {"省", "市", "区", "县", "路", "街", "号",
+                                  "村", "镇", "乡", "巷", "弄", "栋", "室",
+                                  "都", "県", "町", "丁", "番", "시", "도",
+                                  "구", "군", "동", "로", "길", "읍", "면", "리"};
+  unsigned seen = 0;
+  size_t i, k;
+  if (n < 12 || n > 300)
+    return 0;
+  for (i = 0; i + 3 <= n; i++) {
+    if (((unsigned char)v[i] & 0xF0) != 0xE0)
+      continue;
+    for (k = 0; k < sizeof marks / sizeof marks[0]; k++)
+      if (v[i] == marks[k][0] && v[i + 1] == marks[k][1] && v[i + 2] == marks[k][2])
+        seen |= 1u << k;
+    i += 2;
+  }
+  return __builtin_popcount(seen) >= 3;
+}
+
+/* Particles that stand lower-case inside a name: "Benício da Cunha",
+ * "Ludwig van Beethoven", "Ahmad bin Ali" */
+static int name_particle(const char *w, size_t n) {
+  static const struct word p[] = {
+      WORD("da"), WORD("de"), WORD("del"), WORD("della"), WORD("der"), WORD("di"),
+      WORD("do"), WORD("dos"), WORD("das"), WORD("du"), WORD("la"), WORD("le"),
+      WORD("van"), WORD("von"), WORD("den"), WORD("ter"), WORD("ten"), WORD("y"),
+      WORD("e"), WORD("bin"), WORD("binti"), WORD("al"), WORD("el"), WORD("zu"),
+      WORD("af")};
+  if (n > 5 || w[0] < 'a' || w[0] > 'z') /* names are capitalised */
+    return 0;
+  return word_in(p, sizeof p / sizeof p[0], w, n);
+}
+
+/* A capitalised word in Latin letters (diacritics and Cyrillic capitals
+ * as UTF-8): "García", "O'Neil", "Wieloch-Bolnbach", "Łukasz", "Иван".
+ * *cyr: it is Cyrillic. */
+static int name_word(const char *w, size_t n, int *cyr) {
+  size_t j;
+  unsigned char c0 = (unsigned char)w[0];
+  *cyr = 0;
+  if (c0 >= 'A' && c0 <= 'Z')
+    j = 1;
+  else if (c0 == 0xD0 && n >= 2 && (unsigned char)w[1] >= 0x81 &&
+           (unsigned char)w[1] <= 0xAF)
+    j = 2, *cyr = 1; /* А-Я, Ё */
+  else if (c0 >= 0xC3 && c0 <= 0xC5 && n >= 2)
+    j = 2; /* Latin-1 / Extended-A capitals (É, Ł, Ş, Ö ...) */
+  else
+    return 0;
+  for (; j < n; j++) {
+    unsigned char c = (unsigned char)w[j];
+    if ((c >= 'a' && c <= 'z') || c >= 0x80 || c == '\'' || c == '-' ||
+        (c >= 'A' && c <= 'Z') || (c == '.' && j == n - 1))
+      continue;
+    return 0;
+  }
+  return 1;
+}
+
+/* Russian family names and patronymics by their endings: -ов/-ев/-ин
+ * (-ова/-ева/-ина), -ский/-ская, -ович/-евич/-овна/-евна */
+static int ru_name_ending(const char *w, size_t n) {
+  static const struct word e[] = {
+      WORD("ов"), WORD("ев"), WORD("ин"), WORD("ова"), WORD("ева"), WORD("ина"),
+      WORD("ский"), WORD("ская"), WORD("ович"), WORD("евич"), WORD("овна"),
+      WORD("евна"), WORD("ична")};
+  size_t i;
+  for (i = 0; i < sizeof e / sizeof e[0]; i++)
+    if (n > e[i].n + 2 && !memcmp(w + n - e[i].n, e[i].s, e[i].n))
+      return 1;
+  return 0;
+}
+
+/* A person's name in Latin or Cyrillic letters by its shape: 1-4
+ * capitalised words, particles between them. Returns the number of
+ * words (0: not name-shaped); *known: a word is a common given name or
+ * family name (vocabularies of many countries), or a Russian name
+ * ending. */
+static size_t name_words(const char *v, size_t n, int *known) {
+  size_t i, words = 0, start = 0;
+  *known = 0;
+  if (n < 2 || n > 60)
+    return 0;
+  for (i = 0; i <= n; i++) {
+    if (i == n || v[i] == ' ') {
+      size_t wl = i - start;
+      const char *w = v + start;
+      int cyr;
+      start = i + 1;
+      if (wl == 0)
+        return 0;
+      if (name_particle(w, wl) && words)
+        continue;
+      if (!name_word(w, wl, &cyr))
+        return 0;
+      if ((ajar_lexicon_value_vocab(w, wl) & (AJAR_V_GIVEN_NAME | AJAR_V_SURNAME)) ||
+          (cyr && ru_name_ending(w, wl)))
+        *known = 1;
+      words++;
+    }
+  }
+  return words <= 4 ? words : 0;
+}
+
+/* a CJK surname at v (3 or 6 bytes): Chinese, Japanese or Korean */
+static int cjk_surname_at(const char *v, size_t n) {
+  return (n >= 3 && (ajar_lexicon_value_vocab_exact(v, 3) & AJAR_V_CN_SURNAME)) ||
+         (n >= 6 && (ajar_lexicon_value_vocab_exact(v, 6) & AJAR_V_CN_SURNAME));
+}
+
+/* 2-4 CJK or Hangul characters (a space after the family name allowed,
+ * as Japanese writes "木村 陽一") starting with a common surname */
+static int looks_name_zh(const char *v, size_t n) {
+  size_t i, chars = 0;
+  if (n < 6 || n > 16) return 0;
+  for (i = 0; i < n;) {
+    if (v[i] == ' ' && i > 0 && i + 1 < n && v[i - 1] != ' ') {
+      i++;
+      continue;
+    }
+    if (((unsigned char)v[i] & 0xF0) != 0xE0 || i + 3 > n) return 0;
+    i += 3;
+    chars++;
+  }
+  if (chars < 2 || chars > 5)
+    return 0;
+  /* Hangul: a name is three syllables (four with a two-syllable
+   * surname); two-syllable words (정상, 이상) are everyday words */
+  if ((unsigned char)v[0] >= 0xEA && (unsigned char)v[0] <= 0xED && chars < 3 &&
+      !memchr(v, ' ', n))
+    return 0;
+  return cjk_surname_at(v, n);
+}
+
+/* plausible free-form name value in a name field */
+int name_shaped(const char *v, size_t n, unsigned mask) {
+  if (value_is_empty(v, n))
+    return 0;
+  if (mask & (C_DIGIT | C_AT | C_SLASH | C_EQ | C_DOLLAR | C_UNDER | C_COLON))
+    return 0;
+  return n >= 2 && n <= 80;
+}
+
+static unsigned vocab_emit(uint32_t voc, uint32_t hints, size_t n,
+                           candidate_fn fn, void *ctx, uint64_t *seen) {
+  unsigned sig = 0;
+  if (voc & AJAR_V_ETHNICITY) EMIT(DET_ETHNICITY, 1);
+  if (voc & AJAR_V_RELIGION) EMIT(DET_RELIGION, 1);
+  if (voc & AJAR_V_POLITICAL) EMIT(DET_POLITICAL, 1);
+  if (voc & AJAR_V_HEALTH) EMIT(DET_HEALTH, 1);
+  if ((voc & AJAR_V_FACE_ATTR) && (hints & (AJAR_H_FACE | AJAR_H_FACE_ATTR)))
+    EMIT(DET_FACE_ATTRIBUTES, 1);
+  /* a gender estimated from a face is a face attribute and a gender
+   * both (finish.c, face_estimate); "M" or "F" alone says gender only in
+   * a gender field */
+  if ((voc & AJAR_V_GENDER) && (n > 1 || (hints & AJAR_H_GENDER)))
+    EMIT(DET_GENDER, 1);
+  if ((voc & AJAR_V_NATIONALITY) && (hints & AJAR_H_DEMOGRAPHIC))
+    EMIT(DET_NATIONALITY, 1);
+  return sig;
+}
+
+/* a person's name by shape and vocabularies: CJK and Hangul names start
+ * with a common surname; Latin and Cyrillic ones are capitalised words,
+ * one of them a common name of some country. Without a name in the
+ * field, only two words or more with a known one. */
+static unsigned person_name(struct emit_ctx *e, const char *v, size_t n,
+                            unsigned mask) {
+  unsigned sig = 0;
+  int known;
+  size_t words;
+  if ((mask & C_HIGH) && looks_name_zh(v, n))
+    EMITE(DET_PERSON_NAME, 1);
+  if (mask & (C_DIGIT | C_AT | C_UNDER | C_COLON))
+    return sig;
+  words = name_words(v, n, &known);
+  if (words && ((e->hints & (AJAR_H_NAME | AJAR_H_PERSON)) || (known && words >= 2)))
+    EMITE(DET_PERSON_NAME, known);
+  return sig;
+}
+
+/* single letters that are a sex in a column of them: M/F, m/w, H/F */
+static int sex_letter(const char *v, size_t n) {
+  return n == 1 && strchr("MFmfWwHh", v[0]) != NULL;
+}
+
+/* words: vocabularies, names, addresses, and fields whose name says it */
+unsigned scalar_words(struct emit_ctx *e, const char *v, size_t n,
+                             unsigned mask, size_t digits) {
+  uint32_t hints = e->hints;
+  unsigned sig = 0;
+  uint32_t voc = n <= 64 && digits <= 2 &&
+                         !(mask & (C_AT | C_UNDER | C_COLON | C_SLASH | C_EQ))
+                     ? (mask & (C_UPPER | C_SPACE | C_DASH | C_UNDER | C_OTHER)
+                            ? ajar_lexicon_value_vocab(v, n)
+                            : ajar_lexicon_value_vocab_exact(v, n))
+                     : 0;
+  if (voc)
+    vocab_emit(voc, hints, n, e->fn, e->ctx, &e->seen);
+  if (!hints && sex_letter(v, n))
+    EMITE(DET_GENDER, 0);
+  if ((mask & C_HIGH) && ajar_lexicon_cn_province(v, n) && ajar_valid_cn_plate(v, n))
+    EMITE(DET_CN_PLATE, 1);
+  else if (!(voc & ~NAME_VOCAB))
+    sig |= person_name(e, v, n, mask);
+  if (e->stop)
+    return sig;
+  if ((mask & C_HIGH) && looks_address_zh(v, n))
+    EMITE(DET_ADDRESS, 1);
+  if ((mask & C_SPACE) && digits && looks_address_latin(v, n))
+    EMITE(DET_ADDRESS, 1);
+  if (hints & AJAR_H_NAME && !(voc & ~NAME_VOCAB) && name_shaped(v, n, mask) &&
+      (mask & C_HIGH))
+    EMITE(DET_PERSON_NAME, 0);
+  if ((hints & AJAR_H_ADDRESS) && n >= 4 && !value_is_empty(v, n))
+    EMITE(DET_ADDRESS, 0);
+  if ((hints & AJAR_H_PLATE) && (mask & C_HIGH) && digits >= 2 && n <= 40)
+    EMITE(DET_PLATE, 1); /* 尾張小牧 500 あ 12-34, 12가3456 */
+  if ((hints & AJAR_H_ETHNICITY) && !(voc & AJAR_V_ETHNICITY) && n <= 40 &&
+      !(mask & C_DIGIT))
+    EMITE(DET_ETHNICITY, 0);
+  if ((hints & AJAR_H_RELIGION) && !(voc & AJAR_V_RELIGION) && n <= 40 &&
+      !(mask & C_DIGIT))
+    EMITE(DET_RELIGION, 0);
+  if ((hints & AJAR_H_POLITICAL) && !(voc & AJAR_V_POLITICAL) && n <= 40 &&
+      !(mask & C_DIGIT))
+    EMITE(DET_POLITICAL, 0);
+  if ((hints & AJAR_H_HEALTH) && !(voc & AJAR_V_HEALTH))
+    EMITE(DET_HEALTH, 0);
+  if ((hints & AJAR_H_GENDER) && !(voc & AJAR_V_GENDER) && n == 1 &&
+      (v[0] == 'M' || v[0] == 'F' || v[0] == 'm' || v[0] == 'f'))
+    EMITE(DET_GENDER, 1);
+  if ((hints & AJAR_H_DEMOGRAPHIC) && !(hints & (AJAR_H_GENDER | AJAR_H_AGE_DOB)) &&
+      !(voc & AJAR_V_NATIONALITY) && n <= 40 && !(mask & C_DIGIT))
+    EMITE(DET_NATIONALITY, 0);
+  if ((hints & AJAR_H_FACE_ATTR) && n <= 24)
+    EMITE(DET_FACE_ATTRIBUTES, 1);
+  return sig;
+}
