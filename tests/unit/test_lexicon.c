@@ -158,6 +158,20 @@ static const struct field_case field_cases[] = {
   {"password_reset_request_id", SEC | NEG, 0},
   {"country_of_citizenship", DEM, AD}, {"citizenshipCountry", DEM, AD},
   {"MAC주소", MAC, AD},              {"病历号", 0, HEA},
+  /* rules, not entries: country + a demographic word; estimate + age or
+   * gender; German written without umlauts; head noun + qualifiers */
+  {"nationality_country", DEM, AD},  {"birthCountry", DEM, AD | AJAR_H_AGE_DOB},
+  {"Geburtsland", DEM, AJAR_H_AGE_DOB}, {"pais_de_nacimiento", DEM, AD | TIME},
+  {"country", AD, DEM},              {"travelDocumentNo", PP, 0},
+  {"age_est", AGE | FATTR, 0},       {"genderEst", GEN | FATTR, 0},
+  {"eta_stimata", AGE | FATTR, 0},   {"geschaetztes_alter", AGE | FATTR, 0},
+  {"推定年齢", AGE | FATTR, 0},       {"추정성별", GEN | FATTR, 0},
+  {"estimated_price", 0, ALL},       {"est", 0, ALL},    {"alter_table", 0, AGE},
+  {"laengengrad", LOC, 0},           {"Staatsangehoerigkeit", DEM, 0},
+  {"steuerliche_identifikationsnummer", NID, 0}, {"tax_identification_number", NID, 0},
+  {"vehicleRegNo", PL, 0},           {"id_pubblicitario", ADV, 0},
+  {"广告标识", ADV, 0},               {"zdbm", HEA, 0},   {"病名コード", HEA, 0},
+  {"진단코드", HEA, 0},               {"顔特徴量", FACE | EMB, 0},
 
   /* negatives: not personal, or not what the name alone suggests */
   {"id", 0, ALL},            {"ID", 0, ALL},           {"f1", 0, ALL},

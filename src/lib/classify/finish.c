@@ -66,6 +66,10 @@ static int decide(const struct field *f, const struct det_stat *st,
 
   if (st->det == DET_FACE_ATTRIBUTES)
     agree = agree && ((f->path_hints & AJAR_H_FACE) || face_record);
+  /* a vector of a face model's width under the word for face alone
+   * ("vettore_volto", "rasgos_faciales": the head is the face) */
+  if (st->det == DET_FACE_EMBEDDING)
+    agree = agree || (f->hints & AJAR_H_FACE);
   if (st->hits == 0) {
     if (st->embedded && text_safe(st->det, f->hints))
       return has_check(st->det) || st->embedded >= 2 ? AJAR_CONF_MEDIUM

@@ -423,6 +423,10 @@ struct state {
   int addr_killed;  /* ... and an ip/mac/e-mail word followed ("direccion_ip") */
   int addr_other;   /* ADDRESS also came from elsewhere */
   int neg_other;    /* NEGATIVE came from a word that is no digest */
+  int country;      /* a word for country (LX_COUNTRY) */
+  int est;          /* an estimate qualifier (LX_EST) */
+  const struct lx_field *whole_only; /* a whole-name-only word met in a
+                                        longer name ("alter", "eta") */
 };
 
 /* Whether entry e may stand for a span of k tokens. glued: the k tokens
@@ -445,6 +449,10 @@ static void apply(struct state *st, const struct lx_field *e, int last,
   const struct lx_field *q;
   if (e->flags & LX_PART)
     return;
+  if (e->flags & LX_COUNTRY)
+    st->country = 1;
+  if (e->flags & LX_EST)
+    st->est = 1;
   if ((e->flags & LX_HEAD) && !last)
     h = 0;
   if ((e->flags & LX_NOTWHOLE) && whole)
@@ -563,10 +571,48 @@ static int token_fallback(struct state *st, const char *w, size_t len,
       continue;
     for (k = 0; k + 1 < np; k++)
       apply(st, part[k], 0, 0,
-            !(part[np - 1]->flags & (LX_NAMEHEAD | LX_ADDRHEAD | LX_GENERIC)));
+            !(part[np - 1]->flags & (LX_NAMEHEAD | LX_ADDRHEAD | LX_GENERIC | LX_COUNTRY)));
     apply(st, part[np - 1], last, 0, 0);
     return 1;
   }
+  return 0;
+}
+
+/* German written without umlauts (DIN 5007-2: ä as ae, ö as oe, ü as
+ * ue): an unknown token read again with those folded as the dictionary
+ * folds ä, ö, ü ("laengengrad" is "längengrad", "geschaetztes" is
+ * "geschätztes"). Only for tokens nothing else knows. */
+static int umlaut_fallback(struct state *st, const char *w, size_t len,
+                           int last) {
+  char buf[KEY_MAX];
+  size_t i, o = 0;
+  const struct lx_field *e;
+  if (len > sizeof buf)
+    return 0;
+  for (i = 0; i < len; i++) {
+    buf[o++] = w[i];
+    if (i + 1 < len && w[i + 1] == 'e' && (w[i] == 'a' || w[i] == 'o' || w[i] == 'u') &&
+        !(i > 0 && w[i - 1] == 'q'))
+      i++; /* "ae" → "a"; not the u of "que" */
+  }
+  if (o == len)
+    return 0;
+  e = find_field(buf, o);
+  if (e && usable(e, 1, 0, 1, 1)) {
+    apply(st, e, last, 0, 0);
+    return 1;
+  }
+  return token_fallback(st, buf, o, last);
+}
+
+/* "estimated" in the CJK field names of face analysis: 推定年齢 (ja),
+ * 추정나이 (ko), 年龄估计 (zh); read only where an age or a gender is */
+static int cjk_estimate(const char *s, size_t n) {
+  static const char *const est[] = {"估计", "预估", "推测", "推定", "추정", "예측"};
+  size_t i;
+  for (i = 0; i < sizeof est / sizeof est[0]; i++)
+    if (contains(s, n, est[i]))
+      return 1;
   return 0;
 }
 
@@ -649,6 +695,9 @@ uint32_t ajar_lexicon_field_hints(const char *name, size_t n) {
         len += t[j].len;
       }
       fe = find_field(key, len);
+      if (fe && k == 1 && (fe->flags & LX_WHOLE) && !(fe->flags & LX_PINYIN) &&
+          !whole)
+        st.whole_only = fe;
       if (!fe || !usable(fe, k, whole, glued, 0))
         continue;
       apply(&st, fe, i + k - 1 >= last_sig, whole, 0);
@@ -658,10 +707,27 @@ uint32_t ajar_lexicon_field_hints(const char *name, size_t n) {
     if (done)
       continue;
     if (t[i].kind == T_ALPHA &&
-        !token_fallback(&st, low + t[i].off, t[i].len, i >= last_sig))
+        !token_fallback(&st, low + t[i].off, t[i].len, i >= last_sig) &&
+        !umlaut_fallback(&st, low + t[i].off, t[i].len, i >= last_sig))
       unknown_word(&st);
     i++; /* a lone number ("address2") is skipped without breaking context */
   }
+  if (nonascii && !st.est && (st.acc & (AJAR_H_AGE_DOB | AJAR_H_GENDER)) &&
+      cjk_estimate(low, n))
+    st.est = 1;
+  /* "eta_stimata", "geschaetztes_alter": a word that stands alone only
+   * as the whole name stands beside an estimate qualifier as well */
+  if (st.est && st.whole_only && nt == 2)
+    st.acc |= st.whole_only->hints;
+  /* an age or a gender somebody estimated: from a face (finish.c) */
+  if (st.est && (st.acc & (AJAR_H_AGE_DOB | AJAR_H_GENDER)))
+    st.acc |= AJAR_H_FACE_ATTR;
+  /* the country of a citizenship or of a birth is a demographic, not a
+   * postal address nor a date ("citizenship_country", "Geburtsland") */
+  if (st.country && (st.acc & AJAR_H_DEMOGRAPHIC) &&
+      !(st.acc & (AJAR_H_GENDER)))
+    st.acc = (st.acc & ~(uint32_t)(AJAR_H_ADDRESS | AJAR_H_AGE_DOB | AJAR_H_TIME)) |
+             AJAR_H_DEMOGRAPHIC;
   if (st.name_killed && !st.name_other)
     st.acc &= ~(uint32_t)AJAR_H_NAME;
   if (st.addr_killed && !st.addr_other)

@@ -50,6 +50,8 @@
 #define A(k, h, alt)  {k, h, LX_ADDRQ, alt}          /* "<k> address" is alt */
 #define QA(k, h, alt) {k, h, LX_NAMEQ | LX_ADDRQ, alt}
 #define M(k)          {k, 0, LX_MOD, 0}
+#define EST(k)        {k, 0, LX_EST | LX_MOD, 0}      /* estimated (lexicon.c) */
+#define CTRY(k)       {k, 0, LX_COUNTRY, 0}           /* country (lexicon.c) */
 #define COUNT(a)      (sizeof(a) / sizeof((a)[0]))
 
 /* ---- English: people and documents ---------------------------------- */
@@ -129,7 +131,7 @@ static const struct lx_field en_contact[] = {
   E("housenumber", H_AD),   E("houseno", H_AD),     E("apartment", H_AD),
   Q("street", H_AD),        Q("road", H_AD),        Q("city", H_AD),
   Q("town", H_AD),          Q("village", H_AD),     Q("district", H_AD),
-  Q("county", H_AD),        Q("province", H_AD),    Q("country", H_AD),
+  Q("county", H_AD),        Q("province", H_AD),    {"country", H_AD, LX_NAMEQ | LX_COUNTRY, 0},
 };
 
 /* ---- English: devices, network, location, vehicles, money ------------ */
@@ -369,6 +371,9 @@ static const struct lx_field pinyin[] = {
   P("clsbdh", H_VIN),   /* 车辆识别代号 */ P("cjh", H_VIN),     /* 车架号 */
   P("mz", H_ETH),       /* 民族 */        P("zjxy", H_REL),     /* 宗教信仰 */
   P("zzmm", H_POL),     /* 政治面貌 */    P("jkzk", H_HEA),     /* 健康状况 */
+  P("zdbm", H_HEA),     /* 诊断编码 */    P("jbbm", H_HEA),     /* 疾病编码 */
+  P("zdmc", H_HEA),     /* 诊断名称 */    P("jbmc", H_HEA),     /* 疾病名称 */
+  P("jws", H_HEA),      /* 既往史 */      P("gms", H_HEA),      /* 过敏史 */
   P("kkmc", H_PLA),     /* 卡口名称 */    P("kkbh", H_PLA),     /* 卡口编号 */
   P("sxtbh", H_PLA),    /* 摄像头编号 */  P("sxtmc", H_PLA),    /* 摄像头名称 */
   P("sbbh", H_PLA),     /* 设备编号 */
@@ -789,18 +794,33 @@ static const struct lx_field face_fields[] = {
   E("眼镜", H_FATTR),       E("口罩", H_FATTR),       E("胡子", H_FATTR),
   E("メガネ", H_FATTR),     E("マスク", H_FATTR),     E("안경", H_FATTR),
   E("마스크", H_FATTR),
-  {"estimated", H_FATTR, LX_MOD, 0}, {"est", H_FATTR, LX_MOD | LX_WHOLE, 0},
-  {"geschatzt", H_FATTR, LX_MOD, 0}, {"geschaetzt", H_FATTR, LX_MOD, 0},
-  {"geschatztes", H_FATTR, LX_MOD, 0}, {"geschaetztes", H_FATTR, LX_MOD, 0},
-  {"stimata", H_FATTR, LX_MOD, 0},   {"stimato", H_FATTR, LX_MOD, 0},
-  {"estime", H_FATTR, LX_MOD, 0},    {"estimee", H_FATTR, LX_MOD, 0},
-  {"estimada", H_FATTR, LX_MOD, 0},  {"estimado", H_FATTR, LX_MOD, 0},
-  {"geschat", H_FATTR, LX_MOD, 0},   {"geschatte", H_FATTR, LX_MOD, 0},
+  /* "estimated" and its abbreviation in the lexicon's languages (the
+   * participles of the verbs for "estimate"; German ae/oe/ue spellings
+   * are read by lexicon.c's umlaut rule): with an age or a gender they
+   * make a face attribute, alone nothing (lexicon.c) */
+  EST("estimated"), EST("estimate"), EST("est"), EST("predicted"),
+  EST("geschatzt"), EST("geschatzte"), EST("geschatztes"), EST("geschatzter"),
+  EST("stimata"),   EST("stimato"),   EST("estime"),    EST("estimee"),
+  EST("estimada"),  EST("estimado"),  EST("estimativa"), EST("estimativo"),
+  EST("geschat"),   EST("geschatte"), EST("tahmini"),   EST("szacowany"),
+  EST("szacowana"), EST("perkiraan"), 
   HD("merkmale", H_EMB),    HD("merkmal", H_EMB),     HD("vettore", H_EMB),
   HD("vecteur", H_EMB),     HD("vektor", H_EMB),      HD("vetor", H_EMB),
-  E("citizenshipcountry", H_DEM), E("countryofcitizenship", H_DEM),
-  E("countryofnationality", H_DEM), E("nationalitycountry", H_DEM),
-  E("countryofbirth", H_DEM), E("birthcountry", H_DEM),
+  HD("mascara", H_FATTR),   /* máscara (pt/es: mask) */
+  /* the word for country in the lexicon's languages: what a demographic
+   * word before or after it means (lexicon.c); alone they say nothing */
+  CTRY("land"),     CTRY("pays"),     CTRY("pais"),     CTRY("paese"),
+  CTRY("ulke"),     CTRY("ulkesi"),   CTRY("kraj"),     CTRY("negara"),
+  CTRY("quocgia"),  CTRY("страна"),   CTRY("بلد"),      CTRY("دولة"),
+  /* English "identification (number)" and its cognates: a national id
+   * (tax identification number, Identifikationsnummer, número de
+   * identificación) */
+  E("identification", H_NID), E("identifikation", H_NID),
+  E("identificacion", H_NID), E("identificazione", H_NID),
+  E("identificacao", H_NID),  E("identificatie", H_NID),
+  /* DVLA (UK): "vehicle registration number", "reg" for short */
+  E("vehiclereg", H_PL),    E("vehicleregistration", H_PL),
+  E("pubblicitario", H_ADV), E("pubblicitaria", H_ADV),
   E("mac주소", H_MAC),      E("ip주소", H_IP),        E("macアドレス", H_MAC),
   E("ipアドレス", H_IP),    E("病历号", 0),           E("病案号", 0),
   E("publicidad", H_ADV),   E("publicitaire", H_ADV), E("publicitario", H_ADV),
@@ -810,9 +830,9 @@ static const struct lx_field face_fields[] = {
   E("reklama", H_ADV),      E("iklan", H_ADV),        E("quangcao", H_ADV),
   E("реклама", H_ADV),      E("広告", H_ADV),         E("광고", H_ADV),
   E("广告", H_ADV),         W("mdp", H_SEC),          W("clave", H_SEC),
-  W("dx", H_HEA),           E("dxcode", H_HEA),       G("schluessel", 0),
-  G("schlussel", 0),
-  E("traveldocument", H_PP), E("traveldocumentno", H_PP), E("traveldocumentnumber", H_PP),
+  W("dx", H_HEA),           E("dxcode", H_HEA),       G("schlussel", 0),
+  /* ICAO Doc 9303 calls a passport a machine readable travel document */
+  E("traveldocument", H_PP),
 };
 
 const struct lx_needle lx_cjk_needles[] = {
@@ -829,19 +849,23 @@ const struct lx_needle lx_cjk_needles[] = {
   {"纬度", H_LOC},    {"坐标", H_LOC},    {"位置", H_LOC},    {"密码", H_SEC},   {"银行卡", H_CARD},
   {"姓名", H_NAME | AJAR_H_PERSON}, {"邮编", H_AD},   {"邮政编码", H_AD},
   {"口罩", H_FATTR},  {"眼镜", H_FATTR},  {"墨镜", H_FATTR},   {"胡子", H_FATTR},
-  {"微笑", H_FATTR},  {"帽子", H_FATTR},  {"估计", H_FATTR},   {"マスク", H_FATTR},
+  {"微笑", H_FATTR},  {"帽子", H_FATTR},  {"マスク", H_FATTR},
+  {"广告", H_ADV},    {"血型", H_HEA},
   {"メガネ", H_FATTR}, {"眼鏡", H_FATTR}, {"마스크", H_FATTR}, {"안경", H_FATTR},
   /* Japanese */
   {"氏名", NP},       {"名前", NP},       {"生年月日", H_AGE}, {"誕生", H_AGE},
   {"性別", H_GEN},    {"電話", H_PH},     {"携帯", H_PH},      {"メール", H_EM},
   {"住所", H_AD},     {"郵便", H_AD},     {"旅券", H_PP},      {"パスポート", H_PP},
   {"パスワード", H_SEC}, {"暗証", H_SEC}, {"緯度", H_LOC},     {"経度", H_LOC},
-  {"国籍", H_DEM},    {"ナンバー", H_PL},
+  {"国籍", H_DEM},    {"ナンバー", H_PL},   {"年齢", H_AGE},   {"病名", H_HEA},
+  {"診断", H_HEA},    {"血液型", H_HEA},    {"顔", H_FACE},    {"特徴", H_EMB},
   /* Korean */
   {"이름", NP},       {"성명", NP},       {"생년월일", H_AGE}, {"성별", H_GEN},
   {"전화", H_PH},     {"휴대", H_PH},     {"메일", H_EM},      {"주소", H_AD},
   {"우편번호", H_AD}, {"주민등록", H_NID}, {"여권", H_PP},     {"차량번호", H_PL},
   {"비밀번호", H_SEC}, {"위도", H_LOC},   {"경도", H_LOC},     {"국적", H_DEM},
+  {"나이", H_AGE},    {"진단", H_HEA},    {"상병", H_HEA},     {"질병", H_HEA},
+  {"혈액형", H_HEA},  {"얼굴", H_FACE},   {"특징", H_EMB},
 };
 const size_t lx_cjk_needle_count = COUNT(lx_cjk_needles);
 

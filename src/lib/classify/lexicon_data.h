@@ -23,6 +23,11 @@ enum lx_flag {
   LX_GENERIC  = 1u << 10, /* a head that says nothing alone (number, nummer,
                              datum): its qualifier in a compound speaks */
   LX_DIGEST   = 1u << 11, /* hash, sha256: negative, except after a secret */
+  LX_COUNTRY  = 1u << 12, /* country, land, pays: with a demographic word
+                             ("citizenship country", "Geburtsland") the
+                             field is that demographic, not an address */
+  LX_EST      = 1u << 13, /* estimated, est, geschätzt: with an age or a
+                             gender, a face attribute ("age_est") */
 };
 
 /* One dictionary key: ASCII keys are lower-case with separators removed
