@@ -378,6 +378,27 @@ static const struct row rows[] = {
   {"cn_plate", "plate", "粤B12345", 1},
   {"iban", "bank_account", "NL91ABNA0417164300", 1},
   {"ethnicity", "race", "Hispanic", 1},
+  /* candidates in fields named for nothing; the field decides (finish.c) */
+  {"icd10", "f1", "E11.9", 1},
+  {"icd10", "c_07", "F32", 1},
+  {"icd10", "col3", "S72.001A", 1},
+  {"icd10", "f1", "U12.1", 0},       /* U: only U07 and U09 are in use */
+  {"icd10", "f1", "SKU-00123", 0},
+  {"icd10", "f1", "E1.9", 0},
+  {"icd10", "sku", "E11.9", 0},      /* a name that says something else */
+  {"hex_digest", "f1", "5f4dcc3b5aa765d61d8327deb882cf99", 1},
+  {"hex_digest", "c_02", "5BAA61E4C9B93F3F0682250B6CF8331B7EE68FD8", 1},
+  {"hex_digest", "f2", "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08", 1},
+  {"hex_digest", "f1", "5f4dcc3b5aa765d61d8327deb882cf9", 0},   /* 31 */
+  {"hex_digest", "f1", "5f4dcc3b5AA765d61d8327deb882cf99", 0},  /* mixed case */
+  {"hex_digest", "f1", "5f4dcc3b5aa765d61d8327deb882cfzz", 0},
+  {"hex_digest", "content_hash", "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08", 0},
+  {"nationality", "f1", "Deutschland", 1},
+  {"nationality", "f1", "카자흐스탄", 1},
+  {"nationality", "f1", "KAZ", 1},
+  {"nationality", "f1", "kaz", 0},
+  {"nationality", "country", "Deutschland", 0}, /* an address part */
+  {"gender", "f1", "V", 1},
 };
 
 struct seen {

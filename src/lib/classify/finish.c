@@ -59,7 +59,7 @@ static int text_safe(unsigned d, uint32_t hints) {
 }
 
 static int decide(const struct field *f, const struct det_stat *st,
-                  int face_record) {
+                  int face_record, int account_record) {
   const struct detector *d = &ajar_detectors[st->det];
   int agree = (f->hints & d->hint) != 0;
   double ratio = f->values ? (double)st->hits / (double)f->values : 0;
@@ -127,6 +127,22 @@ static int decide(const struct field *f, const struct det_stat *st,
     if (st->det == DET_FACE_EMBEDDING && !f->hints && f->values >= 3 &&
         st->hits * 10 >= f->values * 9)
       return AJAR_CONF_MEDIUM; /* face-model widths, unit scale, every record */
+    /* diagnosis codes: nearly every value, some with a subcategory
+     * (a shelf or seat column, "A12", has none) */
+    if (st->det == DET_ICD10 && f->values >= 5 && st->hits * 10 >= f->values * 9 &&
+        st->valid * 10 >= f->values * 3)
+      return AJAR_CONF_MEDIUM;
+    /* a digest in every record of an account table is a password's;
+     * a catalogue's content hashes have no e-mail beside them */
+    if (st->det == DET_HEX_DIGEST && account_record && f->values >= 3 &&
+        st->hits * 10 >= f->values * 9)
+      return AJAR_CONF_MEDIUM;
+    /* countries under a name that says nothing: a citizenship or a
+     * country of birth or residence, personal beside a person */
+    if (st->det == DET_NATIONALITY && !f->hints && f->values >= 5 &&
+        ((st->hits * 10 >= f->values * 7 && st->valid * 2 >= st->hits) ||
+         st->hits * 10 >= f->values * 9))
+      return AJAR_CONF_MEDIUM;
     if (st->det == DET_PHONE_NATIONAL && st->valid * 10 >= f->values * 8 &&
         st->valid >= 5)
       return AJAR_CONF_MEDIUM; /* printed as phones are: "(415) 555-2671" */
@@ -148,6 +164,20 @@ static int has_example(const struct ajar_finding *fd, const char *x) {
 static char *dupstr(const char *s) {
   char *d = strdup(s ? s : "");
   return d;
+}
+
+/* whether a field holds e-mail addresses in most values: a table of
+ * accounts */
+static int has_email_field(const struct ajar_collection *c) {
+  uint32_t i;
+  uint16_t j;
+  for (i = 1; i < c->n_fields; i++)
+    for (j = 0; j < c->fields[i].n_stats; j++)
+      if (c->fields[i].stats[j].det == DET_EMAIL &&
+          c->fields[i].stats[j].hits * 2 >= c->fields[i].values &&
+          c->fields[i].values)
+        return 1;
+  return 0;
 }
 
 /* count fields that are face attributes: two or more make a face record */
@@ -265,7 +295,7 @@ int ajar_collection_finish(const struct ajar_collection *c, int open,
                            struct ajar_collection_result *out) {
   uint32_t i, cats = 0;
   int has_time = 0, has_place = 0;
-  int face_record;
+  int face_record, account_record;
   size_t cap = 0;
 
   if (!c || !out)
@@ -280,6 +310,7 @@ int ajar_collection_finish(const struct ajar_collection *c, int open,
   if (!out->name)
     return AJAR_ENOMEM;
   face_record = count_face_attr_fields(c) >= 2;
+  account_record = has_email_field(c);
 
   for (i = 1; i < c->n_fields; i++) {
     const struct field *f = &c->fields[i];
@@ -294,7 +325,7 @@ int ajar_collection_finish(const struct ajar_collection *c, int open,
       has_place = 1;
     for (j = 0; j < f->n_stats; j++) {
       v[j].st = &f->stats[j];
-      v[j].confidence = decide(f, &f->stats[j], face_record);
+      v[j].confidence = decide(f, &f->stats[j], face_record, account_record);
       v[j].evidence = f->stats[j].hits + f->stats[j].embedded;
     }
     resolve_numeric(f, v, f->n_stats);

@@ -16,6 +16,7 @@
  */
 #include "lexicon.h"
 #include "lexicon_data.h"
+#include "countries_data.h"
 
 #include <pthread.h>
 #include <stdlib.h>
@@ -773,6 +774,35 @@ uint32_t ajar_lexicon_value_vocab(const char *v, size_t n) {
   if (len == (size_t)-1 || len == 0)
     return 0;
   return vocab_find(buf, len);
+}
+
+static int in_sorted(const char *const *t, size_t count, const char *k, size_t n) {
+  size_t lo = 0, hi = count;
+  while (lo < hi) {
+    size_t mid = lo + (hi - lo) / 2;
+    int c = bytes_cmp(k, n, t[mid], strlen(t[mid]));
+    if (c == 0)
+      return 1;
+    if (c < 0)
+      hi = mid;
+    else
+      lo = mid + 1;
+  }
+  return 0;
+}
+
+int ajar_lexicon_country(const char *v, size_t n) {
+  char buf[VALUE_MAX];
+  size_t len;
+  if (!v || n < 2)
+    return 0;
+  if (n <= 3 && is_upper((unsigned char)v[0]) && is_upper((unsigned char)v[1]) &&
+      (n == 2 || is_upper((unsigned char)v[2])))
+    return in_sorted(ajar_country_codes, ajar_country_codes_count, v, n) ? 2 : 0;
+  len = value_norm(v, n, buf, sizeof buf);
+  if (len == (size_t)-1 || len < 3)
+    return 0;
+  return in_sorted(ajar_country_names, ajar_country_names_count, buf, len);
 }
 
 size_t ajar_lexicon_cn_province(const char *s, size_t n) {

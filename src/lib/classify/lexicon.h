@@ -86,6 +86,12 @@ uint32_t ajar_lexicon_value_vocab(const char *v, size_t n);
  * white space, '_' or '-' (spares the copy that normalises it). */
 uint32_t ajar_lexicon_value_vocab_exact(const char *v, size_t n);
 
+/* Whether a whole value is a country: 1 for a name in one of the
+ * lexicon's languages (Unicode CLDR territory names: "Deutschland",
+ * "Côte d'Ivoire", "카자흐스탄"), 2 for an ISO 3166-1 alpha-2 or alpha-3
+ * code written in capitals ("KZ", "KAZ"), 0 otherwise. Never allocates. */
+int ajar_lexicon_country(const char *v, size_t n);
+
 /* Whether the leading UTF-8 character of s is one of the 31 province
  * abbreviations used on Chinese plates (京津沪渝冀豫云辽黑湘皖鲁新苏浙赣鄂桂甘晋蒙陕吉闽贵粤青藏川宁琼);
  * returns its byte length (3) or 0. */

@@ -314,9 +314,10 @@ static unsigned person_name(struct emit_ctx *e, const char *v, size_t n,
   return sig;
 }
 
-/* single letters that are a sex in a column of them: M/F, m/w, H/F */
+/* single letters that are a sex in a column of them: M/F, m/w, H/F,
+ * M/V (Dutch man/vrouw) */
 static int sex_letter(const char *v, size_t n) {
-  return n == 1 && strchr("MFmfWwHh", v[0]) != NULL;
+  return n == 1 && strchr("MFmfWwHhVv", v[0]) != NULL;
 }
 
 /* words: vocabularies, names, addresses, and fields whose name says it */
@@ -334,6 +335,13 @@ unsigned scalar_words(struct emit_ctx *e, const char *v, size_t n,
     vocab_emit(voc, hints, n, e->fn, e->ctx, &e->seen);
   if (!hints && sex_letter(v, n))
     EMITE(DET_GENDER, 0);
+  /* named for nothing: a country's name (validated) or ISO code is a
+   * candidate the field decides on (finish.c) */
+  if (!hints && n <= 64 && !digits && !(mask & (C_AT | C_UNDER | C_COLON | C_SLASH | C_EQ))) {
+    int k = ajar_lexicon_country(v, n);
+    if (k)
+      EMITE(DET_NATIONALITY, k == 1);
+  }
   if ((mask & C_HIGH) && ajar_lexicon_cn_province(v, n) && ajar_valid_cn_plate(v, n))
     EMITE(DET_CN_PLATE, 1);
   else if (!(voc & ~NAME_VOCAB))

@@ -110,6 +110,19 @@ static int is_latlon_string(const char *v, size_t n, int *precise) {
   return 1;
 }
 
+/* hex digits in one case only: a digest's print */
+static int is_hex(const char *v, size_t n) {
+  size_t i;
+  int lower = 0, upper = 0;
+  for (i = 0; i < n; i++) {
+    char c = v[i];
+    if (c >= 'a' && c <= 'f') lower = 1;
+    else if (c >= 'A' && c <= 'F') upper = 1;
+    else if (c < '0' || c > '9') return 0;
+  }
+  return !(lower && upper);
+}
+
 int is_placeholder_secret(const char *v, size_t n) {
   size_t i;
   for (i = 0; i < n; i++)
@@ -149,7 +162,14 @@ unsigned scalar_token(struct emit_ctx *e, const char *v, size_t n,
       for (i = 0; i < n && i < sizeof u - 1; i++)
         u[i] = (char)(v[i] >= 'a' && v[i] <= 'z' ? v[i] - 32 : v[i]);
       if (ajar_lexicon_icd10_ok(u, n)) EMITE(DET_HEALTH, 1);
+    } else if (!hints && n >= 3 && n <= 8 && digits >= 2 && v[0] >= 'A' &&
+               v[0] <= 'Z' && ajar_lexicon_icd10_ok(v, n)) {
+      /* validated: with a subcategory (finish.c wants some) */
+      EMITE(DET_ICD10, n > 3);
     }
+    if (!hints && (n == 32 || n == 40 || n == 64 || n == 128) && digits &&
+        !(mask & ~(C_DIGIT | C_LOWER | C_UPPER | C_HEXALPHA)) && is_hex(v, n))
+      EMITE(DET_HEX_DIGEST, 1);
   }
   nu = 0;
   if ((mask & (C_UPPER | C_LOWER)) && digits && n <= 40) {
