@@ -399,6 +399,10 @@ static const struct row rows[] = {
   {"nationality", "f1", "kaz", 0},
   {"nationality", "country", "Deutschland", 0}, /* an address part */
   {"gender", "f1", "V", 1},
+  {"cn_plate", "f1", "皖Q-00197", 1},   /* a dash after the issuing office */
+  {"cn_plate", "f1", "皖Q--00197", 0},
+  {"card", "f1", "180007472492443", 1}, /* JCB, 15 digits */
+  {"card", "f1", "180007472492444", 0},
 };
 
 struct seen {

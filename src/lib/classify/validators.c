@@ -659,7 +659,7 @@ int ajar_valid_cn_plate(const char *s, size_t n) {
   i = 3;
   if (!is_up((unsigned char)s[i]) || !plate_alnum((unsigned char)s[i])) return 0;
   i++;
-  if (i < n && s[i] == ' ')
+  if (i < n && (s[i] == ' ' || s[i] == '-')) /* "京A 12345", "皖Q-00197" */
     i += 1;
   else if (i + 1 < n && !memcmp(s + i, "\xC2\xB7", 2)) /* U+00B7 */
     i += 2;
@@ -707,6 +707,7 @@ int ajar_card_iin_ok(const char *s, size_t n) {
   if (n >= 16 && (p4 == 6011 || (p3 >= 644 && p3 <= 649) || p2 == 65))
     ok = 1;                                                            /* Discover */
   if (n >= 16 && p4 >= 3528 && p4 <= 3589) ok = 1;                     /* JCB */
+  if (n == 15 && (p4 == 1800 || p4 == 2131)) ok = 1;                   /* JCB, 15 digits */
   if (n >= 16 && p2 == 62) ok = 1;                                     /* UnionPay */
   if (n >= 14 && ((p3 >= 300 && p3 <= 305) || p2 == 36 || p2 == 38 || p2 == 39))
     ok = 1;                                                            /* Diners */
