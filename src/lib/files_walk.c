@@ -16,6 +16,7 @@
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
+#include "array.h"
 #include "files.h"
 #include "pool.h"
 
@@ -35,14 +36,8 @@ struct walk {
 };
 
 static int add_item(struct walk *w, const char *path, int in_dir) {
-  if (w->n == w->cap) {
-    size_t nc = w->cap ? w->cap * 2 : 64;
-    struct item *ni = realloc(w->items, nc * sizeof *ni);
-    if (!ni)
-      return AJAR_ENOMEM;
-    w->items = ni;
-    w->cap = nc;
-  }
+  if (ARRAY_RESERVE(w->items, w->n, w->cap, 64))
+    return AJAR_ENOMEM;
   if (!(w->items[w->n].path = strdup(path)))
     return AJAR_ENOMEM;
   w->items[w->n++].in_dir = in_dir;

@@ -2,6 +2,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include "array.h"
 #include "ajar/ajar.h"
 #include "ajar_limits.h"
 #include "probe/keygroups.h"
@@ -73,14 +74,8 @@ int kg_add(struct kg_set *s, int db, const char *key, size_t len, int64_t bytes,
       s->overflow++;
       return 0;
     }
-    if (s->n == s->cap) {
-      size_t nc = s->cap ? s->cap * 2 : 16;
-      struct kg_group *ng = realloc(s->g, nc * sizeof *ng);
-      if (!ng)
-        return AJAR_ENOMEM;
-      s->g = ng;
-      s->cap = nc;
-    }
+    if (ARRAY_RESERVE(s->g, s->n, s->cap, 16))
+      return AJAR_ENOMEM;
     g = &s->g[s->n];
     memset(g, 0, sizeof *g);
     g->db = db;
@@ -134,6 +129,35 @@ void kg_name(const struct kg_group *g, char *buf, size_t n) {
     snprintf(buf, n, "%s%s", db, KG_NO_PREFIX);
   else
     snprintf(buf, n, "%s%s*", db, safe_part(g->prefix, red, sizeof red));
+}
+
+const struct kg_group *kg_find(const struct kg_set *s, const char *name) {
+  size_t i;
+  for (i = 0; i < s->n; i++) {
+    char n[AJAR_MAX_KEY + 32];
+    kg_name(&s->g[i], n, sizeof n);
+    if (!strcmp(n, name))
+      return &s->g[i];
+  }
+  return NULL;
+}
+
+int kg_collections(const struct kg_set *s, struct ajar_target_result *t) {
+  size_t i;
+  t->collections = calloc(s->n ? s->n : 1, sizeof *t->collections);
+  if (!t->collections)
+    return AJAR_ENOMEM;
+  for (i = 0; i < s->n; i++) {
+    struct ajar_collection_result *cr = &t->collections[i];
+    char name[AJAR_MAX_KEY + 32];
+    kg_name(&s->g[i], name, sizeof name);
+    if (!(cr->name = strdup(name)))
+      return AJAR_ENOMEM;
+    t->n_collections++;
+    cr->records = s->g[i].keys;
+    cr->bytes = s->g[i].bytes;
+  }
+  return 0;
 }
 
 void kg_clear(struct kg_set *s) {

@@ -9,6 +9,7 @@
 
 #include <stddef.h>
 #include <stdint.h>
+#include "ajar/ajar.h"
 
 #define KG_NO_PREFIX "(no prefix)"
 
@@ -38,6 +39,12 @@ int kg_add(struct kg_set *s, int db, const char *key, size_t len, int64_t bytes,
 /* The collection name of a group: "user:*", the key itself for a
  * single-key group, "db1/user:*" for Redis databases other than 0. */
 void kg_name(const struct kg_group *g, char *buf, size_t n);
+/* The group whose collection name (kg_name) is name, or NULL. */
+const struct kg_group *kg_find(const struct kg_set *s, const char *name);
+/* t's collections, one per group in order: named by kg_name, records the
+ * keys seen, bytes the sizes given (-1: none). 0, or AJAR_ENOMEM (the
+ * collections made so far are counted in t->n_collections). */
+int kg_collections(const struct kg_set *s, struct ajar_target_result *t);
 void kg_clear(struct kg_set *s);
 
 #endif

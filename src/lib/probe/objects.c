@@ -7,7 +7,8 @@
 #include <strings.h>
 #include <libxml/parser.h>
 #include <libxml/tree.h>
-#include "limits.h"
+#include "array.h"
+#include "ajar_limits.h"
 #include "probe/objects.h"
 #include "probe/probe_util.h"
 
@@ -17,14 +18,8 @@ int obj_add(struct obj_set *s, const char *name, int64_t size) {
     s->total += size;
   if (s->n >= AJAR_OBJ_MAX_LISTED)
     return 0;
-  if (s->n == s->cap) {
-    size_t nc = s->cap ? s->cap * 2 : 64;
-    struct obj_entry *nv = realloc(s->v, nc * sizeof *nv);
-    if (!nv)
-      return AJAR_ENOMEM;
-    s->v = nv;
-    s->cap = nc;
-  }
+  if (ARRAY_RESERVE(s->v, s->n, s->cap, 64))
+    return AJAR_ENOMEM;
   if (!(s->v[s->n].name = strdup(name)))
     return AJAR_ENOMEM;
   s->v[s->n++].size = size;

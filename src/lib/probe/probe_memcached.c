@@ -198,19 +198,11 @@ static int mc_enumerate(struct ajar_conn *c, struct ajar_target_result *t) {
   if (m->partial) { /* the rest of the dump would be read as replies */
     line_conn_close(&m->lc);
   }
-  t->collections = calloc(m->kg.n ? m->kg.n : 1, sizeof *t->collections);
-  if (!t->collections)
-    return AJAR_ENOMEM;
+  if ((rc = kg_collections(&m->kg, t)))
+    return rc;
   for (i = 0; i < m->kg.n; i++) {
-    struct kg_group *g = &m->kg.g[i];
-    struct ajar_collection_result *cr = &t->collections[t->n_collections];
-    char name[AJAR_MAX_KEY + 32];
-    kg_name(g, name, sizeof name);
-    if (!(cr->name = strdup(name)))
-      return AJAR_ENOMEM;
-    t->n_collections++;
-    cr->records = g->keys;
-    cr->bytes = g->bytes;
+    const struct kg_group *g = &m->kg.g[i];
+    struct ajar_collection_result *cr = &t->collections[i];
     if (probe_ransom_name(g->first_key) &&
         (rc = probe_set_str(&cr->note, "looks wiped or ransomed: a key name is a "
                                        "ransom note's")))
@@ -301,12 +293,7 @@ static int mc_sample(struct ajar_conn *c, struct ajar_collection_result *coll,
   size_t i;
   if (!m)
     return 0;
-  for (i = 0; i < m->kg.n && !g; i++) {
-    char n[AJAR_MAX_KEY + 32];
-    kg_name(&m->kg.g[i], n, sizeof n);
-    if (!strcmp(n, coll->name))
-      g = &m->kg.g[i];
-  }
+  g = kg_find(&m->kg, coll->name);
   for (i = 0; g && i < g->n_sample && fed < c->sample && !rc; i++)
     rc = mc_get(m, g->sample[i], cb, ctx, &fed, &too_big);
   if (!rc && too_big)

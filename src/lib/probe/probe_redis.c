@@ -450,19 +450,11 @@ static int redis_enumerate(struct ajar_conn *c, struct ajar_target_result *t) {
   if (rc && !r->kg.n)
     return rc;
   rc = 0;
-  t->collections = calloc(r->kg.n ? r->kg.n : 1, sizeof *t->collections);
-  if (!t->collections)
-    return AJAR_ENOMEM;
+  if ((rc = kg_collections(&r->kg, t)))
+    return rc;
   for (i = 0; i < r->kg.n && !rc; i++) {
-    struct kg_group *g = &r->kg.g[i];
-    struct ajar_collection_result *cr = &t->collections[t->n_collections];
-    char name[AJAR_MAX_KEY + 32];
-    kg_name(g, name, sizeof name);
-    if (!(cr->name = strdup(name)))
-      return AJAR_ENOMEM;
-    t->n_collections++;
-    cr->records = g->keys;
-    cr->bytes = -1;
+    const struct kg_group *g = &r->kg.g[i];
+    struct ajar_collection_result *cr = &t->collections[i];
     if (g->keys == 1 && !rselect(r, g->db)) {
       char type[32];
       const char *lc;
@@ -676,17 +668,6 @@ static int key_record(struct rconn *r, const char *key, ajar_record_cb cb, void 
   return rec ? emit(rec, cb, ctx, fed, too_big) : 0;
 }
 
-static const struct kg_group *find_group(const struct rconn *r, const char *name) {
-  size_t i;
-  for (i = 0; i < r->kg.n; i++) {
-    char n[AJAR_MAX_KEY + 32];
-    kg_name(&r->kg.g[i], n, sizeof n);
-    if (!strcmp(n, name))
-      return &r->kg.g[i];
-  }
-  return NULL;
-}
-
 /* bytes of the sampled keys by MEMORY USAGE (cheap: Redis samples a few
  * elements of a big key): the collection's bytes when the sample is the
  * whole group, else a note. A refusal (ACL, Redis < 4) leaves both alone. */
@@ -726,7 +707,7 @@ static int redis_sample(struct ajar_conn *c, struct ajar_collection_result *coll
   unsigned fed = 0;
   int rc, too_big = 0, other = 0;
   size_t i;
-  if (!r || !(g = find_group(r, coll->name)) || !c->sample)
+  if (!r || !(g = kg_find(&r->kg, coll->name)) || !c->sample)
     return 0;
   if ((rc = rselect(r, g->db)))
     return rc;
