@@ -162,8 +162,9 @@ static size_t on_header(char *p, size_t size, size_t nmemb, void *ud) {
   return n;
 }
 
-curl_socket_t conn_open_socket(void *ud, curlsocktype purpose,
-                               struct curl_sockaddr *a) {
+/* CURLOPT_OPENSOCKETFUNCTION: every socket's address checked first */
+static curl_socket_t conn_open_socket(void *ud, curlsocktype purpose,
+                                      struct curl_sockaddr *a) {
   struct ajar_conn *c = ud;
   struct tgt_addr ta;
   (void)purpose;
@@ -179,35 +180,44 @@ curl_socket_t conn_open_socket(void *ud, curlsocktype purpose,
   return socket(a->family, a->socktype | SOCK_CLOEXEC, a->protocol);
 }
 
+CURL *conn_curl_new(struct ajar_conn *c, const char *protocols,
+                    curl_write_callback on_data, void *data_ctx,
+                    curl_write_callback on_reply, void *reply_ctx) {
+  CURL *h = curl_easy_init();
+  if (!h)
+    return NULL;
+  curl_easy_setopt(h, CURLOPT_NOSIGNAL, 1L);
+  curl_easy_setopt(h, CURLOPT_PROTOCOLS_STR, protocols);
+  curl_easy_setopt(h, CURLOPT_PROXY, ""); /* never an environment proxy */
+  curl_easy_setopt(h, CURLOPT_OPENSOCKETFUNCTION, conn_open_socket);
+  curl_easy_setopt(h, CURLOPT_OPENSOCKETDATA, c);
+  if (c->http.resolve)
+    curl_easy_setopt(h, CURLOPT_RESOLVE, c->http.resolve);
+  curl_easy_setopt(h, CURLOPT_LOW_SPEED_LIMIT, 1L);
+  curl_easy_setopt(h, CURLOPT_LOW_SPEED_TIME,
+                   (long)(c->read_timeout_ms < 1000 ? 1 : c->read_timeout_ms / 1000));
+  curl_easy_setopt(h, CURLOPT_WRITEFUNCTION, on_data);
+  curl_easy_setopt(h, CURLOPT_WRITEDATA, data_ctx);
+  curl_easy_setopt(h, CURLOPT_HEADERFUNCTION, on_reply);
+  curl_easy_setopt(h, CURLOPT_HEADERDATA, reply_ctx);
+  return h;
+}
+
 static int setup(struct ajar_conn *c) {
   CURL *h = c->http.curl;
   if (!h) {
-    h = c->http.curl = curl_easy_init();
+    h = c->http.curl = conn_curl_new(c, "http,https", on_body, c, on_header, c);
     if (!h)
       return AJAR_ENOMEM;
-    curl_easy_setopt(h, CURLOPT_NOSIGNAL, 1L);
-    curl_easy_setopt(h, CURLOPT_PROTOCOLS_STR, "http,https");
     curl_easy_setopt(h, CURLOPT_FOLLOWLOCATION, 0L);
     curl_easy_setopt(h, CURLOPT_MAXREDIRS, (long)AJAR_MAX_REDIRS);
-    curl_easy_setopt(h, CURLOPT_PROXY, ""); /* never an environment proxy */
     curl_easy_setopt(h, CURLOPT_MAXFILESIZE_LARGE, (curl_off_t)AJAR_MAX_RESPONSE);
     curl_easy_setopt(h, CURLOPT_ACCEPT_ENCODING, ""); /* capped in on_body */
     curl_easy_setopt(h, CURLOPT_SSL_VERIFYPEER, 0L);
     curl_easy_setopt(h, CURLOPT_SSL_VERIFYHOST, 0L);
     curl_easy_setopt(h, CURLOPT_HTTP_VERSION, (long)CURL_HTTP_VERSION_1_1);
     curl_easy_setopt(h, CURLOPT_USERAGENT, "ajar/" AJAR_VERSION " (read-only audit)");
-    curl_easy_setopt(h, CURLOPT_WRITEFUNCTION, on_body);
-    curl_easy_setopt(h, CURLOPT_WRITEDATA, c);
-    curl_easy_setopt(h, CURLOPT_HEADERFUNCTION, on_header);
-    curl_easy_setopt(h, CURLOPT_HEADERDATA, c);
-    curl_easy_setopt(h, CURLOPT_OPENSOCKETFUNCTION, conn_open_socket);
-    curl_easy_setopt(h, CURLOPT_OPENSOCKETDATA, c);
     curl_easy_setopt(h, CURLOPT_CONNECTTIMEOUT_MS, (long)c->connect_timeout_ms);
-    curl_easy_setopt(h, CURLOPT_LOW_SPEED_LIMIT, 1L);
-    curl_easy_setopt(h, CURLOPT_LOW_SPEED_TIME,
-                     (long)(c->read_timeout_ms < 1000 ? 1 : c->read_timeout_ms / 1000));
-    if (c->http.resolve)
-      curl_easy_setopt(h, CURLOPT_RESOLVE, c->http.resolve);
   }
   curl_easy_setopt(h, CURLOPT_HTTPGET, 1L);
   curl_easy_setopt(h, CURLOPT_HTTPHEADER, NULL);

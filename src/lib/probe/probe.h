@@ -132,10 +132,16 @@ int conn_post_json(struct ajar_conn *c, const char *path, const char *json,
 /* The value of response header name (one the probe declared in its
  * .headers) in the last response, or NULL when it had none. */
 const char *conn_header(const struct ajar_conn *c, const char *name);
-/* libcurl's CURLOPT_OPENSOCKETFUNCTION with the conn as its data: every
- * socket's address checked against the scope and the policy first (a
- * probe with a curl handle of its own, FTP's, sets it too) */
-curl_socket_t conn_open_socket(void *ud, curlsocktype purpose, struct curl_sockaddr *a);
+/* A libcurl handle with what every handle of ours has, the HTTP client's
+ * and a probe's own (FTP's): no signals, only the protocols given
+ * ("http,https"), no proxy from the environment, every socket's address
+ * checked against the scope and the policy first, the addresses the
+ * target resolved to (CURLOPT_RESOLVE), a transfer idle for a read
+ * timeout stopped, and the data and header/reply callbacks with their
+ * data. NULL without memory. */
+CURL *conn_curl_new(struct ajar_conn *c, const char *protocols,
+                    curl_write_callback on_data, void *data_ctx,
+                    curl_write_callback on_reply, void *reply_ctx);
 /* free what the connection holds (the HTTP client, the response, the
  * probe's state); the struct can be reused after memset */
 void conn_release(struct ajar_conn *c);

@@ -19,7 +19,7 @@
  * No CWD (paths are given whole: CURLFTPMETHOD_NOCWD). The data
  * connection goes to the control connection's address whatever PASV says
  * (CURLOPT_FTP_SKIP_PASV_IP), and every socket is checked against the
- * scope (conn_open_socket). A server that trickles is stopped by the idle
+ * scope (conn_curl_new). A server that trickles is stopped by the idle
  * limit (nothing for the read timeout), AJAR_OBJ_TRANSFER_MS per transfer
  * and the target deadline. Anonymous refused (530): auth_required, nothing read.
  */
@@ -92,33 +92,20 @@ static struct ftp_state *ftp_state(struct ajar_conn *c) {
   CURL *h;
   if (st && c->state_free == ftp_free)
     return st;
-  if (!(st = calloc(1, sizeof *st)) || !(st->h = h = curl_easy_init())) {
+  if (!(st = calloc(1, sizeof *st)) ||
+      !(st->h = h = conn_curl_new(c, "ftp", on_data, st, on_reply, st))) {
     free(st);
     return NULL;
   }
   probe_state_set(c, st, ftp_free);
-  curl_easy_setopt(h, CURLOPT_NOSIGNAL, 1L);
-  curl_easy_setopt(h, CURLOPT_PROTOCOLS_STR, "ftp");
-  curl_easy_setopt(h, CURLOPT_PROXY, "");
   curl_easy_setopt(h, CURLOPT_FTP_FILEMETHOD, (long)CURLFTPMETHOD_NOCWD);
   curl_easy_setopt(h, CURLOPT_FTP_USE_EPSV, 1L);
   curl_easy_setopt(h, CURLOPT_FTP_SKIP_PASV_IP, 1L);
-  curl_easy_setopt(h, CURLOPT_WRITEFUNCTION, on_data);
-  curl_easy_setopt(h, CURLOPT_WRITEDATA, st);
-  curl_easy_setopt(h, CURLOPT_HEADERFUNCTION, on_reply);
-  curl_easy_setopt(h, CURLOPT_HEADERDATA, st);
-  curl_easy_setopt(h, CURLOPT_OPENSOCKETFUNCTION, conn_open_socket);
-  curl_easy_setopt(h, CURLOPT_OPENSOCKETDATA, c);
   /* libcurl counts the greeting and the login as FTP's connect phase */
   curl_easy_setopt(h, CURLOPT_CONNECTTIMEOUT_MS,
                    (long)c->connect_timeout_ms + c->read_timeout_ms);
   curl_easy_setopt(h, CURLOPT_SERVER_RESPONSE_TIMEOUT,
                    (long)(c->read_timeout_ms < 1000 ? 1 : c->read_timeout_ms / 1000));
-  curl_easy_setopt(h, CURLOPT_LOW_SPEED_LIMIT, 1L);
-  curl_easy_setopt(h, CURLOPT_LOW_SPEED_TIME,
-                   (long)(c->read_timeout_ms < 1000 ? 1 : c->read_timeout_ms / 1000));
-  if (c->http.resolve)
-    curl_easy_setopt(h, CURLOPT_RESOLVE, c->http.resolve);
   return st;
 }
 
