@@ -200,12 +200,9 @@ static int couch_enumerate(struct ajar_conn *c, struct ajar_target_result *t) {
     json_decref(info);
   }
   json_decref(dbs);
-  probe_sort_collections(t);
-  if (!rc && n > t->n_collections + skipped) {
-    rc = probe_note_add(&t->note, "%zu databases not listed (over %d)",
-                        n - t->n_collections - skipped, AJAR_MAX_COLLECTIONS);
-  }
-  return rc;
+  if (rc) /* the collections listed so far, sorted */
+    probe_sort_collections(t);
+  return rc ? rc : probe_listing_done(t, n, skipped, "databases");
 }
 
 /* one _all_docs page: feeds the documents, *got counts them */

@@ -158,12 +158,9 @@ static int es_enumerate(struct ajar_conn *c, struct ajar_target_result *t) {
       break;
   }
   json_decref(root);
-  probe_sort_collections(t);
-  if (!rc && n > t->n_collections + skipped) {
-    rc = probe_note_add(&t->note, "%zu indices not listed (over %d)",
-                        n - t->n_collections - skipped, AJAR_MAX_COLLECTIONS);
-  }
-  return rc;
+  if (rc) /* the collections listed so far, sorted */
+    probe_sort_collections(t);
+  return rc ? rc : probe_listing_done(t, n, skipped, "indices");
 }
 
 /* One _search page; calls cb per _source. *big set when over the cap. */

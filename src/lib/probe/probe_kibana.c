@@ -91,8 +91,6 @@ const struct ajar_probe ajar_probe_kibana = {
     .ports = kibana_ports,
     .identify = kibana_identify,
     .enumerate = kibana_enumerate,
-    .sample = NULL,
-    .annotate = NULL,
     .help = "Kibana: version, and whether it is open (an open Kibana exposes "
             "its cluster); GET only, no console proxy",
     .headers = kibana_headers,

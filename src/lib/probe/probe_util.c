@@ -130,6 +130,16 @@ void probe_sort_collections(struct ajar_target_result *t) {
     qsort(t->collections, t->n_collections, sizeof *t->collections, by_name);
 }
 
+int probe_listing_done(struct ajar_target_result *t, size_t listed,
+                       size_t skipped, const char *what) {
+  probe_sort_collections(t);
+  if (listed <= t->n_collections + skipped)
+    return 0;
+  return probe_note_add(&t->note, "%zu %s not listed (over %d)",
+                        listed - t->n_collections - skipped, what,
+                        AJAR_MAX_COLLECTIONS);
+}
+
 void probe_quote_ident(const char *s, size_t n, enum probe_quote how, char *out,
                        size_t cap) {
   size_t k = 0;

@@ -32,6 +32,12 @@ int64_t probe_count_str(const char *s);
 int probe_collection_room(struct ajar_target_result *t, size_t *cap);
 /* sort t's collections by name (reports list them so) */
 void probe_sort_collections(struct ajar_target_result *t);
+/* The end of a listing of `listed` collections (databases, indices ...),
+ * `skipped` of them left out on purpose: t's collections sorted, and a
+ * note on t saying how many `what` the AJAR_MAX_COLLECTIONS cap left out.
+ * 0, or AJAR_ENOMEM. */
+int probe_listing_done(struct ajar_target_result *t, size_t listed,
+                       size_t skipped, const char *what);
 /* Append collection name to t, whose collections array must have room,
  * with unknown counts (-1). The new collection, or NULL: no memory. */
 struct ajar_collection_result *probe_collection_add(struct ajar_target_result *t,
