@@ -22,6 +22,10 @@ struct emit_ctx {
   int stop;      /* the callback asked to stop */
 };
 
+/* each detector at most once per value: `seen` is a 64-bit set */
+_Static_assert(DET__COUNT <= 64, "more detectors than bits in seen");
+/* candidate d (ok: validated) of the n bytes; 1 when the callback asked
+ * to stop */
 static inline int emit(struct emit_ctx *e, unsigned d, int ok, size_t n) {
   struct candidate c = {d, ok, 0, 0, n};
   if (e->seen & (1ull << d))
@@ -29,17 +33,8 @@ static inline int emit(struct emit_ctx *e, unsigned d, int ok, size_t n) {
   e->seen |= 1ull << d;
   return e->stop = e->fn(e->ctx, &c) != 0;
 }
+/* emit, and return sig from the function when the callback asked to stop */
 #define EMITE(d, ok) do { if (emit(e, (d), (ok), n)) return sig; } while (0)
-
-/* each detector at most once per value: `seen` is a 64-bit set */
-_Static_assert(DET__COUNT <= 64, "more detectors than bits in seen");
-#define EMIT(d, ok) do {                                                   \
-    struct candidate c_ = {(d), (ok), 0, 0, n};                            \
-    if (!(*seen & (1ull << (d)))) {                                        \
-      *seen |= 1ull << (d);                                                \
-      if (fn(ctx, &c_)) return sig;                                        \
-    }                                                                      \
-  } while (0)
 
 /* value_date.c */
 /* value of n decimal digits at p, or -1 */

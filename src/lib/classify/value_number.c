@@ -22,10 +22,10 @@ static size_t strip_digits(const char *v, size_t n, char *out, size_t cap) {
 }
 
 /* Numbers made of digits only (separators removed) */
-static unsigned classify_digits(uint32_t hints, const char *v, size_t n,
+static unsigned classify_digits(struct emit_ctx *e, const char *v, size_t n,
                                 const char *d, size_t nd, unsigned mask,
-                                unsigned sig, candidate_fn fn, void *ctx,
-                                uint64_t *seen) {
+                                unsigned sig) {
+  uint32_t hints = e->hints;
   int sep = (mask & (C_SPACE | C_DASH | C_DOT | C_PAREN)) != 0;
   /* d is digits only: the checks below share what the validators would
    * each compute again (ajar_valid_imei, _imsi and _card) */
@@ -38,66 +38,66 @@ static unsigned classify_digits(uint32_t hints, const char *v, size_t n,
   case 9:
     if (ajar_valid_us_ssn(d, nd) &&
         ((n == 11 && v[3] == '-' && v[6] == '-') || (hints & AJAR_H_NATIONAL_ID)))
-      EMIT(DET_US_SSN, 1);
+      EMITE(DET_US_SSN, 1);
     if ((hints & AJAR_H_NATIONAL_ID) && ajar_valid_nl_bsn(d, nd))
-      EMIT(DET_NL_BSN, 1);
+      EMITE(DET_NL_BSN, 1);
     if (ajar_valid_us_itin(d, nd) &&
         ((n == 11 && v[3] == '-' && v[6] == '-') || (hints & AJAR_H_NATIONAL_ID)))
-      EMIT(DET_US_ITIN, 1);
+      EMITE(DET_US_ITIN, 1);
     break;
   case 10:
     if ((hints & AJAR_H_NATIONAL_ID) && ajar_valid_gb_nhs(d, nd))
-      EMIT(DET_GB_NHS, 1);
+      EMITE(DET_GB_NHS, 1);
     break;
   case 11:
     if (ajar_valid_cn_mobile(d, nd) && (!sep || (mask & C_SPACE) || (mask & C_DASH)))
-      EMIT(DET_CN_MOBILE, 1);
+      EMITE(DET_CN_MOBILE, 1);
     if (ajar_valid_br_cpf(d, nd))
-      EMIT(DET_BR_CPF, 1);
+      EMITE(DET_BR_CPF, 1);
     if ((hints & AJAR_H_NATIONAL_ID) && ajar_valid_de_steuer_id(d, nd))
-      EMIT(DET_DE_STEUER_ID, 1);
+      EMITE(DET_DE_STEUER_ID, 1);
     break;
   case 12:
     if (ajar_valid_in_aadhaar(d, nd))
-      EMIT(DET_IN_AADHAAR, 1);
+      EMITE(DET_IN_AADHAAR, 1);
     if ((hints & AJAR_H_NATIONAL_ID) && ajar_valid_jp_my_number(d, nd))
-      EMIT(DET_JP_MY_NUMBER, 1);
+      EMITE(DET_JP_MY_NUMBER, 1);
     break;
   case 13:
     if (ajar_valid_kr_rrn(d, nd))
-      EMIT(DET_KR_RRN, 1);
+      EMITE(DET_KR_RRN, 1);
     if ((hints & AJAR_H_NATIONAL_ID) && ajar_valid_fr_nif(d, nd))
-      EMIT(DET_FR_NIF, 1);
+      EMITE(DET_FR_NIF, 1);
     if (ajar_valid_cn_mobile(d, nd))
-      EMIT(DET_CN_MOBILE, 1);
+      EMITE(DET_CN_MOBILE, 1);
     break;
   case 14:
   case 15:
     if (nd == 15 && !same && LUHN())
-      EMIT(DET_IMEI, 1);
+      EMITE(DET_IMEI, 1);
     if (!same && !(hints & AJAR_H_IMEI) &&
         ajar_imsi_mcc_known((d[0] - '0') * 100 + (d[1] - '0') * 10 + (d[2] - '0')))
-      EMIT(DET_IMSI, 1);
+      EMITE(DET_IMSI, 1);
     if (nd == 15 && ajar_valid_fr_nir(d, nd))
-      EMIT(DET_FR_NIR, 1);
+      EMITE(DET_FR_NIR, 1);
     break;
   case 16:
     if ((hints & AJAR_H_IMEI) && !same)
-      EMIT(DET_IMEI, 1);
+      EMITE(DET_IMEI, 1);
     break;
   case 17:
   case 18:
     if (nd == 18 && ajar_valid_cn_resident_id(d, nd))
-      EMIT(DET_CN_RESIDENT_ID, 1);
+      EMITE(DET_CN_RESIDENT_ID, 1);
     break;
   default:
     break;
   }
   if (nd >= 12 && nd <= 19 && !same && ajar_card_iin_ok(d, nd) && LUHN())
-    EMIT(DET_CARD, 1);
+    EMITE(DET_CARD, 1);
 #undef LUHN
   if ((hints & AJAR_H_PHONE) && nd >= 7 && nd <= 15)
-    EMIT(DET_PHONE_NATIONAL, 1);
+    EMITE(DET_PHONE_NATIONAL, 1);
   return sig;
 }
 
@@ -192,7 +192,7 @@ unsigned scalar_number(struct emit_ctx *e, const char *v, size_t n) {
   if (n == 8 && looks_date_y(v, n, &has_time, &year))
     return sig | birth_date(e, n, year);
   if (n >= 9 && n <= 19)
-    return classify_digits(hints, v, n, v, n, C_DIGIT, sig, e->fn, e->ctx, &e->seen);
+    return classify_digits(e, v, n, v, n, C_DIGIT, sig);
   return sig;
 }
 
@@ -230,7 +230,7 @@ unsigned scalar_punct_digits(struct emit_ctx *e, const char *v, size_t n,
   if (nd == 8 && n == 8 && looks_date_y(d, nd, &has_time, &year))
     sig |= birth_date(e, n, year);
   if (nd >= 9 && nd <= 19)
-    sig |= classify_digits(hints, v, n, d, nd, mask, sig, e->fn, e->ctx, &e->seen);
+    sig |= classify_digits(e, v, n, d, nd, mask, sig);
   else if ((hints & AJAR_H_PHONE) && nd >= 7)
     EMITE(DET_PHONE_NATIONAL, 1);
   /* a phone by its print where the field names nothing else */

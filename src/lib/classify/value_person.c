@@ -276,22 +276,22 @@ int name_shaped(const char *v, size_t n, unsigned mask) {
   return n >= 2 && n <= 80;
 }
 
-static unsigned vocab_emit(uint32_t voc, uint32_t hints, size_t n,
-                           candidate_fn fn, void *ctx, uint64_t *seen) {
+static unsigned vocab_emit(struct emit_ctx *e, uint32_t voc, size_t n) {
+  uint32_t hints = e->hints;
   unsigned sig = 0;
-  if (voc & AJAR_V_ETHNICITY) EMIT(DET_ETHNICITY, 1);
-  if (voc & AJAR_V_RELIGION) EMIT(DET_RELIGION, 1);
-  if (voc & AJAR_V_POLITICAL) EMIT(DET_POLITICAL, 1);
-  if (voc & AJAR_V_HEALTH) EMIT(DET_HEALTH, 1);
+  if (voc & AJAR_V_ETHNICITY) EMITE(DET_ETHNICITY, 1);
+  if (voc & AJAR_V_RELIGION) EMITE(DET_RELIGION, 1);
+  if (voc & AJAR_V_POLITICAL) EMITE(DET_POLITICAL, 1);
+  if (voc & AJAR_V_HEALTH) EMITE(DET_HEALTH, 1);
   if ((voc & AJAR_V_FACE_ATTR) && (hints & (AJAR_H_FACE | AJAR_H_FACE_ATTR)))
-    EMIT(DET_FACE_ATTRIBUTES, 1);
+    EMITE(DET_FACE_ATTRIBUTES, 1);
   /* a gender estimated from a face is a face attribute and a gender
    * both (finish.c, face_estimate); "M" or "F" alone says gender only in
    * a gender field */
   if ((voc & AJAR_V_GENDER) && (n > 1 || (hints & AJAR_H_GENDER)))
-    EMIT(DET_GENDER, 1);
+    EMITE(DET_GENDER, 1);
   if ((voc & AJAR_V_NATIONALITY) && (hints & AJAR_H_DEMOGRAPHIC))
-    EMIT(DET_NATIONALITY, 1);
+    EMITE(DET_NATIONALITY, 1);
   return sig;
 }
 
@@ -332,7 +332,7 @@ unsigned scalar_words(struct emit_ctx *e, const char *v, size_t n,
                             : ajar_lexicon_value_vocab_exact(v, n))
                      : 0;
   if (voc)
-    vocab_emit(voc, hints, n, e->fn, e->ctx, &e->seen);
+    vocab_emit(e, voc, n);
   if (!hints && sex_letter(v, n))
     EMITE(DET_GENDER, 0);
   /* named for nothing: a country's name (validated) or ISO code is a
