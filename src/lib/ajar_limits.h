@@ -117,6 +117,9 @@
                                               server that trickles) */
 #define AJAR_OBJ_MAX_INFLATE   (64u << 20) /* bytes one compressed prefix may
                                               inflate to */
+#define AJAR_OBJ_MAX_PARTS     64          /* collections one object's prefix
+                                              opens (archive members, tables,
+                                              sheets: `key!part`) */
 
 /* native protocols: key-value stores (Redis, memcached) and MongoDB */
 #define AJAR_MAX_LINE          4096        /* one protocol line (RESP header,

@@ -19,6 +19,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "files_job.h"
+#include "report/report.h"
 
 /* The whole file: its stream, then the workers' collections merged */
 static const char *run(struct job *j, char *err, size_t errlen) {
@@ -45,14 +46,14 @@ static const char *run(struct job *j, char *err, size_t errlen) {
 static char *xstrdup(const char *s) { return s ? strdup(s) : NULL; }
 
 /* The result of one part into out; 0 or AJAR_ENOMEM */
-static int finish_part(struct job *j, uint32_t p,
+static int finish_part(struct job *j, uint32_t p, int open,
                        struct ajar_collection_result *out) {
   const struct part *pt = j->parts[p];
   struct file_sink *fs = sink_for(&j->main_w, p);
   int rc;
   if (!fs)
     return AJAR_ENOMEM;
-  rc = ajar_collection_finish(fs->k.c, 1, out);
+  rc = ajar_collection_finish(fs->k.c, open, out);
   if (rc)
     return rc;
   out->records = (int64_t)out->sampled;
@@ -99,7 +100,7 @@ static int finish_target(struct job *j, struct ajar_target_result *out) {
     struct ajar_collection_result *c = &out->collections[out->n_collections];
     if (part_hidden(j, p))
       continue;
-    rc = finish_part(j, p, c);
+    rc = finish_part(j, p, 1, c);
     if (rc)
       break;
     out->n_collections++;
@@ -218,9 +219,12 @@ int files_scan_path(const struct ajar_db *db, const char *path,
   return rc;
 }
 
-int files_classify_buffer(struct ajar_collection *col, struct ajar_scratch *s,
-                          const char *name, const char *buf, size_t len, int cut,
-                          uint64_t *malformed, char *err, size_t errlen) {
+/* The prefix buf into col; parts (NULL: merged into col) gets one
+ * collection per part a walker opened, rated with open */
+static int classify_mem(struct ajar_collection *col, struct ajar_scratch *s,
+                        const char *name, const char *buf, size_t len, int cut,
+                        int open, struct ajar_target_result *parts,
+                        uint64_t *malformed, char *err, size_t errlen) {
   struct ajar_files_opts opts = AJAR_FILES_OPTS_INIT;
   struct job j;
   struct file_sink *fs;
@@ -230,11 +234,14 @@ int files_classify_buffer(struct ajar_collection *col, struct ajar_scratch *s,
 
   memset(&j, 0, sizeof j);
   opts.threads = 1;
+  opts.reveal = col->reveal;
   err[0] = 0;
   *malformed = 0;
   j.opts = &opts;
   j.db = col->db;
   j.cut = cut;
+  if (parts)
+    j.max_parts = AJAR_OBJ_MAX_PARTS + 1; /* part 0: the object itself */
   fmt = sniff_hint(name, NULL);
   j.fmt_hint = fmt;
   pthread_mutex_init(&j.parts_mu, NULL);
@@ -254,14 +261,43 @@ int files_classify_buffer(struct ajar_collection *col, struct ajar_scratch *s,
     bad = run(&j, err, errlen);
     if (bad && bad != err)
       snprintf(err, errlen, "%s", bad);
-    /* parts a walker opened have no collection of their own here */
-    for (p = 1; p < j.main_w.n_sinks && !rc; p++)
-      if (j.main_w.sinks[p]) {
+    if (!bad && j.parts_full)
+      snprintf(err, errlen, "more than %u members, tables or sheets: those past "
+               "the cap are not reported apart", (unsigned)AJAR_OBJ_MAX_PARTS);
+    for (p = 1; p < j.main_w.n_sinks && !rc; p++) {
+      if (!j.main_w.sinks[p])
+        continue;
+      if (!parts) { /* one collection for all */
         rc = ajar_collection_merge(col, j.main_w.sinks[p]->k.c);
         fs->malformed += j.main_w.sinks[p]->malformed + j.parts[p]->too_large;
+      } else if (!part_hidden(&j, p)) {
+        struct ajar_collection_result *c;
+        if ((rc = report_grow((void **)&parts->collections, parts->n_collections,
+                              sizeof *parts->collections)))
+          break;
+        c = &parts->collections[parts->n_collections];
+        memset(c, 0, sizeof *c);
+        if (!(rc = finish_part(&j, p, open, c))) {
+          parts->n_collections++;
+          c->records = -1; /* a prefix: what the store holds is unknown */
+        }
       }
+    }
     *malformed = fs->malformed + j.parts[0]->too_large;
   }
   job_free(&j);
   return rc;
+}
+
+int files_classify_buffer(struct ajar_collection *col, struct ajar_scratch *s,
+                          const char *name, const char *buf, size_t len, int cut,
+                          uint64_t *malformed, char *err, size_t errlen) {
+  return classify_mem(col, s, name, buf, len, cut, 1, NULL, malformed, err, errlen);
+}
+
+int files_classify_object(struct ajar_collection *col, struct ajar_scratch *s,
+                          const char *name, const char *buf, size_t len, int cut,
+                          int open, struct ajar_target_result *parts,
+                          uint64_t *malformed, char *err, size_t errlen) {
+  return classify_mem(col, s, name, buf, len, cut, open, parts, malformed, err, errlen);
 }

@@ -14,6 +14,19 @@
 int files_classify_buffer(struct ajar_collection *col, struct ajar_scratch *s,
                           const char *name, const char *buf, size_t len, int cut,
                           uint64_t *malformed, char *err, size_t errlen);
+/* files_classify_buffer for an object store's object (docs/report.md):
+ * the records outside any part into col, and each part a walker opened
+ * (an archive's member, a dump's table, a sheet) appended to
+ * parts->collections as a collection of its own, named "name!part",
+ * records -1 (a prefix tells no count), rated with open. At most
+ * AJAR_OBJ_MAX_PARTS parts; err says so past it, and says where an
+ * archive cut by the prefix stopped. 0 or AJAR_ENOMEM (parts then holds
+ * what it got: ajar_target_result_clear frees it). */
+struct ajar_target_result;
+int files_classify_object(struct ajar_collection *col, struct ajar_scratch *s,
+                          const char *name, const char *buf, size_t len, int cut,
+                          int open, struct ajar_target_result *parts,
+                          uint64_t *malformed, char *err, size_t errlen);
 /* opts (NULL: defaults) as this library's layout, older layouts
  * included: 0, or AJAR_EINVAL for a size it does not know */
 int files_opts_read(const struct ajar_files_opts *in,

@@ -18,6 +18,7 @@ struct arc_src {
   const char *pre;
   size_t pre_len;
   int pre_done;
+  int at_end;             /* the bytes ran out (or failed): a prefix's end */
   char *held;             /* a whole member, for formats read by seeking */
   size_t held_len;
   char err[160];
@@ -39,6 +40,8 @@ static la_ssize_t arc_read(struct archive *a, void *ctx, const void **out) {
   }
   got = src->st->read(src->st->ctx, src->buf, sizeof src->buf, src->err,
                       sizeof src->err);
+  if (got <= 0)
+    src->at_end = 1;
   if (got < 0) {
     archive_set_error(a, EIO, "%s", src->err);
     return -1;
@@ -153,8 +156,9 @@ const char *arc_stream(struct stream *st, size_t have, char *err,
   struct archive_entry *e;
   struct arc_src *src;
   const char *result = NULL;
-  size_t entries = 0;
-  int r;
+  size_t entries = 0, members = 0;
+  char member[160] = "";
+  int r, in_member = 0;
   if (st->map && !st->depth && sheet_is_workbook(st->map, st->map_len))
     return book_stream(st, st->map, st->map_len, err, errlen);
   if (!st->map && st->book_hint && zip_magic(st->win, have)) {
@@ -162,8 +166,13 @@ const char *arc_stream(struct stream *st, size_t have, char *err,
     size_t len;
     if (hold_member(st, have, &held, &len, err, errlen))
       return err;
-    result = sheet_is_workbook(held, len) ? book_stream(st, held, len, err, errlen)
-                                          : "workbook: not an XLSX or ODS file";
+    if (sheet_is_workbook(held, len))
+      result = book_stream(st, held, len, err, errlen);
+    else if (j->cut)
+      result = "workbook: cut at the prefix cap (a workbook is read whole, its "
+               "directory is at its end); not read";
+    else
+      result = "workbook: not an XLSX or ODS file";
     free(held);
     return result;
   }
@@ -216,6 +225,8 @@ const char *arc_stream(struct stream *st, size_t have, char *err,
                : part_open(j, st->part, name, strlen(name));
     if (part == UINT32_MAX)
       continue; /* past the collection cap */
+    members++;
+    snprintf(member, sizeof member, "%s", name);
     if (part != st->part)
       j->parts[st->part]->container = 1;
     memset(&ms, 0, sizeof ms);
@@ -230,15 +241,26 @@ const char *arc_stream(struct stream *st, size_t have, char *err,
     ms.read = read_member;
     ms.ctx = mctx;
     why = stream_run(&ms, err, errlen);
-    if (why && why == err) {
-      result = err;
-    } else if (why) {
+    if (why && why != err)
       snprintf(err, errlen, "%s", why);
+    if (why) {
       result = err;
+      in_member = 1;
     }
   }
   if (!result && r != ARCHIVE_EOF && r != ARCHIVE_OK && r != ARCHIVE_WARN) {
     arc_error(a, err, errlen);
+    result = err;
+  }
+  /* a prefix (an object's first bytes) ends inside the archive: say
+   * where the read stopped, not the reader's complaint about it */
+  if (result && j->cut && src->at_end && !j->bomb) {
+    if (in_member && archive_format(a) != ARCHIVE_FORMAT_RAW)
+      snprintf(err, errlen, "archive: cut at the prefix cap in member %zu (%s); "
+               "it and the members after it not read", members, member);
+    else if (archive_format(a) != ARCHIVE_FORMAT_RAW)
+      snprintf(err, errlen, "archive: cut at the prefix cap after %zu members; "
+               "the rest not read", members);
     result = err;
   }
   /* a damaged zip can look empty (an empty one is 22 bytes) */

@@ -80,6 +80,8 @@ struct job {
   uint64_t binary_members;
   int cut;                /* the input is a prefix: its last, unfinished
                              record is not classified */
+  uint32_t max_parts;     /* parts at most (0: AJAR_MAX_COLLECTIONS) */
+  int parts_full;         /* a part past max_parts was not opened */
 };
 
 /* Where a stream's bytes come from, as reader_read: 0 at the end,

@@ -41,7 +41,10 @@ uint32_t part_open(struct job *j, uint32_t parent, const char *name,
   for (i = 1; i < j->n_parts && found == UINT32_MAX; i++)
     if (!strcmp(j->parts[i]->name, full))
       found = i;
-  if (found == UINT32_MAX && j->n_parts < AJAR_MAX_COLLECTIONS) {
+  if (found == UINT32_MAX &&
+      j->n_parts >= (j->max_parts ? j->max_parts : AJAR_MAX_COLLECTIONS))
+    j->parts_full = 1;
+  else if (found == UINT32_MAX) {
     struct part *pt = calloc(1, sizeof *pt);
     if (pt) {
       pt->name = full;

@@ -26,6 +26,7 @@
  * a port not its own waits AJAR_FINGERPRINT_WAIT_MS at most for the peer's
  * first byte, so an endpoint costs round trips, not read timeouts.
  */
+#define _GNU_SOURCE /* strcasestr */
 #include <arpa/inet.h>
 #include <netdb.h>
 #include <stdio.h>
@@ -139,29 +140,47 @@ static int feed_record(void *ctx, const char *json, size_t len) {
 }
 
 /* An object store's object: its bounded prefix, classified like a file
- * of that name; the note says how many bytes were read. */
+ * of that name (its members, tables, sheets into parts as collections
+ * `bucket/key!part`); the note says how many bytes were read. */
 static int read_object(struct ajar_conn *conn, const struct ajar_probe *p,
-                       struct ajar_collection_result *cr, struct feed *f,
-                       uint64_t *malformed) {
-  const char *buf = NULL, *base;
+                       struct ajar_collection_result *cr, struct feed *f, int open,
+                       struct ajar_target_result *parts, uint64_t *malformed) {
+  const char *buf = NULL;
   size_t len = 0;
   int cut = 0, rc;
   char err[AJAR_MAX_ERROR], note[AJAR_MAX_ERROR];
   if ((rc = p->read_object(conn, cr, &buf, &len, &cut)) || !buf)
     return rc;
-  base = strrchr(cr->name, '/');
-  base = base ? base + 1 : cr->name;
-  if ((rc = files_classify_buffer(f->col, f->s, base, buf, len, cut, malformed,
-                                  err, sizeof err)))
+  if ((rc = files_classify_object(f->col, f->s, cr->name, buf, len, cut, open, parts,
+                                  malformed, err, sizeof err)))
     return rc;
   if (cut)
     snprintf(note, sizeof note, "read the first %zu bytes (the prefix cap)", len);
   else
     snprintf(note, sizeof note, "read whole (%zu bytes)", len);
   /* a compressed prefix ends mid-stream: expected, not an error */
-  if (err[0] && !(cut && strstr(err, "truncated")))
+  if (err[0] && !(cut && strcasestr(err, "truncated")))
     snprintf(note + strlen(note), sizeof note - strlen(note), "; %.150s", err);
   return probe_note_add(&cr->note, "%s", note);
+}
+
+/* Move the collections of parts into t right after t->collections[at]
+ * (parts is left empty). 0 or AJAR_ENOMEM. */
+static int insert_parts(struct ajar_target_result *t, size_t at,
+                        struct ajar_target_result *parts) {
+  size_t n = parts->n_collections;
+  struct ajar_collection_result *nc;
+  if (!n)
+    return 0;
+  nc = realloc(t->collections, (t->n_collections + n) * sizeof *nc);
+  if (!nc)
+    return AJAR_ENOMEM;
+  t->collections = nc;
+  memmove(nc + at + 1 + n, nc + at + 1, (t->n_collections - at - 1) * sizeof *nc);
+  memcpy(nc + at + 1, parts->collections, n * sizeof *nc);
+  t->n_collections += n;
+  parts->n_collections = 0;
+  return 0;
 }
 
 /* Sample and classify every listed collection of t. */
@@ -169,22 +188,25 @@ static int read_collections(const struct audit_cfg *cfg, struct ajar_scratch *s,
                             struct ajar_conn *conn, const struct ajar_probe *p,
                             struct ajar_target_result *t, int open) {
   struct ajar_collection_opts copts = AJAR_COLLECTION_OPTS_INIT;
-  size_t i;
+  size_t i, n_parts;
   int rc = 0, stopped = 0;
   copts.reveal = cfg->reveal;
   for (i = 0; i < t->n_collections; i++) {
     struct ajar_collection_result *cr = &t->collections[i], fin;
     struct feed f = {NULL, s, cfg->sample};
+    struct ajar_target_result parts;
     uint64_t malformed = 0;
     int prc = 0;
+    memset(&parts, 0, sizeof parts);
     if ((rc = ajar_collection_new(cfg->db, cr->name, &copts, &f.col)))
       return rc;
     if (!stopped && p->read_object)
-      prc = read_object(conn, p, cr, &f, &malformed);
+      prc = read_object(conn, p, cr, &f, open, &parts, &malformed);
     else if (!stopped && p->sample)
       prc = p->sample(conn, cr, feed_record, &f);
     if (prc == AJAR_ENOMEM) {
       ajar_collection_free(f.col);
+      ajar_target_result_clear(&parts);
       return prc;
     }
     if (prc && !stopped) {
@@ -192,6 +214,7 @@ static int read_collections(const struct audit_cfg *cfg, struct ajar_scratch *s,
       snprintf(line, sizeof line, "sampling %.80s: %.120s", cr->name, conn->err);
       if (probe_set_str(&t->error, line)) {
         ajar_collection_free(f.col);
+        ajar_target_result_clear(&parts);
         return AJAR_ENOMEM;
       }
       stopped = prc == AJAR_ETIMEDOUT || prc == AJAR_ECONNECT ||
@@ -199,8 +222,10 @@ static int read_collections(const struct audit_cfg *cfg, struct ajar_scratch *s,
     }
     rc = ajar_collection_finish(f.col, open, &fin);
     ajar_collection_free(f.col);
-    if (rc)
+    if (rc) {
+      ajar_target_result_clear(&parts);
       return rc;
+    }
     fin.records = cr->records;
     /* what was read counts at least that many records */
     if (fin.records >= 0 && (int64_t)fin.sampled > fin.records)
@@ -215,9 +240,18 @@ static int read_collections(const struct audit_cfg *cfg, struct ajar_scratch *s,
     *cr = fin;
     if (!stopped && p->annotate) {
       int arc = p->annotate(conn, cr, open);
-      if (arc == AJAR_ENOMEM)
+      if (arc == AJAR_ENOMEM) {
+        ajar_target_result_clear(&parts);
         return arc;
+      }
     }
+    /* an object's members, tables, sheets follow it, already finished */
+    n_parts = parts.n_collections;
+    rc = insert_parts(t, i, &parts);
+    ajar_target_result_clear(&parts);
+    if (rc)
+      return rc;
+    i += n_parts;
   }
   return 0;
 }

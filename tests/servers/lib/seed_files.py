@@ -8,6 +8,8 @@ from the data sets of seed_stores.py. Nothing in them belongs to a real person.
   exports/patients.xlsx       patients with diagnoses (one sheet, inline strings)
   exports/archive.zip         checkpoint_events.csv and patients.xlsx
   docs/readme.txt             no personal data
+and, in a bucket of their own on the s3 server (large_files), archives larger than ajar's
+prefix cap: large/cut.zip, large/cut.tar.gz, large/wide.xlsx
 
 Stdlib only (the XLSX is written by hand: a minimal SpreadsheetML package).
 
@@ -23,6 +25,7 @@ import io
 import json
 import os
 import sys
+import tarfile
 import zipfile
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
@@ -162,6 +165,51 @@ def files():
         "exports/archive.zip": _zip([("checkpoint_events.csv", csv_b),
                                      ("patients.xlsx", xlsx_b)]),
         "docs/readme.txt": b"Exports of the smart city platform. Ask ops before deleting.\n",
+    }
+
+
+def _noise(n, seed):
+    """n bytes that do not compress (SHA-256 in counter mode), the same every run"""
+    out = bytearray()
+    i = 0
+    while len(out) < n:
+        out += hashlib.sha256(f"{seed}:{i}".encode()).digest()
+        i += 1
+    return bytes(out[:n])
+
+
+def large_files():
+    """Archives larger than ajar's prefix cap (1 MiB), each: data first, then 1.5 MiB
+    that does not compress, then data after the cap (read only as far as the cap goes)."""
+    csv_b = checkpoint_csv()
+    pad = _noise(3 << 19, "pad")
+    zbuf = io.BytesIO()
+    with zipfile.ZipFile(zbuf, "w") as z:
+        for name, data, how in [("checkpoint_events.csv", csv_b, zipfile.ZIP_DEFLATED),
+                                ("padding.bin", pad, zipfile.ZIP_STORED),
+                                ("after/checkpoint_events.csv", csv_b, zipfile.ZIP_DEFLATED)]:
+            info = zipfile.ZipInfo(name, ZIP_TIME)
+            info.compress_type = how
+            info.external_attr = 0o644 << 16
+            z.writestr(info, data)
+    tbuf = io.BytesIO()
+    with tarfile.open(fileobj=tbuf, mode="w", format=tarfile.USTAR_FORMAT) as t:
+        for name, data in [("checkpoint_events.csv", csv_b), ("padding.bin", pad),
+                           ("after/checkpoint_events.csv", csv_b)]:
+            ti = tarfile.TarInfo(name)
+            ti.size = len(data)
+            ti.mtime = 1767225600
+            t.addfile(ti, io.BytesIO(data))
+    # a workbook whose zip directory (at its end) lies past the cap
+    xbuf = io.BytesIO(patients_xlsx())
+    with zipfile.ZipFile(xbuf, "a") as z:
+        info = zipfile.ZipInfo("xl/media/image1.bin", ZIP_TIME)
+        info.compress_type = zipfile.ZIP_STORED
+        z.writestr(info, pad)
+    return {
+        "large/cut.zip": zbuf.getvalue(),
+        "large/cut.tar.gz": gzip.compress(tbuf.getvalue(), mtime=0),
+        "large/wide.xlsx": xbuf.getvalue(),
     }
 
 

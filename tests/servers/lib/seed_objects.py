@@ -5,7 +5,7 @@ Signature V4 for S3, SharedKey for Azure Blob).
 
 Usage:
   seed_objects.py s3 --url U --key K --secret S --bucket B [--public] [--list-only B2]
-                     [--private B3] [--many BUCKET:N]
+                     [--private B3] [--many BUCKET:N] [--archives B4]
   seed_objects.py s3-snapshot --url U --key K --secret S      {bucket/key: sha256} of all
   seed_objects.py azure --url U --account A --key K --container C [--private C2]
   seed_objects.py azure-snapshot --url U --account A --key K  {container/blob: sha256}
@@ -13,6 +13,8 @@ Usage:
 --public: anonymous may list the bucket and read its objects (a bucket policy);
 --list-only B2: a bucket anonymous may list, not read (s3:ListBucket, no s3:GetObject);
 --private B3: a bucket with no policy;
+--archives B4: a bucket of archives larger than ajar's prefix cap (seed_files.large_files),
+  anyone may list and read it;
 --many BUCKET:N: a bucket of N tiny objects, uploaded as one tar with MinIO's
   snowball auto-extract (one PUT), listable by anyone.
 """
@@ -104,6 +106,12 @@ def seed_s3(a):
     for b in a.list_only or []:
         s3("PUT", a.url, f"/{b}", a.key, a.secret, query={"policy": ""},
            body=s3_policy(b, ["s3:ListBucket", "s3:GetBucketLocation"], []))
+    for b in a.archives or []:
+        s3("PUT", a.url, f"/{b}", a.key, a.secret)
+        for k, data in F.large_files().items():
+            s3("PUT", a.url, f"/{b}/{k}", a.key, a.secret, body=data)
+        s3("PUT", a.url, f"/{b}", a.key, a.secret, query={"policy": ""},
+           body=s3_policy(b, ["s3:ListBucket", "s3:GetBucketLocation"], ["s3:GetObject"]))
     for spec in a.many or []:
         name, n = spec.split(":")
         s3("PUT", a.url, f"/{name}", a.key, a.secret)
@@ -211,6 +219,7 @@ def main():
     p.add_argument("--public", action="store_true")
     p.add_argument("--list-only", action="append")
     p.add_argument("--many", action="append")
+    p.add_argument("--archives", action="append")
     p.add_argument("--account")
     p.add_argument("--container")
     p.add_argument("--private", action="append")
