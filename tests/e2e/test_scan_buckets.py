@@ -2,7 +2,8 @@
 a public bucket, a bucket that lists but refuses reads, a private one; s3-auth: private,
 read with credentials), Azurite (azure-blob), nginx autoindex (httpdir, httpdir-auth) and
 vsftpd (ftp, ftp-closed), all seeded with the same files (tests/servers/lib/seed_files.py).
-Read-only proof: object listings and checksums identical before and after; access logs show
+Read-only proof: object listings, ETags, LastModified and checksums identical before and after;
+MinIO's own trace of S3 calls and the other servers' access logs show
 only GET/HEAD, and FTP only the commands the probe lists."""
 import json
 import os
@@ -109,6 +110,70 @@ def test_real_s3_public_bucket(srv):
     assert bucket["records"] == 5 and bucket["bytes"] == 80160, bucket
     check_objects(t, "exports/")
     assert SEEN <= categories(t), categories(t)
+    assert s3_snapshot(env) == before
+
+
+S3_READ_CALLS = {"s3.ListBuckets", "s3.ListObjectsV2", "s3.GetObject", "s3.HeadObject",
+                 "s3.HeadBucket", "s3.GetBucketLocation"}
+
+
+def minio_trace(env, run):
+    """The S3 calls MinIO itself traced (its admin trace API, what `mc admin trace`
+    reads) while run() ran: those of ajar (by its User-Agent), each as the server saw
+    it. The trace ends at a sentinel request sent after run()."""
+    import threading
+    import urllib.error
+    import urllib.request
+    import uuid
+    import seed_objects
+    stream = seed_objects.s3_trace(env["URL"], env["ACCESS_KEY"], env["SECRET_KEY"])
+    sentinel = f"ajar-trace-end-{uuid.uuid4().hex}"
+    calls, done = [], threading.Event()
+
+    def read():
+        for line in stream:
+            if line.strip():
+                calls.append(json.loads(line))
+                if sentinel in calls[-1].get("path", ""):
+                    break
+        done.set()
+    th = threading.Thread(target=read, daemon=True)
+    th.start()
+    try:
+        result = run()
+        try:
+            urllib.request.urlopen(f"{env['URL']}/{sentinel}", timeout=10)
+        except urllib.error.HTTPError:
+            pass  # NoSuchBucket: the point is that the trace shows it
+        assert done.wait(30), "the trace never showed the sentinel request"
+    finally:
+        stream.close()
+    ours = [c for c in calls if c["http"]["request"]["headers"].get(
+        "User-Agent", [""])[0].startswith("ajar/")]
+    return result, ours
+
+
+def test_real_s3_read_only_by_minio_trace(srv):
+    """Read-only proof from the server's side: MinIO's own trace of every S3 call shows
+    only GET requests of the listing and read APIs, each object read a Range of at most
+    the prefix cap; sizes, ETags, LastModified and contents of every object unchanged."""
+    env = srv["s3"]
+    before = s3_snapshot(env)
+
+    def run():
+        return [scan(f"s3://{b}@127.0.0.1:{env['PORT']}") for b in
+                ("exports", "listonly", "private", "archives")] + \
+               [scan(f"s3://127.0.0.1:{env['PORT']}")]
+    _, calls = minio_trace(env, run)
+    assert calls, "no call of ajar in the trace"
+    methods = {c["http"]["request"]["method"] for c in calls}
+    apis = {c["funcname"] for c in calls}
+    assert methods == {"GET"}, methods
+    # the trace holds the whole run: the last scan's ListBuckets too
+    assert apis <= S3_READ_CALLS and {"s3.GetObject", "s3.ListBuckets"} <= apis, apis
+    for c in calls:
+        if c["funcname"] == "s3.GetObject":
+            assert c["http"]["request"]["headers"]["Range"] == [f"bytes=0-{PREFIX_CAP - 1}"], c
     assert s3_snapshot(env) == before
 
 

@@ -6,7 +6,8 @@ Signature V4 for S3, SharedKey for Azure Blob).
 Usage:
   seed_objects.py s3 --url U --key K --secret S --bucket B [--public] [--list-only B2]
                      [--private B3] [--many BUCKET:N] [--archives B4]
-  seed_objects.py s3-snapshot --url U --key K --secret S      {bucket/key: sha256} of all
+  seed_objects.py s3-snapshot --url U --key K --secret S      {bucket/key: size, ETag,
+                                                       LastModified, sha256} of all
   seed_objects.py azure --url U --account A --key K --container C [--private C2]
   seed_objects.py azure-snapshot --url U --account A --key K  {container/blob: sha256}
 
@@ -54,7 +55,8 @@ def _send(method, url, headers, body, ok=(200, 201, 202, 204)):
 
 # --- S3: AWS Signature V4 -------------------------------------------------------------
 
-def s3(method, base, path, key, secret, body=b"", query=None, headers=None):
+def s3_sign(method, base, path, key, secret, body=b"", query=None, headers=None):
+    """(url, headers) of a request signed with AWS Signature V4"""
     u = urllib.parse.urlsplit(base)
     query = query or {}
     now = dt.datetime.now(dt.timezone.utc)
@@ -78,8 +80,25 @@ def s3(method, base, path, key, secret, body=b"", query=None, headers=None):
     sig = hmac.new(k, sts.encode(), hashlib.sha256).hexdigest()
     h["authorization"] = (f"AWS4-HMAC-SHA256 Credential={key}/{scope}, "
                           f"SignedHeaders={';'.join(names)}, Signature={sig}")
-    url = base.rstrip("/") + cpath + ("?" + cq if cq else "")
+    return base.rstrip("/") + cpath + ("?" + cq if cq else ""), h
+
+
+def s3(method, base, path, key, secret, body=b"", query=None, headers=None):
+    url, h = s3_sign(method, base, path, key, secret, body, query, headers)
     return _send(method, url, h, body if method in ("PUT", "POST") else None)
+
+
+def s3_trace(base, key, secret):
+    """MinIO's admin trace of S3 calls (what `mc admin trace` reads): the open response,
+    one JSON object per line, each call with its API name, method, path, query,
+    request headers and status, as the server saw it"""
+    url, h = s3_sign("GET", base, "/minio/admin/v3/trace", key, secret,
+                     query={"s3": "true", "internal": "false", "storage": "false",
+                            "os": "false", "err": "false", "threshold": "0"})
+    r = urllib.request.urlopen(urllib.request.Request(url, headers=h), timeout=60)
+    if r.status != 200:
+        raise SystemExit(f"trace: HTTP {r.status}")
+    return r
 
 
 def s3_policy(bucket, actions_bucket, actions_object):
@@ -143,7 +162,8 @@ def s3_snapshot(a):
             for c in r.iter(ns + "Contents"):
                 k = c.find(ns + "Key").text
                 out[f"{name}/{k}"] = {"bytes": int(c.find(ns + "Size").text),
-                                      "etag": c.find(ns + "ETag").text.strip('"')}
+                                      "etag": c.find(ns + "ETag").text.strip('"'),
+                                      "modified": c.find(ns + "LastModified").text}
             t = r.find(ns + "NextContinuationToken")
             if t is None or not t.text:
                 break
