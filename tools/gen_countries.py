@@ -48,10 +48,10 @@ def c_str(s):
 
 def table(name, words):
     words = sorted(set(words), key=lambda w: w.encode("utf-8"))
-    lines = ["static const char *const %s[] = {" % name]
+    lines = ["static const struct country_name %s[] = {" % name]
     row = "  "
     for w in words:
-        item = c_str(w) + ","
+        item = "{%s, %d}," % (c_str(w), len(w.encode("utf-8")))
         if len(row) + len(item) + 1 > 78:
             lines.append(row.rstrip())
             row = "  "
@@ -84,13 +84,23 @@ def main():
     w('#include "countries_data.h"\n\n/* clang-format off */\n')
     t, nn = table("country_names", names)
     w(t + "\n")
-    t, n2 = table("country_codes", codes2 | codes3)
-    w(t + "\n")
+    # codes as bit sets: alpha-2 by 26*a+b, alpha-3 by 676*a+26*b+c
+    for nm, codes, size in (("country_alpha2", codes2, 26 * 26), ("country_alpha3", codes3, 26 ** 3)):
+        bits = [0] * ((size + 7) // 8)
+        for c in codes:
+            k = 0
+            for ch in c:
+                k = k * 26 + ord(ch) - 65
+            bits[k // 8] |= 1 << (k % 8)
+        w("static const unsigned char %s[%d] = {\n" % (nm, len(bits)))
+        for i in range(0, len(bits), 16):
+            w("  " + ", ".join("0x%02x" % b for b in bits[i:i + 16]) + ",\n")
+        w("};\n")
     w("/* clang-format on */\n\n")
-    w("const char *const *const ajar_country_names = country_names;\n")
+    w("const struct country_name *const ajar_country_names = country_names;\n")
     w("const size_t ajar_country_names_count = %d;\n" % nn)
-    w("const char *const *const ajar_country_codes = country_codes;\n")
-    w("const size_t ajar_country_codes_count = %d;\n" % n2)
+    w("const unsigned char *const ajar_country_alpha2 = country_alpha2;\n")
+    w("const unsigned char *const ajar_country_alpha3 = country_alpha3;\n")
 
 
 if __name__ == "__main__":

@@ -1,15 +1,21 @@
 /* Private to lexicon.c: the generated country tables (countries_data.c,
- * written by tools/gen_countries.py). Both sorted bytewise. */
+ * written by tools/gen_countries.py). */
 #ifndef AJAR_COUNTRIES_DATA_H
 #define AJAR_COUNTRIES_DATA_H
 
 #include <stddef.h>
 
-/* country names in lexicon.c's value normal form */
-extern const char *const *const ajar_country_names;
+struct country_name {
+  const char *s;
+  unsigned char len;
+};
+
+/* country names in lexicon.c's value normal form, sorted bytewise */
+extern const struct country_name *const ajar_country_names;
 extern const size_t ajar_country_names_count;
-/* ISO 3166-1 alpha-2 and alpha-3 codes, upper case */
-extern const char *const *const ajar_country_codes;
-extern const size_t ajar_country_codes_count;
+/* ISO 3166-1 codes as bit sets: alpha-2 at 26*a+b, alpha-3 at
+ * 676*a+26*b+c (a, b, c: 0 for 'A' ... 25 for 'Z') */
+extern const unsigned char *const ajar_country_alpha2;
+extern const unsigned char *const ajar_country_alpha3;
 
 #endif

@@ -776,11 +776,27 @@ uint32_t ajar_lexicon_value_vocab(const char *v, size_t n) {
   return vocab_find(buf, len);
 }
 
-static int in_sorted(const char *const *t, size_t count, const char *k, size_t n) {
-  size_t lo = 0, hi = count;
+int ajar_lexicon_country(const char *v, size_t n) {
+  char buf[VALUE_MAX];
+  size_t len, lo = 0, hi;
+  if (!v || n < 2)
+    return 0;
+  if (n <= 3 && is_upper((unsigned char)v[0]) && is_upper((unsigned char)v[1])) {
+    unsigned k = (unsigned)(v[0] - 'A') * 26 + (unsigned)(v[1] - 'A');
+    if (n == 2)
+      return ajar_country_alpha2[k >> 3] >> (k & 7) & 1 ? 2 : 0;
+    if (!is_upper((unsigned char)v[2]))
+      return 0;
+    k = k * 26 + (unsigned)(v[2] - 'A');
+    return ajar_country_alpha3[k >> 3] >> (k & 7) & 1 ? 2 : 0;
+  }
+  len = value_norm(v, n, buf, sizeof buf);
+  if (len == (size_t)-1 || len < 3)
+    return 0;
+  hi = ajar_country_names_count;
   while (lo < hi) {
     size_t mid = lo + (hi - lo) / 2;
-    int c = bytes_cmp(k, n, t[mid], strlen(t[mid]));
+    int c = bytes_cmp(buf, len, ajar_country_names[mid].s, ajar_country_names[mid].len);
     if (c == 0)
       return 1;
     if (c < 0)
@@ -789,20 +805,6 @@ static int in_sorted(const char *const *t, size_t count, const char *k, size_t n
       lo = mid + 1;
   }
   return 0;
-}
-
-int ajar_lexicon_country(const char *v, size_t n) {
-  char buf[VALUE_MAX];
-  size_t len;
-  if (!v || n < 2)
-    return 0;
-  if (n <= 3 && is_upper((unsigned char)v[0]) && is_upper((unsigned char)v[1]) &&
-      (n == 2 || is_upper((unsigned char)v[2])))
-    return in_sorted(ajar_country_codes, ajar_country_codes_count, v, n) ? 2 : 0;
-  len = value_norm(v, n, buf, sizeof buf);
-  if (len == (size_t)-1 || len < 3)
-    return 0;
-  return in_sorted(ajar_country_names, ajar_country_names_count, buf, len);
 }
 
 size_t ajar_lexicon_cn_province(const char *s, size_t n) {

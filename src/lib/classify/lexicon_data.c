@@ -818,8 +818,11 @@ static const struct lx_field face_fields[] = {
   E("identification", H_NID), E("identifikation", H_NID),
   E("identificacion", H_NID), E("identificazione", H_NID),
   E("identificacao", H_NID),  E("identificatie", H_NID),
-  /* DVLA (UK): "vehicle registration number", "reg" for short */
+  /* DVLA (UK): "vehicle registration number", "reg number" for short;
+   * Vahan (India): the registration certificate's "RC number" */
   E("vehiclereg", H_PL),    E("vehicleregistration", H_PL),
+  W("regno", H_PL),         W("regnumber", H_PL),   E("rcnumber", H_PL),
+  W("rcno", H_PL),
   E("pubblicitario", H_ADV), E("pubblicitaria", H_ADV),
   E("mac주소", H_MAC),      E("ip주소", H_IP),        E("macアドレス", H_MAC),
   E("ipアドレス", H_IP),    E("病历号", 0),           E("病案号", 0),
