@@ -3,7 +3,66 @@
  * JSON: the elements of a top-level array, or one whole document.
  * State survives between calls, so a record may span reads. */
 #include <string.h>
+#include <emmintrin.h>
 #include "framer.h"
+
+/* The stops of the framers' byte loops, 16 bytes a step (SSE2): the
+ * bytes between them change no state, so the loops jump from stop to
+ * stop. Each returns the index of the first stop in b[i, len), or len. */
+
+/* CSV: a quote or a newline */
+static size_t csv_stop(const char *b, size_t i, size_t len) {
+  const __m128i q = _mm_set1_epi8('"'), nl = _mm_set1_epi8('\n');
+  for (; i + 16 <= len; i += 16) {
+    __m128i v = _mm_loadu_si128((const __m128i *)(b + i));
+    unsigned m = (unsigned)_mm_movemask_epi8(
+        _mm_or_si128(_mm_cmpeq_epi8(v, q), _mm_cmpeq_epi8(v, nl)));
+    if (m)
+      return i + (size_t)__builtin_ctz(m);
+  }
+  while (i < len && b[i] != '"' && b[i] != '\n')
+    i++;
+  return i;
+}
+
+/* inside a JSON string: a quote, a backslash or a newline */
+static size_t json_str_stop(const char *b, size_t i, size_t len) {
+  const __m128i q = _mm_set1_epi8('"'), bs = _mm_set1_epi8('\\'),
+                nl = _mm_set1_epi8('\n');
+  for (; i + 16 <= len; i += 16) {
+    __m128i v = _mm_loadu_si128((const __m128i *)(b + i));
+    unsigned m = (unsigned)_mm_movemask_epi8(_mm_or_si128(
+        _mm_or_si128(_mm_cmpeq_epi8(v, q), _mm_cmpeq_epi8(v, bs)),
+        _mm_cmpeq_epi8(v, nl)));
+    if (m)
+      return i + (size_t)__builtin_ctz(m);
+  }
+  while (i < len && b[i] != '"' && b[i] != '\\' && b[i] != '\n')
+    i++;
+  return i;
+}
+
+/* outside strings: a quote, a bracket or brace, a comma or a newline
+ * (x | 0x20 is '{' for '[' and '{' alone, '}' for ']' and '}' alone) */
+static size_t json_stop(const char *b, size_t i, size_t len) {
+  const __m128i q = _mm_set1_epi8('"'), comma = _mm_set1_epi8(','),
+                nl = _mm_set1_epi8('\n'), low = _mm_set1_epi8(0x20),
+                open = _mm_set1_epi8('{'), close = _mm_set1_epi8('}');
+  for (; i + 16 <= len; i += 16) {
+    __m128i v = _mm_loadu_si128((const __m128i *)(b + i));
+    __m128i l = _mm_or_si128(v, low);
+    __m128i hit = _mm_or_si128(
+        _mm_or_si128(_mm_cmpeq_epi8(v, q), _mm_cmpeq_epi8(v, comma)),
+        _mm_or_si128(_mm_cmpeq_epi8(v, nl),
+                     _mm_or_si128(_mm_cmpeq_epi8(l, open), _mm_cmpeq_epi8(l, close))));
+    unsigned m = (unsigned)_mm_movemask_epi8(hit);
+    if (m)
+      return i + (size_t)__builtin_ctz(m);
+  }
+  while (i < len && !memchr("\"{}[],\n", b[i], 7))
+    i++;
+  return i;
+}
 
 void framer_init(struct framer *f, enum file_format fmt) {
   memset(f, 0, sizeof *f);
@@ -41,7 +100,7 @@ static int next_line(struct framer *f, const char *b, size_t len, size_t *start,
 static int next_csv(struct framer *f, const char *b, size_t len, size_t *start,
                     size_t *end) {
   size_t i;
-  for (i = f->pos; i < len; i++) {
+  for (i = f->pos; (i = csv_stop(b, i, len)) < len; i++) {
     char c = b[i];
     if (c == '"') {
       f->in_str = !f->in_str;
@@ -96,14 +155,23 @@ static int next_json_elem(struct framer *f, const char *b, size_t len,
     f->depth = 0;
   }
   for (; i < len; i++) {
-    char c = b[i];
+    char c;
     if (f->in_str) {
-      if (f->esc) f->esc = 0;
-      else if (c == '\\') f->esc = 1;
+      if (f->esc) { /* the escaped byte, whatever it is */
+        f->esc = 0;
+        continue;
+      }
+      if ((i = json_str_stop(b, i, len)) == len)
+        break;
+      c = b[i];
+      if (c == '\\') f->esc = 1;
       else if (c == '"') f->in_str = 0;
-      else if (c == '\n') f->line++;
+      else f->line++;
       continue;
     }
+    if ((i = json_stop(b, i, len)) == len)
+      break;
+    c = b[i];
     switch (c) {
     case '"': f->in_str = 1; break;
     case '{': case '[': f->depth++; break;
