@@ -27,6 +27,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include "probe/listings.h"
 #include "probe/objects.h"
 #include "probe/probe.h"
 #include "probe/probe_util.h"
@@ -232,102 +233,6 @@ static int ftp_identify(struct ajar_conn *c, struct ajar_target_result *t) {
   return rc == AJAR_EINVAL ? AJAR_EPROTO : rc;
 }
 
-/* one line of MLSD ("type=file;size=12; name") or LIST (Unix "ls -l" or
- * DOS style): 1 with *is_dir, *size and the name at *name, else 0 */
-static int parse_line(char *line, int mlsd, int *is_dir, int64_t *size, char **name) {
-  *size = -1;
-  *is_dir = 0;
-  if (mlsd) {
-    char *sp = strstr(line, "; ");
-    char *f;
-    int typed = 0;
-    if (!sp)
-      return 0;
-    *sp = 0;
-    *name = sp + 2;
-    for (f = strtok(line, ";"); f; f = strtok(NULL, ";")) {
-      if (!strncasecmp(f, "type=", 5)) {
-        typed = 1;
-        if (!strcasecmp(f + 5, "dir"))
-          *is_dir = 1;
-        else if (strcasecmp(f + 5, "file"))
-          return 0; /* cdir, pdir, links */
-      } else if (!strncasecmp(f, "size=", 5)) {
-        *size = strtoll(f + 5, NULL, 10);
-      }
-    }
-    return typed;
-  }
-  if ((line[0] == 'd' || line[0] == '-') && strlen(line) > 10) {
-    char *p = line, *fields[8];
-    int i;
-    for (i = 0; i < 8; i++) {
-      while (*p == ' ')
-        p++;
-      fields[i] = p;
-      while (*p && *p != ' ')
-        p++;
-      if (!*p)
-        return 0;
-    }
-    while (*p == ' ')
-      p++;
-    *name = p;
-    *is_dir = line[0] == 'd';
-    *size = strtoll(fields[4], NULL, 10);
-    return **name != 0;
-  }
-  if (line[0] >= '0' && line[0] <= '9' && line[2] == '-') { /* DOS: 12-07-26 04:42AM */
-    char *p = line, *sz;
-    int i;
-    for (i = 0; i < 2; i++) {
-      while (*p && *p != ' ')
-        p++;
-      while (*p == ' ')
-        p++;
-    }
-    sz = p;
-    while (*p && *p != ' ')
-      p++;
-    while (*p == ' ')
-      p++;
-    if (!*p)
-      return 0;
-    *name = p;
-    *is_dir = !strncmp(sz, "<DIR>", 5);
-    if (!*is_dir)
-      *size = strtoll(sz, NULL, 10);
-    return 1;
-  }
-  return 0;
-}
-
-static int parse_listing(struct obj_walk *w, char *body, const char *dir, unsigned depth,
-                         int mlsd) {
-  char *line, *save = NULL;
-  size_t n = 0;
-  int rc = 0;
-  for (line = strtok_r(body, "\r\n", &save); line && !rc && n < AJAR_OBJ_MAX_LINKS;
-       line = strtok_r(NULL, "\r\n", &save), n++) {
-    char *name, full[AJAR_MAX_TARGET_PATH];
-    int64_t size;
-    int is_dir;
-    if (!parse_line(line, mlsd, &is_dir, &size, &name) || !strcmp(name, ".") ||
-        !strcmp(name, "..") || strchr(name, '/'))
-      continue;
-    if ((size_t)snprintf(full, sizeof full, "%s%s", dir, name) >= sizeof full - 1)
-      continue;
-    if (is_dir) {
-      if (strlen(full) + 2 < sizeof full) {
-        strcat(full, "/");
-        obj_walk_add_dir(w, full, depth + 1);
-      }
-    } else
-      rc = obj_add(&w->files, full, size);
-  }
-  return rc;
-}
-
 static int ftp_enumerate(struct ajar_conn *c, struct ajar_target_result *t) {
   struct ftp_state *st = ftp_state(c);
   struct obj_walk w;
@@ -347,7 +252,7 @@ static int ftp_enumerate(struct ajar_conn *c, struct ajar_target_result *t) {
     }
     if (!rc) {
       listed++;
-      rc = parse_listing(&w, st->buf, w.dirs[d], w.depth[d], !st->no_mlsd);
+      rc = listing_ftp(&w, st->buf, w.dirs[d], w.depth[d], !st->no_mlsd);
     }
   }
   if (rc && rc != AJAR_ENOMEM)

@@ -27,6 +27,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include "probe/listings.h"
 #include "probe/objects.h"
 #include "probe/probe_util.h"
 
@@ -77,141 +78,6 @@ static int httpdir_identify(struct ajar_conn *c, struct ajar_target_result *t) {
   return rc;
 }
 
-/* "20032", "42K", "1.5M", "2G": bytes, or -1 */
-static int64_t parse_size(const char *w, size_t n) {
-  double v = 0, scale = 1;
-  size_t i = 0, digits = 0;
-  int dot = 0;
-  double frac = 0.1;
-  for (; i < n && ((w[i] >= '0' && w[i] <= '9') || (w[i] == '.' && !dot)); i++) {
-    if (w[i] == '.') {
-      dot = 1;
-      continue;
-    }
-    digits++;
-    if (dot) {
-      v += (w[i] - '0') * frac;
-      frac /= 10;
-    } else {
-      v = v * 10 + (w[i] - '0');
-    }
-  }
-  if (!digits || digits > 15)
-    return -1;
-  if (i < n) {
-    switch (w[i] | 32) {
-    case 'k': scale = 1024.0; break;
-    case 'm': scale = 1024.0 * 1024; break;
-    case 'g': scale = 1024.0 * 1024 * 1024; break;
-    case 't': scale = 1024.0 * 1024 * 1024 * 1024; break;
-    default: return -1;
-    }
-    i++;
-    if (i < n && (w[i] | 32) == 'i') /* KiB-style */
-      i++;
-    if (i < n && (w[i] | 32) == 'b')
-      i++;
-  } else if (dot) {
-    return -1;
-  }
-  return i == n ? (int64_t)(v * scale) : -1;
-}
-
-/* the last size-like word of the text in [p, e), tags skipped */
-static int64_t size_after(const char *p, const char *e) {
-  int64_t size = -1;
-  while (p < e) {
-    const char *w;
-    if (*p == '<') {
-      const char *gt = memchr(p, '>', (size_t)(e - p));
-      p = gt ? gt + 1 : e;
-      continue;
-    }
-    if (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r') {
-      p++;
-      continue;
-    }
-    for (w = p; p < e && *p != '<' && *p != ' ' && *p != '\t' && *p != '\n' &&
-                *p != '\r'; p++)
-      ;
-    {
-      int64_t s = parse_size(w, (size_t)(p - w));
-      if (s >= 0)
-        size = s;
-    }
-  }
-  return size;
-}
-
-static int hexval(char ch) {
-  return ch >= '0' && ch <= '9' ? ch - '0'
-         : (ch | 32) >= 'a' && (ch | 32) <= 'f' ? (ch | 32) - 'a' + 10 : -1;
-}
-
-/* a link target as a relative name: decoded, &amp; undone; 0 when it is
- * not one to follow (absolute, up, a query, a fragment, another scheme) */
-static int relative_name(const char *h, size_t n, char *out, size_t cap) {
-  size_t i, k = 0;
-  if (!n || h[0] == '/' || h[0] == '?' || h[0] == '#' || memchr(h, ':', n) ||
-      memchr(h, '?', n) || memchr(h, '#', n))
-    return 0;
-  for (i = 0; i < n && k + 1 < cap; i++) {
-    if (h[i] == '%' && i + 2 < n && hexval(h[i + 1]) >= 0 && hexval(h[i + 2]) >= 0) {
-      out[k++] = (char)(hexval(h[i + 1]) * 16 + hexval(h[i + 2]));
-      i += 2;
-    } else if (h[i] == '&' && n - i >= 5 && !strncmp(h + i, "&amp;", 5)) {
-      out[k++] = '&';
-      i += 4;
-    } else {
-      out[k++] = h[i];
-    }
-  }
-  if (i < n)
-    return 0; /* too long */
-  out[k] = 0;
-  if (!strcmp(out, "./") || strstr(out, "..") || !out[0] || memchr(out, 0, k))
-    return 0;
-  /* one level: "a/" or "a", never "a/b" */
-  {
-    char *slash = strchr(out, '/');
-    if (slash && slash[1])
-      return 0;
-  }
-  return 1;
-}
-
-/* one index page (dir: relative to the start, "" or "a/b/") */
-static int parse_page(struct obj_walk *w, const char *body, const char *dir,
-                      unsigned depth) {
-  const char *p = body;
-  size_t links = 0;
-  int rc = 0;
-  while (!rc && (p = strstr(p, "<a ")) && links < AJAR_OBJ_MAX_LINKS) {
-    const char *href = strstr(p, "href=\""), *q, *end, *next;
-    char name[AJAR_MAX_TARGET_PATH], full[AJAR_MAX_TARGET_PATH];
-    size_t nl;
-    links++;
-    if (!href) break;
-    q = strchr(href + 6, '"');
-    if (!q) break;
-    end = strstr(q, "</a>");
-    if (!end) break;
-    next = strstr(end, "<a ");
-    p = end;
-    if (!relative_name(href + 6, (size_t)(q - href - 6), name, sizeof name))
-      continue;
-    if ((size_t)snprintf(full, sizeof full, "%s%s", dir, name) >= sizeof full)
-      continue;
-    nl = strlen(name);
-    if (name[nl - 1] == '/') {
-      obj_walk_add_dir(w, full, depth + 1);
-      continue;
-    }
-    rc = obj_add(&w->files, full, size_after(end + 4, next ? next : end + strlen(end)));
-  }
-  return rc;
-}
-
 /* path of start + rel, escaped except for the slashes */
 static void escaped_path(const struct ajar_conn *c, const char *rel, char *out, size_t n) {
   char whole[2 * AJAR_MAX_TARGET_PATH + 2];
@@ -238,7 +104,7 @@ static int httpdir_enumerate(struct ajar_conn *c, struct ajar_target_result *t) 
     }
     pages++;
     if (c->http.status == 200 && is_index(c))
-      rc = parse_page(&w, c->http.body, w.dirs[d], w.depth[d]);
+      rc = listing_html(&w, c->http.body, w.dirs[d], w.depth[d]);
   }
   snprintf(what, sizeof what, "%zu index page(s) read", pages);
   start_dir(c, path, sizeof path);

@@ -28,12 +28,11 @@
 #include <time.h>
 #include <unistd.h>
 #include "probe/keygroups.h"
+#include "probe/listings.h"
 #include "probe/lines.h"
 #include "probe/probe_util.h"
 
 static const uint16_t memcached_ports[] = {11211, 0};
-
-#define MC_MAX_KEY 250 /* memcached's KEY_MAX_LENGTH */
 
 struct mconn {
   struct ajar_conn *c;
@@ -112,32 +111,6 @@ fail:
   return rc;
 }
 
-/* percent-decoded key of a metadump line, checked; 0 when unusable */
-static size_t metadump_key(const char *line, char *out, int64_t *size) {
-  const char *p = line + 4, *s;
-  size_t n = 0;
-  *size = -1;
-  if (strncmp(line, "key=", 4))
-    return 0;
-  for (; *p && *p != ' '; p++) {
-    unsigned ch = (unsigned char)*p;
-    if (ch == '%' && isxdigit((unsigned char)p[1]) && isxdigit((unsigned char)p[2])) {
-      char hx[3] = {p[1], p[2], 0};
-      ch = (unsigned)strtoul(hx, NULL, 16);
-      p += 2;
-    }
-    /* a key we may send back: no space or control byte (no command can be
-     * smuggled into `get`) */
-    if (ch <= 32 || ch == 127 || n >= MC_MAX_KEY)
-      return 0;
-    out[n++] = (char)ch;
-  }
-  out[n] = 0;
-  if ((s = strstr(line, " size=")))
-    *size = strtoll(s + 6, NULL, 10);
-  return n;
-}
-
 static int mc_enumerate(struct ajar_conn *c, struct ajar_target_result *t) {
   struct mconn *m = c->state;
   char line[AJAR_MAX_LINE + 1], key[MC_MAX_KEY + 1];
@@ -191,7 +164,7 @@ static int mc_enumerate(struct ajar_conn *c, struct ajar_target_result *t) {
       break;
     }
     lines++;
-    if ((kn = metadump_key(line, key, &size)))
+    if ((kn = listing_metadump_key(line, key, &size)))
       if ((rc = kg_add(&m->kg, 0, key, kn, size, c->sample)))
         return rc;
   }
