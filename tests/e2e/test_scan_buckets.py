@@ -197,6 +197,50 @@ def test_real_s3_archives_past_the_prefix_cap(srv):
     assert "special.health" in names["archives/large/wide.xlsx!patients"]["categories"]
 
 
+def scan_with_hosts(tmp_path, names, *args):
+    """scan, with names mapped to 127.0.0.1 by a hosts file of the test's own, bound over
+    /etc/hosts in a private mount namespace (unshare): ajar resolves them as it resolves
+    any name, and no lookup reaches DNS (nsswitch reads files first; .test is reserved)"""
+    hosts = tmp_path / "hosts"
+    hosts.write_text("127.0.0.1 localhost\n" + "".join(f"127.0.0.1 {n}\n" for n in names))
+    p = subprocess.run(["unshare", "--mount", "sh", "-c",
+                        'mount --bind "$0" /etc/hosts && exec "$@"', str(hosts),
+                        os.environ["AJAR_BIN"], "scan", "--format", "json", *args],
+                       capture_output=True, text=True, timeout=300)
+    assert p.returncode in (0, 1, 3), p.stderr
+    rep = json.loads(p.stdout)
+    assert len(rep["targets"]) == 1, rep["targets"]
+    return rep["targets"][0]
+
+
+@pytest.mark.skipif(os.geteuid() != 0, reason="a private /etc/hosts needs unshare as root")
+def test_real_s3_virtual_host_style(srv, tmp_path):
+    """s3://BUCKET.s3.DOMAIN:port (MinIO with MINIO_DOMAIN): the bucket named by the host,
+    every request to / with Host BUCKET.s3.DOMAIN (MinIO's trace shows it), the same
+    collections as path style; a list-only bucket the same way."""
+    env = srv["s3"]
+    domain, port = env["DOMAIN"], env["PORT"]
+    names = [f"exports.{domain}", f"listonly.{domain}"]
+
+    def run():
+        return (scan_with_hosts(tmp_path, names, f"s3://exports.{domain}:{port}"),
+                scan_with_hosts(tmp_path, names, f"s3://listonly.{domain}:{port}"))
+    (t, lo), calls = minio_trace(env, run)
+    assert t["store"] == "s3" and not t["auth_required"] and t["severity"] == "critical"
+    check_objects(t, "exports/")
+    assert SEEN <= categories(t), categories(t)
+    path_style = scan(f"s3://exports@127.0.0.1:{port}")
+    assert sorted(c["name"] for c in t["collections"]) == \
+        sorted(c["name"] for c in path_style["collections"])
+    names_lo = {c["name"]: c for c in lo["collections"]}
+    assert names_lo["listonly"]["records"] == 5
+    assert "reading refused (HTTP 403)" in \
+        names_lo["listonly/exports/checkpoint_events.csv"]["note"]
+    hosts = {c["http"]["request"]["headers"]["Host"][0] for c in calls}
+    assert hosts == {f"exports.{domain}:{port}", f"listonly.{domain}:{port}"}, hosts
+    assert {c["funcname"] for c in calls} <= S3_READ_CALLS
+
+
 def test_real_s3_listing_open_reading_closed(srv):
     env = srv["s3"]
     t = scan(f"s3://listonly@127.0.0.1:{env['PORT']}")

@@ -8,6 +8,9 @@
 S3_PORT=${AJAR_S3_PORT:-19000}
 S3_ROOT_USER=minioadmin-ajar
 S3_ROOT_PASSWORD=${AJAR_S3_PASSWORD:-m1nio-s3cret}
+# virtual-host style too: Host BUCKET.s3.ajar.test (a reserved .test name: tests map it to
+# 127.0.0.1 in a hosts file of their own, never in DNS)
+S3_DOMAIN=s3.ajar.test
 S3_SEED=(--bucket exports --public --list-only listonly --private private --archives archives)
 S3_ENV=("PUBLIC_BUCKET=exports" "LIST_ONLY_BUCKET=listonly" "PRIVATE_BUCKET=private"
     "ARCHIVES_BUCKET=archives")

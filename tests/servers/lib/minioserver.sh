@@ -4,7 +4,8 @@
 # there: the build is the slow part (measured on this 2-core machine: 8 min of CPU, 5-27 min
 # of wall time by load, with the module downloads); a start is 2 s. Single drive, on
 # 127.0.0.1 only, the web console off. Sourced by s3.sh / s3-auth.sh after they set
-# S3_PORT, S3_ROOT_USER, S3_ROOT_PASSWORD and S3_SEED (seed_objects.py s3 arguments).
+# S3_PORT, S3_ROOT_USER, S3_ROOT_PASSWORD and S3_SEED (seed_objects.py s3 arguments), and
+# optionally S3_DOMAIN (MINIO_DOMAIN: virtual-host-style requests, Host BUCKET.S3_DOMAIN).
 # Writes in $SRV_DIR: data/, seed.json (seed_objects.py s3-snapshot: every bucket/key with
 # size, ETag and SHA-256, read with the root credentials).
 # shellcheck source=lib/stores.sh
@@ -47,7 +48,7 @@ srv_start() {
         fresh_state data
     fi
     MINIO_ROOT_USER=$S3_ROOT_USER MINIO_ROOT_PASSWORD=$S3_ROOT_PASSWORD MINIO_BROWSER=off \
-        MINIO_UPDATE=off MINIO_CI_CD=1 \
+        MINIO_UPDATE=off MINIO_CI_CD=1 MINIO_DOMAIN=${S3_DOMAIN:-} \
         spawn "$SRV_LOG" "$MINIO_BIN" server --quiet --address "127.0.0.1:$S3_PORT" \
         "$d/data"
     wait_until "GET $(srv_url)/minio/health/live" srv_ready
@@ -60,5 +61,6 @@ srv_start() {
         start_failed "could not snapshot the buckets"
     write_env "URL=$(srv_url)" "PID=$(cat "$d/pid")" "LOG=$SRV_LOG" "HOST=127.0.0.1" \
         "PORT=$S3_PORT" "ACCESS_KEY=$S3_ROOT_USER" "SECRET_KEY=$S3_ROOT_PASSWORD" \
-        "VERSION=$MINIO_VERSION" "SEED_MANIFEST=$d/seed.json" "${S3_ENV[@]}"
+        "VERSION=$MINIO_VERSION" "SEED_MANIFEST=$d/seed.json" "DOMAIN=${S3_DOMAIN:-}" \
+        "${S3_ENV[@]}"
 }
