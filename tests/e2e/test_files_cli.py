@@ -529,6 +529,49 @@ def test_age_and_gender_estimated_from_a_face_are_both(tmp_path):
         assert (fld, "biometric.face") in got and (fld, "identity.demographic") in got
 
 
+@pytest.mark.parametrize("age_key,gender_key", [
+    ("age_est", "gender_est"), ("faceAgeEst", "faceGenderEst"), ("eta_stimata", "sesso_stimato"),
+    ("geschaetztes_alter", "geschaetztes_geschlecht"), ("推定年齢", "推定性別"), ("추정나이", "추정성별")])
+def test_estimated_age_and_gender_beside_face_attributes_are_both(tmp_path, age_key, gender_key):
+    # issue 11: "estimated" in any of the lexicon's languages, abbreviated
+    # or as a CJK prefix, makes an age or a gender a face attribute
+    p = tmp_path / "f.ndjson"
+    p.write_text("".join(json.dumps({"camera": "CAM-%d" % i, age_key: a, gender_key: g, "glasses": False,
+                                     "mask": True}, ensure_ascii=False) + "\n"
+                         for i, (a, g) in enumerate([(31, "male"), (45, "female"), (27, "female")])))
+    _, rep, _ = run_json(str(p))
+    got = {(f["field"], f["category"]) for f in target(rep, str(p))["collections"][0]["findings"]}
+    for fld in (age_key, gender_key):
+        assert (fld, "biometric.face") in got and (fld, "identity.demographic") in got
+
+
+def test_opaque_columns_decided_by_their_values(tmp_path):
+    # issue 11: under names that say nothing, a column of ICD-10 codes is
+    # health, countries (any language, or ISO codes) are demographic, hex
+    # digests beside e-mail addresses are password digests; SKU-like codes
+    # without subcategories, a catalogue's digests and state codes are not
+    import hashlib
+    icd = ["E11.9", "F32.1", "J45", "I10", "K35.8", "C50.9", "M54.5", "N39.0", "Z00.0", "B20"]
+    skus = ["A12", "B07", "C33", "A14", "D02", "B11", "C09", "A01", "D12", "B05"]
+    countries = ["Deutschland", "Frankreich", "Japan", "Brasilien", "Kanada", "Spanien", "Italien",
+                 "Österreich", "Schweiz", "Polen"]
+    codes = ["KAZ", "FR", "DEU", "JP", "BRA", "CA", "ESP", "IT", "AUT", "CH"]
+    states = ["TX", "NY", "CA", "FL", "WA", "OH", "GA", "NC", "MI", "IL"]
+    p = tmp_path / "o.ndjson"
+    p.write_text("".join(json.dumps({"c1": icd[i], "c2": skus[i], "c3": countries[i], "c4": codes[i],
+                                     "c5": states[i], "c6": "user%d@example.com" % i,
+                                     "c7": hashlib.md5(b"pw%d" % i).hexdigest()}, ensure_ascii=False) + "\n"
+                         for i in range(10)))
+    q = tmp_path / "catalog.ndjson"
+    q.write_text("".join(json.dumps({"c1": "SKU-%05d" % i, "c7": hashlib.sha256(b"x%d" % i).hexdigest()}) + "\n"
+                         for i in range(10)))
+    _, rep, _ = run_json(str(p), str(q))
+    got = {(f["field"], f["category"]) for f in target(rep, str(p))["collections"][0]["findings"]}
+    assert got == {("c1", "special.health"), ("c3", "identity.demographic"), ("c4", "identity.demographic"),
+                   ("c6", "contact.email"), ("c7", "credential.secret")}
+    assert target(rep, str(q))["collections"][0]["findings"] == []
+
+
 def test_a_face_embedding_under_an_opaque_key(tmp_path):
     # issue 11: a 128/256/512-wide unit-scale vector in every record is a
     # face template whatever its key; other widths or scales are not
