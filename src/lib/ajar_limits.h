@@ -41,6 +41,10 @@
 #define AJAR_SQL_MAX_NAME      256         /* bytes of a (qualified) table name */
 #define AJAR_SQL_MAX_NAMES     (4u << 20)  /* bytes of all table and column names */
 #define AJAR_SQLITE_MAX_ROWS   100000      /* rows read per SQLite table */
+/* an SQLite file that is no plain file (an archive member, compressed,
+ * stdin) is copied to a temporary file ($TMPDIR, else /tmp), removed
+ * after: at most this many bytes */
+#define AJAR_SQLITE_MAX_SPILL  (2ull << 30)
 #define AJAR_BSON_MAX_DOC      (16u << 20) /* one BSON document (MongoDB's own cap) */
 #define AJAR_BSON_MAX_NESTING  200         /* documents and arrays inside one another */
 

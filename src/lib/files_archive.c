@@ -78,8 +78,12 @@ static ssize_t read_member(void *ctx, char *buf, size_t cap, char *err,
   if (j->arc_out > AJAR_ARCHIVE_MAX_TOTAL ||
       (j->arc_out > AJAR_ARCHIVE_RATIO_FLOOR &&
        j->arc_out / AJAR_ARCHIVE_MAX_RATIO > j->arc_in)) {
-    snprintf(err, errlen, "archive: over %u times its size once decompressed "
-             "(a bomb?); the rest not read", AJAR_ARCHIVE_MAX_RATIO);
+    /* a file that is only compressed (xz, bzip2, lz4) says by what */
+    snprintf(err, errlen, "%s: over %u times its size once decompressed "
+             "(a bomb?); the rest not read",
+             archive_format(a) == ARCHIVE_FORMAT_RAW && archive_filter_name(a, 0)
+                 ? archive_filter_name(a, 0) : "archive",
+             AJAR_ARCHIVE_MAX_RATIO);
     j->bomb = 1;
     return AJAR_ETOOBIG;
   }

@@ -4,10 +4,13 @@
  * SQLite), or records the framer cuts and the workers walk. A record
  * over AJAR_MAX_RECORD is counted and skipped.
  */
+#include <errno.h>
+#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/mman.h>
+#include <unistd.h>
 #include "files_job.h"
 #include "record/bson.h"
 #include "record/sqldump.h"
@@ -158,20 +161,94 @@ static const char *walker_stream(struct stream *st, size_t got, char *err,
   return result;
 }
 
-/* An SQLite database: read by path, read-only and immutable */
-static const char *run_sqlite(struct stream *st, char *err, size_t errlen) {
+/* write all n bytes of p to fd; 0 or -1 with errno */
+static int write_all(int fd, const char *p, size_t n) {
+  while (n) {
+    ssize_t w = write(fd, p, n);
+    if (w < 0 && errno == EINTR)
+      continue;
+    if (w <= 0)
+      return -1;
+    p += w;
+    n -= (size_t)w;
+  }
+  return 0;
+}
+
+/* An SQLite database that is no plain file (a member, compressed, stdin):
+ * its first `have` bytes are in st->win. SQLite reads a file by path, so
+ * the stream is copied to a temporary file of AJAR_SQLITE_MAX_SPILL bytes
+ * at most (the archive's bomb caps apply while it is read), walked, and
+ * removed. 0, or -1 with err set. */
+static int spill_sqlite(struct stream *st, size_t have, char *path, size_t cap,
+                        char *err, size_t errlen) {
+  const char *dir = getenv("TMPDIR");
+  uint64_t total = have;
+  ssize_t got;
+  int fd;
+  if (!dir || !*dir)
+    dir = "/tmp";
+  if ((size_t)snprintf(path, cap, "%s/ajar-sqlite-XXXXXX", dir) >= cap) {
+    snprintf(err, errlen, "SQLite: TMPDIR too long for a temporary file");
+    return -1;
+  }
+  fd = mkstemp(path); /* mode 0600 */
+  if (fd >= 0)
+    fcntl(fd, F_SETFD, FD_CLOEXEC);
+  if (fd < 0) {
+    snprintf(err, errlen, "SQLite: no temporary file in %s: %s", dir, strerror(errno));
+    return -1;
+  }
+  if (write_all(fd, st->win, have))
+    goto io;
+  while ((got = st->read(st->ctx, st->win, st->wcap, err, errlen)) > 0) {
+    total += (uint64_t)got;
+    if (total > AJAR_SQLITE_MAX_SPILL) {
+      snprintf(err, errlen, "SQLite: a database over %llu MiB inside an archive "
+               "or compressed; not read",
+               (unsigned long long)(AJAR_SQLITE_MAX_SPILL >> 20));
+      goto fail;
+    }
+    if (write_all(fd, st->win, (size_t)got))
+      goto io;
+  }
+  if (got < 0)
+    goto fail;
+  if (close(fd)) {
+    fd = -1;
+    goto io;
+  }
+  return 0;
+io:
+  snprintf(err, errlen, "SQLite: writing a temporary file in %s: %s", dir,
+           strerror(errno));
+fail:
+  if (fd >= 0)
+    close(fd);
+  unlink(path);
+  return -1;
+}
+
+/* An SQLite database: read by path, read-only and immutable; a stream
+ * that is no plain file through a temporary copy (spill_sqlite) */
+static const char *run_sqlite(struct stream *st, size_t have, char *err,
+                              size_t errlen) {
   struct file_sink *top = sink_for(&st->j->main_w, st->part);
   struct sqlite_stats stats;
+  char tmp[4096];
+  const char *path = st->j->path;
   int rc;
   if (!top)
     return "out of memory";
-  if (!st->map || st->depth || !st->j->path) {
-    snprintf(err, errlen, "an SQLite database is read from a plain file, "
-                          "not compressed, not from stdin or an archive");
-    return err;
+  if (!st->map || st->depth || !path) {
+    if (spill_sqlite(st, have, tmp, sizeof tmp, err, errlen))
+      return err;
+    path = tmp;
   }
   st->j->parts[st->part]->container = 1;
-  rc = sqlite_walk_file(st->j->path, &top->k.sink, &stats, err, errlen);
+  rc = sqlite_walk_file(path, &top->k.sink, &stats, err, errlen);
+  if (path == tmp)
+    unlink(tmp);
   if (rc == AJAR_ENOMEM)
     return "out of memory";
   return rc ? err : NULL;
@@ -238,7 +315,7 @@ const char *stream_run(struct stream *st, char *err, size_t errlen) {
       }
       pt->fmt = sniff_format(st->win, (size_t)got, st->hint);
       if (pt->fmt == FMT_SQLITE) {
-        result = run_sqlite(st, err, errlen);
+        result = run_sqlite(st, (size_t)got, err, errlen);
         break;
       }
       if (pt->fmt == FMT_BSON) {

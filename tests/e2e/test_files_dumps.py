@@ -10,7 +10,11 @@ FerretDB): the same (table, column, category) findings.
   has no mongo-tools, the Go module proxy refuses mongodb/mongo-tools), so
   the test writes DB/COLL.bson and COLL.metadata.json itself with pymongo
   (PyPI), from the raw BSON the live FerretDB sends (RawBSONDocument: the
-  server's own bytes, as mongodump writes them).
+  server's own bytes, as mongodump writes them);
+- an XLSX workbook of the live PostgreSQL rows (openpyxl, a sheet per
+  table, the header row naming the columns);
+- a `.tar.gz` holding all of the above, each member (`archive!member`,
+  docs/report.md) against the live scan of the server it came from.
 
 The live scans sample every row (--sample 10000), the files are read
 whole, so both see the same rows. Servers are shared: started if need be,
@@ -25,6 +29,7 @@ import pathlib
 import shutil
 import sqlite3
 import subprocess
+import tarfile
 
 import pytest
 from conftest import _env_file
@@ -72,10 +77,16 @@ def records(report, keep=lambda name: True):
             for c in t["collections"] if keep(c["name"])}
 
 
+_LIVE = {}
+
+
 def live(ajar_bin, url, prefix):
-    _, r = run_json(ajar_bin, "scan", url, "--sample", "10000")
-    keep = lambda n: n.startswith(prefix)  # noqa: E731
-    return findings(r, keep), records(r, keep)
+    """(findings, records) of a live scan, scanned once per module"""
+    if (url, prefix) not in _LIVE:
+        _, r = run_json(ajar_bin, "scan", url, "--sample", "10000")
+        keep = lambda n: n.startswith(prefix)  # noqa: E731
+        _LIVE[(url, prefix)] = findings(r, keep), records(r, keep)
+    return _LIVE[(url, prefix)]
 
 
 def check_same(ajar_bin, paths, want, want_records):
@@ -89,14 +100,18 @@ def check_same(ajar_bin, paths, want, want_records):
 
 
 # ---- MariaDB ------------------------------------------------------------------
+def make_mysqldump(env, path):
+    with open(path, "wb") as f:
+        subprocess.run(["mysqldump", "-h", env["HOST"], "-P", env["PORT"], "-u",
+                        env["USER"], "--protocol=TCP", "--databases", "smartcity"],
+                       stdout=f, check=True, timeout=120)
+
+
 def test_real_mysqldump_same_findings_as_live_scan(ajar_bin, stores, tmp_path):
     env = stores["mysql"]
     want, counts = live(ajar_bin, env["URL"], "smartcity.")
     dump = tmp_path / "backup.sql"
-    with open(dump, "wb") as f:
-        subprocess.run(["mysqldump", "-h", env["HOST"], "-P", env["PORT"], "-u",
-                        env["USER"], "--protocol=TCP", "--databases", "smartcity"],
-                       stdout=f, check=True, timeout=120)
+    make_mysqldump(env, dump)
     text = dump.read_bytes()
     # extended INSERTs: many rows a statement (MariaDB 10.11 writes one a line)
     assert b"INSERT INTO `residents` VALUES" in text
@@ -115,14 +130,18 @@ def pg_cmd(env, tool, *args):
     return [tool, "-h", env["HOST"], "-p", env["PORT"], "-U", env["TRUST_USER"], *args]
 
 
+def make_pg_dump(env, path):
+    with open(path, "wb") as f:
+        subprocess.run(pg_cmd(env, "pg_dump", "smartcity"), stdout=f, check=True,
+                       timeout=120)
+
+
 def test_real_pg_dump_same_findings_as_live_scan(ajar_bin, stores, tmp_path):
     env = stores["postgresql"]
     want, counts = live(ajar_bin, env["URL"], "smartcity.public.")
     plain = tmp_path / "smartcity.sql"
     inserts = tmp_path / "smartcity-inserts.sql"
-    with open(plain, "wb") as f:
-        subprocess.run(pg_cmd(env, "pg_dump", "smartcity"), stdout=f, check=True,
-                       timeout=120)
+    make_pg_dump(env, plain)
     with open(inserts, "wb") as f:
         subprocess.run(pg_cmd(env, "pg_dump", "--column-inserts", "smartcity"), stdout=f,
                        check=True, timeout=120)
@@ -157,17 +176,35 @@ def pg_rows(env, table):
                                    for r in rows]
 
 
-def test_sqlite_file_and_its_dump_same_findings_as_live_scan(ajar_bin, stores, tmp_path):
-    env = stores["postgresql"]
-    want, counts = live(ajar_bin, env["URL"], "smartcity.public.")
-    db = tmp_path / "app.sqlite"
-    con = sqlite3.connect(db)
-    for table in counts:
+def make_sqlite(env, path, tables):
+    con = sqlite3.connect(path)
+    for table in tables:
         cols, rows = pg_rows(env, table)
         con.execute(f"CREATE TABLE {table} ({', '.join(cols)})")
         con.executemany(f"INSERT INTO {table} VALUES ({', '.join('?' * len(cols))})", rows)
     con.commit()
     con.close()
+
+
+def make_xlsx(env, path, tables):
+    """a workbook of the live rows: a sheet per table, the header row first,
+    numbers as numbers, NULL as an empty cell"""
+    import openpyxl
+    wb = openpyxl.Workbook(write_only=True)
+    for table in tables:
+        cols, rows = pg_rows(env, table)
+        ws = wb.create_sheet(title=table)
+        ws.append(cols)
+        for row in rows:
+            ws.append(row)
+    wb.save(path)
+
+
+def test_sqlite_file_and_its_dump_same_findings_as_live_scan(ajar_bin, stores, tmp_path):
+    env = stores["postgresql"]
+    want, counts = live(ajar_bin, env["URL"], "smartcity.public.")
+    db = tmp_path / "app.sqlite"
+    make_sqlite(env, db, counts)
     before = sorted(os.listdir(tmp_path))
     check_same(ajar_bin, [db], want, counts)
     # read-only and immutable: no journal, WAL or lock file appeared
@@ -198,12 +235,16 @@ for db in c.list_database_names():
 """
 
 
+def make_mongodump(env, out):
+    subprocess.run([env["PYTHON"], "-c", MONGODUMP, env["URL"], str(out)], check=True,
+                   timeout=120)
+
+
 def test_mongodump_directory_same_findings_as_live_scan(ajar_bin, stores, tmp_path):
     env = stores["mongodb"]
     want, counts = live(ajar_bin, env["URL"], "")
     out = tmp_path / "dump"
-    subprocess.run([env["PYTHON"], "-c", MONGODUMP, env["URL"], str(out)], check=True,
-                   timeout=120)
+    make_mongodump(env, out)
     assert (out / "smartcity" / "faces.bson").stat().st_size > 10000
     # the whole dump directory: one collection per .bson, DB.COLLECTION
     # named; COLLECTION.metadata.json beside each is left out
@@ -211,6 +252,145 @@ def test_mongodump_directory_same_findings_as_live_scan(ajar_bin, stores, tmp_pa
     names = sorted(c["name"] for t in r["targets"] for c in t["collections"])
     assert "faces.bson!smartcity.faces" in names, names
     assert not [t for t in r["targets"] if t["target"].endswith(".metadata.json")]
+
+
+# ---- XLSX -------------------------------------------------------------------------
+def test_xlsx_workbook_same_findings_as_live_scan(ajar_bin, stores, tmp_path):
+    env = stores["postgresql"]
+    want, counts = live(ajar_bin, env["URL"], "smartcity.public.")
+    book = tmp_path / "smartcity.xlsx"
+    make_xlsx(env, book, counts)
+    r = check_same(ajar_bin, [book], want, counts)
+    names = {c["name"] for t in r["targets"] for c in t["collections"]}
+    assert "smartcity.xlsx!residents" in names, names
+
+
+# ---- all of them in one .tar.gz ------------------------------------------------------
+def test_tar_gz_of_every_dump_same_findings_as_live_scans(ajar_bin, stores, tmp_path):
+    """mysqldump, pg_dump, SQLite (read through a temporary copy), a
+    mongodump directory and an XLSX workbook in one .tar.gz: each member's
+    collections (`all.tar.gz!MEMBER!TABLE`) against the live scan of the
+    server its data came from"""
+    my, pg, mongo = stores["mysql"], stores["postgresql"], stores["mongodb"]
+    lives = {"mysql": live(ajar_bin, my["URL"], "smartcity."),
+             "pg": live(ajar_bin, pg["URL"], "smartcity.public.")}
+    lives["sqlite"] = lives["xlsx"] = lives["pg"]
+    lives["mongo"] = live(ajar_bin, mongo["URL"], "")
+    src = tmp_path / "src"
+    for d in lives:
+        (src / d).mkdir(parents=True)
+    make_mysqldump(my, src / "mysql" / "backup.sql")
+    make_pg_dump(pg, src / "pg" / "smartcity.sql")
+    make_sqlite(pg, src / "sqlite" / "app.sqlite", lives["pg"][1])
+    make_xlsx(pg, src / "xlsx" / "smartcity.xlsx", lives["pg"][1])
+    make_mongodump(mongo, src / "mongo")
+    arc = tmp_path / "all.tar.gz"
+    with tarfile.open(arc, "w:gz") as tar:
+        for d in sorted(lives):
+            tar.add(src / d, arcname=d)
+    spill = tmp_path / "spill"
+    spill.mkdir()
+    p = subprocess.run([ajar_bin, "files", "--format", "json", str(arc)],
+                       capture_output=True, text=True, timeout=300,
+                       env={**os.environ, "TMPDIR": str(spill)})
+    assert p.returncode in (0, 1), (p.returncode, p.stderr)
+    assert p.stderr == "", p.stderr
+    assert list(spill.iterdir()) == [], "the SQLite file's temporary copy is left"
+    (t,) = json.loads(p.stdout)["targets"]
+    got = {d: set() for d in lives}
+    recs = {d: {} for d in lives}
+    for c in t["collections"]:
+        archive, member, *rest = c["name"].split("!")
+        assert archive == "all.tar.gz", c["name"]
+        if member.endswith(".metadata.json"):  # mongodump's index definitions
+            assert not c["findings"], c
+            continue
+        assert rest, ("a member that is no dump:", c["name"])
+        src_of = member.split("/")[0]
+        for f in c["findings"]:
+            got[src_of].add((table_of(c["name"]), f["field"], f["category"]))
+        recs[src_of][table_of(c["name"])] = c["records"]
+    for d, (want, counts) in lives.items():
+        assert want, f"the live scan for {d} found nothing: no proof"
+        assert got[d] == want, (d, "only in the archive:", sorted(got[d] - want),
+                                "only in the live scan:", sorted(want - got[d]))
+        assert recs[d] == counts, (d, recs[d], counts)
+
+
+# ---- SQLite that is no plain file, compression bombs (no server) ----------------
+def test_sqlite_in_zip_gzip_and_stdin_read_through_temporary_copy(ajar_bin, tmp_path):
+    import zipfile
+    db = tmp_path / "app.db"
+    con = sqlite3.connect(db)
+    con.execute("CREATE TABLE people (name TEXT, phone TEXT)")
+    con.executemany("INSERT INTO people VALUES (?, ?)",
+                    [("张伟", "13800138000"), ("李娜", "13912345678")] * 5)
+    con.commit()
+    con.close()
+    raw = db.read_bytes()
+    with zipfile.ZipFile(tmp_path / "app.zip", "w", zipfile.ZIP_DEFLATED) as z:
+        z.writestr("data/app.db", raw)
+    (tmp_path / "app.db.gz").write_bytes(gzip.compress(raw, mtime=0))
+    spill = tmp_path / "spill"
+    spill.mkdir()
+    env = {**os.environ, "TMPDIR": str(spill)}
+    for args, stdin, name in ((["app.zip"], None, "app.zip!data/app.db!people"),
+                              (["app.db.gz"], None, "app.db.gz!people"),
+                              (["-"], raw, "stdin!people")):
+        p = subprocess.run([ajar_bin, "files", "--format", "json", *args], input=stdin,
+                           capture_output=True, timeout=60, cwd=tmp_path, env=env)
+        assert p.returncode in (0, 1), (args, p.returncode, p.stderr)
+        (t,) = json.loads(p.stdout)["targets"]
+        cols = {c["name"]: c for c in t["collections"]}
+        assert cols[name]["records"] == 10, cols
+        assert {f["category"] for f in cols[name]["findings"]} >= {"contact.phone"}
+        assert list(spill.iterdir()) == [], args
+    # no writable temporary directory: one line naming the file, exit 2
+    env["TMPDIR"] = str(tmp_path / "missing")
+    p = subprocess.run([ajar_bin, "files", "app.zip"], capture_output=True, text=True,
+                       timeout=60, cwd=tmp_path, env=env)
+    assert p.returncode in (2, 3), (p.returncode, p.stderr)
+    assert p.stderr.count("\n") == 1 and "app.zip" in p.stderr \
+        and "temporary file" in p.stderr, p.stderr
+
+
+def test_compression_bomb_outside_archive_one_line_naming_file(ajar_bin, tmp_path):
+    """gzip, zstd, xz and bzip2 files (no archive around them) that inflate
+    more than 200 times past 64 MiB are refused, one line each naming the
+    file (exit 2); an honest .sql.gz beside them is read"""
+    import bz2
+    import lzma
+    import zlib
+    head = b"INSERT INTO p (phone) VALUES ('13800138000');\n"
+    mib = b"\n" * (1 << 20)  # text, so no reader refuses it as binary
+
+    def bomb(comp):
+        out = [comp.compress(head)]
+        out += [comp.compress(mib) for _ in range(300)]  # 300 MiB out
+        return b"".join(out) + comp.flush()
+    bombs = {"bomb.sql.gz": bomb(zlib.compressobj(9, zlib.DEFLATED, 31)),
+             "bomb.sql.xz": bomb(lzma.LZMACompressor()),
+             "bomb.sql.bz2": bomb(bz2.BZ2Compressor())}
+    if shutil.which("zstd"):
+        bombs["bomb.sql.zst"] = subprocess.run(
+            ["zstd", "-q", "-c", "-19"], input=head + mib * 300, capture_output=True,
+            check=True).stdout
+    for name, data in bombs.items():
+        assert len(data) * 200 < 300 << 20, name  # it is a bomb by the cap
+        (tmp_path / name).write_bytes(data)
+    good = tmp_path / "good.sql.gz"
+    good.write_bytes(gzip.compress(head * 3, mtime=0))
+    p = subprocess.run([ajar_bin, "files", "--format", "json", *bombs, good.name],
+                       capture_output=True, text=True, timeout=120, cwd=tmp_path)
+    assert p.returncode == 2, (p.returncode, p.stderr)
+    lines = p.stderr.strip().splitlines()
+    assert len(lines) == len(bombs), lines
+    for name in bombs:
+        mine = [ln for ln in lines if f"ajar: {name}: " in ln]
+        assert len(mine) == 1 and "200 times its size" in mine[0], (name, lines)
+    r = json.loads(p.stdout)
+    good_t = [t for t in r["targets"] if t["target"] == good.name][0]
+    assert ("p", "phone", "contact.phone") in findings({"targets": [good_t]})
 
 
 # ---- malformed input ---------------------------------------------------------------

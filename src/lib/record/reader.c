@@ -30,6 +30,7 @@ struct reader {
   void *map;
   size_t map_len;
   size_t limit, produced;  /* reader_limit: bytes handed out at most */
+  uint64_t in_total;       /* bytes of the file (or buffer) read so far */
   char err[160];
 };
 
@@ -52,6 +53,7 @@ static ssize_t fill(struct reader *r) {
   }
   r->in_len = (size_t)n;
   r->in_pos = 0;
+  r->in_total += (uint64_t)n;
   if (n == 0)
     r->eof_in = 1;
   return n;
@@ -94,6 +96,7 @@ int reader_open_mem(const void *buf, size_t len, struct reader **out) {
   r->fd = -1;
   r->in = (unsigned char *)buf;
   r->in_len = len;
+  r->in_total = len;
   return start(r, out);
 }
 
@@ -137,6 +140,16 @@ ssize_t reader_read(struct reader *r, char *buf, size_t cap) {
   n = read_some(r, buf, cap);
   if (n > 0)
     r->produced += (size_t)n;
+  /* a compression bomb outside an archive: the archive caps
+   * (ajar_limits.h), against the compressed bytes read so far */
+  if (n > 0 && r->kind != RAW && r->produced > AJAR_ARCHIVE_RATIO_FLOOR &&
+      r->produced / AJAR_ARCHIVE_MAX_RATIO > r->in_total) {
+    snprintf(r->err, sizeof r->err, "%s: over %u times its size once "
+             "decompressed (a bomb?); the rest not read",
+             r->kind == GZ ? "gzip" : "zstd", AJAR_ARCHIVE_MAX_RATIO);
+    r->done = 1;
+    return AJAR_ETOOBIG;
+  }
   return n;
 }
 
