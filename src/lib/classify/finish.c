@@ -118,6 +118,10 @@ static int decide(const struct field *f, const struct det_stat *st,
       return AJAR_CONF_MEDIUM;
     break;
   case CLS_CONTEXT:
+    /* a "matrícula" (pt: staff number, es: plate) of one letter and
+     * digits is no plate: most plates have two letters or more */
+    if (st->det == DET_PLATE && st->valid * 2 < st->hits)
+      break;
     if (agree && ratio >= 0.5)
       return AJAR_CONF_MEDIUM;
     if (st->det == DET_DOB && !(f->hints & AJAR_H_TIME) && f->values >= 10 &&

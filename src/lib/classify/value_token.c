@@ -201,7 +201,13 @@ unsigned scalar_token(struct emit_ctx *e, const char *v, size_t n,
   if (nu == 17 && ajar_valid_vin(u, nu)) EMITE(DET_VIN, 1);
   if (nu >= 15 && nu <= 34 && ajar_valid_iban(u, nu)) EMITE(DET_IBAN, 1);
   if (nu >= 6 && nu <= 9 && (hints & AJAR_H_PASSPORT)) EMITE(DET_PASSPORT, 1);
-  if (nu >= 4 && nu <= 10 && (hints & AJAR_H_PLATE) && (mask & (C_UPPER)))
-    EMITE(DET_PLATE, 1);
+  if (nu >= 4 && nu <= 10 && (hints & AJAR_H_PLATE) && (mask & (C_UPPER))) {
+    /* validated: two letters or more, as the plates of the major
+     * countries have (finish.c wants most); "E123456" is a staff number */
+    size_t letters = 0;
+    for (i = 0; i < nu; i++)
+      letters += u[i] >= 'A' && u[i] <= 'Z';
+    EMITE(DET_PLATE, letters >= 2);
+  }
   return sig;
 }
