@@ -2,6 +2,8 @@
  * street addresses, the vocabularies of special categories (ethnicity,
  * religion, health ...), and what a field's name says its words are.
  * Part of classify_scalar (value.c). */
+#include <pthread.h>
+#include <stdint.h>
 #include <string.h>
 #include "classify.h"
 #include "shape.h"
@@ -86,14 +88,86 @@ static const struct word street_endings[] = {
   WORD("hof")
 };
 
+/* Lookup tables over the lists above and the CJK address marks
+ * (looks_address_zh),
+ * built once (pthread_once): a street word is found with one hash and
+ * one compare, not a compare per list entry (street_word was a fifth
+ * of a SQL dump of addresses, callgrind). */
+#define STREET_SLOTS 512 /* a power of two, over twice the street words */
+#define N_STREET (sizeof street_words / sizeof street_words[0])
+#define N_ENDING (sizeof street_endings / sizeof street_endings[0])
+static const char zh_marks[][4] = {"省", "市", "区", "县", "路", "街", "号",
+                                   "村", "镇", "乡", "巷", "弄", "栋", "室",
+                                   "都", "県", "町", "丁", "番", "시", "도",
+                                   "구", "군", "동", "로", "길", "읍", "면", "리"};
+#define N_ZH_MARK (sizeof zh_marks / sizeof zh_marks[0])
+#define ZH_SLOTS 64
+static uint16_t street_slot[STREET_SLOTS]; /* index + 1 in street_words; 0 empty */
+static size_t street_max;                  /* the longest street word */
+static uint32_t ending_tail[N_ENDING];     /* the last three bytes of each ending */
+static uint32_t zh_code[ZH_SLOTS];         /* a mark's three bytes; 0 empty */
+static uint8_t zh_bit[ZH_SLOTS];           /* its index in zh_marks */
+static pthread_once_t words_once = PTHREAD_ONCE_INIT;
+
+static uint32_t word_hash(const char *w, size_t n) {
+  uint32_t h = 2166136261u;
+  size_t i;
+  for (i = 0; i < n; i++)
+    h = (h ^ (unsigned char)w[i]) * 16777619u;
+  return h ^ h >> 15;
+}
+
+static uint32_t bytes3(const char *p) {
+  return (uint32_t)(unsigned char)p[0] << 16 | (uint32_t)(unsigned char)p[1] << 8 |
+         (unsigned char)p[2];
+}
+
+static unsigned zh_slot(uint32_t code) {
+  return (code * 2654435761u) >> 26; /* ZH_SLOTS = 1 << 6 */
+}
+
+static void build_words(void) {
+  size_t k;
+  unsigned i;
+  for (k = 0; k < N_STREET; k++) {
+    for (i = word_hash(street_words[k].s, street_words[k].n) & (STREET_SLOTS - 1);
+         street_slot[i]; i = (i + 1) & (STREET_SLOTS - 1))
+      ;
+    street_slot[i] = (uint16_t)(k + 1);
+    if (street_words[k].n > street_max)
+      street_max = street_words[k].n;
+  }
+  for (k = 0; k < N_ENDING; k++)
+    ending_tail[k] = bytes3(street_endings[k].s + street_endings[k].n - 3);
+  for (k = 0; k < N_ZH_MARK; k++) {
+    uint32_t c = bytes3(zh_marks[k]);
+    for (i = zh_slot(c); zh_code[i]; i = (i + 1) & (ZH_SLOTS - 1))
+      ;
+    zh_code[i] = c;
+    zh_bit[i] = (uint8_t)k;
+  }
+}
+
 static int street_word(const char *w, size_t n) {
   size_t k;
+  unsigned i;
+  uint32_t tail;
   while (n && (w[n - 1] == '.' || w[n - 1] == ',')) n--;
-  if (word_in(street_words, sizeof street_words / sizeof street_words[0], w, n))
-    return 1;
-  for (k = 0; k < sizeof street_endings / sizeof street_endings[0]; k++) {
+  pthread_once(&words_once, build_words);
+  if (n && n <= street_max) {
+    for (i = word_hash(w, n) & (STREET_SLOTS - 1); street_slot[i];
+         i = (i + 1) & (STREET_SLOTS - 1)) {
+      const struct word *sw = &street_words[street_slot[i] - 1];
+      if (sw->n == n && !memcmp(sw->s, w, n))
+        return 1;
+    }
+  }
+  if (n < 6) /* every ending has three bytes or more, and two before it */
+    return 0;
+  tail = bytes3(w + n - 3);
+  for (k = 0; k < N_ENDING; k++) {
     size_t l = street_endings[k].n;
-    if (n > l + 2 && !memcmp(w + n - l, street_endings[k].s, l))
+    if (ending_tail[k] == tail && n > l + 2 && !memcmp(w + n - l, street_endings[k].s, l))
       return 1;
   }
   return 0;
@@ -133,20 +207,21 @@ static int looks_address_latin(const char *v, size_t n) {
  * among 省市区县路街号村镇乡巷弄栋室 (zh), 都県町丁番 (ja: 都道府県,
  * 丁目, 番地) and 시도구군동로길읍면리 (ko), found in one pass */
 static int looks_address_zh(const char *v, size_t n) {
-  static const char marks[][4] = {"省", "市", "区", "县", "路", "街", "号",
-                                  "村", "镇", "乡", "巷", "弄", "栋", "室",
-                                  "都", "県", "町", "丁", "番", "시", "도",
-                                  "구", "군", "동", "로", "길", "읍", "면", "리"};
-  unsigned seen = 0;
-  size_t i, k;
+  unsigned seen = 0, k;
+  size_t i;
   if (n < 12 || n > 300)
     return 0;
+  pthread_once(&words_once, build_words);
   for (i = 0; i + 3 <= n; i++) {
+    uint32_t c;
     if (((unsigned char)v[i] & 0xF0) != 0xE0)
       continue;
-    for (k = 0; k < sizeof marks / sizeof marks[0]; k++)
-      if (v[i] == marks[k][0] && v[i + 1] == marks[k][1] && v[i + 2] == marks[k][2])
-        seen |= 1u << k;
+    c = bytes3(v + i);
+    for (k = zh_slot(c); zh_code[k]; k = (k + 1) & (ZH_SLOTS - 1))
+      if (zh_code[k] == c) {
+        seen |= 1u << zh_bit[k];
+        break;
+      }
     i += 2;
   }
   return __builtin_popcount(seen) >= 3;
