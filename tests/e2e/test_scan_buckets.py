@@ -250,6 +250,12 @@ def test_real_s3_listing_open_reading_closed(srv):
     obj = names["listonly/exports/checkpoint_events.csv"]
     assert obj["bytes"] == 42756 and obj["sampled"] == 0
     assert "reading refused (HTTP 403)" in obj["note"]
+    assert "listing open, reading closed: 5 names and sizes listed, every read refused" \
+        in names["listonly"]["note"], names["listonly"]
+    assert "listing open, reading closed" in t["note"], t
+    # a bucket whose objects were read says nothing of the kind
+    t = scan(f"s3://exports@127.0.0.1:{env['PORT']}")
+    assert "reading closed" not in json.dumps(t), t
 
 
 def test_real_s3_closed(srv):

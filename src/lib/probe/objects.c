@@ -147,6 +147,49 @@ int obj_is_container(const struct ajar_collection_result *coll) {
   return coll->note && !strncmp(coll->note, CONTAINER_NOTE, strlen(CONTAINER_NOTE));
 }
 
+#define REFUSED_NOTE "reading refused ("
+
+/* the container at t->collections[i]'s refusals into its note; *tried,
+ * *refused: whether it tried a read, and had every one refused */
+static int note_container(struct ajar_target_result *t, size_t i, int *tried,
+                          int *refused) {
+  struct ajar_collection_result *box = &t->collections[i];
+  size_t j, n_refused = 0, n_read = 0;
+  for (j = i + 1; j < t->n_collections && !obj_is_container(&t->collections[j]); j++) {
+    const char *note = t->collections[j].note;
+    if (note && strstr(note, REFUSED_NOTE))
+      n_refused++;
+    else if (note && (strstr(note, "read whole") || strstr(note, "read the first")))
+      n_read++;
+  }
+  *tried = n_refused || n_read;
+  *refused = n_refused && !n_read;
+  if (!*refused)
+    return 0;
+  return probe_note_add(&box->note, "listing open, reading closed: %lld names and sizes "
+                        "listed, every read refused (%zu tried)",
+                        (long long)box->records, n_refused);
+}
+
+int obj_note_refused(struct ajar_target_result *t) {
+  size_t i;
+  int tried_any = 0, all_refused = 1, rc;
+  for (i = 0; i < t->n_collections; i++) {
+    int tried, refused;
+    if (!obj_is_container(&t->collections[i]))
+      continue;
+    if ((rc = note_container(t, i, &tried, &refused)))
+      return rc;
+    tried_any |= tried;
+    if (tried && !refused)
+      all_refused = 0;
+  }
+  if (!tried_any || !all_refused)
+    return 0;
+  return probe_note_add(&t->note, "listing open, reading closed: the names and sizes of "
+                        "the objects are listed for anyone, their contents refused");
+}
+
 int obj_get_prefix(struct ajar_conn *c, const char *path, const char *extra) {
   char range[64];
   const char *h[3] = {range, extra, NULL};
@@ -241,7 +284,7 @@ size_t obj_xml_child_text(xmlNodePtr n, const char *name, char *out, size_t cap)
 int obj_take_prefix(struct ajar_conn *c, struct ajar_collection_result *coll,
                     const char **buf, size_t *len, int *cut) {
   if (c->http.status == 401 || c->http.status == 403)
-    return probe_note_add(&coll->note, "reading refused (HTTP %ld)", c->http.status);
+    return probe_note_add(&coll->note, REFUSED_NOTE "HTTP %ld)", c->http.status);
   if (c->http.status != 200 && c->http.status != 206)
     return probe_note_add(&coll->note, "not read (HTTP %ld)", c->http.status);
   *buf = c->http.body;

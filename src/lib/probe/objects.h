@@ -62,6 +62,11 @@ int obj_walk_emit(struct obj_walk *w, struct ajar_target_result *t, const char *
 
 /* the container's own line, or an object? (by the name emit gave) */
 int obj_is_container(const struct ajar_collection_result *coll);
+/* After the reads: each container whose objects were all refused (none
+ * read) gets "listing open, reading closed" in its note, and the target
+ * too when that holds for every container that tried a read. 0 or
+ * AJAR_ENOMEM. */
+int obj_note_refused(struct ajar_target_result *t);
 
 /* XML listings (S3, Azure) with libxml2: no network, no DTD loading, no
  * entity substitution; a document that declares a DTD at all is refused

@@ -34,6 +34,7 @@
 #include <string.h>
 #include "collection.h"
 #include "files.h"
+#include "probe/objects.h"
 #include "probe/probe_util.h"
 #include "scan/audit.h"
 
@@ -549,7 +550,13 @@ static int read_store(const struct audit_cfg *cfg, struct ajar_scratch *s,
     set_err(out, "%s%s", conn->err, "");
     rc = 0;
   }
-  return rc ? rc : read_collections(cfg, s, conn, chosen, out, open);
+  if (!rc)
+    rc = read_collections(cfg, s, conn, chosen, out, open);
+  /* buckets whose objects list for anyone but refuse reads say so
+   * (docs/report.md) */
+  if (!rc && chosen->read_object && !conn->use_creds)
+    rc = obj_note_refused(out);
+  return rc;
 }
 
 int audit_endpoint(const struct audit_cfg *cfg, struct ajar_scratch *s,
