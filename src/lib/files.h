@@ -33,7 +33,8 @@ int files_opts_read(const struct ajar_files_opts *in,
                     struct ajar_files_opts *out);
 
 /* ajar_files_scan; *binary (may be NULL): the file held binary data no
- * walker reads, so nothing was classified */
+ * walker reads, so nothing was classified: 1, or 2 for a format that is
+ * named in out->error as unsupported (legacy .xls) */
 int files_scan_path(const struct ajar_db *db, const char *path,
                     const struct ajar_files_opts *opts,
                     struct ajar_target_result *out, int *binary);

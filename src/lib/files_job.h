@@ -73,7 +73,8 @@ struct job {
   struct batch *cur;
   int threaded, nthreads;
   int fmt_hint;
-  int binary;             /* the data is binary: no walker reads it */
+  int binary;             /* the data is binary: no walker reads it (2: a
+                             format named unsupported, files.h) */
   /* archives: bytes in (the file) and out (members), for the bomb caps */
   uint64_t arc_in, arc_out;
   int bomb;               /* a cap was hit: nothing more is read */

@@ -9,6 +9,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/mman.h>
 #include <unistd.h>
 #include "files_job.h"
@@ -254,6 +255,13 @@ static const char *run_sqlite(struct stream *st, size_t have, char *err,
   return rc ? err : NULL;
 }
 
+/* whether a file name says legacy Excel (.xls, .xlt, .xla) */
+static int xls_name(const char *name) {
+  size_t n = name ? strlen(name) : 0;
+  return n > 4 && (!strcasecmp(name + n - 4, ".xls") || !strcasecmp(name + n - 4, ".xlt") ||
+                   !strcasecmp(name + n - 4, ".xla"));
+}
+
 const char *stream_run(struct stream *st, char *err, size_t errlen) {
   struct job *j = st->j;
   struct part *pt = j->parts[st->part];
@@ -320,6 +328,16 @@ const char *stream_run(struct stream *st, char *err, size_t errlen) {
       }
       if (pt->fmt == FMT_BSON) {
         result = walker_stream(st, (size_t)got, err, errlen);
+        break;
+      }
+      if (sniff_ole2(st->win, (size_t)got) && !st->depth) {
+        /* legacy .xls: no reader with bounded memory (docs/formats.md) */
+        j->binary = 2;
+        snprintf(err, errlen, "%s: unsupported format (save it as XLSX or CSV)",
+                 xls_name(st->name) ? "legacy Excel workbook (.xls, BIFF)"
+                                    : "OLE2 compound file (legacy Office: .xls, "
+                                      ".doc, .msg)");
+        result = err;
         break;
       }
       if (sniff_binary(st->win, (size_t)got)) {

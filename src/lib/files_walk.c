@@ -197,8 +197,13 @@ static void read_one(struct run *r, size_t i, const struct ajar_files_opts *o) {
     pthread_mutex_unlock(&r->mu);
     state = 2;
   } else if (it->in_dir && binary) {
-    if (r->o->skipped)
+    if (r->o->skipped && binary == 2 && r->res[i].error) { /* a format named */
+      char why[320];
+      snprintf(why, sizeof why, "%s; skipped", r->res[i].error);
+      r->o->skipped(it->path, why, r->o->skipped_ctx);
+    } else if (r->o->skipped) {
       r->o->skipped(it->path, "binary data no reader reads; skipped", r->o->skipped_ctx);
+    }
     ajar_target_result_clear(&r->res[i]);
     state = 2;
   }

@@ -393,6 +393,36 @@ def test_compression_bomb_outside_archive_one_line_naming_file(ajar_bin, tmp_pat
     assert ("p", "phone", "contact.phone") in findings({"targets": [good_t]})
 
 
+def test_legacy_xls_unsupported_one_line_naming_file(ajar_bin, tmp_path):
+    """an OLE2 compound file (legacy .xls) is refused with one line naming
+    the file and the format (exit 3 alone); in a directory it is skipped
+    with that line and the rest is read (docs/formats.md says why no
+    reader)"""
+    ole2 = b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1" + b"\x00" * 16 + b"\x3E\x00\x03\x00" \
+        + b"\xFE\xFF" + b"\x00" * 486
+    (tmp_path / "book.xls").write_bytes(ole2)
+    (tmp_path / "mail.msg").write_bytes(ole2)
+    p = subprocess.run([ajar_bin, "files", "book.xls", "mail.msg"], capture_output=True,
+                       text=True, timeout=60, cwd=tmp_path)
+    assert p.returncode == 3, (p.returncode, p.stderr)
+    assert p.stderr.splitlines() == [
+        "ajar: book.xls: legacy Excel workbook (.xls, BIFF): unsupported format "
+        "(save it as XLSX or CSV)",
+        "ajar: mail.msg: OLE2 compound file (legacy Office: .xls, .doc, .msg): "
+        "unsupported format (save it as XLSX or CSV)"], p.stderr
+    d = tmp_path / "d"
+    d.mkdir()
+    (d / "book.xls").write_bytes(ole2)
+    (d / "p.sql").write_text("INSERT INTO p (phone) VALUES ('13800138000');\n")
+    p = subprocess.run([ajar_bin, "files", "--format", "json", "d"], capture_output=True,
+                       text=True, timeout=60, cwd=tmp_path)
+    assert p.returncode in (0, 1), (p.returncode, p.stderr)
+    assert p.stderr.splitlines() == [
+        "ajar: d/book.xls: legacy Excel workbook (.xls, BIFF): unsupported format "
+        "(save it as XLSX or CSV); skipped"], p.stderr
+    assert ("p", "phone", "contact.phone") in findings(json.loads(p.stdout))
+
+
 # ---- malformed input ---------------------------------------------------------------
 def test_malformed_dumps_one_line_each_exit_2_rest_read(ajar_bin, tmp_path):
     good = tmp_path / "good.sql"

@@ -114,3 +114,7 @@ int sniff_binary(const char *b, size_t n) {
   }
   return n && ctl * 10 > n;
 }
+
+int sniff_ole2(const char *b, size_t n) {
+  return n >= 8 && !memcmp(b, "\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", 8);
+}

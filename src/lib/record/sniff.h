@@ -22,4 +22,8 @@ int sniff_container(const char *b, size_t n);
 
 /* Whether b[0, n) is binary data no walker reads */
 int sniff_binary(const char *b, size_t n);
+
+/* An OLE2 compound file (legacy Office: .xls BIFF workbooks, .doc, .msg):
+ * a format ajar does not read (docs/formats.md says why) */
+int sniff_ole2(const char *b, size_t n);
 #endif
