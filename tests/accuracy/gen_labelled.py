@@ -195,6 +195,14 @@ kind("lorem", [], lambda r, s: S.lorem(r), ["description", "message", "body", "c
 kind("product_name", [], lambda r, s: r.choice(S.PRODUCTS), ["product_name", "item_name", "title"])
 kind("product_as_name", [], lambda r, s: r.choice(S.PRODUCTS), ["name"])
 kind("sku", [], lambda r, s: S.sku(r), ["sku", "product_code"])
+# hard negatives for names read from values (person.c): under names that
+# say nothing, towns, firms, colours and departments are not people,
+# though some are called as people are (Charlotte, Amber, Morgan & Co.)
+kind("city", [], lambda r, s: r.choice(S.CITIES), ["city", "town", "ciudad", "stadt"], opaque=True)
+kind("company", [], lambda r, s: S.company(r), ["company", "employer", "supplier", "vendor_name"], opaque=True)
+kind("product_opaque", [], lambda r, s: r.choice(S.PRODUCTS), ["product"], opaque=True)
+kind("colour", [], lambda r, s: r.choice(S.COLOURS), ["colour", "color", "vehicle_color"], opaque=True)
+kind("department", [], lambda r, s: r.choice(S.DEPARTMENTS), ["department", "dept", "team"], opaque=True)
 kind("price", [], lambda r, s: round(r.uniform(0.5, 999), 2), ["price", "amount", "unit_price"], opaque=True)
 kind("quantity", [], lambda r, s: r.randint(1, 500), ["quantity", "qty", "count"], opaque=True)
 kind("camera_name", [], lambda r, s: S.camera_name(r), ["camera_name", "camera", "cam_name"], ["摄像头名称", "点位名称"], flags={"place"})
@@ -550,6 +558,17 @@ def th_products(b: Builder):
     return n
 
 
+def th_directory(b: Builder):
+    """a business directory under opaque column names: only the contact
+    person is personal data"""
+    n = b.leaf("en_name", force_opaque=True)
+    for kid in ["city", "company", "product_opaque", "colour", "department"]:
+        n += b.leaf(kid, force_opaque=True)
+    n += b.leaf("price") + b.leaf("quantity")
+    b.rng.shuffle(n)
+    return n
+
+
 POSITIVE = sorted(k.id for k in K.values() if k.cats and not k.id.startswith("fa_") and k.id not in ("lat", "lon", "embedding"))
 
 
@@ -580,6 +599,7 @@ THEMES = [  # (theme, builder, formats, styles)
     ("metrics", th_metrics, ["csv", "tsv"], ["snake", "kebab"]),
     ("products", th_products, ["json", "csv"], ["snake", "camel"]),
     ("mixed", th_mixed, ["ndjson", "csv"], ["mixed"]),
+    ("directory", th_directory, ["csv", "ndjson", "json"], ["snake"]),
 ]
 
 # ---------------------------------------------------------------------------

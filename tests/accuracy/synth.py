@@ -853,6 +853,36 @@ PRODUCTS = ["Wireless Mouse M185", "USB-C Hub 7-in-1", "Stainless Water Bottle",
             "Mechanical Keyboard K2", "Yoga Mat Pro", "Ceramic Coffee Mug",
             "Smart Plug Mini", "Hiking Backpack 30L", "Bluetooth Speaker Go",
             "Phone Case Clear", "Running Shoes Air", "Green Tea 250g"]
+# the largest towns of several countries, many of them also given or
+# family names (Charlotte, Austin, Dallas, Houston, Hamilton, York)
+CITIES = ["Houston", "Dallas", "Austin", "Charlotte", "Columbus", "Jacksonville",
+          "Phoenix", "Denver", "Seattle", "Boston", "Nashville", "Memphis",
+          "Atlanta", "Miami", "Tampa", "Orlando", "Madison", "Lincoln", "Hamilton",
+          "Birmingham", "Manchester", "Leeds", "Glasgow", "Sheffield", "Bristol",
+          "York", "Chester", "Lancaster", "Hamburg", "München", "Köln", "Frankfurt",
+          "Stuttgart", "Düsseldorf", "Leipzig", "Dresden", "Hannover", "Nürnberg",
+          "Marseille", "Lyon", "Toulouse", "Nantes", "Bordeaux", "Lille", "Rennes",
+          "Madrid", "Barcelona", "Valencia", "Sevilla", "Zaragoza", "Málaga",
+          "Bilbao", "Roma", "Milano", "Napoli", "Torino", "Palermo", "Genova",
+          "Bologna", "Firenze", "Venezia", "São Paulo", "Salvador", "Fortaleza",
+          "Recife", "Curitiba", "Manaus", "Amsterdam", "Rotterdam", "Utrecht",
+          "Eindhoven", "Groningen", "Mumbai", "Delhi", "Bangalore", "Chennai",
+          "Kolkata", "Victoria", "Florence", "Regina", "Adelaide", "Sydney"]
+COMPANY_SUFFIX = ["GmbH", "AG", "Ltd", "Inc.", "LLC", "S.A.", "S.p.A.", "B.V.",
+                  "SARL", "Ltda.", "Group", "Holdings", "& Co.", "& Sons", "PLC"]
+COLOURS = ["Red", "Blue", "Green", "Black", "White", "Silver", "Grey", "Amber",
+           "Hazel", "Ruby", "Jade", "Pearl", "Olive", "Violet", "Rose", "Coral",
+           "Ivory", "Navy", "Teal", "Maroon", "Beige", "Gold", "Lime", "Cyan"]
+DEPARTMENTS = ["Sales", "Marketing", "Finance", "Human Resources", "Legal",
+               "Operations", "Engineering", "Support", "Procurement", "Logistics",
+               "Research", "Quality Assurance", "Facilities", "Security"]
+
+
+def company(rng: random.Random) -> str:
+    """a firm called after its founder, with the suffix of its legal form"""
+    return "%s %s" % (rng.choice(EN_LAST), rng.choice(COMPANY_SUFFIX))
+
+
 CAMERAS = ["Cam-%04d North Gate", "东门卡口-%03d", "Checkpoint %d West", "解放路口-%d号机",
            "Metro Line 2 Exit %d", "Mall Atrium %d"]
 CHECKPOINTS = ["解放路与人民路交叉口", "乌鲁木齐南站进站口", "喀什老城东门", "G30高速收费站",

@@ -25,12 +25,16 @@ struct ajar_scratch {
 enum value_kind { VK_STRING, VK_NUMBER, VK_BOOL, VK_NULL };
 
 /* A candidate found in one value. `embedded`: found inside free text
- * rather than being the whole value. */
+ * rather than being the whole value. `column`: evidence only among a
+ * column's values (a word shaped like a name under a name that says
+ * nothing, finish.c decides on the whole field); ajar_classify_value,
+ * which sees one value, does not report it. */
 struct candidate {
   unsigned det;
   int validated;
   int embedded;
   size_t from, to;
+  int column;
 };
 typedef int (*candidate_fn)(void *ctx, const struct candidate *c);
 

@@ -11,6 +11,8 @@ struct value_cb {
 static int to_match(void *p, const struct candidate *c) {
   struct value_cb *v = p;
   struct ajar_match m;
+  if (c->column)
+    return 0; /* one value says nothing of its column */
   m.detector = c->det;
   m.category = ajar_detectors[c->det].category;
   m.validated = c->validated;

@@ -101,6 +101,15 @@ static int decide(const struct field *f, const struct det_stat *st,
           ((agree || person) && known >= 0.3 && ratio >= 0.5) ||
           (known >= 0.6 && st->valid >= 3))
         return AJAR_CONF_MEDIUM;
+      /* under a name that says nothing: nearly every value shaped like a
+       * name, distinct values (the field's memo seldom hit: not a column
+       * of statuses or colours), and a good part of them common names of
+       * some country (towns, colours and countries share a few: Jordan,
+       * Rosa) */
+      if (!(f->hints & ~(AJAR_H_NAME | AJAR_H_PERSON)) && ratio >= 0.9 &&
+          known >= 0.3 && st->valid >= 3 &&
+          (f->memo_tries == UINT32_MAX || f->memo_hits * 3 <= f->memo_tries))
+        return AJAR_CONF_MEDIUM;
       break;
     }
     if (st->det == DET_GENDER && !agree) {

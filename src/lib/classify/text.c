@@ -193,6 +193,7 @@ static int on_match(unsigned id, unsigned long long from,
   c.det = det;
   c.validated = 1;
   c.embedded = 1;
+  c.column = 0;
   c.from = start;
   c.to = end;
   if (t->fn(t->ctx, &c)) {

@@ -108,12 +108,21 @@ int parse_double(const char *v, size_t n, double *out) {
 static unsigned scalar_text(const struct ajar_db *db, struct ajar_scratch *s,
                             struct emit_ctx *e, const char *v, size_t n) {
   unsigned sig = 0;
-  if (has_digit_or_at(v, n))
+  int digit_or_at = has_digit_or_at(v, n);
+  if (digit_or_at)
     classify_text(db, s, e->hints, v, n, e->fn, e->ctx);
   if (e->hints & AJAR_H_HEALTH)
     EMITE(DET_HEALTH, 0);
   if ((e->hints & AJAR_H_ADDRESS) && n < 300)
     EMITE(DET_ADDRESS, 0);
+  /* a long address on one line: "Via Desio, 8 Appartamento 7, 42030,
+   * Viano (RE)", "東京都清瀬市外国府間19丁目8番7号" */
+  if (digit_or_at && n < 200 && !memchr(v, '\n', n)) {
+    size_t digits, seps;
+    unsigned mask = value_shape(v, n, &digits, &seps);
+    if (digits && looks_address(v, n, mask))
+      EMITE(DET_ADDRESS, 1);
+  }
   if ((e->hints & (AJAR_H_PHOTO | AJAR_H_FACE)) && is_base64_image(v, n))
     EMITE(DET_FACE_IMAGE, 1);
   return sig;

@@ -24,14 +24,19 @@ struct emit_ctx {
 
 /* each detector at most once per value: `seen` is a 64-bit set */
 _Static_assert(DET__COUNT <= 64, "more detectors than bits in seen");
-/* candidate d (ok: validated) of the n bytes; 1 when the callback asked
- * to stop */
-static inline int emit(struct emit_ctx *e, unsigned d, int ok, size_t n) {
-  struct candidate c = {d, ok, 0, 0, n};
+/* candidate d (ok: validated) of the n bytes, column evidence only when
+ * `column` (classify.h, struct candidate); 1 when the callback asked to
+ * stop */
+static inline int emit_as(struct emit_ctx *e, unsigned d, int ok, size_t n,
+                          int column) {
+  struct candidate c = {d, ok, 0, 0, n, column};
   if (e->seen & (1ull << d))
     return 0;
   e->seen |= 1ull << d;
   return e->stop = e->fn(e->ctx, &c) != 0;
+}
+static inline int emit(struct emit_ctx *e, unsigned d, int ok, size_t n) {
+  return emit_as(e, d, ok, n, 0);
 }
 /* emit, and return sig from the function when the callback asked to stop */
 #define EMITE(d, ok) do { if (emit(e, (d), (ok), n)) return sig; } while (0)
@@ -74,6 +79,9 @@ unsigned scalar_token(struct emit_ctx *e, const char *v, size_t n,
 
 /* value_person.c */
 #define NAME_VOCAB (AJAR_V_GIVEN_NAME | AJAR_V_SURNAME | AJAR_V_CN_SURNAME)
+/* a street address by its words and numbers, a postcode of a telling
+ * shape, or the markers of a CJK address; mask from value_shape */
+int looks_address(const char *v, size_t n, unsigned mask);
 /* plausible free-form name value in a name field */
 int name_shaped(const char *v, size_t n, unsigned mask);
 /* words: vocabularies, names, addresses, and fields whose name says it */

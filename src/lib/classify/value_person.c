@@ -9,6 +9,7 @@
 #include "shape.h"
 #include "validators.h"
 #include "value.h"
+#include "person.h"
 
 struct word { const char *s; size_t n; };
 #define WORD(x) {x, sizeof x - 1}
@@ -77,7 +78,39 @@ static const struct word street_words[] = {
   WORD("bulvarı"), WORD("jalan"), WORD("jl"), WORD("gang"), WORD("gg"),
   WORD("đường"), WORD("phố"), WORD("ул"), WORD("улица"), WORD("проспект"),
   WORD("пр"), WORD("переулок"), WORD("пер"), WORD("шоссе"), WORD("бульвар"),
-  WORD("площадь")
+  WORD("площадь"),
+  /* the rest of USPS Publication 28 appendix C1 (primary suffix names) */
+  WORD("anex"), WORD("annex"), WORD("arcade"), WORD("beach"), WORD("bottom"),
+  WORD("branch"), WORD("bridge"), WORD("brooks"), WORD("camp"), WORD("canyon"),
+  WORD("cape"), WORD("center"), WORD("centers"), WORD("centre"), WORD("cliff"),
+  WORD("cliffs"), WORD("club"), WORD("common"), WORD("commons"), WORD("crest"),
+  WORD("crossroad"), WORD("curve"), WORD("dale"), WORD("dam"), WORD("divide"),
+  WORD("drives"), WORD("estate"), WORD("extension"), WORD("field"),
+  WORD("fields"), WORD("flat"), WORD("flats"), WORD("ford"), WORD("fords"),
+  WORD("forest"), WORD("forge"), WORD("forges"), WORD("fork"), WORD("fort"),
+  WORD("gateway"), WORD("green"), WORD("groves"), WORD("harbors"), WORD("hill"),
+  WORD("hills"), WORD("inlet"), WORD("island"), WORD("islands"), WORD("isle"),
+  WORD("key"), WORD("keys"), WORD("lake"), WORD("lakes"), WORD("land"),
+  WORD("light"), WORD("lights"), WORD("loaf"), WORD("lock"), WORD("locks"),
+  WORD("mall"), WORD("manors"), WORD("mission"), WORD("mount"),
+  WORD("mountain"), WORD("mountains"), WORD("neck"), WORD("overpass"),
+  WORD("park"), WORD("parks"), WORD("parkways"), WORD("passage"), WORD("pine"),
+  WORD("pines"), WORD("point"), WORD("points"), WORD("port"), WORD("ports"),
+  WORD("prairie"), WORD("radial"), WORD("ramp"), WORD("ranch"), WORD("rapid"),
+  WORD("rapids"), WORD("rest"), WORD("ridges"), WORD("river"), WORD("roads"),
+  WORD("shoal"), WORD("shoals"), WORD("skyway"), WORD("spring"),
+  WORD("springs"), WORD("squares"), WORD("station"), WORD("stravenue"),
+  WORD("stream"), WORD("throughway"), WORD("track"), WORD("trafficway"),
+  WORD("trailer"), WORD("tunnel"), WORD("underpass"), WORD("union"),
+  WORD("unions"), WORD("valleys"), WORD("viaduct"), WORD("ville"),
+  WORD("walks"), WORD("wall"), WORD("ways"), WORD("well"),
+  /* units and the rest of the Spanish, Italian and Brazilian types */
+  WORD("apt"), WORD("suite"), WORD("studio"), WORD("piso"), WORD("puerta"),
+  WORD("appartamento"), WORD("interno"), WORD("apto"), WORD("bloco"),
+  WORD("pasadizo"), WORD("cantón"), WORD("cañada"), WORD("viaduto"),
+  WORD("pedágio"), WORD("lago"), WORD("lagoa"), WORD("núcleo"),
+  WORD("fazenda"), WORD("favela"), WORD("trevo"), WORD("distrito"),
+  WORD("sítio"), WORD("morro"), WORD("condomínio"), WORD("passeio")
 };
 /* endings of glued street names: "Hauptstraße", "Annweilerweg", "Kerkstraat" */
 static const struct word street_endings[] = {
@@ -85,7 +118,7 @@ static const struct word street_endings[] = {
   WORD("platz"), WORD("gasse"), WORD("ring"), WORD("damm"), WORD("straat"),
   WORD("laan"), WORD("plein"), WORD("singel"), WORD("gracht"), WORD("kade"),
   WORD("dreef"), WORD("pad"), WORD("dijk"), WORD("markt"), WORD("plantsoen"),
-  WORD("hof")
+  WORD("hof"), WORD("steeg"), WORD("baan"), WORD("steig"), WORD("pfad")
 };
 
 /* Lookup tables over the lists above and the CJK address marks
@@ -93,7 +126,7 @@ static const struct word street_endings[] = {
  * built once (pthread_once): a street word is found with one hash and
  * one compare, not a compare per list entry (street_word was a fifth
  * of a SQL dump of addresses, callgrind). */
-#define STREET_SLOTS 512 /* a power of two, over twice the street words */
+#define STREET_SLOTS 1024 /* a power of two, over twice the street words */
 #define N_STREET (sizeof street_words / sizeof street_words[0])
 #define N_ENDING (sizeof street_endings / sizeof street_endings[0])
 static const char zh_marks[][4] = {"省", "市", "区", "县", "路", "街", "号",
@@ -173,15 +206,67 @@ static int street_word(const char *w, size_t n) {
   return 0;
 }
 
+static int up(char c) { return c >= 'A' && c <= 'Z'; }
+static int dig(char c) { return c >= '0' && c <= '9'; }
+
+/* A postcode of a shape only postcodes have, at v[i] (the start of a
+ * word): the UK's "SW1A 1AA" and "M1 1AE" (BS 7666), the Netherlands'
+ * "1234 AB", the US "NY 10001" (state and ZIP), Canada's "K1A 0B1",
+ * Brazil's CEP "01310-100". Returns its length, or 0. */
+static size_t postcode_at(const char *v, size_t n, size_t i) {
+  const char *p = v + i;
+  size_t r = n - i, k = 0;
+  /* UK: outward code A9 A99 AA9 AA99 A9A AA9A, a space, 9AA */
+  if (r >= 6 && up(p[0])) {
+    k = 1;
+    if (up(p[k])) k++;
+    if (k < r && dig(p[k])) {
+      k++;
+      if (k < r && (dig(p[k]) || up(p[k]))) k++;
+      if (k + 4 <= r && p[k] == ' ' && dig(p[k + 1]) && up(p[k + 2]) && up(p[k + 3]) &&
+          (k + 4 == r || p[k + 4] == ',' || p[k + 4] == ' '))
+        return k + 4;
+    }
+  }
+  /* US: two capitals, a space, five digits (and -4) */
+  if (r >= 8 && up(p[0]) && up(p[1]) && p[2] == ' ') {
+    for (k = 3; k < 8 && dig(p[k]); k++)
+      ;
+    if (k == 8 && (r == 8 || p[8] == ',' || p[8] == ' ' || p[8] == '-'))
+      return 8;
+  }
+  /* Canada: A9A 9A9 */
+  if (r >= 7 && up(p[0]) && dig(p[1]) && up(p[2]) && p[3] == ' ' && dig(p[4]) &&
+      up(p[5]) && dig(p[6]))
+    return 7;
+  /* the Netherlands: 1234 AB or 1234AB */
+  if (r >= 6 && dig(p[0]) && p[0] != '0' && dig(p[1]) && dig(p[2]) && dig(p[3])) {
+    k = p[4] == ' ' ? 5 : 4;
+    if (k + 2 <= r && up(p[k]) && up(p[k + 1]) && (k + 2 == r || p[k + 2] == ',' ||
+                                                   p[k + 2] == ' '))
+      return k + 2;
+  }
+  /* Brazil: 12345-678 */
+  if (r >= 9 && dig(p[0]) && dig(p[1]) && dig(p[2]) && dig(p[3]) && dig(p[4]) &&
+      p[5] == '-' && dig(p[6]) && dig(p[7]) && dig(p[8]) && (r == 9 || !dig(p[9])))
+    return 9;
+  return 0;
+}
+
 /* "12 Baker Street", "Annweilerweg 47", "Via Roma 12", "ul. Hoża 5",
  * "239 Đường Nguyễn Du": a house number (1-5 digits, a letter or "/"
- * after it allowed) and a street word, a word with letters besides */
+ * after it allowed) and a street word, a word with letters besides; or
+ * a postcode of a telling shape with a town beside it ("Selinapad 39,
+ * 5402 TM, Overlangel", "PSC 0945, Box 1953, APO AA 83257") */
 static int looks_address_latin(const char *v, size_t n) {
-  char low[160];
+  char low[200];
   size_t i, start = 0;
-  int number = 0, street = 0, words = 0;
+  int number = 0, street = 0, words = 0, postcode = 0;
   if (n < 6 || n >= sizeof low)
     return 0;
+  for (i = 0; i + 6 <= n && !postcode; i++)
+    if ((i == 0 || v[i - 1] == ' ' || v[i - 1] == ',') && (up(v[i]) || dig(v[i])))
+      postcode = postcode_at(v, n, i) != 0;
   for (i = 0; i < n; i++)
     low[i] = (char)(v[i] >= 'A' && v[i] <= 'Z' ? v[i] + 32 : v[i]);
   for (i = 0; i <= n; i++) {
@@ -200,20 +285,25 @@ static int looks_address_latin(const char *v, size_t n) {
         words++;
     }
   }
-  return number && street && (words >= 1 || n >= 10);
+  return (number && street && (words >= 1 || n >= 10)) ||
+         (postcode && (number || street) && words >= 1);
 }
 
-/* Chinese, Japanese or Korean address: at least three distinct markers
+/* Chinese, Japanese or Korean address: at least three distinct markers,
+ * or two and a number (house numbers, 丁目-番-号 as "34-39-67"),
  * among 省市区县路街号村镇乡巷弄栋室 (zh), 都県町丁番 (ja: 都道府県,
  * 丁目, 番地) and 시도구군동로길읍면리 (ko), found in one pass */
 static int looks_address_zh(const char *v, size_t n) {
   unsigned seen = 0, k;
   size_t i;
+  int number = 0;
   if (n < 12 || n > 300)
     return 0;
   pthread_once(&words_once, build_words);
   for (i = 0; i + 3 <= n; i++) {
     uint32_t c;
+    if (dig(v[i]))
+      number = 1;
     if (((unsigned char)v[i] & 0xF0) != 0xE0)
       continue;
     c = bytes3(v + i);
@@ -224,7 +314,12 @@ static int looks_address_zh(const char *v, size_t n) {
       }
     i += 2;
   }
-  return __builtin_popcount(seen) >= 3;
+  return __builtin_popcount(seen) >= 3 || (__builtin_popcount(seen) >= 2 && number);
+}
+
+int looks_address(const char *v, size_t n, unsigned mask) {
+  return ((mask & C_HIGH) && looks_address_zh(v, n)) ||
+         ((mask & C_SPACE) && (mask & C_DIGIT) && looks_address_latin(v, n));
 }
 
 /* Particles that stand lower-case inside a name: "Benício da Cunha",
@@ -242,10 +337,13 @@ static int name_particle(const char *w, size_t n) {
 }
 
 /* A capitalised word in Latin letters (diacritics and Cyrillic capitals
- * as UTF-8): "García", "O'Neil", "Wieloch-Bolnbach", "Łukasz", "Иван".
- * *cyr: it is Cyrillic. */
+ * as UTF-8): "García", "O'Neil", "Wieloch-Bolnbach", "Łukasz", "Иван",
+ * "McDonald", "DeAngelo", "SMITH" (all capitals, four letters or more).
+ * Not "DarkSeaGreen" (capitals inside a word), "MEX" or "N" (codes,
+ * compass points); a single letter only as an initial ("J."). *cyr: it
+ * is Cyrillic. */
 static int name_word(const char *w, size_t n, int *cyr) {
-  size_t j;
+  size_t j, lower = 0, inner = 0;
   unsigned char c0 = (unsigned char)w[0];
   *cyr = 0;
   if (c0 >= 'A' && c0 <= 'Z')
@@ -257,14 +355,30 @@ static int name_word(const char *w, size_t n, int *cyr) {
     j = 2; /* Latin-1 / Extended-A capitals (É, Ł, Ş, Ö ...) */
   else
     return 0;
+  if (n == 1)
+    return 0;
   for (; j < n; j++) {
     unsigned char c = (unsigned char)w[j];
-    if ((c >= 'a' && c <= 'z') || c >= 0x80 || c == '\'' || c == '-' ||
-        (c >= 'A' && c <= 'Z') || (c == '.' && j == n - 1))
+    if ((c >= 'a' && c <= 'z') || c >= 0x80) {
+      lower++;
       continue;
+    }
+    if (c == '\'' || c == '-' || (c == '.' && j == n - 1))
+      continue;
+    if (c >= 'A' && c <= 'Z') {
+      unsigned char p = (unsigned char)w[j - 1];
+      if (p != '\'' && p != '-' && !(j == 2 && (!memcmp(w, "Mc", 2) || !memcmp(w, "De", 2) ||
+                                              !memcmp(w, "Di", 2) || !memcmp(w, "La", 2) ||
+                                              !memcmp(w, "Le", 2))) &&
+          !(j == 3 && !memcmp(w, "Mac", 3)))
+        inner++;
+      continue;
+    }
     return 0;
   }
-  return 1;
+  if (inner && lower)
+    return 0; /* DarkSeaGreen, PowderBlue */
+  return lower || n >= 4 || (n == 2 && w[1] == '.');
 }
 
 /* Russian family names and patronymics by their endings: -ов/-ев/-ин
@@ -281,11 +395,80 @@ static int ru_name_ending(const char *w, size_t n) {
   return 0;
 }
 
+/* w lower-cased, dots dropped, into out (at most cap - 1 bytes); 0 when
+ * it does not fit */
+static size_t lower_nodots(const char *w, size_t n, char *out, size_t cap) {
+  size_t i, o = 0;
+  for (i = 0; i < n; i++) {
+    char c = w[i];
+    if (c == '.')
+      continue;
+    if (o + 1 >= cap)
+      return 0;
+    out[o++] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
+  }
+  return o;
+}
+
+/* Titles before a name and degrees after it: "Dr.", "Mme", "Sra.",
+ * "Dott.", "MBA", "B.Sc.", "Jr." stand beside a name and are no part of
+ * its shape */
+static int name_title(const char *w, size_t n) {
+  static const struct word t[] = {
+      WORD("mr"), WORD("mrs"), WORD("ms"), WORD("miss"), WORD("mx"), WORD("dr"),
+      WORD("prof"), WORD("sir"), WORD("dame"), WORD("herr"), WORD("frau"),
+      WORD("mme"), WORD("mlle"), WORD("m"), WORD("sr"), WORD("sra"), WORD("srta"),
+      WORD("don"), WORD("dona"), WORD("dott"), WORD("dottssa"), WORD("sig"),
+      WORD("sigra"), WORD("ing"), WORD("avv"), WORD("dhr"), WORD("mevr"),
+      WORD("shri"), WORD("smt"), WORD("jr"), WORD("ii"), WORD("iii"), WORD("iv"),
+      WORD("md"), WORD("dds"), WORD("phd"), WORD("mba"), WORD("bsc"), WORD("msc"),
+      WORD("ba"), WORD("ma"), WORD("beng"), WORD("meng"), WORD("bed"), WORD("med"),
+      WORD("dvm"), WORD("esq"), WORD("llm"), WORD("dipl")};
+  char low[8];
+  size_t l;
+  if (n > 8 || (l = lower_nodots(w, n, low, sizeof low)) == 0)
+    return 0;
+  return word_in(t, sizeof t / sizeof t[0], low, l);
+}
+
+/* Words no person is called by: street types, places ("North", "Lake",
+ * "Port"), companies ("GmbH", "Ltd", "Group"), so that "Willis Avenue",
+ * "Port Jennifer" and "Smith Group" are not read as names */
+static int not_name_word(const char *w, size_t n) {
+  static const struct word t[] = {
+      WORD("street"), WORD("st"), WORD("road"), WORD("rd"), WORD("avenue"),
+      WORD("ave"), WORD("boulevard"), WORD("blvd"), WORD("drive"), WORD("court"),
+      WORD("place"), WORD("square"), WORD("terrace"), WORD("highway"),
+      WORD("parkway"), WORD("circle"), WORD("alley"), WORD("plaza"),
+      WORD("crescent"), WORD("strasse"), WORD("gasse"), WORD("allee"),
+      WORD("platz"), WORD("rue"), WORD("chemin"), WORD("impasse"), WORD("quai"),
+      WORD("calle"), WORD("avenida"), WORD("paseo"), WORD("camino"),
+      WORD("carretera"), WORD("via"), WORD("viale"), WORD("piazza"),
+      WORD("corso"), WORD("vicolo"), WORD("strada"), WORD("rua"),
+      WORD("travessa"), WORD("alameda"), WORD("rodovia"), WORD("estrada"),
+      WORD("straat"), WORD("laan"), WORD("plein"), WORD("gracht"), WORD("ulica"),
+      WORD("north"), WORD("south"), WORD("east"), WORD("west"), WORD("lake"),
+      WORD("port"), WORD("new"), WORD("fort"), WORD("mount"), WORD("saint"),
+      WORD("san"), WORD("santa"), WORD("sankt"), WORD("upper"), WORD("lower"),
+      WORD("inc"), WORD("llc"), WORD("ltd"), WORD("plc"), WORD("corp"),
+      WORD("gmbh"), WORD("ag"), WORD("kg"), WORD("ohg"), WORD("sa"), WORD("sas"),
+      WORD("sarl"), WORD("srl"), WORD("spa"), WORD("bv"), WORD("nv"), WORD("ltda"),
+      WORD("group"), WORD("holding"), WORD("holdings"), WORD("partners"),
+      WORD("company"), WORD("solutions"), WORD("systems"), WORD("services"),
+      WORD("technologies"), WORD("international"), WORD("industries"),
+      WORD("consulting"), WORD("bank"), WORD("hotel"), WORD("hospital")};
+  char low[16];
+  size_t l;
+  if (n > 15 || (l = lower_nodots(w, n, low, sizeof low)) == 0)
+    return 0;
+  return word_in(t, sizeof t / sizeof t[0], low, l);
+}
+
 /* A person's name in Latin or Cyrillic letters by its shape: 1-4
- * capitalised words, particles between them. Returns the number of
- * words (0: not name-shaped); *known: a word is a common given name or
- * family name (vocabularies of many countries), or a Russian name
- * ending. */
+ * capitalised words, particles between them, titles and degrees beside
+ * them. Returns the number of words (0: not name-shaped); *known: a word
+ * is a common given name or family name (vocabularies of many
+ * countries, person.c), or a Russian name ending. */
 static size_t name_words(const char *v, size_t n, int *known) {
   size_t i, words = 0, start = 0;
   *known = 0;
@@ -297,49 +480,23 @@ static size_t name_words(const char *v, size_t n, int *known) {
       const char *w = v + start;
       int cyr;
       start = i + 1;
-      if (wl == 0)
+      if (wl == 0) {
+        if (i < n && i > 0 && v[i - 1] == ' ')
+          continue; /* two spaces */
         return 0;
-      if (name_particle(w, wl) && words)
+      }
+      if (name_particle(w, wl) && (words || i < n))
+        continue; /* "van der Linden", "da Costa" */
+      if (name_title(w, wl))
         continue;
-      if (!name_word(w, wl, &cyr))
+      if (!name_word(w, wl, &cyr) || not_name_word(w, wl))
         return 0;
-      if ((ajar_lexicon_value_vocab(w, wl) & (AJAR_V_GIVEN_NAME | AJAR_V_SURNAME)) ||
-          (cyr && ru_name_ending(w, wl)))
+      if (!*known && (person_word_known(w, wl) || (cyr && ru_name_ending(w, wl))))
         *known = 1;
       words++;
     }
   }
   return words <= 4 ? words : 0;
-}
-
-/* a CJK surname at v (3 or 6 bytes): Chinese, Japanese or Korean */
-static int cjk_surname_at(const char *v, size_t n) {
-  return (n >= 3 && (ajar_lexicon_value_vocab_exact(v, 3) & AJAR_V_CN_SURNAME)) ||
-         (n >= 6 && (ajar_lexicon_value_vocab_exact(v, 6) & AJAR_V_CN_SURNAME));
-}
-
-/* 2-4 CJK or Hangul characters (a space after the family name allowed,
- * as Japanese writes "木村 陽一") starting with a common surname */
-static int looks_name_zh(const char *v, size_t n) {
-  size_t i, chars = 0;
-  if (n < 6 || n > 16) return 0;
-  for (i = 0; i < n;) {
-    if (v[i] == ' ' && i > 0 && i + 1 < n && v[i - 1] != ' ') {
-      i++;
-      continue;
-    }
-    if (((unsigned char)v[i] & 0xF0) != 0xE0 || i + 3 > n) return 0;
-    i += 3;
-    chars++;
-  }
-  if (chars < 2 || chars > 5)
-    return 0;
-  /* Hangul: a name is three syllables (four with a two-syllable
-   * surname); two-syllable words (정상, 이상) are everyday words */
-  if ((unsigned char)v[0] >= 0xEA && (unsigned char)v[0] <= 0xED && chars < 3 &&
-      !memchr(v, ' ', n))
-    return 0;
-  return cjk_surname_at(v, n);
 }
 
 /* plausible free-form name value in a name field */
@@ -370,22 +527,28 @@ static unsigned vocab_emit(struct emit_ctx *e, uint32_t voc, size_t n) {
   return sig;
 }
 
-/* a person's name by shape and vocabularies: CJK and Hangul names start
- * with a common surname; Latin and Cyrillic ones are capitalised words,
- * one of them a common name of some country. Without a name in the
- * field, only two words or more with a known one. */
+/* a person's name by shape and vocabularies: names in Chinese
+ * characters, kana and Hangul by surnames and given-name characters
+ * (person.c); Latin and Cyrillic ones are capitalised words, valid when
+ * one is a common name of some country. Every name-shaped value counts:
+ * without a name in the field, finish.c wants most of a column known. */
 static unsigned person_name(struct emit_ctx *e, const char *v, size_t n,
                             unsigned mask) {
   unsigned sig = 0;
   int known;
   size_t words;
-  if ((mask & C_HIGH) && looks_name_zh(v, n))
-    EMITE(DET_PERSON_NAME, 1);
+  int said = (e->hints & (AJAR_H_NAME | AJAR_H_PERSON)) != 0;
+  if (mask & C_HIGH) {
+    int cjk = (mask & (C_UPPER | C_LOWER | C_DIGIT)) ? 0 : person_cjk_name(v, n);
+    if (cjk && emit_as(e, DET_PERSON_NAME, cjk >= 2, n, !said && cjk < 3))
+      return sig;
+  }
   if (mask & (C_DIGIT | C_AT | C_UNDER | C_COLON))
     return sig;
   words = name_words(v, n, &known);
-  if (words && ((e->hints & (AJAR_H_NAME | AJAR_H_PERSON)) || (known && words >= 2)))
-    EMITE(DET_PERSON_NAME, known);
+  /* alone, two words or more with a common name in them are a name */
+  if (words && emit_as(e, DET_PERSON_NAME, known, n, !said && !(known && words >= 2)))
+    return sig;
   return sig;
 }
 
@@ -423,9 +586,7 @@ unsigned scalar_words(struct emit_ctx *e, const char *v, size_t n,
     sig |= person_name(e, v, n, mask);
   if (e->stop)
     return sig;
-  if ((mask & C_HIGH) && looks_address_zh(v, n))
-    EMITE(DET_ADDRESS, 1);
-  if ((mask & C_SPACE) && digits && looks_address_latin(v, n))
+  if (digits && looks_address(v, n, mask))
     EMITE(DET_ADDRESS, 1);
   if (hints & AJAR_H_NAME && !(voc & ~NAME_VOCAB) && name_shaped(v, n, mask) &&
       (mask & C_HIGH))
