@@ -253,6 +253,19 @@ static size_t postcode_at(const char *v, size_t n, size_t i) {
   return 0;
 }
 
+/* the small words inside street names: "Calle del Río", "Via degli
+ * Ulivi", "rue de la Paix", "Avenue of the Americas" is left out */
+static int address_particle(const char *w, size_t n) {
+  static const struct word p[] = {
+      WORD("da"), WORD("de"), WORD("del"), WORD("della"), WORD("delle"),
+      WORD("degli"), WORD("dei"), WORD("der"), WORD("des"), WORD("di"),
+      WORD("do"), WORD("dos"), WORD("das"), WORD("du"), WORD("la"), WORD("le"),
+      WORD("les"), WORD("van"), WORD("von"), WORD("den"), WORD("ter"),
+      WORD("am"), WORD("an"), WORD("im"), WORD("auf"), WORD("zum"), WORD("zur"),
+      WORD("y"), WORD("e"), WORD("el"), WORD("al"), WORD("of")};
+  return word_in(p, sizeof p / sizeof p[0], w, n);
+}
+
 /* "12 Baker Street", "Annweilerweg 47", "Via Roma 12", "ul. Hoża 5",
  * "239 Đường Nguyễn Du": a house number (1-5 digits, a letter or "/"
  * after it allowed) and a street word, a word with letters besides; or
@@ -261,7 +274,7 @@ static size_t postcode_at(const char *v, size_t n, size_t i) {
 static int looks_address_latin(const char *v, size_t n) {
   char low[200];
   size_t i, start = 0;
-  int number = 0, street = 0, words = 0, postcode = 0;
+  int number = 0, street = 0, both = 0, words = 0, postcode = 0;
   if (n < 6 || n >= sizeof low)
     return 0;
   for (i = 0; i + 6 <= n && !postcode; i++)
@@ -281,12 +294,21 @@ static int looks_address_latin(const char *v, size_t n) {
         number = 1;
       else if (d == 0 && street_word(w, wl))
         street = 1;
-      else if (d == 0)
+      else if (d == 0 && v[i - wl] >= 'a' && v[i - wl] <= 'z' &&
+               !address_particle(w, wl)) {
+        /* a lower-case word of a sentence parts the number from the
+         * street word: "call 555 1234 about the view" */
+        if (number && street)
+          break;
+        number = street = 0;
+      } else if (d == 0)
         words++;
+      if (number && street)
+        both = 1;
     }
   }
-  return (number && street && (words >= 1 || n >= 10)) ||
-         (postcode && (number || street) && words >= 1);
+  return (both && (words >= 1 || n >= 10)) ||
+         (postcode && (number || street || both) && words >= 1);
 }
 
 /* Chinese, Japanese or Korean address: at least three distinct markers,
