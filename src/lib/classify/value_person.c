@@ -129,6 +129,7 @@ static const struct word street_endings[] = {
 #define STREET_SLOTS 1024 /* a power of two, over twice the street words */
 #define N_STREET (sizeof street_words / sizeof street_words[0])
 #define N_ENDING (sizeof street_endings / sizeof street_endings[0])
+_Static_assert(N_STREET * 2 <= STREET_SLOTS, "street words fill over half the slots");
 static const char zh_marks[][4] = {"省", "市", "区", "县", "路", "街", "号",
                                    "村", "镇", "乡", "巷", "弄", "栋", "室",
                                    "都", "県", "町", "丁", "番", "시", "도",
