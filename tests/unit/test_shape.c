@@ -5,6 +5,7 @@
 #include <string.h>
 #include <sys/mman.h>
 
+#include "classify.h"
 #include "shape.h"
 #include "unit.h"
 
@@ -69,6 +70,40 @@ static void test_avx2(void) {
   CHECK(k == 5000);
 }
 
+/* parse_double gives strtod's double, bit for bit, for the long decimals
+ * its x87 path takes (value.c: decimal_exact), halfway cases included */
+static void test_parse_double(void) {
+  static const char *fixed[] = {
+      "9007199254740993", "9007199254740995", "-9007199254740993.0",
+      "0.24118021799323708", "1234567890123456789", "12345678901234567890",
+      "179.99999999999999999", "-0.000000000000000001", "0.30000000000000004",
+      "4.9406564584124654", "-0", "1.", "18446744073709551615"};
+  char b[40];
+  unsigned seed = 4242;
+  size_t k, i;
+  for (k = 0; k < sizeof fixed / sizeof fixed[0]; k++) {
+    double a = 1, r = strtod(fixed[k], NULL);
+    int ok = parse_double(fixed[k], strlen(fixed[k]), &a);
+    CHECKF(!ok || !memcmp(&a, &r, sizeof a), "%s", fixed[k]);
+  }
+  for (k = 0; k < 200000; k++) {
+    size_t n = 0, ni, nf;
+    double a, r;
+    seed = seed * 1103515245u + 12345u;
+    if (seed >> 31) b[n++] = '-';
+    ni = 1 + (seed >> 8) % 6;
+    nf = 17 - ni + (seed >> 12) % 3; /* 17-19 digits: past the short path */
+    for (i = 0; i < ni + nf + 1; i++) {
+      seed = seed * 1103515245u + 12345u;
+      b[n++] = i == ni ? '.' : (char)('0' + (k & 1 && i > ni + nf - 3 ? (i == ni + nf ? 5 : 0)
+                                                                     : (seed >> 16) % 10));
+    }
+    b[n] = 0;
+    r = strtod(b, NULL);
+    CHECKF(parse_double(b, n, &a) && !memcmp(&a, &r, sizeof a), "%s", b);
+  }
+}
+
 void test_shape(void) {
   char buf[80];
   size_t n, i, c, k;
@@ -118,4 +153,5 @@ void test_shape(void) {
     CHECK(value_shape("AB 12-34.56 7", 13, &d, &sp) && d == 7 && sp == 4);
   }
   test_avx2();
+  test_parse_double();
 }
