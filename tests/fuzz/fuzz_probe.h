@@ -13,7 +13,8 @@
  * When the parts run out the peer cannot be reached. The probes reach no
  * network (src/lib/probe/testhook.h); the scope refuses any address, so a
  * client library that connects by itself (libmariadb) is refused too.
- * Include after defining FUZZ_PROBE (the probe, or an expression). */
+ * A target includes this file and calls run_probe(probe, data, size);
+ * FUZZ_PROBE_VERBOSE=1 in the environment prints what a seed reached. */
 #include <fcntl.h>
 #include <stdint.h>
 #include <stdio.h>

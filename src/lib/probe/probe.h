@@ -208,11 +208,6 @@ extern const struct ajar_probe ajar_probe_mysql;
 extern const struct ajar_probe ajar_probe_couchdb;
 extern const struct ajar_probe ajar_probe_clickhouse;
 extern const struct ajar_probe ajar_probe_etcd;
-
-/* the table, NULL-terminated (probes.c) */
-extern const struct ajar_probe *const ajar_probes[];
-const struct ajar_probe *ajar_probe_find(const char *name);
-
 extern const struct ajar_probe ajar_probe_mongodb;
 extern const struct ajar_probe ajar_probe_redis;
 extern const struct ajar_probe ajar_probe_memcached;
@@ -220,6 +215,10 @@ extern const struct ajar_probe ajar_probe_s3;
 extern const struct ajar_probe ajar_probe_azure_blob;
 extern const struct ajar_probe ajar_probe_http_index;
 extern const struct ajar_probe ajar_probe_ftp;
+
+/* the table, NULL-terminated (probes.c) */
+extern const struct ajar_probe *const ajar_probes[];
+const struct ajar_probe *ajar_probe_find(const char *name);
 
 /* Plain TCP for native probes (net.c). probe_connect_tcp connects to the
  * first of c->addrs that accepts, within the connect timeout, and checks

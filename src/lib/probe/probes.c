@@ -1,6 +1,7 @@
 /* The table of probes, in the order an endpoint tries them (after the
  * probes of its port). A new store: one probe_STORE.c file, one line
- * here, one line in CMakeLists.txt. */
+ * here, its extern in probe.h, one line in CMakeLists.txt
+ * (docs/architecture.md, "Add a probe"). */
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
