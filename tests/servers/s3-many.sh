@@ -1,7 +1,7 @@
 # shellcheck shell=bash
 # s3-many: a third MinIO (lib/minioserver.sh) with bucket `many`: AJAR_S3_MANY (100000) tiny
 # objects logs/part-NNNNNN.log, anonymous list and read, made with one PUT of a tar (MinIO's
-# snowball auto-extract; about 3 min on this 2-core machine). Its data is KEPT across ups
+# snowball auto-extract; 135 s and about 92 s of CPU on this 2-core machine). Its data is KEPT across ups
 # while the seed is the same (later ups: 2 s). Root user `minioadmin-ajar` /
 # AJAR_S3_PASSWORD (`m1nio-s3cret`). Port: AJAR_S3_MANY_PORT (19004).
 S3_PORT=${AJAR_S3_MANY_PORT:-19004}

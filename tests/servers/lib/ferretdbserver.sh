@@ -35,14 +35,6 @@ PY
 }
 srv_ready() { MONGO_PY=$(py_venv) && mongo_ping; }
 
-find_go() {
-    local g
-    for g in "$(command -v go 2>/dev/null)" /usr/local/go/bin/go /usr/lib/go/bin/go; do
-        [[ -n $g && -x $g ]] && { printf '%s\n' "$g"; return 0; }
-    done
-    die "$SRV_NAME: Go (>= 1.24) is needed to build FerretDB $FERRETDB_VERSION (no 'go' on PATH or in /usr/local/go/bin)"
-}
-
 # The module zip that `go install $FERRETDB_MODULE/cmd/ferretdb@VERSION` builds from lacks
 # build/version/version.txt (FerretDB's own build tooling generates it), and such a binary
 # panics at start ("Invalid build/version/version.txt file content"). So: download the
@@ -52,7 +44,7 @@ ferretdb_install() {
         return 0
     fi
     local go dir tmp
-    go=$(find_go)
+    go=$(find_go "FerretDB $FERRETDB_VERSION")
     say "$SRV_NAME: building FerretDB $FERRETDB_VERSION with $($go version) (a few minutes, once)"
     mkdir -p "$FERRETDB_HOME"
     tmp=$(mktemp -d "$FERRETDB_HOME/.build.XXXXXX")

@@ -1,9 +1,9 @@
 # shellcheck shell=bash
 # MinIO (S3 API), built from source with the Go module proxy (`go install
 # github.com/minio/minio@VERSION`) once into $AJAR_SERVERS_CACHE/minio-VERSION/ and kept
-# there: the build is the slow part (measured on this 2-core machine: 8 min of CPU, 5-27 min
-# of wall time by load, with the module downloads); a start is 2 s. Single drive, on
-# 127.0.0.1 only, the web console off. Sourced by s3.sh / s3-auth.sh after they set
+# there: the build is the slow part (fresh caches, this 2-core machine: 391 s of CPU, 8 min
+# of wall time at a load of 5, with the module downloads; tests/servers/README.md); a start
+# is 2 s. Single drive, on 127.0.0.1 only, the web console off. Sourced by s3.sh / s3-auth.sh after they set
 # S3_PORT, S3_ROOT_USER, S3_ROOT_PASSWORD and S3_SEED (seed_objects.py s3 arguments), and
 # optionally S3_DOMAIN (MINIO_DOMAIN: virtual-host-style requests, Host BUCKET.S3_DOMAIN).
 # Writes in $SRV_DIR: data/, seed.json (seed_objects.py s3-snapshot: every bucket/key with
@@ -21,13 +21,14 @@ srv_ready() { curl -sf -m 2 -o /dev/null "$(srv_url)/minio/health/live"; }
 
 minio_build() {
     [[ -x $MINIO_BIN ]] && return 0
-    command -v go >/dev/null 2>&1 || die "$SRV_NAME: MinIO is built with Go (https://go.dev/dl/), which is missing"
+    local tmp go
+    go=$(find_go "MinIO $MINIO_VERSION")
     say "$SRV_NAME: building MinIO $MINIO_VERSION with go install (once; minutes)"
-    local tmp
     mkdir -p "$AJAR_SERVERS_CACHE"
     tmp=$(mktemp -d "$AJAR_SERVERS_CACHE/.minio-build.XXXXXX")
-    if ! GOBIN=$tmp GOFLAGS=-trimpath CGO_ENABLED=0 nice -n 5 \
-        go install "github.com/minio/minio@$MINIO_VERSION" >"$tmp/build.log" 2>&1; then
+    # GOTOOLCHAIN=local: a Go too old fails here rather than fetching another toolchain
+    if ! GOBIN=$tmp GOFLAGS=-trimpath CGO_ENABLED=0 GOTOOLCHAIN=local nice -n 5 \
+        "$go" install "github.com/minio/minio@$MINIO_VERSION" >"$tmp/build.log" 2>&1; then
         tail -n 30 "$tmp/build.log" >&2
         die "$SRV_NAME: go install github.com/minio/minio@$MINIO_VERSION failed"
     fi

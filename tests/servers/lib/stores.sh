@@ -73,6 +73,16 @@ tcp_ready() { port_open "$1"; }
 # http_ok URL [curl args]: GET URL answers 2xx within 2 s.
 http_ok() { curl -sf -m 2 -o /dev/null "$@"; }
 
+# find_go WHAT: the Go tool (>= 1.24) that builds WHAT: `go` on PATH, else /usr/local/go's
+# or Debian's; dies when there is none.
+find_go() {
+    local g
+    for g in "$(command -v go 2>/dev/null)" /usr/local/go/bin/go /usr/lib/go/bin/go; do
+        [[ -n $g && -x $g ]] && { printf '%s\n' "$g"; return 0; }
+    done
+    die "$SRV_NAME: Go (>= 1.24) is needed to build $1 (no 'go' on PATH or in /usr/local/go/bin)"
+}
+
 # npm_cached PACKAGE VERSION HOME FILE: npm install PACKAGE@VERSION (no install scripts) into
 # HOME under the cache dir, once: nothing to do when HOME/FILE is there.
 npm_cached() {
