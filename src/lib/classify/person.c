@@ -638,10 +638,11 @@ int person_cjk_name(const char *v, size_t n) {
   if (chars == 1) /* a family name alone (王, 김), a given name (燕, 勇) */
     return surname_part(v, n) || (first == S_HAN && given_part(v, n, first)) ? 2
                                                                              : first == S_HAN;
-  /* Hangul: two syllables are mostly everyday words (정상, 이상) unless
-   * both are given-name syllables; three or four start with a surname */
+  /* Hangul: two syllables are mostly everyday words (정상, 이상), only
+   * shaped like a name unless both are given-name syllables; three or
+   * four start with a surname */
   if (first == S_HANGUL && chars == 2)
-    return surname_part(v, n) ? 3 : given_part(v, n, first) ? 2 : 0;
+    return surname_part(v, n) ? 3 : given_part(v, n, first) ? 2 : 1;
   if (surname_part(v, n) || surname_first(v, n))
     return 3; /* 佐藤, 欧阳, 王小明, 김민준 */
   if (given_part(v, n, first))

@@ -446,12 +446,24 @@ static int name_title(const char *w, size_t n) {
       WORD("shri"), WORD("smt"), WORD("jr"), WORD("ii"), WORD("iii"), WORD("iv"),
       WORD("md"), WORD("dds"), WORD("phd"), WORD("mba"), WORD("bsc"), WORD("msc"),
       WORD("ba"), WORD("ma"), WORD("beng"), WORD("meng"), WORD("bed"), WORD("med"),
-      WORD("dvm"), WORD("esq"), WORD("llm"), WORD("dipl")};
+      WORD("dvm"), WORD("esq"), WORD("llm"), WORD("dipl"), WORD("univ"),
+      WORD("mag"), WORD("rer"), WORD("nat"), WORD("kfm")};
   char low[8];
-  size_t l;
-  if (n > 8 || (l = lower_nodots(w, n, low, sizeof low)) == 0)
+  size_t l, i, start = 0;
+  if (n <= 8 && (l = lower_nodots(w, n, low, sizeof low)) != 0 &&
+      word_in(t, sizeof t / sizeof t[0], low, l))
+    return 1;
+  /* titles joined: "Univ.Prof.", "Dipl.-Ing.", "Dr.med." */
+  if (n > 16 || !memchr(w, '.', n))
     return 0;
-  return word_in(t, sizeof t / sizeof t[0], low, l);
+  for (i = 0; i <= n; i++)
+    if (i == n || w[i] == '.' || w[i] == '-') {
+      if (i > start && ((l = lower_nodots(w + start, i - start, low, sizeof low)) == 0 ||
+                        !word_in(t, sizeof t / sizeof t[0], low, l)))
+        return 0;
+      start = i + 1;
+    }
+  return 1;
 }
 
 /* Words no person is called by: street types, places ("North", "Lake",
