@@ -425,6 +425,13 @@ static const struct row rows[] = {
   {"cn_plate", "f1", "皖Q--00197", 0},
   {"card", "f1", "180007472492443", 1}, /* JCB, 15 digits */
   {"card", "f1", "180007472492444", 0},
+  /* free text: a national number announced as a phone in a contact block */
+  {"phone_national", "note", "Tel. 0909501870, Mail someone@example.com. Bitte zurueckrufen.", 1},
+  {"phone_national", "f3", "Telefon: 030 1234-5678 oder Handy 0171/2345678, Mail a@example.de", 1},
+  {"phone_national", "f3", "\xE7\x94\xB5\xE8\xAF\x9D" "010-12345678 \xE9\x82\xAE\xE7\xAE\xB1 wang@example.cn \xE5\xB7\xA5\xE4\xBD\x9C\xE6\x97\xB6\xE9\x97\xB4", 1},
+  {"phone_national", "note", "the cell 12 has 3 items, the tel 5 is fine; mobile app 2.1, see a@example.com", 0},
+  {"phone_national", "note", "iPhone 1234567890 sold to a@example.com on Monday, all good here", 0},
+  {"phone_national", "note", "Tel. 0909501870 and nothing else that says contact in this long text", 0},
 };
 
 struct seen {

@@ -50,6 +50,7 @@ static int text_safe(unsigned d, uint32_t hints) {
   case DET_CN_RESIDENT_ID: case DET_IBAN: case DET_PRIVATE_KEY:
   case DET_AWS_KEY: case DET_JWT: case DET_PASSWORD_HASH: case DET_CN_PLATE:
   case DET_US_SSN: case DET_UK_NINO: case DET_CARD:
+  case DET_PHONE_NATIONAL: /* in text only after "Tel." and its kin (textdb.c) */
     return 1;
   case DET_IPV4: case DET_MAC:
     return (hints & (AJAR_H_IP | AJAR_H_MAC)) != 0;
