@@ -2,7 +2,8 @@
 """ctest's `accuracy.heldout`: ajar on data it has never seen.
 
     run.py --ajar AJAR --venv DIR --out DIR --seeds 201 202 203
-           [--min-precision P] [--min-recall R] [--min-profiles-f1 F] [--json-out F]
+           [--min-precision P] [--min-recall R] [--min-profiles-f1 F]
+           [--min-locale-recall L] [--json-out F]
 
 Makes the venv once (requirements.txt: Faker, Mimesis, python-stdnum at
 pinned versions; kept in the build tree for later runs), writes the
@@ -62,6 +63,8 @@ def main() -> int:
     ap.add_argument("--min-precision", type=float, default=0.0)
     ap.add_argument("--min-recall", type=float, default=0.0)
     ap.add_argument("--min-profiles-f1", type=float, default=0.0)
+    ap.add_argument("--min-locale-recall", type=float, default=0.0,
+                    help="fail when the recall of any one locale is below this")
     ap.add_argument("--json-out")
     ap.add_argument("--verbose", "-v", action="store_true", help="print every FP and FN")
     a = ap.parse_args()
@@ -165,9 +168,13 @@ def main() -> int:
             json.dump({"seeds": a.seeds, "precision": precision, "recall": recall, "profiles_f1": prof_f1,
                        "per_locale": per_locale, "recall_table": table,
                        "false_negatives": fn, "false_positives": fp}, f, ensure_ascii=False, indent=1)
-    ok = precision >= a.min_precision and recall >= a.min_recall and prof_f1 >= a.min_profiles_f1
-    print("result: %s (min precision %.2f, recall %.2f, profiles F1 %.2f)" % (
-        "PASS" if ok else "FAIL", a.min_precision, a.min_recall, a.min_profiles_f1))
+    low = sorted(loc for loc in locales if per_locale[loc]["recall"] < a.min_locale_recall)
+    ok = (precision >= a.min_precision and recall >= a.min_recall and prof_f1 >= a.min_profiles_f1
+          and not low)
+    if low:
+        w("locales below the recall minimum: %s\n" % " ".join(low))
+    print("result: %s (min precision %.2f, recall %.2f, profiles F1 %.2f, recall of each locale %.2f)" % (
+        "PASS" if ok else "FAIL", a.min_precision, a.min_recall, a.min_profiles_f1, a.min_locale_recall))
     return 0 if ok else 1
 
 
