@@ -278,9 +278,6 @@ static int looks_address_latin(const char *v, size_t n) {
   int number = 0, street = 0, both = 0, words = 0, postcode = 0;
   if (n < 6 || n >= sizeof low)
     return 0;
-  for (i = 0; i + 6 <= n && !postcode; i++)
-    if ((i == 0 || v[i - 1] == ' ' || v[i - 1] == ',') && (up(v[i]) || dig(v[i])))
-      postcode = postcode_at(v, n, i) != 0;
   for (i = 0; i < n; i++)
     low[i] = (char)(v[i] >= 'A' && v[i] <= 'Z' ? v[i] + 32 : v[i]);
   for (i = 0; i <= n; i++) {
@@ -308,8 +305,14 @@ static int looks_address_latin(const char *v, size_t n) {
         both = 1;
     }
   }
-  return (both && (words >= 1 || n >= 10)) ||
-         (postcode && (number || street || both) && words >= 1);
+  if (both && (words >= 1 || n >= 10))
+    return 1;
+  if (!(number || street || both) || words < 1)
+    return 0;
+  for (i = 0; i + 6 <= n && !postcode; i++)
+    if ((i == 0 || v[i - 1] == ' ' || v[i - 1] == ',') && (up(v[i]) || dig(v[i])))
+      postcode = postcode_at(v, n, i) != 0;
+  return postcode;
 }
 
 /* Chinese, Japanese or Korean address: at least three distinct markers,
@@ -433,25 +436,84 @@ static size_t lower_nodots(const char *w, size_t n, char *out, size_t cap) {
   return o;
 }
 
+/* Titles before a name and degrees after it (class 1), and words no
+ * person is called by (class 2), looked up by one hash (built once) */
+static const struct word title_words[] = {
+  WORD("mr"), WORD("mrs"), WORD("ms"), WORD("miss"), WORD("mx"), WORD("dr"),
+  WORD("prof"), WORD("sir"), WORD("dame"), WORD("herr"), WORD("frau"),
+  WORD("mme"), WORD("mlle"), WORD("m"), WORD("sr"), WORD("sra"), WORD("srta"),
+  WORD("don"), WORD("dona"), WORD("dott"), WORD("dottssa"), WORD("sig"),
+  WORD("sigra"), WORD("ing"), WORD("avv"), WORD("dhr"), WORD("mevr"),
+  WORD("shri"), WORD("smt"), WORD("jr"), WORD("ii"), WORD("iii"), WORD("iv"),
+  WORD("md"), WORD("dds"), WORD("phd"), WORD("mba"), WORD("bsc"), WORD("msc"),
+  WORD("ba"), WORD("ma"), WORD("beng"), WORD("meng"), WORD("bed"), WORD("med"),
+  WORD("dvm"), WORD("esq"), WORD("llm"), WORD("dipl"), WORD("univ"),
+  WORD("mag"), WORD("rer"), WORD("nat"), WORD("kfm")};
+static const struct word not_name_words[] = {
+  WORD("street"), WORD("st"), WORD("road"), WORD("rd"), WORD("avenue"),
+  WORD("ave"), WORD("boulevard"), WORD("blvd"), WORD("drive"), WORD("court"),
+  WORD("place"), WORD("square"), WORD("terrace"), WORD("highway"),
+  WORD("parkway"), WORD("circle"), WORD("alley"), WORD("plaza"),
+  WORD("crescent"), WORD("strasse"), WORD("gasse"), WORD("allee"),
+  WORD("platz"), WORD("rue"), WORD("chemin"), WORD("impasse"), WORD("quai"),
+  WORD("calle"), WORD("avenida"), WORD("paseo"), WORD("camino"),
+  WORD("carretera"), WORD("via"), WORD("viale"), WORD("piazza"),
+  WORD("corso"), WORD("vicolo"), WORD("strada"), WORD("rua"),
+  WORD("travessa"), WORD("alameda"), WORD("rodovia"), WORD("estrada"),
+  WORD("straat"), WORD("laan"), WORD("plein"), WORD("gracht"), WORD("ulica"),
+  WORD("north"), WORD("south"), WORD("east"), WORD("west"), WORD("lake"),
+  WORD("port"), WORD("new"), WORD("fort"), WORD("mount"), WORD("saint"),
+  WORD("san"), WORD("santa"), WORD("sankt"), WORD("upper"), WORD("lower"),
+  WORD("inc"), WORD("llc"), WORD("ltd"), WORD("plc"), WORD("corp"),
+  WORD("gmbh"), WORD("ag"), WORD("kg"), WORD("ohg"), WORD("sa"), WORD("sas"),
+  WORD("sarl"), WORD("srl"), WORD("spa"), WORD("bv"), WORD("nv"), WORD("ltda"),
+  WORD("group"), WORD("holding"), WORD("holdings"), WORD("partners"),
+  WORD("company"), WORD("solutions"), WORD("systems"), WORD("services"),
+  WORD("technologies"), WORD("international"), WORD("industries"),
+  WORD("consulting"), WORD("bank"), WORD("hotel"), WORD("hospital")};
+#define PWORD_SLOTS 512 /* a power of two, over twice both lists */
+#define N_TITLE (sizeof title_words / sizeof title_words[0])
+#define N_NOT_NAME (sizeof not_name_words / sizeof not_name_words[0])
+_Static_assert((N_TITLE + N_NOT_NAME) * 2 <= PWORD_SLOTS, "person words fill over half the slots");
+static const struct word *pword[PWORD_SLOTS];
+static uint8_t pword_cls[PWORD_SLOTS];
+static pthread_once_t pword_once = PTHREAD_ONCE_INIT;
+
+static void pword_add(const struct word *w, uint8_t cls) {
+  unsigned i;
+  for (i = word_hash(w->s, w->n) & (PWORD_SLOTS - 1); pword[i]; i = (i + 1) & (PWORD_SLOTS - 1))
+    ;
+  pword[i] = w;
+  pword_cls[i] = cls;
+}
+
+static void build_pwords(void) {
+  size_t k;
+  for (k = 0; k < N_TITLE; k++)
+    pword_add(&title_words[k], 1);
+  for (k = 0; k < N_NOT_NAME; k++)
+    pword_add(&not_name_words[k], 2);
+}
+
+/* 1: a title or degree, 2: a word no person is called by, 0: neither
+ * (w lower case, without dots) */
+static int person_word_class(const char *w, size_t n) {
+  unsigned i;
+  pthread_once(&pword_once, build_pwords);
+  for (i = word_hash(w, n) & (PWORD_SLOTS - 1); pword[i]; i = (i + 1) & (PWORD_SLOTS - 1))
+    if (pword[i]->n == n && !memcmp(pword[i]->s, w, n))
+      return pword_cls[i];
+  return 0;
+}
+
 /* Titles before a name and degrees after it: "Dr.", "Mme", "Sra.",
  * "Dott.", "MBA", "B.Sc.", "Jr." stand beside a name and are no part of
  * its shape */
 static int name_title(const char *w, size_t n) {
-  static const struct word t[] = {
-      WORD("mr"), WORD("mrs"), WORD("ms"), WORD("miss"), WORD("mx"), WORD("dr"),
-      WORD("prof"), WORD("sir"), WORD("dame"), WORD("herr"), WORD("frau"),
-      WORD("mme"), WORD("mlle"), WORD("m"), WORD("sr"), WORD("sra"), WORD("srta"),
-      WORD("don"), WORD("dona"), WORD("dott"), WORD("dottssa"), WORD("sig"),
-      WORD("sigra"), WORD("ing"), WORD("avv"), WORD("dhr"), WORD("mevr"),
-      WORD("shri"), WORD("smt"), WORD("jr"), WORD("ii"), WORD("iii"), WORD("iv"),
-      WORD("md"), WORD("dds"), WORD("phd"), WORD("mba"), WORD("bsc"), WORD("msc"),
-      WORD("ba"), WORD("ma"), WORD("beng"), WORD("meng"), WORD("bed"), WORD("med"),
-      WORD("dvm"), WORD("esq"), WORD("llm"), WORD("dipl"), WORD("univ"),
-      WORD("mag"), WORD("rer"), WORD("nat"), WORD("kfm")};
   char low[8];
   size_t l, i, start = 0;
   if (n <= 8 && (l = lower_nodots(w, n, low, sizeof low)) != 0 &&
-      word_in(t, sizeof t / sizeof t[0], low, l))
+      person_word_class(low, l) == 1)
     return 1;
   /* titles joined: "Univ.Prof.", "Dipl.-Ing.", "Dr.med." */
   if (n > 16 || !memchr(w, '.', n))
@@ -459,7 +521,7 @@ static int name_title(const char *w, size_t n) {
   for (i = 0; i <= n; i++)
     if (i == n || w[i] == '.' || w[i] == '-') {
       if (i > start && ((l = lower_nodots(w + start, i - start, low, sizeof low)) == 0 ||
-                        !word_in(t, sizeof t / sizeof t[0], low, l)))
+                        person_word_class(low, l) != 1))
         return 0;
       start = i + 1;
     }
@@ -470,33 +532,11 @@ static int name_title(const char *w, size_t n) {
  * "Port"), companies ("GmbH", "Ltd", "Group"), so that "Willis Avenue",
  * "Port Jennifer" and "Smith Group" are not read as names */
 static int not_name_word(const char *w, size_t n) {
-  static const struct word t[] = {
-      WORD("street"), WORD("st"), WORD("road"), WORD("rd"), WORD("avenue"),
-      WORD("ave"), WORD("boulevard"), WORD("blvd"), WORD("drive"), WORD("court"),
-      WORD("place"), WORD("square"), WORD("terrace"), WORD("highway"),
-      WORD("parkway"), WORD("circle"), WORD("alley"), WORD("plaza"),
-      WORD("crescent"), WORD("strasse"), WORD("gasse"), WORD("allee"),
-      WORD("platz"), WORD("rue"), WORD("chemin"), WORD("impasse"), WORD("quai"),
-      WORD("calle"), WORD("avenida"), WORD("paseo"), WORD("camino"),
-      WORD("carretera"), WORD("via"), WORD("viale"), WORD("piazza"),
-      WORD("corso"), WORD("vicolo"), WORD("strada"), WORD("rua"),
-      WORD("travessa"), WORD("alameda"), WORD("rodovia"), WORD("estrada"),
-      WORD("straat"), WORD("laan"), WORD("plein"), WORD("gracht"), WORD("ulica"),
-      WORD("north"), WORD("south"), WORD("east"), WORD("west"), WORD("lake"),
-      WORD("port"), WORD("new"), WORD("fort"), WORD("mount"), WORD("saint"),
-      WORD("san"), WORD("santa"), WORD("sankt"), WORD("upper"), WORD("lower"),
-      WORD("inc"), WORD("llc"), WORD("ltd"), WORD("plc"), WORD("corp"),
-      WORD("gmbh"), WORD("ag"), WORD("kg"), WORD("ohg"), WORD("sa"), WORD("sas"),
-      WORD("sarl"), WORD("srl"), WORD("spa"), WORD("bv"), WORD("nv"), WORD("ltda"),
-      WORD("group"), WORD("holding"), WORD("holdings"), WORD("partners"),
-      WORD("company"), WORD("solutions"), WORD("systems"), WORD("services"),
-      WORD("technologies"), WORD("international"), WORD("industries"),
-      WORD("consulting"), WORD("bank"), WORD("hotel"), WORD("hospital")};
   char low[16];
   size_t l;
   if (n > 15 || (l = lower_nodots(w, n, low, sizeof low)) == 0)
     return 0;
-  return word_in(t, sizeof t / sizeof t[0], low, l);
+  return person_word_class(low, l) == 2;
 }
 
 /* A person's name in Latin or Cyrillic letters by its shape: 1-4
