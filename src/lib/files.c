@@ -123,6 +123,7 @@ static int job_parts(struct job *j, const char *name) {
 static void job_free(struct job *j) {
   uint32_t p;
   worker_fini(&j->main_w);
+  relays_free(j);
   for (p = 0; j->parts && p < j->n_parts; p++) {
     csv_header_free(&j->parts[p]->hdr);
     free(j->parts[p]->name);

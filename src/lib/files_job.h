@@ -4,6 +4,7 @@
  *   files_stream.c   a stream: sniff, frame, dispatch to a walker
  *   files_archive.c  archives, compressed streams and workbooks
  *   files_workers.c  parts and their sinks; records in batches to workers
+ *   files_relay.c    an SQL dump's rows to the workers (-j N)
  */
 #ifndef AJAR_FILES_JOB_H
 #define AJAR_FILES_JOB_H
@@ -21,6 +22,7 @@
 #include "record/sniff.h"
 
 struct batch;
+struct relay;
 
 /* A part of the file with a collection of its own: 0 is the file itself;
  * others are opened by walkers. Read by workers, written before they
@@ -32,6 +34,7 @@ struct part {
   int have_header;
   int container;          /* an archive: its members are parts of their own */
   int binary;             /* a member no walker reads */
+  struct relay *relay;    /* its SQL rows to the workers (files_relay.c) */
   uint64_t too_large, first_too_large;
 };
 
@@ -124,6 +127,14 @@ int on_record(struct job *j, const char *p, size_t n, uint64_t line);
 int pool_begin(struct job *j, int n);
 /* join the workers and merge their collections into the main worker's */
 int pool_finish(struct job *j);
+
+/* files_relay.c */
+/* the sink that hands part's SQL rows to the workers (made on first
+ * use), or NULL without memory */
+const struct rec_sink *relay_sink(struct job *j, uint32_t part);
+void relays_free(struct job *j);
+/* one row a relay encoded, into k: a record */
+void sqlrow_walk(const struct rec_sink *k, const char *p, size_t n);
 
 /* files_stream.c */
 /* Read, frame and walk the stream; returns a one-line error or NULL */

@@ -115,6 +115,16 @@ static const char *walker_stream(struct stream *st, size_t got, char *err,
   if (!top)
     return "out of memory";
   k = &top->k.sink;
+  if (j->parts[st->part]->fmt == FMT_SQL && files_threads(j->opts) > 1) {
+    /* the rows to the workers: this thread only reads (files_relay.c) */
+    if (!j->threaded) {
+      j->threaded = 1;
+      if (pool_begin(j, files_threads(j->opts)))
+        return "out of memory";
+    }
+    if (!(k = relay_sink(j, st->part)))
+      return "out of memory";
+  }
   if (j->parts[st->part]->fmt == FMT_SQL) {
     rc = sqldump_new(k, &sql);
   } else {

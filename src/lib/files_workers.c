@@ -146,6 +146,9 @@ static void walk_record(struct file_sink *fs, enum file_format fmt,
     rc = json_walk_record(&fs->k.sink, p, n);
     break;
   }
+  case FMT_SQL: /* a row of a dump, encoded by files_relay.c */
+    sqlrow_walk(&fs->k.sink, p, n);
+    break;
   case FMT_CSV:
   case FMT_TSV:
     if (n == 0) return;

@@ -254,6 +254,36 @@ def test_mongodump_directory_same_findings_as_live_scan(ajar_bin, stores, tmp_pa
     assert not [t for t in r["targets"] if t["target"].endswith(".metadata.json")]
 
 
+# ---- -j N: the walker reads, the workers classify ------------------------------------
+def test_dump_threads_same_report_as_one_thread(ajar_bin, stores, tmp_path):
+    """with -j 4 the dump walker's rows are classified by the workers
+    (files_relay.c): every collection's records, malformed rows and
+    findings with their match counts are those of -j 1"""
+    make_mysqldump(stores["mysql"], tmp_path / "backup.sql")
+    make_pg_dump(stores["postgresql"], tmp_path / "smartcity.sql")
+    (tmp_path / "cut.sql").write_text(
+        "INSERT INTO p (name, phone) VALUES ('张伟', '13800138000'), ('李娜', '139")
+    with tarfile.open(tmp_path / "both.tar.gz", "w:gz") as tar:
+        tar.add(tmp_path / "backup.sql", arcname="backup.sql")
+        tar.add(tmp_path / "smartcity.sql", arcname="pg/smartcity.sql")
+    names = ["backup.sql", "smartcity.sql", "cut.sql", "both.tar.gz"]
+
+    def report(j):
+        p = subprocess.run([ajar_bin, "files", "-j", str(j), "--format", "json", *names],
+                           capture_output=True, text=True, timeout=120, cwd=tmp_path)
+        assert p.returncode == 2, (p.returncode, p.stderr)  # cut.sql
+        out = {}
+        for t in json.loads(p.stdout)["targets"]:
+            for c in t["collections"]:
+                out[c["name"]] = (c["records"], c.get("malformed", 0), sorted(
+                    (f["field"], f["category"], f["matches"]) for f in c["findings"]))
+        return out, p.stderr
+    one, four = report(1), report(4)
+    assert one == four
+    assert one[0]["cut.sql!p"][:2] == (2, 1), one[0]["cut.sql!p"]
+    assert one[0]["both.tar.gz!pg/smartcity.sql!public.residents"][0] == 200
+
+
 # ---- XLSX -------------------------------------------------------------------------
 def test_xlsx_workbook_same_findings_as_live_scan(ajar_bin, stores, tmp_path):
     env = stores["postgresql"]
