@@ -225,7 +225,7 @@ static int on_match(unsigned id, unsigned long long from,
   struct text_ctx *t = p;
   unsigned det = ajar_text_patterns[id].det;
   size_t end = (size_t)to, start = (size_t)from;
-  struct candidate c;
+  struct candidate c = {0};
   (void)flags;
   if (start < t->last_end[id] && det != DET_EMAIL)
     return 0;
@@ -244,7 +244,6 @@ static int on_match(unsigned id, unsigned long long from,
   c.det = det;
   c.validated = 1;
   c.embedded = 1;
-  c.column = 0;
   c.from = start;
   c.to = end;
   if (t->fn(t->ctx, &c)) {
@@ -331,7 +330,7 @@ static void announced_phones(struct text_ctx *t) {
         continue;
       for (w = glo; w < ghi; w++) {
         size_t from = i, to = i + tel_words[w].n;
-        struct candidate cd;
+        struct candidate cd = {0};
         int dup = 0;
         if (to > t->n || t->v[i + 1] != tel_words[w].w[1] ||
             memcmp(t->v + i, tel_words[w].w, tel_words[w].n) ||
