@@ -1,4 +1,4 @@
-"""``python -m ajar.spark INPUT... --out report.json``: ajar files on Spark;
+"""``python -m ajar.spark [files] INPUT... --out report.json``: ajar files on Spark;
 ``python -m ajar.spark scan TARGET... --shards N``: ajar scan on Spark.
 
 ``scan`` runs N Spark tasks, task K calling libajar's scan with shard K of
@@ -7,7 +7,7 @@ scan, in the scan's pseudo-random order), and merges the N reports on the
 driver: the targets are those one ``ajar scan`` of the same targets and
 options reports.
 
-Reads JSON lines, CSV/TSV and Parquet from any path Spark can reach
+Reads JSON lines, CSV/TSV, Parquet, ORC and Avro from any path Spark can reach
 (local, hdfs://, s3a://, ...), classifies each partition with libajar in
 the executors (``mapInArrow``; one Classifier per executor Python process,
 ``ajar.default_classifier``, compiled on first use), and sends back each
@@ -22,8 +22,15 @@ How records become fields, as ``ajar files`` makes them:
     are skipped, lines over 16 MiB are skipped and counted as malformed;
   - CSV/TSV: the header line names the columns; each row's cells go in as
     (column, text) pairs, an empty cell as empty;
-  - Parquet: each row as JSON (structs as objects, arrays as arrays,
-    maps as objects), so column paths are the JSON walker's dotted paths.
+  - Parquet, ORC and Avro: each row as JSON (structs as objects, arrays as
+    arrays, maps as objects), so a nested column's field is the JSON
+    walker's dotted path (``person.address.city``, ``phones[]``); a null
+    column is a JSON null, which gives no finding, as an absent key.
+
+Avro is not in Spark itself: its data source is the ``spark-avro`` package
+(Maven Central, ``org.apache.spark:spark-avro_<scala>:<spark version>``),
+given to spark-submit as ``--packages`` or, for the command line's own
+session, by ``--avro-package`` (see AVRO_HELP).
 """
 
 from __future__ import annotations
@@ -41,13 +48,16 @@ from . import _lib, default_classifier
 from .classifier import record_json
 from .report import now_utc
 
-FORMATS = ("ndjson", "csv", "tsv", "parquet")
+FORMATS = ("ndjson", "csv", "tsv", "parquet", "orc", "avro")
+#: the formats read by Spark's data sources, each row classified as one record
+COLUMNAR = ("parquet", "orc", "avro")
 #: AJAR_MAX_RECORD in src/lib/ajar_limits.h: longer lines are skipped as ajar files does
 MAX_RECORD = 16 << 20
 _COMPRESSED = (".gz", ".bz2", ".zst", ".zstd", ".deflate", ".snappy", ".lz4")
 _BY_SUFFIX = {".ndjson": "ndjson", ".jsonl": "ndjson", ".json": "ndjson",
               ".csv": "csv", ".tsv": "tsv", ".tab": "tsv",
-              ".parquet": "parquet", ".parq": "parquet"}
+              ".parquet": "parquet", ".parq": "parquet", ".orc": "orc",
+              ".avro": "avro"}
 #: one row per partition (state) and one per file split (line counts)
 PARTIAL_SCHEMA = ("input int, file string, block long, lines long, first_bad long, "
                   "too_large long, first_too_large long, state binary")
@@ -159,8 +169,8 @@ def _maps_as_dicts(v: Any) -> Any:
     return v
 
 
-def _parquet_partition(col: Any, batches: Iterator[Any]) -> None:
-    """Parquet rows as JSON records."""
+def _columnar_partition(col: Any, batches: Iterator[Any]) -> None:
+    """Parquet, ORC or Avro rows as JSON records."""
     for batch in batches:
         try:
             rows = batch.to_pylist(maps_as_pydicts="strict")
@@ -182,7 +192,7 @@ def classify_partition(index: int, fmt: str, names: Sequence[str], reveal: bool,
     elif fmt in ("csv", "tsv"):
         _rows_partition(col, batches, names)
     else:
-        _parquet_partition(col, batches)
+        _columnar_partition(col, batches)
     rows = [{"input": index, "file": f, "block": b, "lines": st[0], "first_bad": st[1],
              "too_large": st[2], "first_too_large": st[3], "state": None}
             for (f, b), st in splits.items()]
@@ -228,6 +238,38 @@ def _local_first_line(path: str) -> Optional[str]:
         return None
 
 
+AVRO_HELP = ("Avro needs Spark's spark-avro package (Maven Central): give "
+             "--avro-package to python -m ajar.spark, or --packages "
+             "org.apache.spark:spark-avro_{scala}:{spark} to spark-submit")
+
+
+def avro_package() -> str:
+    """The Maven coordinate of the spark-avro matching the installed pyspark
+    (its Scala line from the scala-library jar pyspark ships)."""
+    import glob
+    import pyspark
+    home = os.path.dirname(pyspark.__file__)
+    jars = glob.glob(os.path.join(home, "jars", "scala-library-*.jar"))
+    scala = ".".join(os.path.basename(jars[0])[len("scala-library-"):].split(".")[:2]) \
+        if jars else ("2.13" if pyspark.__version__ >= "4" else "2.12")
+    return f"org.apache.spark:spark-avro_{scala}:{pyspark.__version__}"
+
+
+def _read_avro(spark: Any, path: str) -> Any:
+    """An Avro dataset, or ValueError (one error target) naming the package
+    to add when this session has no Avro data source."""
+    try:
+        return spark.read.format("avro").load(path)
+    except Exception as e:
+        text = str(e)
+        if "avro" in text.lower() and ("DATA_SOURCE_NOT_FOUND" in text or
+                                       "Failed to find data source" in text):
+            coord = avro_package().split(":")[1:]
+            raise ValueError(AVRO_HELP.format(scala=coord[0].split("_")[-1],
+                                              spark=coord[1])) from None
+        raise
+
+
 def _frame(spark: Any, path: str, fmt: str, index: int, reveal: bool,
            csv_multiline: bool) -> Any:
     names: List[str] = []
@@ -240,8 +282,10 @@ def _frame(spark: Any, path: str, fmt: str, index: int, reveal: bool,
                             inferSchema=False, multiLine=csv_multiline,
                             ignoreLeadingWhiteSpace=False,
                             ignoreTrailingWhiteSpace=False, mode="PERMISSIVE")
+    elif fmt == "avro":
+        df = _read_avro(spark, path)
     else:
-        df = spark.read.parquet(path)
+        df = spark.read.format(fmt).load(path)
     fn = functools.partial(classify_partition, index, fmt, names, reveal)
     return df.mapInArrow(fn, PARTIAL_SCHEMA)
 
@@ -419,10 +463,12 @@ def _scan_main(argv: Sequence[str]) -> int:
 
 
 class _session:
-    """The active SparkSession (a notebook's), else one of our own."""
+    """The active SparkSession (a notebook's), else one of our own (with
+    packages, Maven coordinates, fetched by Spark at start)."""
 
-    def __init__(self, master: Optional[str]) -> None:
+    def __init__(self, master: Optional[str], packages: Sequence[str] = ()) -> None:
         self.master = master
+        self.packages = list(packages)
         self.own = False
 
     def __enter__(self) -> Any:
@@ -432,6 +478,8 @@ class _session:
             return spark
         self.own = True
         b = SparkSession.builder.appName("ajar")
+        if self.packages:
+            b = b.config("spark.jars.packages", ",".join(self.packages))
         master = self.master or (None if _under_submit() else "local[*]")
         if master:
             b = b.master(master)
@@ -459,10 +507,13 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     if argv[:1] == ["scan"]:
         return _scan_main(argv[1:])
+    if argv[:1] == ["files"]:  # python -m ajar.spark files INPUT... as ajar files
+        argv = argv[1:]
     ap = argparse.ArgumentParser(
-        prog="python -m ajar.spark",
-        description="Classify personal data in JSON lines, CSV/TSV and Parquet "
-                    "on Spark; the report equals `ajar files --format json`.")
+        prog="python -m ajar.spark [files]",
+        description="Classify personal data in JSON lines, CSV/TSV, Parquet, ORC "
+                    "and Avro on Spark; the report equals `ajar files --format json` "
+                    "(for Parquet, ORC and Avro: on the same rows as JSON lines).")
     ap.add_argument("inputs", nargs="+", metavar="INPUT",
                     help="file, directory or glob on any Hadoop filesystem")
     ap.add_argument("-o", "--out", default="-", help="report file (default: stdout)")
@@ -473,8 +524,15 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
     ap.add_argument("--reveal", action="store_true", help="whole values as examples")
     ap.add_argument("--csv-multiline", action="store_true",
                     help="CSV cells may hold line breaks (files are then not split)")
+    ap.add_argument("--avro", action="store_true",
+                    help="start Spark with the spark-avro package matching pyspark "
+                         "(org.apache.spark:spark-avro_SCALA:SPARK_VERSION), to read "
+                         "Avro; Spark fetches it from Maven Central once")
+    ap.add_argument("--avro-package", metavar="COORD",
+                    help="as --avro, with this Maven coordinate")
     a = ap.parse_args(argv)
-    with _session(a.master) as spark:  # a notebook's session, else our own
+    packages = [a.avro_package] if a.avro_package else [avro_package()] if a.avro else []
+    with _session(a.master, packages) as spark:  # a notebook's session, else our own
         report = run(a.inputs, spark=spark, input_format=a.input_format,
                      reveal=a.reveal, csv_multiline=a.csv_multiline)
     _write(report, a.out)

@@ -15,6 +15,7 @@ import pytest
 
 REPO = Path(__file__).resolve().parents[2]
 EXAMPLES = REPO / "examples"
+GEN = REPO / "tests" / "accuracy" / "gen_labelled.py"
 SERVERS_DIR = Path(os.environ.get("AJAR_SERVERS_DIR", "/tmp/ajar-servers"))
 
 
@@ -65,7 +66,9 @@ def comparable(report: Dict[str, Any], by: str = "target") -> Dict[str, Any]:
 @pytest.fixture(scope="session")
 def spark() -> Any:
     """One local[2] SparkSession, with small file splits so every input
-    spans several partitions (the merge path is what is under test)."""
+    spans several partitions (the merge path is what is under test), and
+    Spark's Avro data source when run_in_venv.py could fetch it
+    ($AJAR_TEST_AVRO_JAR)."""
     if not (shutil.which("java") or os.environ.get("JAVA_HOME")):
         pytest.skip("Java is not installed: the Spark tests need a JVM (Java 17)")
     pytest.importorskip("pyspark", reason="pyspark is not installed")
@@ -73,7 +76,11 @@ def spark() -> Any:
     from pyspark.sql import SparkSession
     os.environ["PYSPARK_PYTHON"] = sys.executable
     os.environ.setdefault("SPARK_LOCAL_IP", "127.0.0.1")
-    session = (SparkSession.builder.master("local[2]").appName("ajar-tests")
+    builder = SparkSession.builder
+    avro = os.environ.get("AJAR_TEST_AVRO_JAR")
+    if avro and os.path.isfile(avro):
+        builder = builder.config("spark.jars", avro)
+    session = (builder.master("local[2]").appName("ajar-tests")
                .config("spark.ui.enabled", "false")
                .config("spark.driver.host", "127.0.0.1")
                .config("spark.sql.files.maxPartitionBytes", "48k")
@@ -83,6 +90,15 @@ def spark() -> Any:
     session.sparkContext.setLogLevel("ERROR")
     yield session
     session.stop()
+
+
+@pytest.fixture(scope="session")
+def corpus(tmp_path_factory: Any) -> Path:
+    """The labelled generator's files (NDJSON, CSV, TSV, gzip), seed 7."""
+    out = tmp_path_factory.mktemp("corpus")
+    subprocess.run([sys.executable, str(GEN), str(out), "--seed", "7",
+                    "--records", "150"], check=True, capture_output=True)
+    return out
 
 
 def ndjson_records(path: Path) -> List[Any]:

@@ -8,6 +8,12 @@ download, kept in the build tree for later runs), installs the package
 from python/ with this build's libajar inside it (no CMake run: the
 library is the one ctest just built), and runs pytest on python/tests
 from outside the source tree, so the installed package is what is tested.
+
+Spark reads Avro only with the spark-avro package (Maven Central): fetched
+once with the Ivy that pyspark ships into the venv (the pyspark version's
+own, else the newest release of the same major version), and given to the
+tests as $AJAR_TEST_AVRO_JAR. When Maven Central cannot be reached, the
+Avro test is skipped and says why.
 """
 
 from __future__ import annotations
@@ -35,6 +41,39 @@ def run(cmd: list, **kw) -> None:
     subprocess.run([str(c) for c in cmd], check=True, **kw)
 
 
+def avro_jar(py: Path, venv: Path) -> str:
+    """The spark-avro jar for the venv's pyspark (fetched once), or ""."""
+    out = venv / "spark-avro"
+    have = sorted(out.glob("spark-avro_*.jar"))
+    if have:
+        return str(have[-1])
+    probe = subprocess.run([py, "-c", "import glob, os, pyspark; from ajar.spark import "
+                            "avro_package; print(avro_package()); print(glob.glob(os.path."
+                            "join(os.path.dirname(pyspark.__file__), 'jars', 'ivy-*.jar'))[0])"],
+                           capture_output=True, text=True)
+    if probe.returncode:
+        print("no spark-avro: " + probe.stderr.strip()[-300:], flush=True)
+        return ""
+    coord, ivy = probe.stdout.split()
+    org, module, version = coord.split(":")
+    major = int(version.split(".")[0])
+    for rev in (version, f"[{major}.0,{major + 1}.0["):
+        cmd = ["java", "-jar", ivy, "-m2compatible", "-cache", str(venv / "ivy-cache"),
+               "-dependency", org, module, rev, "-notransitive",
+               "-retrieve", str(out / "[artifact]-[revision].[ext]")]
+        try:
+            subprocess.run(cmd, capture_output=True, timeout=180)
+        except subprocess.TimeoutExpired:
+            break
+        have = sorted(out.glob("spark-avro_*.jar"))
+        if have:
+            print(f"spark-avro for pyspark {version}: {have[-1].name}", flush=True)
+            return str(have[-1])
+    print(f"no spark-avro for {coord} from Maven Central: the Avro test is skipped",
+          flush=True)
+    return ""
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--venv", required=True, type=Path)
@@ -58,6 +97,7 @@ def main() -> int:
     env = {k: v for k, v in os.environ.items()
            if k not in ("AJAR_LIBRARY", "PYTHONPATH")}
     env["AJAR_BIN"] = str(Path(a.ajar).resolve())
+    env["AJAR_TEST_AVRO_JAR"] = avro_jar(py, a.venv)
     proc = subprocess.run([py, "-m", "pytest", "-q", "-rs", "-p", "no:cacheprovider",
                            str(HERE), *pytest_args], cwd=a.venv.parent, env=env)
     return proc.returncode

@@ -3,25 +3,12 @@
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 from pathlib import Path
 from typing import Any, Dict, List
 
 import pytest
 
-from conftest import REPO, cli_report, comparable, ndjson_records
-
-GEN = REPO / "tests" / "accuracy" / "gen_labelled.py"
-
-
-@pytest.fixture(scope="session")
-def corpus(tmp_path_factory: Any) -> Path:
-    """The labelled generator's files (NDJSON, CSV, TSV, gzip), seed 7."""
-    out = tmp_path_factory.mktemp("corpus")
-    subprocess.run([sys.executable, str(GEN), str(out), "--seed", "7",
-                    "--records", "150"], check=True, capture_output=True)
-    return out
+from conftest import cli_report, comparable, ndjson_records
 
 
 def text_inputs(corpus: Path) -> List[Path]:
