@@ -19,6 +19,11 @@
 #define AJAR_MAX_CSV_COLUMNS   1024
 #define AJAR_MEMO_VALUE        24          /* longest value a field remembers */
 #define AJAR_MEMO_SLOTS        8           /* values remembered per field */
+/* longer values (user agents, log messages that repeat): a few fields
+ * of a collection remember many, about 0.9 MB each */
+#define AJAR_TEXT_MEMO_VALUE   192         /* longest value remembered so */
+#define AJAR_TEXT_MEMO_SLOTS   4096        /* values remembered per such field */
+#define AJAR_TEXT_MEMOS        2           /* such fields per collection at once */
 #define AJAR_KEY_PREDICT       4           /* next keys remembered per field */
 #define AJAR_MAX_THREADS       64
 #define AJAR_QUEUE_DEPTH       4           /* chunks in flight per worker */

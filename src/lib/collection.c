@@ -218,6 +218,7 @@ void ajar_collection_free(struct ajar_collection *c) {
     free(c->fields[i].path);
     free(c->fields[i].stats);
     free(c->fields[i].memo);
+    free(c->fields[i].text_memo);
   }
   free(c->fields);
   free(c->slots);
@@ -295,26 +296,41 @@ static void record_hit(struct ajar_collection *c, uint32_t fi, unsigned det,
  * few short values, and classifying a value again gives the same
  * candidates: they are replayed instead. record_hit sees the same calls
  * with or without the memo, so results do not change; a field whose
- * values seldom repeat turns its memo off. */
+ * values seldom repeat turns its memo off. Longer values (a user agent,
+ * a log line's message) have a larger memo of their own, for a few
+ * fields at a time: one hit saves a Vectorscan pass. */
 #define MEMO_CANDS 6
 #define MEMO_OFF UINT32_MAX
-struct memo_slot {
-  uint8_t n; /* 0: empty */
+struct memo_cands { /* what classifying a value gave */
   uint8_t n_cands;
   uint8_t sig;
-  char v[AJAR_MEMO_VALUE];
   struct { uint8_t det, flags, from, to; } cand[MEMO_CANDS];
+};
+struct memo_slot {
+  uint8_t n; /* 0: empty */
+  struct memo_cands c;
+  char v[AJAR_MEMO_VALUE];
 };
 struct value_memo {
   struct memo_slot slot[AJAR_MEMO_SLOTS];
 };
+struct text_slot {
+  uint16_t n; /* 0: empty */
+  struct memo_cands c;
+  char v[AJAR_TEXT_MEMO_VALUE];
+};
+struct text_memo {
+  uint32_t tries, hits;
+  struct text_slot slot[AJAR_TEXT_MEMO_SLOTS];
+};
+_Static_assert(AJAR_TEXT_MEMO_VALUE <= UINT8_MAX, "candidate offsets are bytes");
 
 struct hit_ctx {
   struct ajar_collection *c;
   uint32_t field;
   const char *v;
-  struct memo_slot *rec; /* the candidates are also kept here */
-  int overflow;          /* more than MEMO_CANDS of them */
+  struct memo_cands *rec; /* the candidates are also kept here */
+  int overflow;           /* more than MEMO_CANDS of them */
 };
 
 static int on_candidate(void *p, const struct candidate *cd) {
@@ -337,8 +353,8 @@ static int on_candidate(void *p, const struct candidate *cd) {
   return 0;
 }
 
-static unsigned memo_index(const char *v, size_t n) {
-  uint64_t a = 0, b = 0, h;
+static uint64_t memo_hash(const char *v, size_t n) {
+  uint64_t a = 0, b = 0;
   size_t i;
   if (n >= 8) {
     memcpy(&a, v, 8);
@@ -347,8 +363,37 @@ static unsigned memo_index(const char *v, size_t n) {
     for (i = 0; i < n; i++)
       a = a << 8 | (unsigned char)v[i];
   }
-  h = (a ^ (b * 0x9E3779B97F4A7C15ull) ^ n) * 0xFF51AFD7ED558CCDull;
-  return (unsigned)(h >> 40) % AJAR_MEMO_SLOTS;
+  return (a ^ (b * 0x9E3779B97F4A7C15ull) ^ n) * 0xFF51AFD7ED558CCDull;
+}
+
+static unsigned memo_index(const char *v, size_t n) {
+  return (unsigned)(memo_hash(v, n) >> 40) % AJAR_MEMO_SLOTS;
+}
+
+/* a hash of every byte: long values share their ends ("Mozilla/5.0 ...
+ * Safari/537.36") */
+static uint64_t text_hash(const char *v, size_t n) {
+  uint64_t h = n * 0x9E3779B97F4A7C15ull, x;
+  size_t i;
+  for (i = 0; i + 8 <= n; i += 8) {
+    memcpy(&x, v + i, 8);
+    h = (h ^ x) * 0xFF51AFD7ED558CCDull;
+    h ^= h >> 29;
+  }
+  x = 0;
+  memcpy(&x, v + i, n - i);
+  h = (h ^ x) * 0xC4CEB9FE1A85EC53ull;
+  return h ^ h >> 32;
+}
+
+/* the calls classifying the value made, made again */
+static unsigned memo_replay(struct ajar_collection *c, uint32_t fi,
+                            const struct memo_cands *m, const char *v) {
+  unsigned i;
+  for (i = 0; i < m->n_cands; i++)
+    record_hit(c, fi, m->cand[i].det, m->cand[i].flags >> 1, m->cand[i].flags & 1,
+               v + m->cand[i].from, (size_t)(m->cand[i].to - m->cand[i].from));
+  return m->sig;
 }
 
 /* classify_scalar for a string of 1..AJAR_MEMO_VALUE bytes, through the
@@ -358,7 +403,7 @@ static unsigned memo_classify(struct ajar_collection *c, struct ajar_scratch *s,
   struct field *f = &c->fields[fi];
   struct hit_ctx h = {c, fi, v, NULL, 0};
   struct memo_slot *m;
-  unsigned sig, i;
+  unsigned sig;
   if (!f->memo && !(f->memo = calloc(1, sizeof *f->memo)))
     f->memo_tries = MEMO_OFF;
   if (f->memo_tries == MEMO_OFF)
@@ -367,29 +412,70 @@ static unsigned memo_classify(struct ajar_collection *c, struct ajar_scratch *s,
   f->memo_tries++;
   if (m->n == n && !memcmp(m->v, v, n)) {
     f->memo_hits++;
-    for (i = 0; i < m->n_cands; i++)
-      record_hit(c, fi, m->cand[i].det, m->cand[i].flags >> 1,
-                 m->cand[i].flags & 1, v + m->cand[i].from,
-                 (size_t)(m->cand[i].to - m->cand[i].from));
-    return m->sig;
+    return memo_replay(c, fi, &m->c, v);
   }
   if (f->memo_tries >= 256 && f->memo_hits < 64) { /* mostly distinct */
     free(f->memo);
     f->memo = NULL;
     f->memo_tries = MEMO_OFF;
   } else {
-    h.rec = m;
+    h.rec = &m->c;
     m->n = 0;
-    m->n_cands = 0;
+    m->c.n_cands = 0;
   }
   sig = classify_scalar(c->db, s, f->hints, VK_STRING, v, n, on_candidate, &h);
   if (h.rec && !h.overflow && sig <= UINT8_MAX) {
     memcpy(m->v, v, n);
     m->n = (uint8_t)n;
-    m->sig = (uint8_t)sig;
+    m->c.sig = (uint8_t)sig;
   }
   return sig;
 }
+
+/* the same for a string of AJAR_MEMO_VALUE+1..AJAR_TEXT_MEMO_VALUE bytes,
+ * through the field's text memo when it has one or can have one. Off for
+ * good, leaving its place to another field, when fewer than 16 of the
+ * first 512 values were hits (distinct values: URLs, messages) or fewer
+ * than one in eight after 4096 (values drawn from a few thousand, as
+ * user agents are, repeat more often by then). */
+static unsigned text_memo_classify(struct ajar_collection *c, struct ajar_scratch *s,
+                                   uint32_t fi, const char *v, size_t n) {
+  struct field *f = &c->fields[fi];
+  struct hit_ctx h = {c, fi, v, NULL, 0};
+  struct text_memo *t = f->text_memo;
+  struct text_slot *m = NULL;
+  unsigned sig;
+  if (!t && !f->text_memo_off && c->text_memos < AJAR_TEXT_MEMOS &&
+      (t = f->text_memo = calloc(1, sizeof *t)) != NULL)
+    c->text_memos++;
+  if (t) {
+    m = &t->slot[text_hash(v, n) >> 52]; /* AJAR_TEXT_MEMO_SLOTS = 1 << 12 */
+    t->tries++;
+    if (m->n == n && !memcmp(m->v, v, n)) {
+      t->hits++;
+      return memo_replay(c, fi, &m->c, v);
+    }
+    if ((t->tries == 512 && t->hits < 16) || (t->tries >= 4096 && t->hits < t->tries / 8)) {
+      free(t);
+      f->text_memo = NULL;
+      f->text_memo_off = 1;
+      c->text_memos--;
+      m = NULL;
+    } else {
+      h.rec = &m->c;
+      m->n = 0;
+      m->c.n_cands = 0;
+    }
+  }
+  sig = classify_scalar(c->db, s, f->hints, VK_STRING, v, n, on_candidate, &h);
+  if (m && !h.overflow && sig <= UINT8_MAX) {
+    memcpy(m->v, v, n);
+    m->n = (uint16_t)n;
+    m->c.sig = (uint8_t)sig;
+  }
+  return sig;
+}
+_Static_assert(AJAR_TEXT_MEMO_SLOTS == 1 << 12, "text_memo_classify takes 12 bits");
 
 void field_value(struct ajar_collection *c, struct ajar_scratch *s,
                  uint32_t fi, enum value_kind kind, const char *v, size_t n) {
@@ -406,6 +492,8 @@ void field_value(struct ajar_collection *c, struct ajar_scratch *s,
   f->values++;
   if (kind == VK_STRING && n <= AJAR_MEMO_VALUE)
     sig = memo_classify(c, s, fi, v, n);
+  else if (kind == VK_STRING && n <= AJAR_TEXT_MEMO_VALUE)
+    sig = text_memo_classify(c, s, fi, v, n);
   else
     sig = classify_scalar(c->db, s, f->hints, kind, v, n, on_candidate, &h);
   if (sig & SIG_TIME)

@@ -58,6 +58,8 @@ struct field {
   uint16_t leaf_off, leaf_len;
   char leaf16[16];      /* the first 16 bytes of the leaf, zero-padded */
   uint8_t is_array;     /* the "[]" element of its parent */
+  uint8_t text_memo_off; /* its long values repeat too seldom to remember */
+  struct text_memo *text_memo; /* recent long values and their candidates */
 } __attribute__((aligned(64)));
 
 #define ROOT_FIELD 0u
@@ -74,6 +76,7 @@ struct ajar_collection {
   uint32_t *slots;            /* hash of (parent, key) -> field index + 1 */
   uint32_t n_slots;
   uint32_t overflow;          /* field index of "(other fields)", 0 if none */
+  uint32_t text_memos;        /* fields with a text_memo (AJAR_TEXT_MEMOS at most) */
   /* csv: fields by column */
 };
 
