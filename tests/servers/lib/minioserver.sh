@@ -3,11 +3,12 @@
 # github.com/minio/minio@VERSION`) once into $AJAR_SERVERS_CACHE/minio-VERSION/ and kept
 # there: the build is the slow part (fresh caches, this 2-core machine: 391 s of CPU, 8 min
 # of wall time at a load of 5, with the module downloads; tests/servers/README.md); a start
-# is 2 s. Single drive, on 127.0.0.1 only, the web console off. Sourced by s3.sh / s3-auth.sh after they set
-# S3_PORT, S3_ROOT_USER, S3_ROOT_PASSWORD and S3_SEED (seed_objects.py s3 arguments), and
-# optionally S3_DOMAIN (MINIO_DOMAIN: virtual-host-style requests, Host BUCKET.S3_DOMAIN).
+# is 2 s. Single drive, on 127.0.0.1 only, the web console off. Sourced by s3.sh /
+# s3-auth.sh / s3-many.sh after they set S3_PORT, S3_ROOT_USER, S3_ROOT_PASSWORD and S3_SEED
+# (seed_objects.py s3 arguments), and optionally S3_DOMAIN (MINIO_DOMAIN: virtual-host-style
+# requests, Host BUCKET.S3_DOMAIN).
 # Writes in $SRV_DIR: data/, seed.json (seed_objects.py s3-snapshot: every bucket/key with
-# size, ETag and SHA-256, read with the root credentials).
+# size, ETag, LastModified and SHA-256, read with the root credentials).
 # shellcheck source=lib/stores.sh
 source "$SERVERS_HOME/lib/stores.sh"
 
