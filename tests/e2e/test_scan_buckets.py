@@ -18,7 +18,8 @@ from conftest import _env_file as _env
 ROOT = pathlib.Path(__file__).resolve().parents[2]
 SERVERS = ROOT / "tests" / "servers"
 sys.path.insert(0, str(SERVERS / "lib"))
-NAMES = ["s3", "s3-auth", "azure-blob", "httpdir", "httpdir-auth", "ftp", "ftp-closed"]
+NAMES = ["s3", "s3-auth", "azure-blob", "httpdir", "httpdir-auth", "httpdir-listonly", "ftp",
+         "ftp-closed"]
 PREFIX_CAP = 1 << 20
 # what the seeded files show through the readers of `ajar files`: the SQL dump
 # (residents), the CSV (checkpoint events), the XLSX (patients) and the zip
@@ -344,6 +345,33 @@ def test_real_httpdir_auth(srv, tmp_path):
     assert t["store"] == "http_index" and t["auth_required"]
     assert SEEN <= categories(t)
     assert {c["severity"] for c in t["collections"]} == {"info"}
+
+
+def test_real_httpdir_listing_open_reading_closed(srv):
+    """nginx lists the directories to anyone and refuses every file (403): the names and
+    sizes are reported, each read refused, the listing and the target say "listing open,
+    reading closed", rated open with nothing classified (medium)."""
+    env = srv["httpdir-listonly"]
+    log = pathlib.Path(env["ACCESS_LOG"])
+    log.write_text("")
+    t = scan(env["URL"])
+    assert t["store"] == "http_index" and not t["auth_required"] and t["severity"] == "medium"
+    names = {c["name"]: c for c in t["collections"]}
+    assert names["/"]["records"] == 5 and names["/"]["bytes"] == 80160, names["/"]
+    assert "listing open, reading closed: 5 names and sizes listed, every read refused" \
+        in names["/"]["note"]
+    assert "listing open, reading closed" in t["note"]
+    obj = names["exports/checkpoint_events.csv"]
+    assert obj["bytes"] == 42756 and obj["sampled"] == 0 and not categories(t)
+    assert "reading refused (HTTP 403)" in obj["note"]
+    lines = log.read_text().splitlines()
+    # every request a GET; every one of a file (other probes' identification included)
+    # refused; the seeded files asked for with the Range of the prefix cap
+    assert lines and {ln.split()[0] for ln in lines} == {"GET"}, lines
+    files = [ln for ln in lines if not ln.split()[1].split("?")[0].endswith("/")]
+    assert files and all(ln.split()[2] == "403" for ln in files), files
+    reads = [ln for ln in files if ln.split()[1].endswith((".csv", ".gz", ".xlsx", ".zip"))]
+    assert len(reads) == 4 and all(ln.endswith(f"bytes=0-{PREFIX_CAP - 1}") for ln in reads)
 
 
 def ftp_commands(env):

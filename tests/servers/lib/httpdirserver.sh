@@ -1,8 +1,10 @@
 # shellcheck shell=bash
 # An open directory listing: Debian nginx serving the seeded data files (lib/seed_files.py)
 # with `autoindex on` (names, dates and sizes in bytes), GET/HEAD only, on 127.0.0.1.
-# Sourced by httpdir.sh / httpdir-auth.sh after they set HTTPDIR_PORT and, for basic auth,
-# HTTPDIR_USER and HTTPDIR_PASSWORD. Writes in $SRV_DIR: files/ (the tree served),
+# Sourced by httpdir.sh / httpdir-auth.sh / httpdir-listonly.sh after they set HTTPDIR_PORT
+# and, for basic auth, HTTPDIR_USER and HTTPDIR_PASSWORD; HTTPDIR_FILES_DENIED=1: the
+# directories list, every file answers 403 (listing open, reading closed).
+# Writes in $SRV_DIR: files/ (the tree served),
 # nginx.conf, access.log (emptied once ready: it holds only the tests' requests, one line
 # each "METHOD URI STATUS BYTES RANGE"), error.log, seed.json (lib/seed_files.py manifest).
 # shellcheck source=lib/stores.sh
@@ -21,7 +23,8 @@ srv_ready() {
 srv_start() {
     need_cmd nginx nginx
     fresh_state files tmp
-    local d=$SRV_DIR auth=""
+    local d=$SRV_DIR auth="" files_denied=""
+    [[ -z ${HTTPDIR_FILES_DENIED:-} ]] || files_denied='location ~ [^/]$ { deny all; }'
     chmod 755 "$d" "$d/files" "$d/tmp"
     seed_step "files" python3 "$SEED_FILES" write "$d/files"
     chmod -R a+rX "$d/files"
@@ -54,6 +57,7 @@ http {
         autoindex_exact_size on;
         $auth
         location / { limit_except GET { deny all; } }
+        $files_denied
     }
 }
 CONF
