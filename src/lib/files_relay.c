@@ -8,6 +8,10 @@
  * rows of one table land in each worker's collection of that table and
  * are merged at the end as for NDJSON. A malformed row is counted here.
  *
+ * An encoded row is at most AJAR_MAX_RECORD bytes, as a framed record
+ * is: the values that would not fit are left out (a row of 1,024 columns
+ * of 64 KiB each could be 64 MiB).
+ *
  * One encoded value: kind (1 byte), name length (2), value length (4,
  * little-endian host order: the record never leaves the process), the
  * name, the value.
@@ -77,6 +81,8 @@ static void relay_value(void *ctx, uint32_t field, enum value_kind kind,
     return;
   nl = r->cols[field].n;
   need = r->len + VALUE_HEAD + nl + n;
+  if (need > AJAR_MAX_RECORD)
+    return; /* a row is a record: its values past the cap are not classified */
   if (need > r->cap) {
     size_t nc = r->cap ? r->cap : 4096;
     char *nr;
