@@ -239,7 +239,7 @@ def _local_first_line(path: str) -> Optional[str]:
 
 
 AVRO_HELP = ("Avro needs Spark's spark-avro package (Maven Central): give "
-             "--avro-package to python -m ajar.spark, or --packages "
+             "--avro to python -m ajar.spark, or --packages "
              "org.apache.spark:spark-avro_{scala}:{spark} to spark-submit")
 
 
@@ -532,9 +532,17 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
                     help="as --avro, with this Maven coordinate")
     a = ap.parse_args(argv)
     packages = [a.avro_package] if a.avro_package else [avro_package()] if a.avro else []
-    with _session(a.master, packages) as spark:  # a notebook's session, else our own
-        report = run(a.inputs, spark=spark, input_format=a.input_format,
-                     reveal=a.reveal, csv_multiline=a.csv_multiline)
+    try:
+        with _session(a.master, packages) as spark:  # a notebook's session, else our own
+            report = run(a.inputs, spark=spark, input_format=a.input_format,
+                         reveal=a.reveal, csv_multiline=a.csv_multiline)
+    except Exception as e:
+        if not packages or type(e).__name__ != "PySparkRuntimeError":
+            raise
+        print(f"ajar: Spark did not start with {', '.join(packages)} (Spark's Ivy "
+              "could not fetch it? its messages are above; --avro-package COORD "
+              "names another version)", file=sys.stderr)
+        return 2
     _write(report, a.out)
     for t in report["targets"]:
         if t["error"]:
