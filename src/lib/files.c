@@ -264,7 +264,7 @@ static int classify_mem(struct ajar_collection *col, struct ajar_scratch *s,
       snprintf(err, errlen, "%s", bad);
     if (!bad && j.parts_full)
       snprintf(err, errlen, "more than %u members, tables or sheets: those past "
-               "the cap are not reported apart", (unsigned)AJAR_OBJ_MAX_PARTS);
+               "the cap were not read", (unsigned)AJAR_OBJ_MAX_PARTS);
     for (p = 1; p < j.main_w.n_sinks && !rc; p++) {
       if (!j.main_w.sinks[p])
         continue;

@@ -19,9 +19,10 @@ int files_classify_buffer(struct ajar_collection *col, struct ajar_scratch *s,
  * (an archive's member, a dump's table, a sheet) appended to
  * parts->collections as a collection of its own, named "name!part",
  * records -1 (a prefix tells no count), rated with open. At most
- * AJAR_OBJ_MAX_PARTS parts; err says so past it, and says where an
- * archive cut by the prefix stopped. 0 or AJAR_ENOMEM (parts then holds
- * what it got: ajar_target_result_clear frees it). */
+ * AJAR_OBJ_MAX_PARTS parts: those past it are not read, and err says so;
+ * err also says where an archive cut by the prefix stopped. 0 or
+ * AJAR_ENOMEM (parts then holds what it got: ajar_target_result_clear
+ * frees it). */
 struct ajar_target_result;
 int files_classify_object(struct ajar_collection *col, struct ajar_scratch *s,
                           const char *name, const char *buf, size_t len, int cut,

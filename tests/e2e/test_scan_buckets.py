@@ -203,6 +203,11 @@ def test_real_s3_archives_past_the_prefix_cap(srv):
         assert member["sampled"] == 400 and member["severity"] == "critical", member
     assert not [n for n in names if "after/" in n], sorted(names)
     assert "special.health" in names["archives/large/wide.xlsx!patients"]["categories"]
+    # 100 members: 64 (AJAR_OBJ_MAX_PARTS) read and reported, the note says the rest not
+    members = [n for n in names if n.startswith("archives/large/members.zip!")]
+    assert len(members) == 64, len(members)
+    assert "more than 64 members, tables or sheets" in \
+        names["archives/large/members.zip"]["note"], names["archives/large/members.zip"]
 
 
 def scan_with_hosts(tmp_path, names, *args):

@@ -9,7 +9,8 @@ from the data sets of seed_stores.py. Nothing in them belongs to a real person.
   exports/archive.zip         checkpoint_events.csv and patients.xlsx
   docs/readme.txt             no personal data
 and, in a bucket of their own on the s3 server (large_files), archives larger than ajar's
-prefix cap: large/cut.zip, large/cut.tar.gz, large/wide.xlsx
+prefix cap: large/cut.zip, large/cut.tar.gz, large/wide.xlsx, and a zip of 100 members
+(large/members.zip)
 
 Stdlib only (the XLSX is written by hand: a minimal SpreadsheetML package).
 
@@ -206,7 +207,15 @@ def large_files():
         info = zipfile.ZipInfo("xl/media/image1.bin", ZIP_TIME)
         info.compress_type = zipfile.ZIP_STORED
         z.writestr(info, pad)
+    # more members than ajar reports apart (64 an object)
+    mbuf = io.BytesIO()
+    with zipfile.ZipFile(mbuf, "w") as z:
+        for i in range(100):
+            info = zipfile.ZipInfo(f"part-{i:03d}.csv", ZIP_TIME)
+            info.compress_type = zipfile.ZIP_DEFLATED
+            z.writestr(info, b"id,imei\n" + f"{i},356938035643809\n".encode())
     return {
+        "large/members.zip": mbuf.getvalue(),
         "large/cut.zip": zbuf.getvalue(),
         "large/cut.tar.gz": gzip.compress(tbuf.getvalue(), mtime=0),
         "large/wide.xlsx": xbuf.getvalue(),
