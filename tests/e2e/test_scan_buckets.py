@@ -19,7 +19,7 @@ ROOT = pathlib.Path(__file__).resolve().parents[2]
 SERVERS = ROOT / "tests" / "servers"
 sys.path.insert(0, str(SERVERS / "lib"))
 NAMES = ["s3", "s3-auth", "azure-blob", "httpdir", "httpdir-auth", "httpdir-listonly", "ftp",
-         "ftp-closed"]
+         "ftp-closed", "ftp-listonly"]
 PREFIX_CAP = 1 << 20
 # what the seeded files show through the readers of `ajar files`: the SQL dump
 # (residents), the CSV (checkpoint events), the XLSX (patients) and the zip
@@ -393,6 +393,26 @@ def test_real_ftp(srv):
     assert t["store"] == "ftp" and not t["auth_required"]
     check_objects(t, "")
     assert SEEN <= categories(t)
+    cmds = ftp_commands(env)
+    assert "RETR" in cmds and set(cmds) <= FTP_ALLOWED, sorted(set(cmds))
+    assert files_manifest(env) == before
+
+
+def test_real_ftp_listing_open_reading_closed(srv):
+    """vsftpd lists the files to anonymous but they are not world-readable: every RETR
+    refused (550); names and sizes reported, the listing and the target say "listing
+    open, reading closed", rated medium; only the commands the probe lists were sent."""
+    env = srv["ftp-listonly"]
+    before = files_manifest(env)
+    pathlib.Path(env["PROTOCOL_LOG"]).write_text("")
+    t = scan(f"ftp://127.0.0.1:{env['PORT']}")
+    assert t["store"] == "ftp" and not t["auth_required"] and t["severity"] == "medium"
+    names = {c["name"]: c for c in t["collections"]}
+    assert names["/"]["records"] == 5 and names["/"]["bytes"] == 80160, names["/"]
+    assert "listing open, reading closed: 5 names and sizes listed, every read refused" \
+        in names["/"]["note"]
+    assert "listing open, reading closed" in t["note"] and not categories(t)
+    assert "reading refused (FTP 550)" in names["exports/checkpoint_events.csv"]["note"]
     cmds = ftp_commands(env)
     assert "RETR" in cmds and set(cmds) <= FTP_ALLOWED, sorted(set(cmds))
     assert files_manifest(env) == before

@@ -2,7 +2,9 @@
 # An FTP server: Debian vsftpd in the foreground (listen=YES, background=NO) on 127.0.0.1
 # only, passive ports in a small range on 127.0.0.1, no writes of any kind (write_enable=NO),
 # the seeded data files (lib/seed_files.py) as the anonymous root. Sourced by ftp.sh /
-# ftp-closed.sh after they set FTP_PORT, FTP_PASV_MIN, FTP_PASV_MAX and FTP_ANONYMOUS (YES|NO).
+# ftp-closed.sh / ftp-listonly.sh after they set FTP_PORT, FTP_PASV_MIN, FTP_PASV_MAX and
+# FTP_ANONYMOUS (YES|NO); FTP_FILES_UNREADABLE=1: the files are not world-readable, so
+# anonymous lists them and every RETR is refused (vsftpd's anon_world_readable_only).
 # Writes in $SRV_DIR: files/ (owned by root, not writable: vsftpd's rule for anon_root),
 # vsftpd.conf, vsftpd.log (every command and reply, log_ftp_protocol=YES; emptied once ready),
 # seed.json (lib/seed_files.py manifest).
@@ -25,6 +27,7 @@ srv_start() {
     [[ $FTP_ANONYMOUS == YES ]] || FTP_LOCAL=YES
     seed_step "files" python3 "$SEED_FILES" write "$d/files"
     chmod -R a+rX,go-w "$d/files"
+    [[ -z ${FTP_FILES_UNREADABLE:-} ]] || find "$d/files" -type f -exec chmod o-r {} +
     chmod 555 "$d/files" "$d/empty"
     id ftp >/dev/null 2>&1 || die "$SRV_NAME: no user 'ftp' (the vsftpd package adds it)"
     cat >"$d/vsftpd.conf" <<CONF
