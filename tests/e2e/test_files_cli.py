@@ -546,10 +546,11 @@ def test_estimated_age_and_gender_beside_face_attributes_are_both(tmp_path, age_
 
 
 def test_opaque_columns_decided_by_their_values(tmp_path):
-    # issue 11: under names that say nothing, a column of ICD-10 codes is
-    # health, countries (any language, or ISO codes) are demographic, hex
+    # issue 11: under names that say nothing, a column of ICD-10 codes or
+    # of blood groups is health, countries (any language, or ISO codes) are demographic, hex
     # digests beside e-mail addresses are password digests; SKU-like codes
-    # without subcategories, a catalogue's digests and state codes are not
+    # without subcategories, school grades, a catalogue's digests and
+    # state codes are not
     import hashlib
     icd = ["E11.9", "F32.1", "J45", "I10", "K35.8", "C50.9", "M54.5", "N39.0", "Z00.0", "B20"]
     skus = ["A12", "B07", "C33", "A14", "D02", "B11", "C09", "A01", "D12", "B05"]
@@ -557,10 +558,13 @@ def test_opaque_columns_decided_by_their_values(tmp_path):
                  "Österreich", "Schweiz", "Polen"]
     codes = ["KAZ", "FR", "DEU", "JP", "BRA", "CA", "ESP", "IT", "AUT", "CH"]
     states = ["TX", "NY", "CA", "FL", "WA", "OH", "GA", "NC", "MI", "IL"]
+    blood = ["O+", "A+", "B-", "AB+", "O-", "A-", "0 Rh+", "B+", "O+", "A+"]
+    grades = ["A+", "B-", "C", "A", "B+", "D", "A-", "C+", "B", "F"]
     p = tmp_path / "o.ndjson"
     p.write_text("".join(json.dumps({"c1": icd[i], "c2": skus[i], "c3": countries[i], "c4": codes[i],
                                      "c5": states[i], "c6": "user%d@example.com" % i,
-                                     "c7": hashlib.md5(b"pw%d" % i).hexdigest()}, ensure_ascii=False) + "\n"
+                                     "c7": hashlib.md5(b"pw%d" % i).hexdigest(), "c8": blood[i],
+                                     "c9": grades[i]}, ensure_ascii=False) + "\n"
                          for i in range(10)))
     q = tmp_path / "catalog.ndjson"
     q.write_text("".join(json.dumps({"c1": "SKU-%05d" % i, "c7": hashlib.sha256(b"x%d" % i).hexdigest()}) + "\n"
@@ -568,7 +572,7 @@ def test_opaque_columns_decided_by_their_values(tmp_path):
     _, rep, _ = run_json(str(p), str(q))
     got = {(f["field"], f["category"]) for f in target(rep, str(p))["collections"][0]["findings"]}
     assert got == {("c1", "special.health"), ("c3", "identity.demographic"), ("c4", "identity.demographic"),
-                   ("c6", "contact.email"), ("c7", "credential.secret")}
+                   ("c6", "contact.email"), ("c7", "credential.secret"), ("c8", "special.health")}
     assert target(rep, str(q))["collections"][0]["findings"] == []
 
 

@@ -425,6 +425,15 @@ static const struct row rows[] = {
   {"cn_plate", "f1", "皖Q--00197", 0},
   {"card", "f1", "180007472492443", 1}, /* JCB, 15 digits */
   {"card", "f1", "180007472492444", 0},
+  {"blood_group", "f1", "AB+", 1},
+  {"blood_group", "c_03", "0 Rh-", 1},
+  {"blood_group", "f1", "O neg", 1},
+  {"blood_group", "f1", "A\xE5\x9E\x8B", 1},                 /* A型 */
+  {"blood_group", "f1", "O\xE5\x9E\x8BRH\xE9\x98\xB3\xE6\x80\xA7", 1}, /* O型RH阳性 */
+  {"blood_group", "f1", "A", 0},
+  {"blood_group", "f1", "C+", 0},
+  {"blood_group", "f1", "AB+C", 0},
+  {"blood_group", "phone", "A+", 0},
   /* free text: a national number announced as a phone in a contact block */
   {"phone_national", "note", "Tel. 0909501870, Mail someone@example.com. Bitte zurueckrufen.", 1},
   {"phone_national", "f3", "Telefon: 030 1234-5678 oder Handy 0171/2345678, Mail a@example.de", 1},

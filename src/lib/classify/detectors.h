@@ -51,6 +51,7 @@
   X(POLITICAL,       "political",       AJAR_CAT_POLITICAL,    VOCAB,  POLITICAL,   "party/political-status vocabulary (EN/ZH), or field name") \
   X(HEALTH,          "health",          AJAR_CAT_HEALTH,       VOCAB,  HEALTH,      "diagnosis vocabulary (EN/ZH), ICD-10 codes in health fields, or field name") \
   X(ICD10,           "icd10",           AJAR_CAT_HEALTH,       CONTEXT, HEALTH,     "a field named for nothing where 9 in 10 values are ICD-10 codes (letter, two digits: E11, F32.1) and 3 in 10 carry a subcategory") \
+  X(BLOOD_GROUP,     "blood_group",     AJAR_CAT_HEALTH,       CONTEXT, HEALTH,     "ABO group with its Rh sign (A+, AB-, 0 Rh+, O neg) or 型/형 (A型, AB형): a field named for nothing where 9 in 10 values are groups, some O or AB") \
   X(PRIVATE_KEY,     "private_key",     AJAR_CAT_SECRET,       STRONG, SECRET,      "PEM private key header") \
   X(AWS_KEY,         "aws_access_key",  AJAR_CAT_SECRET,       STRONG, SECRET,      "AKIA/ASIA/AROA/AIDA + 16 base32 characters") \
   X(JWT,             "jwt",             AJAR_CAT_SECRET,       STRONG, SECRET,      "three base64url parts, header decodes to {\"") \

@@ -146,6 +146,11 @@ static int decide(const struct field *f, const struct det_stat *st,
     if (st->det == DET_ICD10 && f->values >= 5 && st->hits * 10 >= f->values * 9 &&
         st->valid * 10 >= f->values * 3)
       return AJAR_CONF_MEDIUM;
+    /* blood groups: nearly every value, O or AB among them (a column of
+     * school grades has C and D, one of ratings "A+" alone has no O) */
+    if (st->det == DET_BLOOD_GROUP && f->values >= 5 && st->hits * 10 >= f->values * 9 &&
+        st->valid * 10 >= f->values)
+      return AJAR_CONF_MEDIUM;
     /* a digest in every record of an account table is a password's;
      * a catalogue's content hashes have no e-mail beside them */
     if (st->det == DET_HEX_DIGEST && account_record && f->values >= 3 &&

@@ -824,6 +824,12 @@ static const struct lx_field face_fields[] = {
   W("regno", H_PL),         W("regnumber", H_PL),   E("rcnumber", H_PL),
   W("rcno", H_PL),
   E("pubblicitario", H_ADV), E("pubblicitaria", H_ADV),
+  /* blood in the Romance languages, pinyin and Arabic: a blood group
+   * field (tipo_sangue, groupe sanguin, grupo sanguíneo, xuèxíng, فصيلة
+   * الدم; dictionary words; the other languages' are above) */
+  E("sangue", H_HEA),       E("sangre", H_HEA),       E("sanguin", H_HEA),
+  E("sanguino", H_HEA),     E("sanguineo", H_HEA),    E("xuexing", H_HEA),
+  E("فصيلةالدم", H_HEA),
   E("mac주소", H_MAC),      E("ip주소", H_IP),        E("macアドレス", H_MAC),
   E("ipアドレス", H_IP),    E("病历号", 0),           E("病案号", 0),
   E("publicidad", H_ADV),   E("publicitaire", H_ADV), E("publicitario", H_ADV),

@@ -251,6 +251,13 @@ unsigned classify_scalar(const struct ajar_db *db, struct ajar_scratch *s,
       return sig;
   }
 
+  /* an ABO group with its Rh sign, or 型/형 (validated: O or AB) */
+  if (!hints && n <= 16 && (v[0] == 'A' || v[0] == 'B' || v[0] == 'O' || v[0] == '0' ||
+                            v[0] == 'a' || v[0] == 'b' || v[0] == 'o')) {
+    int g = blood_group(v, n);
+    if (g)
+      EMITE(DET_BLOOD_GROUP, g == 2);
+  }
   if (is_password_hash(v, n)) EMITE(DET_PASSWORD_HASH, 1);
   if ((mask & C_AT) && !(mask & C_SPACE) && ajar_valid_email(v, n))
     EMITE(DET_EMAIL, 1);

@@ -73,6 +73,10 @@ int is_aws_key(const char *v, size_t n);
 int is_jwt(const char *v, size_t n);
 /* "****", "xxxx": a secret field's placeholder */
 int is_placeholder_secret(const char *v, size_t n);
+/* An ABO blood group with an Rh sign ("A+", "AB-", "0 Rh+", "O pos") or
+ * with 型/형 ("A型", "AB형", "O型RH阳性"): 2 for O and AB, 1 for A and
+ * B, 0 when v is none */
+int blood_group(const char *v, size_t n);
 /* ASCII tokens */
 unsigned scalar_token(struct emit_ctx *e, const char *v, size_t n,
                       unsigned mask, size_t digits, size_t seps);

@@ -5,6 +5,7 @@
  * plates). Part of classify_scalar (value.c). */
 #include <math.h>
 #include <string.h>
+#include <strings.h>
 #include "classify.h"
 #include "shape.h"
 #include "validators.h"
@@ -108,6 +109,45 @@ static int is_latlon_string(const char *v, size_t n, int *precise) {
   if (fabs(a) > 90 || fabs(b) > 180) return 0;
   *precise = memchr(v, '.', la) && memchr(pb, '.', lb) && la >= 5 && lb >= 5;
   return 1;
+}
+
+static int starts(const char *v, size_t n, size_t *i, const char *w) {
+  size_t k = strlen(w);
+  if (*i + k > n || strncasecmp(v + *i, w, k))
+    return 0;
+  *i += k;
+  return 1;
+}
+
+int blood_group(const char *v, size_t n) {
+  size_t i = 0;
+  int g, cjk = 0;
+  char a = (char)(v[0] & ~0x20);
+  if (a == 'A' && n > 1 && (v[1] & ~0x20) == 'B')
+    g = 2, i = 2;
+  else if (a == 'A' || a == 'B')
+    g = 1, i = 1;
+  else if (a == 'O' || v[0] == '0')
+    g = 2, i = 1;
+  else
+    return 0;
+  if (starts(v, n, &i, "\xE5\x9E\x8B") || starts(v, n, &i, "\xED\x98\x95")) { /* 型 형 */
+    cjk = 1;
+    starts(v, n, &i, "\xE8\xA1\x80"); /* 血 */
+  }
+  while (i < n && v[i] == ' ') i++;
+  if (i == n)
+    return cjk ? g : 0;
+  if (!starts(v, n, &i, "rhd"))
+    starts(v, n, &i, "rh");
+  while (i < n && v[i] == ' ') i++;
+  if (starts(v, n, &i, "+") || starts(v, n, &i, "-") || starts(v, n, &i, "\xE2\x88\x92") ||
+      starts(v, n, &i, "positive") || starts(v, n, &i, "negative") ||
+      starts(v, n, &i, "pos") || starts(v, n, &i, "neg") ||
+      starts(v, n, &i, "\xE9\x98\xB3\xE6\x80\xA7") || starts(v, n, &i, "\xE9\x98\xB4\xE6\x80\xA7") ||
+      starts(v, n, &i, "\xE9\x99\xBD\xE6\x80\xA7") || starts(v, n, &i, "\xE9\x99\xB0\xE6\x80\xA7"))
+    return i == n ? g : 0; /* 阳性 阴性 陽性 陰性 */
+  return 0;
 }
 
 /* hex digits in one case only: a digest's print */
