@@ -507,6 +507,24 @@ def test_a_time_in_any_locale_format_makes_tracking(tmp_path, ts):
     assert "tracking" in target(rep, str(p))["collections"][0]["profiles"]
 
 
+@pytest.mark.parametrize("place,ts", [
+    ("kamera", "27.11.2024 04:15:35"), ("caméra", "27/11/2024 04h15"), ("cámara", "2024-11-27T04:15:35Z"),
+    ("telecamera", "27/11/2024 04:15"), ("カメラ", "2024年11月27日 04:15"), ("카메라", "2024년 11월 27일 04:15"),
+    ("камера", "27.11.2024 04:15"), ("摄像头编号", "2024-11-27 04:15:35"), ("Kontrollpunkt", 1732680935),
+    ("検問所", 1732680935123), ("검문소", "2024.11.27 04:15"), ("卡口名称", "2024年5月1日 13時45分")])
+def test_a_camera_or_checkpoint_in_any_language_and_a_time_make_capture_profiles(tmp_path, place, ts):
+    # issue 11, point 5: a place named in any of the lexicon's languages and
+    # a time as each locale prints it make facial_recognition (with face
+    # attributes) and device_capture (with a MAC), not only tracking
+    p = tmp_path / "c.ndjson"
+    p.write_text("".join(json.dumps({place: "P-%d" % i, "c1": ts, "glasses": i % 2 == 0, "mask": False,
+                                     "mac": "3c:22:fb:%02x:10:4e" % i}, ensure_ascii=False) + "\n"
+                         for i in range(4)))
+    _, rep, _ = run_json(str(p))
+    profiles = target(rep, str(p))["collections"][0]["profiles"]
+    assert "facial_recognition" in profiles and "device_capture" in profiles and "tracking" in profiles
+
+
 def test_birth_dates_and_plain_numbers_are_no_time(tmp_path):
     p = tmp_path / "t.ndjson"
     p.write_text("".join(json.dumps({"c1": v, "who": "Mary Smith", "lat": 51.5 + i / 100, "lon": -0.12}) + "\n"
