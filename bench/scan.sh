@@ -1,0 +1,131 @@
+#!/usr/bin/env bash
+# The scan benchmark: `ajar scan 127.0.0.1 -p PORTS --probe-all` over the
+# port of every test server (tests/servers, all on 127.0.0.1), beside the
+# peer that does the nearest job, `nmap -sV -p PORTS 127.0.0.1` (service
+# and version detection; a connect scan, as an unprivileged user's nmap
+# makes). nmap is Debian's package `nmap`, which tools/deps installs (the
+# -iL tests read its -oX output too). In one run, ajar's rounds and nmap's
+# alternate. Prints per tool the best wall time, the CPU time (user + sys)
+# of that round, how many ports it named a service on, and nmap's ratio
+# to ajar; then whether two of ajar's rounds gave the same JSON report
+# (started_at and finished_at stripped). Not a test: nothing is asserted
+# on time (exit status 1 only when ajar's reports differ or ajar fails).
+# Only 127.0.0.1 is contacted.
+# Servers are brought up (tests/servers/up) and left up: they are shared
+# under /tmp/ajar-servers, so this never stops one.
+# Usage: [ROUNDS=3] [NMAP_ROUNDS=1] [SERVERS="redis mongodb ..."] [AJAR=build/ajar]
+#        bench/scan.sh            (default: every server in tests/servers;
+#        NMAP_ROUNDS=0 skips nmap, whose -sV takes minutes)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+ajar=${AJAR:-build/ajar}
+[ -x "$ajar" ] || tools/build build >/dev/null
+rounds=${ROUNDS:-3}
+nmap_rounds=${NMAP_ROUNDS:-1}
+if ((nmap_rounds > 0)) && ! command -v nmap >/dev/null; then
+  echo "bench/scan.sh: nmap is missing: run tools/deps (or apt-get install nmap), or NMAP_ROUNDS=0" >&2
+  exit 2
+fi
+# shellcheck disable=SC2207
+servers=(${SERVERS:-$(for f in tests/servers/*.sh; do basename "$f" .sh; done)})
+out=bench/out/scan
+mkdir -p "$out"
+rm -f "$out"/ajar-*.json "$out"/nmap-*.xml
+
+echo "bringing up ${#servers[@]} test servers (tests/servers/up; left running)" >&2
+tests/servers/up "${servers[@]}" >"$out/servers.txt"
+# NAME URL: the port of each URL (scheme://127.0.0.1:PORT/...)
+ports=$(sed -n 's#^[^ ]* [a-z0-9+]*://127\.0\.0\.1:\([0-9]*\).*#\1#p' "$out/servers.txt" |
+  sort -n | uniq | paste -sd, -)
+nports=$(tr ',' '\n' <<<"$ports" | wc -l)
+[ "$nports" -eq "${#servers[@]}" ] ||
+  echo "bench/scan.sh: ${#servers[@]} servers but $nports ports (see $out/servers.txt)" >&2
+
+tf=$(mktemp)
+trap 'rm -f "$tf"' EXIT
+# timed NAME ROUND CMD...: runs CMD, appends "NAME ROUND wall cpu rc" to $out/times
+timed() {
+  local name=$1 round=$2 rc=0
+  shift 2
+  /usr/bin/time -o "$tf" -f '%e %U %S' "$@" >/dev/null 2>"$out/$name-$round.err" || rc=$?
+  awk -v n="$name" -v r="$round" -v rc="$rc" '{ printf "%s %s %s %.2f %s\n", n, r, $1, $2 + $3, rc }' \
+    <(tail -1 "$tf") >>"$out/times"
+}
+: >"$out/times"
+load0=$(cut -d' ' -f1-3 /proc/loadavg)
+for i in $(seq "$rounds"); do
+  timed ajar "$i" "$ajar" scan 127.0.0.1 -p "$ports" --probe-all --no-progress \
+    -f json -o "$out/ajar-$i.json"
+  if ((i <= nmap_rounds)); then
+    timed nmap "$i" nmap -sV -Pn -n -p "$ports" -oX "$out/nmap-$i.xml" 127.0.0.1
+  fi
+done
+load1=$(cut -d' ' -f1-3 /proc/loadavg)
+
+# services named: ajar's targets with a store, nmap's open ports with a service name
+named() {
+  python3 - "$@" <<'PY'
+import json, sys
+import xml.etree.ElementTree as ET
+path = sys.argv[1]
+try:
+    if path.endswith(".json"):
+        print(sum(1 for t in json.load(open(path))["targets"] if t.get("store")))
+    else:
+        print(sum(1 for p in ET.parse(path).iter("port")
+                  if p.find("state").get("state") == "open"
+                  and p.find("service") is not None
+                  and p.find("service").get("method") == "probed"))
+except (OSError, ValueError, KeyError, ET.ParseError):
+    print("?")
+PY
+}
+
+printf '%s cores, load average %s at the start, %s at the end\n' "$(nproc)" "$load0" "$load1"
+printf 'ajar = %s; %d ports: %s\n' "$ajar" "$nports" "$ports"
+printf '%-28s %6s %9s %12s %8s %10s %9s\n' tool rounds "wall s" "CPU s (u+s)" named "wall/ajar" "CPU/ajar"
+best() { awk -v n="$1" '$1 == n && (b == "" || $3 < b) { b = $3; c = $4; r = $2 } END { print b, c, r }' "$out/times"; }
+read -r aw ac ar < <(best ajar)
+for tool in ajar nmap; do
+  read -r w c r < <(best "$tool")
+  [ -n "$w" ] || continue
+  n=$(grep -c "^$tool " "$out/times")
+  if [ "$tool" = ajar ]; then
+    label="ajar scan --probe-all" f="$out/ajar-$r.json"
+  else
+    label="nmap -sV" f="$out/nmap-$r.xml"
+  fi
+  awk -v l="$label" -v n="$n" -v w="$w" -v c="$c" -v s="$(named "$f")" -v aw="$aw" -v ac="$ac" 'BEGIN {
+    printf "%-28s %6d %9.2f %12.2f %8s %9.1fx %8.1fx\n", l, n, w, c, s,
+           (aw > 0 ? w / aw : 0), (ac > 0 ? c / ac : 0) }'
+done
+printf 'every round (tool round wall cpu exit): %s\n' "$(paste -sd';' "$out/times")"
+status=0
+if awk '$1 == "ajar" && $5 != 0 { bad = 1 } END { exit !bad }' "$out/times"; then
+  echo "ajar exited non-zero in a round (stderr in $out/ajar-N.err)"
+  status=1
+fi
+# same_reports FILE...: the JSON reports equal once started_at and
+# finished_at are stripped; else prints the start of the difference
+same_reports() {
+  python3 - "$@" <<'PY'
+import difflib, json, sys
+def stripped(path):
+    r = json.load(open(path))
+    r.pop("started_at", None)
+    r.pop("finished_at", None)
+    return json.dumps(r, sort_keys=True, indent=1).splitlines()
+first = stripped(sys.argv[1])
+for p in sys.argv[2:]:
+    other = stripped(p)
+    if other != first:
+        print(f"ajar's reports DIFFER: {sys.argv[1]} and {p} (timestamps stripped):")
+        print("\n".join(list(difflib.unified_diff(first, other, lineterm="", n=1))[:40]))
+        sys.exit(1)
+print(f"ajar's {len(sys.argv) - 1} reports are the same (JSON, started_at/finished_at stripped)")
+PY
+}
+if ((rounds >= 2)); then
+  same_reports "$out"/ajar-*.json || status=1
+fi
+exit $status
