@@ -270,6 +270,20 @@ static void add_example(struct ajar_collection *c, struct det_stat *st,
   memcpy(st->examples[st->n_examples++], ex, sizeof ex);
 }
 
+/* a cheap hash of a value: its length and first and last eight bytes */
+static uint64_t memo_hash(const char *v, size_t n) {
+  uint64_t a = 0, b = 0;
+  size_t i;
+  if (n >= 8) {
+    memcpy(&a, v, 8);
+    memcpy(&b, v + n - 8, 8);
+  } else {
+    for (i = 0; i < n; i++)
+      a = a << 8 | (unsigned char)v[i];
+  }
+  return (a ^ (b * 0x9E3779B97F4A7C15ull) ^ n) * 0xFF51AFD7ED558CCDull;
+}
+
 static void record_hit(struct ajar_collection *c, uint32_t fi, unsigned det,
                        int embedded, int validated, const char *v, size_t n) {
   struct det_stat *st = stat_for(&c->fields[fi], det);
@@ -280,6 +294,8 @@ static void record_hit(struct ajar_collection *c, uint32_t fi, unsigned det,
   } else {
     st->hits++;
     st->valid += validated != 0;
+    if (v)
+      st->sketch |= 1ull << (memo_hash(v, n) >> 40 & 63);
   }
   if (st->last_record != c->records + 1) {
     st->last_record = c->records + 1;
@@ -351,19 +367,6 @@ static int on_candidate(void *p, const struct candidate *cd) {
     }
   }
   return 0;
-}
-
-static uint64_t memo_hash(const char *v, size_t n) {
-  uint64_t a = 0, b = 0;
-  size_t i;
-  if (n >= 8) {
-    memcpy(&a, v, 8);
-    memcpy(&b, v + n - 8, 8);
-  } else {
-    for (i = 0; i < n; i++)
-      a = a << 8 | (unsigned char)v[i];
-  }
-  return (a ^ (b * 0x9E3779B97F4A7C15ull) ^ n) * 0xFF51AFD7ED558CCDull;
 }
 
 static unsigned memo_index(const char *v, size_t n) {
@@ -638,6 +641,7 @@ int ajar_collection_merge(struct ajar_collection *dst,
         continue;
       ds->hits += ss->hits;
       ds->valid += ss->valid;
+      ds->sketch |= ss->sketch;
       ds->embedded += ss->embedded;
       ds->records += ss->records;
       for (k = 0; k < ss->n_examples && ds->n_examples < AJAR_EXAMPLES_MAX; k++) {

@@ -18,6 +18,9 @@ struct det_stat {
   uint64_t valid;       /* of those, the ones a vocabulary or check confirmed */
   uint64_t embedded;    /* matches inside free text */
   uint64_t records;     /* records with a match */
+  uint64_t sketch;      /* one bit per hash of a whole value that matched
+                         * (mod 64): how many distinct values, by linear
+                         * counting (finish.c, distinct_values) */
   uint64_t last_record; /* record number last counted */
   /* AJAR_EXAMPLES_MAX examples, allocated with the first (det_examples):
    * kept apart, the counters of a field's detectors share cache lines */

@@ -77,6 +77,7 @@ int ajar_collection_export(const struct ajar_collection *c, void *buf,
       put_u(&w, st->valid, 8);
       put_u(&w, st->embedded, 8);
       put_u(&w, st->records, 8);
+      put_u(&w, st->sketch, 8);
       put_u(&w, st->n_examples, 1);
       for (e = 0; e < st->n_examples; e++) {
         size_t n = strnlen(st->examples[e], AJAR_MAX_EXAMPLE - 1);
@@ -137,6 +138,7 @@ static void add_stat(struct field *f, const struct det_stat *src) {
   }
   ds->hits += src->hits;
   ds->valid += src->valid;
+  ds->sketch |= src->sketch;
   ds->embedded += src->embedded;
   ds->records += src->records;
   for (k = 0; k < src->n_examples && ds->n_examples < AJAR_EXAMPLES_MAX; k++) {
@@ -203,6 +205,7 @@ static int walk(struct ajar_collection *dst, struct rbuf *r, uint32_t *map) {
       st.valid = get_u(r, 8);
       st.embedded = get_u(r, 8);
       st.records = get_u(r, 8);
+      st.sketch = get_u(r, 8);
       st.n_examples = (uint16_t)get_u(r, 1);
       if (st.det >= DET__COUNT || st.n_examples > AJAR_EXAMPLES_MAX)
         return AJAR_EPARSE;

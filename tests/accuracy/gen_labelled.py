@@ -203,6 +203,7 @@ kind("company", [], lambda r, s: S.company(r), ["company", "employer", "supplier
 kind("product_opaque", [], lambda r, s: r.choice(S.PRODUCTS), ["product"], opaque=True)
 kind("colour", [], lambda r, s: r.choice(S.COLOURS), ["colour", "color", "vehicle_color"], opaque=True)
 kind("department", [], lambda r, s: r.choice(S.DEPARTMENTS), ["department", "dept", "team"], opaque=True)
+kind("vehicle_make", [], lambda r, s: r.choice(S.MAKES), ["make", "vehicle_make", "brand"], opaque=True)
 kind("price", [], lambda r, s: round(r.uniform(0.5, 999), 2), ["price", "amount", "unit_price"], opaque=True)
 kind("quantity", [], lambda r, s: r.randint(1, 500), ["quantity", "qty", "count"], opaque=True)
 kind("camera_name", [], lambda r, s: S.camera_name(r), ["camera_name", "camera", "cam_name"], ["摄像头名称", "点位名称"], flags={"place"})
@@ -562,7 +563,7 @@ def th_directory(b: Builder):
     """a business directory under opaque column names: only the contact
     person is personal data"""
     n = b.leaf("en_name", force_opaque=True)
-    for kid in ["city", "company", "product_opaque", "colour", "department"]:
+    for kid in ["city", "company", "product_opaque", "colour", "department", "vehicle_make"]:
         n += b.leaf(kid, force_opaque=True)
     n += b.leaf("price") + b.leaf("quantity")
     b.rng.shuffle(n)

@@ -873,6 +873,11 @@ COMPANY_SUFFIX = ["GmbH", "AG", "Ltd", "Inc.", "LLC", "S.A.", "S.p.A.", "B.V.",
 COLOURS = ["Red", "Blue", "Green", "Black", "White", "Silver", "Grey", "Amber",
            "Hazel", "Ruby", "Jade", "Pearl", "Olive", "Violet", "Rose", "Coral",
            "Ivory", "Navy", "Teal", "Maroon", "Beige", "Gold", "Lime", "Cyan"]
+# makes named after founders, as a traffic table writes them
+MAKES = ["Ford", "Ferrari", "Porsche", "Mercedes", "Renault", "Peugeot", "Citroen",
+         "Opel", "Dodge", "Tesla", "Honda", "Toyota", "Suzuki", "Chevrolet",
+         "Lincoln", "Cadillac", "Chrysler", "Volvo", "Fiat", "Lancia", "Maserati",
+         "Lamborghini", "Bentley", "Nissan", "Mazda", "Jaguar", "Morgan", "Buick"]
 DEPARTMENTS = ["Sales", "Marketing", "Finance", "Human Resources", "Legal",
                "Operations", "Engineering", "Support", "Procurement", "Logistics",
                "Research", "Quality Assurance", "Facilities", "Security"]

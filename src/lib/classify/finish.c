@@ -7,6 +7,7 @@
  * agrees lowers the bar; a name alone, with values that fit no format,
  * is never enough.
  */
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 #include "../collection.h"
@@ -59,6 +60,14 @@ static int text_safe(unsigned d, uint32_t hints) {
   }
 }
 
+/* distinct values among a detector's hits, estimated from its 64-bit
+ * sketch by linear counting (Whang et al., 1990): about right up to a
+ * hundred, 300 when every bit is set */
+static double distinct_values(const struct det_stat *st) {
+  int zero = 64 - __builtin_popcountll(st->sketch);
+  return zero ? -64.0 * log(zero / 64.0) : 300.0;
+}
+
 static int decide(const struct field *f, const struct det_stat *st,
                   int face_record, int account_record) {
   const struct detector *d = &ajar_detectors[st->det];
@@ -103,13 +112,13 @@ static int decide(const struct field *f, const struct det_stat *st,
           (known >= 0.6 && st->valid >= 3))
         return AJAR_CONF_MEDIUM;
       /* under a name that says nothing: nearly every value shaped like a
-       * name, distinct values (the field's memo seldom hit: not a column
-       * of statuses or colours), and a good part of them common names of
-       * some country (towns, colours and countries share a few: Jordan,
-       * Rosa) */
+       * name, many distinct values (not a column of a few statuses,
+       * colours or makes repeated), and a good part of them common names
+       * of some country (towns, colours and countries share a few:
+       * Jordan, Amber) */
       if (!(f->hints & ~(AJAR_H_NAME | AJAR_H_PERSON)) && ratio >= 0.9 &&
           known >= 0.3 && st->valid >= 3 &&
-          (f->memo_tries == UINT32_MAX || f->memo_hits * 3 <= f->memo_tries))
+          distinct_values(st) * 2 >= (f->values < 60 ? (double)f->values : 60.0))
         return AJAR_CONF_MEDIUM;
       break;
     }

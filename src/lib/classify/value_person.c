@@ -471,10 +471,34 @@ static const struct word not_name_words[] = {
   WORD("company"), WORD("solutions"), WORD("systems"), WORD("services"),
   WORD("technologies"), WORD("international"), WORD("industries"),
   WORD("consulting"), WORD("bank"), WORD("hotel"), WORD("hospital")};
-#define PWORD_SLOTS 512 /* a power of two, over twice both lists */
+/* Makes of vehicles named after their founders (Ford, Ferrari, Honda):
+ * alone such a word is a make, not a person, in the vehicle columns of
+ * traffic and checkpoint data; the makes of the NHTSA vPIC list and of
+ * the ACEA and JAMA members (class 3) */
+static const struct word make_words[] = {
+  WORD("ford"), WORD("ferrari"), WORD("porsche"), WORD("mercedes"),
+  WORD("benz"), WORD("renault"), WORD("peugeot"), WORD("citroen"),
+  WORD("opel"), WORD("dodge"), WORD("tesla"), WORD("honda"), WORD("toyota"),
+  WORD("suzuki"), WORD("nissan"), WORD("mazda"), WORD("subaru"),
+  WORD("mitsubishi"), WORD("daihatsu"), WORD("isuzu"), WORD("yamaha"),
+  WORD("kawasaki"), WORD("chevrolet"), WORD("lincoln"), WORD("cadillac"),
+  WORD("chrysler"), WORD("buick"), WORD("pontiac"), WORD("lamborghini"),
+  WORD("maserati"), WORD("bugatti"), WORD("bentley"), WORD("rolls"),
+  WORD("royce"), WORD("jaguar"), WORD("morgan"), WORD("austin"),
+  WORD("fiat"), WORD("lancia"), WORD("alfa"), WORD("abarth"), WORD("ducati"),
+  WORD("piaggio"), WORD("skoda"), WORD("dacia"), WORD("seat"), WORD("volvo"),
+  WORD("saab"), WORD("hyundai"), WORD("kia"), WORD("daewoo"), WORD("lexus"),
+  WORD("acura"), WORD("infiniti"), WORD("datsun"), WORD("mclaren"),
+  WORD("lotus"), WORD("rover"), WORD("mini"), WORD("smart"), WORD("audi"),
+  WORD("bmw"), WORD("volkswagen"), WORD("vw"), WORD("man"), WORD("scania"),
+  WORD("iveco"), WORD("daimler"), WORD("maybach"), WORD("cupra"),
+  WORD("geely"), WORD("chery"), WORD("byd"), WORD("tata"), WORD("mahindra")};
+#define PWORD_SLOTS 512 /* a power of two, over twice the lists */
 #define N_TITLE (sizeof title_words / sizeof title_words[0])
 #define N_NOT_NAME (sizeof not_name_words / sizeof not_name_words[0])
-_Static_assert((N_TITLE + N_NOT_NAME) * 2 <= PWORD_SLOTS, "person words fill over half the slots");
+#define N_MAKE (sizeof make_words / sizeof make_words[0])
+_Static_assert((N_TITLE + N_NOT_NAME + N_MAKE) * 2 <= PWORD_SLOTS,
+               "person words fill over half the slots");
 static const struct word *pword[PWORD_SLOTS];
 static uint8_t pword_cls[PWORD_SLOTS];
 static pthread_once_t pword_once = PTHREAD_ONCE_INIT;
@@ -493,9 +517,12 @@ static void build_pwords(void) {
     pword_add(&title_words[k], 1);
   for (k = 0; k < N_NOT_NAME; k++)
     pword_add(&not_name_words[k], 2);
+  for (k = 0; k < N_MAKE; k++)
+    pword_add(&make_words[k], 3);
 }
 
-/* 1: a title or degree, 2: a word no person is called by, 0: neither
+/* 1: a title or degree, 2: a word no person is called by, 3: a make of
+ * vehicles, 0: none of these
  * (w lower case, without dots) */
 static int person_word_class(const char *w, size_t n) {
   unsigned i;
@@ -528,15 +555,16 @@ static int name_title(const char *w, size_t n) {
   return 1;
 }
 
-/* Words no person is called by: street types, places ("North", "Lake",
- * "Port"), companies ("GmbH", "Ltd", "Group"), so that "Willis Avenue",
- * "Port Jennifer" and "Smith Group" are not read as names */
-static int not_name_word(const char *w, size_t n) {
+/* Words no person is called by (2): street types, places ("North",
+ * "Lake", "Port"), companies ("GmbH", "Ltd", "Group"), so that "Willis
+ * Avenue", "Port Jennifer" and "Smith Group" are not read as names;
+ * makes of vehicles (3), which are no name alone */
+static int word_class(const char *w, size_t n) {
   char low[16];
   size_t l;
   if (n > 15 || (l = lower_nodots(w, n, low, sizeof low)) == 0)
     return 0;
-  return person_word_class(low, l) == 2;
+  return person_word_class(low, l);
 }
 
 /* A person's name in Latin or Cyrillic letters by its shape: 1-4
@@ -546,6 +574,7 @@ static int not_name_word(const char *w, size_t n) {
  * countries, person.c), or a Russian name ending. */
 static size_t name_words(const char *v, size_t n, int *known) {
   size_t i, words = 0, start = 0;
+  int cls, make = 0;
   *known = 0;
   if (n < 2 || n > 60)
     return 0;
@@ -564,14 +593,16 @@ static size_t name_words(const char *v, size_t n, int *known) {
         continue; /* "van der Linden", "da Costa" */
       if (name_title(w, wl))
         continue;
-      if (!name_word(w, wl, &cyr) || not_name_word(w, wl))
+      if (!name_word(w, wl, &cyr) || (cls = word_class(w, wl)) == 2)
         return 0;
-      if (!*known && (person_word_known(w, wl) || (cyr && ru_name_ending(w, wl))))
+      if (cls == 3)
+        make = 1; /* "Ford" is a make, "Henry Ford" a man */
+      else if (!*known && (person_word_known(w, wl) || (cyr && ru_name_ending(w, wl))))
         *known = 1;
       words++;
     }
   }
-  return words <= 4 ? words : 0;
+  return words <= 4 && !(make && words == 1) ? words : 0;
 }
 
 /* plausible free-form name value in a name field */
