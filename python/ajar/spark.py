@@ -169,34 +169,45 @@ def _maps_as_dicts(v: Any) -> Any:
     return v
 
 
-def _columnar_partition(col: Any, batches: Iterator[Any]) -> None:
-    """Parquet, ORC or Avro rows as JSON records."""
+def _columnar_partition(col: Any, batches: Iterator[Any], sample: int = 0) -> int:
+    """Parquet, ORC or Avro rows as JSON records (the first ``sample`` of
+    the partition when sample > 0); returns the partition's row count."""
+    total = 0
     for batch in batches:
+        n = batch.num_rows
+        if sample > 0:
+            batch = batch.slice(0, max(0, min(n, sample - total)))
+        total += n
+        if batch.num_rows == 0:
+            continue
         try:
             rows = batch.to_pylist(maps_as_pydicts="strict")
         except TypeError:  # pyarrow < 13
             rows = batch.to_pylist()
         for row in rows:
             col.add_json(record_json(_maps_as_dicts(row)))
+    return total
 
 
 def classify_partition(index: int, fmt: str, names: Sequence[str], reveal: bool,
-                       batches: Iterator[Any]) -> Iterator[Any]:
-    """mapInArrow function: one partition -> its partial state (one row)
+                       batches: Iterator[Any], sample: int = 0) -> Iterator[Any]:
+    """mapInArrow function: one partition -> its partial state (one row;
+    for Parquet, ORC and Avro its ``lines`` holds the partition's rows)
     and, for JSON lines, the line counts of each file split in it."""
     import pyarrow as pa
     col = default_classifier().collection("", reveal=reveal)
     splits: Dict[Tuple[str, int], List[int]] = {}
+    total = 0
     if fmt == "ndjson":
         _lines_partition(col, batches, splits)
     elif fmt in ("csv", "tsv"):
         _rows_partition(col, batches, names)
     else:
-        _columnar_partition(col, batches)
+        total = _columnar_partition(col, batches, sample)
     rows = [{"input": index, "file": f, "block": b, "lines": st[0], "first_bad": st[1],
              "too_large": st[2], "first_too_large": st[3], "state": None}
             for (f, b), st in splits.items()]
-    rows.append({"input": index, "file": None, "block": -1, "lines": 0, "first_bad": 0,
+    rows.append({"input": index, "file": None, "block": -1, "lines": total, "first_bad": 0,
                  "too_large": 0, "first_too_large": 0, "state": col.export_state()})
     yield pa.RecordBatch.from_pylist(rows, schema=_arrow_schema())
 
@@ -271,7 +282,7 @@ def _read_avro(spark: Any, path: str) -> Any:
 
 
 def _frame(spark: Any, path: str, fmt: str, index: int, reveal: bool,
-           csv_multiline: bool) -> Any:
+           csv_multiline: bool, sample: int = 0) -> Any:
     names: List[str] = []
     if fmt == "ndjson":
         df = spark.read.text(path).select("value", "_metadata.file_path",
@@ -286,7 +297,8 @@ def _frame(spark: Any, path: str, fmt: str, index: int, reveal: bool,
         df = _read_avro(spark, path)
     else:
         df = spark.read.format(fmt).load(path)
-    fn = functools.partial(classify_partition, index, fmt, names, reveal)
+    fn = functools.partial(classify_partition, index, fmt, names, reveal,
+                           sample=sample if fmt in COLUMNAR else 0)
     return df.mapInArrow(fn, PARTIAL_SCHEMA)
 
 
@@ -309,7 +321,7 @@ def _line_numbers(rows: List[Any]) -> Tuple[int, int, int]:
     return first_bad, too_large, first_big
 
 
-def _target(path: str, rows: List[Any], reveal: bool) -> Dict[str, Any]:
+def _target(path: str, rows: List[Any], reveal: bool, sample: int = 0) -> Dict[str, Any]:
     col = default_classifier().collection(os.path.basename(path.rstrip("/")) or path,
                                           reveal=reveal)
     for r in rows:
@@ -324,6 +336,11 @@ def _target(path: str, rows: List[Any], reveal: bool) -> Dict[str, Any]:
         c["first_malformed_line"] = min(lines) if lines else c.get("first_malformed_line", 0)
     if too_large:
         c["note"] = f"{too_large} record(s) over {MAX_RECORD >> 20} MiB skipped"
+    rows_in_table = sum(r["lines"] for r in rows if r["state"] is not None)
+    if sample > 0 and rows_in_table > c["sampled"]:
+        # what a scan's sample reports: the table's rows, and those read
+        c["records"] = rows_in_table
+        c["note"] = f"at most {sample} rows sampled per Spark partition"
     return t
 
 
@@ -342,9 +359,15 @@ def _error_target(path: str, err: BaseException) -> Dict[str, Any]:
 
 
 def run(inputs: Sequence[str], *, spark: Any = None, input_format: Optional[str] = None,
-        reveal: bool = False, csv_multiline: bool = False) -> Dict[str, Any]:
+        reveal: bool = False, csv_multiline: bool = False,
+        sample: int = 0) -> Dict[str, Any]:
     """Classify inputs on Spark and return the report (the JSON report of
-    docs/report.md) as Python objects. ``spark``: a SparkSession (None: getOrCreate)."""
+    docs/report.md) as Python objects. ``spark``: a SparkSession (None:
+    getOrCreate). ``sample`` > 0: of Parquet, ORC and Avro, only the first
+    ``sample`` rows of each partition (Spark task) are classified; the
+    collection's ``records`` are then all its rows, ``sampled`` those read."""
+    if sample < 0:
+        raise ValueError("sample must be 0 (every row) or more")
     from functools import reduce
     from pyspark.sql import SparkSession
     spark = spark or SparkSession.builder.appName("ajar").getOrCreate()
@@ -353,7 +376,7 @@ def run(inputs: Sequence[str], *, spark: Any = None, input_format: Optional[str]
     for i, path in enumerate(inputs):
         try:
             frames.append(_frame(spark, path, format_of(path, input_format), i,
-                                 reveal, csv_multiline))
+                                 reveal, csv_multiline, sample))
         except Exception as e:  # a missing path, an unknown format: one target
             if not _unreadable(e):
                 raise
@@ -363,7 +386,7 @@ def run(inputs: Sequence[str], *, spark: Any = None, input_format: Optional[str]
     for r in rows:
         by_input.setdefault(r["input"], []).append(r.asDict())
     targets = [_error_target(p, failed[i]) if i in failed else
-               _target(p, by_input.get(i, []), reveal) for i, p in enumerate(inputs)]
+               _target(p, by_input.get(i, []), reveal, sample) for i, p in enumerate(inputs)]
     return assemble(targets, started)
 
 
@@ -524,6 +547,9 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
     ap.add_argument("--reveal", action="store_true", help="whole values as examples")
     ap.add_argument("--csv-multiline", action="store_true",
                     help="CSV cells may hold line breaks (files are then not split)")
+    ap.add_argument("--sample", type=int, default=0, metavar="N",
+                    help="Parquet, ORC and Avro: classify the first N rows of each "
+                         "Spark partition only (records: all rows, sampled: those read)")
     ap.add_argument("--avro", action="store_true",
                     help="start Spark with the spark-avro package matching pyspark "
                          "(org.apache.spark:spark-avro_SCALA:SPARK_VERSION), to read "
@@ -531,11 +557,14 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
     ap.add_argument("--avro-package", metavar="COORD",
                     help="as --avro, with this Maven coordinate")
     a = ap.parse_args(argv)
+    if a.sample < 0:
+        ap.error("--sample must be 0 (every row) or more")
     packages = [a.avro_package] if a.avro_package else [avro_package()] if a.avro else []
     try:
         with _session(a.master, packages) as spark:  # a notebook's session, else our own
             report = run(a.inputs, spark=spark, input_format=a.input_format,
-                         reveal=a.reveal, csv_multiline=a.csv_multiline)
+                         reveal=a.reveal, csv_multiline=a.csv_multiline,
+                         sample=a.sample)
     except Exception as e:
         if not packages or type(e).__name__ != "PySparkRuntimeError":
             raise

@@ -130,3 +130,25 @@ def test_avro_table_equals_cli_on_its_ndjson_export(spark: Any, lake: Dict[str, 
                     "fetch spark-avro from Maven Central ($AJAR_TEST_AVRO_JAR)")
     got = run(lake["tables"]["avro"], spark=spark)
     _check(got, cli_report(ajar_bin, lake["avro_ndjson"]), AVRO_SOURCES)
+
+
+def test_sample_reads_a_bounded_prefix_of_each_partition(spark: Any, lake: Dict[str, Any]) -> None:
+    """--sample N: N rows of each Spark partition are classified; records
+    is every row of the table, sampled the rows read, and what is found
+    is a part of what the whole table gives."""
+    from ajar.spark import run
+    tables = lake["tables"]["parquet"]
+    whole = _findings(run(tables, spark=spark))
+    got = run(tables, spark=spark, sample=10)
+    some = _findings(got)
+    for t in got["targets"]:
+        c = t["collections"][0]
+        # a split holds a part file's one row group (75 rows) or nothing
+        parts = spark.read.parquet(t["target"]).rdd.getNumPartitions()
+        assert c["records"] == 150 and c["sampled"] % 10 == 0, t["target"]
+        assert 10 <= c["sampled"] <= min(20, 10 * parts), t["target"]
+        assert c["note"] == "at most 10 rows sampled per Spark partition"
+        assert all(f["records"] <= c["sampled"] for f in c["findings"])
+    for k, v in some.items():
+        assert {f[:2] for f in v} <= {f[:2] for f in whole[k]}, k
+    assert sum(len(v) for v in some.values()) >= 10
