@@ -565,7 +565,8 @@ def test_estimated_age_and_gender_beside_face_attributes_are_both(tmp_path, age_
 
 def test_opaque_columns_decided_by_their_values(tmp_path):
     # issue 11: under names that say nothing, a column of ICD-10 codes or
-    # of blood groups is health, countries (any language, or ISO codes) are demographic, hex
+    # of blood groups is health, phones in mixed national and E.164 print
+    # are phones, countries (any language, or ISO codes) are demographic, hex
     # digests beside e-mail addresses are password digests; SKU-like codes
     # without subcategories, school grades, a catalogue's digests and
     # state codes are not
@@ -578,11 +579,13 @@ def test_opaque_columns_decided_by_their_values(tmp_path):
     states = ["TX", "NY", "CA", "FL", "WA", "OH", "GA", "NC", "MI", "IL"]
     blood = ["O+", "A+", "B-", "AB+", "O-", "A-", "0 Rh+", "B+", "O+", "A+"]
     grades = ["A+", "B-", "C", "A", "B+", "D", "A-", "C+", "B", "F"]
+    phones = ["912-347-8364x5385", "+13080838930", "641.295.5344x03890", "(660)281-9762", "+15134271319",
+              "001-971-491-7183", "5043532178", "404.325.7791", "+1-484-636-6511", "(756)969-5420x132"]
     p = tmp_path / "o.ndjson"
     p.write_text("".join(json.dumps({"c1": icd[i], "c2": skus[i], "c3": countries[i], "c4": codes[i],
                                      "c5": states[i], "c6": "user%d@example.com" % i,
                                      "c7": hashlib.md5(b"pw%d" % i).hexdigest(), "c8": blood[i],
-                                     "c9": grades[i]}, ensure_ascii=False) + "\n"
+                                     "c9": grades[i], "c10": phones[i]}, ensure_ascii=False) + "\n"
                          for i in range(10)))
     q = tmp_path / "catalog.ndjson"
     q.write_text("".join(json.dumps({"c1": "SKU-%05d" % i, "c7": hashlib.sha256(b"x%d" % i).hexdigest()}) + "\n"
@@ -590,7 +593,8 @@ def test_opaque_columns_decided_by_their_values(tmp_path):
     _, rep, _ = run_json(str(p), str(q))
     got = {(f["field"], f["category"]) for f in target(rep, str(p))["collections"][0]["findings"]}
     assert got == {("c1", "special.health"), ("c3", "identity.demographic"), ("c4", "identity.demographic"),
-                   ("c6", "contact.email"), ("c7", "credential.secret"), ("c8", "special.health")}
+                   ("c6", "contact.email"), ("c7", "credential.secret"), ("c8", "special.health"),
+                   ("c10", "contact.phone")}
     assert target(rep, str(q))["collections"][0]["findings"] == []
 
 

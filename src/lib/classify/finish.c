@@ -68,6 +68,15 @@ static double distinct_values(const struct det_stat *st) {
   return zero ? -64.0 * log(zero / 64.0) : 300.0;
 }
 
+/* the hits of detector d in field f (0 when it saw none) */
+static uint64_t stat_hits(const struct field *f, unsigned d) {
+  uint16_t j;
+  for (j = 0; j < f->n_stats; j++)
+    if (f->stats[j].det == d)
+      return f->stats[j].hits;
+  return 0;
+}
+
 static int decide(const struct field *f, const struct det_stat *st,
                   int face_record, int account_record) {
   const struct detector *d = &ajar_detectors[st->det];
@@ -171,9 +180,11 @@ static int decide(const struct field *f, const struct det_stat *st,
         ((st->hits * 10 >= f->values * 7 && st->valid * 2 >= st->hits) ||
          st->hits * 10 >= f->values * 9))
       return AJAR_CONF_MEDIUM;
-    if (st->det == DET_PHONE_NATIONAL && st->valid * 10 >= f->values * 8 &&
-        st->valid >= 5)
-      return AJAR_CONF_MEDIUM; /* printed as phones are: "(415) 555-2671" */
+    /* printed as phones are: "(415) 555-2671"; a column that mixes
+     * those with E.164 numbers ("+14155552671") counts both */
+    if (st->det == DET_PHONE_NATIONAL && st->valid >= 5 &&
+        (st->valid + stat_hits(f, DET_PHONE_E164)) * 10 >= f->values * 8)
+      return AJAR_CONF_MEDIUM;
     break;
   }
   if (st->embedded && text_safe(st->det, f->hints))
