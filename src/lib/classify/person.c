@@ -482,12 +482,48 @@ static void add(const char *w, unsigned bits) {
   table[s].bits = (unsigned char)bits;
 }
 
+/* the code point of a 3-byte UTF-8 character */
+static unsigned cp3(const char *c) {
+  return ((unsigned)((unsigned char)c[0] & 0x0F) << 12) |
+         ((unsigned)((unsigned char)c[1] & 0x3F) << 6) | ((unsigned char)c[2] & 0x3F);
+}
+
+/* the sets above as bitmaps over U+4E00..U+9FFF and U+AC00..U+D7A3,
+ * built once with the word table */
+#define HAN_LO 0x4E00u
+#define HAN_N (0xA000u - HAN_LO)
+#define HANGUL_LO 0xAC00u
+#define HANGUL_N (0xD7A4u - HANGUL_LO)
+static unsigned char zh_given_bits[HAN_N / 8], ja_end_bits[HAN_N / 8];
+static unsigned char ko_given_bits[(HANGUL_N + 7) / 8];
+
+static void set_bits(unsigned char *map, unsigned lo, unsigned count, const char *set,
+                     size_t len) {
+  size_t i;
+  for (i = 0; i + 3 <= len; i += 3) {
+    unsigned c = cp3(set + i);
+    if (c >= lo && c - lo < count)
+      map[(c - lo) / 8] |= (unsigned char)(1u << ((c - lo) % 8));
+  }
+}
+
+static int has_bit(const unsigned char *map, unsigned lo, unsigned count, const char *c) {
+  unsigned x = cp3(c);
+  return x >= lo && x - lo < count && (map[(x - lo) / 8] >> ((x - lo) % 8) & 1);
+}
+#define ZH_GIVEN(c) has_bit(zh_given_bits, HAN_LO, HAN_N, c)
+#define JA_END(c) has_bit(ja_end_bits, HAN_LO, HAN_N, c)
+#define KO_GIVEN(c) has_bit(ko_given_bits, HANGUL_LO, HANGUL_N, c)
+
 static void build(void) {
   size_t i;
   for (i = 0; i < sizeof given / sizeof given[0]; i++)
     add(given[i], PERSON_GIVEN);
   for (i = 0; i < sizeof surname / sizeof surname[0]; i++)
     add(surname[i], PERSON_SURNAME);
+  set_bits(zh_given_bits, HAN_LO, HAN_N, zh_given, sizeof zh_given - 1);
+  set_bits(ja_end_bits, HAN_LO, HAN_N, ja_given_end, sizeof ja_given_end - 1);
+  set_bits(ko_given_bits, HANGUL_LO, HANGUL_N, ko_given, sizeof ko_given - 1);
 }
 
 static unsigned lookup(const char *w, size_t n) {
@@ -550,15 +586,6 @@ static enum script script_of(const unsigned char *p) {
   return S_NONE;
 }
 
-/* the 3-byte character c is one of set's */
-static int in_set(const char *set, size_t len, const char *c) {
-  size_t i;
-  for (i = 0; i + 3 <= len; i += 3)
-    if (set[i] == c[0] && set[i + 1] == c[1] && set[i + 2] == c[2])
-      return 1;
-  return 0;
-}
-#define IN(set, c) in_set(set, sizeof set - 1, c)
 
 /* the whole part (1-3 characters) is a common surname */
 static int surname_part(const char *p, size_t n) {
@@ -575,15 +602,15 @@ static int surname_first(const char *p, size_t n) {
 static int given_part(const char *p, size_t n, enum script s) {
   size_t i;
   if (s == S_HAN && n <= 6) { /* one or two characters, each a given-name one */
-    for (i = 0; i < n && IN(zh_given, p + i); i += 3)
+    for (i = 0; i < n && ZH_GIVEN(p + i); i += 3)
       ;
     if (i >= n)
       return 1;
   }
   if (s == S_HAN && n >= 6 && n <= 9) /* 英樹, 瀬里奈: a given name's ending */
-    return IN(ja_given_end, p + n - 3);
+    return JA_END(p + n - 3);
   if (s == S_HANGUL && n == 6)
-    return IN(ko_given, p) && IN(ko_given, p + 3);
+    return KO_GIVEN(p) && KO_GIVEN(p + 3);
   return 0;
 }
 
@@ -593,6 +620,7 @@ int person_cjk_name(const char *v, size_t n) {
   int kana = 0;
   if (n < 3 || n > 16)
     return 0;
+  pthread_once(&once, build);
   for (i = 0; i < n;) {
     enum script s;
     if (v[i] == ' ') {
