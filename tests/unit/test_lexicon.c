@@ -171,6 +171,7 @@ static const struct field_case field_cases[] = {
   {"steuerliche_identifikationsnummer", NID, 0}, {"tax_identification_number", NID, 0},
   {"vehicleRegNo", PL, 0},           {"id_pubblicitario", ADV, 0},
   {"广告标识", ADV, 0},               {"zdbm", HEA, 0},   {"病名コード", HEA, 0},
+  {"ifa", ADV, 0},                   {"ad_tracking_id", ADV, 0}, {"rida", ADV, 0},
   {"진단코드", HEA, 0},               {"tipo_sangue", HEA, 0}, {"grupo_sanguineo", HEA, 0},               {"顔特徴量", FACE | EMB, 0},
 
   /* negatives: not personal, or not what the name alone suggests */

@@ -154,6 +154,11 @@ static const struct lx_field en_device[] = {
   E("idfa", H_ADV),  E("idfv", H_ADV),  E("gaid", H_ADV),  E("adid", H_ADV),
   E("aaid", H_ADV),  E("oaid", H_ADV),  E("udid", H_ADV),  E("advertisingid", H_ADV),
   E("deviceid", H_ADV), E("androidid", H_ADV),
+  /* IAB Tech Lab, "Guidelines for IFA on OTT platforms": the generic
+   * identifier for advertising and the platforms' names for it */
+  W("ifa", H_ADV), E("rida", H_ADV), E("afai", H_ADV), E("msai", H_ADV),
+  E("tifa", H_ADV), E("lgudid", H_ADV), E("adtracking", H_ADV),
+  E("adtrackingid", H_ADV),
 
   QA("location", H_LOC, 0), E("geo", H_LOC),        E("geopoint", H_LOC),
   E("geolocation", H_LOC),  E("coordinates", H_LOC), E("coordinate", H_LOC),
