@@ -18,7 +18,7 @@
 #define AJAR_MAX_VALUE_SCAN    (64u << 10) /* bytes of one value classified */
 #define AJAR_MAX_CSV_COLUMNS   1024
 #define AJAR_MEMO_VALUE        24          /* longest value a field remembers */
-#define AJAR_MEMO_SLOTS        8           /* values remembered per field */
+#define AJAR_MEMO_SLOTS        64          /* values remembered per field (a word column of a few dozen repeats them) */
 /* longer values (user agents, log messages that repeat): a few fields
  * of a collection remember many, about 0.9 MB each */
 #define AJAR_TEXT_MEMO_VALUE   192         /* longest value remembered so */
