@@ -68,6 +68,11 @@
  * own protocol's first request in a round trip; a peer that stays silent
  * to it speaks another (docs/scan.md, "Fingerprinting") */
 #define AJAR_FINGERPRINT_WAIT_MS 500
+/* the FTP probe's transfer loop waits at most this long between two
+ * calls into libcurl: libcurl 7.88 with CURLFTPMETHOD_NOCWD at times
+ * reads the EPSV/PASV reply and then waits for nothing, which
+ * curl_easy_perform ends only after a whole second (docs/scan.md) */
+#define AJAR_FTP_POLL_MS         20
 #define AJAR_TARGET_DEADLINE_MS 60000
 #define AJAR_DNS_TIMEOUT_MS     5000        /* one host name lookup */
 #define AJAR_MAX_RUNTIME_MS     0           /* whole scan; 0: no limit */

@@ -36,6 +36,7 @@ static const uint16_t ftp_ports[] = {21, 0};
 
 struct ftp_state {
   CURL *h;
+  CURLM *m; /* st->h's transfers, and the control connection kept between them */
   char *buf;
   size_t len, cap, limit;
   int cut, no_mlsd;
@@ -46,6 +47,8 @@ static void ftp_free(void *p) {
   struct ftp_state *st = p;
   if (!st)
     return;
+  if (st->m)
+    curl_multi_cleanup(st->m); /* QUIT on the control connection */
   if (st->h)
     curl_easy_cleanup(st->h);
   free(st->buf);
@@ -93,8 +96,10 @@ static struct ftp_state *ftp_state(struct ajar_conn *c) {
   CURL *h;
   if (st && c->state_free == ftp_free)
     return st;
-  if (!(st = calloc(1, sizeof *st)) ||
+  if (!(st = calloc(1, sizeof *st)) || !(st->m = curl_multi_init()) ||
       !(st->h = h = conn_curl_new(c, "ftp", on_data, st, on_reply, st))) {
+    if (st && st->m)
+      curl_multi_cleanup(st->m);
     free(st);
     return NULL;
   }
@@ -108,6 +113,31 @@ static struct ftp_state *ftp_state(struct ajar_conn *c) {
   curl_easy_setopt(h, CURLOPT_SERVER_RESPONSE_TIMEOUT,
                    (long)(c->read_timeout_ms < 1000 ? 1 : c->read_timeout_ms / 1000));
   return st;
+}
+
+/* curl_easy_perform's loop, with the wait between two calls into
+ * libcurl bounded by AJAR_FTP_POLL_MS instead of a second: libcurl at
+ * times has read a reply and waits on no socket (see ajar_limits.h) */
+static CURLcode ftp_perform(struct ftp_state *st) {
+  CURLcode cc = CURLE_OK;
+  CURLMcode mc;
+  CURLMsg *msg;
+  int running = 1, queued;
+  if (curl_multi_add_handle(st->m, st->h) != CURLM_OK)
+    return CURLE_FAILED_INIT;
+  for (;;) {
+    if ((mc = curl_multi_perform(st->m, &running)) != CURLM_OK || !running)
+      break;
+    if ((mc = curl_multi_poll(st->m, NULL, 0, AJAR_FTP_POLL_MS, NULL)) != CURLM_OK)
+      break;
+  }
+  if (mc != CURLM_OK)
+    cc = mc == CURLM_OUT_OF_MEMORY ? CURLE_OUT_OF_MEMORY : CURLE_RECV_ERROR;
+  while ((msg = curl_multi_info_read(st->m, &queued)))
+    if (msg->msg == CURLMSG_DONE && msg->easy_handle == st->h)
+      cc = msg->data.result;
+  curl_multi_remove_handle(st->m, st->h);
+  return cc;
 }
 
 /* one transfer: path (escaped, "/" ends a directory); method: "MLSD" or
@@ -139,7 +169,7 @@ static int ftp_do(struct ajar_conn *c, struct ftp_state *st, const char *path,
   curl_easy_setopt(st->h, CURLOPT_USERNAME, c->use_creds && c->user ? c->user : "anonymous");
   curl_easy_setopt(st->h, CURLOPT_PASSWORD,
                    c->use_creds && c->user ? (c->password ? c->password : "") : "ajar@");
-  cc = curl_easy_perform(st->h);
+  cc = ftp_perform(st);
   curl_easy_getinfo(st->h, CURLINFO_RESPONSE_CODE, reply);
   if (*reply || st->banner[0])
     c->answered = 1;
