@@ -447,10 +447,15 @@ static const struct ajar_probe *identify_store(struct ajar_conn *conn,
                                                size_t *chosen_at,
                                                struct identify_outcome *how, int *rc_out) {
   size_t i;
-  int rc = 0;
+  int rc = 0, silent = 0;
   *rc_out = 0;
   for (i = 0; i < n && !how->failed; i++) {
     const struct ajar_probe *p = order[i];
+    /* by fingerprint, a peer that sent no greeting within a fingerprint
+     * wait to one probe that waits for it will send none to the next:
+     * MySQL's silence spares FTP's (docs/scan.md) */
+    if (silent && i >= owners && (p->flags & AJAR_PROBE_GREETING))
+      continue;
     conn->use_creds = 0;
     conn->http.sigv4 = NULL; /* a probe that signs says so itself */
     conn->by_fingerprint = i >= owners;
@@ -459,6 +464,9 @@ static const struct ajar_probe *identify_store(struct ajar_conn *conn,
     fingerprint_wait(conn, p);
     rc = p->identify(conn, out);
     conn->first_wait_ms = 0;
+    if (conn->by_fingerprint && (p->flags & AJAR_PROBE_GREETING) && rc == AJAR_ETIMEDOUT &&
+        !conn->heard)
+      silent = 1;
     /* by fingerprint, a peer that stays silent to one protocol, or
      * answers it with nonsense, may still speak another */
     if (conn->by_fingerprint && conn_left_ms(conn) > 0 &&
