@@ -864,7 +864,8 @@ def write(path, fmt, records, cols):
             json.dump(records, f, ensure_ascii=False, indent=1)
     else:
         with open(path, "w", encoding="utf-8", newline="") as f:
-            w = csv.writer(f, delimiter="," if fmt == "csv" else "\t")
+            # ssv: `;` as German and French spreadsheets write CSV (blind/gen.py)
+            w = csv.writer(f, delimiter={"csv": ",", "tsv": "\t", "ssv": ";"}[fmt])
             w.writerow(cols)
             for r in records:
                 w.writerow([r[k] for k in cols])

@@ -3,7 +3,7 @@
 
     run.py --ajar AJAR --venv DIR --out DIR --seeds 201 202 203
            [--min-precision P] [--min-recall R] [--min-profiles-f1 F]
-           [--min-locale-recall L] [--json-out F]
+           [--min-locale-recall L] [--json-out F] [--gen GEN]
 
 Makes the venv once (requirements.txt: Faker, Mimesis, python-stdnum at
 pinned versions; kept in the build tree for later runs), writes the
@@ -11,6 +11,9 @@ corpus of gen.py for every seed, runs ajar once per seed over it (the
 scoring of tests/accuracy/score.py), and prints precision and recall per
 category and per locale, a locale x category recall table, profiles
 precision/recall/F1, and every miss and false alarm when --verbose.
+
+--gen names another generator with the same interface and labels, such
+as tests/accuracy/blind/gen.py (ctest `accuracy.blind`).
 
 Exit 0 when the figures over all seeds reach the minimums, 1 when one is
 below, 2 when ajar or the generator could not run.
@@ -60,6 +63,8 @@ def main() -> int:
     ap.add_argument("--out", required=True, type=Path)
     ap.add_argument("--seeds", type=int, nargs="+", default=[201, 202, 203])
     ap.add_argument("--records", type=int, default=30)
+    ap.add_argument("--gen", type=Path, default=HERE / "gen.py",
+                    help="corpus generator (same interface: OUT --seed N --records N; default heldout/gen.py)")
     ap.add_argument("--min-precision", type=float, default=0.0)
     ap.add_argument("--min-recall", type=float, default=0.0)
     ap.add_argument("--min-profiles-f1", type=float, default=0.0)
@@ -75,7 +80,7 @@ def main() -> int:
     for seed in a.seeds:
         d = a.out / ("seed%d" % seed)
         shutil.rmtree(d, ignore_errors=True)
-        subprocess.run([str(py), str(HERE / "gen.py"), str(d), "--seed", str(seed),
+        subprocess.run([str(py), str(a.gen), str(d), "--seed", str(seed),
                         "--records", str(a.records)], check=True, stdout=subprocess.DEVNULL)
         raw, t, neg, prof, _fields = S.load_labels(str(d / "labels.json"))
         files = sorted(raw)
@@ -105,8 +110,8 @@ def main() -> int:
         t = len(keys_t & keys_p)
         return S.ratio(t, len(keys_p)), S.ratio(t, len(keys_t)), len(keys_t)
 
-    w("held-out corpus, seeds %s: %d files, %d labelled triples\n\n" % (
-        " ".join(map(str, a.seeds)), len(locale_of), len(truth)))
+    w("%s corpus, seeds %s: %d files, %d labelled triples\n\n" % (
+        a.gen.parent.name, " ".join(map(str, a.seeds)), len(locale_of), len(truth)))
     w("per category:\n  %-24s %9s %7s %8s\n" % ("category", "precision", "recall", "support"))
     for c in sorted({k[2] for k in truth} | {k[2] for k in pred}):
         p_, r_, n_ = pr({k for k in truth if k[2] == c}, {k for k in pred if k[2] == c})
