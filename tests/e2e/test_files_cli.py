@@ -569,7 +569,7 @@ def test_opaque_columns_decided_by_their_values(tmp_path):
     # are phones, countries (any language, or ISO codes) are demographic, hex
     # digests beside e-mail addresses are password digests; SKU-like codes
     # without subcategories, school grades, a catalogue's digests and
-    # state codes are not
+    # countries of origin, and state codes are not
     import hashlib
     icd = ["E11.9", "F32.1", "J45", "I10", "K35.8", "C50.9", "M54.5", "N39.0", "Z00.0", "B20"]
     skus = ["A12", "B07", "C33", "A14", "D02", "B11", "C09", "A01", "D12", "B05"]
@@ -588,7 +588,8 @@ def test_opaque_columns_decided_by_their_values(tmp_path):
                                      "c9": grades[i], "c10": phones[i]}, ensure_ascii=False) + "\n"
                          for i in range(10)))
     q = tmp_path / "catalog.ndjson"
-    q.write_text("".join(json.dumps({"c1": "SKU-%05d" % i, "c7": hashlib.sha256(b"x%d" % i).hexdigest()}) + "\n"
+    q.write_text("".join(json.dumps({"c1": "SKU-%05d" % i, "c7": hashlib.sha256(b"x%d" % i).hexdigest(),
+                                     "c3": countries[i], "c4": codes[i]}) + "\n"
                          for i in range(10)))
     _, rep, _ = run_json(str(p), str(q))
     got = {(f["field"], f["category"]) for f in target(rep, str(p))["collections"][0]["findings"]}

@@ -68,6 +68,9 @@ static double distinct_values(const struct det_stat *st) {
   return zero ? -64.0 * log(zero / 64.0) : 300.0;
 }
 
+/* what a collection's records are about (record_kind) */
+enum { REC_ACCOUNT = 1, REC_PERSON = 2 };
+
 /* the hits of detector d in field f (0 when it saw none) */
 static uint64_t stat_hits(const struct field *f, unsigned d) {
   uint16_t j;
@@ -78,7 +81,7 @@ static uint64_t stat_hits(const struct field *f, unsigned d) {
 }
 
 static int decide(const struct field *f, const struct det_stat *st,
-                  int face_record, int account_record) {
+                  int face_record, int kind) {
   const struct detector *d = &ajar_detectors[st->det];
   int agree = (f->hints & d->hint) != 0;
   double ratio = f->values ? (double)st->hits / (double)f->values : 0;
@@ -171,12 +174,13 @@ static int decide(const struct field *f, const struct det_stat *st,
       return AJAR_CONF_MEDIUM;
     /* a digest in every record of an account table is a password's;
      * a catalogue's content hashes have no e-mail beside them */
-    if (st->det == DET_HEX_DIGEST && account_record && f->values >= 3 &&
+    if (st->det == DET_HEX_DIGEST && (kind & REC_ACCOUNT) && f->values >= 3 &&
         st->hits * 10 >= f->values * 9)
       return AJAR_CONF_MEDIUM;
     /* countries under a name that says nothing: a citizenship or a
-     * country of birth or residence, personal beside a person */
-    if (st->det == DET_NATIONALITY && !f->hints && f->values >= 5 &&
+     * country of birth or residence beside a person (a catalogue's
+     * countries of origin are no one's) */
+    if (st->det == DET_NATIONALITY && !f->hints && (kind & REC_PERSON) && f->values >= 5 &&
         ((st->hits * 10 >= f->values * 7 && st->valid * 2 >= st->hits) ||
          st->hits * 10 >= f->values * 9))
       return AJAR_CONF_MEDIUM;
@@ -205,18 +209,33 @@ static char *dupstr(const char *s) {
   return d;
 }
 
-/* whether a field holds e-mail addresses in most values: a table of
- * accounts */
-static int has_email_field(const struct ajar_collection *c) {
+/* what the records are about, from fields that most values make one
+ * thing: e-mail addresses (a table of accounts, REC_ACCOUNT and
+ * REC_PERSON), or a name, phone, national id, passport, IBAN or card
+ * (REC_PERSON) */
+static int record_kind(const struct ajar_collection *c) {
   uint32_t i;
   uint16_t j;
-  for (i = 1; i < c->n_fields; i++)
-    for (j = 0; j < c->fields[i].n_stats; j++)
-      if (c->fields[i].stats[j].det == DET_EMAIL &&
-          c->fields[i].stats[j].hits * 2 >= c->fields[i].values &&
-          c->fields[i].values)
-        return 1;
-  return 0;
+  int k = 0;
+  for (i = 1; i < c->n_fields; i++) {
+    const struct field *f = &c->fields[i];
+    /* a column of countries is shaped like one of names: not a person */
+    if (!f->values || stat_hits(f, DET_NATIONALITY) * 2 >= f->values)
+      continue;
+    for (j = 0; j < f->n_stats; j++) {
+      const struct det_stat *st = &f->stats[j];
+      int cat = ajar_detectors[st->det].category;
+      if (st->hits * 2 < f->values)
+        continue;
+      if (st->det == DET_EMAIL)
+        k |= REC_ACCOUNT | REC_PERSON;
+      else if (cat == AJAR_CAT_PHONE || cat == AJAR_CAT_NATIONAL_ID ||
+               cat == AJAR_CAT_PASSPORT || cat == AJAR_CAT_NAME ||
+               cat == AJAR_CAT_IBAN || cat == AJAR_CAT_CARD)
+        k |= REC_PERSON;
+    }
+  }
+  return k;
 }
 
 /* count fields that are face attributes: two or more make a face record */
@@ -334,7 +353,7 @@ int ajar_collection_finish(const struct ajar_collection *c, int open,
                            struct ajar_collection_result *out) {
   uint32_t i, cats = 0;
   int has_time = 0, has_place = 0;
-  int face_record, account_record;
+  int face_record, kind;
   size_t cap = 0;
 
   if (!c || !out)
@@ -349,7 +368,7 @@ int ajar_collection_finish(const struct ajar_collection *c, int open,
   if (!out->name)
     return AJAR_ENOMEM;
   face_record = count_face_attr_fields(c) >= 2;
-  account_record = has_email_field(c);
+  kind = record_kind(c);
 
   for (i = 1; i < c->n_fields; i++) {
     const struct field *f = &c->fields[i];
@@ -364,7 +383,7 @@ int ajar_collection_finish(const struct ajar_collection *c, int open,
       has_place = 1;
     for (j = 0; j < f->n_stats; j++) {
       v[j].st = &f->stats[j];
-      v[j].confidence = decide(f, &f->stats[j], face_record, account_record);
+      v[j].confidence = decide(f, &f->stats[j], face_record, kind);
       v[j].evidence = f->stats[j].hits + f->stats[j].embedded;
     }
     resolve_numeric(f, v, f->n_stats);
