@@ -376,6 +376,7 @@ static const struct lx_field pinyin[] = {
   P("clsbdh", H_VIN),   /* 车辆识别代号 */ P("cjh", H_VIN),     /* 车架号 */
   P("mz", H_ETH),       /* 民族 */        P("zjxy", H_REL),     /* 宗教信仰 */
   P("zzmm", H_POL),     /* 政治面貌 */    P("jkzk", H_HEA),     /* 健康状况 */
+  /* health: initials of the Chinese terms, as above */
   P("zdbm", H_HEA),     /* 诊断编码 */    P("jbbm", H_HEA),     /* 疾病编码 */
   P("zdmc", H_HEA),     /* 诊断名称 */    P("jbmc", H_HEA),     /* 疾病名称 */
   P("jws", H_HEA),      /* 既往史 */      P("gms", H_HEA),      /* 过敏史 */
@@ -864,6 +865,7 @@ const struct lx_needle lx_cjk_needles[] = {
   {"姓名", H_NAME | AJAR_H_PERSON}, {"邮编", H_AD},   {"邮政编码", H_AD},
   {"口罩", H_FATTR},  {"眼镜", H_FATTR},  {"墨镜", H_FATTR},   {"胡子", H_FATTR},
   {"微笑", H_FATTR},  {"帽子", H_FATTR},  {"マスク", H_FATTR},
+  /* 广告 advertising, 血型 blood group (dictionary words) */
   {"广告", H_ADV},    {"血型", H_HEA},
   {"メガネ", H_FATTR}, {"眼鏡", H_FATTR}, {"마스크", H_FATTR}, {"안경", H_FATTR},
   /* Japanese */
@@ -871,13 +873,19 @@ const struct lx_needle lx_cjk_needles[] = {
   {"性別", H_GEN},    {"電話", H_PH},     {"携帯", H_PH},      {"メール", H_EM},
   {"住所", H_AD},     {"郵便", H_AD},     {"旅券", H_PP},      {"パスポート", H_PP},
   {"パスワード", H_SEC}, {"暗証", H_SEC}, {"緯度", H_LOC},     {"経度", H_LOC},
-  {"国籍", H_DEM},    {"ナンバー", H_PL},   {"年齢", H_AGE},   {"病名", H_HEA},
+  {"国籍", H_DEM},    {"ナンバー", H_PL},
+  /* 年齢 age, 病名 name of a disease, 診断 diagnosis, 血液型 blood group,
+   * 顔 face, 特徴 feature (dictionary words) */
+  {"年齢", H_AGE},    {"病名", H_HEA},
   {"診断", H_HEA},    {"血液型", H_HEA},    {"顔", H_FACE},    {"特徴", H_EMB},
   /* Korean */
   {"이름", NP},       {"성명", NP},       {"생년월일", H_AGE}, {"성별", H_GEN},
   {"전화", H_PH},     {"휴대", H_PH},     {"메일", H_EM},      {"주소", H_AD},
   {"우편번호", H_AD}, {"주민등록", H_NID}, {"여권", H_PP},     {"차량번호", H_PL},
   {"비밀번호", H_SEC}, {"위도", H_LOC},   {"경도", H_LOC},     {"국적", H_DEM},
+  /* 나이 age, 진단 diagnosis, 상병 illness or injury (the 상병코드 of
+   * Korea's KCD, its ICD-10), 질병 disease, 혈액형 blood group, 얼굴
+   * face, 특징 feature (dictionary words) */
   {"나이", H_AGE},    {"진단", H_HEA},    {"상병", H_HEA},     {"질병", H_HEA},
   {"혈액형", H_HEA},  {"얼굴", H_FACE},   {"특징", H_EMB},
 };
