@@ -574,7 +574,7 @@ static int word_class(const char *w, size_t n) {
  * countries, person.c), or a Russian name ending. */
 static size_t name_words(const char *v, size_t n, int *known) {
   size_t i, words = 0, start = 0;
-  int cls, make = 0;
+  int cls, make = 0, lead = 0;
   *known = 0;
   if (n < 2 || n > 60)
     return 0;
@@ -589,15 +589,20 @@ static size_t name_words(const char *v, size_t n, int *known) {
           continue; /* two spaces */
         return 0;
       }
-      if (name_particle(w, wl) && (words || i < n))
-        continue; /* "van der Linden", "da Costa" */
+      if (name_particle(w, wl) && (words || i < n)) {
+        /* a family name written with its particle first ("van der
+         * Linden", "da Costa", "ter Welle"): only family names are */
+        if (w == v)
+          lead = 1;
+        continue;
+      }
       if (name_title(w, wl))
         continue;
       if (!name_word(w, wl, &cyr) || (cls = word_class(w, wl)) == 2)
         return 0;
       if (cls == 3)
         make = 1; /* "Ford" is a make, "Henry Ford" a man */
-      else if (!*known && (person_word_known(w, wl) || (cyr && ru_name_ending(w, wl))))
+      else if (!*known && (lead || person_word_known(w, wl) || (cyr && ru_name_ending(w, wl))))
         *known = 1;
       words++;
     }
