@@ -225,6 +225,10 @@ unsigned scalar_punct_digits(struct emit_ctx *e, const char *v, size_t n,
   }
   if (nd && (hints & AJAR_H_AGE_DOB) && nd <= 3 && digits_at(d, nd) <= 130)
     EMITE(DET_DOB, 1);
+  /* a postcode under a name that says so: 91604, 01310-100, 709-8337 */
+  if ((hints & AJAR_H_ADDRESS) && nd >= 3 && nd <= 9 && n <= nd + 1 &&
+      !(mask & ~(C_DIGIT | C_DASH | C_SPACE)))
+    EMITE(DET_ADDRESS, 0);
   if (nd >= 6 && nd <= 9 && (hints & AJAR_H_PASSPORT))
     EMITE(DET_PASSPORT, 1); /* digits only: US, JP, KR, BR, NL passports */
   if (nd == 8 && n == 8 && looks_date_y(d, nd, &has_time, &year))
