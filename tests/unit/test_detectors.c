@@ -257,6 +257,11 @@ static const struct row rows[] = {
   {"address", "f1", "北京市朝阳区建国路88号", 1},
   {"address", "address", "Flat 3, Rose Court", 1},
   {"address", "f1", "Rose Court", 0},
+  /* a leaf that names nothing holds what its object is named for */
+  {"passport", "passengers[].passport.number", "533380006", 1},
+  {"passport", "passengers[].ticket.number", "533380006", 0},
+  {"nationality", "nationality.name", "Spain", 1},
+  {"nationality", "worksFor.name", "Spain", 0},
   /* a postcode under a name that says so, not under any other */
   {"address", "PLZ", "91604", 1},
   {"address", "Code postal", "75002", 1},

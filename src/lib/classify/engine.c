@@ -26,6 +26,14 @@ uint32_t classify_adjust_hints(uint32_t own, uint32_t ancestors) {
     own |= AJAR_H_PERSON; /* "passenger.name" */
   if ((ancestors & AJAR_H_PLACE) && !(own & ~AJAR_H_NAME))
     own &= ~AJAR_H_NAME; /* "camera.name" is no person */
+  /* "nationality.name", "citizenship.name": a country's name */
+  if (own == AJAR_H_NAME && (ancestors & AJAR_H_DEMOGRAPHIC) &&
+      !(ancestors & (AJAR_H_PERSON | AJAR_H_GENDER | AJAR_H_AGE_DOB)))
+    own = AJAR_H_DEMOGRAPHIC;
+  /* "passport.number", "idCard.value": a leaf that names nothing holds the
+   * document its object is named for (the value must still fit its format) */
+  if (!own)
+    own = ancestors & (AJAR_H_PASSPORT | AJAR_H_NATIONAL_ID);
   if (ancestors & AJAR_H_FACE) { /* "face.age" is an estimate: a face
                                   * attribute, and still an age (finish.c) */
     if (own & (AJAR_H_AGE_DOB | AJAR_H_GENDER | AJAR_H_DEMOGRAPHIC))
