@@ -869,7 +869,8 @@ CITIES = ["Houston", "Dallas", "Austin", "Charlotte", "Columbus", "Jacksonville"
           "Eindhoven", "Groningen", "Mumbai", "Delhi", "Bangalore", "Chennai",
           "Kolkata", "Victoria", "Florence", "Regina", "Adelaide", "Sydney"]
 COMPANY_SUFFIX = ["GmbH", "AG", "Ltd", "Inc.", "LLC", "S.A.", "S.p.A.", "B.V.",
-                  "SARL", "Ltda.", "Group", "Holdings", "& Co.", "& Sons", "PLC"]
+                  "SARL", "Ltda.", "Group", "Holdings", "& Co.", "& Sons", "PLC",
+                  "Clinic", "Pharmacy", "Motors", "Brothers", "Dental Care"]
 COLOURS = ["Red", "Blue", "Green", "Black", "White", "Silver", "Grey", "Amber",
            "Hazel", "Ruby", "Jade", "Pearl", "Olive", "Violet", "Rose", "Coral",
            "Ivory", "Navy", "Teal", "Maroon", "Beige", "Gold", "Lime", "Cyan"]

@@ -470,7 +470,31 @@ static const struct word not_name_words[] = {
   WORD("group"), WORD("holding"), WORD("holdings"), WORD("partners"),
   WORD("company"), WORD("solutions"), WORD("systems"), WORD("services"),
   WORD("technologies"), WORD("international"), WORD("industries"),
-  WORD("consulting"), WORD("bank"), WORD("hotel"), WORD("hospital")};
+  WORD("consulting"), WORD("bank"), WORD("hotel"), WORD("hospital"),
+  /* the kinds of organisations and places that take a founder's or a
+   * town's name: "Mercy Clinic", "Smith Pharmacy", "Lincoln High School" */
+  WORD("clinic"), WORD("klinik"), WORD("clinica"), WORD("clinique"),
+  WORD("practice"), WORD("pharmacy"), WORD("apotheke"), WORD("farmacia"),
+  WORD("pharmacie"), WORD("surgery"), WORD("medical"), WORD("health"),
+  WORD("healthcare"), WORD("dental"), WORD("care"), WORD("laboratory"),
+  WORD("lab"), WORD("labs"), WORD("university"), WORD("universität"),
+  WORD("universidad"), WORD("università"), WORD("université"),
+  WORD("college"), WORD("school"), WORD("schule"), WORD("academy"),
+  WORD("institute"), WORD("institut"), WORD("instituto"), WORD("foundation"),
+  WORD("stiftung"), WORD("association"), WORD("verein"), WORD("society"),
+  WORD("church"), WORD("kirche"), WORD("airlines"), WORD("airways"),
+  WORD("airline"), WORD("motors"), WORD("store"), WORD("stores"),
+  WORD("shop"), WORD("market"), WORD("supermarket"), WORD("restaurant"),
+  WORD("cafe"), WORD("café"), WORD("pub"), WORD("bakery"), WORD("brothers"),
+  WORD("bros"), WORD("corporation"), WORD("co"), WORD("limited"),
+  WORD("enterprises"), WORD("trust"), WORD("council"), WORD("agency"),
+  WORD("office"), WORD("club"), WORD("fc"), WORD("airport"),
+  WORD("flughafen"), WORD("aeropuerto"), WORD("aeroporto"), WORD("terminal"),
+  WORD("tower"), WORD("building"), WORD("hall"), WORD("house"), WORD("wing"),
+  WORD("ward"), WORD("department"), WORD("centre"), WORD("center"),
+  WORD("station"), WORD("bahnhof"), WORD("estación"), WORD("stazione"),
+  WORD("gare"), WORD("county"), WORD("city"), WORD("town"), WORD("village"),
+  WORD("district"), WORD("region"), WORD("province"), WORD("state")};
 /* Makes of vehicles named after their founders (Ford, Ferrari, Honda):
  * alone such a word is a make, not a person, in the vehicle columns of
  * traffic and checkpoint data; the makes of the NHTSA vPIC list and of
@@ -493,7 +517,7 @@ static const struct word make_words[] = {
   WORD("bmw"), WORD("volkswagen"), WORD("vw"), WORD("man"), WORD("scania"),
   WORD("iveco"), WORD("daimler"), WORD("maybach"), WORD("cupra"),
   WORD("geely"), WORD("chery"), WORD("byd"), WORD("tata"), WORD("mahindra")};
-#define PWORD_SLOTS 512 /* a power of two, over twice the lists */
+#define PWORD_SLOTS 1024 /* a power of two, over twice the lists */
 #define N_TITLE (sizeof title_words / sizeof title_words[0])
 #define N_NOT_NAME (sizeof not_name_words / sizeof not_name_words[0])
 #define N_MAKE (sizeof make_words / sizeof make_words[0])
