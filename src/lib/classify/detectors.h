@@ -30,7 +30,7 @@
   X(CN_MOBILE,       "cn_mobile",       AJAR_CAT_PHONE,        WEAK,   PHONE,       "11 digits 1[3-9]..., optional +86") \
   X(PHONE_NATIONAL,  "phone_national",  AJAR_CAT_PHONE,        CONTEXT, PHONE,      "7-15 digits with phone punctuation (extension cut) with field name; by value where most of a field is printed as phones are: (415) 555-2671, +44 20 7946 0958; in free text after Tel., Telefon, Mobile, 电话 and their kin near an e-mail or an international number") \
   X(IMEI,            "imei",            AJAR_CAT_IMEI,         WEAK,   IMEI,        "15 digits, Luhn check digit (16-digit IMEISV by format)") \
-  X(IMSI,            "imsi",            AJAR_CAT_IMSI,         WEAK,   IMSI,        "14-15 digits starting with an allocated MCC") \
+  X(IMSI,            "imsi",            AJAR_CAT_IMSI,         WEAK,   IMSI,        "14-15 digits starting with an allocated MCC, printed without separators unless the field names an IMSI") \
   X(MAC,             "mac",             AJAR_CAT_MAC,          STRONG, MAC,         "EUI-48 in colon, dash or dot form; not all-zero or broadcast") \
   X(IPV4,            "ipv4",            AJAR_CAT_IP,           STRONG, IP,          "dotted quad, octets 0-255, no leading zeros; not in version fields") \
   X(IPV6,            "ipv6",            AJAR_CAT_IP,           STRONG, IP,          "RFC 4291 text forms") \

@@ -75,7 +75,8 @@ static unsigned classify_digits(struct emit_ctx *e, const char *v, size_t n,
   case 15:
     if (nd == 15 && !same && LUHN())
       EMITE(DET_IMEI, 1);
-    if (!same && !(hints & AJAR_H_IMEI) &&
+    /* an IMSI is printed as plain digits: "214-07-4862-20834" is a cell id */
+    if (!same && !(hints & AJAR_H_IMEI) && (mask == C_DIGIT || (hints & AJAR_H_IMSI)) &&
         ajar_imsi_mcc_known((d[0] - '0') * 100 + (d[1] - '0') * 10 + (d[2] - '0')))
       EMITE(DET_IMSI, 1);
     if (nd == 15 && ajar_valid_fr_nir(d, nd))

@@ -717,7 +717,10 @@ unsigned scalar_words(struct emit_ctx *e, const char *v, size_t n,
   }
   if ((mask & C_HIGH) && ajar_lexicon_cn_province(v, n) && ajar_valid_cn_plate(v, n))
     EMITE(DET_CN_PLATE, 1);
-  else if (!(voc & ~NAME_VOCAB))
+  /* a field named for a street or a town holds places, many named after
+   * people (Rua João Pessoa, São José): no person's name */
+  else if (!(voc & ~NAME_VOCAB) &&
+           !((hints & AJAR_H_ADDRESS) && !(hints & (AJAR_H_NAME | AJAR_H_PERSON))))
     sig |= person_name(e, v, n, mask);
   if (e->stop)
     return sig;
