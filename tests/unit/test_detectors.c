@@ -243,6 +243,11 @@ static const struct row rows[] = {
   {"date_of_birth", "created_at", "1987-04-12", 0},
   {"date_of_birth", "age", "300", 0},
   {"gender", "f1", "female", 1},
+  {"gender", "gender", "https://schema.org/Female", 1},
+  {"gender", "f1", "https://schema.org/Female", 0},
+  {"gender", "gender", "https://example.org/people/42", 0},
+  {"phone_national", "calling_number", "34643615843", 1},
+  {"phone_national", "cdr_id", "34643615843", 0},
   {"gender", "xb", "男", 1},
   {"gender", "sex", "F", 1},
   /* a lone letter is a candidate only (validated 0): finish.c wants the

@@ -122,6 +122,8 @@ static const struct lx_field en_contact[] = {
   E("phonenum", H_PH),      E("contactnumber", H_PH), E("contactno", H_PH),
   E("contactphone", H_PH),  E("fax", H_PH),         E("faxno", H_PH),
   E("faxnumber", H_PH),     E("landline", H_PH),
+  E("caller", H_PH),        E("callee", H_PH),      E("callingnumber", H_PH),
+  E("callednumber", H_PH),  E("callingparty", H_PH), E("calledparty", H_PH),
 
   {"address", H_AD, LX_ADDRHEAD, 0}, {"addr", H_AD, LX_ADDRHEAD, 0},
   E("streetaddress", H_AD), E("zip", H_AD),         E("zipcode", H_AD),

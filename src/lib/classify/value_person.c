@@ -706,6 +706,14 @@ unsigned scalar_words(struct emit_ctx *e, const char *v, size_t n,
                      : 0;
   if (voc)
     vocab_emit(e, voc, n);
+  /* a sex as a linked-data term: https://schema.org/Female, ...#male */
+  if ((hints & AJAR_H_GENDER) && !voc && (mask & C_SLASH) && n <= 96) {
+    size_t k = n;
+    while (k && v[k - 1] != '/' && v[k - 1] != '#')
+      k--;
+    if (k && k < n && (ajar_lexicon_value_vocab(v + k, n - k) & AJAR_V_GENDER))
+      EMITE(DET_GENDER, 1);
+  }
   if (!hints && sex_letter(v, n))
     EMITE(DET_GENDER, 0);
   /* named for nothing: a country's name (validated) or ISO code is a
