@@ -1,6 +1,6 @@
 /* Internal: a collection's field tree and per-field evidence, filled
  * through its record sink (record/walker.h) and read by the decisions
- * (finish.c). */
+ * (collection_finish.c). */
 #ifndef AJAR_COLLECTION_H
 #define AJAR_COLLECTION_H
 
@@ -20,7 +20,7 @@ struct det_stat {
   uint64_t records;     /* records with a match */
   uint64_t sketch;      /* one bit per hash of a whole value that matched
                          * (mod 64): how many distinct values, by linear
-                         * counting (finish.c, distinct_values) */
+                         * counting (collection_finish.c, distinct_values) */
   uint64_t last_record; /* record number last counted */
   /* AJAR_EXAMPLES_MAX examples, allocated with the first (det_examples):
    * kept apart, the counters of a field's detectors share cache lines */

@@ -1,7 +1,8 @@
 /* Fuzz target: the JSON record walker (record/json.c) through the public
  * API. One database, scratch and collection live across inputs; every
  * RECREATE_EVERY inputs the collection is finished and freed, so the
- * field tree does not saturate at AJAR_MAX_FIELDS and finish.c runs too. */
+ * field tree does not saturate at AJAR_MAX_FIELDS and collection_finish.c
+ * runs too. */
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>

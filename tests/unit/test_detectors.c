@@ -113,8 +113,8 @@ static const struct row rows[] = {
   {"cn_mobile", "f1", "1381234567", 0},
   {"phone_national", "phone", "(415) 555-2671", 1},
   {"phone_national", "tel", "020 7946 0958", 1},
-  /* printed as phones are, a candidate by value (finish.c wants most of
-   * a field so); ids and dates in the same punctuation are not */
+  /* printed as phones are, a candidate by value (collection_finish.c wants
+   * most of a field so); ids and dates in the same punctuation are not */
   {"phone_national", "f1", "(415) 555-2671", 1},
   {"phone_national", "f1", "001-415-555-2671x123", 1},
   {"phone_national", "f1", "+44 20 7946 0958", 1},
@@ -250,8 +250,8 @@ static const struct row rows[] = {
   {"phone_national", "cdr_id", "34643615843", 0},
   {"gender", "xb", "男", 1},
   {"gender", "sex", "F", 1},
-  /* a lone letter is a candidate only (validated 0): finish.c wants the
-   * whole column of M/F letters before it reports a sex */
+  /* a lone letter is a candidate only (validated 0): collection_finish.c
+   * wants the whole column of M/F letters before it reports a sex */
   {"gender", "f1", "F", 1},
   {"gender", "geschlecht", "weiblich", 1},
   {"gender", "f1", "남성", 1},
@@ -428,7 +428,8 @@ static const struct row rows[] = {
   {"cn_plate", "plate", "粤B12345", 1},
   {"iban", "bank_account", "NL91ABNA0417164300", 1},
   {"ethnicity", "race", "Hispanic", 1},
-  /* candidates in fields named for nothing; the field decides (finish.c) */
+  /* candidates in fields named for nothing; the field decides
+   * (collection_finish.c) */
   {"icd10", "f1", "E11.9", 1},
   {"icd10", "c_07", "F32", 1},
   {"icd10", "col3", "S72.001A", 1},

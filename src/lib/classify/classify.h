@@ -10,6 +10,7 @@
 #include "detectors.h"
 #include "lexicon.h"
 #include "ajar_limits.h"
+#include "value_kind.h"
 
 struct ajar_db {
   hs_database_t *text;      /* detectors embedded in free text */
@@ -21,14 +22,11 @@ struct ajar_scratch {
   char path[AJAR_MAX_PATH];      /* field path being built */
 };
 
-/* Value kinds as the walkers see them */
-enum value_kind { VK_STRING, VK_NUMBER, VK_BOOL, VK_NULL };
-
 /* A candidate found in one value. `embedded`: found inside free text
  * rather than being the whole value. `column`: evidence only among a
  * column's values (a word shaped like a name under a name that says
- * nothing, finish.c decides on the whole field); ajar_classify_value,
- * which sees one value, does not report it. */
+ * nothing, collection_finish.c decides on the whole field);
+ * ajar_classify_value, which sees one value, does not report it. */
 struct candidate {
   unsigned det;
   int validated;

@@ -35,7 +35,8 @@ uint32_t classify_adjust_hints(uint32_t own, uint32_t ancestors) {
   if (!own)
     own = ancestors & (AJAR_H_PASSPORT | AJAR_H_NATIONAL_ID);
   if (ancestors & AJAR_H_FACE) { /* "face.age" is an estimate: a face
-                                  * attribute, and still an age (finish.c) */
+                                  * attribute, and still an age
+                                  * (collection_finish.c) */
     if (own & (AJAR_H_AGE_DOB | AJAR_H_GENDER | AJAR_H_DEMOGRAPHIC))
       own |= AJAR_H_FACE_ATTR;
     if (own & (AJAR_H_EMBEDDING | AJAR_H_PHOTO))

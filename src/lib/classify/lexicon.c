@@ -720,7 +720,7 @@ uint32_t ajar_lexicon_field_hints(const char *name, size_t n) {
    * as the whole name stands beside an estimate qualifier as well */
   if (st.est && st.whole_only && nt == 2)
     st.acc |= st.whole_only->hints;
-  /* an age or a gender somebody estimated: from a face (finish.c) */
+  /* an age or a gender somebody estimated: from a face (collection_finish.c) */
   if (st.est && (st.acc & (AJAR_H_AGE_DOB | AJAR_H_GENDER)))
     st.acc |= AJAR_H_FACE_ATTR;
   /* the country of a citizenship or of a birth is a demographic, not a

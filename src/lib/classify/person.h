@@ -1,5 +1,5 @@
-/* Person names by their values (value.c asks, finish.c decides): common
- * given and family names of many countries, folded to ASCII so that
+/* Person names by their values (value.c asks, collection_finish.c
+ * decides): common given and family names of many countries, folded to ASCII so that
  * "Úrsula", "URSULA" and "ursula" are one word, and the rules for names
  * written in Chinese characters, kana and Hangul. Lookups never allocate.
  */

@@ -313,7 +313,8 @@ void classify_numarray(uint32_t hints, size_t count, double first,
              absmax <= 1e4 && fabs(first) < 1 && fabs(second) < 1 && first != second) {
     /* under a name that says nothing: a vector as wide as a face model's
      * (FaceNet 128, ArcFace 512) that starts unit-scale (the walker
-     * parses the first two elements); finish.c wants it in every record */
+     * parses the first two elements); collection_finish.c wants it in
+     * every record */
     c.det = DET_FACE_EMBEDDING;
     fn(ctx, &c);
   }

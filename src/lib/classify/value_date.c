@@ -149,8 +149,8 @@ int looks_date_cjk(const char *v, size_t n, int *year) {
 }
 
 /* a date that may be a birth date: with the field name, a birth date;
- * without one, a candidate the field decides on (finish.c: most values
- * dates, spread over generations); validated = before 1970 */
+ * without one, a candidate the field decides on (collection_finish.c:
+ * most values dates, spread over generations); validated = before 1970 */
 unsigned birth_date(struct emit_ctx *e, size_t n, int year) {
   unsigned sig = 0;
   if (e->hints & AJAR_H_AGE_DOB)

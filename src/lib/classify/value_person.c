@@ -653,8 +653,8 @@ static unsigned vocab_emit(struct emit_ctx *e, uint32_t voc, size_t n) {
   if ((voc & AJAR_V_FACE_ATTR) && (hints & (AJAR_H_FACE | AJAR_H_FACE_ATTR)))
     EMITE(DET_FACE_ATTRIBUTES, 1);
   /* a gender estimated from a face is a face attribute and a gender
-   * both (finish.c, face_estimate); "M" or "F" alone says gender only in
-   * a gender field */
+   * both (collection_finish.c, face_estimate); "M" or "F" alone says
+   * gender only in a gender field */
   if ((voc & AJAR_V_GENDER) && (n > 1 || (hints & AJAR_H_GENDER)))
     EMITE(DET_GENDER, 1);
   if ((voc & AJAR_V_NATIONALITY) && (hints & AJAR_H_DEMOGRAPHIC))
@@ -666,7 +666,8 @@ static unsigned vocab_emit(struct emit_ctx *e, uint32_t voc, size_t n) {
  * characters, kana and Hangul by surnames and given-name characters
  * (person.c); Latin and Cyrillic ones are capitalised words, valid when
  * one is a common name of some country. Every name-shaped value counts:
- * without a name in the field, finish.c wants most of a column known. */
+ * without a name in the field, collection_finish.c wants most of a
+ * column known. */
 static unsigned person_name(struct emit_ctx *e, const char *v, size_t n,
                             unsigned mask) {
   unsigned sig = 0;
@@ -717,7 +718,7 @@ unsigned scalar_words(struct emit_ctx *e, const char *v, size_t n,
   if (!hints && sex_letter(v, n))
     EMITE(DET_GENDER, 0);
   /* named for nothing: a country's name (validated) or ISO code is a
-   * candidate the field decides on (finish.c) */
+   * candidate the field decides on (collection_finish.c) */
   if (!hints && n <= 64 && !digits && !(mask & (C_AT | C_UNDER | C_COLON | C_SLASH | C_EQ))) {
     int k = ajar_lexicon_country(v, n);
     if (k)

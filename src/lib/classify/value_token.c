@@ -204,7 +204,7 @@ unsigned scalar_token(struct emit_ctx *e, const char *v, size_t n,
       if (ajar_lexicon_icd10_ok(u, n)) EMITE(DET_HEALTH, 1);
     } else if (!hints && n >= 3 && n <= 8 && digits >= 2 && v[0] >= 'A' &&
                v[0] <= 'Z' && ajar_lexicon_icd10_ok(v, n)) {
-      /* validated: with a subcategory (finish.c wants some) */
+      /* validated: with a subcategory (collection_finish.c wants some) */
       EMITE(DET_ICD10, n > 3);
     }
     if (!hints && (n == 32 || n == 40 || n == 64 || n == 128) && digits &&
@@ -243,7 +243,8 @@ unsigned scalar_token(struct emit_ctx *e, const char *v, size_t n,
   if (nu >= 6 && nu <= 9 && (hints & AJAR_H_PASSPORT)) EMITE(DET_PASSPORT, 1);
   if (nu >= 4 && nu <= 10 && (hints & AJAR_H_PLATE) && (mask & (C_UPPER))) {
     /* validated: two letters or more, as the plates of the major
-     * countries have (finish.c wants most); "E123456" is a staff number */
+     * countries have (collection_finish.c wants most); "E123456" is a
+     * staff number */
     size_t letters = 0;
     for (i = 0; i < nu; i++)
       letters += u[i] >= 'A' && u[i] <= 'Z';

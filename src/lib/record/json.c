@@ -10,6 +10,7 @@
 #include <string.h>
 #include <emmintrin.h>
 #include "record/walker.h"
+#include "classify/classify.h" /* parse_double */
 #include "classify/shape.h"
 
 /* the sink is copied in: its calls read the walker, not one more pointer */

@@ -12,7 +12,9 @@
 #define AJAR_RECORD_WALKER_H
 #include <stddef.h>
 #include <stdint.h>
-#include "classify/classify.h" /* enum value_kind */
+#include "ajar/ajar.h" /* AJAR_E*: what walkers return */
+#include "ajar_limits.h"
+#include "value_kind.h"
 
 #define REC_ROOT 0u          /* the record itself: a scalar record is field "$" */
 #define REC_NONE UINT32_MAX  /* no field (a prediction that did not hold) */

@@ -10,7 +10,7 @@
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
-#include "../collection.h"
+#include "collection.h"
 
 struct verdict {
   const struct det_stat *st;
