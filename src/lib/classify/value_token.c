@@ -131,6 +131,11 @@ int blood_group(const char *v, size_t n) {
     g = 2, i = 1;
   else
     return 0;
+  /* what may follow the group, by its first byte (型 형, a space, Rh, a
+   * sign, pos/neg, 阳阴陽陰): anything else is no group, decided here
+   * without the dozen compares below ("0.4745", "Anna", "broker") */
+  if (i < n && !memchr("\xE5\xED rR+-\xE2pPnN\xE9", v[i], 13))
+    return 0;
   if (starts(v, n, &i, "\xE5\x9E\x8B") || starts(v, n, &i, "\xED\x98\x95")) { /* 型 형 */
     cjk = 1;
     starts(v, n, &i, "\xE8\xA1\x80"); /* 血 */
