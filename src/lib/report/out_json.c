@@ -5,6 +5,15 @@
 #include "ajar/ajar.h"
 #include "report.h"
 
+int report_json_write(json_t *o, FILE *f, size_t flags) {
+  int rc = json_dumpf(o, f, flags);
+  json_decref(o);
+  if (rc)
+    return AJAR_EIO;
+  fputc('\n', f);
+  return ferror(f) ? AJAR_EIO : 0;
+}
+
 /* Strings from outside (field names, examples, targets) may hold bytes
  * that are not UTF-8, which JSON cannot carry: each such byte becomes
  * U+FFFD instead of the string vanishing. */
@@ -96,7 +105,6 @@ int ajar_report_write_json(const struct ajar_report *r, FILE *f) {
   json_t *root, *tool, *targets, *sum;
   struct report_summary s;
   size_t i;
-  int rc;
   if (!r || !f)
     return AJAR_EINVAL;
   report_summarize(r, &s);
@@ -123,10 +131,5 @@ int ajar_report_write_json(const struct ajar_report *r, FILE *f) {
     json_object_set_new(root, "interrupted", json_true());
   json_object_set_new(root, "targets", targets);
   json_object_set_new(root, "summary", sum);
-  rc = json_dumpf(root, f, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
-  json_decref(root);
-  if (rc)
-    return AJAR_EIO;
-  fputc('\n', f);
-  return ferror(f) ? AJAR_EIO : 0;
+  return report_json_write(root, f, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
 }

@@ -11,11 +11,7 @@ int ajar_target_write_ndjson(const struct ajar_target_result *t, FILE *f) {
   o = report_target_json(t);
   if (!o)
     return AJAR_ENOMEM;
-  rc = json_dumpf(o, f, JSON_COMPACT | JSON_PRESERVE_ORDER);
-  json_decref(o);
-  if (rc)
-    return AJAR_EIO;
-  fputc('\n', f);
+  rc = report_json_write(o, f, JSON_COMPACT | JSON_PRESERVE_ORDER);
   fflush(f);
-  return ferror(f) ? AJAR_EIO : 0;
+  return rc ? rc : ferror(f) ? AJAR_EIO : 0;
 }

@@ -130,7 +130,6 @@ static json_t *result(const struct ajar_target_result *t,
 int ajar_report_write_sarif(const struct ajar_report *r, FILE *f) {
   json_t *root, *run, *results, *notes, *inv;
   size_t i, j, k;
-  int rc;
   if (!r || !f)
     return AJAR_EINVAL;
   results = json_array();
@@ -164,10 +163,5 @@ int ajar_report_write_sarif(const struct ajar_report *r, FILE *f) {
                    "2.1.0", "runs", run);
   if (!root)
     return AJAR_ENOMEM;
-  rc = json_dumpf(root, f, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
-  json_decref(root);
-  if (rc)
-    return AJAR_EIO;
-  fputc('\n', f);
-  return ferror(f) ? AJAR_EIO : 0;
+  return report_json_write(root, f, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
 }

@@ -34,6 +34,11 @@ int report_utf8_fix(char **s);
  * U+FFFD. NULL only on ENOMEM. */
 json_t *report_json_text(const char *s);
 
+/* Write o to f with jansson's flags, then a newline; takes o (decrefs
+ * it). 0, or AJAR_EIO when the dump or f failed. The JSON, SARIF and
+ * NDJSON writers end with it. */
+int report_json_write(json_t *o, FILE *f, size_t flags);
+
 /* The target object of the JSON report of docs/report.md (out_json.c); NULL on ENOMEM */
 json_t *report_target_json(const struct ajar_target_result *t);
 
