@@ -74,6 +74,8 @@ static uint32_t new_field(struct ajar_collection *c, uint32_t parent,
   f->leaf_len = (uint16_t)(is_array ? 2 : klen);
   if (!is_array)
     memcpy(f->leaf16, key, klen < 16 ? klen : 16);
+  f->quotable = !is_array && klen >= 1 && klen <= 15 && !memchr(key, '"', klen) &&
+                !memchr(key, '\\', klen);
   f->hints = is_array ? own : classify_adjust_hints(own, c->fields[parent].path_hints);
   f->path_hints = c->fields[parent].path_hints | f->hints;
   return c->n_fields++;
@@ -153,8 +155,7 @@ uint32_t field_next(struct ajar_collection *c, uint32_t parent, uint32_t prev,
   pred[0].field = child;
   /* a plain key of 1..15 bytes is matched as its bytes and closing quote
    * (field_next_quoted); the others always come here */
-  if (f->parent == parent && !f->is_array && f->leaf_len >= 1 && f->leaf_len <= 15 &&
-      !memchr(f->leaf16, '"', f->leaf_len) && !memchr(f->leaf16, '\\', f->leaf_len)) {
+  if (f->parent == parent && f->quotable) {
     memcpy(pred[0].quoted16, f->leaf16, f->leaf_len);
     pred[0].quoted16[f->leaf_len] = '"';
     pred[0].len = (uint8_t)f->leaf_len;

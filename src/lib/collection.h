@@ -61,6 +61,7 @@ struct field {
   uint16_t leaf_off, leaf_len;
   char leaf16[16];      /* the first 16 bytes of the leaf, zero-padded */
   uint8_t is_array;     /* the "[]" element of its parent */
+  uint8_t quotable;     /* a plain key of 1..15 bytes, no '"' nor '\\' */
   uint8_t text_memo_off; /* its long values repeat too seldom to remember */
   struct text_memo *text_memo; /* recent long values and their candidates */
 } __attribute__((aligned(64)));
