@@ -258,6 +258,23 @@ static const struct row rows[] = {
   {"gender", "f1", "X", 0},
   {"gender", "f1", "MF", 0},
   {"gender", "f1", "Male Model", 0},
+  /* a salutation gives the sex; a title of rank or office does not, and
+   * "Ms", "Sr", "Miss" only in a salutation field (a unit, Senior, a
+   * cache miss) */
+  {"gender", "anrede", "Herr", 1},
+  {"gender", "Civilité", "M.", 1},
+  {"gender", "f1", "Mme", 1},
+  {"gender", "f1", "Sra.", 1},
+  {"gender", "f1", "sig.ra", 1},
+  {"gender", "f1", "Mevr.", 1},
+  {"gender", "f1", "女士", 1},
+  {"gender", "title", "Mrs", 1},
+  {"gender", "salutation", "Ms", 1},
+  {"gender", "f1", "ms", 0},
+  {"gender", "f1", "Sr", 0},
+  {"gender", "result", "miss", 0},
+  {"gender", "title", "Dr.", 0},
+  {"gender", "salutation", "Prof.", 0},
   {"address", "f1", "12 Baker Street, London", 1},
   {"address", "f1", "北京市朝阳区建国路88号", 1},
   {"address", "address", "Flat 3, Rose Court", 1},

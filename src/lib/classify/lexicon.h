@@ -77,6 +77,7 @@ enum ajar_vocab {
   AJAR_V_NATIONALITY = 1u << 7,  /* Chinese, 中国, American, CHN, USA ... */
   AJAR_V_FACE_ATTR   = 1u << 8,  /* beard, glasses, sunglasses, mask, smiling, no_beard ... as values */
   AJAR_V_SURNAME     = 1u << 9,  /* common family names (EN) */
+  AJAR_V_SALUTATION  = 1u << 10, /* a title that gives the sex: Mr, Mrs, Frau, Herr, Mme, Sra., 先生, 女士 */
 };
 
 /* Vocabulary classes of a whole value (trimmed, case-folded for ASCII).

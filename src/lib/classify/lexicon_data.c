@@ -105,6 +105,8 @@ static const struct lx_field en_person[] = {
   E("birthday", H_AGE),   E("birthdt", H_AGE),     E("birth", H_AGE),
   E("birthyear", H_AGE),  E("yearofbirth", H_AGE), E("age", H_AGE),
   E("gender", H_GEN),     E("sex", H_GEN),         E("xingbie", H_GEN),
+  W("salutation", H_GEN), W("anrede", H_GEN),      W("civilite", H_GEN),
+  W("tratamiento", H_GEN), W("aanhef", H_GEN),     W("称谓", H_GEN),
   E("nationality", H_DEM), E("citizenship", H_DEM), E("maritalstatus", H_DEM),
   E("marital", H_DEM),    E("birthplace", H_DEM),  E("placeofbirth", H_DEM),
 };
@@ -1249,6 +1251,22 @@ static const char *const v_gender_ml[] = {
   "남", "여", "남성", "여성", "남자", "여자",
 };
 
+/* Salutations that give the sex (a title of rank or office, Dr., Prof.,
+ * does not and is left out): the forms of address of each language's
+ * style guides and of the address forms of its post and civil registries
+ * (Mr/Mrs/Ms/Miss; Herr/Frau; M./Mme/Mlle; Sr./Sra./Srta.; Sig./Sig.ra/
+ * Sig.na; Dhr./Mevr.; Sr./Sra. in Portuguese; 先生/女士/小姐; 様 is no
+ * sex). "ms", "sr" and "miss" are also a unit, "Senior" and a cache
+ * miss: value_person.c wants a salutation field for those three. */
+static const char *const v_salutation[] = {
+  "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "miss", "mister", "herr",
+  "m.", "mme", "mme.", "mlle", "mlle.", "monsieur", "madame", "mademoiselle",
+  "sr", "sr.", "sra", "sra.", "srta", "srta.", "señor", "señora", "señorita",
+  "senhor", "senhora", "sig.", "sig.ra", "sig.na", "signor", "signora",
+  "signorina", "dhr.", "mevr.", "de heer", "mevrouw",
+  "先生", "女士", "小姐",
+};
+
 /* ISO 3166-1 alpha-3 codes (those that are English words or common
  * abbreviations left out, as above) and demonyms in the languages of
  * the lexicon */
@@ -1597,6 +1615,7 @@ const struct lx_vocab_table lx_vocab_tables[] = {
   {v_nationality, COUNT(v_nationality), AJAR_V_NATIONALITY},
   {v_face_attr, COUNT(v_face_attr), AJAR_V_FACE_ATTR},
   {v_gender_ml, COUNT(v_gender_ml), AJAR_V_GENDER},
+  {v_salutation, COUNT(v_salutation), AJAR_V_SALUTATION},
   {v_country_codes, COUNT(v_country_codes), AJAR_V_NATIONALITY},
   {v_surname_ml, COUNT(v_surname_ml), AJAR_V_SURNAME},
   {v_given_ml, COUNT(v_given_ml), AJAR_V_GIVEN_NAME},

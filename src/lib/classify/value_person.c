@@ -643,7 +643,18 @@ int name_shaped(const char *v, size_t n, unsigned mask) {
   return n >= 2 && n <= 80;
 }
 
-static unsigned vocab_emit(struct emit_ctx *e, uint32_t voc, size_t n) {
+static int salutation_ambiguous(const char *v, size_t n) {
+  char w[4];
+  size_t i;
+  if (n != 2 && n != 4)
+    return 0;
+  for (i = 0; i < n; i++)
+    w[i] = (char)(v[i] | 0x20);
+  return (n == 2 && (memcmp(w, "ms", 2) == 0 || memcmp(w, "sr", 2) == 0)) ||
+         (n == 4 && memcmp(w, "miss", 4) == 0);
+}
+
+static unsigned vocab_emit(struct emit_ctx *e, const char *v, uint32_t voc, size_t n) {
   uint32_t hints = e->hints;
   unsigned sig = 0;
   if (voc & AJAR_V_ETHNICITY) EMITE(DET_ETHNICITY, 1);
@@ -656,6 +667,12 @@ static unsigned vocab_emit(struct emit_ctx *e, uint32_t voc, size_t n) {
    * both (collection_finish.c, face_estimate); "M" or "F" alone says
    * gender only in a gender field */
   if ((voc & AJAR_V_GENDER) && (n > 1 || (hints & AJAR_H_GENDER)))
+    EMITE(DET_GENDER, 1);
+  /* a salutation (Mrs, Herr, Mme, Sra., 女士) gives the sex; "ms", "sr"
+   * and "miss" are a unit, "Senior" and a cache miss too: a sex only in
+   * a salutation field */
+  else if ((voc & AJAR_V_SALUTATION) &&
+           ((hints & AJAR_H_GENDER) || !salutation_ambiguous(v, n)))
     EMITE(DET_GENDER, 1);
   if ((voc & AJAR_V_NATIONALITY) && (hints & AJAR_H_DEMOGRAPHIC))
     EMITE(DET_NATIONALITY, 1);
@@ -706,7 +723,7 @@ unsigned scalar_words(struct emit_ctx *e, const char *v, size_t n,
                             : ajar_lexicon_value_vocab_exact(v, n))
                      : 0;
   if (voc)
-    vocab_emit(e, voc, n);
+    vocab_emit(e, v, voc, n);
   /* a sex as a linked-data term: https://schema.org/Female, ...#male */
   if ((hints & AJAR_H_GENDER) && !voc && (mask & C_SLASH) && n <= 96) {
     size_t k = n;
