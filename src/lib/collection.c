@@ -63,7 +63,7 @@ static uint32_t new_field(struct ajar_collection *c, uint32_t parent,
     }
     memcpy(path + at, key, klen);
     path[at + klen] = 0;
-    own = ajar_lexicon_field_hints(key, klen);
+    own = classify_key_hints(key, klen, c->fields[parent].path_hints);
   }
   f = &c->fields[c->n_fields];
   memset(f, 0, sizeof *f);

@@ -275,6 +275,13 @@ static const struct row rows[] = {
   {"gender", "result", "miss", 0},
   {"gender", "title", "Dr.", 0},
   {"gender", "salutation", "Prof.", 0},
+  /* the state, province or UF of an address is part of it; a state
+   * elsewhere is no place */
+  {"address", "address.state", "CA", 1},
+  {"address", "endereco.uf", "SP", 1},
+  {"address", "adresse.bundesland", "NRW", 1},
+  {"address", "job.state", "OK", 0},
+  {"address", "address.state", "ok", 0},
   {"address", "f1", "12 Baker Street, London", 1},
   {"address", "f1", "北京市朝阳区建国路88号", 1},
   {"address", "address", "Flat 3, Rose Court", 1},

@@ -61,6 +61,9 @@ void classify_text(const struct ajar_db *db, struct ajar_scratch *s,
 
 /* What a field's own hints mean below its ancestors' hints */
 uint32_t classify_adjust_hints(uint32_t own, uint32_t ancestors);
+/* The lexicon's hints of one path component (no dots, no "[]") and what
+ * its ancestors add to them: "address.state" is part of the address */
+uint32_t classify_key_hints(const char *key, size_t n, uint32_t ancestors);
 
 /* Whether a value is an empty placeholder ("", "N/A", "null", "-") */
 int value_is_empty(const char *v, size_t n);

@@ -45,6 +45,15 @@ uint32_t classify_adjust_hints(uint32_t own, uint32_t ancestors) {
   return own;
 }
 
+uint32_t classify_key_hints(const char *key, size_t n, uint32_t ancestors) {
+  uint32_t own = ajar_lexicon_field_hints(key, n);
+  /* "address.state", "endereco.uf": the state of an address is part of it */
+  if (!(own & ~AJAR_H_NAME) && (ancestors & AJAR_H_ADDRESS) &&
+      ajar_lexicon_region_key(key, n))
+    own = AJAR_H_ADDRESS;
+  return own;
+}
+
 /* hints of the last component, adjusted by its ancestors */
 static uint32_t path_hints(const char *f, size_t n) {
   uint32_t ctx = 0, own = 0;
@@ -58,7 +67,7 @@ static uint32_t path_hints(const char *f, size_t n) {
       while (k > i && (f[k - 1] == ']' || f[k - 1] == '['))
         k--; /* "items[]" -> "items" */
       ctx |= own;
-      own = k > i ? ajar_lexicon_field_hints(f + i, k - i) : 0;
+      own = k > i ? classify_key_hints(f + i, k - i, ctx) : 0;
     }
     i = j + 1;
   }

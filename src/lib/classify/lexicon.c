@@ -742,6 +742,27 @@ uint32_t ajar_lexicon_field_hints(const char *name, size_t n) {
   return st.acc;
 }
 
+/* The words for the first-level division of a country in an address
+ * (a US state, a Brazilian UF, a German Land, a Spanish or Italian
+ * province): the address schemas of schema.org (addressRegion), FHIR
+ * (Address.state), the Correios (UF) and each language's word for it. */
+int ajar_lexicon_region_key(const char *name, size_t n) {
+  static const char *const words[] = {
+    "state", "province", "region", "addressregion", "uf", "bundesland",
+    "land", "provincia", "estado", "regione", "provincie", "prefecture",
+    "canton", "kanton", "省", "州", "都道府県", "도",
+  };
+  char norm[NAME_BYTES];
+  size_t len, i;
+  if (!name || n == 0 || n >= NAME_BYTES)
+    return 0;
+  len = key_norm(name, n, norm, sizeof norm);
+  for (i = 0; i < sizeof words / sizeof words[0]; i++)
+    if (strlen(words[i]) == len && memcmp(words[i], norm, len) == 0)
+      return 1;
+  return 0;
+}
+
 /* ---- values ----------------------------------------------------------- */
 
 static uint32_t vocab_find(const char *buf, size_t len) {

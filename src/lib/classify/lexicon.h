@@ -65,6 +65,11 @@ enum ajar_hint {
  * qualifiers. Returns 0 when nothing is known. Never allocates. */
 uint32_t ajar_lexicon_field_hints(const char *name, size_t n);
 
+/* Whether a field name is a word for a country's first-level division
+ * (state, province, region, uf, Bundesland, provincia, 省): part of the
+ * address when its object is one (classify_adjust_hints). */
+int ajar_lexicon_region_key(const char *name, size_t n);
+
 /* What a whole value is, when it is a known word. */
 enum ajar_vocab {
   AJAR_V_ETHNICITY   = 1u << 0,  /* 汉族, 维吾尔族 (all 56 groups, with and without 族), Uyghur, Han, Hispanic, Caucasian ... */

@@ -644,14 +644,11 @@ int name_shaped(const char *v, size_t n, unsigned mask) {
 }
 
 static int salutation_ambiguous(const char *v, size_t n) {
-  char w[4];
-  size_t i;
-  if (n != 2 && n != 4)
-    return 0;
-  for (i = 0; i < n; i++)
-    w[i] = (char)(v[i] | 0x20);
-  return (n == 2 && (memcmp(w, "ms", 2) == 0 || memcmp(w, "sr", 2) == 0)) ||
-         (n == 4 && memcmp(w, "miss", 4) == 0);
+  if (n == 2)
+    return ((v[0] | 0x20) == 'm' && (v[1] | 0x20) == 's') ||
+           ((v[0] | 0x20) == 's' && (v[1] | 0x20) == 'r');
+  return n == 4 && (v[0] | 0x20) == 'm' && (v[1] | 0x20) == 'i' &&
+         (v[2] | 0x20) == 's' && (v[3] | 0x20) == 's';
 }
 
 static unsigned vocab_emit(struct emit_ctx *e, const char *v, uint32_t voc, size_t n) {
@@ -711,6 +708,12 @@ static int sex_letter(const char *v, size_t n) {
   return n == 1 && strchr("MFmfWwHhVv", v[0]) != NULL;
 }
 
+/* a state's, province's or UF's code in an address: CA, SP, NRW */
+static int state_code(const char *v, size_t n) {
+  return (n == 2 || n == 3) && v[0] >= 'A' && v[0] <= 'Z' && v[1] >= 'A' &&
+         v[1] <= 'Z' && (n == 2 || (v[2] >= 'A' && v[2] <= 'Z'));
+}
+
 /* words: vocabularies, names, addresses, and fields whose name says it */
 unsigned scalar_words(struct emit_ctx *e, const char *v, size_t n,
                              unsigned mask, size_t digits) {
@@ -755,7 +758,7 @@ unsigned scalar_words(struct emit_ctx *e, const char *v, size_t n,
   if (hints & AJAR_H_NAME && !(voc & ~NAME_VOCAB) && name_shaped(v, n, mask) &&
       (mask & C_HIGH))
     EMITE(DET_PERSON_NAME, 0);
-  if ((hints & AJAR_H_ADDRESS) && n >= 4 && !value_is_empty(v, n))
+  if ((hints & AJAR_H_ADDRESS) && (n >= 4 || state_code(v, n)) && !value_is_empty(v, n))
     EMITE(DET_ADDRESS, 0);
   if ((hints & AJAR_H_PLATE) && (mask & C_HIGH) && digits >= 2 && n <= 40)
     EMITE(DET_PLATE, 1); /* 尾張小牧 500 あ 12-34, 12가3456 */
