@@ -299,6 +299,12 @@ static const struct row rows[] = {
   {"passport", "passengers[].ticket.number", "533380006", 0},
   {"nationality", "nationality.name", "Spain", 1},
   {"nationality", "worksFor.name", "Spain", 0},
+  {"health", "diagnosis.coding[].display", "Type 2 diabetes mellitus without complications", 1},
+  {"health", "condition.text", "Low back pain", 1},
+  {"health", "Krankheit.Bezeichnung", "Asthma bronchiale", 1},
+  {"health", "diagnosis.patient.name", "Stewart Harding", 0},
+  {"health", "items[].description", "Low back pain relief patch", 0},
+  {"health", "product.display", "Hypertension monitor", 0},
   /* a postcode under a name that says so, not under any other */
   {"address", "PLZ", "91604", 1},
   {"address", "Code postal", "75002", 1},

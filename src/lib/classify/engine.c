@@ -51,6 +51,12 @@ uint32_t classify_key_hints(const char *key, size_t n, uint32_t ancestors) {
   if (!(own & ~AJAR_H_NAME) && (ancestors & AJAR_H_ADDRESS) &&
       ajar_lexicon_region_key(key, n))
     own = AJAR_H_ADDRESS;
+  /* "diagnosis.display", "condition.text", "Krankheit.Bezeichnung": the
+   * text of a diagnosis is one; "patient.name" stays a person's */
+  if ((ancestors & AJAR_H_HEALTH) && !(ancestors & AJAR_H_PLACE) &&
+      (!own || (own == AJAR_H_NAME && !(ancestors & AJAR_H_PERSON))) &&
+      ajar_lexicon_text_key(key, n))
+    own = AJAR_H_HEALTH;
   return own;
 }
 

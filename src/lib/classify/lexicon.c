@@ -763,6 +763,33 @@ int ajar_lexicon_region_key(const char *name, size_t n) {
   return 0;
 }
 
+int ajar_lexicon_text_key(const char *name, size_t n) {
+  /* the text or label of a coded thing: HL7 FHIR's Coding.display and
+   * CodeableConcept.text, and the words for description, label and
+   * designation in the lexicon's languages */
+  static const char *const words[] = {
+    "display", "displayname", "text", "description", "desc", "label",
+    "title", "term", "name", "value", "code", "beschreibung",
+    "bezeichnung", "omschrijving", "benaming", "descripcion", "descrizione",
+    "descricao", "libelle", "designation", "denominazione", "nome", "nom",
+    "nombre", "naam", "opis", "nazwa", "aciklama", "mota",
+    "名称", "描述", "说明", "説明", "명칭", "설명", "описание",
+    "название", "وصف",
+  };
+  char norm[NAME_BYTES];
+  size_t len, i;
+  if (!name || n == 0 || n >= NAME_BYTES)
+    return 0;
+  len = key_norm(name, n, norm, sizeof norm);
+  for (i = 0; i < len; i++) /* "Display", "displayName" */
+    if (norm[i] >= 'A' && norm[i] <= 'Z')
+      norm[i] = (char)(norm[i] + 32);
+  for (i = 0; i < sizeof words / sizeof words[0]; i++)
+    if (strlen(words[i]) == len && memcmp(words[i], norm, len) == 0)
+      return 1;
+  return 0;
+}
+
 /* ---- values ----------------------------------------------------------- */
 
 static uint32_t vocab_find(const char *buf, size_t len) {

@@ -70,6 +70,12 @@ uint32_t ajar_lexicon_field_hints(const char *name, size_t n);
  * address when its object is one (classify_adjust_hints). */
 int ajar_lexicon_region_key(const char *name, size_t n);
 
+/* Whether a field name says "the text or label of" and nothing more
+ * (display, text, description, code, value, Bezeichnung, 名称): it holds
+ * what its object is named for when that is a diagnosis or disease
+ * (classify_key_hints). */
+int ajar_lexicon_text_key(const char *name, size_t n);
+
 /* What a whole value is, when it is a known word. */
 enum ajar_vocab {
   AJAR_V_ETHNICITY   = 1u << 0,  /* 汉族, 维吾尔族 (all 56 groups, with and without 族), Uyghur, Han, Hispanic, Caucasian ... */
