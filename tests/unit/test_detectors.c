@@ -561,6 +561,46 @@ static void test_place_values(struct ajar_db *db, struct ajar_scratch *s) {
   }
 }
 
+/* whether 12 records whose field `key` holds the three values in turn
+ * make a name finding there */
+static int column_is_name(struct ajar_db *db, struct ajar_scratch *s,
+                          const char *key, const char *const v[3]) {
+  struct ajar_collection *c = NULL;
+  struct ajar_target_result t;
+  char rec[256];
+  int i, name = 0;
+  size_t k;
+  memset(&t, 0, sizeof t);
+  if (ajar_collection_new(db, "t", NULL, &c))
+    return -1;
+  for (i = 0; i < 12; i++) {
+    int n = snprintf(rec, sizeof rec, "{\"klas\":\"3A\",\"%s\":\"%s\"}", key, v[i % 3]);
+    ajar_collection_add_json(c, s, rec, (size_t)n);
+  }
+  if (ajar_collection_finish_target(c, "t", NULL, &t) == 0 && t.n_collections)
+    for (k = 0; k < t.collections[0].n_findings; k++)
+      if (t.collections[0].findings[k].category == AJAR_CAT_NAME &&
+          !strcmp(t.collections[0].findings[k].field, key))
+        name = 1;
+  ajar_target_result_clear(&t);
+  ajar_collection_free(c);
+  return name;
+}
+
+/* a role (mentor, teacher) holding a few names that no vocabulary knows,
+ * each with a family name's particle inside: names; under a field named
+ * for nothing the particle says nothing ("Rio de Janeiro"); a member tier
+ * is no one */
+static void test_role_columns(struct ajar_db *db, struct ajar_scratch *s) {
+  static const char *const names[] = {"Mare van Ginneke", "Jesper le Gulcher", "Merle van de Wiel"};
+  static const char *const tiers[] = {"Gold Plus", "Silver Plus", "Home Garden"};
+  CHECK(column_is_name(db, s, "mentor", names) == 1);
+  CHECK(column_is_name(db, s, "teacher", names) == 1);
+  CHECK(column_is_name(db, s, "f3", names) == 0);
+  CHECK(column_is_name(db, s, "member", tiers) == 0);
+  CHECK(column_is_name(db, s, "parent", tiers) == 0);
+}
+
 void test_detectors(void) {
   struct ajar_db *db = NULL;
   struct ajar_scratch *s = NULL;
@@ -592,6 +632,7 @@ void test_detectors(void) {
   }
   CHECK(ajar_classify_value(NULL, s, "f", 1, "x", 1, on_match, NULL) == AJAR_EINVAL);
   test_place_values(db, s);
+  test_role_columns(db, s);
   ajar_scratch_free(s);
   ajar_db_free(db);
 }

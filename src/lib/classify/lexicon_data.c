@@ -511,6 +511,16 @@ static const struct lx_field roles[] = {
   PR("buyers"),     PR("manager"),    PR("staff"),
   PR("author"),     PR("signer"),     PR("debtor"),     PR("borrower"),
   PR("citizen"),    PR("resident"),   PR("worker"),
+  /* who teaches, trains or advises the person a record is about (school,
+   * training and care records: a Dutch pupil's mentor, a student's
+   * tutor), in English and the languages below */
+  PR("mentor"),     PR("tutor"),      PR("advisor"),    PR("adviser"),
+  PR("coach"),      PR("supervisor"), PR("instructor"), PR("counselor"),
+  PR("counsellor"), PR("lecturer"),   PR("docent"),     PR("leraar"),
+  PR("begeleider"), PR("lehrer"),     PR("betreuer"),   PR("ausbilder"),
+  PR("professeur"), PR("enseignant"), PR("tuteur"),     PR("formateur"),
+  PR("profesor"),   PR("entrenador"), PR("insegnante"), PR("docente"),
+  PR("allenatore"), PR("tutore"),     PR("orientador"), PR("treinador"),
   /* German */
   PR("kunde"),      PR("kaufer"),     PR("kaeufer"),    PR("gast"),
   PR("fahrer"),     PR("mitarbeiter"), PR("empfanger"), PR("empfaenger"),

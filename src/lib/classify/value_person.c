@@ -593,9 +593,10 @@ static int word_class(const char *w, size_t n) {
 
 /* A person's name in Latin or Cyrillic letters by its shape: 1-4
  * capitalised words, particles between them, titles and degrees beside
- * them. Returns the number of words (0: not name-shaped); *known: a word
- * is a common given name or family name (vocabularies of many
- * countries, person.c), or a Russian name ending. */
+ * them. Returns the number of words (0: not name-shaped); *known: 1 when
+ * a word is a common given name or family name (vocabularies of many
+ * countries, person.c) or has a Russian name ending, 2 more when a
+ * particle stands between words. */
 static size_t name_words(const char *v, size_t n, int *known) {
   size_t i, words = 0, start = 0;
   int cls, make = 0, lead = 0;
@@ -618,6 +619,8 @@ static size_t name_words(const char *v, size_t n, int *known) {
          * Linden", "da Costa", "ter Welle"): only family names are */
         if (w == v)
           lead = 1;
+        else if (words && i < n)
+          *known |= 2; /* "Mare van Ginneke" (person_name) */
         continue;
       }
       if (name_title(w, wl))
@@ -626,8 +629,8 @@ static size_t name_words(const char *v, size_t n, int *known) {
         return 0;
       if (cls == 3)
         make = 1; /* "Ford" is a make, "Henry Ford" a man */
-      else if (!*known && (lead || person_word_known(w, wl) || (cyr && ru_name_ending(w, wl))))
-        *known = 1;
+      else if (!(*known & 1) && (lead || person_word_known(w, wl) || (cyr && ru_name_ending(w, wl))))
+        *known |= 1;
       words++;
     }
   }
@@ -696,6 +699,11 @@ static unsigned person_name(struct emit_ctx *e, const char *v, size_t n,
   if (mask & (C_DIGIT | C_AT | C_UNDER | C_COLON))
     return sig;
   words = name_words(v, n, &known);
+  /* under a name or a role (mentor, teacher, arts), a family name's
+   * particle between words ("Mare van Ginneke", "Jesper le Gulcher")
+   * makes a name as surely as a word the vocabularies know; under any
+   * other name it may be a place's ("Rio de Janeiro") */
+  known = said ? known != 0 : (known & 1);
   /* alone, two words or more with a common name in them are a name */
   if (words && emit_as(e, DET_PERSON_NAME, known, n, !said && !(known && words >= 2)))
     return sig;
