@@ -400,34 +400,6 @@ static unsigned memo_replay(struct ajar_collection *c, uint32_t fi,
   return m->sig;
 }
 
-/* Whether a value of a place field (camera, checkpoint, station) can name
- * a site or a device: six bytes or more, or a word of three letters
- * (CAM01, 东门卡口, 192.168.1.7). A room, ward or bed number (437, C-7,
- * D-20) places a person inside a building, not on a route: a field of
- * nothing else makes no tracking (collection_finish.c). */
-static int place_value(const char *v, size_t n) {
-  size_t i, run = 0;
-  if (n >= 6)
-    return 1;
-  for (i = 0; i < n; i++) {
-    unsigned char ch = (unsigned char)v[i];
-    run = (ch >= 0x80 || ((ch | 0x20) >= 'a' && (ch | 0x20) <= 'z')) ? run + 1 : 0;
-    if (run >= 3)
-      return 1;
-  }
-  return 0;
-}
-
-/* classify_scalar for a value of f the memos did not know: a value seen
- * before was looked at then */
-static unsigned classify_new(struct ajar_collection *c, struct ajar_scratch *s,
-                             struct field *f, enum value_kind kind,
-                             const char *v, size_t n, struct hit_ctx *h) {
-  if ((f->hints & AJAR_H_PLACE) && !f->place_named)
-    f->place_named = (uint8_t)place_value(v, n);
-  return classify_scalar(c->db, s, f->hints, kind, v, n, on_candidate, h);
-}
-
 /* classify_scalar for a string of 1..AJAR_MEMO_VALUE bytes, through the
  * field's memo */
 static unsigned memo_classify(struct ajar_collection *c, struct ajar_scratch *s,
@@ -439,7 +411,7 @@ static unsigned memo_classify(struct ajar_collection *c, struct ajar_scratch *s,
   if (!f->memo && !(f->memo = calloc(1, sizeof *f->memo)))
     f->memo_tries = MEMO_OFF;
   if (f->memo_tries == MEMO_OFF)
-    return classify_new(c, s, f, VK_STRING, v, n, &h);
+    return classify_scalar(c->db, s, f->hints, VK_STRING, v, n, on_candidate, &h);
   m = &f->memo->slot[memo_index(v, n)];
   f->memo_tries++;
   if (m->n == n && !memcmp(m->v, v, n)) {
@@ -455,7 +427,7 @@ static unsigned memo_classify(struct ajar_collection *c, struct ajar_scratch *s,
     m->n = 0;
     m->c.n_cands = 0;
   }
-  sig = classify_new(c, s, f, VK_STRING, v, n, &h);
+  sig = classify_scalar(c->db, s, f->hints, VK_STRING, v, n, on_candidate, &h);
   if (h.rec && !h.overflow && sig <= UINT8_MAX) {
     memcpy(m->v, v, n);
     m->n = (uint8_t)n;
@@ -499,7 +471,7 @@ static unsigned text_memo_classify(struct ajar_collection *c, struct ajar_scratc
       m->c.n_cands = 0;
     }
   }
-  sig = classify_new(c, s, f, VK_STRING, v, n, &h);
+  sig = classify_scalar(c->db, s, f->hints, VK_STRING, v, n, on_candidate, &h);
   if (m && !h.overflow && sig <= UINT8_MAX) {
     memcpy(m->v, v, n);
     m->n = (uint16_t)n;
@@ -508,6 +480,24 @@ static unsigned text_memo_classify(struct ajar_collection *c, struct ajar_scratc
   return sig;
 }
 _Static_assert(AJAR_TEXT_MEMO_SLOTS == 1 << 12, "text_memo_classify takes 12 bits");
+
+/* Whether a value of a place field (camera, checkpoint, station) can name
+ * a site or a device: six bytes or more, or a word of three letters
+ * (CAM01, 东门卡口, 192.168.1.7). A room, ward or bed number (437, C-7,
+ * D-20) places a person inside a building, not on a route: a field of
+ * nothing else makes no tracking (collection_finish.c). */
+static int place_value(const char *v, size_t n) {
+  size_t i, run = 0;
+  if (n >= 6)
+    return 1;
+  for (i = 0; i < n; i++) {
+    unsigned char ch = (unsigned char)v[i];
+    run = (ch >= 0x80 || ((ch | 0x20) >= 'a' && (ch | 0x20) <= 'z')) ? run + 1 : 0;
+    if (run >= 3)
+      return 1;
+  }
+  return 0;
+}
 
 void field_value(struct ajar_collection *c, struct ajar_scratch *s,
                  uint32_t fi, enum value_kind kind, const char *v, size_t n) {
@@ -522,12 +512,14 @@ void field_value(struct ajar_collection *c, struct ajar_scratch *s,
   if (kind == VK_STRING && value_is_empty(v, n))
     return;
   f->values++;
+  if ((f->hints & AJAR_H_PLACE) && !f->place_named)
+    f->place_named = (uint8_t)place_value(v, n);
   if (kind == VK_STRING && n <= AJAR_MEMO_VALUE)
     sig = memo_classify(c, s, fi, v, n);
   else if (kind == VK_STRING && n <= AJAR_TEXT_MEMO_VALUE)
     sig = text_memo_classify(c, s, fi, v, n);
   else
-    sig = classify_new(c, s, f, kind, v, n, &h);
+    sig = classify_scalar(c->db, s, f->hints, kind, v, n, on_candidate, &h);
   if (sig & SIG_TIME)
     f->time_values++;
   if (sig & SIG_BOOL)
