@@ -481,24 +481,6 @@ static unsigned text_memo_classify(struct ajar_collection *c, struct ajar_scratc
 }
 _Static_assert(AJAR_TEXT_MEMO_SLOTS == 1 << 12, "text_memo_classify takes 12 bits");
 
-/* Whether a value of a place field (camera, checkpoint, station) can name
- * a site or a device: six bytes or more, or a word of three letters
- * (CAM01, 东门卡口, 192.168.1.7). A room, ward or bed number (437, C-7,
- * D-20) places a person inside a building, not on a route: a field of
- * nothing else makes no tracking (collection_finish.c). */
-static int place_value(const char *v, size_t n) {
-  size_t i, run = 0;
-  if (n >= 6)
-    return 1;
-  for (i = 0; i < n; i++) {
-    unsigned char ch = (unsigned char)v[i];
-    run = (ch >= 0x80 || ((ch | 0x20) >= 'a' && (ch | 0x20) <= 'z')) ? run + 1 : 0;
-    if (run >= 3)
-      return 1;
-  }
-  return 0;
-}
-
 void field_value(struct ajar_collection *c, struct ajar_scratch *s,
                  uint32_t fi, enum value_kind kind, const char *v, size_t n) {
   struct field *f;
@@ -512,8 +494,6 @@ void field_value(struct ajar_collection *c, struct ajar_scratch *s,
   if (kind == VK_STRING && value_is_empty(v, n))
     return;
   f->values++;
-  if ((f->hints & AJAR_H_PLACE) && !f->place_named)
-    f->place_named = (uint8_t)place_value(v, n);
   if (kind == VK_STRING && n <= AJAR_MEMO_VALUE)
     sig = memo_classify(c, s, fi, v, n);
   else if (kind == VK_STRING && n <= AJAR_TEXT_MEMO_VALUE)
@@ -531,8 +511,6 @@ void field_numarray(struct ajar_collection *c, uint32_t fi, size_t count,
   struct field *f = &c->fields[fi];
   struct hit_ctx h = {c, fi, NULL};
   f->values++;
-  if (f->hints & AJAR_H_PLACE)
-    f->place_named = 1; /* coordinates */
   classify_numarray(f->hints | (f->path_hints & AJAR_H_FACE), count, first,
                     second, absmax, on_candidate, &h);
 }
@@ -655,7 +633,6 @@ int ajar_collection_merge(struct ajar_collection *dst,
     df = &dst->fields[map[i]];
     df->values += sf->values;
     df->time_values += sf->time_values;
-    df->place_named |= sf->place_named;
     df->bools += sf->bools;
     for (j = 0; j < sf->n_stats; j++) {
       const struct det_stat *ss = &sf->stats[j];

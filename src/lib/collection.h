@@ -63,8 +63,6 @@ struct field {
   uint8_t is_array;     /* the "[]" element of its parent */
   uint8_t quotable;     /* a plain key of 1..15 bytes, no '"' nor '\\' */
   uint8_t text_memo_off; /* its long values repeat too seldom to remember */
-  uint8_t place_named;  /* a place field with a value that can name a site
-                         * or a device (collection.c, place_value) */
   struct text_memo *text_memo; /* recent long values and their candidates */
 } __attribute__((aligned(64)));
 

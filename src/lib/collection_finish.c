@@ -379,7 +379,7 @@ int ajar_collection_finish(const struct ajar_collection *c, int open,
 
     if (f->time_values * 2 > f->values && f->values)
       has_time = 1;
-    if ((f->hints & AJAR_H_PLACE) && f->place_named)
+    if ((f->hints & AJAR_H_PLACE) && f->values)
       has_place = 1;
     for (j = 0; j < f->n_stats; j++) {
       v[j].st = &f->stats[j];

@@ -514,53 +514,6 @@ static int on_match(const struct ajar_match *m, void *p) {
   return 0;
 }
 
-/* profiles of 12 records whose camera field holds `place`, with a
- * person's name and IP address and a time: through an export and import
- * when `relay` (the Spark job's path) */
-static uint32_t place_profiles(struct ajar_db *db, struct ajar_scratch *s,
-                               const char *place, int relay) {
-  struct ajar_collection *c = NULL, *d = NULL;
-  struct ajar_target_result t;
-  static const char *const names[] = {"Anna Rossi", "Marco Bianchi", "Giulia Ricci"};
-  uint32_t profiles = UINT32_MAX;
-  char rec[256], buf[8192];
-  size_t len = 0;
-  int i;
-  memset(&t, 0, sizeof t);
-  if (ajar_collection_new(db, "t", NULL, &c) || ajar_collection_new(db, "t", NULL, &d))
-    goto out;
-  for (i = 0; i < 12; i++) {
-    int n = snprintf(rec, sizeof rec,
-                     "{\"name\":\"%s\",\"ip\":\"203.0.113.%d\","
-                     "\"time\":\"2025-10-%02dT22:22:00Z\",\"camera\":\"%s\"}",
-                     names[i % 3], 10 + i, 10 + i, place);
-    ajar_collection_add_json(c, s, rec, (size_t)n);
-  }
-  if (relay && (ajar_collection_export(c, buf, sizeof buf, &len) ||
-                ajar_collection_import(d, buf, len)))
-    goto out;
-  if (ajar_collection_finish_target(relay ? d : c, "t", NULL, &t) == 0 && t.n_collections)
-    profiles = t.collections[0].profiles;
-out:
-  ajar_target_result_clear(&t);
-  ajar_collection_free(c);
-  ajar_collection_free(d);
-  return profiles;
-}
-
-/* a place field makes tracking when a value can name a site or a device;
- * a room, ward or bed number alone does not */
-static void test_place_values(struct ajar_db *db, struct ajar_scratch *s) {
-  int relay;
-  for (relay = 0; relay < 2; relay++) {
-    CHECK(place_profiles(db, s, "CAM-0042", relay) & AJAR_PROFILE_TRACKING);
-    CHECK(place_profiles(db, s, "东门卡口", relay) & AJAR_PROFILE_TRACKING);
-    CHECK(place_profiles(db, s, "Gate", relay) & AJAR_PROFILE_TRACKING);
-    CHECK(!(place_profiles(db, s, "437", relay) & AJAR_PROFILE_TRACKING));
-    CHECK(!(place_profiles(db, s, "C-7", relay) & AJAR_PROFILE_TRACKING));
-  }
-}
-
 /* whether 12 records whose field `key` holds the three values in turn
  * make a name finding there */
 static int column_is_name(struct ajar_db *db, struct ajar_scratch *s,
@@ -631,7 +584,6 @@ void test_detectors(void) {
            n, per_pos[d], per_neg[d]);
   }
   CHECK(ajar_classify_value(NULL, s, "f", 1, "x", 1, on_match, NULL) == AJAR_EINVAL);
-  test_place_values(db, s);
   test_role_columns(db, s);
   ajar_scratch_free(s);
   ajar_db_free(db);
