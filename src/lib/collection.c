@@ -77,6 +77,7 @@ static uint32_t new_field(struct ajar_collection *c, uint32_t parent,
   f->quotable = !is_array && klen >= 1 && klen <= 15 && !memchr(key, '"', klen) &&
                 !memchr(key, '\\', klen);
   f->hints = is_array ? own : classify_adjust_hints(own, c->fields[parent].path_hints);
+  f->text_leaf = !is_array && !f->hints && ajar_lexicon_text_key(key, klen);
   f->path_hints = c->fields[parent].path_hints | f->hints;
   return c->n_fields++;
 }
@@ -494,6 +495,8 @@ void field_value(struct ajar_collection *c, struct ajar_scratch *s,
   if (kind == VK_STRING && value_is_empty(v, n))
     return;
   f->values++;
+  if (f->text_leaf && kind == VK_STRING)
+    record_hit(c, fi, DET_CODE_TEXT, 0, 0, v, n);
   if (kind == VK_STRING && n <= AJAR_MEMO_VALUE)
     sig = memo_classify(c, s, fi, v, n);
   else if (kind == VK_STRING && n <= AJAR_TEXT_MEMO_VALUE)

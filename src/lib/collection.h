@@ -42,6 +42,9 @@ struct field {
    * (fields are 64-byte aligned) */
   uint32_t hints;       /* lexicon hints of this field, adjusted by ancestors */
   uint16_t n_stats;
+  uint8_t text_leaf;    /* the text or label of a coded thing, named for
+                         * nothing else: its values are kept as code_text
+                         * (collection_finish.c, beside_diagnosis_code) */
   uint64_t values;      /* non-empty values seen */
   struct det_stat *stats; /* at most DET__COUNT */
   struct value_memo *memo; /* recent short values and their candidates */

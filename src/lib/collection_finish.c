@@ -349,6 +349,51 @@ static void face_estimate(const struct field *f, struct verdict *v, size_t n,
   v[face].confidence = v[demo].confidence = conf;
 }
 
+/* "code.coding[].display" beside "code.coding[].code": the text or label
+ * (display, text, description, Bezeichnung ...: ajar_lexicon_text_key)
+ * of an object whose code is a diagnosis code is the diagnosis. The
+ * field names nothing else and holds no times nor booleans; the code
+ * beside it, reported as ICD-10 codes or as validated health values,
+ * makes the verdict. */
+static int beside_diagnosis_code(const struct ajar_collection *c, uint32_t fi,
+                                 int face_record, int kind) {
+  const struct field *f = &c->fields[fi];
+  uint32_t i;
+  uint16_t j;
+  if (!f->text_leaf || f->values < 5 || f->bools || f->time_values * 2 > f->values)
+    return 0;
+  for (i = 1; i < c->n_fields; i++) {
+    const struct field *g = &c->fields[i];
+    if (i == fi || g->parent != f->parent)
+      continue;
+    for (j = 0; j < g->n_stats; j++) {
+      const struct det_stat *st = &g->stats[j];
+      if ((st->det == DET_ICD10 ||
+           (st->det == DET_HEALTH && st->valid * 2 >= g->values)) &&
+          decide(g, st, face_record, kind) >= AJAR_CONF_MEDIUM)
+        return 1;
+    }
+  }
+  return 0;
+}
+
+/* a new finding at the end of out (NULL without memory) */
+static struct ajar_finding *new_finding(struct ajar_collection_result *out,
+                                        size_t *cap) {
+  struct ajar_finding *fd;
+  if (out->n_findings == *cap) {
+    size_t nc = *cap ? *cap * 2 : 8;
+    struct ajar_finding *nf = realloc(out->findings, nc * sizeof *nf);
+    if (!nf)
+      return NULL;
+    out->findings = nf;
+    *cap = nc;
+  }
+  fd = &out->findings[out->n_findings++];
+  memset(fd, 0, sizeof *fd);
+  return fd;
+}
+
 int ajar_collection_finish(const struct ajar_collection *c, int open,
                            struct ajar_collection_result *out) {
   uint32_t i, cats = 0;
@@ -386,6 +431,10 @@ int ajar_collection_finish(const struct ajar_collection *c, int open,
       v[j].confidence = decide(f, &f->stats[j], face_record, kind);
       v[j].evidence = f->stats[j].hits + f->stats[j].embedded;
     }
+    for (j = 0; j < f->n_stats; j++)
+      if (v[j].st->det == DET_CODE_TEXT)
+        v[j].confidence = beside_diagnosis_code(c, i, face_record, kind)
+                              ? AJAR_CONF_MEDIUM : AJAR_CONF_NONE;
     resolve_numeric(f, v, f->n_stats);
     face_estimate(f, v, f->n_stats, face_record);
     /* one finding per category: the best detector */
@@ -418,16 +467,8 @@ int ajar_collection_finish(const struct ajar_collection *c, int open,
             records = v[j].st->records;
         }
       st = v[best[k]].st;
-      if (out->n_findings == cap) {
-        size_t nc = cap ? cap * 2 : 8;
-        struct ajar_finding *nf = realloc(out->findings, nc * sizeof *nf);
-        if (!nf)
-          return AJAR_ENOMEM;
-        out->findings = nf;
-        cap = nc;
-      }
-      fd = &out->findings[out->n_findings++];
-      memset(fd, 0, sizeof *fd);
+      if (!(fd = new_finding(out, &cap)))
+        return AJAR_ENOMEM;
       fd->field = dupstr(f->path[0] ? f->path : "$");
       fd->category = k;
       fd->detector = ajar_detectors[st->det].name;

@@ -514,30 +514,38 @@ static int on_match(const struct ajar_match *m, void *p) {
   return 0;
 }
 
-/* whether 12 records whose field `key` holds the three values in turn
- * make a name finding there */
-static int column_is_name(struct ajar_db *db, struct ajar_scratch *s,
-                          const char *key, const char *const v[3]) {
+/* whether the 12 JSON records in recs make a finding of category cat at
+ * field path */
+static int finding_at(struct ajar_db *db, struct ajar_scratch *s,
+                      char recs[12][256], const char *path, int cat) {
   struct ajar_collection *c = NULL;
   struct ajar_target_result t;
-  char rec[256];
-  int i, name = 0;
+  int i, found = 0;
   size_t k;
   memset(&t, 0, sizeof t);
   if (ajar_collection_new(db, "t", NULL, &c))
     return -1;
-  for (i = 0; i < 12; i++) {
-    int n = snprintf(rec, sizeof rec, "{\"klas\":\"3A\",\"%s\":\"%s\"}", key, v[i % 3]);
-    ajar_collection_add_json(c, s, rec, (size_t)n);
-  }
+  for (i = 0; i < 12; i++)
+    ajar_collection_add_json(c, s, recs[i], strlen(recs[i]));
   if (ajar_collection_finish_target(c, "t", NULL, &t) == 0 && t.n_collections)
     for (k = 0; k < t.collections[0].n_findings; k++)
-      if (t.collections[0].findings[k].category == AJAR_CAT_NAME &&
-          !strcmp(t.collections[0].findings[k].field, key))
-        name = 1;
+      if ((int)t.collections[0].findings[k].category == cat &&
+          !strcmp(t.collections[0].findings[k].field, path))
+        found = 1;
   ajar_target_result_clear(&t);
   ajar_collection_free(c);
-  return name;
+  return found;
+}
+
+/* whether 12 records whose field `key` holds the three values in turn
+ * make a name finding there */
+static int column_is_name(struct ajar_db *db, struct ajar_scratch *s,
+                          const char *key, const char *const v[3]) {
+  char recs[12][256];
+  int i;
+  for (i = 0; i < 12; i++)
+    snprintf(recs[i], sizeof recs[i], "{\"klas\":\"3A\",\"%s\":\"%s\"}", key, v[i % 3]);
+  return finding_at(db, s, recs, key, AJAR_CAT_NAME);
 }
 
 /* a role (mentor, teacher) holding a few names that no vocabulary knows,
@@ -552,6 +560,38 @@ static void test_role_columns(struct ajar_db *db, struct ajar_scratch *s) {
   CHECK(column_is_name(db, s, "f3", names) == 0);
   CHECK(column_is_name(db, s, "member", tiers) == 0);
   CHECK(column_is_name(db, s, "parent", tiers) == 0);
+}
+
+/* whether 12 records {"code": {"coding": [{"code": C, "<leaf>": D}]}}
+ * with C and D from codes[] and texts[] in turn make a health finding at
+ * code.coding[].<leaf> */
+static int display_is_health(struct ajar_db *db, struct ajar_scratch *s,
+                             const char *leaf, const char *const codes[3],
+                             const char *const texts[3]) {
+  char recs[12][256], path[64];
+  int i;
+  snprintf(path, sizeof path, "code.coding[].%s", leaf);
+  for (i = 0; i < 12; i++)
+    snprintf(recs[i], sizeof recs[i],
+             "{\"code\":{\"coding\":[{\"code\":\"%s\",\"%s\":\"%s\"}]}}",
+             codes[i % 3], leaf, texts[i % 3]);
+  return finding_at(db, s, recs, path, AJAR_CAT_HEALTH);
+}
+
+/* the text beside a diagnosis code is the diagnosis; beside a product's
+ * or a shelf's code it is not */
+static void test_code_text(struct ajar_db *db, struct ajar_scratch *s) {
+  static const char *const icd[] = {"E11.9", "I10", "J45.909"};
+  static const char *const sku[] = {"SKU-1041", "SKU-2203", "SKU-3310"};
+  static const char *const shelf[] = {"A12", "B07", "C33"};
+  static const char *const dx[] = {"Type 2 diabetes mellitus", "Essential hypertension",
+                                   "Unspecified asthma"};
+  static const char *const items[] = {"Garden hose 20 m", "Kitchen scale", "Desk lamp"};
+  CHECK(display_is_health(db, s, "display", icd, dx) == 1);
+  CHECK(display_is_health(db, s, "description", icd, dx) == 1);
+  CHECK(display_is_health(db, s, "display", sku, items) == 0);
+  CHECK(display_is_health(db, s, "display", shelf, items) == 0);
+  CHECK(display_is_health(db, s, "comment", icd, dx) == 0);
 }
 
 void test_detectors(void) {
@@ -580,11 +620,14 @@ void test_detectors(void) {
     const char *n = ajar_detector_get(d)->name;
     if (!strcmp(n, "face_embedding")) /* arrays: see test_collection */
       continue;
+    if (!strcmp(n, "code_text")) /* a column's: see test_code_text */
+      continue;
     CHECKF(per_pos[d] >= 3 && per_neg[d] >= 3, "detector %s: %d positives, %d negatives",
            n, per_pos[d], per_neg[d]);
   }
   CHECK(ajar_classify_value(NULL, s, "f", 1, "x", 1, on_match, NULL) == AJAR_EINVAL);
   test_role_columns(db, s);
+  test_code_text(db, s);
   ajar_scratch_free(s);
   ajar_db_free(db);
 }
