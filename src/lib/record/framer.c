@@ -126,42 +126,104 @@ static int next_csv(struct framer *f, const char *b, size_t len, size_t *start,
 
 static int is_ws(char c) { return c == ' ' || c == '\n' || c == '\r' || c == '\t'; }
 
-static int next_json_elem(struct framer *f, const char *b, size_t len,
-                          size_t *start, size_t *end) {
-  size_t i = f->pos;
-  if (f->array_done)
-    return 0;
-  if (!f->in_elem) {
-    /* between elements: whitespace, the opening '[', commas */
-    for (; i < len; i++) {
-      char c = b[i];
-      if (c == '\n') f->line++;
-      if (is_ws(c) || c == ',') continue;
-      if (c == '[' && !f->opened) { f->opened = 1; continue; }
-      if (c == ']' && f->depth == 0) {
-        f->array_done = 1;
-        f->pos = f->rec_start = i + 1;
-        return 0;
-      }
-      break;
-    }
-    if (i == len) {
-      f->pos = f->rec_start = len;
-      return 0;
-    }
-    f->in_elem = 1;
-    f->rec_start = i;
-    f->rec_line = f->line;
-    f->depth = 0;
+/* The bytes of b[i, i + 64) that are quotes, backslashes, openers ('['
+ * '{'), closers (']' '}'), commas and newlines, one bit each (SSE2). */
+struct json_block { uint64_t q, bs, op, cl, cm, nl; };
+
+static void json_block(const char *b, struct json_block *m) {
+  const __m128i q = _mm_set1_epi8('"'), bs = _mm_set1_epi8('\\'),
+                comma = _mm_set1_epi8(','), nl = _mm_set1_epi8('\n'),
+                low = _mm_set1_epi8(0x20), open = _mm_set1_epi8('{'),
+                close = _mm_set1_epi8('}');
+  int k;
+  memset(m, 0, sizeof *m);
+  for (k = 0; k < 4; k++) {
+    __m128i v = _mm_loadu_si128((const __m128i *)(b + 16 * k));
+    __m128i l = _mm_or_si128(v, low);
+    unsigned s = 16u * (unsigned)k;
+    m->q |= (uint64_t)(unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(v, q)) << s;
+    m->bs |= (uint64_t)(unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(v, bs)) << s;
+    m->op |= (uint64_t)(unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(l, open)) << s;
+    m->cl |= (uint64_t)(unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(l, close)) << s;
+    m->cm |= (uint64_t)(unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(v, comma)) << s;
+    m->nl |= (uint64_t)(unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(v, nl)) << s;
   }
-  for (; i < len; i++) {
+}
+
+/* bit k: the XOR of bits 0..k. Of the quotes' bits: set from a string's
+ * opening quote up to, not including, its closing quote. */
+static uint64_t prefix_xor(uint64_t x) {
+  x ^= x << 1;
+  x ^= x << 2;
+  x ^= x << 4;
+  x ^= x << 8;
+  x ^= x << 16;
+  x ^= x << 32;
+  return x;
+}
+
+/* The 64 bytes of an element at b[i], with no backslash among them and
+ * no escape pending: the strings are the prefix XOR of the quotes, so
+ * only the brackets and braces outside strings (and the commas, at depth
+ * 0) are visited, and the newlines are counted by the block. Ends an
+ * element where the byte loop of next_json_elem would: 1 with
+ * [start, end); 0 when the block is consumed. */
+static int json_elem_block(struct framer *f, const char *b, size_t i,
+                           const struct json_block *m, size_t *start,
+                           size_t *end) {
+  uint64_t ins = prefix_xor(m->q) ^ (f->in_str ? ~0ull : 0);
+  uint64_t st = (m->op | m->cl | (f->depth == 0 ? m->cm : 0)) & ~ins;
+  while (st) {
+    unsigned k = (unsigned)__builtin_ctzll(st);
+    size_t at = i + k, e, next;
+    char c = b[at];
+    st &= st - 1;
+    if (c == '{' || c == '[') {
+      f->depth++;
+      continue;
+    }
+    if (c == ',') {
+      if (f->depth)
+        continue;
+      e = at;
+      next = at + 1;
+    } else if (f->depth == 0) {
+      if (c == '}')
+        continue; /* stray: part of a malformed element */
+      e = next = at; /* the end of the array after a scalar: not consumed */
+    } else if (--f->depth) {
+      continue;
+    } else {
+      e = next = at + 1;
+    }
+    f->line += (uint64_t)__builtin_popcountll(m->nl & ((1ull << k) - 1));
+    f->in_str = 0;
+    f->in_elem = 0;
+    *start = f->rec_start;
+    *end = e;
+    f->pos = next;
+    if (next != at) /* a ']' not consumed leaves rec_start for framer_shift */
+      f->rec_start = next;
+    return 1;
+  }
+  f->line += (uint64_t)__builtin_popcountll(m->nl);
+  f->in_str = (int)(ins >> 63);
+  return 0;
+}
+
+/* next_json_elem's byte loop inside an element, from b[*pi] up to lim:
+ * 1 when the element ended, 0 at lim (*pi = lim) */
+static int json_elem_bytes(struct framer *f, const char *b, size_t *pi,
+                           size_t lim, size_t *start, size_t *end) {
+  size_t i = *pi;
+  for (; i < lim; i++) {
     char c;
     if (f->in_str) {
       if (f->esc) { /* the escaped byte, whatever it is */
         f->esc = 0;
         continue;
       }
-      if ((i = json_str_stop(b, i, len)) == len)
+      if ((i = json_str_stop(b, i, lim)) == lim)
         break;
       c = b[i];
       if (c == '\\') f->esc = 1;
@@ -169,7 +231,7 @@ static int next_json_elem(struct framer *f, const char *b, size_t len,
       else f->line++;
       continue;
     }
-    if ((i = json_stop(b, i, len)) == len)
+    if ((i = json_stop(b, i, lim)) == lim)
       break;
     c = b[i];
     switch (c) {
@@ -206,6 +268,52 @@ static int next_json_elem(struct framer *f, const char *b, size_t len,
     case '\n': f->line++; break;
     default: break;
     }
+  }
+  *pi = lim;
+  return 0;
+}
+
+static int next_json_elem(struct framer *f, const char *b, size_t len,
+                          size_t *start, size_t *end) {
+  size_t i = f->pos;
+  if (f->array_done)
+    return 0;
+  if (!f->in_elem) {
+    /* between elements: whitespace, the opening '[', commas */
+    for (; i < len; i++) {
+      char c = b[i];
+      if (c == '\n') f->line++;
+      if (is_ws(c) || c == ',') continue;
+      if (c == '[' && !f->opened) { f->opened = 1; continue; }
+      if (c == ']' && f->depth == 0) {
+        f->array_done = 1;
+        f->pos = f->rec_start = i + 1;
+        return 0;
+      }
+      break;
+    }
+    if (i == len) {
+      f->pos = f->rec_start = len;
+      return 0;
+    }
+    f->in_elem = 1;
+    f->rec_start = i;
+    f->rec_line = f->line;
+    f->depth = 0;
+  }
+  while (i < len) {
+    if (!f->esc && len - i >= 64) {
+      struct json_block m;
+      json_block(b + i, &m);
+      if (!m.bs) {
+        if (json_elem_block(f, b, i, &m, start, end))
+          return 1;
+        i += 64;
+        continue;
+      }
+    }
+    if (json_elem_bytes(f, b, &i, len - i >= 64 ? i + 64 : len, start, end))
+      return 1;
   }
   f->pos = len;
   return 0;

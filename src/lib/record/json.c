@@ -20,12 +20,33 @@ struct walker {
   int depth;
 };
 
+static int is_ws(char c) { return c == ' ' || c == '\n' || c == '\r' || c == '\t'; }
+
+/* a run of white space (pretty-printed JSON: a newline and the indent),
+ * 16 bytes a step */
+static const char *skip_ws_run(const char *p, const char *end) {
+  const __m128i sp = _mm_set1_epi8(' '), nl = _mm_set1_epi8('\n'),
+                cr = _mm_set1_epi8('\r'), tab = _mm_set1_epi8('\t');
+  while (end - p >= 16) {
+    __m128i v = _mm_loadu_si128((const __m128i *)p);
+    unsigned m = (unsigned)_mm_movemask_epi8(
+        _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, sp), _mm_cmpeq_epi8(v, nl)),
+                     _mm_or_si128(_mm_cmpeq_epi8(v, cr), _mm_cmpeq_epi8(v, tab))));
+    if (m != 0xFFFF)
+      return p + __builtin_ctz(~m);
+    p += 16;
+  }
+  while (p < end && is_ws(*p))
+    p++;
+  return p;
+}
+
 static const char *skip_ws(const char *p, const char *end) {
   if (p < end && (unsigned char)*p > ' ') /* compact JSON: no white space */
     return p;
-  while (p < end && (*p == ' ' || *p == '\n' || *p == '\r' || *p == '\t'))
-    p++;
-  return p;
+  if (end - p >= 2 && *p == ' ' && (unsigned char)p[1] > ' ') /* "key": value */
+    return p + 1;
+  return skip_ws_run(p, end);
 }
 
 /* p is just past the opening quote; returns the closing quote or NULL */

@@ -1,0 +1,177 @@
+/* Unit tests for src/lib/record/framer.c: the elements of a top-level
+ * JSON array, framed 64 bytes a step, must be the ones a byte-by-byte
+ * reference frames (same bounds, same start lines), whatever the input
+ * and however it is cut into reads. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "record/framer.h"
+#include "unit.h"
+
+struct rec {
+  size_t s, e;
+  uint64_t line;
+};
+
+#define MAX_RECS 4096
+
+static int ws(char c) { return c == ' ' || c == '\n' || c == '\r' || c == '\t'; }
+
+/* The reference: the framer's rules, one byte at a time, over the whole
+ * input (an element left open at the end starts, as framer_last says, at
+ * the line the input ends on). */
+static size_t ref_frame(const char *b, size_t len, struct rec *out) {
+  size_t i = 0, n = 0;
+  uint64_t line = 1;
+  int opened = 0;
+  for (;;) {
+    size_t start;
+    uint64_t start_line;
+    int depth = 0, in_str = 0, esc = 0, ended = 0;
+    for (; i < len; i++) {
+      char c = b[i];
+      if (c == '\n') line++;
+      if (ws(c) || c == ',') continue;
+      if (c == '[' && !opened) { opened = 1; continue; }
+      if (c == ']') return n;
+      break;
+    }
+    if (i == len || n == MAX_RECS) return n;
+    start = i;
+    start_line = line;
+    for (; i < len && !ended; i++) {
+      char c = b[i];
+      if (in_str) {
+        if (esc) esc = 0;
+        else if (c == '\\') esc = 1;
+        else if (c == '"') in_str = 0;
+        else if (c == '\n') line++;
+        continue;
+      }
+      switch (c) {
+      case '"': in_str = 1; break;
+      case '{': case '[': depth++; break;
+      case '}': case ']':
+        if (depth == 0 && c == '}') break;
+        if (depth == 0) { /* ']' ends the array: not consumed */
+          out[n++] = (struct rec){start, i, start_line};
+          ended = 1;
+          i--;
+        } else if (--depth == 0) {
+          out[n++] = (struct rec){start, i + 1, start_line};
+          ended = 1;
+        }
+        break;
+      case ',':
+        if (depth == 0) {
+          out[n++] = (struct rec){start, i, start_line};
+          ended = 1;
+        }
+        break;
+      case '\n': line++; break;
+      default: break;
+      }
+    }
+    if (!ended) {
+      out[n++] = (struct rec){start, len, line};
+      return n;
+    }
+  }
+}
+
+/* The framer as files_stream.c drives it: reads of `chunk` bytes (0:
+ * random sizes) into a window whose unfinished record moves to the
+ * front; each call sees a copy of exactly the window, so a read past it
+ * is a sanitizer's error. */
+static size_t framer_frame(const char *b, size_t len, size_t chunk,
+                           unsigned *seed, struct rec *out) {
+  struct framer f;
+  size_t base = 0, wlen = 0, n = 0, s, e;
+  framer_init(&f, FMT_JSON_ARRAY);
+  for (;;) {
+    char *win;
+    size_t add = chunk;
+    if (!add) {
+      *seed = *seed * 1103515245u + 12345u;
+      add = 1 + (*seed >> 16) % 200;
+    }
+    if (add > len - base - wlen) add = len - base - wlen;
+    wlen += add;
+    win = malloc(wlen ? wlen : 1);
+    memcpy(win, b + base, wlen);
+    if (add == 0) {
+      if (framer_last(&f, win, wlen, &s, &e) && n < MAX_RECS)
+        out[n++] = (struct rec){base + s, base + e, f.rec_line};
+      free(win);
+      return n;
+    }
+    while (n < MAX_RECS && framer_next(&f, win, wlen, &s, &e))
+      out[n++] = (struct rec){base + s, base + e, f.rec_line};
+    free(win);
+    s = f.rec_start;
+    framer_shift(&f, s);
+    base += s;
+    wlen -= s;
+  }
+}
+
+static void gen(char *b, size_t n, unsigned *seed, int kind) {
+  /* kind 0: every JSON byte alike; 1: pretty JSON, a backslash now and
+   * then; 2: strings of brackets and escaped quotes */
+  static const char any[] = "{}[]\"\\,\n a1:";
+  static const char pretty[] = "{}[]\",\n     :abcdefgh123";
+  static const char strs[] = "\"\"\"\\[]{}\n,aa";
+  size_t i;
+  for (i = 0; i < n; i++) {
+    *seed = *seed * 1103515245u + 12345u;
+    switch (kind) {
+    case 0: b[i] = any[(*seed >> 16) % (sizeof any - 1)]; break;
+    case 1:
+      b[i] = (*seed >> 16) % 400 == 0 ? '\\' : pretty[(*seed >> 16) % (sizeof pretty - 1)];
+      break;
+    default: b[i] = strs[(*seed >> 16) % (sizeof strs - 1)]; break;
+    }
+  }
+  if (n) b[0] = '[';
+}
+
+static void test_json_array(void) {
+  static struct rec want[MAX_RECS], got[MAX_RECS];
+  static const char *const fixed[] = {
+      "[{\"a\": 1},\n {\"b\": \"x,}]\"}, 2, \"s\\\"]\" , [1,[2]]]",
+      "[1, 2, 3]",
+      "[ } {\"a\":[\n]}, \"\\\n\" ]",
+      "[{\"k\": \"" "0123456789012345678901234567890123456789012345678901234567890123"
+      "\\\\\"}, {\"k\": 1}]",
+      "[{\"open\": \"never closed",
+  };
+  unsigned seed = 4242;
+  size_t k;
+  char *b = malloc(3000);
+  for (k = 0; k < sizeof fixed / sizeof fixed[0] + 6000; k++) {
+    size_t len, nw, ng, i, chunk;
+    if (k < sizeof fixed / sizeof fixed[0]) {
+      len = strlen(fixed[k]);
+      memcpy(b, fixed[k], len);
+    } else {
+      seed = seed * 1103515245u + 12345u;
+      len = (seed >> 16) % 3000;
+      gen(b, len, &seed, (int)(k % 3));
+    }
+    nw = ref_frame(b, len, want);
+    for (chunk = 0; chunk < 3; chunk++) {
+      size_t size = chunk == 0 ? len + 1 : chunk == 1 ? 0 : 64;
+      int same;
+      ng = framer_frame(b, len, size, &seed, got);
+      same = ng == nw;
+      for (i = 0; same && i < nw; i++)
+        same = got[i].s == want[i].s && got[i].e == want[i].e &&
+               got[i].line == want[i].line;
+      CHECKF(same, "case %zu, reads of %zu bytes: %zu records, want %zu", k, size,
+             ng, nw);
+    }
+  }
+  free(b);
+}
+
+void test_framer(void) { test_json_array(); }
