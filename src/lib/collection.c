@@ -505,8 +505,12 @@ void field_value(struct ajar_collection *c, struct ajar_scratch *s,
     sig = classify_scalar(c->db, s, f->hints, kind, v, n, on_candidate, &h);
   if (sig & SIG_TIME)
     f->time_values++;
-  if (sig & SIG_BOOL)
-    f->bools++;
+  if (sig & (SIG_BOOL | SIG_PLACE)) { /* a boolean is no place's value */
+    if (sig & SIG_BOOL)
+      f->bools++;
+    else
+      f->place_named = 1;
+  }
 }
 
 void field_numarray(struct ajar_collection *c, uint32_t fi, size_t count,
@@ -514,6 +518,8 @@ void field_numarray(struct ajar_collection *c, uint32_t fi, size_t count,
   struct field *f = &c->fields[fi];
   struct hit_ctx h = {c, fi, NULL};
   f->values++;
+  if (f->hints & AJAR_H_PLACE)
+    f->place_named = 1; /* coordinates */
   classify_numarray(f->hints | (f->path_hints & AJAR_H_FACE), count, first,
                     second, absmax, on_candidate, &h);
 }
@@ -637,6 +643,7 @@ int ajar_collection_merge(struct ajar_collection *dst,
     df->values += sf->values;
     df->time_values += sf->time_values;
     df->bools += sf->bools;
+    df->place_named |= sf->place_named;
     for (j = 0; j < sf->n_stats; j++) {
       const struct det_stat *ss = &sf->stats[j];
       struct det_stat *ds = stat_for(df, ss->det);

@@ -45,6 +45,8 @@ struct field {
   uint8_t text_leaf;    /* the text or label of a coded thing, named for
                          * nothing else: its values are kept as code_text
                          * (collection_finish.c, beside_diagnosis_code) */
+  uint8_t place_named;  /* a value of this place field could name a site or
+                         * a device (SIG_PLACE; collection_finish.c) */
   uint64_t values;      /* non-empty values seen */
   struct det_stat *stats; /* at most DET__COUNT */
   struct value_memo *memo; /* recent short values and their candidates */

@@ -262,6 +262,9 @@ static int severity_of(uint32_t cats, uint32_t profiles, int open) {
   return AJAR_SEV_MEDIUM;
 }
 
+/* has_place: 0 no place field, 1 one of short codes only, 2 one with a
+ * value that can name a site or a device (field.place_named), or named
+ * for more than a place */
 static uint32_t profiles_of(uint32_t cats, int has_time, int has_place) {
 #define HAS(c) (cats & (1u << (c)))
   uint32_t p = 0;
@@ -270,7 +273,16 @@ static uint32_t profiles_of(uint32_t cats, int has_time, int has_place) {
                HAS(AJAR_CAT_MAC) || HAS(AJAR_CAT_ADVERTISING_ID) ||
                HAS(AJAR_CAT_PLATE) || HAS(AJAR_CAT_VIN) || HAS(AJAR_CAT_FACE) ||
                HAS(AJAR_CAT_NAME) || HAS(AJAR_CAT_IP);
-  int place = has_place || HAS(AJAR_CAT_COORDINATES) || HAS(AJAR_CAT_ADDRESS);
+  /* what a sensor at a place captures of a passer-by: a face, a plate, a
+   * device's own id */
+  int captured = HAS(AJAR_CAT_FACE) || HAS(AJAR_CAT_PLATE) || HAS(AJAR_CAT_VIN) ||
+                 HAS(AJAR_CAT_IMEI) || HAS(AJAR_CAT_IMSI) || HAS(AJAR_CAT_MAC);
+  /* a camera, checkpoint or station field: one whose values name sites or
+   * devices, or one of short codes (P-3) beside what a sensor captured. A
+   * column of short codes among names, ids and diagnoses is a room or a
+   * ward ("Camera" 437 of a hotel register, "Station" B-27 of patients). */
+  int place = has_place > 1 || (has_place && captured) ||
+              HAS(AJAR_CAT_COORDINATES) || HAS(AJAR_CAT_ADDRESS);
   int device = HAS(AJAR_CAT_IMEI) || HAS(AJAR_CAT_IMSI) || HAS(AJAR_CAT_MAC);
   if (person && place && has_time)
     p |= AJAR_PROFILE_TRACKING;
@@ -424,8 +436,8 @@ int ajar_collection_finish(const struct ajar_collection *c, int open,
 
     if (f->time_values * 2 > f->values && f->values)
       has_time = 1;
-    if ((f->hints & AJAR_H_PLACE) && f->values)
-      has_place = 1;
+    if ((f->hints & AJAR_H_PLACE) && f->values && has_place < 2)
+      has_place = f->place_named || (f->hints & ~(AJAR_H_TIME | AJAR_H_PLACE)) ? 2 : 1;
     for (j = 0; j < f->n_stats; j++) {
       v[j].st = &f->stats[j];
       v[j].confidence = decide(f, &f->stats[j], face_record, kind);

@@ -6,10 +6,11 @@
  * Layout, little-endian: "AJC1", u16 DET__COUNT, u16 reserved; u64
  * records, malformed, first_malformed; u32 field count; then per field
  * (index order, so parents come first): u32 parent, u8 flags (1 array,
- * 2 the overflow field), u16 key length, key bytes, u64 values,
- * time_values, bools, u16 stat count; per stat: u16 detector, u64 hits,
- * valid, embedded, records, u8 example count, per example u8 length and
- * bytes. Import checks every length and index before it merges anything.
+ * 2 the overflow field, 4 a place field with a value naming a site), u16
+ * key length, key bytes, u64 values, time_values, bools, u16 stat count;
+ * per stat: u16 detector, u64 hits, valid, embedded, records, u8 example
+ * count, per example u8 length and bytes. Import checks every length and
+ * index before it merges anything.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -18,6 +19,7 @@
 #define IO_MAGIC "AJC1"
 #define FLAG_ARRAY 1u
 #define FLAG_OVERFLOW 2u
+#define FLAG_PLACE_NAMED 4u
 
 /* python/ajar/_lib.py hands the library zeroed buffers of this size for
  * these structs and reads them only through the JSON writer. */
@@ -60,7 +62,8 @@ int ajar_collection_export(const struct ajar_collection *c, void *buf,
   for (i = 1; i < c->n_fields; i++) {
     const struct field *f = &c->fields[i];
     unsigned flags = (f->is_array ? FLAG_ARRAY : 0) |
-                     (c->overflow && i == c->overflow ? FLAG_OVERFLOW : 0);
+                     (c->overflow && i == c->overflow ? FLAG_OVERFLOW : 0) |
+                     (f->place_named ? FLAG_PLACE_NAMED : 0);
     size_t klen = f->is_array ? 0 : f->leaf_len;
     put_u(&w, f->parent, 4);
     put_u(&w, flags, 1);
@@ -190,6 +193,8 @@ static int walk(struct ajar_collection *dst, struct rbuf *r, uint32_t *map) {
       f = &dst->fields[map[i]];
     }
     f->values += get_u(r, 8);
+    if (flags & FLAG_PLACE_NAMED)
+      f->place_named = 1;
     f->time_values += get_u(r, 8);
     f->bools += get_u(r, 8);
     ns = (uint16_t)get_u(r, 2);

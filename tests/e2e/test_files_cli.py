@@ -525,6 +525,27 @@ def test_a_camera_or_checkpoint_in_any_language_and_a_time_make_capture_profiles
     assert "facial_recognition" in profiles and "device_capture" in profiles and "tracking" in profiles
 
 
+@pytest.mark.parametrize("header,rooms", [
+    ("Cognome,Nome,Telefono,Arrivo,Camera", ["487", "324", "12"]),
+    ("nachname,vorname,rufnummer,aufgenommen_am,station", ["B-27", "C-7", "A-3"])])
+def test_a_room_or_ward_among_guests_or_patients_is_no_place(tmp_path, header, rooms):
+    # a hotel register's "Camera" (room) and a patient list's "Station"
+    # (ward) hold short codes beside names and phones, nothing a sensor
+    # captures: no tracking (the capture table above keeps its P-3 codes)
+    p = tmp_path / "r.csv"
+    rows = [("Rossi", "Anna", "+393471234410", "08/07/2026 07:56"),
+            ("Bianchi", "Marco", "+393471234417", "06/01/2025 14:47"),
+            ("Ricci", "Giulia", "+393471234424", "22/09/2025 07:42")]
+    p.write_text(header + "\n" + "".join(",".join(r + (rooms[i],)) + "\n" for i, r in enumerate(rows)))
+    _, rep, _ = run_json(str(p))
+    coll = target(rep, str(p))["collections"][0]
+    assert {"identity.name", "contact.phone"} <= {f["category"] for f in coll["findings"]}
+    assert "tracking" not in coll["profiles"]
+    p.write_text(p.read_text().replace(header.split(",")[-1], "checkpoint").replace(rooms[0], "North Gate"))
+    _, rep, _ = run_json(str(p))
+    assert "tracking" in target(rep, str(p))["collections"][0]["profiles"]
+
+
 def test_birth_dates_and_plain_numbers_are_no_time(tmp_path):
     p = tmp_path / "t.ndjson"
     p.write_text("".join(json.dumps({"c1": v, "who": "Mary Smith", "lat": 51.5 + i / 100, "lon": -0.12}) + "\n"

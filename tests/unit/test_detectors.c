@@ -594,6 +594,67 @@ static void test_code_text(struct ajar_db *db, struct ajar_scratch *s) {
   CHECK(display_is_health(db, s, "comment", icd, dx) == 0);
 }
 
+/* profiles of 12 records whose camera field holds `place` (JSON, quotes
+ * included), with a time and either a guest's name and phone (a register)
+ * or face attributes and a MAC (a capture): through an export and import
+ * when `relay` (the Spark job's path) */
+static uint32_t place_profiles(struct ajar_db *db, struct ajar_scratch *s,
+                               const char *place, int capture, int relay) {
+  struct ajar_collection *c = NULL, *d = NULL;
+  struct ajar_target_result t;
+  static const char *const names[] = {"Anna Rossi", "Marco Bianchi", "Giulia Ricci"};
+  uint32_t profiles = UINT32_MAX;
+  char rec[256], buf[8192];
+  size_t len = 0;
+  int i, n;
+  memset(&t, 0, sizeof t);
+  if (ajar_collection_new(db, "t", NULL, &c) || ajar_collection_new(db, "t", NULL, &d))
+    goto out;
+  for (i = 0; i < 12; i++) {
+    if (capture)
+      n = snprintf(rec, sizeof rec,
+                   "{\"glasses\":%s,\"mask\":false,\"mac\":\"3c:22:fb:%02x:10:4e\","
+                   "\"time\":\"2025-10-%02dT22:22:00Z\",\"camera\":%s}",
+                   i % 2 ? "true" : "false", i, 10 + i, place);
+    else
+      n = snprintf(rec, sizeof rec,
+                   "{\"name\":\"%s\",\"phone\":\"+39347123%04d\","
+                   "\"time\":\"2025-10-%02dT22:22:00Z\",\"camera\":%s}",
+                   names[i % 3], 4410 + i * 7, 10 + i, place);
+    ajar_collection_add_json(c, s, rec, (size_t)n);
+  }
+  if (relay && (ajar_collection_export(c, buf, sizeof buf, &len) ||
+                ajar_collection_import(d, buf, len)))
+    goto out;
+  if (ajar_collection_finish_target(relay ? d : c, "t", NULL, &t) == 0 && t.n_collections)
+    profiles = t.collections[0].profiles;
+out:
+  ajar_target_result_clear(&t);
+  ajar_collection_free(c);
+  ajar_collection_free(d);
+  return profiles;
+}
+
+/* a camera field makes a place when a value can name a site or a device,
+ * or beside what a sensor captures (a face, a MAC); a column of room or
+ * ward numbers among guests' names and phones does not */
+static void test_place_values(struct ajar_db *db, struct ajar_scratch *s) {
+  const uint32_t all = AJAR_PROFILE_TRACKING | AJAR_PROFILE_DEVICE_CAPTURE |
+                       AJAR_PROFILE_FACIAL_RECOGNITION;
+  int relay;
+  for (relay = 0; relay < 2; relay++) {
+    CHECK(place_profiles(db, s, "\"CAM-0042\"", 0, relay) & AJAR_PROFILE_TRACKING);
+    CHECK(place_profiles(db, s, "\"\xe4\xb8\x9c\xe9\x97\xa8\"", 0, relay) & AJAR_PROFILE_TRACKING);
+    CHECK(place_profiles(db, s, "\"Gate\"", 0, relay) & AJAR_PROFILE_TRACKING);
+    CHECK(place_profiles(db, s, "31010850132098465499", 0, relay) & AJAR_PROFILE_TRACKING);
+    CHECK(!(place_profiles(db, s, "\"437\"", 0, relay) & AJAR_PROFILE_TRACKING));
+    CHECK(!(place_profiles(db, s, "437", 0, relay) & AJAR_PROFILE_TRACKING));
+    CHECK(!(place_profiles(db, s, "\"B-27\"", 0, relay) & AJAR_PROFILE_TRACKING));
+    CHECK((place_profiles(db, s, "\"P-3\"", 1, relay) & all) == all);
+    CHECK((place_profiles(db, s, "7", 1, relay) & all) == all);
+  }
+}
+
 void test_detectors(void) {
   struct ajar_db *db = NULL;
   struct ajar_scratch *s = NULL;
@@ -628,6 +689,7 @@ void test_detectors(void) {
   CHECK(ajar_classify_value(NULL, s, "f", 1, "x", 1, on_match, NULL) == AJAR_EINVAL);
   test_role_columns(db, s);
   test_code_text(db, s);
+  test_place_values(db, s);
   ajar_scratch_free(s);
   ajar_db_free(db);
 }

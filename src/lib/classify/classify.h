@@ -39,7 +39,9 @@ typedef int (*candidate_fn)(void *ctx, const struct candidate *c);
 /* Signals that are not categories but make profiles */
 enum signal {
   SIG_TIME = 1u << 0,   /* a timestamp or date-time */
-  SIG_PLACE = 1u << 1,  /* camera, checkpoint, site */
+  SIG_PLACE = 1u << 1,  /* a value of a field named for a camera,
+                         * checkpoint or site (and nothing else) that can
+                         * name a site or a device (not "437", "C-7") */
   SIG_BOOL = 1u << 2,   /* boolean value */
 };
 

@@ -182,6 +182,24 @@ static unsigned scalar_text(const struct ajar_db *db, struct ajar_scratch *s,
   return sig;
 }
 
+/* Whether a value of a camera, checkpoint or site field can name a site or
+ * a device: six bytes or more, or three letters in a row (CAM01, Gate 3,
+ * 东门卡口, 192.168.1.7). A room, ward or bed number (437, C-7, B-27)
+ * places a person inside a building, not on a route; such a field makes a
+ * place only beside what a sensor captures (collection_finish.c). */
+static int names_site(const char *v, size_t n) {
+  size_t i, run = 0;
+  if (n >= 6)
+    return 1;
+  for (i = 0; i < n; i++) {
+    unsigned char ch = (unsigned char)v[i];
+    run = (ch >= 0x80 || ((ch | 0x20) >= 'a' && (ch | 0x20) <= 'z')) ? run + 1 : 0;
+    if (run >= 3)
+      return 1;
+  }
+  return 0;
+}
+
 unsigned classify_scalar(const struct ajar_db *db, struct ajar_scratch *s,
                          uint32_t hints, enum value_kind kind,
                          const char *v, size_t n, candidate_fn fn, void *ctx) {
@@ -201,8 +219,6 @@ unsigned classify_scalar(const struct ajar_db *db, struct ajar_scratch *s,
   while (n && (v[n - 1] == ' ' || v[n - 1] == '\t' || v[n - 1] == '\n' ||
                v[n - 1] == '\r'))
     n--;
-  if (hints & AJAR_H_PLACE)
-    sig |= SIG_PLACE;
   if (n == 0)
     return sig;
   if (hints & AJAR_H_NEGATIVE) {
@@ -217,7 +233,8 @@ unsigned classify_scalar(const struct ajar_db *db, struct ajar_scratch *s,
   }
   /* a time or a camera/checkpoint field holds no personal data itself */
   if (hints && !(hints & ~(AJAR_H_TIME | AJAR_H_PLACE)))
-    return sig | (hints & AJAR_H_TIME ? SIG_TIME : 0);
+    return (hints & AJAR_H_TIME ? SIG_TIME : 0) |
+           (hints & AJAR_H_PLACE && names_site(v, n) ? SIG_PLACE : 0);
   if (n > AJAR_MAX_VALUE_SCAN)
     n = AJAR_MAX_VALUE_SCAN;
 
