@@ -241,10 +241,56 @@ static void test_case(const struct dcase *c) {
   free(r);
 }
 
+/* Random INSERT rows, of values the fast path of rows (rows_fast) takes
+ * and of values next to them that it must leave to the token-by-token
+ * path: read whole (the fast path for most values) and 1 byte at a time
+ * (the token-by-token path for nearly all), the records, the error and
+ * the line numbers must be the same. */
+static void test_random_rows(void) {
+  static const char *const vals[] = {
+      "1", "-2.5", "0", "'ann'", "''", "'a,b)c'", "NULL", "null", "'O''Brien'",
+      "'it\\'s'", "'two\nlines'", "0x4142", "1e5", "-.5", "x'4142'",
+      "_binary 'ab'", "TRUE", "DEFAULT", "f(1, 'x')", "  'sp'  ", "12abc",
+      "'\xe4\xb8\xad'", "- 3", "NULLx", "'unterminated", "(1)", "\n'nl'\n",
+  };
+  const size_t nv = sizeof vals / sizeof vals[0];
+  struct recorder *a = malloc(sizeof *a), *b = malloc(sizeof *b);
+  char *dump = malloc(4096), ea[200], eb[200];
+  unsigned seed = 99;
+  int k;
+  for (k = 0; k < 400; k++) {
+    size_t n = 0;
+    int rows, r, c, rca, rcb;
+    seed = seed * 1103515245u + 12345u;
+    n += (size_t)snprintf(dump + n, 4096 - n, "%sINSERT INTO t VALUES ",
+                          k % 2 ? "/*!40101 SET NAMES utf8mb4 */;\n" : "");
+    rows = 1 + (int)((seed >> 16) % 4);
+    for (r = 0; r < rows && n < 3500; r++) {
+      int cols = 1 + (int)((seed >> 8) % 5);
+      n += (size_t)snprintf(dump + n, 4096 - n, "%s(", r ? (k % 3 ? "),\n" : "),") : "");
+      for (c = 0; c < cols; c++) {
+        seed = seed * 1103515245u + 12345u;
+        /* mostly plain values, so the fast path runs between the others */
+        n += (size_t)snprintf(dump + n, 4096 - n, "%s%s", c ? "," : "",
+                              vals[(seed >> 16) % 3 ? (seed >> 20) % 8 : (seed >> 20) % nv]);
+      }
+    }
+    n += (size_t)snprintf(dump + n, 4096 - n, "%s", k % 5 ? ");\n" : ")");
+    rca = run(dump, 0, a, ea, sizeof ea);
+    rcb = run(dump, 1, b, eb, sizeof eb);
+    CHECKF(!strcmp(a->out, b->out) && rca == rcb && !strcmp(ea, eb),
+           "dump %d:\n%s\n--- whole\n%s--- bytes\n%s", k, dump, a->out, b->out);
+  }
+  free(a);
+  free(b);
+  free(dump);
+}
+
 void test_sqldump(void) {
   size_t i;
   for (i = 0; i < sizeof cases / sizeof cases[0]; i++)
     test_case(&cases[i]);
+  test_random_rows();
   CHECK(sqldump_sniff("-- MySQL dump 10.19\n", 20));
   CHECK(sqldump_sniff("\n/* x */ CREATE TABLE t (a int);", 31));
   CHECK(sqldump_sniff("PRAGMA foreign_keys=OFF;", 24));

@@ -21,20 +21,6 @@ static const char *find2(const char *p, const char *e, char a, char b) {
   return p;
 }
 
-static const char *find3(const char *p, const char *e, char a, char b, char c) {
-  const __m128i va = _mm_set1_epi8(a), vb = _mm_set1_epi8(b), vc = _mm_set1_epi8(c);
-  while (p + 16 <= e) {
-    __m128i x = _mm_loadu_si128((const __m128i *)p);
-    unsigned m = (unsigned)_mm_movemask_epi8(_mm_or_si128(
-        _mm_or_si128(_mm_cmpeq_epi8(x, va), _mm_cmpeq_epi8(x, vb)),
-        _mm_cmpeq_epi8(x, vc)));
-    if (m) return p + __builtin_ctz(m);
-    p += 16;
-  }
-  while (p < e && *p != a && *p != b && *p != c) p++;
-  return p;
-}
-
 static uint64_t count_nl(const char *p, const char *e) {
   uint64_t k = 0;
   while ((p = memchr(p, '\n', (size_t)(e - p))) != NULL) {
@@ -123,6 +109,11 @@ int sqldump_feed(struct sqldump *d, const char *p, size_t n) {
     unsigned char c = (unsigned char)*p;
     switch (d->lx) {
     case L_NORMAL:
+      if (d->g == G_ROW && d->slot == SLOT_EMPTY && d->depth == 1 &&
+          !(d->intro_hex | d->intro_bin | d->intro_bits | d->intro_nl)) {
+        q = rows_fast(d, p, e);
+        if (q != p) { p = q; break; }
+      }
       if (c == '\n') { d->line++; d->bol = 1; p++; break; }
       if (c == ' ' || c == '\t' || c == '\r' || c == '\f' || c == '\v') { p++; break; }
       if (word_char(c) && !(c == '$' && !d->mysql)) {
