@@ -44,6 +44,14 @@ static int has_check(unsigned d) {
   }
 }
 
+/* numeric detectors whose numbers carry a check digit (most others pass
+ * on range or prefix rules alone: US SSN, CN mobile, national phones,
+ * IMSI) */
+static int check_digit(unsigned d) {
+  return is_numeric_det(d) && d != DET_US_SSN && d != DET_CN_MOBILE &&
+         d != DET_PHONE_NATIONAL && d != DET_IMSI;
+}
+
 /* text-safe: specific enough to report from inside free text */
 static int text_safe(unsigned d, uint32_t hints) {
   switch (d) {
@@ -314,8 +322,19 @@ static void resolve_numeric(const struct field *f, struct verdict *v, size_t n) 
           !v[j].st->hits)
         continue;
       dj = &ajar_detectors[v[j].st->det];
-      if (di->category == dj->category)
+      /* the same kind of number: a check digit that holds for nearly
+       * every value says which one it is. The US SSN's area rules pass
+       * most nine-digit numbers, the BSN's 11-proof one in eleven: a
+       * "bsn" column is BSNs, not SSNs. */
+      if (di->category == dj->category) {
+        if (check_digit(v[i].st->det) && !check_digit(v[j].st->det) &&
+            v[i].st->hits * 10 >= f->values * 9) {
+          if (v[j].confidence > v[i].confidence)
+            v[i].confidence = v[j].confidence;
+          v[j].confidence = AJAR_CONF_NONE;
+        }
         continue;
+      }
       ai = (f->hints & di->hint) != 0;
       aj = (f->hints & dj->hint) != 0;
       /* a check digit that holds for most values beats a name alone */

@@ -537,6 +537,44 @@ static int finding_at(struct ajar_db *db, struct ajar_scratch *s,
   return found;
 }
 
+/* the detector of the national-id finding at `key` in 12 records whose
+ * field `key` holds the four values in turn ("" when none) */
+static const char *national_id_by(struct ajar_db *db, struct ajar_scratch *s,
+                                  const char *key, const char *const v[4]) {
+  static char det[32];
+  struct ajar_collection *c = NULL;
+  struct ajar_target_result t;
+  char rec[128];
+  size_t k;
+  int i, n;
+  det[0] = 0;
+  memset(&t, 0, sizeof t);
+  if (ajar_collection_new(db, "t", NULL, &c))
+    return det;
+  for (i = 0; i < 12; i++) {
+    n = snprintf(rec, sizeof rec, "{\"%s\":\"%s\"}", key, v[i % 4]);
+    ajar_collection_add_json(c, s, rec, (size_t)n);
+  }
+  if (ajar_collection_finish_target(c, "t", NULL, &t) == 0 && t.n_collections)
+    for (k = 0; k < t.collections[0].n_findings; k++)
+      if (t.collections[0].findings[k].category == AJAR_CAT_NATIONAL_ID)
+        snprintf(det, sizeof det, "%s", t.collections[0].findings[k].detector);
+  ajar_target_result_clear(&t);
+  ajar_collection_free(c);
+  return det;
+}
+
+/* nine digits under an id's name: BSNs when the 11-proof holds for every
+ * one (these four pass the SSN's area rules too), SSNs when it does not */
+static void test_nine_digit_ids(struct ajar_db *db, struct ajar_scratch *s) {
+  static const char *const bsn[] = {"843646974", "751049049", "432017185", "567851369"};
+  static const char *const ssn[] = {"455397179", "189438606", "689283838", "389923525"};
+  CHECK(!strcmp(national_id_by(db, s, "bsn", bsn), "nl_bsn"));
+  CHECK(!strcmp(national_id_by(db, s, "national_id", bsn), "nl_bsn"));
+  CHECK(!strcmp(national_id_by(db, s, "ssn", ssn), "us_ssn"));
+  CHECK(!strcmp(national_id_by(db, s, "national_id", ssn), "us_ssn"));
+}
+
 /* whether 12 records whose field `key` holds the three values in turn
  * make a name finding there */
 static int column_is_name(struct ajar_db *db, struct ajar_scratch *s,
@@ -690,6 +728,7 @@ void test_detectors(void) {
   test_role_columns(db, s);
   test_code_text(db, s);
   test_place_values(db, s);
+  test_nine_digit_ids(db, s);
   ajar_scratch_free(s);
   ajar_db_free(db);
 }

@@ -83,7 +83,7 @@ static const struct lx_field en_person[] = {
   E("bsn", H_NID),            E("dni", H_NID),             E("nie", H_NID),
   E("nif", H_NID),            E("aadhaar", H_NID),         E("aadhar", H_NID),
   E("aadhaarnumber", H_NID),  E("ninumber", H_NID),  E("burgerservicenummer", H_NID),
-  E("steueridnr", H_NID),     E("stidnr", H_NID),
+  E("sofinummer", H_NID),     E("steueridnr", H_NID),     E("stidnr", H_NID),
   E("individualnumber", H_NID), E("sozialversicherungsnummer", H_NID),
   E("steueridentifikationsnummer", H_NID), E("personalausweisnummer", H_NID),
   E("numerodesecuritesociale", H_NID),  E("nir", H_NID),             E("cpf", H_NID),
