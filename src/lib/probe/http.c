@@ -337,6 +337,8 @@ static int get_once(struct ajar_conn *c, const char *path, CURLcode *cc,
     if (!c->http.body)
       return AJAR_ENOMEM;
     c->answered = 1;
+    if (c->http.status > 0)
+      c->spoke_http = 1;
     return 0;
   case CURLE_COULDNT_CONNECT:
   case CURLE_COULDNT_RESOLVE_HOST:
@@ -386,6 +388,12 @@ static int plain_to_tls_port(const struct ajar_conn *c) {
           strstr(c->http.body, "speaking plain HTTP to an SSL-enabled"));
 }
 
+/* a TLS handshake tried by fingerprint waits this long at most */
+static int fingerprint_connect_ms(const struct ajar_conn *c) {
+  return AJAR_FINGERPRINT_WAIT_MS < c->connect_timeout_ms ? AJAR_FINGERPRINT_WAIT_MS
+                                                          : c->connect_timeout_ms;
+}
+
 static int request(struct ajar_conn *c, const char *path, const char *post_body) {
   CURLcode cc;
   struct curl_slist *headers = NULL;
@@ -418,9 +426,20 @@ static int request(struct ajar_conn *c, const char *path, const char *post_body)
     c->http.prefix_cap = 0;
     return rc;
   }
+  if (c->http.tls_pass) /* a deferred retry: the handshake gets one wait */
+    curl_easy_setopt(c->http.curl, CURLOPT_CONNECTTIMEOUT_MS, (long)fingerprint_connect_ms(c));
   rc = get_once(c, path, &cc, post_body, headers);
   c->http.prefix_cap = 0; /* the next request only, like req_headers */
-  if (!c->http.tls_settled) {
+  if (c->http.tls_pass) {
+    c->http.tls_pass = 0;
+    curl_easy_setopt(c->http.curl, CURLOPT_CONNECTTIMEOUT_MS, (long)c->connect_timeout_ms);
+    c->http.tls_settled = 1;
+    if (rc == AJAR_ECONNECT || rc == AJAR_ETIMEDOUT ||
+        (rc == AJAR_EPROTO && cc == CURLE_SSL_CONNECT_ERROR)) {
+      rc = AJAR_EPROTO; /* no TLS either: not an HTTP store */
+      c->tls = 0;
+    }
+  } else if (!c->http.tls_settled) {
     int retry = 0;
     if (!c->tls && ((rc == AJAR_EPROTO && (cc == CURLE_GOT_NOTHING ||
                                            cc == CURLE_RECV_ERROR ||
@@ -429,6 +448,13 @@ static int request(struct ajar_conn *c, const char *path, const char *post_body)
       retry = 1;
     else if (c->tls && rc == AJAR_EPROTO && cc == CURLE_SSL_CONNECT_ERROR)
       retry = 1;
+    /* unanswered by fingerprint, with native probes to come: they go
+     * first, the retry after them (the engine sets tls_pass) */
+    if (retry && !c->tls && rc == AJAR_EPROTO && c->by_fingerprint && c->http.defer_tls) {
+      retry = 0;
+      c->http.tls_deferred = 1;
+      c->http.tls_settled = 1; /* plain until then */
+    }
     if (retry) {
       int first = rc;
       c->tls = !c->tls;
@@ -438,8 +464,8 @@ static int request(struct ajar_conn *c, const char *path, const char *post_body)
        * answers a ClientHello in a round trip; a Redis or memcached port
        * never does) */
       curl_easy_setopt(c->http.curl, CURLOPT_FRESH_CONNECT, 1L);
-      if (c->by_fingerprint && rc == AJAR_EPROTO && AJAR_FINGERPRINT_WAIT_MS < c->connect_timeout_ms)
-        curl_easy_setopt(c->http.curl, CURLOPT_CONNECTTIMEOUT_MS, (long)AJAR_FINGERPRINT_WAIT_MS);
+      if (c->by_fingerprint && rc == AJAR_EPROTO)
+        curl_easy_setopt(c->http.curl, CURLOPT_CONNECTTIMEOUT_MS, (long)fingerprint_connect_ms(c));
       rc = get_once(c, path, &cc, post_body, headers);
       curl_easy_setopt(c->http.curl, CURLOPT_FRESH_CONNECT, 0L);
       curl_easy_setopt(c->http.curl, CURLOPT_CONNECTTIMEOUT_MS, (long)c->connect_timeout_ms);

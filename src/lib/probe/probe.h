@@ -32,6 +32,15 @@ struct conn_http {
   CURL *curl;
   struct curl_slist *resolve;      /* pins a host name to the checked addresses */
   int tls_settled;                 /* the scheme is known: no fallback */
+  /* By fingerprint with the native probes to come (--probe-all), after a
+   * peer closed a plain request unanswered, the TLS retry waits until
+   * they said no (a Redis or MongoDB port never answers a ClientHello;
+   * docs/scan.md): */
+  int defer_tls;                   /* set by the engine: retries may wait */
+  int tls_deferred;                /* a retry is waiting (set here) */
+  int tls_pass;                    /* set by the engine: the next request
+                                      is that retry: TLS, one fingerprint
+                                      wait for the handshake, no fallback */
   const char *sigv4;               /* with use_creds: sign with AWS Signature
                                       V4 (CURLOPT_AWS_SIGV4's provider, e.g.
                                       "aws:amz:us-east-1:s3"), user = access
@@ -102,6 +111,9 @@ struct ajar_conn {
 
   /* what happened */
   int answered;                    /* some response arrived */
+  int spoke_http;                  /* an HTTP response arrived: the peer
+                                      is an HTTP server, which sends no
+                                      greeting (docs/scan.md) */
   int listing_open;                /* identify found the store's names open
                                       to anyone while reads need credentials
                                       ("listing open, reading closed"): the
@@ -200,6 +212,11 @@ struct ajar_probe {
 /* the server speaks first (a greeting): on a silent peer identification
  * costs a read timeout, so it is tried after the others */
 #define AJAR_PROBE_GREETING 2u
+/* its requests are lines (Redis, memcached): a server of its protocol
+ * answers a line at once and waits, silent, for the end of one it never
+ * gets, as a framed protocol's request (a binary length first, NUL bytes
+ * before any newline: MongoDB's, PostgreSQL's) is */
+#define AJAR_PROBE_LINE     4u
 
 extern const struct ajar_probe ajar_probe_elasticsearch;
 extern const struct ajar_probe ajar_probe_kibana;

@@ -2,7 +2,10 @@
  *
  * The requests this probe may send, nothing else (never a write, never
  * flush, never a SASL or `set`-based login):
- *   version
+ *   version        (padded with spaces to 16 bytes, which memcached
+ *                   ignores: a framed protocol's server, MongoDB's with
+ *                   its 16-byte header, then has a whole header to refuse
+ *                   at once instead of waiting for the rest)
  *   stats
  *   lru_crawler metadump hash  (memcached >= 1.6.10: the hash table)
  *   lru_crawler metadump all   (when `hash` is refused: the LRUs)
@@ -65,7 +68,8 @@ static int mc_identify(struct ajar_conn *c, struct ajar_target_result *t) {
   c->http.status = 0;
   c->tls = 0;
   t->tls = 0;
-  if ((rc = probe_connect_tcp(c, &m->lc.fd)) || (rc = line_conn_send(&m->lc, "version\r\n")) ||
+  if ((rc = probe_connect_tcp(c, &m->lc.fd)) ||
+      (rc = line_conn_send(&m->lc, "version       \r\n")) || /* 16 bytes */
       (rc = line_conn_read_line(&m->lc, line, sizeof line)))
     goto fail;
   /* exactly "VERSION <digit>...": an echo server sends "version" back */
@@ -282,5 +286,5 @@ const struct ajar_probe ajar_probe_memcached = {
     .sample = mc_sample,
     .help = "memcached: version, stats, keys by lru_crawler metadump (bounded) "
             "grouped by prefix, a get of a sample (no writes)",
-    .flags = AJAR_PROBE_NATIVE,
+    .flags = AJAR_PROBE_NATIVE | AJAR_PROBE_LINE,
 };

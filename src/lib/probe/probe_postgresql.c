@@ -37,7 +37,16 @@
  *
  * Identification: a session, or a refusal libpq got from the server itself
  * (it asked for a password, or sent a FATAL error). An echo server or an
- * HTTP server fails libpq's handshake and is not PostgreSQL.
+ * HTTP server fails libpq's handshake and is not PostgreSQL. Tried by
+ * fingerprint (a port not PostgreSQL's), the probe first sends, on a
+ * connection of its own, one more request:
+ *   a StartupMessage of protocol version 0.0 (19 bytes: user "ajar"),
+ * which a PostgreSQL server refuses at once with an error ('E': since 7.4
+ * the earliest protocol it takes is 2.0); anything else (a close, other
+ * bytes, silence for a fingerprint wait) is not PostgreSQL, and libpq is
+ * not started. libpq's own first request, an 8-byte SSLRequest, leaves a
+ * framed protocol's server with a longer header (MongoDB's 16 bytes)
+ * waiting for the rest; those 19 bytes it refuses at once (docs/scan.md).
  */
 #include <jansson.h>
 #include <libpq-fe.h>
@@ -49,6 +58,7 @@
 #include <string.h>
 #include <sys/socket.h>
 #include <time.h>
+#include <unistd.h>
 #include "probe/probe_util.h"
 
 static const uint16_t pg_ports[] = {5432, 0};
@@ -351,6 +361,27 @@ static int exec_on(struct ajar_conn *c, PGconn *pg, const char *sql, PGresult **
   return rc;
 }
 
+/* By fingerprint, before libpq: is the peer PostgreSQL at all? (top of
+ * file) 0, AJAR_EPROTO (no), or the connection's error. */
+static int pg_recognise(struct ajar_conn *c) {
+  static const unsigned char v0[19] = {0, 0, 0, 19, 0, 0, 0, 0,    /* length, 0.0 */
+                                       'u', 's', 'e', 'r', 0, 'a', 'j', 'a', 'r', 0, 0};
+  unsigned char b[64];
+  size_t got = 0;
+  int fd, rc = probe_connect_tcp(c, &fd);
+  if (rc)
+    return rc;
+  if (!(rc = probe_send_all(c, fd, v0, sizeof v0)))
+    rc = probe_recv(c, fd, b, sizeof b, &got);
+  close(fd);
+  if (!rc && (!got || b[0] != 'E')) {
+    snprintf(c->err, sizeof c->err, "not PostgreSQL: %s", got ? "no error for protocol 0.0"
+                                                              : "the peer closed the connection");
+    rc = AJAR_EPROTO;
+  }
+  return rc;
+}
+
 static int pg_identify(struct ajar_conn *c, struct ajar_target_result *t) {
   const char *user = c->use_creds && c->user ? c->user : "postgres";
   const char *password = c->use_creds ? c->password : NULL;
@@ -358,8 +389,11 @@ static int pg_identify(struct ajar_conn *c, struct ajar_target_result *t) {
   struct pg_state *st;
   PGconn *pg;
   PGresult *res;
-  int addr = 0, rc = pg_open(c, user, password, db, &pg, &addr);
+  int addr = 0, rc = c->by_fingerprint && !c->use_creds ? pg_recognise(c) : 0;
   char note[AJAR_MAX_ERROR];
+  if (rc)
+    return rc;
+  rc = pg_open(c, user, password, db, &pg, &addr);
   if (rc == AJAR_EAUTH && strstr(PQerrorMessage(pg), "database \"") &&
       strstr(PQerrorMessage(pg), "does not exist")) {
     PQfinish(pg); /* the user got in, the database is not there */

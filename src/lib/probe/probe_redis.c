@@ -754,5 +754,5 @@ const struct ajar_probe ajar_probe_redis = {
     .sample = redis_sample,
     .help = "Redis: version, auth (NOAUTH, protected mode, ACL), keys by SCAN "
             "grouped by prefix, bounded reads by type (never KEYS, no writes)",
-    .flags = AJAR_PROBE_NATIVE,
+    .flags = AJAR_PROBE_NATIVE | AJAR_PROBE_LINE,
 };

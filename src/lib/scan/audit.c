@@ -12,7 +12,8 @@
  * and answers like one store. After a probe identifies the endpoint, the
  * probes after it in the order (probe_order) of the same family (HTTP
  * after an HTTP store, native after a native one; not those that wait
- * for a greeting) are asked to identify it too, without credentials,
+ * for a greeting, nor framed ones after a line protocol's store:
+ * AJAR_PROBE_LINE) are asked to identify it too, without credentials,
  * each with its own state, within one read timeout in all (after a
  * native store, one fingerprint wait: AJAR_FINGERPRINT_WAIT_MS). If one of
  * them recognises a different store, the endpoint answers like several
@@ -314,6 +315,12 @@ static int answers_like_another(struct ajar_conn *conn, const struct ajar_probe 
     if ((order[i]->flags & AJAR_PROBE_GREETING) ||
         (order[i]->flags & AJAR_PROBE_NATIVE) != native)
       continue;
+    /* after a line protocol's store, no framed request: a real server of
+     * it waits for a newline that never comes (the check would spend its
+     * whole time on every real Redis); a honeypot that answers
+     * everything answers the line requests too */
+    if ((order[from]->flags & AJAR_PROBE_LINE) && !(order[i]->flags & AJAR_PROBE_LINE))
+      continue;
     memset(&tmp, 0, sizeof tmp);
     conn->by_fingerprint = 1;
     conn->http.sigv4 = NULL; /* a probe that signs says so itself */
@@ -361,6 +368,7 @@ static void conn_init(const struct audit_cfg *cfg, const struct tgt_endpoint *e,
   conn->tls = e->spec->scheme == TGT_SCHEME_HTTPS ||
               (e->spec->scheme == TGT_SCHEME_NONE && tls_port(e->port));
   conn->http.tls_settled = e->spec->scheme != TGT_SCHEME_NONE;
+  conn->http.defer_tls = cfg->probe_all;
 }
 
 /* The addresses the connection may use, each checked against the scope,
@@ -434,8 +442,79 @@ static int identify_with_credentials(struct ajar_conn *conn, const struct ajar_p
 struct identify_outcome {
   int auth_seen;                 /* some probe met a refusal */
   int failed;                    /* the endpoint failed: out->error says why */
+  int silent;                    /* no greeting within a fingerprint wait */
   char why[AJAR_MAX_ERROR];      /* the first reason a probe gave up */
 };
+
+/* Ask probe p whether it is the store (by fingerprint: p is not the
+ * port's own). 0: it is; AJAR_ENOMEM; else it is not (how->failed when
+ * the endpoint failed, out->error saying why). */
+static int try_probe(struct ajar_conn *conn, const struct ajar_probe *p, int by_fingerprint,
+                     struct ajar_target_result *out, struct identify_outcome *how) {
+  int rc;
+  conn->use_creds = 0;
+  conn->http.sigv4 = NULL; /* a probe that signs says so itself */
+  conn->by_fingerprint = by_fingerprint;
+  probe_state_set(conn, NULL, NULL); /* never another probe's state */
+  out->auth_required = 0;
+  fingerprint_wait(conn, p);
+  rc = p->identify(conn, out);
+  conn->first_wait_ms = 0;
+  if (by_fingerprint && (p->flags & AJAR_PROBE_GREETING) && rc == AJAR_ETIMEDOUT &&
+      !conn->heard)
+    how->silent = 1;
+  /* by fingerprint, a peer that stays silent to one protocol, or
+   * answers it with nonsense, may still speak another */
+  if (by_fingerprint && conn_left_ms(conn) > 0 &&
+      (rc == AJAR_ETIMEDOUT || rc == AJAR_ETOOBIG || rc == AJAR_EPARSE)) {
+    if (!how->why[0]) /* keep the first real reason for the final line */
+      snprintf(how->why, sizeof how->why, "%s", conn->err);
+    rc = AJAR_EPROTO;
+  }
+  if (rc == AJAR_EAUTH || (!rc && out->auth_required)) {
+    how->auth_seen = 1;
+    rc = identify_with_credentials(conn, p, out, rc);
+  }
+  if (rc == AJAR_EPROTO) { /* not this store: forget what it said */
+    free(out->store);
+    free(out->version);
+    free(out->note);
+    out->store = out->version = out->note = NULL;
+  }
+  if (rc && rc != AJAR_ENOMEM && rc != AJAR_EPROTO && rc != AJAR_EAUTH) {
+    set_err(out, "%s%s", conn->err, "");
+    how->failed = 1;
+  }
+  return rc;
+}
+
+/* The TLS retry a peer's silent close of a plain HTTP request earned,
+ * deferred until the native probes that need no greeting said no
+ * (http.c, tls_deferred): the HTTP probes among order[0, upto) once more,
+ * over TLS; the first handshake gets one fingerprint wait, and when it
+ * goes unanswered the others are not tried. The index of the probe that
+ * identified the store, or n (none; *rc AJAR_ENOMEM or 0). */
+static size_t identify_over_tls(struct ajar_conn *conn, const struct ajar_probe *const *order,
+                                size_t upto, size_t n, size_t owners,
+                                struct ajar_target_result *out,
+                                struct identify_outcome *how, int *rc) {
+  size_t j;
+  conn->http.tls_deferred = 0;
+  conn->http.tls_settled = 0;
+  conn->http.tls_pass = 1;
+  conn->tls = 1;
+  for (j = 0; j < upto && !how->failed && conn->tls; j++) {
+    if (order[j]->flags & AJAR_PROBE_NATIVE)
+      continue;
+    *rc = try_probe(conn, order[j], j >= owners, out, how);
+    if (!*rc)
+      return j;
+    if (*rc == AJAR_ENOMEM)
+      return n;
+  }
+  *rc = 0;
+  return n;
+}
 
 /* Try the probes of order[] in turn until one identifies the store: its
  * index into *chosen_at, the probe returned (NULL: none). rc AJAR_ENOMEM
@@ -447,53 +526,40 @@ static const struct ajar_probe *identify_store(struct ajar_conn *conn,
                                                size_t *chosen_at,
                                                struct identify_outcome *how, int *rc_out) {
   size_t i;
-  int rc = 0, silent = 0;
+  int rc = 0;
   *rc_out = 0;
-  for (i = 0; i < n && !how->failed; i++) {
-    const struct ajar_probe *p = order[i];
+  for (i = 0; i <= n && !how->failed; i++) {
+    const struct ajar_probe *p = i < n ? order[i] : NULL;
+    /* the TLS retry comes after the native probes that need no greeting
+     * (a Redis or MongoDB port closes a plain request and never answers
+     * a ClientHello) and before those that wait for one */
+    if (conn->http.tls_deferred && (!p || (p->flags & AJAR_PROBE_GREETING))) {
+      size_t j = identify_over_tls(conn, order, i, n, owners, out, how, &rc);
+      if (j < n) {
+        *chosen_at = j;
+        return order[j];
+      }
+      if (rc) {
+        *rc_out = rc;
+        return NULL;
+      }
+      continue;
+    }
+    if (!p)
+      break;
     /* by fingerprint, a peer that sent no greeting within a fingerprint
      * wait to one probe that waits for it will send none to the next:
-     * MySQL's silence spares FTP's (docs/scan.md) */
-    if (silent && i >= owners && (p->flags & AJAR_PROBE_GREETING))
+     * MySQL's silence spares FTP's; and an HTTP server, which answered
+     * an HTTP request, sends none at all (docs/scan.md) */
+    if ((how->silent || conn->spoke_http) && i >= owners && (p->flags & AJAR_PROBE_GREETING))
       continue;
-    conn->use_creds = 0;
-    conn->http.sigv4 = NULL; /* a probe that signs says so itself */
-    conn->by_fingerprint = i >= owners;
-    probe_state_set(conn, NULL, NULL); /* never another probe's state */
-    out->auth_required = 0;
-    fingerprint_wait(conn, p);
-    rc = p->identify(conn, out);
-    conn->first_wait_ms = 0;
-    if (conn->by_fingerprint && (p->flags & AJAR_PROBE_GREETING) && rc == AJAR_ETIMEDOUT &&
-        !conn->heard)
-      silent = 1;
-    /* by fingerprint, a peer that stays silent to one protocol, or
-     * answers it with nonsense, may still speak another */
-    if (conn->by_fingerprint && conn_left_ms(conn) > 0 &&
-        (rc == AJAR_ETIMEDOUT || rc == AJAR_ETOOBIG || rc == AJAR_EPARSE)) {
-      if (!how->why[0]) /* keep the first real reason for the final line */
-        snprintf(how->why, sizeof how->why, "%s", conn->err);
-      rc = AJAR_EPROTO;
-    }
-    if (rc == AJAR_EAUTH || (!rc && out->auth_required)) {
-      how->auth_seen = 1;
-      rc = identify_with_credentials(conn, p, out, rc);
-    }
-    if (rc == AJAR_EPROTO) { /* not this store: forget what it said */
-      free(out->store);
-      free(out->version);
-      free(out->note);
-      out->store = out->version = out->note = NULL;
-    }
+    rc = try_probe(conn, p, i >= owners, out, how);
     if (!rc) {
       *chosen_at = i;
       return p;
     } else if (rc == AJAR_ENOMEM) {
       *rc_out = rc;
       return NULL;
-    } else if (rc != AJAR_EPROTO && rc != AJAR_EAUTH) {
-      set_err(out, "%s%s", conn->err, "");
-      how->failed = 1;
     }
   }
   return NULL;
