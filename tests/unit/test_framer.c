@@ -1,7 +1,7 @@
 /* Unit tests for src/lib/record/framer.c: the elements of a top-level
- * JSON array, framed 64 bytes a step, must be the ones a byte-by-byte
- * reference frames (same bounds, same start lines), whatever the input
- * and however it is cut into reads. */
+ * JSON array and the rows of a CSV file, framed 64 bytes a step, must be
+ * the ones a byte-by-byte reference frames (same bounds, same start
+ * lines), whatever the input and however it is cut into reads. */
 #include <stdlib.h>
 #include <string.h>
 
@@ -83,11 +83,11 @@ static size_t ref_frame(const char *b, size_t len, struct rec *out) {
  * random sizes) into a window whose unfinished record moves to the
  * front; each call sees a copy of exactly the window, so a read past it
  * is a sanitizer's error. */
-static size_t framer_frame(const char *b, size_t len, size_t chunk,
-                           unsigned *seed, struct rec *out) {
+static size_t framer_frame(enum file_format fmt, const char *b, size_t len,
+                           size_t chunk, unsigned *seed, struct rec *out) {
   struct framer f;
   size_t base = 0, wlen = 0, n = 0, s, e;
-  framer_init(&f, FMT_JSON_ARRAY);
+  framer_init(&f, fmt);
   for (;;) {
     char *win;
     size_t add = chunk;
@@ -115,6 +115,25 @@ static size_t framer_frame(const char *b, size_t len, size_t chunk,
   }
 }
 
+/* the framer's records of b, read whole, in random pieces and in pieces
+ * of 64 bytes, against the reference's nw records */
+static void check_frames(enum file_format fmt, const char *b, size_t len,
+                         const struct rec *want, size_t nw, unsigned *seed,
+                         size_t k) {
+  static struct rec got[MAX_RECS];
+  size_t chunk, i;
+  for (chunk = 0; chunk < 3; chunk++) {
+    size_t size = chunk == 0 ? len + 1 : chunk == 1 ? 0 : 64;
+    size_t ng = framer_frame(fmt, b, len, size, seed, got);
+    int same = ng == nw;
+    for (i = 0; same && i < nw; i++)
+      same = got[i].s == want[i].s && got[i].e == want[i].e &&
+             got[i].line == want[i].line;
+    CHECKF(same, "%s case %zu, reads of %zu bytes: %zu records, want %zu",
+           fmt == FMT_CSV ? "csv" : "json", k, size, ng, nw);
+  }
+}
+
 static void gen(char *b, size_t n, unsigned *seed, int kind) {
   /* kind 0: every JSON byte alike; 1: pretty JSON, a backslash now and
    * then; 2: strings of brackets and escaped quotes */
@@ -136,7 +155,7 @@ static void gen(char *b, size_t n, unsigned *seed, int kind) {
 }
 
 static void test_json_array(void) {
-  static struct rec want[MAX_RECS], got[MAX_RECS];
+  static struct rec want[MAX_RECS];
   static const char *const fixed[] = {
       "[{\"a\": 1},\n {\"b\": \"x,}]\"}, 2, \"s\\\"]\" , [1,[2]]]",
       "[1, 2, 3]",
@@ -149,7 +168,7 @@ static void test_json_array(void) {
   size_t k;
   char *b = malloc(3000);
   for (k = 0; k < sizeof fixed / sizeof fixed[0] + 6000; k++) {
-    size_t len, nw, ng, i, chunk;
+    size_t len;
     if (k < sizeof fixed / sizeof fixed[0]) {
       len = strlen(fixed[k]);
       memcpy(b, fixed[k], len);
@@ -158,20 +177,66 @@ static void test_json_array(void) {
       len = (seed >> 16) % 3000;
       gen(b, len, &seed, (int)(k % 3));
     }
-    nw = ref_frame(b, len, want);
-    for (chunk = 0; chunk < 3; chunk++) {
-      size_t size = chunk == 0 ? len + 1 : chunk == 1 ? 0 : 64;
-      int same;
-      ng = framer_frame(b, len, size, &seed, got);
-      same = ng == nw;
-      for (i = 0; same && i < nw; i++)
-        same = got[i].s == want[i].s && got[i].e == want[i].e &&
-               got[i].line == want[i].line;
-      CHECKF(same, "case %zu, reads of %zu bytes: %zu records, want %zu", k, size,
-             ng, nw);
-    }
+    check_frames(FMT_JSON_ARRAY, b, len, want, ref_frame(b, len, want), &seed, k);
   }
   free(b);
 }
 
-void test_framer(void) { test_json_array(); }
+/* The reference for CSV rows: a newline ends a row outside quotes (each
+ * quote toggles), a '\r' before it is no part of the row; the last row
+ * without a newline starts after white space, at the line it starts on. */
+static size_t ref_csv(const char *b, size_t len, struct rec *out) {
+  size_t i, n = 0, start = 0;
+  uint64_t line = 1, inside = 0;
+  int in_str = 0;
+  for (i = 0; i < len && n < MAX_RECS; i++) {
+    if (b[i] == '"') {
+      in_str = !in_str;
+    } else if (b[i] == '\n') {
+      if (in_str) {
+        inside++;
+        continue;
+      }
+      out[n++] = (struct rec){start, i > start && b[i - 1] == '\r' ? i - 1 : i, line};
+      line += 1 + inside;
+      inside = 0;
+      start = i + 1;
+    }
+  }
+  while (start < len && ws(b[start])) {
+    if (b[start] == '\n') line++;
+    start++;
+  }
+  if (start < len && n < MAX_RECS)
+    out[n++] = (struct rec){start, len, line};
+  return n;
+}
+
+static void test_csv(void) {
+  static struct rec want[MAX_RECS];
+  static const char alpha[] = "\"\n\r,ab ;";
+  unsigned seed = 977;
+  size_t k;
+  char *b = malloc(3000);
+  for (k = 0; k < 3000; k++) {
+    size_t len, i;
+    seed = seed * 1103515245u + 12345u;
+    len = (seed >> 16) % 3000;
+    for (i = 0; i < len; i++) {
+      seed = seed * 1103515245u + 12345u;
+      /* k % 3: long rows, rows with quoted newlines, any byte alike */
+      if (k % 3 == 2)
+        b[i] = alpha[(seed >> 16) % (sizeof alpha - 1)];
+      else
+        b[i] = (seed >> 16) % (k % 3 ? 12 : 150) == 0 ? alpha[(seed >> 20) % 3]
+                                                     : alpha[3 + (seed >> 20) % 5];
+    }
+    check_frames(FMT_CSV, b, len, want, ref_csv(b, len, want), &seed, k);
+  }
+  free(b);
+}
+
+void test_framer(void) {
+  test_json_array();
+  test_csv();
+}

@@ -3,7 +3,41 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <emmintrin.h>
 #include "record/csv.h"
+
+/* A quoted cell from p[*pi] (its opening quote): its bytes unquoted into
+ * buf (cap bytes kept), *pi past the junk after its closing quote, at
+ * the delimiter or n. Returns the kept length. */
+static size_t quoted_cell(const char *p, size_t n, size_t *pi, char delim,
+                          char *buf, size_t cap) {
+  size_t i = *pi + 1, k = 0;
+  const char *e;
+  while (i < n) {
+    /* the run up to the next quote, copied whole */
+    const char *q = memchr(p + i, '"', n - i);
+    size_t stop = q ? (size_t)(q - p) : n, run = stop - i;
+    if (k < cap) {
+      size_t c = cap - k < run ? cap - k : run;
+      memcpy(buf + k, p + i, c);
+      k += c;
+    }
+    i = stop;
+    if (i == n)
+      break;
+    if (i + 1 < n && p[i + 1] == '"') { /* "" is one quote */
+      if (k < cap) buf[k++] = '"';
+      i += 2;
+      continue;
+    }
+    i++;
+    break;
+  }
+  /* junk after the closing quote, up to the delimiter */
+  e = i < n ? memchr(p + i, delim, n - i) : NULL;
+  *pi = e ? (size_t)(e - p) : n;
+  return k;
+}
 
 /* Split one row (RFC 4180) and call fn per field, unquoted into buf. */
 typedef void (*cell_fn)(void *ctx, size_t col, const char *v, size_t n);
@@ -13,22 +47,7 @@ static void csv_row(const char *p, size_t n, char delim, char *buf, size_t cap,
   size_t i = 0, col = 0;
   while (i <= n && col < AJAR_MAX_CSV_COLUMNS) {
     if (i < n && p[i] == '"') {
-      size_t k = 0;
-      i++;
-      while (i < n) {
-        if (p[i] == '"') {
-          if (i + 1 < n && p[i + 1] == '"') {
-            if (k < cap) buf[k++] = '"';
-            i += 2;
-            continue;
-          }
-          i++;
-          break;
-        }
-        if (k < cap) buf[k++] = p[i];
-        i++;
-      }
-      while (i < n && p[i] != delim) i++; /* junk after the closing quote */
+      size_t k = quoted_cell(p, n, &i, delim, buf, cap);
       fn(ctx, col++, buf, k);
     } else {
       const char *e = memchr(p + i, delim, n - i);
@@ -90,31 +109,93 @@ void csv_walker_fini(struct csv_walker *w) {
   memset(w, 0, sizeof *w);
 }
 
-struct row_ctx {
-  struct csv_walker *w;
-  const struct rec_sink *k;
-};
-
-static void data_cell(void *ctx, size_t col, const char *v, size_t n) {
-  struct row_ctx *r = ctx;
-  const struct csv_header *h = r->w->hdr;
-  const struct rec_sink *k = r->k;
-  uint32_t f;
-  if (col >= h->n) {
-    char name[32];
-    int len = snprintf(name, sizeof name, "column%zu", col + 1);
-    f = rec_child(k, REC_ROOT, name, (size_t)len, 0);
-  } else {
-    if (!r->w->cols[col])
-      r->w->cols[col] = rec_child(k, REC_ROOT, h->names[col], h->lens[col], 0);
-    f = r->w->cols[col];
+/* The delimiters among p[base, base + 64) (base < n), one bit each
+ * (SSE2); the last block of a row is copied out first, so nothing past
+ * the row is read. */
+static uint64_t delim_bits(const char *p, size_t n, size_t base, __m128i d) {
+  char tail[64];
+  uint64_t m = 0;
+  int k;
+  p += base;
+  if (n - base < 64) {
+    memset(tail, 0, sizeof tail);
+    memcpy(tail, p, n - base);
+    p = tail;
   }
-  rec_value(k, f, VK_STRING, v, n);
+  for (k = 0; k < 4; k++) {
+    __m128i v = _mm_loadu_si128((const __m128i *)(p + 16 * k));
+    m |= (uint64_t)(unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(v, d)) << (16 * k);
+  }
+  return n - base < 64 ? m & ((1ull << (n - base)) - 1) : m;
 }
 
+/* the field of column col (past the header's: "columnN"), looked up
+ * once per walker (column_field) */
+static uint32_t column_lookup(struct csv_walker *w, const struct rec_sink *k,
+                             size_t col) {
+  const struct csv_header *h = w->hdr;
+  char name[32];
+  uint32_t f;
+  if (col < h->n) {
+    f = rec_child(k, REC_ROOT, h->names[col], h->lens[col], 0);
+  } else {
+    int len = snprintf(name, sizeof name, "column%zu", col + 1);
+    f = rec_child(k, REC_ROOT, name, (size_t)len, 0);
+  }
+  if (col < AJAR_MAX_CSV_COLUMNS)
+    w->cols[col] = f;
+  return f;
+}
+
+static inline uint32_t column_field(struct csv_walker *w,
+                                   const struct rec_sink *k, size_t col) {
+  if (col < AJAR_MAX_CSV_COLUMNS && w->cols[col])
+    return w->cols[col];
+  return column_lookup(w, k, col);
+}
+
+/* csv_row for a data row, its cells handed straight to their fields:
+ * the delimiters come from bit masks of 64 bytes (m: those of the block
+ * at base that are at or after i), a quoted cell is read as csv_row
+ * reads it */
 void csv_walk_record(struct csv_walker *w, const struct rec_sink *k,
                      const char *p, size_t n) {
-  struct row_ctx r = {w, k};
-  csv_row(p, n, w->hdr->delim, k->buf, k->buf_len, data_cell, &r);
+  const char delim = w->hdr->delim;
+  const __m128i d = _mm_set1_epi8(delim);
+  size_t i = 0, col = 0, base = 0;
+  uint64_t m = delim_bits(p, n, 0, d);
+  while (col < AJAR_MAX_CSV_COLUMNS) {
+    uint32_t f = column_field(w, k, col++);
+    size_t end;
+    if (i < n && p[i] == '"') {
+      size_t len = quoted_cell(p, n, &i, delim, k->buf, k->buf_len);
+      rec_value(k, f, VK_STRING, k->buf, len);
+      end = i; /* the delimiter after the cell, or n */
+      if (end >= n)
+        break;
+      if (end - base >= 64) {
+        base = end & ~(size_t)63;
+        m = delim_bits(p, n, base, d);
+      }
+      m &= (~0ull << (end - base)) << 1;
+    } else {
+      while (!m && base + 64 < n)
+        m = delim_bits(p, n, base += 64, d);
+      if (m) {
+        end = base + (size_t)__builtin_ctzll(m);
+        m &= m - 1;
+      } else {
+        end = n;
+      }
+      rec_value(k, f, VK_STRING, p + i, end - i);
+      if (end >= n)
+        break;
+    }
+    i = end + 1; /* past the delimiter */
+    if (i == n) {
+      rec_value(k, column_field(w, k, col), VK_STRING, "", 0);
+      break;
+    }
+  }
   rec_end(k, 0);
 }

@@ -97,10 +97,67 @@ static int next_line(struct framer *f, const char *b, size_t len, size_t *start,
   return 1;
 }
 
+/* bit k: the XOR of bits 0..k. Of the quotes' bits: set from a string's
+ * opening quote up to, not including, its closing quote. */
+static uint64_t prefix_xor(uint64_t x) {
+  x ^= x << 1;
+  x ^= x << 2;
+  x ^= x << 4;
+  x ^= x << 8;
+  x ^= x << 16;
+  x ^= x << 32;
+  return x;
+}
+
+/* The quotes and newlines of b[0, 64), one bit each (SSE2) */
+static void csv_block(const char *b, uint64_t *quotes, uint64_t *newlines) {
+  const __m128i q = _mm_set1_epi8('"'), nl = _mm_set1_epi8('\n');
+  uint64_t mq = 0, mn = 0;
+  int k;
+  for (k = 0; k < 4; k++) {
+    __m128i v = _mm_loadu_si128((const __m128i *)(b + 16 * k));
+    mq |= (uint64_t)(unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(v, q)) << (16 * k);
+    mn |= (uint64_t)(unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(v, nl)) << (16 * k);
+  }
+  *quotes = mq;
+  *newlines = mn;
+}
+
+/* the row ends at the newline b[i] */
+static int csv_row_end(struct framer *f, const char *b, size_t i, size_t *start,
+                       size_t *end) {
+  *start = f->rec_start;
+  *end = i;
+  if (*end > *start && b[*end - 1] == '\r')
+    (*end)--;
+  f->rec_line = f->line;
+  f->line += 1 + f->nl_inside;
+  f->nl_inside = 0;
+  f->pos = f->rec_start = i + 1;
+  return 1;
+}
+
 static int next_csv(struct framer *f, const char *b, size_t len, size_t *start,
                     size_t *end) {
-  size_t i;
-  for (i = f->pos; (i = csv_stop(b, i, len)) < len; i++) {
+  size_t i = f->pos;
+  /* 64 bytes a step: a newline ends the row unless an odd number of
+   * quotes (each one toggles, "" twice) is open before it */
+  while (len - i >= 64) {
+    uint64_t q, nl, ins, ends;
+    csv_block(b + i, &q, &nl);
+    ins = prefix_xor(q) ^ (f->in_str ? ~0ull : 0);
+    ends = nl & ~ins;
+    if (!ends) {
+      f->nl_inside += (uint64_t)__builtin_popcountll(nl);
+      f->in_str = (int)(ins >> 63);
+      i += 64;
+      continue;
+    }
+    f->nl_inside += (uint64_t)__builtin_popcountll(nl & ((ends & -ends) - 1));
+    f->in_str = 0;
+    return csv_row_end(f, b, i + (size_t)__builtin_ctzll(ends), start, end);
+  }
+  for (; (i = csv_stop(b, i, len)) < len; i++) {
     char c = b[i];
     if (c == '"') {
       f->in_str = !f->in_str;
@@ -109,15 +166,7 @@ static int next_csv(struct framer *f, const char *b, size_t len, size_t *start,
         f->nl_inside++;
         continue;
       }
-      *start = f->rec_start;
-      *end = i;
-      if (*end > *start && b[*end - 1] == '\r')
-        (*end)--;
-      f->rec_line = f->line;
-      f->line += 1 + f->nl_inside;
-      f->nl_inside = 0;
-      f->pos = f->rec_start = i + 1;
-      return 1;
+      return csv_row_end(f, b, i, start, end);
     }
   }
   f->pos = len;
@@ -148,18 +197,6 @@ static void json_block(const char *b, struct json_block *m) {
     m->cm |= (uint64_t)(unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(v, comma)) << s;
     m->nl |= (uint64_t)(unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(v, nl)) << s;
   }
-}
-
-/* bit k: the XOR of bits 0..k. Of the quotes' bits: set from a string's
- * opening quote up to, not including, its closing quote. */
-static uint64_t prefix_xor(uint64_t x) {
-  x ^= x << 1;
-  x ^= x << 2;
-  x ^= x << 4;
-  x ^= x << 8;
-  x ^= x << 16;
-  x ^= x << 32;
-  return x;
 }
 
 /* The 64 bytes of an element at b[i], with no backslash among them and
