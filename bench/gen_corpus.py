@@ -19,8 +19,13 @@ written, seconds and MB/s.
 
 bench/rg-patterns.txt is the matching ripgrep pattern set (one Rust regex
 per line, no comments: `rg -f` reads every line as a pattern) for the
-side-by-side run, e.g. `rg -c -f bench/rg-patterns.txt OUT_FILE`. It is the
-regex half of ajar's detectors only: no check digits, no field context.
+side-by-side run, e.g. `rg --count-matches -f bench/rg-patterns.txt OUT_FILE`:
+ajar's free-text patterns as they are (ajar_text_patterns,
+src/lib/classify/textdb.c), then four detectors ajar applies to whole values
+that have a plain regex form (IMEI/IMSI, IPv6, VIN, Aadhaar). No check digits,
+no field context. bench/rg-patterns-ascii.txt is the same set for
+`rg --no-unicode` (CJK as byte escapes); tests/bench/check_rg_patterns.py keeps
+both in step with textdb.c.
 """
 
 from __future__ import annotations
