@@ -16,8 +16,11 @@
 # spell hits them alike. The last line: the minimum over shapes of ajar -j1
 # MB/s and of ajar/rg, and the largest peak RSS. The load average before and
 # after the run is printed beside the table.
+# BEFORE=OTHER_AJAR adds that build's `files -j1` to every round and two
+# columns, its MB per CPU second and ajar's ratio to it, for a before/after
+# table from the same rounds (issue 15's closing note).
 #
-# Usage: [ROUNDS=3] [AJAR=build/ajar] [FAMILY_MB=200] [OUT=bench/out]
+# Usage: [ROUNDS=3] [AJAR=build/ajar] [BEFORE=ajar] [FAMILY_MB=200] [OUT=bench/out]
 #        [SHAPES=corpus,short,hexb64,cjk,widecsv,pretty,telemetry,logs,sqldump]
 #        bench/run.sh [SIZE_MB]      (SIZE_MB: the bench corpus, default 1024)
 # bench/shapes.sh runs the family alone. The corpora are generated once
@@ -53,7 +56,9 @@ for s in ${shapes//,/ }; do
   files+=("$f")
 done
 
+before=${BEFORE:-}
 names=(cat rg ajar1 ajarN)
+[ -z "$before" ] || names+=(ajar0)
 have_rg=1
 command -v rg >/dev/null || have_rg=0
 # cmd TOOL FILE: the command line of TOOL on FILE
@@ -63,14 +68,17 @@ cmd() {
     rg) echo "rg --count-matches -j1 --no-unicode -f bench/rg-patterns-ascii.txt $2" ;;
     ajar1) echo "$ajar files -j1 $2" ;;
     ajarN) echo "$ajar files -j$jobs $2" ;;
+    ajar0) echo "$before files -j1 $2" ;;
   esac
 }
 
 printf 'load average before: %s\n' "$(cut -d' ' -f1-3 /proc/loadavg)"
-printf '%s cores, best of %s rounds, ajar = %s\n' "$jobs" "$rounds" "$ajar"
+printf '%s cores, best of %s rounds, ajar = %s%s\n' "$jobs" "$rounds" "$ajar" "${before:+, before = $before}"
 printf 'MB/s per CPU second (user+sys) [wall-clock MB/s of that round]; ajar -j%s: wall-clock MB/s\n' "$jobs"
-printf '%-10s %5s %14s %14s %14s %8s %8s %10s %8s\n' shape MB "cat MB/s" "rg MB/s" "ajar -j1 MB/s" \
-  "ajar/rg" "RSS MiB" "-j$jobs MB/s" "RSS MiB"
+hdr=$(printf '%-10s %5s %14s %14s %14s %8s %8s %10s %8s' shape MB "cat MB/s" "rg MB/s" "ajar -j1 MB/s" \
+  "ajar/rg" "RSS MiB" "-j$jobs MB/s" "RSS MiB")
+[ -z "$before" ] || hdr+=$(printf ' %12s %8s' "before MB/s" "/before")
+printf '%s\n' "$hdr"
 failed=0
 i=0
 for s in ${shapes//,/ }; do
@@ -92,7 +100,7 @@ for s in ${shapes//,/ }; do
       echo "$t $u $sy $w $m" >>"$tmp/runs"
     done
   done
-  awk -v s="$s" -v b="$bytes" -v sum="$tmp/summary" '
+  awk -v s="$s" -v b="$bytes" -v sum="$tmp/summary" -v before="$before" '
     { c = $2 + $3
       if (!($1 in cpu) || c < cpu[$1]) { cpu[$1] = c; wall[$1] = $4 }
       if (!($1 in bw) || $4 < bw[$1]) bw[$1] = $4
@@ -100,18 +108,24 @@ for s in ${shapes//,/ }; do
     function rate(t) { return t > 0 ? b / 1e6 / t : 0 }
     END {
       a = rate(cpu["ajar1"]); r = ("rg" in cpu) ? rate(cpu["rg"]) : 0
-      printf "%-10s %5.0f %6.0f [%5.0f] %6.0f [%5.0f] %6.0f [%5.0f] %7.2fx %8.1f %10.0f %8.1f\n", s, b / 1e6,
+      printf "%-10s %5.0f %6.0f [%5.0f] %6.0f [%5.0f] %6.0f [%5.0f] %7.2fx %8.1f %10.0f %8.1f", s, b / 1e6,
         rate(cpu["cat"]), rate(wall["cat"]), r, rate(wall["rg"]), a, rate(wall["ajar1"]),
         (r > 0 ? a / r : 0), rss["ajar1"] / 1024, rate(bw["ajarN"]), rss["ajarN"] / 1024
-      printf "%s %f %f %f %f\n", s, a, (r > 0 ? a / r : 0), rss["ajar1"] / 1024, rss["ajarN"] / 1024 >> sum
+      if (before != "") printf " %12.0f %7.2fx", rate(cpu["ajar0"]), a / rate(cpu["ajar0"])
+      printf "\n"
+      printf "%s %f %f %f %f %f\n", s, a, (r > 0 ? a / r : 0), rss["ajar1"] / 1024, rss["ajarN"] / 1024,
+        rate(cpu["ajar0"]) >> sum
     }' "$tmp/runs"
 done
-awk -v jobs="$jobs" '
+awk -v jobs="$jobs" -v before="$before" '
   { if (n++ == 0 || $2 < min) { min = $2; ms = $1 }
+    if (n == 1 || $6 < min0) { min0 = $6; ms0 = $1 }
     if ($3 > 0 && (mr == "" || $3 < mr)) { mr = $3; rs = $1 }
     if ($4 > r1) { r1 = $4; r1s = $1 }
     if ($5 > rn) { rn = $5; rns = $1 } }
   END { printf "minimum over %d shapes: ajar -j1 %.0f MB per CPU second (%s), ajar/rg %.2fx (%s); ", n, min, ms, mr, rs
-        printf "largest peak RSS: -j1 %.1f MiB (%s), -j%s %.1f MiB (%s)\n", r1, r1s, jobs, rn, rns }' "$tmp/summary"
+        printf "largest peak RSS: -j1 %.1f MiB (%s), -j%s %.1f MiB (%s)", r1, r1s, jobs, rn, rns
+        if (before != "") printf "; before: %.0f MB per CPU second (%s)", min0, ms0
+        printf "\n" }' "$tmp/summary"
 printf 'load average after: %s\n' "$(cut -d' ' -f1-3 /proc/loadavg)"
 exit $failed

@@ -5,9 +5,10 @@
 
 Generates a 1 MB bench corpus and a 1 MB benchmark family (small value
 pools, so it takes seconds) in a temporary directory, runs bench/run.sh
-on them with one round, and checks that it exits 0 and prints a row for
-the bench corpus and every shape of bench/gen_shapes.py with a number in
-each column, and the last line with the minimum over all of them.
+on them with one round and BEFORE set (the same ajar), and checks that it
+exits 0 and prints a row for the bench corpus and every shape of
+bench/gen_shapes.py with a number in each column, the before/after ones
+included, and the last line with the minimum over all of them.
 """
 
 import os
@@ -28,7 +29,7 @@ def main(argv):
                        cwd=ROOT, check=True, capture_output=True)
         subprocess.run([sys.executable, "bench/gen_shapes.py", f"{out}/shapes-1", "--size-mb", "1", "--pool", "300"],
                        cwd=ROOT, check=True, capture_output=True)
-        env = dict(os.environ, OUT=out, FAMILY_MB="1", ROUNDS="1", AJAR=ajar)
+        env = dict(os.environ, OUT=out, FAMILY_MB="1", ROUNDS="1", AJAR=ajar, BEFORE=ajar)
         env.pop("SHAPES", None)
         r = subprocess.run(["bash", "bench/run.sh", "1"], cwd=ROOT, env=env, capture_output=True, text=True)
     print(r.stdout, r.stderr, sep="")
@@ -37,7 +38,7 @@ def main(argv):
         bad.append(f"bench/run.sh exited {r.returncode}")
     rows = {ln.split()[0]: ln for ln in r.stdout.splitlines() if ln.split() and ln.split()[0] in ["corpus", *SHAPES]}
     num = r"\d+(?:\.\d+)?"
-    row = re.compile(rf"\S+ +{num} +{num} \[ *{num}\] +{num} \[ *{num}\] +{num} \[ *{num}\] +{num}x +{num} +{num} +{num}$")
+    row = re.compile(rf"\S+ +{num} +{num} \[ *{num}\] +{num} \[ *{num}\] +{num} \[ *{num}\] +{num}x +{num} +{num} +{num} +{num} +{num}x$")
     for s in ["corpus", *SHAPES]:
         if s not in rows:
             bad.append(f"no row for {s}")
