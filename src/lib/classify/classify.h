@@ -56,10 +56,16 @@ void classify_numarray(uint32_t hints, size_t count, double first,
                        double second, double absmax, candidate_fn fn,
                        void *ctx);
 
-/* Free-text scan with the Vectorscan database. */
+/* Free-text scan with the Vectorscan database, over the windows of the
+ * text where a pattern can match (text.c). */
 void classify_text(const struct ajar_db *db, struct ajar_scratch *s,
                    uint32_t hints, const char *v, size_t n, candidate_fn fn,
                    void *ctx);
+/* The same as one scan over the whole text: what tests/unit/test_text.c
+ * holds classify_text to. */
+void classify_text_whole(const struct ajar_db *db, struct ajar_scratch *s,
+                         uint32_t hints, const char *v, size_t n, candidate_fn fn,
+                         void *ctx);
 
 /* What a field's own hints mean below its ancestors' hints */
 uint32_t classify_adjust_hints(uint32_t own, uint32_t ancestors);

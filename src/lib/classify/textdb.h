@@ -11,7 +11,16 @@ struct text_pattern {
   unsigned det;
 };
 
-extern const struct text_pattern ajar_text_patterns[];
+/* The patterns by name, where text.c decides a match without a scan
+ * (a window of digits alone); the Vectorscan id is the index. */
+enum text_pattern_id {
+  TP_EMAIL, TP_E164, TP_CN_MOBILE, TP_CN_RESIDENT_ID, TP_CARD, TP_AMEX,
+  TP_IBAN, TP_IPV4, TP_MAC_COLON, TP_MAC_DASH, TP_AWS_KEY, TP_JWT,
+  TP_PRIVATE_KEY, TP_BCRYPT, TP_ARGON2, TP_US_SSN, TP_CN_PLATE, TP_UK_NINO,
+  TP__COUNT
+};
+
+extern const struct text_pattern ajar_text_patterns[TP__COUNT];
 extern const size_t ajar_text_pattern_count;
 
 /* Compile the table into a block-mode database. */

@@ -1,0 +1,127 @@
+/* Free text: the windowed scan (classify_text) finds what one scan over
+ * the whole text finds (classify_text_whole), candidate by candidate and
+ * in the same order, on random texts built from matches of every
+ * pattern of textdb.c, their bytes, and bytes no match holds (runs of
+ * digits between CJK characters are decided without a scan: their
+ * lengths and the order of matches that end together are tested too). */
+#include <stdint.h>
+#include <stdio.h>
+#include <string.h>
+#include "classify.h"
+#include "unit.h"
+
+#define MAX_FOUND 64
+
+struct found {
+  struct candidate c[MAX_FOUND];
+  int n;
+};
+
+static int keep(void *ctx, const struct candidate *c) {
+  struct found *f = ctx;
+  if (f->n < MAX_FOUND)
+    f->c[f->n++] = *c;
+  return 0;
+}
+
+static uint32_t rnd(uint32_t *x) {
+  *x ^= *x << 13;
+  *x ^= *x >> 17;
+  *x ^= *x << 5;
+  return *x;
+}
+
+/* matches of the patterns (most valid), glued to their neighbours or not */
+static const char *const pieces[] = {
+    "a.b@example.com", "li_wei+x@mail.qq.com", "@", "x@y", "+447946095812",
+    "+86 138 1234 5678", "+1-415-555-2671", "+", "13812345678", "15912345678",
+    "11010519491231002X", "110105194912310021", "4111 1111 1111 1111",
+    "4111-1111-1111-1111", "4111111111111111", "378282246310005",
+    "3782 822463 10005", "GB82 WEST 1234 5698 7654 32", "GB29 NWBK 601 613 319 268 19", "DE89370400440532013000",
+    "192.168.1.20", "10.0.0.1", "1.2.3.4.5", "109.0.2815.184", "00:1A:2B:3C:4D:5E",
+    "00-1a-2b-3c-4d-5e", "AKIAIOSFODNN7EXAMPLE", "ASIA234567ABCDEFGHIJ",
+    "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxIn0.c2lnbmF0dXJlMTIz",
+    "-----BEGIN RSA PRIVATE KEY-----", "-----BEGIN PRIVATE KEY-----",
+    "$2b$12$R9h/cIPz0gi.URNNX3kh2OPST9/PgBkqquzi.Ss7KIUgO2t0jWMUW",
+    "$argon2id$v=19$m=65536,t=3,p=4$", "123-45-6789", "536-22-1234", "078-05-1120",
+    "\xE4\xBA\xAC" "A\xC2\xB7" "12345", "\xE7\xB2\xA4" "B12345", "\xE6\xB2\xAA" "C\xC2\xB7" "D1234",
+    "AB 12 34 56 C", "AB123456C", "QQ 12 34 56 A", "Tel. 030 1234 5678",
+    "\xE7\x94\xB5\xE8\xAF\x9D" "13812345678", "Windows NT 10.0", "Chrome/123.0.4233.112",
+    /* runs of digits alone, 11 to 19 long, valid as what their length allows */
+    "110105194912310150", "620102198503120101", "4884370374244", "58173169340730", "341459983781135",
+    "48663678934641952", "6287628631752102500", "30115255447", "144058776234",
+    "\xE8\xBA\xAB\xE4\xBB\xBD\xE8\xAF\x81\xE5\x8F\xB7", /* 身份证号 */
+    "\xE7\x9A\x84", "\xE7\x9A\x84\xE7\x9A\x84\xE7\x9A\x84\xE7\x9A\x84", "\xC3\xA9", "\xC2\xB7",
+    "\xE4\xBA\xAC", "Mozilla/5.0 (X11; Linux x86_64)", "the quick brown fox", "2024-01-02",
+};
+/* single bytes: those of the patterns and those of no match */
+static const char bytes[] = "0123456789AJKSXZaexyz.-_%+@ :$/,=();\"!#\n\t";
+
+static void build(uint32_t *x, char *buf, size_t cap, size_t *len) {
+  size_t n = 0, want = rnd(x) % (cap - 80);
+  while (n < want) {
+    uint32_t r = rnd(x) % 10;
+    if (r < 5) {
+      const char *p = pieces[rnd(x) % (sizeof pieces / sizeof pieces[0])];
+      size_t l = strlen(p);
+      memcpy(buf + n, p, l);
+      n += l;
+    } else if (r < 8) {
+      buf[n++] = bytes[rnd(x) % (sizeof bytes - 1)];
+    } else {
+      size_t k = rnd(x) % 40; /* a run of filler: CJK or letters */
+      const char *f = r == 8 ? "\xE5\xA4\xA7" : "m";
+      while (k-- && n + 3 < cap) {
+        memcpy(buf + n, f, strlen(f));
+        n += strlen(f);
+      }
+    }
+  }
+  *len = n;
+}
+
+static int same(const struct found *a, const struct found *b) {
+  int i;
+  if (a->n != b->n)
+    return 0;
+  for (i = 0; i < a->n; i++)
+    if (a->c[i].det != b->c[i].det || a->c[i].from != b->c[i].from ||
+        a->c[i].to != b->c[i].to || a->c[i].validated != b->c[i].validated ||
+        a->c[i].embedded != b->c[i].embedded)
+      return 0;
+  return 1;
+}
+
+void test_text(void) {
+  struct ajar_db *db = NULL;
+  struct ajar_scratch *s = NULL;
+  char err[256], buf[700];
+  uint32_t x = 2463534242u;
+  int i, differ = 0, found = 0, none = 0;
+  uint64_t seen = 0;
+  CHECK(ajar_db_compile(&db, err, sizeof err) == 0);
+  CHECK(ajar_scratch_alloc(db, &s) == 0);
+  if (!db || !s)
+    return;
+  for (i = 0; i < 20000; i++) {
+    struct found w = {.n = 0}, whole = {.n = 0};
+    size_t n, k;
+    build(&x, buf, i % 4 ? 200 : sizeof buf, &n);
+    classify_text(db, s, 0, buf, n, keep, &w);
+    classify_text_whole(db, s, 0, buf, n, keep, &whole);
+    if (!same(&w, &whole) && differ++ < 5)
+      fprintf(stderr, "text %d differs (%d vs %d candidates): %.*s\n", i, w.n, whole.n,
+              (int)n, buf);
+    found += whole.n > 0;
+    none += whole.n == 0;
+    for (k = 0; k < (size_t)whole.n; k++)
+      if (whole.c[k].det < 64)
+        seen |= 1ull << whole.c[k].det;
+  }
+  CHECKF(differ == 0, "%d of 20000 texts differ", differ);
+  /* the texts exercise both sides */
+  CHECKF(found > 1000 && none > 1000, "%d texts with candidates, %d without", found, none);
+  CHECKF(__builtin_popcountll(seen) >= 13, "%d detectors seen", __builtin_popcountll(seen));
+  ajar_scratch_free(s);
+  ajar_db_free(db);
+}
