@@ -6,6 +6,7 @@
 #include "collection.h"
 #include "opts.h"
 #include "classify/shape.h"
+#include "keycache.h"
 
 static uint32_t hash_key(uint32_t parent, const char *k, size_t n, int arr) {
   uint32_t h = 2166136261u ^ (parent * 2654435761u) ^ (uint32_t)arr;
@@ -160,6 +161,8 @@ uint32_t field_next(struct ajar_collection *c, uint32_t parent, uint32_t prev,
     memcpy(pred[0].quoted16, f->leaf16, f->leaf_len);
     pred[0].quoted16[f->leaf_len] = '"';
     pred[0].len = (uint8_t)f->leaf_len;
+    if (c->keys || (c->keys = calloc(1, sizeof *c->keys)) != NULL)
+      key_cache_put(c->keys, parent, f->leaf16, f->leaf_len, child);
   }
   return child;
 }
@@ -167,8 +170,14 @@ uint32_t field_next(struct ajar_collection *c, uint32_t parent, uint32_t prev,
 uint32_t field_next_quoted(struct ajar_collection *c, uint32_t parent,
                            uint32_t prev, const char *k, const char *end,
                            size_t *klen) {
-  const struct key_pred *pred = predictions(c, parent, prev);
+  const struct key_pred *pred;
   unsigned i;
+  if (c->keys) {
+    uint32_t f = key_cache_find(c->keys, parent, k, end, klen);
+    if (f != UINT32_MAX)
+      return f;
+  }
+  pred = predictions(c, parent, prev);
   for (i = 0; i < AJAR_KEY_PREDICT && pred[i].field; i++) {
     if (pred[i].len && (size_t)(end - k) > pred[i].len &&
         pred[i].quoted16[0] == k[0] &&
@@ -224,6 +233,7 @@ void ajar_collection_free(struct ajar_collection *c) {
   }
   free(c->fields);
   free(c->slots);
+  free(c->keys);
   free(c->name);
   free(c);
 }

@@ -86,6 +86,7 @@ struct ajar_collection {
   uint32_t n_slots;
   uint32_t overflow;          /* field index of "(other fields)", 0 if none */
   uint32_t text_memos;        /* fields with a text_memo (AJAR_TEXT_MEMOS at most) */
+  struct key_cache *keys;     /* fields by quoted key (keycache.h), or NULL */
   /* csv: fields by column */
 };
 

@@ -1,0 +1,93 @@
+/* Internal: the field of an object key, found from the key's bytes in one
+ * probe, whatever order the keys come in (collection.c, field_next and
+ * field_next_quoted).
+ *
+ * A key of 1..15 plain bytes read with its closing quote is 16 bytes or
+ * fewer: loaded as one vector (the lanes past the quote cleared), hashed
+ * with its parent into a direct-mapped table and compared whole. Records
+ * whose keys come in varying order (short records of many kinds) miss
+ * the per-field predictions of the next key; this table does not depend
+ * on order. A slot holds what field_child gave for (parent, key), so a
+ * hit returns what the hash table would; a collision only evicts.
+ */
+#ifndef AJAR_KEYCACHE_H
+#define AJAR_KEYCACHE_H
+#include <stddef.h>
+#include <stdint.h>
+#include <string.h>
+#include <emmintrin.h>
+
+#define KEY_CACHE_BITS 9
+
+struct key_slot {
+  char key16[16];  /* the key, its closing quote, zeros */
+  uint32_t parent; /* the object's field */
+  uint32_t field;  /* the key's field; 0: empty */
+  uint32_t len, pad;
+};
+
+struct key_cache {
+  struct key_slot slot[1u << KEY_CACHE_BITS];
+};
+
+/* the slot of (parent, key16) */
+static inline unsigned key_cache_index(__m128i key, uint32_t parent) {
+  uint64_t lo = (uint64_t)_mm_cvtsi128_si64(key);
+  uint64_t hi = (uint64_t)_mm_cvtsi128_si64(_mm_unpackhi_epi64(key, key));
+  uint64_t h = (lo * 0x9E3779B97F4A7C15ull) ^ (hi * 0xC2B2AE3D27D4EB4Full) ^
+               ((uint64_t)parent * 0x165667B19E3779F9ull);
+  return (unsigned)(h >> (64 - KEY_CACHE_BITS));
+}
+
+/* The field of the key that starts at k (just past its opening quote) in
+ * an object of parent, *klen its length; UINT32_MAX when the table does
+ * not hold it or the key is not 1..15 plain bytes. Nothing is read at or
+ * past end. */
+static inline uint32_t key_cache_find(const struct key_cache *kc, uint32_t parent,
+                                      const char *k, const char *end,
+                                      size_t *klen) {
+  __m128i v, key, keep;
+  const struct key_slot *s;
+  unsigned q, len;
+  if (end - k >= 16) {
+    v = _mm_loadu_si128((const __m128i *)k);
+  } else { /* the last key of a record: its bytes copied out */
+    char b[16] = {0};
+    if (end - k < 2)
+      return UINT32_MAX;
+    memcpy(b, k, (size_t)(end - k));
+    v = _mm_loadu_si128((const __m128i *)b);
+  }
+  q = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(v, _mm_set1_epi8('"')));
+  if (!(q & 0xFFFEu)) /* no quote, or an empty key */
+    return UINT32_MAX;
+  len = (unsigned)__builtin_ctz(q);
+  keep = _mm_cmplt_epi8(_mm_setr_epi8(0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15),
+                        _mm_set1_epi8((char)(len + 1)));
+  key = _mm_and_si128(v, keep);
+  s = &kc->slot[key_cache_index(key, parent)];
+  if (s->parent != parent || s->len != len || !s->field ||
+      _mm_movemask_epi8(_mm_cmpeq_epi8(key, _mm_loadu_si128((const __m128i *)s->key16))) !=
+          0xFFFF)
+    return UINT32_MAX;
+  *klen = len;
+  return s->field;
+}
+
+/* Remember field as the child of parent named by the len (1..15) plain
+ * bytes of leaf16 (zero-padded). */
+static inline void key_cache_put(struct key_cache *kc, uint32_t parent,
+                                 const char *leaf16, size_t len, uint32_t field) {
+  struct key_slot *s;
+  char key16[16];
+  __m128i key;
+  memcpy(key16, leaf16, 16);
+  key16[len] = '"';
+  key = _mm_loadu_si128((const __m128i *)key16);
+  s = &kc->slot[key_cache_index(key, parent)];
+  memcpy(s->key16, key16, 16);
+  s->parent = parent;
+  s->field = field;
+  s->len = (uint32_t)len;
+}
+#endif

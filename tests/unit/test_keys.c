@@ -1,0 +1,122 @@
+/* Unit tests for the key cache (src/lib/keycache.h) behind
+ * field_next_quoted: whatever keys and parents come, in whatever order, a
+ * key found is the field field_child gives for (parent, key) and its
+ * length is right; a key just seen is found; escaped, long and empty keys
+ * and keys at the end of the input are never taken for another. Each
+ * input is a heap copy of its own size, so a read past it is caught. */
+#include <stdlib.h>
+#include <string.h>
+#include "ajar/ajar.h"
+#include "collection.h"
+#include "keycache.h"
+#include "unit.h"
+
+/* key number i: plain 1..20 bytes, a few escaped, long or empty */
+static size_t key_text(unsigned i, char *out) {
+  static const char *const odd[] = {"", "a\\\"b", "x\\\\", "seq\\u0041",
+                                    "0123456789abcdef", "0123456789abcde"};
+  if (i < sizeof odd / sizeof odd[0]) {
+    strcpy(out, odd[i]);
+  } else { /* i in base 26, then '_' up to 1..20 bytes: one text per i */
+    size_t n = 1 + (i * 7u) % 20, j = 0;
+    unsigned x = i;
+    do {
+      out[j++] = (char)('a' + x % 26);
+      x /= 26;
+    } while (x);
+    for (; j < n; j++) out[j] = '_';
+    out[j] = 0;
+  }
+  return strlen(out);
+}
+
+/* the key and its closing quote, then `after` more bytes */
+static char *quoted(const char *key, size_t n, const char *after, size_t *len) {
+  size_t a = strlen(after);
+  char *b = malloc(n + 1 + a);
+  memcpy(b, key, n);
+  b[n] = '"';
+  memcpy(b + n + 1, after, a);
+  *len = n + 1 + a;
+  return b;
+}
+
+static void test_lookups(struct ajar_collection *c) {
+  unsigned seed = 5150, t;
+  uint32_t parents[4] = {0, 0, 0, 0};
+  char key[64];
+  parents[1] = field_child(c, 0, "obj", 3, 0);
+  parents[2] = field_child(c, parents[1], "inner", 5, 0);
+  parents[3] = field_child(c, 0, "list", 4, 1);
+  for (t = 0; t < 20000; t++) {
+    uint32_t parent, want, got;
+    size_t n, len, klen = 0;
+    unsigned i;
+    char *b;
+    seed = seed * 1103515245u + 12345u;
+    parent = parents[(seed >> 16) % 4];
+    i = (seed >> 20) % 900;
+    n = key_text(i, key);
+    /* half the time the key is seen first (field_next remembers it) */
+    if ((seed >> 8) & 1)
+      field_next(c, parent, UINT32_MAX, key, n);
+    want = field_child(c, parent, key, n, 0);
+    b = quoted(key, n, (seed >> 9) & 1 ? ":1}" : "", &len);
+    got = field_next_quoted(c, parent, UINT32_MAX, b, b + len, &klen);
+    CHECKF(got == UINT32_MAX || (got == want && klen == n && !strchr(key, '\\')),
+           "key '%s' under %u: %u (length %zu), want %u", key, parent, got, klen, want);
+    if ((seed >> 8) & 1 && n >= 1 && n <= 15 && !strchr(key, '\\') && !strchr(key, '"'))
+      CHECKF(got == want, "key '%s' under %u, just seen: not found", key, parent);
+    free(b);
+  }
+}
+
+/* the table alone: 64 parents and 900 keys through 512 slots, so slots
+ * are shared all the time (by one key under two parents too); a key put is found at once, a key found is the
+ * one put for that parent */
+static void test_table(void) {
+  struct key_cache *kc = calloc(1, sizeof *kc);
+  unsigned seed = 8, t;
+  char key[64], leaf16[16];
+  for (t = 0; kc && t < 100000; t++) {
+    uint32_t parent, got, want;
+    size_t n, len, klen = 0;
+    unsigned i;
+    char *b;
+    seed = seed * 1103515245u + 12345u;
+    parent = ((seed >> 10) % 64) * 61; /* up to 3843, as field numbers go */
+    /* later, few keys under many parents: the same key's slots collide */
+    i = (seed >> 16) % (t < 50000 ? 900 : 12);
+    n = key_text(i, key);
+    want = parent * 1000 + i + 1; /* one number per (parent, key) */
+    b = quoted(key, n, (seed >> 9) & 1 ? ",\"b\":2}" : "", &len);
+    if ((seed >> 8) & 1 && n >= 1 && n <= 15 && !strchr(key, '\\')) {
+      memset(leaf16, 0, sizeof leaf16);
+      memcpy(leaf16, key, n);
+      key_cache_put(kc, parent, leaf16, n, want);
+      got = key_cache_find(kc, parent, b, b + len, &klen);
+      CHECKF(got == want && klen == n, "key '%s' under %u, just put: %u", key, parent, got);
+    } else {
+      got = key_cache_find(kc, parent, b, b + len, &klen);
+      CHECKF(got == UINT32_MAX || (got == want && klen == n), "key '%s' under %u: %u, want %u",
+             key, parent, got, want);
+    }
+    free(b);
+  }
+  free(kc);
+}
+
+void test_keys(void) {
+  test_table();
+  struct ajar_db *db = NULL;
+  struct ajar_collection *c = NULL;
+  char err[256];
+  CHECK(ajar_db_compile(&db, err, sizeof err) == 0);
+  if (!db)
+    return;
+  CHECK(ajar_collection_new(db, "t", NULL, &c) == 0);
+  if (c)
+    test_lookups(c);
+  ajar_collection_free(c);
+  ajar_db_free(db);
+}
