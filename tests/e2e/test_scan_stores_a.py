@@ -405,6 +405,26 @@ def test_fake_echo_server_by_fingerprint(ajar_bin, fake):
     assert t["collections"] == []
 
 
+def silent(conn):
+    """Takes the connection and what is sent on it, never says a word."""
+    while conn.recv(65536):
+        pass
+
+
+def test_fake_silent_peer_by_fingerprint_costs_one_read_timeout(ajar_bin, fake):
+    """A peer silent to an HTTP request for a read timeout is silent to the
+    next HTTP probe's as well: one read timeout, then a fingerprint wait
+    (0.5 s) per native probe; not a read timeout per HTTP probe (eight of
+    them, 16 s here, 40 s with the default read timeout)."""
+    s = fake(silent)
+    t0 = time.time()
+    p, r = scan(ajar_bin, "127.0.0.1", "-p", str(s.port), "--probe-all", "--read-timeout", "2s")
+    took = time.time() - t0
+    for t in r["targets"]:
+        assert t["store"] is None and t["collections"] == [], t
+    assert took < 11, took
+
+
 def redis_liar(reply):
     def handler(conn):
         conn.recv(4096)

@@ -443,6 +443,8 @@ struct identify_outcome {
   int auth_seen;                 /* some probe met a refusal */
   int failed;                    /* the endpoint failed: out->error says why */
   int silent;                    /* no greeting within a fingerprint wait */
+  int http_silent;               /* no answer to an HTTP request within the
+                                    read timeout */
   char why[AJAR_MAX_ERROR];      /* the first reason a probe gave up */
 };
 
@@ -463,6 +465,9 @@ static int try_probe(struct ajar_conn *conn, const struct ajar_probe *p, int by_
   if (by_fingerprint && (p->flags & AJAR_PROBE_GREETING) && rc == AJAR_ETIMEDOUT &&
       !conn->heard)
     how->silent = 1;
+  if (by_fingerprint && !(p->flags & AJAR_PROBE_NATIVE) && rc == AJAR_ETIMEDOUT &&
+      !conn->answered)
+    how->http_silent = 1;
   /* by fingerprint, a peer that stays silent to one protocol, or
    * answers it with nonsense, may still speak another */
   if (by_fingerprint && conn_left_ms(conn) > 0 &&
@@ -552,6 +557,10 @@ static const struct ajar_probe *identify_store(struct ajar_conn *conn,
      * MySQL's silence spares FTP's; and an HTTP server, which answered
      * an HTTP request, sends none at all (docs/scan.md) */
     if ((how->silent || conn->spoke_http) && i >= owners && (p->flags & AJAR_PROBE_GREETING))
+      continue;
+    /* a peer that took an HTTP request and said nothing for a read
+     * timeout will say nothing to the next HTTP probe's either */
+    if (how->http_silent && i >= owners && !(p->flags & AJAR_PROBE_NATIVE))
       continue;
     rc = try_probe(conn, p, i >= owners, out, how);
     if (!rc) {
