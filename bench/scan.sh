@@ -13,13 +13,26 @@
 # Only 127.0.0.1 is contacted.
 # Servers are brought up (tests/servers/up) and left up: they are shared
 # under /tmp/ajar-servers, so this never stops one.
-# Usage: [ROUNDS=3] [NMAP_ROUNDS=1] [SERVERS="redis mongodb ..."] [AJAR=build/ajar]
-#        bench/scan.sh            (default: every server in tests/servers;
-#        NMAP_ROUNDS=0 skips nmap, whose -sV takes minutes)
+# BASE=OLD_AJAR: the rounds of an older build too, interleaved with ajar's
+# (the machine's load falls on both alike), and whether its report is
+# the same as ajar's (a store's own sizes can drift between two runs, as
+# OpenSearch's merges do: run it again when only they differ).
+# PER_PORT=1: then each port scanned alone, ROUNDS times, and a table of
+# the best wall time per port (and BASE's): where a scan's time goes.
+# Usage: [ROUNDS=3] [NMAP_ROUNDS=1] [SERVERS="redis mongodb ..."]
+#        [WITHOUT="ftp-closed"] [AJAR=build/ajar] [BASE=OLD_AJAR] [PER_PORT=1]
+#        bench/scan.sh            (default: every server in tests/servers
+#        but those in WITHOUT; NMAP_ROUNDS=0 skips nmap, whose -sV takes
+#        minutes)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ajar=${AJAR:-build/ajar}
 [ -x "$ajar" ] || tools/build build >/dev/null
+base=${BASE:-}
+if [ -n "$base" ] && [ ! -x "$base" ]; then
+  echo "bench/scan.sh: BASE=$base is not an executable" >&2
+  exit 2
+fi
 rounds=${ROUNDS:-3}
 nmap_rounds=${NMAP_ROUNDS:-1}
 if ((nmap_rounds > 0)) && ! command -v nmap >/dev/null; then
@@ -28,9 +41,15 @@ if ((nmap_rounds > 0)) && ! command -v nmap >/dev/null; then
 fi
 # shellcheck disable=SC2207
 servers=(${SERVERS:-$(for f in tests/servers/*.sh; do basename "$f" .sh; done)})
+for w in ${WITHOUT:-}; do
+  for i in "${!servers[@]}"; do
+    [ "${servers[$i]}" != "$w" ] || unset 'servers[i]'
+  done
+done
+servers=("${servers[@]}")
 out=bench/out/scan
 mkdir -p "$out"
-rm -f "$out"/ajar-*.json "$out"/nmap-*.xml
+rm -f "$out"/ajar-*.json "$out"/base-*.json "$out"/nmap-*.xml "$out"/port-*.json
 
 echo "bringing up ${#servers[@]} test servers (tests/servers/up; left running)" >&2
 tests/servers/up "${servers[@]}" >"$out/servers.txt"
@@ -58,6 +77,8 @@ load0=$(cut -d' ' -f1-3 /proc/loadavg)
 for i in $(seq "$rounds"); do
   timed ajar "$i" "$ajar" scan 127.0.0.1 -p "$ports" --probe-all --no-progress \
     -f json -o "$out/ajar-$i.json"
+  [ -z "$base" ] || timed base "$i" "$base" scan 127.0.0.1 -p "$ports" --probe-all \
+    --no-progress -f json -o "$out/base-$i.json"
 done
 for i in $(seq "$nmap_rounds"); do
   timed nmap "$i" nmap -sV -Pn -n -p "$ports" -oX "$out/nmap-$i.xml" 127.0.0.1
@@ -88,15 +109,15 @@ printf 'ajar = %s; %d ports: %s\n' "$ajar" "$nports" "$ports"
 printf '%-28s %6s %9s %12s %8s %10s %9s\n' tool rounds "wall s" "CPU s (u+s)" named "wall/ajar" "CPU/ajar"
 best() { awk -v n="$1" '$1 == n && (b == "" || $3 < b) { b = $3; c = $4; r = $2 } END { print b, c, r }' "$out/times"; }
 read -r aw ac ar < <(best ajar)
-for tool in ajar nmap; do
+for tool in ajar base nmap; do
   read -r w c r < <(best "$tool")
   [ -n "$w" ] || continue
   n=$(grep -c "^$tool " "$out/times")
-  if [ "$tool" = ajar ]; then
-    label="ajar scan --probe-all" f="$out/ajar-$r.json"
-  else
-    label="nmap -sV" f="$out/nmap-$r.xml"
-  fi
+  case $tool in
+    ajar) label="ajar scan --probe-all" f="$out/ajar-$r.json" ;;
+    base) label="BASE scan --probe-all" f="$out/base-$r.json" ;;
+    *) label="nmap -sV" f="$out/nmap-$r.xml" ;;
+  esac
   awk -v l="$label" -v n="$n" -v w="$w" -v c="$c" -v s="$(named "$f")" -v aw="$aw" -v ac="$ac" 'BEGIN {
     printf "%-28s %6d %9.2f %12.2f %8s %9.1fx %8.1fx\n", l, n, w, c, s,
            (aw > 0 ? w / aw : 0), (ac > 0 ? c / ac : 0) }'
@@ -128,13 +149,47 @@ first = stripped(sys.argv[1])
 for p in sys.argv[2:]:
     other = stripped(p)
     if other != first:
-        print(f"ajar's reports DIFFER: {sys.argv[1]} and {p} (timestamps stripped):")
+        print(f"reports DIFFER: {sys.argv[1]} and {p} (timestamps stripped):")
         print("\n".join(list(difflib.unified_diff(first, other, lineterm="", n=1))[:40]))
         sys.exit(1)
-print(f"ajar's {len(sys.argv) - 1} reports are the same (JSON, started_at/finished_at stripped)")
+print(f"the {len(sys.argv) - 1} reports are the same (JSON, started_at/finished_at stripped)")
 PY
 }
 if ((rounds >= 2)); then
   same_reports "$out"/ajar-*.json || status=1
+fi
+if [ -n "$base" ]; then
+  echo "BASE = $base: its report beside ajar's:"
+  same_reports "$out/base-1.json" "$out/ajar-1.json" || status=1
+fi
+
+# PER_PORT=1: each port alone, best of the rounds (and BASE's)
+if [ "${PER_PORT:-0}" = 1 ]; then
+  : >"$out/port-times"
+  for port in ${ports//,/ }; do
+    for i in $(seq "$rounds"); do
+      timed "port-$port-ajar" "$i" "$ajar" scan 127.0.0.1 -p "$port" --probe-all \
+        --no-progress -f json -o "$out/port-$port-ajar.json"
+      [ -z "$base" ] || timed "port-$port-base" "$i" "$base" scan 127.0.0.1 -p "$port" \
+        --probe-all --no-progress -f json -o "$out/port-$port-base.json"
+    done
+  done
+  printf '\neach port alone (best wall s of %s rounds; store as ajar names it)\n' "$rounds"
+  printf '%-6s %-18s %-14s %8s %8s\n' port server store ajar "$([ -n "$base" ] && echo BASE)"
+  for port in ${ports//,/ }; do
+    name=$(awk -v p=":$port" 'index($2, p "/") || substr($2, length($2) - length(p) + 1) == p { print $1; exit }' \
+      "$out/servers.txt")
+    store=$(python3 -c 'import json, sys; t = json.load(open(sys.argv[1]))["targets"]
+print((t[0].get("store") or "-") if t else "-")' "$out/port-$port-ajar.json" 2>/dev/null || echo "?")
+    read -r w _ < <(best "port-$port-ajar")
+    bw=""
+    [ -z "$base" ] || read -r bw _ < <(best "port-$port-base")
+    printf '%-6s %-18s %-14s %8s %8s\n' "$port" "${name:-?}" "$store" "$w" "$bw"
+  done
+  awk '$1 ~ /^port-.*-ajar$/ { if (!($1 in b) || $3 < b[$1]) b[$1] = $3 }
+       $1 ~ /^port-.*-base$/ { if (!($1 in c) || $3 < c[$1]) c[$1] = $3 }
+       END { for (k in b) s += b[k]; for (k in c) t += c[k]
+             printf "%-40s %8.2f %8s\n", "sum over ports", s, (t ? sprintf("%.2f", t) : "") }' \
+    "$out/times"
 fi
 exit $status
