@@ -180,6 +180,14 @@ static curl_socket_t conn_open_socket(void *ud, curlsocktype purpose,
   return socket(a->family, a->socktype | SOCK_CLOEXEC, a->protocol);
 }
 
+/* CURLOPT_CLOSESOCKETFUNCTION: what the peer sent on it, counted */
+static int conn_close_socket(void *ud, curl_socket_t fd) {
+  struct ajar_conn *c = ud;
+  uint64_t n;
+  c->http.bytes_in += probe_bytes_in(fd, &n) ? 1 : n;
+  return close(fd);
+}
+
 CURL *conn_curl_new(struct ajar_conn *c, const char *protocols,
                     curl_write_callback on_data, void *data_ctx,
                     curl_write_callback on_reply, void *reply_ctx) {
@@ -191,6 +199,8 @@ CURL *conn_curl_new(struct ajar_conn *c, const char *protocols,
   curl_easy_setopt(h, CURLOPT_PROXY, ""); /* never an environment proxy */
   curl_easy_setopt(h, CURLOPT_OPENSOCKETFUNCTION, conn_open_socket);
   curl_easy_setopt(h, CURLOPT_OPENSOCKETDATA, c);
+  curl_easy_setopt(h, CURLOPT_CLOSESOCKETFUNCTION, conn_close_socket);
+  curl_easy_setopt(h, CURLOPT_CLOSESOCKETDATA, c);
   if (c->http.resolve)
     curl_easy_setopt(h, CURLOPT_RESOLVE, c->http.resolve);
   curl_easy_setopt(h, CURLOPT_LOW_SPEED_LIMIT, 1L);

@@ -7,9 +7,10 @@
  * by fingerprint waits at most c->first_wait_ms for the peer's first
  * byte (docs/scan.md, "Fingerprinting"). */
 #include <errno.h>
+#include <stddef.h>
 #include <fcntl.h>
+#include <linux/tcp.h>
 #include <netinet/in.h>
-#include <netinet/tcp.h>
 #include <poll.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -204,6 +205,18 @@ int probe_recv(struct ajar_conn *c, int fd, void *buf, size_t cap, size_t *got) 
     *got = (size_t)k;
     return 0;
   }
+}
+
+int probe_bytes_in(int fd, uint64_t *n) {
+  struct tcp_info ti;
+  socklen_t len = sizeof ti;
+  memset(&ti, 0, sizeof ti);
+  *n = 0;
+  if (getsockopt(fd, IPPROTO_TCP, TCP_INFO, &ti, &len) ||
+      len < offsetof(struct tcp_info, tcpi_bytes_received) + sizeof ti.tcpi_bytes_received)
+    return -1; /* an old kernel */
+  *n = ti.tcpi_bytes_received;
+  return 0;
 }
 
 int probe_cleartext_ok(struct ajar_conn *c, const char *what) {

@@ -54,6 +54,9 @@ struct conn_http {
                                       object's prefix: a Range read whose
                                       server may ignore the Range); 0: the
                                       whole body, capped at AJAR_MAX_RESPONSE */
+  uint64_t bytes_in;               /* bytes the peer sent on the sockets
+                                      closed so far (kernel counts; with
+                                      no such count, 1 per socket) */
   /* the last response */
   long status;                     /* HTTP status, 0 when none */
   char *body;                      /* NUL-terminated, at most AJAR_MAX_RESPONSE */
@@ -251,6 +254,9 @@ int probe_recv(struct ajar_conn *c, int fd, void *buf, size_t cap, size_t *got);
 /* how long one read may wait now: the read timeout (c->first_wait_ms
  * until c->heard), cut to the deadline; <= 0 when the deadline passed */
 int probe_read_wait_ms(const struct ajar_conn *c);
+/* the bytes the kernel received on socket fd so far, into *n: 0, or -1
+ * when the kernel does not say (*n 0) */
+int probe_bytes_in(int fd, uint64_t *n);
 /* A password is about to cross the network in clear (what: how, e.g.
  * "Redis AUTH over plain TCP"): 0 when the user allowed it
  * (--allow-cleartext-password), else AJAR_EAUTH with c->err saying why

@@ -50,7 +50,6 @@
  */
 #include <jansson.h>
 #include <libpq-fe.h>
-#include <linux/tcp.h>
 #include <netinet/in.h>
 #include <poll.h>
 #include <stdio.h>
@@ -90,13 +89,9 @@ static int wait_ms(const struct ajar_conn *c) {
 }
 
 static uint64_t bytes_in(int fd) {
-  struct tcp_info ti;
-  socklen_t n = sizeof ti;
-  memset(&ti, 0, sizeof ti);
-  if (getsockopt(fd, IPPROTO_TCP, TCP_INFO, &ti, &n) ||
-      n < offsetof(struct tcp_info, tcpi_bytes_received) + sizeof ti.tcpi_bytes_received)
-    return 0; /* an old kernel: the deadline still bounds it */
-  return ti.tcpi_bytes_received;
+  uint64_t n;
+  probe_bytes_in(fd, &n); /* 0 on an old kernel: the deadline still bounds it */
+  return n;
 }
 
 /* libpq's own words for "the server is PostgreSQL, and said no" */

@@ -443,8 +443,8 @@ struct identify_outcome {
   int auth_seen;                 /* some probe met a refusal */
   int failed;                    /* the endpoint failed: out->error says why */
   int silent;                    /* no greeting within a fingerprint wait */
-  int http_silent;               /* no answer to an HTTP request within the
-                                    read timeout */
+  int http_silent;               /* not a byte for an HTTP request within
+                                    the read timeout */
   char why[AJAR_MAX_ERROR];      /* the first reason a probe gave up */
 };
 
@@ -466,7 +466,7 @@ static int try_probe(struct ajar_conn *conn, const struct ajar_probe *p, int by_
       !conn->heard)
     how->silent = 1;
   if (by_fingerprint && !(p->flags & AJAR_PROBE_NATIVE) && rc == AJAR_ETIMEDOUT &&
-      !conn->answered)
+      !conn->answered && !conn->http.bytes_in)
     how->http_silent = 1;
   /* by fingerprint, a peer that stays silent to one protocol, or
    * answers it with nonsense, may still speak another */
@@ -558,9 +558,11 @@ static const struct ajar_probe *identify_store(struct ajar_conn *conn,
      * an HTTP request, sends none at all (docs/scan.md) */
     if ((how->silent || conn->spoke_http) && i >= owners && (p->flags & AJAR_PROBE_GREETING))
       continue;
-    /* a peer that took an HTTP request and said nothing for a read
-     * timeout will say nothing to the next HTTP probe's either */
-    if (how->http_silent && i >= owners && !(p->flags & AJAR_PROBE_NATIVE))
+    /* a peer that took an HTTP request and sent not a byte for a read
+     * timeout will send none to the next HTTP probe's either; nor is it
+     * a store of a native probe's, each of which answers such a request,
+     * closes on it or greets before it at once (docs/scan.md) */
+    if (how->http_silent && i >= owners)
       continue;
     rc = try_probe(conn, p, i >= owners, out, how);
     if (!rc) {
