@@ -19,8 +19,13 @@
 # OpenSearch's merges do: run it again when only they differ).
 # PER_PORT=1: then each port scanned alone, ROUNDS times, and a table of
 # the best wall time per port (and BASE's): where a scan's time goes.
+# TRACE=1: then one more round under strace (and BASE's), and per port
+# the time in polls that ended by their timeout (waits ajar chose, not a
+# peer's round trips) and the sockets that sent twice with no read in
+# between (a message in pieces): bench/scan_trace.py.
 # Usage: [ROUNDS=3] [NMAP_ROUNDS=1] [SERVERS="redis mongodb ..."]
 #        [WITHOUT="ftp-closed"] [AJAR=build/ajar] [BASE=OLD_AJAR] [PER_PORT=1]
+#        [TRACE=1]
 #        bench/scan.sh            (default: every server in tests/servers
 #        but those in WITHOUT; NMAP_ROUNDS=0 skips nmap, whose -sV takes
 #        minutes)
@@ -35,6 +40,10 @@ if [ -n "$base" ] && [ ! -x "$base" ]; then
 fi
 rounds=${ROUNDS:-3}
 nmap_rounds=${NMAP_ROUNDS:-1}
+if [ "${TRACE:-0}" = 1 ] && ! command -v strace >/dev/null; then
+  echo "bench/scan.sh: strace is missing: run tools/deps (or apt-get install strace)" >&2
+  exit 2
+fi
 if ((nmap_rounds > 0)) && ! command -v nmap >/dev/null; then
   echo "bench/scan.sh: nmap is missing: run tools/deps (or apt-get install nmap), or NMAP_ROUNDS=0" >&2
   exit 2
@@ -191,5 +200,21 @@ print((t[0].get("store") or "-") if t else "-")' "$out/port-$port-ajar.json" 2>/
        END { for (k in b) s += b[k]; for (k in c) t += c[k]
              printf "%-40s %8.2f %8s\n", "sum over ports", s, (t ? sprintf("%.2f", t) : "") }' \
     "$out/times"
+fi
+# TRACE=1: one round under strace each, waits and pieces per port
+if [ "${TRACE:-0}" = 1 ]; then
+  for tool in ajar base; do
+    bin=$ajar
+    if [ "$tool" = base ]; then
+      [ -n "$base" ] || continue
+      bin=$base
+    fi
+    strace -f -tt -T -s 0 -o "$out/trace-$tool.txt" \
+      -e trace=connect,poll,ppoll,sendto,write,sendmsg,writev,recvfrom,read,recvmsg,close \
+      "$bin" scan 127.0.0.1 -p "$ports" --probe-all --no-progress -f json \
+      -o "$out/trace-$tool.json" 2>/dev/null || true
+    printf '\n%s under strace (%s)\n' "$tool" "$bin"
+    bench/scan_trace.py "$out/trace-$tool.txt" "$ports"
+  done
 fi
 exit $status
