@@ -426,6 +426,55 @@ def test_fake_silent_peer_by_fingerprint_costs_one_read_timeout(ajar_bin, fake):
     assert took < 7, took
 
 
+def fake_redis_recording(firsts):
+    """A Redis that closes on an HTTP request, as Redis does, answers INFO,
+    DBSIZE and SCAN of an empty keyspace and -ERR to the rest, each
+    request read whole in one recv (ajar sends each in one write); it stays
+    silent, as Redis does, on bytes without a newline. firsts gets the
+    first bytes of every connection."""
+    def handler(conn):
+        first = True
+        while True:
+            b = conn.recv(65536)
+            if not b:
+                return
+            if first:
+                firsts.append(b[:16])
+                first = False
+            if b.startswith((b"GET ", b"POST")):
+                return
+            if b"\n" not in b:
+                continue
+            cmd = b.upper()
+            if b"INFO" in cmd:
+                body = b"# Server\r\nredis_version:7.0.0\r\n# Keyspace\r\n"
+                conn.sendall(b"$%d\r\n%s\r\n" % (len(body), body))
+            elif b"DBSIZE" in cmd:
+                conn.sendall(b":0\r\n")
+            elif b"SCAN" in cmd:
+                conn.sendall(b"*2\r\n$1\r\n0\r\n*0\r\n")
+            else:
+                conn.sendall(b"-ERR unknown command\r\n")
+    return handler
+
+
+def test_fake_redis_by_fingerprint_gets_no_tls_and_no_framed_request(ajar_bin, fake):
+    """On a Redis port by fingerprint, the TLS retry that the closed HTTP
+    request earned waits until the native probes said no, and Redis says
+    yes first; the honeypot check after a line protocol's store sends no
+    framed request (MongoDB's, PostgreSQL's), which a real Redis would
+    leave unanswered for the whole check (docs/scan.md)."""
+    firsts = []
+    s = fake(fake_redis_recording(firsts))
+    p, r = scan(ajar_bin, "127.0.0.1", "-p", str(s.port), "--probe-all", "--sample", "1")
+    t = only_target(r)
+    assert t["store"] == "redis", t
+    assert not [f for f in firsts if f.startswith(b"\x16\x03")], firsts  # a ClientHello
+    assert not [f for f in firsts if f[:1] == b"\x00" or f[12:14] in (b"\xd4\x07", b"\xdd\x07")], \
+        firsts  # PostgreSQL's requests, MongoDB's OP_QUERY / OP_MSG
+    assert [f for f in firsts if f.startswith(b"version")], firsts  # memcached's was asked
+
+
 def redis_liar(reply):
     def handler(conn):
         conn.recv(4096)
