@@ -408,6 +408,36 @@ static int beside_diagnosis_code(const struct ajar_collection *c, uint32_t fi,
   return 0;
 }
 
+/* "f4" of family names beside "f9" of given names: a name written in two
+ * columns. Under a name that says nothing, nearly every value of f shaped
+ * like a name, nearly all distinct (not makes or towns repeated: eight in
+ * ten of up to 150 values, as far as the sketch can count), and one
+ * in ten a name the vocabularies know (family names are many: the common
+ * ones are a fraction of them), when a sibling of the same object is a
+ * column of names of its own; towns and job titles beside a name are
+ * seldom known names. */
+static int beside_name_column(const struct ajar_collection *c, uint32_t fi,
+                              const struct det_stat *st, int face_record, int kind) {
+  const struct field *f = &c->fields[fi];
+  uint32_t i;
+  uint16_t j;
+  if ((f->hints & ~(AJAR_H_NAME | AJAR_H_PERSON)) || f->values < 10 ||
+      st->hits * 10 < f->values * 9 || st->valid * 10 < f->values || st->valid < 3 ||
+      distinct_values(st) * 10 < (f->values < 150 ? (double)f->values : 150.0) * 8)
+    return 0;
+  for (i = 1; i < c->n_fields; i++) {
+    const struct field *g = &c->fields[i];
+    if (i == fi || g->parent != f->parent || !g->values)
+      continue;
+    for (j = 0; j < g->n_stats; j++)
+      if (g->stats[j].det == DET_PERSON_NAME &&
+          g->stats[j].hits * 10 >= g->values * 9 &&
+          decide(g, &g->stats[j], face_record, kind) >= AJAR_CONF_MEDIUM)
+        return 1;
+  }
+  return 0;
+}
+
 /* a new finding at the end of out (NULL without memory) */
 static struct ajar_finding *new_finding(struct ajar_collection_result *out,
                                         size_t *cap) {
@@ -462,10 +492,14 @@ int ajar_collection_finish(const struct ajar_collection *c, int open,
       v[j].confidence = decide(f, &f->stats[j], face_record, kind);
       v[j].evidence = f->stats[j].hits + f->stats[j].embedded;
     }
-    for (j = 0; j < f->n_stats; j++)
+    for (j = 0; j < f->n_stats; j++) {
       if (v[j].st->det == DET_CODE_TEXT)
         v[j].confidence = beside_diagnosis_code(c, i, face_record, kind)
                               ? AJAR_CONF_MEDIUM : AJAR_CONF_NONE;
+      else if (v[j].st->det == DET_PERSON_NAME && !v[j].confidence &&
+               beside_name_column(c, i, v[j].st, face_record, kind))
+        v[j].confidence = AJAR_CONF_MEDIUM;
+    }
     resolve_numeric(f, v, f->n_stats);
     face_estimate(f, v, f->n_stats, face_record);
     /* one finding per category: the best detector */

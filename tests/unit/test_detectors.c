@@ -600,6 +600,39 @@ static void test_role_columns(struct ajar_db *db, struct ajar_scratch *s) {
   CHECK(column_is_name(db, s, "parent", tiers) == 0);
 }
 
+/* whether 12 records {"c1": given name, "c2": v, "c3": n} make a name
+ * finding at c2 (with no name beside it when !given) */
+static int second_column_is_name(struct ajar_db *db, struct ajar_scratch *s,
+                                 const char *const v[12], int given) {
+  static const char *const first[] = {"Anna", "Marco", "Giulia", "Luca", "Sofia", "Matteo",
+                                      "Laura", "Paolo", "Elena", "Stefan", "Julia", "Thomas"};
+  char recs[12][256];
+  int i;
+  for (i = 0; i < 12; i++)
+    snprintf(recs[i], sizeof recs[i], "{\"c1\":\"%s\",\"c2\":\"%s\",\"c3\":%d}",
+             given ? first[i] : "Gold", v[i], 40 + i * 7);
+  return finding_at(db, s, recs, "c2", AJAR_CAT_NAME);
+}
+
+/* family names apart from given names, under names that say nothing:
+ * three in twelve known suffice beside a column of given names, not
+ * alone; towns and trades beside given names are no one's name */
+static void test_split_names(struct ajar_db *db, struct ajar_scratch *s) {
+  static const char *const family[] = {"Brambilla", "Zanchetta", "Lovisolo", "Cavallini",
+                                       "Rossi", "Ghidoni", "Tarantino", "Bianchi",
+                                       "Mazzacurati", "Russo", "Pellizzari", "Quaranta"};
+  static const char *const towns[] = {"Berlin", "Hamburg", "Dortmund", "Leipzig", "Bremen",
+                                      "Dresden", "Hannover", "Bochum", "Ferrara", "Messina",
+                                      "Wuppertal", "Bielefeld"};
+  static const char *const trades[] = {"Engineer", "Accountant", "Nurse", "Teacher", "Baker",
+                                       "Manager", "Developer", "Analyst", "Consultant",
+                                       "Architect", "Pharmacist", "Surveyor"};
+  CHECK(second_column_is_name(db, s, family, 1) == 1);
+  CHECK(second_column_is_name(db, s, family, 0) == 0);
+  CHECK(second_column_is_name(db, s, towns, 1) == 0);
+  CHECK(second_column_is_name(db, s, trades, 1) == 0);
+}
+
 /* whether 12 records {"code": {"coding": [{"code": C, "<leaf>": D}]}}
  * with C and D from codes[] and texts[] in turn make a health finding at
  * code.coding[].<leaf> */
@@ -729,6 +762,7 @@ void test_detectors(void) {
   test_code_text(db, s);
   test_place_values(db, s);
   test_nine_digit_ids(db, s);
+  test_split_names(db, s);
   ajar_scratch_free(s);
   ajar_db_free(db);
 }
