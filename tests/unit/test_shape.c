@@ -104,6 +104,76 @@ static void test_parse_double(void) {
   }
 }
 
+static int count_hs(unsigned id, unsigned long long from, unsigned long long to,
+                    unsigned flags, void *ctx) {
+  (void)id, (void)from, (void)to, (void)flags;
+  ++*(int *)ctx;
+  return 0;
+}
+
+/* b64_text_may_match says 0 only where no pattern of the text database
+ * matches at all (hs_scan, before any validator): on values of base64
+ * bytes weighted to make the patterns' shapes (digits, capitals,
+ * separators, a final x), of every length around the 64-byte steps;
+ * and it does say 0 on most random base64 blobs */
+static void test_b64(void) {
+  static const char sep[] = "+/=\n\r\v\f", up[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZ",
+                    lo[] = "abcdefghijklmnopqrstuvwyz",
+                    b64[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+  struct ajar_db *db = NULL;
+  struct ajar_scratch *s = NULL;
+  char err[256], buf[400];
+  unsigned seed = 99;
+  size_t k, i, n;
+  int said0 = 0, quiet = 0;
+  CHECK(ajar_db_compile(&db, err, sizeof err) == 0);
+  CHECK(db && ajar_scratch_alloc(db, &s) == 0);
+  if (!db || !s)
+    return;
+  for (k = 0; k < 60000; k++) {
+    int hits = 0, may;
+    seed = seed * 1103515245u + 12345u;
+    n = (seed >> 16) % sizeof buf;
+    for (i = 0; i < n; i++) {
+      unsigned r;
+      seed = seed * 1103515245u + 12345u;
+      r = (seed >> 16) % 100;
+      buf[i] = r < 45   ? (char)('0' + (seed >> 24) % 10)
+               : r < 70 ? up[(seed >> 24) % 26]
+               : r < 75 ? lo[(seed >> 24) % 25]
+               : r < 80 ? 'x'
+               : r < 88 ? sep[(seed >> 24) % 3]
+                        : sep[(seed >> 24) % 7];
+    }
+    may = b64_text_may_match(buf, n);
+    hs_scan(db->text, buf, (unsigned)n, 0, s->hs, count_hs, &hits);
+    said0 += !may;
+    if (!may && hits) {
+      CHECKF(0, "case %zu: %d matches in '%.*s'", k, hits, (int)n, buf);
+      break;
+    }
+  }
+  CHECKF(said0 > 1000, "%d", said0); /* the cases test both answers */
+  for (k = 0; k < 100; k++) {
+    n = 200 + k * 19;
+    for (i = 0; i < n && i < sizeof buf; i++) {
+      seed = seed * 1103515245u + 12345u;
+      buf[i] = b64[(seed >> 16) % 64];
+    }
+    if (n > sizeof buf)
+      n = sizeof buf;
+    quiet += !b64_text_may_match(buf, n);
+  }
+  CHECKF(quiet >= 95, "%d of 100 random blobs need no scan", quiet);
+  CHECK(b64_text_may_match("AAAA+12345678901", 16) == 1);
+  CHECK(b64_text_may_match("AAAA+1234567890a", 16) == 1); /* no \b after E.164 */
+  CHECK(b64_text_may_match("aa/11012345678x/aa", 18) == 1);
+  CHECK(b64_text_may_match("aa/1101234567x8/aa", 18) == 0);
+  CHECK(b64_text_may_match("abcdefghijklmnop qrstuvwxyz", 27) == 1);
+  ajar_scratch_free(s);
+  ajar_db_free(db);
+}
+
 void test_shape(void) {
   char buf[80];
   size_t n, i, c, k;
@@ -154,4 +224,5 @@ void test_shape(void) {
   }
   test_avx2();
   test_parse_double();
+  test_b64();
 }

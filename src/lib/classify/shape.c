@@ -12,6 +12,9 @@
 #include <stdint.h>
 #include <string.h>
 #include "shape.h"
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 #if defined(__SSSE3__)
 #include <tmmintrin.h>
 #endif
@@ -97,6 +100,106 @@ int digit_or_at_avx2(const char *v, size_t n) {
   (void)v;
   (void)n;
   return 0;
+}
+#endif
+
+/* ---- base64 blobs: whether a text pattern can match in one --------------
+ *
+ * A photo or a key in base64 is long and has digits, so scalar_text
+ * (value.c) would hand it to Vectorscan, which reads it at a tenth of
+ * memory speed and finds nothing. In bytes of base64 (A-Z a-z 0-9 + / =,
+ * CR, LF) only these of textdb.c's patterns can match, all others want
+ * a byte base64 has not (@ . : - $ space, a CJK province):
+ *   - E.164: '+' and nine digits or more;
+ *   - the rest (CN mobile and id, cards, IBAN, AWS key, NINO) are
+ *     \b...\b around 9 to 34 bytes of [A-Z0-9], an id's last byte maybe
+ *     'x': with no separator between, a whole word (a run between + / =
+ *     CR LF and the ends) of 9 bytes or more without a lowercase letter,
+ *     but for a last 'x'.
+ * So a blob whose words of 9 bytes or more all hold a lowercase letter
+ * and with no '+' before nine digits needs no scan; random base64 has
+ * lowercase in every long word (tests/unit/test_shape.c checks this
+ * against classify_text). 64 bytes a step: bit masks of separators and
+ * lowercase, the words walked by their separator bits. */
+
+#if defined(__SSE2__)
+/* the separators b64_text_may_match takes: base64's + / = and \n \v \f
+ * \r (no word bytes, so \b holds beside them as beside + / =) */
+static int b64_sep(char c) {
+  return c == '+' || c == '/' || c == '=' || (c >= '\n' && c <= '\r');
+}
+
+#define IN_RANGE(x, a, b) \
+  _mm_and_si128(_mm_cmpgt_epi8(x, _mm_set1_epi8((char)((a) - 1))), \
+                _mm_cmplt_epi8(x, _mm_set1_epi8((char)((b) + 1))))
+
+int b64_text_may_match(const char *v, size_t n) {
+  size_t base, wstart = 0, k;
+  int wlow = 0; /* the current word's bytes before this step hold a lowercase */
+  for (base = 0; base < n; base += 64) {
+    char pad[64];
+    const char *p = v + base;
+    uint64_t S = 0, L = 0, X = 0, P = 0, bad = 0;
+    int next_sep;
+    if (n - base < 64) { /* the tail, padded with separators */
+      memset(pad, '/', sizeof pad);
+      memcpy(pad, p, n - base);
+      p = pad;
+    }
+    for (k = 0; k < 4; k++) {
+      __m128i x = _mm_loadu_si128((const __m128i *)(p + 16 * k));
+      __m128i lo = IN_RANGE(x, 'a', 'z');
+      __m128i plus = _mm_cmpeq_epi8(x, _mm_set1_epi8('+'));
+      __m128i sep = _mm_or_si128(
+          _mm_or_si128(plus, _mm_cmpeq_epi8(x, _mm_set1_epi8('/'))),
+          _mm_or_si128(_mm_cmpeq_epi8(x, _mm_set1_epi8('=')),
+                       IN_RANGE(x, '\n', '\r'))); /* \n \v \f \r */
+      __m128i ok = _mm_or_si128(_mm_or_si128(lo, sep),
+                                _mm_or_si128(IN_RANGE(x, 'A', 'Z'), IN_RANGE(x, '0', '9')));
+      bad |= (uint64_t)(~(unsigned)_mm_movemask_epi8(ok) & 0xFFFF) << (16 * k);
+      S |= (uint64_t)(unsigned)_mm_movemask_epi8(sep) << (16 * k);
+      L |= (uint64_t)(unsigned)_mm_movemask_epi8(lo) << (16 * k);
+      X |= (uint64_t)(unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(x, _mm_set1_epi8('x'))) << (16 * k);
+      P |= (uint64_t)(unsigned)_mm_movemask_epi8(plus) << (16 * k);
+    }
+    if (bad)
+      return 1;
+    /* an 'x' that ends a word counts as no lowercase (a CN id's check) */
+    next_sep = base + 64 >= n || b64_sep(v[base + 64]);
+    L &= ~(X & ((S >> 1) | ((uint64_t)next_sep << 63)));
+    for (; P; P &= P - 1) { /* '+' and nine digits: maybe an E.164 */
+      size_t q = base + (size_t)__builtin_ctzll(P), i;
+      for (i = q + 1; i < n && i <= q + 9 && v[i] >= '0' && v[i] <= '9'; i++)
+        ;
+      if (i == q + 10)
+        return 1;
+    }
+    for (; S; S &= S - 1) {
+      unsigned j = (unsigned)__builtin_ctzll(S);
+      size_t end = base + j;
+      if (end - wstart >= 9) {
+        unsigned from = wstart > base ? (unsigned)(wstart - base) : 0;
+        uint64_t here = L & ((1ull << j) - 1) & (~0ull << from);
+        if (!here && !(wstart < base && wlow))
+          return 1;
+      }
+      wstart = end + 1;
+    }
+    if (wstart >= base + 64)
+      wlow = 0;
+    else
+      wlow = (wstart < base && wlow) ||
+             (L >> (wstart > base ? wstart - base : 0)) != 0;
+  }
+  /* a last word the padding did not end (n a multiple of 64) */
+  return n % 64 == 0 && n - wstart >= 9 && !wlow;
+}
+#undef IN_RANGE
+#else
+int b64_text_may_match(const char *v, size_t n) {
+  (void)v;
+  (void)n;
+  return 1;
 }
 #endif
 

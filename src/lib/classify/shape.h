@@ -68,6 +68,11 @@ int digit_or_at_avx2(const char *v, size_t n);
  * commas to *commas and returns where it stopped; AVX2 only */
 const char *number_run_avx2(const char *p, const char *end, size_t *commas);
 
+/* 0 when v is made of the bytes of base64 (A-Z a-z 0-9 + / =, \n \v \f
+ * \r) and no pattern of textdb.c can match in it (shape.c says why);
+ * 1 when one may (then classify_text must look) */
+int b64_text_may_match(const char *v, size_t n);
+
 /* C_* bits of the bytes of v; in *digits how many are '0'-'9', in *seps
  * how many are ' ', '-' or '.' (the separators of printed ids) */
 unsigned value_shape(const char *v, size_t n, size_t *digits, size_t *seps);

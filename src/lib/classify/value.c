@@ -163,7 +163,8 @@ static unsigned scalar_text(const struct ajar_db *db, struct ajar_scratch *s,
                             struct emit_ctx *e, const char *v, size_t n) {
   unsigned sig = 0;
   int digit_or_at = has_digit_or_at(v, n);
-  if (digit_or_at)
+  /* a blob in base64 holds nothing the patterns find, mostly */
+  if (digit_or_at && b64_text_may_match(v, n))
     classify_text(db, s, e->hints, v, n, e->fn, e->ctx);
   if (e->hints & AJAR_H_HEALTH)
     EMITE(DET_HEALTH, 0);
