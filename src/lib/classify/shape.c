@@ -12,9 +12,6 @@
 #include <stdint.h>
 #include <string.h>
 #include "shape.h"
-#if defined(__SSE2__)
-#include <emmintrin.h>
-#endif
 #if defined(__SSSE3__)
 #include <tmmintrin.h>
 #endif
@@ -119,89 +116,150 @@ int digit_or_at_avx2(const char *v, size_t n) {
  * So a blob whose words of 9 bytes or more all hold a lowercase letter
  * and with no '+' before nine digits needs no scan; random base64 has
  * lowercase in every long word (tests/unit/test_shape.c checks this
- * against classify_text). 64 bytes a step: bit masks of separators and
- * lowercase, the words walked by their separator bits. */
+ * against the patterns). 64 bytes a step: bit masks of separators and
+ * lowercase letters, the words walked by their separator bits. */
 
-#if defined(__SSE2__)
-/* the separators b64_text_may_match takes: base64's + / = and \n \v \f
- * \r (no word bytes, so \b holds beside them as beside + / =) */
+/* where b64_text_may_match is in its walk over the words */
+struct b64_walk {
+  size_t wstart; /* where the current word starts */
+  int wlow;      /* its bytes before the current step hold a lowercase */
+};
+
+/* whether the word v[from, end) of 9 bytes or more has no lowercase
+ * letter but for a last 'x' (the walk's rare case, byte by byte) */
+static int b64_word_bare(const char *v, size_t from, size_t end) {
+  for (; from < end; from++)
+    if (v[from] >= 'a' && v[from] <= 'z' && !(v[from] == 'x' && from + 1 == end))
+      return 0;
+  return 1;
+}
+
+/* one 64-byte step from base: S its separators, L its lowercase letters,
+ * P its '+' (bits past n set in S only); 1 when a pattern may match */
+static inline int b64_step(const char *v, size_t n, size_t base, uint64_t S,
+                           uint64_t L, uint64_t P, struct b64_walk *w) {
+  for (; P; P &= P - 1) { /* '+' and nine digits: maybe an E.164 */
+    size_t q = base + (size_t)__builtin_ctzll(P), i;
+    for (i = q + 1; i < n && i <= q + 9 && v[i] >= '0' && v[i] <= '9'; i++)
+      ;
+    if (i == q + 10)
+      return 1;
+  }
+  for (; S; S &= S - 1) {
+    unsigned j = (unsigned)__builtin_ctzll(S);
+    size_t end = base + j;
+    if (end - w->wstart >= 9) {
+      if (j == 0) { /* the word ended with the last step */
+        if (b64_word_bare(v, w->wstart, end))
+          return 1;
+      } else {
+        unsigned from = w->wstart > base ? (unsigned)(w->wstart - base) : 0;
+        uint64_t here = L & ((1ull << j) - 1) & (~0ull << from);
+        /* no lowercase, or only a last 'x' (a CN id's check) */
+        if (!(w->wstart < base && w->wlow) &&
+            (!here || (here == 1ull << (j - 1) && v[end - 1] == 'x')))
+          return 1;
+      }
+    }
+    w->wstart = end + 1;
+  }
+  if (w->wstart >= base + 64)
+    w->wlow = 0;
+  else
+    w->wlow = (w->wstart < base && w->wlow) ||
+              (L >> (w->wstart > base ? w->wstart - base : 0)) != 0;
+  return 0;
+}
+
+/* the 64 bytes of a step: p itself, or the tail padded with '/' */
+static const char *b64_block(const char *v, size_t n, size_t base, char pad[64]) {
+  if (n - base >= 64)
+    return v + base;
+  memset(pad, '/', 64);
+  memcpy(pad, v + base, n - base);
+  return pad;
+}
+
+/* the last word when no padding ended it (n a multiple of 64) */
+static int b64_last(const char *v, size_t n, const struct b64_walk *w) {
+  return n % 64 == 0 && n - w->wstart >= 9 &&
+         (!w->wlow || (v[n - 1] == 'x' && b64_word_bare(v, w->wstart, n)));
+}
+
+/* the masks of a 64-byte step: its base64 bytes, separators (b64_sep),
+ * lowercase letters and '+' */
+struct b64_masks {
+  uint64_t ok, sep, low, plus;
+};
+
+/* base64's + / = and \n \v \f \r: no word bytes, so \b holds beside them */
 static int b64_sep(char c) {
   return c == '+' || c == '/' || c == '=' || (c >= '\n' && c <= '\r');
 }
 
-#define IN_RANGE(x, a, b) \
-  _mm_and_si128(_mm_cmpgt_epi8(x, _mm_set1_epi8((char)((a) - 1))), \
-                _mm_cmplt_epi8(x, _mm_set1_epi8((char)((b) + 1))))
-
-int b64_text_may_match(const char *v, size_t n) {
-  size_t base, wstart = 0, k;
-  int wlow = 0; /* the current word's bytes before this step hold a lowercase */
-  for (base = 0; base < n; base += 64) {
-    char pad[64];
-    const char *p = v + base;
-    uint64_t S = 0, L = 0, X = 0, P = 0, bad = 0;
-    int next_sep;
-    if (n - base < 64) { /* the tail, padded with separators */
-      memset(pad, '/', sizeof pad);
-      memcpy(pad, p, n - base);
-      p = pad;
-    }
-    for (k = 0; k < 4; k++) {
-      __m128i x = _mm_loadu_si128((const __m128i *)(p + 16 * k));
-      __m128i lo = IN_RANGE(x, 'a', 'z');
-      __m128i plus = _mm_cmpeq_epi8(x, _mm_set1_epi8('+'));
-      __m128i sep = _mm_or_si128(
-          _mm_or_si128(plus, _mm_cmpeq_epi8(x, _mm_set1_epi8('/'))),
-          _mm_or_si128(_mm_cmpeq_epi8(x, _mm_set1_epi8('=')),
-                       IN_RANGE(x, '\n', '\r'))); /* \n \v \f \r */
-      __m128i ok = _mm_or_si128(_mm_or_si128(lo, sep),
-                                _mm_or_si128(IN_RANGE(x, 'A', 'Z'), IN_RANGE(x, '0', '9')));
-      bad |= (uint64_t)(~(unsigned)_mm_movemask_epi8(ok) & 0xFFFF) << (16 * k);
-      S |= (uint64_t)(unsigned)_mm_movemask_epi8(sep) << (16 * k);
-      L |= (uint64_t)(unsigned)_mm_movemask_epi8(lo) << (16 * k);
-      X |= (uint64_t)(unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(x, _mm_set1_epi8('x'))) << (16 * k);
-      P |= (uint64_t)(unsigned)_mm_movemask_epi8(plus) << (16 * k);
-    }
-    if (bad)
-      return 1;
-    /* an 'x' that ends a word counts as no lowercase (a CN id's check) */
-    next_sep = base + 64 >= n || b64_sep(v[base + 64]);
-    L &= ~(X & ((S >> 1) | ((uint64_t)next_sep << 63)));
-    for (; P; P &= P - 1) { /* '+' and nine digits: maybe an E.164 */
-      size_t q = base + (size_t)__builtin_ctzll(P), i;
-      for (i = q + 1; i < n && i <= q + 9 && v[i] >= '0' && v[i] <= '9'; i++)
-        ;
-      if (i == q + 10)
-        return 1;
-    }
-    for (; S; S &= S - 1) {
-      unsigned j = (unsigned)__builtin_ctzll(S);
-      size_t end = base + j;
-      if (end - wstart >= 9) {
-        unsigned from = wstart > base ? (unsigned)(wstart - base) : 0;
-        uint64_t here = L & ((1ull << j) - 1) & (~0ull << from);
-        if (!here && !(wstart < base && wlow))
-          return 1;
-      }
-      wstart = end + 1;
-    }
-    if (wstart >= base + 64)
-      wlow = 0;
-    else
-      wlow = (wstart < base && wlow) ||
-             (L >> (wstart > base ? wstart - base : 0)) != 0;
+/* the masks of bytes p[0..63] a byte at a time, where the CPU has no AVX2 */
+static void b64_masks_bytes(const char *p, struct b64_masks *m) {
+  size_t k;
+  memset(m, 0, sizeof *m);
+  for (k = 0; k < 64; k++) {
+    char c = p[k];
+    uint64_t bit = 1ull << k;
+    int low = c >= 'a' && c <= 'z', sep = b64_sep(c);
+    if (low || sep || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9'))
+      m->ok |= bit;
+    if (sep)
+      m->sep |= bit;
+    if (low)
+      m->low |= bit;
+    if (c == '+')
+      m->plus |= bit;
   }
-  /* a last word the padding did not end (n a multiple of 64) */
-  return n % 64 == 0 && n - wstart >= 9 && !wlow;
+}
+
+#ifdef AJAR_AVX2
+#define IN_RANGE(x, a, b) \
+  _mm256_and_si256(_mm256_cmpgt_epi8(x, _mm256_set1_epi8((char)((a) - 1))), \
+                   _mm256_cmpgt_epi8(_mm256_set1_epi8((char)((b) + 1)), x))
+/* the same, 32 bytes at a time (bytes over 0x7F are negative: in no range) */
+__attribute__((target("avx2")))
+static void b64_masks_avx2(const char *p, struct b64_masks *m) {
+  uint64_t ok = 0, sp = 0, low = 0, pl = 0;
+  size_t k;
+  for (k = 0; k < 2; k++) {
+    __m256i x = _mm256_loadu_si256((const __m256i *)(p + 32 * k));
+    __m256i lo = IN_RANGE(x, 'a', 'z'), plus = _mm256_cmpeq_epi8(x, _mm256_set1_epi8('+'));
+    __m256i sep = _mm256_or_si256(
+        _mm256_or_si256(plus, _mm256_cmpeq_epi8(x, _mm256_set1_epi8('/'))),
+        _mm256_or_si256(_mm256_cmpeq_epi8(x, _mm256_set1_epi8('=')), IN_RANGE(x, '\n', '\r')));
+    __m256i good = _mm256_or_si256(_mm256_or_si256(lo, sep),
+                                   _mm256_or_si256(IN_RANGE(x, 'A', 'Z'), IN_RANGE(x, '0', '9')));
+    ok |= (uint64_t)(uint32_t)_mm256_movemask_epi8(good) << (32 * k);
+    sp |= (uint64_t)(uint32_t)_mm256_movemask_epi8(sep) << (32 * k);
+    low |= (uint64_t)(uint32_t)_mm256_movemask_epi8(lo) << (32 * k);
+    pl |= (uint64_t)(uint32_t)_mm256_movemask_epi8(plus) << (32 * k);
+  }
+  m->ok = ok, m->sep = sp, m->low = low, m->plus = pl;
 }
 #undef IN_RANGE
-#else
-int b64_text_may_match(const char *v, size_t n) {
-  (void)v;
-  (void)n;
-  return 1;
-}
 #endif
+
+int b64_text_may_match(const char *v, size_t n) {
+  struct b64_walk w = {0, 0};
+  struct b64_masks m;
+  size_t base;
+  void (*masks)(const char *, struct b64_masks *) = b64_masks_bytes;
+#ifdef AJAR_AVX2
+  if (ajar_have_avx2)
+    masks = b64_masks_avx2;
+#endif
+  for (base = 0; base < n; base += 64) {
+    char pad[64];
+    masks(b64_block(v, n, base, pad), &m);
+    if (~m.ok || b64_step(v, n, base, m.sep, m.low, m.plus, &w))
+      return 1;
+  }
+  return b64_last(v, n, &w);
+}
 
 /* byte -> C_* bits; generated from char_class() rules: digits, letters
  * (hex letters marked), space/newline, and the punctuation ids use */
