@@ -125,30 +125,32 @@ static int decimal_exact(const char *v, size_t n, double *out) {
 }
 
 int parse_double(const char *v, size_t n, double *out) {
+  /* powers of ten a double holds exactly */
+  static const double p10[23] = {1e0,  1e1,  1e2,  1e3,  1e4,  1e5,  1e6,  1e7,
+                                 1e8,  1e9,  1e10, 1e11, 1e12, 1e13, 1e14, 1e15,
+                                 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22};
   char tmp[64];
   char *end;
-  size_t i = 0;
-  uint64_t ip = 0, fp = 0, scale = 1;
-  int neg = 0;
+  size_t i = 0, start, nd = 0, k = 0;
+  uint64_t w = 0;
   if (n == 0 || n >= sizeof tmp)
     return 0;
-  /* fast path: [-]digits[.digits], up to 15 significant digits */
-  if (v[0] == '-') neg = 1, i = 1;
-  if (n - i <= 16) {
-    size_t start = i;
-    for (; i < n && v[i] >= '0' && v[i] <= '9'; i++) ip = ip * 10 + (uint64_t)(v[i] - '0');
-    if (i > start && i < n && v[i] == '.') {
-      size_t fs = ++i;
-      for (; i < n && v[i] >= '0' && v[i] <= '9'; i++) {
-        fp = fp * 10 + (uint64_t)(v[i] - '0');
-        scale *= 10;
-      }
-      if (i == fs) i = 0; /* "1." is no number */
-    }
-    if (i == n && n > start) {
-      *out = ((double)ip + (double)fp / (double)scale) * (neg ? -1 : 1);
-      return 1;
-    }
+  /* [-]digits[.digits]: the digits as one integer w over 10^k. When w
+   * and 10^k are exact doubles (w <= 2^53, k <= 22) one division rounds
+   * once, to strtod's double (Clinger's fast path); a telemetry dump is
+   * mostly such numbers. */
+  if (v[0] == '-')
+    i = 1;
+  for (start = i; i < n && v[i] >= '0' && v[i] <= '9' && nd < 19; i++, nd++)
+    w = w * 10 + (uint64_t)(v[i] - '0');
+  if (i > start && i < n && v[i] == '.' && i + 1 < n) {
+    for (i++; i < n && v[i] >= '0' && v[i] <= '9' && nd < 19; i++, nd++, k++)
+      w = w * 10 + (uint64_t)(v[i] - '0');
+  }
+  if (i == n && i > start && v[n - 1] != '.' && w <= (1ull << 53) && k <= 22) {
+    double d = (double)w / p10[k];
+    *out = v[0] == '-' ? -d : d;
+    return 1;
   }
   if (decimal_exact(v, n, out))
     return 1;
