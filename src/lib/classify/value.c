@@ -218,6 +218,10 @@ unsigned classify_scalar(const struct ajar_db *db, struct ajar_scratch *s,
       EMITE(DET_FACE_ATTRIBUTES, 1);
     return SIG_BOOL;
   }
+  /* most numbers are short and under a name that says nothing: no
+   * epoch, date, id or phone (scalar_number) is under 8 bytes */
+  if (kind == VK_NUMBER && !hints && n < 8)
+    return 0;
   while (n && (v[0] == ' ' || v[0] == '\t')) v++, n--;
   while (n && (v[n - 1] == ' ' || v[n - 1] == '\t' || v[n - 1] == '\n' ||
                v[n - 1] == '\r'))

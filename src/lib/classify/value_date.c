@@ -167,8 +167,11 @@ int is_epoch(uint32_t hints, const char *v, size_t n) {
   size_t i;
   if ((n != 10 && n != 13) || (hints & ~(AJAR_H_TIME | AJAR_H_PLACE)))
     return 0;
+  if (v[0] != '1')
+    return 0;
   for (i = 0; i < n; i++)
     if (v[i] < '0' || v[i] > '9')
       return 0;
-  return memcmp(v, "1262304000", 10) >= 0 && memcmp(v, "1893456000", 10) < 0;
+  i = (size_t)digits_at(v, 10);
+  return i >= 1262304000 && i < 1893456000;
 }
