@@ -266,6 +266,13 @@ static const struct vcase cases[] = {
     X(ajar_valid_mac, "ffff.ffff.ffff"),
     X(ajar_valid_mac, "00:1A-2B:3C:4D:5E"), /* mixed separators */
     X(ajar_valid_mac, "001a.2b3c:4d5e"),
+    X(ajar_valid_mac, "00:1a:2b:3c:4d-5e"), /* the last separator differs */
+    X(ajar_valid_mac, "00:1a:2b:3c:4d:5g"),
+    X(ajar_valid_mac, "g0:1a:2b:3c:4d:5e"),
+    X(ajar_valid_mac, "001a.2b3c.4d5g"),
+    X(ajar_valid_mac, "0000.0000.0000"),
+    V(ajar_valid_mac, "ffff.ffff.fffe"),
+    V(ajar_valid_mac, "00:00:00:00:00:01"),
     X(ajar_valid_mac, "00:1A:2B:3C:4D"),
     X(ajar_valid_mac, "00:1A:2B:3C:4D:5G"),
     X(ajar_valid_mac, "001A2B3C4D5E"),

@@ -38,6 +38,13 @@ static const unsigned char hex_ok[256] = {
     ['c'] = 1, ['d'] = 1, ['e'] = 1, ['f'] = 1, ['A'] = 1, ['B'] = 1,
     ['C'] = 1, ['D'] = 1, ['E'] = 1, ['F'] = 1,
 };
+/* 1 + the value of a hex digit, 0 for any other byte */
+static const unsigned char hex1[256] = {
+    ['0'] = 1, ['1'] = 2, ['2'] = 3, ['3'] = 4, ['4'] = 5, ['5'] = 6,
+    ['6'] = 7, ['7'] = 8, ['8'] = 9, ['9'] = 10, ['a'] = 11, ['b'] = 12,
+    ['c'] = 13, ['d'] = 14, ['e'] = 15, ['f'] = 16, ['A'] = 11, ['B'] = 12,
+    ['C'] = 13, ['D'] = 14, ['E'] = 15, ['F'] = 16,
+};
 static int dv(const char *s, size_t i) { return (unsigned char)s[i] - '0'; }
 
 static int all_digits(const char *s, size_t n) {
@@ -470,35 +477,31 @@ int ajar_valid_imsi(const char *s, size_t n) {
  * Cisco aabb.ccdd.eeff; rejects all-zero and broadcast. Presidio
  * mac_recognizer. */
 int ajar_valid_mac(const char *s, size_t n) {
-  int v[12], k = 0, zero = 1, bcast = 1;
+  /* the six bytes' digits OR-ed (0: 00..00) and AND-ed (15: ff..ff) */
+  unsigned any = 0, all = 15, x, y;
   size_t i;
   if (!s) return 0;
   if (n == 17) {
     char sep = s[2];
     if (sep != ':' && sep != '-') return 0;
-    for (i = 0; i < 17; i++) {
-      if (i % 3 == 2) {
-        if (s[i] != sep) return 0;
-      } else if ((v[k++] = hex_val((unsigned char)s[i])) < 0) {
-        return 0;
-      }
+    for (i = 0; i < 17; i += 3) {
+      x = hex1[(unsigned char)s[i]], y = hex1[(unsigned char)s[i + 1]];
+      if (!x || !y || (i < 15 && s[i + 2] != sep)) return 0;
+      any |= (x - 1) | (y - 1);
+      all &= (x - 1) & (y - 1);
     }
   } else if (n == 14) {
+    if (s[4] != '.' || s[9] != '.') return 0;
     for (i = 0; i < 14; i++) {
-      if (i == 4 || i == 9) {
-        if (s[i] != '.') return 0;
-      } else if ((v[k++] = hex_val((unsigned char)s[i])) < 0) {
-        return 0;
-      }
+      if (i == 4 || i == 9) continue;
+      if (!(x = hex1[(unsigned char)s[i]])) return 0;
+      any |= x - 1;
+      all &= x - 1;
     }
   } else {
     return 0;
   }
-  for (k = 0; k < 12; k++) {
-    if (v[k] != 0) zero = 0;
-    if (v[k] != 15) bcast = 0;
-  }
-  return !zero && !bcast;
+  return any != 0 && all != 15;
 }
 
 /* IPv4 dotted quad (RFC 791 text form as in inet_pton): exactly 4 parts,
