@@ -139,6 +139,7 @@ static const char zh_marks[][4] = {"省", "市", "区", "县", "路", "街", "�
 static uint16_t street_slot[STREET_SLOTS]; /* index + 1 in street_words; 0 empty */
 static size_t street_max;                  /* the longest street word */
 static uint32_t ending_tail[N_ENDING];     /* the last three bytes of each ending */
+static uint8_t ending_last[256];           /* 1: some ending ends with this byte */
 static uint32_t zh_code[ZH_SLOTS];         /* a mark's three bytes; 0 empty */
 static uint8_t zh_bit[ZH_SLOTS];           /* its index in zh_marks */
 static pthread_once_t words_once = PTHREAD_ONCE_INIT;
@@ -171,8 +172,10 @@ static void build_words(void) {
     if (street_words[k].n > street_max)
       street_max = street_words[k].n;
   }
-  for (k = 0; k < N_ENDING; k++)
+  for (k = 0; k < N_ENDING; k++) {
     ending_tail[k] = bytes3(street_endings[k].s + street_endings[k].n - 3);
+    ending_last[(unsigned char)street_endings[k].s[street_endings[k].n - 1]] = 1;
+  }
   for (k = 0; k < N_ZH_MARK; k++) {
     uint32_t c = bytes3(zh_marks[k]);
     for (i = zh_slot(c); zh_code[i]; i = (i + 1) & (ZH_SLOTS - 1))
@@ -196,7 +199,9 @@ static int street_word(const char *w, size_t n) {
         return 1;
     }
   }
-  if (n < 6) /* every ending has three bytes or more, and two before it */
+  /* every ending has three bytes or more, and two before it; most words
+   * end in a byte no ending ends in (a user agent's "x64)", "537.36") */
+  if (n < 6 || !ending_last[(unsigned char)w[n - 1]])
     return 0;
   tail = bytes3(w + n - 3);
   for (k = 0; k < N_ENDING; k++) {
