@@ -16,13 +16,14 @@
 #include <stdint.h>
 #include <string.h>
 #include <emmintrin.h>
+#include "classify/shape.h" /* ajar_keep_lanes */
 
 #define KEY_CACHE_BITS 9
 
 struct key_slot {
   char key16[16];  /* the key, its closing quote, zeros */
   uint32_t parent; /* the object's field */
-  uint32_t field;  /* the key's field; 0: empty */
+  uint32_t field;  /* the key's field */
   uint32_t len, pad;
 };
 
@@ -30,12 +31,12 @@ struct key_cache {
   struct key_slot slot[1u << KEY_CACHE_BITS];
 };
 
-/* the slot of (parent, key16) */
+/* the slot of (parent, key16): one multiply */
 static inline unsigned key_cache_index(__m128i key, uint32_t parent) {
   uint64_t lo = (uint64_t)_mm_cvtsi128_si64(key);
   uint64_t hi = (uint64_t)_mm_cvtsi128_si64(_mm_unpackhi_epi64(key, key));
-  uint64_t h = (lo * 0x9E3779B97F4A7C15ull) ^ (hi * 0xC2B2AE3D27D4EB4Full) ^
-               ((uint64_t)parent * 0x165667B19E3779F9ull);
+  uint64_t h = (lo ^ (hi << 7) ^ (hi >> 29) ^ ((uint64_t)parent << 32)) *
+               0x9E3779B97F4A7C15ull;
   return (unsigned)(h >> (64 - KEY_CACHE_BITS));
 }
 
@@ -62,11 +63,13 @@ static inline uint32_t key_cache_find(const struct key_cache *kc, uint32_t paren
   if (!(q & 0xFFFEu)) /* no quote, or an empty key */
     return UINT32_MAX;
   len = (unsigned)__builtin_ctz(q);
-  keep = _mm_cmplt_epi8(_mm_setr_epi8(0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15),
-                        _mm_set1_epi8((char)(len + 1)));
+  /* the key and its quote: the first len + 1 lanes */
+  keep = _mm_loadu_si128((const __m128i *)(ajar_keep_lanes + 15 - len));
   key = _mm_and_si128(v, keep);
   s = &kc->slot[key_cache_index(key, parent)];
-  if (s->parent != parent || s->len != len || !s->field ||
+  /* equal vectors are equal lengths (the quote is in both at len); an
+   * empty slot, all zeros, equals no key */
+  if (s->parent != parent ||
       _mm_movemask_epi8(_mm_cmpeq_epi8(key, _mm_loadu_si128((const __m128i *)s->key16))) !=
           0xFFFF)
     return UINT32_MAX;
