@@ -256,6 +256,15 @@ static const struct row rows[] = {
   {"gender", "geschlecht", "weiblich", 1},
   {"gender", "f1", "남성", 1},
   {"gender", "f1", "X", 0},
+  /* FHIR's other and unknown, HL7's O and U, divers: beside male and
+   * female in a field named for the sex, nowhere else */
+  {"gender", "gender", "other", 1},
+  {"gender", "sex", "Unknown", 1},
+  {"gender", "geschlecht", "divers", 1},
+  {"gender", "sex", "X", 1},
+  {"gender", "status", "other", 0},
+  {"gender", "f1", "unknown", 0},
+  {"gender", "gender", "others", 0},
   {"gender", "f1", "MF", 0},
   {"gender", "f1", "Male Model", 0},
   /* a salutation gives the sex; a title of rank or office does not, and

@@ -721,6 +721,29 @@ static int sex_letter(const char *v, size_t n) {
   return n == 1 && strchr("MFmfWwHhVv", v[0]) != NULL;
 }
 
+/* In a field named for the sex, the codes beside male and female of the
+ * administrative-gender sets: HL7 FHIR (other, unknown), HL7 v2 (O, U,
+ * A, N), German civil status (divers), passports (X), and the words for
+ * not stated. Alone they name no sex: only under such a name. */
+static __attribute__((noinline, cold)) int gender_other(const char *v, size_t n) {
+  static const char *const words[] = {"other", "unknown", "diverse", "divers",
+                                      "nonbinary", "non-binary", "unspecified",
+                                      "not specified", "not stated", "undisclosed"};
+  size_t i, k;
+  if (n == 1)
+    return strchr("XxUuOoAaNn", v[0]) != NULL;
+  for (i = 0; i < sizeof words / sizeof words[0]; i++) {
+    const char *w = words[i];
+    if (strlen(w) != n)
+      continue;
+    for (k = 0; k < n && (v[k] | 0x20) == w[k]; k++)
+      ;
+    if (k == n)
+      return 1;
+  }
+  return 0;
+}
+
 /* a state's, province's or UF's code in an address: CA, SP, NRW */
 static int state_code(const char *v, size_t n) {
   return (n == 2 || n == 3) && v[0] >= 'A' && v[0] <= 'Z' && v[1] >= 'A' &&
@@ -786,9 +809,12 @@ unsigned scalar_words(struct emit_ctx *e, const char *v, size_t n,
     EMITE(DET_POLITICAL, 0);
   if ((hints & AJAR_H_HEALTH) && !(voc & AJAR_V_HEALTH))
     EMITE(DET_HEALTH, 0);
-  if ((hints & AJAR_H_GENDER) && !(voc & AJAR_V_GENDER) && n == 1 &&
-      (v[0] == 'M' || v[0] == 'F' || v[0] == 'm' || v[0] == 'f'))
-    EMITE(DET_GENDER, 1);
+  if ((hints & AJAR_H_GENDER) && !(voc & AJAR_V_GENDER)) {
+    if (n == 1 && (v[0] == 'M' || v[0] == 'F' || v[0] == 'm' || v[0] == 'f'))
+      EMITE(DET_GENDER, 1);
+    else if (n <= 13 && gender_other(v, n))
+      EMITE(DET_GENDER, 0);
+  }
   if ((hints & AJAR_H_DEMOGRAPHIC) && !(hints & (AJAR_H_GENDER | AJAR_H_AGE_DOB)) &&
       !(voc & AJAR_V_NATIONALITY) && n <= 40 && !(mask & C_DIGIT))
     EMITE(DET_NATIONALITY, 0);
