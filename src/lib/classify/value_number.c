@@ -202,7 +202,8 @@ unsigned scalar_punct_digits(struct emit_ctx *e, const char *v, size_t n,
                                     unsigned mask) {
   uint32_t hints = e->hints;
   unsigned sig = 0;
-  char d[40];
+  char buf[40];
+  const char *d = buf;
   size_t nd;
   int has_time, year;
   if ((mask & C_DOT) && !(mask & ~(C_DIGIT | C_DOT)) && ajar_valid_ipv4(v, n)) {
@@ -211,7 +212,11 @@ unsigned scalar_punct_digits(struct emit_ctx *e, const char *v, size_t n,
   }
   if (mask == C_DIGIT && is_epoch(hints, v, n))
     sig |= SIG_TIME;
-  nd = strip_digits(v, n, d, sizeof d);
+  /* digits alone need no copy without their separators */
+  if (mask == C_DIGIT && n <= sizeof buf)
+    d = v, nd = n;
+  else
+    nd = strip_digits(v, n, buf, sizeof buf);
   if (v[0] == '+' && nd) {
     char p[40];
     p[0] = '+';
