@@ -334,13 +334,15 @@ static const int8_t hi2[16] = {0x00, 0x00, 0x0e, 0x00, 0x10, 0x00, 0x10, 0x00,
 const int8_t ajar_keep_lanes[32] = {-1, -1, -1, -1, -1, -1, -1, -1,
                                     -1, -1, -1, -1, -1, -1, -1, -1};
 
-static unsigned or_bytes(__m128i x) {
-  x = _mm_or_si128(x, _mm_srli_si128(x, 8));
-  x = _mm_or_si128(x, _mm_srli_si128(x, 4));
-  x = _mm_or_si128(x, _mm_srli_si128(x, 2));
-  x = _mm_or_si128(x, _mm_srli_si128(x, 1));
-  return (unsigned)_mm_cvtsi128_si32(x) & 0xFF;
-}
+/* class byte 0's bits as C_* bits, by its low and its high nibble */
+#define LO0(i) (((i) & 1 ? C_DIGIT : 0) | ((i) & 6 ? C_UPPER : 0) | ((i) & 8 ? C_LOWER : 0))
+#define HI0(i) (((i) & 1 ? C_LOWER : 0) | ((i) & 6 ? C_SPACE : 0) | ((i) & 8 ? C_NL : 0))
+#define SIXTEEN(F) {F(0), F(1), F(2), F(3), F(4), F(5), F(6), F(7), F(8), F(9), \
+                    F(10), F(11), F(12), F(13), F(14), F(15)}
+static const unsigned byte0_lo[16] = SIXTEEN(LO0), byte0_hi[16] = SIXTEEN(HI0);
+#undef LO0
+#undef HI0
+#undef SIXTEEN
 
 uint64_t hash_prefix16(const char *a, size_t k) {
   __m128i x;
@@ -395,20 +397,19 @@ unsigned value_shape(const char *v, size_t n, size_t *digits, size_t *seps) {
   *digits = d;
   *seps = sp;
   {
-    /* a0 and a1 OR-ed side by side in 16-bit lanes, a2 alone */
-    __m128i t = _mm_or_si128(_mm_unpacklo_epi8(a0, a1), _mm_unpackhi_epi8(a0, a1));
-    unsigned s01;
+    /* a0, a1 and a2 side by side in 32-bit lanes, OR-ed down to one */
+    __m128i t01 = _mm_or_si128(_mm_unpacklo_epi8(a0, a1), _mm_unpackhi_epi8(a0, a1));
+    __m128i t2 = _mm_or_si128(_mm_unpacklo_epi8(a2, zero), _mm_unpackhi_epi8(a2, zero));
+    __m128i t = _mm_or_si128(_mm_unpacklo_epi16(t01, t2), _mm_unpackhi_epi16(t01, t2));
+    unsigned s012;
     t = _mm_or_si128(t, _mm_srli_si128(t, 8));
     t = _mm_or_si128(t, _mm_srli_si128(t, 4));
-    t = _mm_or_si128(t, _mm_srli_si128(t, 2));
-    s01 = (unsigned)_mm_cvtsi128_si32(t);
-    s0 = s01 & 0xFF;
-    s1 = (s01 >> 8) & 0xFF;
-    s2 = or_bytes(a2);
+    s012 = (unsigned)_mm_cvtsi128_si32(t);
+    s0 = s012 & 0xFF;
+    s1 = (s012 >> 8) & 0xFF;
+    s2 = (s012 >> 16) & 0xFF;
   }
-  mask = (s0 & 0x01 ? C_DIGIT : 0) | (s0 & 0x06 ? C_UPPER : 0) |
-         (s0 & 0x18 ? C_LOWER : 0) | (s0 & 0x60 ? C_SPACE : 0) |
-         (s0 & 0x80 ? C_NL : 0) | s1 << 4 | (s2 & 0x0F) << 12 |
+  mask = byte0_lo[s0 & 15] | byte0_hi[s0 >> 4] | s1 << 4 | (s2 & 0x0F) << 12 |
          (s2 & 0x10) << 13 | (_mm_movemask_epi8(none) ? C_OTHER : 0);
   return mask;
 }
