@@ -79,6 +79,7 @@ static uint32_t new_field(struct ajar_collection *c, uint32_t parent,
                 !memchr(key, '\\', klen);
   f->hints = is_array ? own : classify_adjust_hints(own, c->fields[parent].path_hints);
   f->text_leaf = !is_array && !f->hints && ajar_lexicon_text_key(key, klen);
+  f->time_place = (uint8_t)hints_time_place_only(f->hints);
   f->path_hints = c->fields[parent].path_hints | f->hints;
   return c->n_fields++;
 }
@@ -89,6 +90,7 @@ static uint32_t overflow_field(struct ajar_collection *c) {
     if (i == UINT32_MAX)
       return ROOT_FIELD;
     c->fields[i].hints = 0;
+    c->fields[i].time_place = 0;
     c->overflow = i;
   }
   return c->overflow;
@@ -244,11 +246,8 @@ int det_examples(struct det_stat *st) {
   return st->examples ? 0 : -1;
 }
 
-static struct det_stat *stat_for(struct field *f, unsigned det) {
-  uint16_t i;
-  for (i = 0; i < f->n_stats; i++)
-    if (f->stats[i].det == det)
-      return &f->stats[i];
+/* a new, zero det_stat for det (field_stat found none) */
+static struct det_stat *stat_new(struct field *f, unsigned det) {
   if (f->n_stats >= DET__COUNT)
     return NULL;
   if ((f->n_stats & 3) == 0) { /* grow by four */
@@ -259,9 +258,18 @@ static struct det_stat *stat_for(struct field *f, unsigned det) {
   }
   memset(&f->stats[f->n_stats], 0, sizeof f->stats[0]);
   f->stats[f->n_stats].det = (uint16_t)det;
+  f->stat_of[det] = (uint8_t)(f->n_stats + 1);
   return &f->stats[f->n_stats++];
 }
 
+struct det_stat *field_stat(struct field *f, unsigned det) {
+  unsigned i = f->stat_of[det];
+  return i ? &f->stats[i - 1] : stat_new(f, det);
+}
+
+/* out of the way of record_hit: a detector takes its last example
+ * after a few hits */
+__attribute__((noinline, cold))
 static void add_example(struct ajar_collection *c, struct det_stat *st,
                         const char *v, size_t n) {
   char ex[AJAR_MAX_EXAMPLE];
@@ -285,20 +293,26 @@ static void add_example(struct ajar_collection *c, struct det_stat *st,
 /* a cheap hash of a value: its length and first and last eight bytes */
 static uint64_t memo_hash(const char *v, size_t n) {
   uint64_t a = 0, b = 0;
-  size_t i;
   if (n >= 8) {
     memcpy(&a, v, 8);
     memcpy(&b, v + n - 8, 8);
-  } else {
+  } else if (n) {
+#if __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+    /* the n bytes as a big-endian number, as the loop below makes it */
+    memcpy(&a, v, n);
+    a = __builtin_bswap64(a) >> (64 - 8 * n);
+#else
+    size_t i;
     for (i = 0; i < n; i++)
       a = a << 8 | (unsigned char)v[i];
+#endif
   }
   return (a ^ (b * 0x9E3779B97F4A7C15ull) ^ n) * 0xFF51AFD7ED558CCDull;
 }
 
 static void record_hit(struct ajar_collection *c, uint32_t fi, unsigned det,
                        int embedded, int validated, const char *v, size_t n) {
-  struct det_stat *st = stat_for(&c->fields[fi], det);
+  struct det_stat *st = field_stat(&c->fields[fi], det);
   if (!st)
     return;
   if (embedded) {
@@ -306,7 +320,7 @@ static void record_hit(struct ajar_collection *c, uint32_t fi, unsigned det,
   } else {
     st->hits++;
     st->valid += validated != 0;
-    if (v)
+    if (v && ~st->sketch) /* once every bit is set, no value adds one */
       st->sketch |= 1ull << (memo_hash(v, n) >> 40 & 63);
   }
   if (st->last_record != c->records + 1) {
@@ -507,7 +521,9 @@ void field_value(struct ajar_collection *c, struct ajar_scratch *s,
   f->values++;
   if (f->text_leaf && kind == VK_STRING)
     record_hit(c, fi, DET_CODE_TEXT, 0, 0, v, n);
-  if (kind == VK_STRING && n <= AJAR_MEMO_VALUE)
+  if (f->time_place) /* no candidates: nothing to remember */
+    sig = classify_time_place(f->hints, kind, v, n);
+  else if (kind == VK_STRING && n <= AJAR_MEMO_VALUE)
     sig = memo_classify(c, s, fi, v, n);
   else if (kind == VK_STRING && n <= AJAR_TEXT_MEMO_VALUE)
     sig = text_memo_classify(c, s, fi, v, n);
@@ -536,7 +552,7 @@ void field_numarray(struct ajar_collection *c, uint32_t fi, size_t count,
 
 void field_geo(struct ajar_collection *c, uint32_t fi, double lat, double lon) {
   char ex[64];
-  struct det_stat *st = stat_for(&c->fields[fi], DET_GEO_POINT);
+  struct det_stat *st = field_stat(&c->fields[fi], DET_GEO_POINT);
   int n = 0;
   if (st && st->n_examples < AJAR_EXAMPLES_MAX) /* format only when kept */
     n = snprintf(ex, sizeof ex, "%.4f,%.4f", lat, lon);
@@ -656,7 +672,7 @@ int ajar_collection_merge(struct ajar_collection *dst,
     df->place_named |= sf->place_named;
     for (j = 0; j < sf->n_stats; j++) {
       const struct det_stat *ss = &sf->stats[j];
-      struct det_stat *ds = stat_for(df, ss->det);
+      struct det_stat *ds = field_stat(df, ss->det);
       uint16_t k;
       if (!ds)
         continue;

@@ -30,6 +30,11 @@ struct det_stat {
 /* st->examples, allocated if need be; 0, or -1 without memory */
 int det_examples(struct det_stat *st);
 
+struct field;
+/* the evidence of detector det in field f, added (zero) when it has none
+ * yet; NULL without memory */
+struct det_stat *field_stat(struct field *f, unsigned det);
+
 /* a key predicted to come next, with what matching it needs */
 struct key_pred {
   char quoted16[16]; /* the key and its closing quote, zero-padded */
@@ -47,6 +52,8 @@ struct field {
                          * (collection_finish.c, beside_diagnosis_code) */
   uint8_t place_named;  /* a value of this place field could name a site or
                          * a device (SIG_PLACE; collection_finish.c) */
+  uint8_t time_place;   /* named for a time or a place alone: its values
+                         * give signals only (classify_time_place) */
   uint64_t values;      /* non-empty values seen */
   struct det_stat *stats; /* at most DET__COUNT */
   struct value_memo *memo; /* recent short values and their candidates */
@@ -69,7 +76,11 @@ struct field {
   uint8_t quotable;     /* a plain key of 1..15 bytes, no '"' nor '\\' */
   uint8_t text_memo_off; /* its long values repeat too seldom to remember */
   struct text_memo *text_memo; /* recent long values and their candidates */
+  /* read for every candidate: the index + 1 in stats of each detector's
+   * evidence (0: none yet), so a hit finds its counters without a search */
+  uint8_t stat_of[DET__COUNT];
 } __attribute__((aligned(64)));
+_Static_assert(DET__COUNT <= UINT8_MAX, "stat_of holds a detector's index + 1");
 
 #define ROOT_FIELD 0u
 

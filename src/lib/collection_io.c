@@ -123,22 +123,10 @@ static const char *get_bytes(struct rbuf *r, size_t n) {
 }
 
 static void add_stat(struct field *f, const struct det_stat *src) {
-  struct det_stat *ds = NULL;
+  struct det_stat *ds = field_stat(f, src->det);
   uint16_t i, k;
-  for (i = 0; i < f->n_stats; i++)
-    if (f->stats[i].det == src->det)
-      ds = &f->stats[i];
-  if (!ds) {
-    if ((f->n_stats & 3) == 0) { /* grow by four, as collection.c does */
-      struct det_stat *st = realloc(f->stats, (f->n_stats + 4u) * sizeof *st);
-      if (!st)
-        return;
-      f->stats = st;
-    }
-    ds = &f->stats[f->n_stats++];
-    memset(ds, 0, sizeof *ds);
-    ds->det = src->det;
-  }
+  if (!ds)
+    return;
   ds->hits += src->hits;
   ds->valid += src->valid;
   ds->sketch |= src->sketch;

@@ -45,6 +45,19 @@ enum signal {
   SIG_BOOL = 1u << 2,   /* boolean value */
 };
 
+/* A field named for a time or a place (camera, checkpoint) and nothing
+ * else holds no personal data itself: classify_scalar gives no candidate
+ * for its values, only the signals of classify_time_place. */
+static inline int hints_time_place_only(uint32_t hints) {
+  return hints && !(hints & ~(AJAR_H_TIME | AJAR_H_PLACE));
+}
+/* classify_scalar for such a field (hints_time_place_only): SIG_BOOL for
+ * a boolean, SIG_TIME for any other value that is not blank (a time
+ * hint), SIG_PLACE for one that can name a site or a device (a place
+ * hint) */
+unsigned classify_time_place(uint32_t hints, enum value_kind kind, const char *v,
+                             size_t n);
+
 /* Classify one scalar value of a field with these lexicon hints.
  * Returns signal bits seen (SIG_*). */
 unsigned classify_scalar(const struct ajar_db *db, struct ajar_scratch *s,

@@ -203,6 +203,22 @@ static int names_site(const char *v, size_t n) {
   return 0;
 }
 
+unsigned classify_time_place(uint32_t hints, enum value_kind kind, const char *v,
+                             size_t n) {
+  if (kind == VK_NULL)
+    return 0;
+  if (kind == VK_BOOL)
+    return SIG_BOOL;
+  while (n && (v[0] == ' ' || v[0] == '\t')) v++, n--;
+  while (n && (v[n - 1] == ' ' || v[n - 1] == '\t' || v[n - 1] == '\n' ||
+               v[n - 1] == '\r'))
+    n--;
+  if (n == 0)
+    return 0;
+  return (hints & AJAR_H_TIME ? SIG_TIME : 0) |
+         (hints & AJAR_H_PLACE && names_site(v, n) ? SIG_PLACE : 0);
+}
+
 unsigned classify_scalar(const struct ajar_db *db, struct ajar_scratch *s,
                          uint32_t hints, enum value_kind kind,
                          const char *v, size_t n, candidate_fn fn, void *ctx) {
@@ -239,9 +255,8 @@ unsigned classify_scalar(const struct ajar_db *db, struct ajar_scratch *s,
     return sig;
   }
   /* a time or a camera/checkpoint field holds no personal data itself */
-  if (hints && !(hints & ~(AJAR_H_TIME | AJAR_H_PLACE)))
-    return (hints & AJAR_H_TIME ? SIG_TIME : 0) |
-           (hints & AJAR_H_PLACE && names_site(v, n) ? SIG_PLACE : 0);
+  if (hints_time_place_only(hints))
+    return classify_time_place(hints, kind, v, n);
   if (n > AJAR_MAX_VALUE_SCAN)
     n = AJAR_MAX_VALUE_SCAN;
 
