@@ -587,8 +587,32 @@ static enum script script_of(const unsigned char *p) {
 }
 
 
+/* Whether one Han or Hangul character is a common surname, asked of the
+ * lexicon once per character and kept: 0 not asked yet, 1 no, 2 yes.
+ * Threads may fill the same byte at once; they write the same value. */
+static unsigned char surname1_seen[HAN_N + HANGUL_N];
+
+static int surname_char(const char *p) {
+  unsigned x = cp3(p), i;
+  unsigned char k;
+  if (x - HAN_LO < HAN_N)
+    i = x - HAN_LO;
+  else if (x - HANGUL_LO < HANGUL_N)
+    i = HAN_N + (x - HANGUL_LO);
+  else
+    return (ajar_lexicon_value_vocab_exact(p, 3) & AJAR_V_CN_SURNAME) != 0;
+  k = __atomic_load_n(&surname1_seen[i], __ATOMIC_RELAXED);
+  if (!k) {
+    k = (ajar_lexicon_value_vocab_exact(p, 3) & AJAR_V_CN_SURNAME) ? 2 : 1;
+    __atomic_store_n(&surname1_seen[i], k, __ATOMIC_RELAXED);
+  }
+  return k == 2;
+}
+
 /* the whole part (1-3 characters) is a common surname */
 static int surname_part(const char *p, size_t n) {
+  if (n == 3)
+    return surname_char(p);
   return n >= 3 && n <= 9 && (ajar_lexicon_value_vocab_exact(p, n) & AJAR_V_CN_SURNAME);
 }
 
@@ -671,7 +695,9 @@ int person_cjk_name(const char *v, size_t n) {
    * four start with a surname */
   if (first == S_HANGUL && chars == 2)
     return surname_part(v, n) ? 3 : given_part(v, n, first) ? 2 : 1;
-  if (surname_part(v, n) || surname_first(v, n))
+  /* the first character first: most names start with a one-character
+   * surname, known without a lookup */
+  if (surname_first(v, n) || surname_part(v, n))
     return 3; /* 佐藤, 欧阳, 王小明, 김민준 */
   if (given_part(v, n, first))
     return 2;

@@ -780,7 +780,9 @@ unsigned scalar_words(struct emit_ctx *e, const char *v, size_t n,
     if (k)
       EMITE(DET_NATIONALITY, k == 1);
   }
-  if ((mask & C_HIGH) && ajar_lexicon_cn_province(v, n) && ajar_valid_cn_plate(v, n))
+  /* a CN plate: a province's character, a capital letter, digits */
+  if ((mask & (C_HIGH | C_UPPER | C_DIGIT)) == (C_HIGH | C_UPPER | C_DIGIT) &&
+      ajar_lexicon_cn_province(v, n) && ajar_valid_cn_plate(v, n))
     EMITE(DET_CN_PLATE, 1);
   /* a field named for a street or a town holds places, many named after
    * people (Rua João Pessoa, São José): no person's name */
@@ -791,8 +793,9 @@ unsigned scalar_words(struct emit_ctx *e, const char *v, size_t n,
     return sig;
   if (digits && looks_address(v, n, mask))
     EMITE(DET_ADDRESS, 1);
-  if (hints & AJAR_H_NAME && !(voc & ~NAME_VOCAB) && name_shaped(v, n, mask) &&
-      (mask & C_HIGH))
+  /* (a name in CJK characters is emitted already, by person_name) */
+  if (hints & AJAR_H_NAME && !(voc & ~NAME_VOCAB) && (mask & C_HIGH) &&
+      !(e->seen & (1ull << DET_PERSON_NAME)) && name_shaped(v, n, mask))
     EMITE(DET_PERSON_NAME, 0);
   if ((hints & AJAR_H_ADDRESS) && (n >= 4 || state_code(v, n)) && !value_is_empty(v, n))
     EMITE(DET_ADDRESS, 0);
