@@ -523,9 +523,12 @@ void field_value(struct ajar_collection *c, struct ajar_scratch *s,
     record_hit(c, fi, DET_CODE_TEXT, 0, 0, v, n);
   if (f->time_place) /* no candidates: nothing to remember */
     sig = classify_time_place(f->hints, kind, v, n);
-  else if (kind == VK_STRING && n <= AJAR_MEMO_VALUE)
+  /* through a memo unless the field's is off for good (mostly distinct
+   * values): most fields' values take the short way */
+  else if (kind == VK_STRING && n <= AJAR_MEMO_VALUE && f->memo_tries != MEMO_OFF)
     sig = memo_classify(c, s, fi, v, n);
-  else if (kind == VK_STRING && n <= AJAR_TEXT_MEMO_VALUE)
+  else if (kind == VK_STRING && n > AJAR_MEMO_VALUE && n <= AJAR_TEXT_MEMO_VALUE &&
+           !f->text_memo_off)
     sig = text_memo_classify(c, s, fi, v, n);
   else
     sig = classify_scalar(c->db, s, f->hints, kind, v, n, on_candidate, &h);

@@ -750,17 +750,28 @@ static int state_code(const char *v, size_t n) {
          v[1] <= 'Z' && (n == 2 || (v[2] >= 'A' && v[2] <= 'Z'));
 }
 
+/* the hints under which scalar_words emits whatever the value */
+#define WORDS_HINTS                                                           \
+  (AJAR_H_NAME | AJAR_H_PERSON | AJAR_H_ADDRESS | AJAR_H_PLATE |             \
+   AJAR_H_ETHNICITY | AJAR_H_RELIGION | AJAR_H_POLITICAL | AJAR_H_HEALTH |    \
+   AJAR_H_GENDER | AJAR_H_DEMOGRAPHIC | AJAR_H_FACE_ATTR)
+
 /* words: vocabularies, names, addresses, and fields whose name says it */
 unsigned scalar_words(struct emit_ctx *e, const char *v, size_t n,
                              unsigned mask, size_t digits) {
   uint32_t hints = e->hints;
   unsigned sig = 0;
-  uint32_t voc = n <= 64 && digits <= 2 &&
-                         !(mask & (C_AT | C_UNDER | C_COLON | C_SLASH | C_EQ))
-                     ? (mask & (C_UPPER | C_SPACE | C_DASH | C_UNDER | C_OTHER)
-                            ? ajar_lexicon_value_vocab(v, n)
-                            : ajar_lexicon_value_vocab_exact(v, n))
-                     : 0;
+  uint32_t voc;
+  /* a token with three digits or more, no CJK and no space (a host, a
+   * path, a MAC, a VIN) is no vocabulary word, country, name, plate of
+   * CJK characters nor address: the field's name alone could say more */
+  if (digits > 2 && !(mask & (C_HIGH | C_SPACE)) && !(hints & WORDS_HINTS))
+    return 0;
+  voc = n <= 64 && digits <= 2 && !(mask & (C_AT | C_UNDER | C_COLON | C_SLASH | C_EQ))
+            ? (mask & (C_UPPER | C_SPACE | C_DASH | C_UNDER | C_OTHER)
+                   ? ajar_lexicon_value_vocab(v, n)
+                   : ajar_lexicon_value_vocab_exact(v, n))
+            : 0;
   if (voc)
     vocab_emit(e, v, voc, n);
   /* a sex as a linked-data term: https://schema.org/Female, ...#male */
