@@ -296,16 +296,20 @@ static uint64_t memo_hash(const char *v, size_t n) {
   if (n >= 8) {
     memcpy(&a, v, 8);
     memcpy(&b, v + n - 8, 8);
-  } else if (n) {
+  } else {
+    size_t i = 0;
 #if __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
-    /* the n bytes as a big-endian number, as the loop below makes it */
-    memcpy(&a, v, n);
-    a = __builtin_bswap64(a) >> (64 - 8 * n);
-#else
-    size_t i;
-    for (i = 0; i < n; i++)
-      a = a << 8 | (unsigned char)v[i];
+    if (n >= 4) { /* the n bytes as a big-endian number, as the loop makes it */
+      uint32_t x, y;
+      memcpy(&x, v, 4);
+      memcpy(&y, v + n - 4, 4); /* its last n - 4 bytes are the rest */
+      a = (uint64_t)__builtin_bswap32(x) << (8 * (n - 4)) |
+          (__builtin_bswap32(y) & ((1u << (8 * (n - 4))) - 1));
+      i = n;
+    }
 #endif
+    for (; i < n; i++)
+      a = a << 8 | (unsigned char)v[i];
   }
   return (a ^ (b * 0x9E3779B97F4A7C15ull) ^ n) * 0xFF51AFD7ED558CCDull;
 }
