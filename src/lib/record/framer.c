@@ -175,11 +175,12 @@ static int next_csv(struct framer *f, const char *b, size_t len, size_t *start,
 
 static int is_ws(char c) { return c == ' ' || c == '\n' || c == '\r' || c == '\t'; }
 
-/* The bytes of b[i, i + 64) that are quotes, backslashes, openers ('['
- * '{'), closers (']' '}'), commas and newlines, one bit each (SSE2). */
-struct json_block { uint64_t q, bs, op, cl, cm, nl; };
+/* The bytes of b[i, i + 64) that are quotes, backslashes, brackets or
+ * braces, commas (only when asked: they end an element at depth 0 alone)
+ * and newlines, one bit each (SSE2). */
+struct json_block { uint64_t q, bs, br, cm, nl; };
 
-static void json_block(const char *b, struct json_block *m) {
+static void json_block(const char *b, struct json_block *m, int commas) {
   const __m128i q = _mm_set1_epi8('"'), bs = _mm_set1_epi8('\\'),
                 comma = _mm_set1_epi8(','), nl = _mm_set1_epi8('\n'),
                 low = _mm_set1_epi8(0x20), open = _mm_set1_epi8('{'),
@@ -188,15 +189,19 @@ static void json_block(const char *b, struct json_block *m) {
   memset(m, 0, sizeof *m);
   for (k = 0; k < 4; k++) {
     __m128i v = _mm_loadu_si128((const __m128i *)(b + 16 * k));
+    /* x | 0x20 is '{' for '[' and '{' alone, '}' for ']' and '}' alone */
     __m128i l = _mm_or_si128(v, low);
     unsigned s = 16u * (unsigned)k;
     m->q |= (uint64_t)(unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(v, q)) << s;
     m->bs |= (uint64_t)(unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(v, bs)) << s;
-    m->op |= (uint64_t)(unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(l, open)) << s;
-    m->cl |= (uint64_t)(unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(l, close)) << s;
-    m->cm |= (uint64_t)(unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(v, comma)) << s;
+    m->br |= (uint64_t)(unsigned)_mm_movemask_epi8(
+                 _mm_or_si128(_mm_cmpeq_epi8(l, open), _mm_cmpeq_epi8(l, close)))
+             << s;
     m->nl |= (uint64_t)(unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(v, nl)) << s;
+    m->cm |= (uint64_t)(unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(v, comma)) << s;
   }
+  if (!commas)
+    m->cm = 0;
 }
 
 /* The 64 bytes of an element at b[i], with no backslash among them and
@@ -209,7 +214,7 @@ static int json_elem_block(struct framer *f, const char *b, size_t i,
                            const struct json_block *m, size_t *start,
                            size_t *end) {
   uint64_t ins = prefix_xor(m->q) ^ (f->in_str ? ~0ull : 0);
-  uint64_t st = (m->op | m->cl | (f->depth == 0 ? m->cm : 0)) & ~ins;
+  uint64_t st = (m->br | m->cm) & ~ins;
   while (st) {
     unsigned k = (unsigned)__builtin_ctzll(st);
     size_t at = i + k, e, next;
@@ -341,7 +346,7 @@ static int next_json_elem(struct framer *f, const char *b, size_t len,
   while (i < len) {
     if (!f->esc && len - i >= 64) {
       struct json_block m;
-      json_block(b + i, &m);
+      json_block(b + i, &m, f->depth == 0);
       if (!m.bs) {
         if (json_elem_block(f, b, i, &m, start, end))
           return 1;

@@ -24,7 +24,8 @@ static int is_ws(char c) { return c == ' ' || c == '\n' || c == '\r' || c == '\t
 
 /* a run of white space (pretty-printed JSON: a newline and the indent),
  * 16 bytes a step */
-static const char *skip_ws_run(const char *p, const char *end) {
+__attribute__((noinline)) static const char *skip_ws_run(const char *p,
+                                                         const char *end) {
   const __m128i sp = _mm_set1_epi8(' '), nl = _mm_set1_epi8('\n'),
                 cr = _mm_set1_epi8('\r'), tab = _mm_set1_epi8('\t');
   while (end - p >= 16) {
@@ -41,7 +42,8 @@ static const char *skip_ws_run(const char *p, const char *end) {
   return p;
 }
 
-static const char *skip_ws(const char *p, const char *end) {
+static inline __attribute__((always_inline)) const char *skip_ws(const char *p,
+                                                                 const char *end) {
   if (p < end && (unsigned char)*p > ' ') /* compact JSON: no white space */
     return p;
   if (end - p >= 2 && *p == ' ' && (unsigned char)p[1] > ' ') /* "key": value */
@@ -161,7 +163,24 @@ static const unsigned char num_byte[256] = {
     ['+'] = 1, ['e'] = 1, ['E'] = 1,
 };
 
+/* the end of the number at p: 16 bytes are classified at once (a
+ * number is seldom longer), the byte loop goes on past them */
 static const char *number_end(const char *p, const char *end) {
+  if (end - p >= 16) {
+    const __m128i v = _mm_loadu_si128((const __m128i *)p);
+    __m128i ok = _mm_and_si128(_mm_cmpgt_epi8(v, _mm_set1_epi8('0' - 1)),
+                               _mm_cmplt_epi8(v, _mm_set1_epi8('9' + 1)));
+    unsigned m;
+    ok = _mm_or_si128(ok, _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('.')),
+                                       _mm_cmpeq_epi8(v, _mm_set1_epi8('-'))));
+    ok = _mm_or_si128(ok, _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('+')),
+                                       _mm_cmpeq_epi8(_mm_or_si128(v, _mm_set1_epi8(0x20)),
+                                                      _mm_set1_epi8('e'))));
+    m = (unsigned)_mm_movemask_epi8(ok);
+    if (m != 0xFFFF)
+      return p + __builtin_ctz(~m);
+    p += 16;
+  }
   while (p < end && num_byte[(unsigned char)*p])
     p++;
   return p;
