@@ -236,6 +236,19 @@ void test_shape(void) {
     CHECK(value_shape("\x01", 1, &d, &sp) == C_OTHER);
     CHECK(value_shape("AB 12-34.56 7", 13, &d, &sp) && d == 7 && sp == 4);
   }
+  /* value_is_empty: placeholders, white space around them, and values
+   * that start as one does */
+  {
+    static const char *const empty[] = {"", "  ", "\t", "n/a", "N/A ", " null", "None",
+                                        "-", "--", "0", "***", "[REDACTED]", "xxx", "?",
+                                        "\xe6\x97\xa0", " \xe6\x9c\xaa\xe7\x9f\xa5"};
+    static const char *const full[] = {"Nancy", "n/a/b", "00", "-1", "xxxx", "unknowns",
+                                       "\xe6\x97\xa0\xe9\x94\xa1", "?!", " a", "rr"};
+    for (k = 0; k < sizeof empty / sizeof empty[0]; k++)
+      CHECKF(value_is_empty(empty[k], strlen(empty[k])), "'%s'", empty[k]);
+    for (k = 0; k < sizeof full / sizeof full[0]; k++)
+      CHECKF(!value_is_empty(full[k], strlen(full[k])), "'%s'", full[k]);
+  }
   test_avx2();
   test_parse_double();
   test_b64();

@@ -25,8 +25,15 @@ int value_is_empty(const char *v, size_t n) {
     E("redacted"), E("[redacted]"), E("xxx"), E("?"), /* 无, 未知: below */
 #undef E
   };
+  /* the first bytes of the placeholders and of white space */
+  static const unsigned char first[256] = {
+      [' '] = 1, ['\t'] = 1, ['n'] = 1, ['N'] = 1, ['u'] = 1, ['U'] = 1,
+      ['-'] = 1, ['0'] = 1, ['*'] = 1, ['r'] = 1, ['R'] = 1, ['x'] = 1,
+      ['X'] = 1, ['['] = 1, ['?'] = 1, [0xe6] = 1};
   size_t i;
-  /* most values are long or start with a letter no placeholder has */
+  /* most values are long or start with a byte no placeholder has */
+  if (n && !first[(unsigned char)v[0]])
+    return 0;
   if (n > 16 && v[0] != ' ' && v[0] != '\t')
     return 0;
   while (n && (v[0] == ' ' || v[0] == '\t')) v++, n--;
@@ -35,15 +42,10 @@ int value_is_empty(const char *v, size_t n) {
     return 1;
   if (n > 12)
     return 0;
-  switch (v[0]) { /* the first bytes of the placeholders */
-  case 'n': case 'N': case 'u': case 'U': case '-': case '0': case '*':
-  case 'r': case 'R': case 'x': case 'X': case '[': case '?':
-    break;
-  case '\xe6': /* 无, 未知: CJK names often begin with this byte too */
-    return (n == 3 && !memcmp(v, "无", 3)) || (n == 6 && !memcmp(v, "未知", 6));
-  default:
+  if (!first[(unsigned char)v[0]]) /* after white space */
     return 0;
-  }
+  if (v[0] == '\xe6') /* 无, 未知: CJK names often begin with this byte too */
+    return (n == 3 && !memcmp(v, "无", 3)) || (n == 6 && !memcmp(v, "未知", 6));
   for (i = 0; i < sizeof empties / sizeof empties[0]; i++)
     if (empties[i].n == n && (empties[i].s[0] | 0x20) == (v[0] | 0x20) &&
         strncasecmp(empties[i].s, v, n) == 0)
