@@ -48,8 +48,14 @@ def c_string_expr(expr, macros):
 def ajar_patterns():
     src = open(os.path.join(ROOT, "src/lib/classify/textdb.c"), encoding="utf-8").read()
     macros = {m: c_string_expr(e, {}) for m, e in re.findall(r"#define ([A-Z_]+) (\".*\")", src)}
-    table = src.split("ajar_text_patterns[] = {", 1)[1].split("\n};", 1)[0]
-    pats = [c_string_expr(e, macros) for e, _ in re.findall(r"^\s*\{(.*),\s*(DET_\w+)\},\s*$", table, re.M)]
+    # the table, sized or not: ajar_text_patterns[] = { or ajar_text_patterns[TP__COUNT] = {
+    opening = re.search(r"ajar_text_patterns\[\w*\] = \{", src)
+    if not opening:
+        raise SystemExit("no ajar_text_patterns table in textdb.c: has it moved?")
+    table = src[opening.end():].split("\n};", 1)[0]
+    # entries plain ({"re", DET_X},) or designated ([TP_X] = {"re", DET_X},)
+    entry = r"^\s*(?:\[\w+\]\s*=\s*)?\{(.*),\s*(DET_\w+)\},\s*$"
+    pats = [c_string_expr(e, macros) for e, _ in re.findall(entry, table, re.M)]
     if len(pats) < 10:
         raise SystemExit(f"found only {len(pats)} patterns in textdb.c: has its table moved?")
     return pats
