@@ -221,25 +221,21 @@ unsigned classify_time_place(uint32_t hints, enum value_kind kind, const char *v
          (hints & AJAR_H_PLACE && names_site(v, n) ? SIG_PLACE : 0);
 }
 
-unsigned classify_scalar(const struct ajar_db *db, struct ajar_scratch *s,
-                         uint32_t hints, enum value_kind kind,
-                         const char *v, size_t n, candidate_fn fn, void *ctx) {
+/* classify_scalar past its first look */
+__attribute__((noinline))
+static unsigned scalar_value(const struct ajar_db *db, struct ajar_scratch *s,
+                             uint32_t hints, enum value_kind kind,
+                             const char *v, size_t n, candidate_fn fn, void *ctx) {
   struct emit_ctx ec = {hints, fn, ctx, 0, 0}, *e = &ec;
   unsigned sig = 0, mask;
   size_t digits = 0, seps = 0;
   int has_time, year;
 
-  if (kind == VK_NULL)
-    return 0;
   if (kind == VK_BOOL) {
     if (hints & AJAR_H_FACE_ATTR)
       EMITE(DET_FACE_ATTRIBUTES, 1);
     return SIG_BOOL;
   }
-  /* most numbers are short and under a name that says nothing: no
-   * epoch, date, id or phone (scalar_number) is under 8 bytes */
-  if (kind == VK_NUMBER && !hints && n < 8)
-    return 0;
   while (n && (v[0] == ' ' || v[0] == '\t')) v++, n--;
   while (n && (v[n - 1] == ' ' || v[n - 1] == '\t' || v[n - 1] == '\n' ||
                v[n - 1] == '\r'))
@@ -332,6 +328,17 @@ unsigned classify_scalar(const struct ajar_db *db, struct ajar_scratch *s,
       (mask & (C_UPPER | C_LOWER)))
     EMITE(DET_PERSON_NAME, 0);
   return sig;
+}
+
+unsigned classify_scalar(const struct ajar_db *db, struct ajar_scratch *s,
+                         uint32_t hints, enum value_kind kind,
+                         const char *v, size_t n, candidate_fn fn, void *ctx) {
+  /* what most values get decided on, before the frame of the rest: no
+   * value in a null, and most numbers are short and under a name that
+   * says nothing (no epoch, date, id or phone is under 8 bytes) */
+  if (kind == VK_NULL || (kind == VK_NUMBER && !hints && n < 8))
+    return 0;
+  return scalar_value(db, s, hints, kind, v, n, fn, ctx);
 }
 
 void classify_numarray(uint32_t hints, size_t count, double first,
