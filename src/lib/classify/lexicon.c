@@ -17,6 +17,7 @@
 #include "lexicon.h"
 #include "lexicon_data.h"
 #include "countries_data.h"
+#include "once.h"
 
 #include <pthread.h>
 #include <stdlib.h>
@@ -173,15 +174,9 @@ static void build(void) {
   }
 }
 
-/* after the first call, one atomic load instead of a call into libc */
 static int built;
-static void build_once(void) {
-  build();
-  __atomic_store_n(&built, 1, __ATOMIC_RELEASE);
-}
 static void ensure_built(void) {
-  if (!__atomic_load_n(&built, __ATOMIC_ACQUIRE))
-    pthread_once(&once, build_once);
+  ajar_once(&once, &built, build);
 }
 
 static const struct lx_field *find_field(const char *k, size_t len) {
@@ -830,6 +825,7 @@ uint32_t ajar_lexicon_value_vocab(const char *v, size_t n) {
  * was 6% of a wide CSV's instructions, most values no country). */
 static uint64_t country_heads[65536 / 64];
 static pthread_once_t country_once = PTHREAD_ONCE_INIT;
+static int country_built;
 
 static unsigned head_bit(uint32_t head3) {
   return (head3 * 2654435761u) >> 16;
@@ -887,7 +883,7 @@ int ajar_lexicon_country(const char *v, size_t n) {
     k = k * 26 + (unsigned)(v[2] - 'A');
     return ajar_country_alpha3[k >> 3] >> (k & 7) & 1 ? 2 : 0;
   }
-  pthread_once(&country_once, build_country_heads);
+  ajar_once(&country_once, &country_built, build_country_heads);
   head = norm_head(v, n);
   if (!head || !(country_heads[head_bit(head) >> 6] >> (head_bit(head) & 63) & 1))
     return 0;

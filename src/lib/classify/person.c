@@ -39,6 +39,7 @@
  */
 #include "person.h"
 #include "lexicon.h"
+#include "once.h"
 
 #include <pthread.h>
 #include <string.h>
@@ -460,6 +461,7 @@ static size_t fold_word(const char *w, size_t n, char *out, size_t cap) {
 struct slot { const char *w; unsigned char len, bits; };
 static struct slot table[NAME_SLOTS];
 static pthread_once_t once = PTHREAD_ONCE_INIT;
+static int built;
 
 static uint32_t hash_of(const char *k, size_t n) {
   uint32_t h = 2166136261u;
@@ -556,7 +558,7 @@ unsigned person_word_known(const char *w, size_t n) {
   unsigned bits = 0;
   if (n < 2 || n >= sizeof f)
     return 0;
-  pthread_once(&once, build);
+  ajar_once(&once, &built, build);
   for (i = 0; i <= n; i++) {
     if (i == n || w[i] == '-') {
       size_t fn = fold_word(w + start, i - start, f, sizeof f);
@@ -644,7 +646,7 @@ int person_cjk_name(const char *v, size_t n) {
   int kana = 0;
   if (n < 3 || n > 16)
     return 0;
-  pthread_once(&once, build);
+  ajar_once(&once, &built, build);
   for (i = 0; i < n;) {
     enum script s;
     if (v[i] == ' ') {

@@ -12,6 +12,7 @@
  * allocated, the return value is 1 (valid) or 0.
  */
 #include "validators.h"
+#include "lexicon.h"
 
 #include <stdint.h>
 #include <string.h>
@@ -643,22 +644,15 @@ int ajar_valid_vin(const char *s, size_t n) {
  *   4-5 alnum + 挂/学/警 (trailer / driving school / police; real plates are
  *   4 + suffix, e.g. 粤A·1234学, 5 + suffix accepted for leniency).
  * Letters must be upper case; the body needs at least one digit. */
-static const char *const cn_provinces[] = {
-    "京", "津", "沪", "渝", "冀", "豫", "云", "辽", "黑", "湘", "皖",
-    "鲁", "新", "苏", "浙", "赣", "鄂", "桂", "甘", "晋", "蒙", "陕",
-    "吉", "闽", "贵", "粤", "青", "藏", "川", "宁", "琼"};
-
 static int plate_alnum(unsigned char c) {
   return is_dig(c) || (is_up(c) && c != 'I' && c != 'O');
 }
 
 int ajar_valid_cn_plate(const char *s, size_t n) {
   size_t i = 0, k, body, start, end;
-  int prov = 0, digits = 0, suffix = 0;
-  if (!s || n < 3 + 1 + 4) return 0;
-  for (k = 0; k < sizeof cn_provinces / sizeof cn_provinces[0]; k++)
-    if (!memcmp(s, cn_provinces[k], 3)) prov = 1;
-  if (!prov) return 0;
+  int digits = 0, suffix = 0;
+  /* the province: one binary search (lexicon.c) */
+  if (!s || n < 3 + 1 + 4 || !ajar_lexicon_cn_province(s, n)) return 0;
   i = 3;
   if (!is_up((unsigned char)s[i]) || !plate_alnum((unsigned char)s[i])) return 0;
   i++;

@@ -10,6 +10,7 @@
 #include "validators.h"
 #include "value.h"
 #include "person.h"
+#include "once.h"
 
 struct word { const char *s; size_t n; };
 #define WORD(x) {x, sizeof x - 1}
@@ -143,6 +144,7 @@ static uint8_t ending_last[256];           /* 1: some ending ends with this byte
 static uint32_t zh_code[ZH_SLOTS];         /* a mark's three bytes; 0 empty */
 static uint8_t zh_bit[ZH_SLOTS];           /* its index in zh_marks */
 static pthread_once_t words_once = PTHREAD_ONCE_INIT;
+static int words_built;
 
 static uint32_t word_hash(const char *w, size_t n) {
   uint32_t h = 2166136261u;
@@ -190,7 +192,7 @@ static int street_word(const char *w, size_t n) {
   unsigned i;
   uint32_t tail;
   while (n && (w[n - 1] == '.' || w[n - 1] == ',')) n--;
-  pthread_once(&words_once, build_words);
+  ajar_once(&words_once, &words_built, build_words);
   if (n && n <= street_max) {
     for (i = word_hash(w, n) & (STREET_SLOTS - 1); street_slot[i];
          i = (i + 1) & (STREET_SLOTS - 1)) {
@@ -330,7 +332,7 @@ static int looks_address_zh(const char *v, size_t n) {
   int number = 0;
   if (n < 12 || n > 300)
     return 0;
-  pthread_once(&words_once, build_words);
+  ajar_once(&words_once, &words_built, build_words);
   for (i = 0; i + 3 <= n; i++) {
     uint32_t c;
     if (dig(v[i]))
@@ -531,6 +533,7 @@ _Static_assert((N_TITLE + N_NOT_NAME + N_MAKE) * 2 <= PWORD_SLOTS,
 static const struct word *pword[PWORD_SLOTS];
 static uint8_t pword_cls[PWORD_SLOTS];
 static pthread_once_t pword_once = PTHREAD_ONCE_INIT;
+static int pword_built;
 
 static void pword_add(const struct word *w, uint8_t cls) {
   unsigned i;
@@ -555,7 +558,7 @@ static void build_pwords(void) {
  * (w lower case, without dots) */
 static int person_word_class(const char *w, size_t n) {
   unsigned i;
-  pthread_once(&pword_once, build_pwords);
+  ajar_once(&pword_once, &pword_built, build_pwords);
   for (i = word_hash(w, n) & (PWORD_SLOTS - 1); pword[i]; i = (i + 1) & (PWORD_SLOTS - 1))
     if (pword[i]->n == n && !memcmp(pword[i]->s, w, n))
       return pword_cls[i];
