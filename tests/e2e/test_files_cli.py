@@ -494,6 +494,27 @@ def test_phone_in_free_text_is_whole_and_every_kind_shown(tmp_path):
     assert not any(e.endswith(" 5") or e == "+447946095" for e in ex)
 
 
+@pytest.mark.parametrize("note,category,example", [
+    ("mail to li.wei@163.com now", "contact.email", "li.wei@163.com"),
+    ("call 13812345678 today", "contact.phone", "13812345678"),
+    ("Tel +33 7 67 68 19 45 svp", "contact.phone", "+33 7 67 68 19 45"),
+    ("请联系 13812345678 谢谢", "contact.phone", "13812345678")])
+def test_a_contact_in_a_short_note_is_found(tmp_path, note, category, example):
+    # a note of 48 bytes or fewer with spaces went the way of a single
+    # token and its e-mail or phone was never looked for (a line of text,
+    # a JSON "note"); the build before this fix reports nothing here
+    p = tmp_path / "short.ndjson"
+    p.write_text("".join(json.dumps({"id": i, "note": note}, ensure_ascii=False) + "\n"
+                         for i in range(5)))
+    t = tmp_path / "short.txt"
+    t.write_text(note + "\nnothing else to say here\n", encoding="utf-8")
+    for f in (p, t):
+        _, rep, _ = run_json("--reveal", str(f))
+        found = [x for c in target(rep, str(f))["collections"] for x in c["findings"]
+                 if x["category"] == category]
+        assert found and example in found[0]["examples"], (f.name, found)
+
+
 @pytest.mark.parametrize("ts", [
     "2024-11-27T04:15:35.123Z", "27.11.2024 04:15:35", "11/27/2024 04:15:35 AM",
     "27/11/2024 04h15", "2024年11月27日 04:15", "2024年5月1日 13時45分",

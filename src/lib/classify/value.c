@@ -311,6 +311,13 @@ static unsigned scalar_value(const struct ajar_db *db, struct ajar_scratch *s,
   if (digits && !(mask & ~(C_DIGIT | C_SPACE | C_DASH | C_DOT | C_PAREN | C_PLUS)))
     return sig | scalar_punct_digits(e, v, n, mask);
 
+  /* a short note with a contact inside ("mail to li@163.com now", "call
+   * 13812345678 today"): words beside an '@' or seven digits go to the
+   * free-text patterns as a long text's do (docs/performance.md) */
+  if ((mask & C_SPACE) && (mask & (C_UPPER | C_LOWER | C_HIGH)) &&
+      ((mask & C_AT) || digits >= 7))
+    classify_text(db, s, hints, v, n, fn, ctx);
+
   if (!(mask & C_HIGH)) {
     sig |= scalar_token(e, v, n, mask, digits, seps);
     if (e->stop)
