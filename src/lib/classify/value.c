@@ -205,16 +205,25 @@ static int names_site(const char *v, size_t n) {
   return 0;
 }
 
+/* A value without the blanks around it: spaces and tabs before, and
+ * spaces, tabs and line ends after. Returns the new length. */
+static inline size_t trim_blanks(const char **v, size_t n) {
+  const char *p = *v;
+  while (n && (p[0] == ' ' || p[0] == '\t')) p++, n--;
+  while (n && (p[n - 1] == ' ' || p[n - 1] == '\t' || p[n - 1] == '\n' ||
+               p[n - 1] == '\r'))
+    n--;
+  *v = p;
+  return n;
+}
+
 unsigned classify_time_place(uint32_t hints, enum value_kind kind, const char *v,
                              size_t n) {
   if (kind == VK_NULL)
     return 0;
   if (kind == VK_BOOL)
     return SIG_BOOL;
-  while (n && (v[0] == ' ' || v[0] == '\t')) v++, n--;
-  while (n && (v[n - 1] == ' ' || v[n - 1] == '\t' || v[n - 1] == '\n' ||
-               v[n - 1] == '\r'))
-    n--;
+  n = trim_blanks(&v, n);
   if (n == 0)
     return 0;
   return (hints & AJAR_H_TIME ? SIG_TIME : 0) |
@@ -236,10 +245,7 @@ static unsigned scalar_value(const struct ajar_db *db, struct ajar_scratch *s,
       EMITE(DET_FACE_ATTRIBUTES, 1);
     return SIG_BOOL;
   }
-  while (n && (v[0] == ' ' || v[0] == '\t')) v++, n--;
-  while (n && (v[n - 1] == ' ' || v[n - 1] == '\t' || v[n - 1] == '\n' ||
-               v[n - 1] == '\r'))
-    n--;
+  n = trim_blanks(&v, n);
   if (n == 0)
     return sig;
   if (hints & AJAR_H_NEGATIVE) {
