@@ -71,7 +71,7 @@ static void test_avx2(void) {
 }
 
 /* parse_double gives strtod's double, bit for bit, for the long decimals
- * its x87 path takes (value.c: decimal_exact), halfway cases included,
+ * its x87 path takes (value_number.c: decimal_exact), halfway cases included,
  * and for the shorter ones it divides */
 static void test_parse_double(void) {
   static const char *fixed[] = {
