@@ -245,10 +245,16 @@ static void test_case(const struct dcase *c) {
  * and of values next to them that it must leave to the token-by-token
  * path: read whole (the fast path for most values) and 1 byte at a time
  * (the token-by-token path for nearly all), the records, the error and
- * the line numbers must be the same. */
+ * the line numbers must be the same. Values 16 and 32 bytes long and
+ * around those lengths test the 16-byte steps. */
 static void test_random_rows(void) {
   static const char *const vals[] = {
-      "1", "-2.5", "0", "'ann'", "''", "'a,b)c'", "NULL", "null", "'O''Brien'",
+      "1", "-2.5", "0", "'ann'", "''", "'a,b)c'", "NULL", "null",
+      /* 16-byte steps of the string and number scans */
+      "'0123456789abcde'", "'0123456789abcdef'", "'0123456789abcdef0123456789abcdef,'",
+      "12345678901234567890.5", "-123456789012345.", "NuLl", "'O''Brien'",
+      "'0123456789abcdef\\'x'", "'0123456789abcdef''x'", "12345678901234567e1",
+      "'0123456789abcdef\nx'", "1234567890123456)", "'0123456789abcdefg",
       "'it\\'s'", "'two\nlines'", "0x4142", "1e5", "-.5", "x'4142'",
       "_binary 'ab'", "TRUE", "DEFAULT", "f(1, 'x')", "  'sp'  ", "12abc",
       "'\xe4\xb8\xad'", "- 3", "NULLx", "'unterminated", "(1)", "\n'nl'\n",
@@ -262,20 +268,34 @@ static void test_random_rows(void) {
     size_t n = 0;
     int rows, r, c, rca, rcb;
     seed = seed * 1103515245u + 12345u;
-    n += (size_t)snprintf(dump + n, 4096 - n, "%sINSERT INTO t VALUES ",
-                          k % 2 ? "/*!40101 SET NAMES utf8mb4 */;\n" : "");
-    rows = 1 + (int)((seed >> 16) % 4);
-    for (r = 0; r < rows && n < 3500; r++) {
-      int cols = 1 + (int)((seed >> 8) % 5);
-      n += (size_t)snprintf(dump + n, 4096 - n, "%s(", r ? (k % 3 ? "),\n" : "),") : "");
-      for (c = 0; c < cols; c++) {
-        seed = seed * 1103515245u + 12345u;
-        /* mostly plain values, so the fast path runs between the others */
-        n += (size_t)snprintf(dump + n, 4096 - n, "%s%s", c ? "," : "",
-                              vals[(seed >> 16) % 3 ? (seed >> 20) % 8 : (seed >> 20) % nv]);
+    /* statements into tables with and without column lists, a table
+     * defined again: the field of a row position is looked up per
+     * statement */
+    static const char *const into[] = {"t", "u (b, a, c)", "t (c3, c1)", "t", "v"};
+    int st, nst = 1 + k % 3;
+    seed = seed * 1103515245u + 12345u;
+    if (k % 4 == 0)
+      n += (size_t)snprintf(dump + n, 4096 - n, "CREATE TABLE t (a int, b text);\n");
+    for (st = 0; st < nst && n < 3000; st++) {
+      n += (size_t)snprintf(dump + n, 4096 - n, "%sINSERT INTO %s VALUES ",
+                            k % 2 ? "/*!40101 SET NAMES utf8mb4 */;\n" : "",
+                            into[(k + st) % 5]);
+      if (st && k % 8 == 1)
+        n += (size_t)snprintf(dump + n, 4096 - n, "(1);\nCREATE TABLE t (z int, a text);\nINSERT INTO t VALUES ");
+      rows = 1 + (int)((seed >> 16) % 4);
+      for (r = 0; r < rows && n < 3000; r++) {
+        int cols = 1 + (int)((seed >> 8) % 5);
+        n += (size_t)snprintf(dump + n, 4096 - n, "%s(", r ? (k % 3 ? "),\n" : "),") : "");
+        for (c = 0; c < cols; c++) {
+          seed = seed * 1103515245u + 12345u;
+          /* mostly plain values, so the fast path runs between the others */
+          n += (size_t)snprintf(dump + n, 4096 - n, "%s%s", c ? "," : "",
+                                vals[(seed >> 16) % 3 ? (seed >> 20) % 14 : (seed >> 20) % nv]);
+        }
       }
+      n += (size_t)snprintf(dump + n, 4096 - n, "%s",
+                            st + 1 < nst ? ");\n" : k % 5 ? ");\n" : ")");
     }
-    n += (size_t)snprintf(dump + n, 4096 - n, "%s", k % 5 ? ");\n" : ")");
     rca = run(dump, 0, a, ea, sizeof ea);
     rcb = run(dump, 1, b, eb, sizeof eb);
     CHECKF(!strcmp(a->out, b->out) && rca == rcb && !strcmp(ea, eb),

@@ -200,7 +200,8 @@ int sqldump_new(const struct rec_sink *top, struct sqldump **out) {
   if (!d) return AJAR_ENOMEM;
   d->vbuf = malloc(AJAR_SQL_MAX_VALUE + 8);
   d->smap = malloc(AJAR_SQL_MAX_COLUMNS * sizeof *d->smap);
-  if (!d->vbuf || !d->smap) {
+  d->bind = malloc(AJAR_SQL_MAX_COLUMNS * sizeof *d->bind);
+  if (!d->vbuf || !d->smap || !d->bind) {
     sqldump_free(d);
     return AJAR_ENOMEM;
   }
@@ -265,6 +266,7 @@ void sqldump_free(struct sqldump *d) {
   free(d->tables);
   free(d->vbuf);
   free(d->smap);
+  free(d->bind);
   free(d);
 }
 

@@ -16,18 +16,32 @@ static void row_begin(struct sqldump *d) {
   d->cmax = AJAR_SQL_MAX_VALUE;
 }
 
-static void emit_value(struct sqldump *d, enum value_kind kind, const char *v,
-                       size_t n) {
+/* the value of the row's current column into its field; the field, or
+ * REC_NONE when the value went nowhere */
+static uint32_t emit_value(struct sqldump *d, enum value_kind kind,
+                           const char *v, size_t n) {
   struct table *t = d->cur;
   uint32_t ci;
   struct column *c;
-  if (!t || !t->sink) return;
+  if (!t || !t->sink) return REC_NONE;
   ci = !d->has_smap && d->col < t->ncols ? d->col : col_at(d, t, d->col);
-  if (ci == NO_COL) return;
+  if (ci == NO_COL) return REC_NONE;
   c = &t->cols[ci];
   if (c->field == REC_NONE)
     c->field = rec_child(t->sink, REC_ROOT, c->name, c->len, 0);
   rec_value(t->sink, c->field, kind, v, n);
+  return c->field;
+}
+
+/* emit_value, and the field remembered for the row position (d->bind,
+ * reset at each statement): the next value there needs no lookup */
+static void emit_bind(struct sqldump *d, enum value_kind kind, const char *v,
+                      size_t n) {
+  uint32_t f = emit_value(d, kind, v, n);
+  if (f == REC_NONE || d->col >= AJAR_SQL_MAX_COLUMNS) return;
+  while (d->nbind < d->col) d->bind[d->nbind++] = REC_NONE;
+  d->bind[d->col] = f;
+  if (d->nbind == d->col) d->nbind++;
 }
 
 /* the slot of an INSERT row is complete */
@@ -82,44 +96,83 @@ static const char *blank(struct sqldump *d, const char *p, const char *e) {
   return p;
 }
 
+/* one bit for each of the 16 bytes at p that is a digit or '.' */
+static inline unsigned digits_dots16(const char *p) {
+  __m128i x = _mm_loadu_si128((const __m128i *)p);
+  __m128i t = _mm_sub_epi8(x, _mm_set1_epi8('0'));
+  __m128i dig = _mm_cmpeq_epi8(_mm_min_epu8(t, _mm_set1_epi8(9)), t);
+  return (unsigned)_mm_movemask_epi8(
+      _mm_or_si128(dig, _mm_cmpeq_epi8(x, _mm_set1_epi8('.'))));
+}
+
+/* the end of the run of digits and dots at p: 16 bytes a step */
+static inline const char *digits_end(const char *p, const char *e) {
+  for (; e - p >= 16; p += 16) {
+    unsigned m = digits_dots16(p) ^ 0xFFFFu;
+    if (m) return p + __builtin_ctz(m);
+  }
+  while (p < e && (is_digit(*p) || *p == '.')) p++;
+  return p;
+}
+
+/* NULL in any case: four bytes compared at once (| 0x20 lowers each
+ * letter and maps no other byte onto n, u or l) */
+static inline int is_null4(const char *p) {
+  uint32_t w;
+  memcpy(&w, p, 4);
+  return (w | 0x20202020u) == ('n' | 'u' << 8 | 'l' << 16 | (uint32_t)'l' << 24);
+}
+
+/* Per value: one look at its first byte, the end of a string 16 bytes a
+ * step (find3), of a number 16 bytes a step (digits_end), NULL as one
+ * 4-byte compare; the field of the row position is remembered for the
+ * statement (d->bind), so a value costs one indirect call into the
+ * sink and no column lookup. */
 const char *rows_fast(struct sqldump *d, const char *p, const char *e) {
   for (;;) {
     const char *v = NULL, *q;
     size_t n = 0;
     enum value_kind kind = VK_STRING;
-    if ((p = blank(d, p, e)) == e)
+    unsigned char c;
+    if (p == e || ((unsigned char)*p <= ' ' && (p = blank(d, p, e)) == e))
       return p;
-    if (*p == '\'') { /* a string: what its closing quote ends */
+    c = (unsigned char)*p;
+    if (c == '\'') { /* a string: what its closing quote ends */
       q = find3(p + 1, e, '\'', '\\', '\n');
       if (e - q < 2 || *q != '\'' || q[1] == '\'')
         return p;
       v = p + 1;
       n = (size_t)(q - v);
       q++;
-    } else if (is_digit(*p) ||
-               (*p == '-' && e - p > 1 && (is_digit(p[1]) || p[1] == '.'))) {
+    } else if (is_digit((char)c) ||
+               (c == '-' && e - p > 1 && (is_digit(p[1]) || p[1] == '.'))) {
       /* a number the lexer's word would end where this ends */
-      for (q = p + 1; q < e && (is_digit(*q) || *q == '.'); q++)
-        ;
+      q = digits_end(p + 1, e);
       if (q == e || word_char((unsigned char)*q) || *q == '+' || *q == '-')
         return p;
       v = p;
       n = (size_t)(q - p);
       kind = VK_NUMBER;
-    } else if (e - p > 4 && ieq(p, 4, "NULL") && !word_char((unsigned char)p[4])) {
+    } else if (e - p > 4 && is_null4(p) && !word_char((unsigned char)p[4])) {
       q = p + 4;
     } else {
       return p;
     }
     if (n > AJAR_SQL_MAX_VALUE)
       return p;
-    while (q < e && (*q == ' ' || *q == '\t' || *q == '\r'))
-      q++;
+    if (q < e && *q != ',' && *q != ')')
+      while (q < e && (*q == ' ' || *q == '\t' || *q == '\r'))
+        q++;
     if (q == e || (*q != ',' && *q != ')'))
       return p;
     /* the slot's value, then its ',' or the row's ')' */
-    if (v)
-      emit_value(d, kind, v, n);
+    if (v) {
+      uint32_t f;
+      if (d->col < d->nbind && (f = d->bind[d->col]) != REC_NONE)
+        rec_value(d->cur->sink, f, kind, v, n);
+      else
+        emit_bind(d, kind, v, n);
+    }
     d->bol = 0;
     d->e_prefix = 0;
     d->cn = 0;
@@ -287,6 +340,7 @@ again:
   case G_START:
     d->skip_set = 0;
     d->cur = NULL;
+    d->nbind = 0;
     if (ty == T_PUNCT) {
       if (p == '\\' && d->tbol) d->g = G_META;
       else if (p != ';') to_skip(d);

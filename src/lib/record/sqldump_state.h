@@ -89,6 +89,9 @@ struct sqldump {
   uint32_t *smap;        /* statement column list -> table column */
   uint32_t nsmap;
   int has_smap;
+  uint32_t *bind;        /* row position -> field of this statement's table
+                          * (REC_NONE: not known yet), AJAR_SQL_MAX_COLUMNS */
+  uint32_t nbind;
   uint32_t col;          /* current column of the row */
   int slot;
   enum value_kind slot_kind;
