@@ -1,6 +1,8 @@
 /* Unit tests for src/lib/classify/shape.c: the 16-byte nibble lookup
  * must give the same shape as the byte table, for every byte, at every
  * length and at the edge of a page. */
+#include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/mman.h>
@@ -70,28 +72,37 @@ static void test_avx2(void) {
   CHECK(k == 5000);
 }
 
+/* parse_double takes v (NUL-terminated, n bytes) where strtod reads all
+ * of it to a finite double, and gives that double bit for bit */
+static int same_as_strtod(const char *v, size_t n) {
+  char *end;
+  double a = 1, r = strtod(v, &end);
+  int ok = parse_double(v, n, &a);
+  return ok == (!*end && isfinite(r)) && (!ok || !memcmp(&a, &r, sizeof a));
+}
+
 /* parse_double gives strtod's double, bit for bit, for the long decimals
- * its x87 path takes (value_number.c: decimal_exact), halfway cases included,
- * and for the shorter ones it divides */
+ * its multiplying path takes (value_number.c: decimal_mul), halfway cases
+ * included, and for the shorter ones it divides */
 static void test_parse_double(void) {
   static const char *fixed[] = {
       "9007199254740993", "9007199254740995", "-9007199254740993.0",
       "0.24118021799323708", "1234567890123456789", "12345678901234567890",
       "179.99999999999999999", "-0.000000000000000001", "0.30000000000000004",
-      "4.9406564584124654", "-0", "1.", "18446744073709551615"};
+      "4.9406564584124654", "-0", "1.", "18446744073709551615",
+      "4503599627370496.5", "4503599627370497.5", "2251799813685248.25",
+      "1125899906842624.125", "0.000000001234567890123456789",
+      "0.0000000012345678901234567891", "-0.000", "9999999999999999999",
+      "1e5", "1.5e-3", "+1.5", " 2", ".5", "0x10", "1.2.3", "--1", "1e400"};
   char b[40];
   unsigned seed = 4242;
   size_t k, i;
-  for (k = 0; k < sizeof fixed / sizeof fixed[0]; k++) {
-    double a = 1, r = strtod(fixed[k], NULL);
-    int ok = parse_double(fixed[k], strlen(fixed[k]), &a);
-    CHECKF(!ok || !memcmp(&a, &r, sizeof a), "%s", fixed[k]);
-  }
+  for (k = 0; k < sizeof fixed / sizeof fixed[0]; k++)
+    CHECKF(same_as_strtod(fixed[k], strlen(fixed[k])), "%s", fixed[k]);
   /* even k: 17-19 digits (past the division path), halfway cases among
    * them; odd k: 1-17 digits, the point anywhere (the division path) */
   for (k = 0; k < 400000; k++) {
     size_t n = 0, ni, nf, nd;
-    double a, r;
     seed = seed * 1103515245u + 12345u;
     if (seed >> 31) b[n++] = '-';
     nd = k & 1 ? 1 + (seed >> 8) % 17 : 0;
@@ -105,9 +116,59 @@ static void test_parse_double(void) {
                                                                      : (seed >> 16) % 10));
     }
     b[n] = 0;
-    r = strtod(b, NULL);
-    if (!parse_double(b, n, &a) || memcmp(&a, &r, sizeof a)) {
+    if (!same_as_strtod(b, n)) {
       CHECKF(0, "%s", b);
+      break;
+    }
+  }
+  /* exactly halfway between two doubles, and one unit of the last digit
+   * either side: (2M + 1) / 2^j for a 53-bit M is (2M + 1) 5^j / 10^j,
+   * 17 to 20 digits for j = 1..4 */
+  for (k = 0; k < 200000; k++) {
+    unsigned long long m, q;
+    unsigned j, p5 = 1, len;
+    size_t n;
+    char digits[32];
+    seed = seed * 1103515245u + 12345u;
+    m = (1ull << 52) | ((unsigned long long)seed << 20);
+    seed = seed * 1103515245u + 12345u;
+    m ^= seed >> 12;
+    j = 1 + (unsigned)(k % 4);
+    for (i = 0; i < j; i++) p5 *= 5;
+    q = (2 * m + 1) * p5 + (unsigned long long)(k / 4 % 3) - 1;
+    if (q / p5 / 2 != m)
+      continue; /* wrapped past 2^64 */
+    len = (unsigned)snprintf(digits, sizeof digits, "%llu", q);
+    n = 0;
+    if (k & 64) b[n++] = '-';
+    memcpy(b + n, digits, len - j);
+    n += len - j;
+    b[n++] = '.';
+    memcpy(b + n, digits + len - j, j);
+    n += j;
+    b[n] = 0;
+    if (!same_as_strtod(b, n)) {
+      CHECKF(0, "halfway %s", b);
+      break;
+    }
+  }
+  /* 1-20 significant digits behind 0-12 zeros after the point (the
+   * reciprocals of 5^1 to 5^27, and past them strtod) */
+  for (k = 0; k < 300000; k++) {
+    size_t z, nd, n = 0;
+    seed = seed * 1103515245u + 12345u;
+    z = (seed >> 8) % 13;
+    nd = 1 + (seed >> 16) % 20;
+    b[n++] = '0';
+    b[n++] = '.';
+    for (i = 0; i < z; i++) b[n++] = '0';
+    for (i = 0; i < nd; i++) {
+      seed = seed * 1103515245u + 12345u;
+      b[n++] = (char)('0' + (i == 0 ? 1 + (seed >> 16) % 9 : (seed >> 16) % 10));
+    }
+    b[n] = 0;
+    if (!same_as_strtod(b, n)) {
+      CHECKF(0, "leading zeros %s", b);
       break;
     }
   }

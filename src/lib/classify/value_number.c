@@ -1,7 +1,6 @@
 /* Values made of digits: national ids, cards, IMEI/IMSI, phones (E.164,
  * national, grouped as people print them), IPv4, ages, and parse_double
  * for the numbers whose value counts. Part of classify_scalar (value.c). */
-#include <float.h>
 #include <math.h>
 #include <stdint.h>
 #include <stdlib.h>
@@ -11,55 +10,108 @@
 #include "validators.h"
 #include "value.h"
 
-/* strtod's double for [-]digits[.digits] of 19 digits or fewer, without
- * strtod (a thousand instructions a call; full-precision floats such as
- * 0.24118021799323708 are a fifth of a telemetry dump). The digits are
- * an exact 64-bit integer w, 10^k (k <= 19) is exact in x87 extended
- * precision, so w / 10^k is rounded once to 64 bits. Rounding that to
- * 53 bits gives the correctly rounded double unless the 64-bit result
- * is itself halfway between two doubles (its low 11 bits 100 0000 0000):
- * then, and where long double is no x87 extended (valgrind runs it as a
- * double), 0 and strtod decides. */
-static int decimal_exact(const char *v, size_t n, double *out) {
-#if (defined(__x86_64__) || defined(__i386__)) && LDBL_MANT_DIG == 64
-  static const long double p10[20] = {
-      1e0L, 1e1L, 1e2L, 1e3L, 1e4L, 1e5L, 1e6L, 1e7L, 1e8L, 1e9L,
-      1e10L, 1e11L, 1e12L, 1e13L, 1e14L, 1e15L, 1e16L, 1e17L, 1e18L, 1e19L};
-  volatile long double one = 1.0L;
-  uint64_t w = 0, m;
-  size_t i = 0, nd = 0, k = 0, start;
-  long double x;
-  double d;
-  if (one + 0x1p-60L == one) /* no 64-bit mantissa at run time */
+/* 2^(127 + bits) / 5^k rounded down, for k = 1..27, with bits the bit
+ * length of 5^k: the 128-bit reciprocal of 5^k, its top bit set. Made
+ * with Python: T = (1 << (127 + b)) // 5**k, b = (5**k).bit_length(). */
+static const struct { uint64_t hi, lo; int bits; } recip5[27] = {
+    {0xccccccccccccccccull, 0xccccccccccccccccull, 3},  /* 5^1 */
+    {0xa3d70a3d70a3d70aull, 0x3d70a3d70a3d70a3ull, 5},  /* 5^2 */
+    {0x83126e978d4fdf3bull, 0x645a1cac083126e9ull, 7},  /* 5^3 */
+    {0xd1b71758e219652bull, 0xd3c36113404ea4a8ull, 10}, /* 5^4 */
+    {0xa7c5ac471b478423ull, 0x0fcf80dc33721d53ull, 12}, /* 5^5 */
+    {0x8637bd05af6c69b5ull, 0xa63f9a49c2c1b10full, 14}, /* 5^6 */
+    {0xd6bf94d5e57a42bcull, 0x3d32907604691b4cull, 17}, /* 5^7 */
+    {0xabcc77118461cefcull, 0xfdc20d2b36ba7c3dull, 19}, /* 5^8 */
+    {0x89705f4136b4a597ull, 0x31680a88f8953030ull, 21}, /* 5^9 */
+    {0xdbe6fecebdedd5beull, 0xb573440e5a884d1bull, 24}, /* 5^10 */
+    {0xafebff0bcb24aafeull, 0xf78f69a51539d748ull, 26}, /* 5^11 */
+    {0x8cbccc096f5088cbull, 0xf93f87b7442e45d3ull, 28}, /* 5^12 */
+    {0xe12e13424bb40e13ull, 0x2865a5f206b06fb9ull, 31}, /* 5^13 */
+    {0xb424dc35095cd80full, 0x538484c19ef38c94ull, 33}, /* 5^14 */
+    {0x901d7cf73ab0acd9ull, 0x0f9d37014bf60a10ull, 35}, /* 5^15 */
+    {0xe69594bec44de15bull, 0x4c2ebe687989a9b3ull, 38}, /* 5^16 */
+    {0xb877aa3236a4b449ull, 0x09befeb9fad487c2ull, 40}, /* 5^17 */
+    {0x9392ee8e921d5d07ull, 0x3aff322e62439fcfull, 42}, /* 5^18 */
+    {0xec1e4a7db69561a5ull, 0x2b31e9e3d06c32e5ull, 45}, /* 5^19 */
+    {0xbce5086492111aeaull, 0x88f4bb1ca6bcf584ull, 47}, /* 5^20 */
+    {0x971da05074da7beeull, 0xd3f6fc16ebca5e03ull, 49}, /* 5^21 */
+    {0xf1c90080baf72cb1ull, 0x5324c68b12dd6338ull, 52}, /* 5^22 */
+    {0xc16d9a0095928a27ull, 0x75b7053c0f178293ull, 54}, /* 5^23 */
+    {0x9abe14cd44753b52ull, 0xc4926a9672793542ull, 56}, /* 5^24 */
+    {0xf79687aed3eec551ull, 0x3a83ddbd83f52204ull, 59}, /* 5^25 */
+    {0xc612062576589ddaull, 0x95364afe032a819dull, 61}, /* 5^26 */
+    {0x9e74d1b791e07e48ull, 0x775ea264cf55347dull, 63}, /* 5^27 */
+};
+
+/* The double nearest w / 10^k (w > 0, 1 <= k <= 27), with two 64-bit
+ * multiplications instead of strtod (a thousand instructions a call;
+ * full-precision floats such as 0.24118021799323708 are a fifth of a
+ * telemetry dump). w / 10^k = (w << l) * R * 2^-(127 + bits + l + k),
+ * with R = 2^(127 + bits) / 5^k. The table's R is R rounded down, so the
+ * product x = (w << l) * R, 192 bits, is short of the exact one by less
+ * than 2^64: its top 54 bits (the mantissa and the rounding bit) are
+ * exact unless the bits below them, down to bit 64, are all ones (a
+ * carry could reach them). Then 0, and strtod decides; that is also
+ * where the exact product is halfway between two doubles (it is never
+ * found as such, since R is short). Otherwise the exact product is
+ * never exactly halfway (R is no integer), so a rounding bit of 1 rounds
+ * up. The mantissa is 53 bits and the value between 1e-27 and 1e19, so
+ * the double is normal. (Eisel and Lemire's method, reduced to the
+ * negative powers of ten a decimal without exponent needs.) */
+static int decimal_mul(uint64_t w, size_t k, double *out) {
+#ifdef __SIZEOF_INT128__
+  typedef unsigned __int128 u128;
+  int l = __builtin_clzll(w), sh, e;
+  uint64_t x = w << l, m;
+  u128 hi = (u128)x * recip5[k - 1].hi, lo = (u128)x * recip5[k - 1].lo;
+  u128 top = hi + (uint64_t)(lo >> 64), below; /* the product's bits 64-191 */
+  sh = 73 + (int)(top >> 127);                 /* its bit 191 or 190 is set */
+  below = ((u128)1 << sh) - 1;
+  if ((top & below) == below)
     return 0;
-  if (v[0] == '-')
-    i = 1;
-  for (start = i; i < n && v[i] >= '0' && v[i] <= '9'; i++, nd++)
-    w = w * 10 + (uint64_t)(v[i] - '0');
-  if (i == start || nd > 19)
-    return 0;
-  if (i < n) {
-    if (v[i] != '.' || ++i == n)
-      return 0;
-    for (; i < n && v[i] >= '0' && v[i] <= '9'; i++, nd++, k++)
-      if (nd < 19)
-        w = w * 10 + (uint64_t)(v[i] - '0');
-    if (i < n || nd > 19)
-      return 0;
+  m = ((uint64_t)(top >> sh) + 1) >> 1; /* 54 bits, rounded to 53 */
+  e = sh - 62 - recip5[k - 1].bits - l - (int)k;
+  if (m >> 53) { /* rounded up to 2^53 */
+    m >>= 1;
+    e++;
   }
-  x = (long double)w / p10[k];
-  memcpy(&m, &x, sizeof m); /* the explicit 64-bit mantissa */
-  if ((m & 0x7FF) == 0x400)
-    return 0;
-  d = (double)x;
-  *out = v[0] == '-' ? -d : d;
+  m = (m & ((1ull << 52) - 1)) | (uint64_t)(e + 52 + 1023) << 52;
+  memcpy(out, &m, sizeof m);
   return 1;
 #else
-  (void)v;
-  (void)n;
-  (void)out;
+  (void)w, (void)k, (void)out;
   return 0;
 #endif
+}
+
+/* strtod on v, for the numbers parse_double does not read itself */
+__attribute__((noinline)) static int parse_double_strtod(const char *v, size_t n,
+                                                         double *out) {
+  char tmp[64];
+  char *end;
+  if (n >= sizeof tmp)
+    return 0;
+  memcpy(tmp, v, n);
+  tmp[n] = 0;
+  *out = strtod(tmp, &end);
+  return end == tmp + n && isfinite(*out);
+}
+
+/* the 8 digits at p as a number, or -1 when one of the bytes is no
+ * digit: a 64-bit word is checked and converted at once (pairs, then
+ * fours, then the eight) */
+static inline int64_t eight_digits(const char *p) {
+  uint64_t x;
+  memcpy(&x, p, sizeof x);
+  if (((x & 0xF0F0F0F0F0F0F0F0ull) |
+       (((x + 0x0606060606060606ull) & 0xF0F0F0F0F0F0F0F0ull) >> 4)) !=
+      0x3333333333333333ull)
+    return -1;
+  x -= 0x3030303030303030ull;      /* little-endian: the first digit lowest */
+  x = x * 10 + (x >> 8);           /* each 16 bits: two digits, in the low byte */
+  x = ((x & 0x000000FF000000FFull) * (100 + (1000000ull << 32)) +
+       ((x >> 16) & 0x000000FF000000FFull) * (1 + (10000ull << 32))) >> 32;
+  return (int64_t)x;
 }
 
 int parse_double(const char *v, size_t n, double *out) {
@@ -67,35 +119,53 @@ int parse_double(const char *v, size_t n, double *out) {
   static const double p10[23] = {1e0,  1e1,  1e2,  1e3,  1e4,  1e5,  1e6,  1e7,
                                  1e8,  1e9,  1e10, 1e11, 1e12, 1e13, 1e14, 1e15,
                                  1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22};
-  char tmp[64];
-  char *end;
-  size_t i = 0, start, nd = 0, k = 0;
+  size_t i, start, nd, k = 0;
   uint64_t w = 0;
-  if (n == 0 || n >= sizeof tmp)
+  int64_t e8;
+  double d;
+  if (n == 0 || n >= 64)
     return 0;
-  /* [-]digits[.digits]: the digits as one integer w over 10^k. When w
-   * and 10^k are exact doubles (w <= 2^53, k <= 22) one division rounds
-   * once, to strtod's double (Clinger's fast path); a telemetry dump is
-   * mostly such numbers. */
-  if (v[0] == '-')
-    i = 1;
-  for (start = i; i < n && v[i] >= '0' && v[i] <= '9' && nd < 19; i++, nd++)
+  /* [-]digits[.digits] of 19 significant digits or fewer: the digits as
+   * one integer w (exact in 64 bits) over 10^k. Anything else (an
+   * exponent, more digits): strtod. */
+  i = v[0] == '-';
+  for (start = i; i < n && (unsigned)(v[i] - '0') < 10; i++)
     w = w * 10 + (uint64_t)(v[i] - '0');
-  if (i > start && i < n && v[i] == '.' && i + 1 < n) {
-    for (i++; i < n && v[i] >= '0' && v[i] <= '9' && nd < 19; i++, nd++, k++)
+  if (i == start)
+    return parse_double_strtod(v, n, out);
+  nd = w || i - start > 19 ? i - start : 0; /* "0.5": no digit so far */
+  if (i < n) {
+    size_t frac, sig;
+    if (v[i] != '.' || i + 1 == n)
+      return parse_double_strtod(v, n, out);
+    frac = ++i;
+    if (!nd) /* zeros after the point, before the first digit that counts */
+      while (i < n && v[i] == '0') i++;
+    sig = i;
+    while (i + 8 <= n && (e8 = eight_digits(v + i)) >= 0) {
+      w = w * 100000000 + (uint64_t)e8;
+      i += 8;
+    }
+    for (; i < n && (unsigned)(v[i] - '0') < 10; i++)
       w = w * 10 + (uint64_t)(v[i] - '0');
+    if (i < n)
+      return parse_double_strtod(v, n, out);
+    k = i - frac;
+    nd += i - sig;
   }
-  if (i == n && i > start && v[n - 1] != '.' && w <= (1ull << 53) && k <= 22) {
-    double d = (double)w / p10[k];
-    *out = v[0] == '-' ? -d : d;
-    return 1;
+  if (nd > 19)
+    return parse_double_strtod(v, n, out);
+  if (k == 0 || w == 0) {
+    d = (double)w; /* rounded once, to nearest */
+  } else if (w <= (1ull << 53) && k <= 22) {
+    /* w and 10^k are exact doubles: one division rounds once, to
+     * strtod's double (Clinger's fast path); most numbers are such */
+    d = (double)w / p10[k];
+  } else if (k > 27 || !decimal_mul(w, k, &d)) {
+    return parse_double_strtod(v, n, out);
   }
-  if (decimal_exact(v, n, out))
-    return 1;
-  memcpy(tmp, v, n);
-  tmp[n] = 0;
-  *out = strtod(tmp, &end);
-  return end == tmp + n && isfinite(*out);
+  *out = v[0] == '-' ? -d : d;
+  return 1;
 }
 
 /* digits of v with separators ' ', '-', '.', '(', ')' removed */
