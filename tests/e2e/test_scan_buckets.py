@@ -418,6 +418,21 @@ def test_real_ftp_listing_open_reading_closed(srv):
     assert files_manifest(env) == before
 
 
+def test_real_ftp_probe_all_by_greeting(srv):
+    """On a port not FTP's own (--probe-all), vsftpd's greeting, which reaches the first
+    HTTP request before its answer, sends ajar straight to the probes that wait for a
+    greeting: one HTTP request, then MySQL's probe and FTP's, three connections in all
+    (fourteen before: every HTTP and native probe in turn)."""
+    env = srv["ftp"]
+    log = pathlib.Path(env["PROTOCOL_LOG"])
+    log.write_text("")
+    t = scan(f"127.0.0.1:{env['PORT']}", "--probe-all", "--sample", "1")
+    assert t["store"] == "ftp" and not t["auth_required"] and t["collections"]
+    text = log.read_text()
+    assert len(re.findall(r'CONNECT: Client', text)) == 3, text[:4000]
+    assert ftp_commands(env).count("GET") == 1
+
+
 def test_real_ftp_closed(srv):
     env = srv["ftp-closed"]
     pathlib.Path(env["PROTOCOL_LOG"]).write_text("")

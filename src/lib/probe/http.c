@@ -64,6 +64,17 @@ void conn_escape(const char *s, char *out, size_t n) {
 static size_t on_body(char *p, size_t size, size_t nmemb, void *ud) {
   struct ajar_conn *c = ud;
   size_t n = size * nmemb, keep = n;
+  if (!c->http.status_line) {
+    /* bytes with no status line before them: curl (HTTP/0.9 allowed,
+     * setup) hands them over as a body; refused here as curl refuses
+     * HTTP/0.9, once they are looked at: "220 " or "220-" is the
+     * greeting of a server that speaks first (FTP, SMTP), sent before
+     * the request was read (docs/scan.md) */
+    c->http.not_http = 1;
+    if (n >= 4 && !memcmp(p, "220", 3) && (p[3] == ' ' || p[3] == '-'))
+      c->greeted = 1;
+    return 0; /* curl stops the transfer (CURLE_WRITE_ERROR) */
+  }
   if (c->http.prefix_cap && n > c->http.prefix_cap - c->http.len) {
     keep = c->http.prefix_cap - c->http.len; /* the prefix is complete: stop here */
     c->http.cut = 1;
@@ -148,6 +159,7 @@ static size_t on_header(char *p, size_t size, size_t nmemb, void *ud) {
   size_t n = size * nmemb, k, vn;
   const char *v;
   c->answered = 1;
+  c->http.status_line = 1;
   for (k = 0; k < c->http.n_headers; k++) {
     struct conn_header *h = &c->http.headers[k];
     int prefix = h->name[strlen(h->name) - 1] == '*';
@@ -226,6 +238,9 @@ static int setup(struct ajar_conn *c) {
     curl_easy_setopt(h, CURLOPT_SSL_VERIFYPEER, 0L);
     curl_easy_setopt(h, CURLOPT_SSL_VERIFYHOST, 0L);
     curl_easy_setopt(h, CURLOPT_HTTP_VERSION, (long)CURL_HTTP_VERSION_1_1);
+    /* a reply with no status line reaches on_body, which looks at it for
+     * a greeting and refuses it (not_http) */
+    curl_easy_setopt(h, CURLOPT_HTTP09_ALLOWED, 1L);
     curl_easy_setopt(h, CURLOPT_USERAGENT, "ajar/" AJAR_VERSION " (read-only audit)");
     curl_easy_setopt(h, CURLOPT_CONNECTTIMEOUT_MS, (long)c->connect_timeout_ms);
   }
@@ -306,6 +321,7 @@ static int get_once(struct ajar_conn *c, const char *path, CURLcode *cc,
   c->http.too_big = 0;
   headers_reset(&c->http);
   c->http.cut = 0;
+  c->http.status_line = c->http.not_http = 0;
   if (c->http.body)
     c->http.body[0] = 0;
   if (left <= 0) {
@@ -338,6 +354,10 @@ static int get_once(struct ajar_conn *c, const char *path, CURLcode *cc,
   if (headers)
     curl_easy_setopt(c->http.curl, CURLOPT_HTTPHEADER, NULL);
   curl_easy_getinfo(c->http.curl, CURLINFO_RESPONSE_CODE, &c->http.status);
+  if (c->http.not_http) { /* as curl says of HTTP/0.9 when not allowed */
+    *cc = CURLE_UNSUPPORTED_PROTOCOL;
+    c->http.status = 0;
+  }
   if (!c->http.body && (c->http.body = malloc(1)))
     c->http.body[0] = 0;
   if (c->http.cut && *cc == CURLE_WRITE_ERROR)

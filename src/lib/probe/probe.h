@@ -63,6 +63,9 @@ struct conn_http {
   size_t len, cap;
   int too_big;
   int cut;                         /* the body was stopped at prefix_cap */
+  int status_line;                 /* a status line arrived (on_header) */
+  int not_http;                    /* bytes arrived without one (HTTP/0.9,
+                                      refused as curl does unless allowed) */
   /* the headers every probe declared (read them with conn_header) */
   struct conn_header headers[AJAR_MAX_KEPT_HEADERS];
   size_t n_headers;
@@ -117,6 +120,12 @@ struct ajar_conn {
   int spoke_http;                  /* an HTTP response arrived: the peer
                                       is an HTTP server, which sends no
                                       greeting (docs/scan.md) */
+  int greeted;                     /* the peer's first bytes to an HTTP
+                                      request were a "220" reply line, the
+                                      greeting of a server that speaks
+                                      first (FTP, SMTP): only the probes
+                                      that wait for a greeting can know it
+                                      (docs/scan.md) */
   int listing_open;                /* identify found the store's names open
                                       to anyone while reads need credentials
                                       ("listing open, reading closed"): the

@@ -558,6 +558,12 @@ static const struct ajar_probe *identify_store(struct ajar_conn *conn,
      * an HTTP request, sends none at all (docs/scan.md) */
     if ((how->silent || conn->spoke_http) && i >= owners && (p->flags & AJAR_PROBE_GREETING))
       continue;
+    /* a peer that greeted an HTTP request with "220" speaks first: none
+     * of the stores of the probes that send first does (their servers
+     * wait for a request), so only those that wait for a greeting are
+     * asked (docs/scan.md) */
+    if (conn->greeted && i >= owners && !(p->flags & AJAR_PROBE_GREETING))
+      continue;
     /* a peer that took an HTTP request and sent not a byte for a read
      * timeout will send none to the next HTTP probe's either; nor is it
      * a store of a native probe's, each of which answers such a request,
