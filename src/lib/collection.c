@@ -169,17 +169,12 @@ uint32_t field_next(struct ajar_collection *c, uint32_t parent, uint32_t prev,
   return child;
 }
 
-uint32_t field_next_quoted(struct ajar_collection *c, uint32_t parent,
-                           uint32_t prev, const char *k, const char *end,
-                           size_t *klen) {
-  const struct key_pred *pred;
+/* field_next_quoted past the key cache: the keys predicted after prev */
+static uint32_t predicted_quoted(struct ajar_collection *c, uint32_t parent,
+                                 uint32_t prev, const char *k, const char *end,
+                                 size_t *klen) {
+  const struct key_pred *pred = predictions(c, parent, prev);
   unsigned i;
-  if (c->keys) {
-    uint32_t f = key_cache_find(c->keys, parent, k, end, klen);
-    if (f != UINT32_MAX)
-      return f;
-  }
-  pred = predictions(c, parent, prev);
   for (i = 0; i < AJAR_KEY_PREDICT && pred[i].field; i++) {
     if (pred[i].len && (size_t)(end - k) > pred[i].len &&
         pred[i].quoted16[0] == k[0] &&
@@ -189,6 +184,17 @@ uint32_t field_next_quoted(struct ajar_collection *c, uint32_t parent,
     }
   }
   return UINT32_MAX;
+}
+
+uint32_t field_next_quoted(struct ajar_collection *c, uint32_t parent,
+                           uint32_t prev, const char *k, const char *end,
+                           size_t *klen) {
+  if (c->keys) {
+    uint32_t f = key_cache_find(c->keys, parent, k, end, klen);
+    if (f != UINT32_MAX)
+      return f;
+  }
+  return predicted_quoted(c, parent, prev, k, end, klen);
 }
 
 int ajar_collection_new(const struct ajar_db *db, const char *name,
@@ -314,9 +320,9 @@ static uint64_t memo_hash(const char *v, size_t n) {
   return (a ^ (b * 0x9E3779B97F4A7C15ull) ^ n) * 0xFF51AFD7ED558CCDull;
 }
 
-static void record_hit(struct ajar_collection *c, uint32_t fi, unsigned det,
+static void record_hit(struct ajar_collection *c, struct field *f, unsigned det,
                        int embedded, int validated, const char *v, size_t n) {
-  struct det_stat *st = field_stat(&c->fields[fi], det);
+  struct det_stat *st = field_stat(f, det);
   if (!st)
     return;
   if (embedded) {
@@ -373,7 +379,7 @@ _Static_assert(AJAR_TEXT_MEMO_VALUE <= UINT8_MAX, "candidate offsets are bytes")
 
 struct hit_ctx {
   struct ajar_collection *c;
-  uint32_t field;
+  struct field *f; /* c->fields do not move while a value is classified */
   const char *v;
   struct memo_cands *rec; /* the candidates are also kept here */
   int overflow;           /* more than MEMO_CANDS of them */
@@ -382,7 +388,7 @@ struct hit_ctx {
 static int on_candidate(void *p, const struct candidate *cd) {
   struct hit_ctx *h = p;
   /* numeric arrays have no value text (v NULL): no example */
-  record_hit(h->c, h->field, cd->det, cd->embedded, cd->validated,
+  record_hit(h->c, h->f, cd->det, cd->embedded, cd->validated,
              h->v ? h->v + cd->from : NULL, cd->to - cd->from);
   if (h->rec) {
     if (h->rec->n_cands == MEMO_CANDS) {
@@ -420,21 +426,21 @@ static uint64_t text_hash(const char *v, size_t n) {
 }
 
 /* the calls classifying the value made, made again */
-static unsigned memo_replay(struct ajar_collection *c, uint32_t fi,
+static unsigned memo_replay(struct ajar_collection *c, struct field *f,
                             const struct memo_cands *m, const char *v) {
   unsigned i;
   for (i = 0; i < m->n_cands; i++)
-    record_hit(c, fi, m->cand[i].det, m->cand[i].flags >> 1, m->cand[i].flags & 1,
+    record_hit(c, f, m->cand[i].det, m->cand[i].flags >> 1, m->cand[i].flags & 1,
                v + m->cand[i].from, (size_t)(m->cand[i].to - m->cand[i].from));
   return m->sig;
 }
 
 /* classify_scalar for a string of 1..AJAR_MEMO_VALUE bytes, through the
  * field's memo */
+__attribute__((noinline))
 static unsigned memo_classify(struct ajar_collection *c, struct ajar_scratch *s,
-                              uint32_t fi, const char *v, size_t n) {
-  struct field *f = &c->fields[fi];
-  struct hit_ctx h = {c, fi, v, NULL, 0};
+                              struct field *f, const char *v, size_t n) {
+  struct hit_ctx h = {c, f, v, NULL, 0};
   struct memo_slot *m;
   unsigned sig;
   if (!f->memo && !(f->memo = calloc(1, sizeof *f->memo)))
@@ -445,7 +451,7 @@ static unsigned memo_classify(struct ajar_collection *c, struct ajar_scratch *s,
   f->memo_tries++;
   if (m->n == n && !memcmp(m->v, v, n)) {
     f->memo_hits++;
-    return memo_replay(c, fi, &m->c, v);
+    return memo_replay(c, f, &m->c, v);
   }
   if (f->memo_tries >= 256 && f->memo_hits < 64) { /* mostly distinct */
     free(f->memo);
@@ -471,10 +477,10 @@ static unsigned memo_classify(struct ajar_collection *c, struct ajar_scratch *s,
  * first 512 values were hits (distinct values: URLs, messages) or fewer
  * than one in eight after 4096 (values drawn from a few thousand, as
  * user agents are, repeat more often by then). */
+__attribute__((noinline))
 static unsigned text_memo_classify(struct ajar_collection *c, struct ajar_scratch *s,
-                                   uint32_t fi, const char *v, size_t n) {
-  struct field *f = &c->fields[fi];
-  struct hit_ctx h = {c, fi, v, NULL, 0};
+                                   struct field *f, const char *v, size_t n) {
+  struct hit_ctx h = {c, f, v, NULL, 0};
   struct text_memo *t = f->text_memo;
   struct text_slot *m = NULL;
   unsigned sig;
@@ -486,7 +492,7 @@ static unsigned text_memo_classify(struct ajar_collection *c, struct ajar_scratc
     t->tries++;
     if (m->n == n && !memcmp(m->v, v, n)) {
       t->hits++;
-      return memo_replay(c, fi, &m->c, v);
+      return memo_replay(c, f, &m->c, v);
     }
     if ((t->tries == 512 && t->hits < 16) || (t->tries >= 4096 && t->hits < t->tries / 8)) {
       free(t);
@@ -510,32 +516,8 @@ static unsigned text_memo_classify(struct ajar_collection *c, struct ajar_scratc
 }
 _Static_assert(AJAR_TEXT_MEMO_SLOTS == 1 << 12, "text_memo_classify takes 12 bits");
 
-void field_value(struct ajar_collection *c, struct ajar_scratch *s,
-                 uint32_t fi, enum value_kind kind, const char *v, size_t n) {
-  struct field *f;
-  struct hit_ctx h = {c, fi, v};
-  unsigned sig;
-  if (kind == VK_NULL)
-    return;
-  if (fi == ROOT_FIELD) /* plain text lines, scalar records: field "$" */
-    h.field = fi = field_child(c, ROOT_FIELD, "$", 1, 0);
-  f = &c->fields[fi];
-  if (kind == VK_STRING && value_is_empty(v, n))
-    return;
-  f->values++;
-  if (f->text_leaf && kind == VK_STRING)
-    record_hit(c, fi, DET_CODE_TEXT, 0, 0, v, n);
-  if (f->time_place) /* no candidates: nothing to remember */
-    sig = classify_time_place(f->hints, kind, v, n);
-  /* through a memo unless the field's is off for good (mostly distinct
-   * values): most fields' values take the short way */
-  else if (kind == VK_STRING && n <= AJAR_MEMO_VALUE && f->memo_tries != MEMO_OFF)
-    sig = memo_classify(c, s, fi, v, n);
-  else if (kind == VK_STRING && n > AJAR_MEMO_VALUE && n <= AJAR_TEXT_MEMO_VALUE &&
-           !f->text_memo_off)
-    sig = text_memo_classify(c, s, fi, v, n);
-  else
-    sig = classify_scalar(c->db, s, f->hints, kind, v, n, on_candidate, &h);
+/* what a value's signals say of its field */
+static void field_signals(struct field *f, unsigned sig) {
   if (sig & SIG_TIME)
     f->time_values++;
   if (sig & (SIG_BOOL | SIG_PLACE)) { /* a boolean is no place's value */
@@ -546,10 +528,62 @@ void field_value(struct ajar_collection *c, struct ajar_scratch *s,
   }
 }
 
+/* field_value, inlined in the sink's value: one call per value */
+static inline void value_of(struct ajar_collection *c, struct ajar_scratch *s,
+                            uint32_t fi, enum value_kind kind, const char *v,
+                            size_t n) {
+  struct field *f;
+  struct hit_ctx h;
+  if (kind == VK_NULL)
+    return;
+  if (fi == ROOT_FIELD) /* plain text lines, scalar records: field "$" */
+    fi = field_child(c, ROOT_FIELD, "$", 1, 0);
+  f = &c->fields[fi];
+  if (kind == VK_STRING) {
+    if (value_is_empty(v, n))
+      return;
+    f->values++;
+    if (f->text_leaf)
+      record_hit(c, f, DET_CODE_TEXT, 0, 0, v, n);
+    /* through a memo unless the field's is off for good (mostly
+     * distinct values): most fields' values take the short way */
+    if (f->time_place) { /* no candidates: nothing to remember */
+      field_signals(f, classify_time_place(f->hints, kind, v, n));
+      return;
+    }
+    if (n <= AJAR_MEMO_VALUE) {
+      if (f->memo_tries != MEMO_OFF) {
+        field_signals(f, memo_classify(c, s, f, v, n));
+        return;
+      }
+    } else if (n <= AJAR_TEXT_MEMO_VALUE && !f->text_memo_off) {
+      field_signals(f, text_memo_classify(c, s, f, v, n));
+      return;
+    }
+  } else {
+    f->values++;
+    if (f->time_place) {
+      field_signals(f, classify_time_place(f->hints, kind, v, n));
+      return;
+    }
+  }
+  h.c = c;
+  h.f = f;
+  h.v = v;
+  h.rec = NULL;
+  h.overflow = 0;
+  field_signals(f, classify_scalar(c->db, s, f->hints, kind, v, n, on_candidate, &h));
+}
+
+void field_value(struct ajar_collection *c, struct ajar_scratch *s,
+                 uint32_t fi, enum value_kind kind, const char *v, size_t n) {
+  value_of(c, s, fi, kind, v, n);
+}
+
 void field_numarray(struct ajar_collection *c, uint32_t fi, size_t count,
                     double first, double second, double absmax) {
   struct field *f = &c->fields[fi];
-  struct hit_ctx h = {c, fi, NULL};
+  struct hit_ctx h = {c, f, NULL, NULL, 0};
   f->values++;
   if (f->hints & AJAR_H_PLACE)
     f->place_named = 1; /* coordinates */
@@ -564,7 +598,7 @@ void field_geo(struct ajar_collection *c, uint32_t fi, double lat, double lon) {
   if (st && st->n_examples < AJAR_EXAMPLES_MAX) /* format only when kept */
     n = snprintf(ex, sizeof ex, "%.4f,%.4f", lat, lon);
   c->fields[fi].values++;
-  record_hit(c, fi, DET_GEO_POINT, 0, 1, n ? ex : NULL, (size_t)n);
+  record_hit(c, &c->fields[fi], DET_GEO_POINT, 0, 1, n ? ex : NULL, (size_t)n);
 }
 
 /* ---- the record sink ---------------------------------------------------- */
@@ -578,15 +612,19 @@ static uint32_t sink_next(void *ctx, uint32_t parent, uint32_t prev,
   return field_next(((struct coll_sink *)ctx)->c, parent, prev, key, n);
 }
 
+/* the walker found no key in sink.keys (rec_next_quoted) */
 static uint32_t sink_next_quoted(void *ctx, uint32_t parent, uint32_t prev,
                                  const char *k, const char *end, size_t *n) {
-  return field_next_quoted(((struct coll_sink *)ctx)->c, parent, prev, k, end, n);
+  struct coll_sink *cs = ctx;
+  if (cs->sink.keys)
+    return predicted_quoted(cs->c, parent, prev, k, end, n);
+  return field_next_quoted(cs->c, parent, prev, k, end, n);
 }
 
 static void sink_value(void *ctx, uint32_t f, enum value_kind kind,
                        const char *v, size_t n) {
   struct coll_sink *k = ctx;
-  field_value(k->c, k->s, f, kind, v, n);
+  value_of(k->c, k->s, f, kind, v, n);
 }
 
 static void sink_numarray(void *ctx, uint32_t f, size_t count, double first,
@@ -616,6 +654,11 @@ void collection_sink(struct coll_sink *k, struct ajar_collection *c,
   k->sink.ctx = k;
   k->sink.buf = s->buf;
   k->sink.buf_len = sizeof s->buf;
+  /* allocated now, the walker's copy of the sink sees it; without
+   * memory, keys are looked up through next_quoted */
+  if (!c->keys)
+    c->keys = calloc(1, sizeof *c->keys);
+  k->sink.keys = c->keys;
   k->sink.child = sink_child;
   k->sink.next = sink_next;
   k->sink.next_quoted = sink_next_quoted;

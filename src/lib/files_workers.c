@@ -76,14 +76,14 @@ static void file_sink_free(struct file_sink *fs) {
   free(fs);
 }
 
-struct file_sink *sink_for(struct worker *w, uint32_t part) {
+/* sink_for, the first record of a part in this worker */
+__attribute__((noinline))
+static struct file_sink *sink_new(struct worker *w, uint32_t part) {
   struct job *j = w->j;
   struct ajar_collection_opts co = AJAR_COLLECTION_OPTS_INIT;
   struct ajar_collection *c;
   struct file_sink *fs;
   co.reveal = j->opts ? j->opts->reveal : 0;
-  if (part < w->n_sinks && w->sinks[part])
-    return w->sinks[part];
   if (part >= w->n_sinks) {
     uint32_t n = part + 8;
     struct file_sink **ns = realloc(w->sinks, n * sizeof *ns);
@@ -116,6 +116,12 @@ struct file_sink *sink_for(struct worker *w, uint32_t part) {
   return fs;
 }
 
+struct file_sink *sink_for(struct worker *w, uint32_t part) {
+  if (part < w->n_sinks && w->sinks[part])
+    return w->sinks[part];
+  return sink_new(w, part);
+}
+
 int worker_init(struct worker *w, struct job *j) {
   memset(w, 0, sizeof *w);
   w->j = j;
@@ -141,8 +147,10 @@ static void walk_record(struct file_sink *fs, enum file_format fmt,
   case FMT_JSON_ARRAY:
   case FMT_JSON_DOC: {
     size_t i = 0;
-    while (i < n && (p[i] == ' ' || p[i] == '\t' || p[i] == '\r')) i++;
-    if (i == n) return; /* blank line */
+    if (n == 0 || (unsigned char)p[0] <= ' ') { /* most start with '{' */
+      while (i < n && (p[i] == ' ' || p[i] == '\t' || p[i] == '\r')) i++;
+      if (i == n) return; /* blank line */
+    }
     rc = json_walk_record(&fs->k.sink, p, n);
     break;
   }

@@ -16,7 +16,7 @@
 #include <stdint.h>
 #include <string.h>
 #include <emmintrin.h>
-#include "classify/shape.h" /* ajar_keep_lanes */
+#include "classify/shape.h" /* ajar_keep_lanes, shape_load_part */
 
 #define KEY_CACHE_BITS 9
 
@@ -42,23 +42,22 @@ static inline unsigned key_cache_index(__m128i key, uint32_t parent) {
 
 /* The field of the key that starts at k (just past its opening quote) in
  * an object of parent, *klen its length; UINT32_MAX when the table does
- * not hold it or the key is not 1..15 plain bytes. Nothing is read at or
- * past end. */
+ * not hold it or the key is not 1..15 plain bytes. Nothing at or past end
+ * is used: near end the 16 bytes are loaded as shape_load_part loads them
+ * (past end but never past k's page, or copied), the lanes past end
+ * cleared. */
 static inline uint32_t key_cache_find(const struct key_cache *kc, uint32_t parent,
                                       const char *k, const char *end,
                                       size_t *klen) {
   __m128i v, key, keep;
   const struct key_slot *s;
   unsigned q, len;
-  if (end - k >= 16) {
+  if (end - k >= 16)
     v = _mm_loadu_si128((const __m128i *)k);
-  } else { /* the last key of a record: its bytes copied out */
-    char b[16] = {0};
-    if (end - k < 2)
-      return UINT32_MAX;
-    memcpy(b, k, (size_t)(end - k));
-    v = _mm_loadu_si128((const __m128i *)b);
-  }
+  else if (end - k >= 2) /* the last key of a record */
+    v = shape_load_part(k, (size_t)(end - k));
+  else
+    return UINT32_MAX;
   q = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(v, _mm_set1_epi8('"')));
   if (!(q & 0xFFFEu)) /* no quote, or an empty key */
     return UINT32_MAX;

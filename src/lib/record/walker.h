@@ -15,6 +15,7 @@
 #include "ajar/ajar.h" /* AJAR_E*: what walkers return */
 #include "ajar_limits.h"
 #include "value_kind.h"
+#include "keycache.h"
 
 #define REC_ROOT 0u          /* the record itself: a scalar record is field "$" */
 #define REC_NONE UINT32_MAX  /* no field (a prediction that did not hold) */
@@ -25,6 +26,9 @@ struct rec_sink {
    * is handed over */
   char *buf;
   size_t buf_len;
+  /* the sink's fields by quoted key (keycache.h), or NULL: the walker
+   * looks a key up there itself, with no call, before next_quoted */
+  const struct key_cache *keys;
 
   /* the handle of parent's child named key (is_array: its "[]" element);
    * never fails, past the field cap every new field is one "other" field */
@@ -36,7 +40,8 @@ struct rec_sink {
                    size_t n);
   /* next, when the key that starts at k (just past its opening quote) is
    * the predicted one written without escapes: the field, *n its length;
-   * REC_NONE otherwise. Nothing is read at or past end. */
+   * REC_NONE otherwise. Nothing at or past end is used (a 16-byte load
+   * may read past it, never past its page: shape_load_part). */
   uint32_t (*next_quoted)(void *ctx, uint32_t parent, uint32_t prev,
                           const char *k, const char *end, size_t *n);
   void (*value)(void *ctx, uint32_t field, enum value_kind kind, const char *v,
@@ -69,6 +74,11 @@ static inline uint32_t rec_next(const struct rec_sink *k, uint32_t parent,
 static inline uint32_t rec_next_quoted(const struct rec_sink *k, uint32_t parent,
                                        uint32_t prev, const char *key,
                                        const char *end, size_t *n) {
+  if (k->keys) {
+    uint32_t f = key_cache_find(k->keys, parent, key, end, n);
+    if (f != REC_NONE)
+      return f;
+  }
   return k->next_quoted(k->ctx, parent, prev, key, end, n);
 }
 static inline void rec_value(const struct rec_sink *k, uint32_t field,
