@@ -54,7 +54,8 @@ int looks_date_cjk(const char *v, size_t n, int *year);
 int looks_datetime_cjk(const char *v, size_t n, int *year);
 /* a date that may be a birth date (DET_DOB) */
 unsigned birth_date(struct emit_ctx *e, size_t n, int year);
-/* Unix time in seconds or milliseconds, 2010-2030 */
+/* Unix time in seconds or milliseconds, 2010-2030, in a value of digits
+ * only */
 int is_epoch(uint32_t hints, const char *v, size_t n);
 
 /* value_number.c */

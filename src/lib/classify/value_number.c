@@ -97,15 +97,41 @@ __attribute__((noinline)) static int parse_double_strtod(const char *v, size_t n
   return end == tmp + n && isfinite(*out);
 }
 
+/* 0 when the 8 bytes of x are all digits: each byte's high nibble must
+ * be 3, before and after adding 6 (a carry out of a byte comes only from
+ * one that is no digit, and that byte fails anyway) */
+static inline uint64_t word_not_digits(uint64_t x) {
+  return ((x & 0xF0F0F0F0F0F0F0F0ull) |
+          (((x + 0x0606060606060606ull) & 0xF0F0F0F0F0F0F0F0ull) >> 4)) ^
+         0x3333333333333333ull;
+}
+
+/* whether v holds digits only: eight bytes a step from 8 bytes on, the
+ * last step overlapping */
+static inline int digits_only(const char *v, size_t n) {
+  uint64_t x, bad = 0;
+  size_t i;
+  if (n < 8) {
+    for (i = 0; i < n; i++)
+      if ((unsigned)(v[i] - '0') > 9)
+        return 0;
+    return 1;
+  }
+  for (i = 0; i + 8 < n; i += 8) {
+    memcpy(&x, v + i, sizeof x);
+    bad |= word_not_digits(x);
+  }
+  memcpy(&x, v + n - 8, sizeof x);
+  return !(bad | word_not_digits(x));
+}
+
 /* the 8 digits at p as a number, or -1 when one of the bytes is no
  * digit: a 64-bit word is checked and converted at once (pairs, then
  * fours, then the eight) */
 static inline int64_t eight_digits(const char *p) {
   uint64_t x;
   memcpy(&x, p, sizeof x);
-  if (((x & 0xF0F0F0F0F0F0F0F0ull) |
-       (((x + 0x0606060606060606ull) & 0xF0F0F0F0F0F0F0F0ull) >> 4)) !=
-      0x3333333333333333ull)
+  if (word_not_digits(x))
     return -1;
   x -= 0x3030303030303030ull;      /* little-endian: the first digit lowest */
   x = x * 10 + (x >> 8);           /* each 16 bits: two digits, in the low byte */
@@ -195,16 +221,18 @@ static unsigned classify_digits(struct emit_ctx *e, const char *v, size_t n,
     same = d[i] == d[0];
 #define LUHN() (luhn < 0 ? (luhn = ajar_luhn_ok(d, nd)) : luhn)
   switch (nd) {
-  case 9:
-    if (ajar_valid_us_ssn(d, nd) &&
-        ((n == 11 && v[3] == '-' && v[6] == '-') || (hints & AJAR_H_NATIONAL_ID)))
+  case 9: {
+    /* printed as an SSN is, or under a name that says id: the SSN and
+     * ITIN validators run only then */
+    int ssn_like = (n == 11 && v[3] == '-' && v[6] == '-') || (hints & AJAR_H_NATIONAL_ID);
+    if (ssn_like && ajar_valid_us_ssn(d, nd))
       EMITE(DET_US_SSN, 1);
     if ((hints & AJAR_H_NATIONAL_ID) && ajar_valid_nl_bsn(d, nd))
       EMITE(DET_NL_BSN, 1);
-    if (ajar_valid_us_itin(d, nd) &&
-        ((n == 11 && v[3] == '-' && v[6] == '-') || (hints & AJAR_H_NATIONAL_ID)))
+    if (ssn_like && ajar_valid_us_itin(d, nd))
       EMITE(DET_US_ITIN, 1);
     break;
+  }
   case 10:
     if ((hints & AJAR_H_NATIONAL_ID) && ajar_valid_gb_nhs(d, nd))
       EMITE(DET_GB_NHS, 1);
@@ -331,9 +359,8 @@ unsigned scalar_number(struct emit_ctx *e, const char *v, size_t n) {
   uint32_t hints = e->hints;
   unsigned sig = 0;
   double x;
-  int has_time, year;
-  size_t i;
-  if ((hints & AJAR_H_TIME) || is_epoch(hints, v, n))
+  int has_time, year, digits = digits_only(v, n);
+  if ((hints & AJAR_H_TIME) || (digits && is_epoch(hints, v, n)))
     sig |= SIG_TIME;
   if (hints & AJAR_H_LOCATION) {
     if (parse_double(v, n, &x) && fabs(x) <= 180 && memchr(v, '.', n))
@@ -347,9 +374,8 @@ unsigned scalar_number(struct emit_ctx *e, const char *v, size_t n) {
         (n == 8 && looks_date(v, n, &has_time)))
       EMITE(DET_DOB, 1);
   }
-  for (i = 0; i < n; i++)
-    if (v[i] < '0' || v[i] > '9')
-      return sig;
+  if (!digits)
+    return sig;
   if (n == 8 && looks_date_y(v, n, &has_time, &year))
     return sig | birth_date(e, n, year);
   if (n >= 9 && n <= 19)
