@@ -325,10 +325,81 @@ static void cn_helpers(void) {
   }
 }
 
+/* the normal form by its rule, a byte at a time (lexicon.h) */
+static size_t norm_rule(const char *v, size_t n, char *out) {
+  size_t i, o = 0;
+  int gap = 0;
+  for (i = 0; i < n; i++) {
+    unsigned char c = (unsigned char)v[i];
+    if (c == ' ' || (c >= '\t' && c <= '\r') || c == '_' || c == '-') {
+      gap = o > 0;
+      continue;
+    }
+    if (o + (size_t)gap >= 128)
+      return (size_t)-1;
+    if (gap)
+      out[o++] = ' ';
+    gap = 0;
+    out[o++] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
+  }
+  return o;
+}
+
+/* ajar_lexicon_value_norm (16 bytes a step where it can) against the
+ * rule on random values of separators, letters, UTF-8 and NUL bytes,
+ * and the word table (vocabularies and country names in one hash) */
+static void value_norm_and_words(void) {
+  static const char bytes[] = {'a', 'Z', 'q', 'M', ' ', '-', '_', '\t', '\v', '\r',
+                               '\n', '.', '\'', '\0', (char)0xC3, (char)0xA9, '7'};
+  uint32_t seed = 12345;
+  int round;
+  for (round = 0; round < 20000; round++) {
+    char v[160], got[AJAR_LEXICON_NORM_CAP], want[160];
+    size_t n, i, gl, wl;
+    seed = seed * 1103515245u + 12345u;
+    n = (seed >> 16) % (round < 10000 ? 70 : 150);
+    for (i = 0; i < n; i++) {
+      seed = seed * 1103515245u + 12345u;
+      /* mostly letters: the runs of separators are what is tested */
+      v[i] = (seed >> 16) % 3 ? bytes[(seed >> 20) % 4] : bytes[(seed >> 20) % sizeof bytes];
+    }
+    memset(got, 0x55, sizeof got);
+    gl = ajar_lexicon_value_norm(v, n, got);
+    wl = norm_rule(v, n, want);
+    CHECKF(gl == wl, "round %d: length %zu, want %zu", round, gl, wl);
+    if (gl != wl || gl == (size_t)-1)
+      continue;
+    CHECKF(memcmp(got, want, wl) == 0, "round %d: bytes differ", round);
+    for (i = wl; i < (wl + 7) / 8 * 8; i++)
+      CHECKF(got[i] == 0, "round %d: byte %zu after the form is not 0", round, i);
+  }
+  /* one table: a word in a vocabulary and a country's name has both */
+  CHECK((ajar_lexicon_value_words("China", 5) & (V_NAT | AJAR_V_COUNTRY)) ==
+        (V_NAT | AJAR_V_COUNTRY));
+  CHECK(!(ajar_lexicon_value_vocab("China", 5) & AJAR_V_COUNTRY));
+  CHECK(ajar_lexicon_value_words_exact("deutschland", 11) & AJAR_V_COUNTRY);
+  CHECK(!(ajar_lexicon_value_words_exact("Deutschland", 11) & AJAR_V_COUNTRY));
+  {
+    static const struct { const char *v; int want; } c[] = {
+        {"Deutschland", 1}, {"  deutschland\t", 1}, {"GUINEA-BISSAU", 1},
+        {"Guinea__Bissau", 1}, {"guineabissau", 0}, {"côte d’ivoire", 1},
+        {"KZ", 2}, {"KAZ", 2}, {"KZZ", 0}, {"Kz", 0}, {"K", 0}, {"china", 1},
+        {"chinas", 0}, {"", 0}};
+    size_t i;
+    for (i = 0; i < sizeof c / sizeof c[0]; i++) {
+      size_t n = strlen(c[i].v);
+      CHECKF(ajar_lexicon_country(c[i].v, n) == c[i].want, "country \"%s\"", c[i].v);
+      CHECKF(ajar_lexicon_country_of(c[i].v, n, ajar_lexicon_value_words(c[i].v, n)) ==
+                 c[i].want, "country_of \"%s\"", c[i].v);
+    }
+  }
+}
+
 void test_lexicon(void) {
   CHECKF(ajar_lexicon_selfcheck() == 0, "%zu table defects", ajar_lexicon_selfcheck());
   field_hint_cases();
   field_hint_edges();
   vocab_cases_run();
   cn_helpers();
+  value_norm_and_words();
 }

@@ -11,8 +11,10 @@
  * plain tables too. The tables live in lexicon_data.c; this file holds
  * the normalisation, the compound rules and the lookups.
  *
- * Tables are sorted once (pthread_once) into static arrays; lookups
- * binary-search those arrays and never allocate.
+ * Tables are built once (pthread_once) into static arrays: the field
+ * dictionary sorted and binary-searched; the value vocabularies and the
+ * country names in one hash table, looked up by the value's normal form
+ * (16 bytes a step) hashed 8 bytes a step. Lookups never allocate.
  */
 #include "lexicon.h"
 #include "lexicon_data.h"
@@ -22,9 +24,14 @@
 #include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
+#include "shape.h"
+#if defined(__SSSE3__)
+#include <emmintrin.h>
+#endif
 
 #define FIELD_MAX  2048 /* capacity of the sorted field dictionary */
-#define VOCAB_MAX  4096 /* capacity of the merged vocabulary (3,300 now) */
+#define VOCAB_MAX  8192 /* capacity of the word table: the vocabularies'
+                           3,300 words and the 4,062 country names */
 #define NAME_BYTES 256  /* only the first 256 bytes of a field name are read */
 #define TOK_MAX    32   /* tokens per field name */
 #define SPAN_MAX   4    /* tokens joined into one key ("date_of_birth") */
@@ -36,20 +43,17 @@ struct vkey { const char *key; size_t len; uint32_t bits; };
 
 static struct fkey fsorted[FIELD_MAX];
 static size_t fcount;
+/* The word table: every vocabulary word and country name once, with the
+ * AJAR_V_* bits of the vocabularies it is in (AJAR_V_COUNTRY: a country's
+ * name), so that one normalisation and one probe answer both
+ * ajar_lexicon_value_vocab and ajar_lexicon_country. */
 static struct vkey vsorted[VOCAB_MAX];
 /* hash index over vsorted: slot -> index + 1, built once with the table */
 #define VHASH_SLOTS (VOCAB_MAX * 2) /* at most half full */
+_Static_assert(VOCAB_MAX < 65536, "an index + 1 fills the low 16 bits of a slot");
 /* each slot: the index + 1 in its low 16 bits, the high 16 bits of the
  * key's hash above them (most misses never read the key) */
 static uint32_t vhash[VHASH_SLOTS];
-
-static uint32_t vhash_of(const char *k, size_t n) {
-  uint32_t h = 2166136261u;
-  size_t i;
-  for (i = 0; i < n; i++)
-    h = (h ^ (unsigned char)k[i]) * 16777619u;
-  return h;
-}
 static size_t vcount;
 static size_t defects;
 static pthread_once_t once = PTHREAD_ONCE_INIT;
@@ -77,11 +81,6 @@ static int fkey_cmp(const void *x, const void *y) {
   return bytes_cmp(a->e->key, a->len, b->e->key, b->len);
 }
 
-static int vkey_cmp(const void *x, const void *y) {
-  const struct vkey *a = x, *b = y;
-  return bytes_cmp(a->key, a->len, b->key, b->len);
-}
-
 /* Value normal form: ASCII whitespace, '_' and '-' trimmed at the ends and
  * folded to one space inside; ASCII lower-cased; other bytes as they are.
  * Returns the length, or (size_t)-1 when it does not fit in cap. */
@@ -104,6 +103,70 @@ static size_t value_norm(const char *v, size_t n, char *out, size_t cap) {
   return o;
 }
 
+/* The word table's hash of a normal form of len bytes at p, read 8
+ * bytes a step: p must hold zeros from len to the next multiple of 8. */
+static uint64_t word_hash(const char *p, size_t len) {
+  uint64_t h = 0x9E3779B97F4A7C15ull * (len + 1), w;
+  size_t i;
+  for (i = 0; i < len; i += 8) {
+    memcpy(&w, p + i, 8);
+    h = (h ^ w) * 0xFF51AFD7ED558CCDull;
+    h ^= h >> 29;
+  }
+  h *= 0xC4CEB9FE1A85EC53ull;
+  return h ^ h >> 32;
+}
+
+/* the index + 1 in vsorted of the normal form (len bytes at p, padded as
+ * word_hash wants), 0 when it is no word of the table */
+static size_t word_find(const char *p, size_t len) {
+  uint64_t h = word_hash(p, len);
+  uint32_t slot, tag = (uint32_t)(h >> 48) << 16;
+  for (slot = (uint32_t)h & (VHASH_SLOTS - 1); vhash[slot];
+       slot = (slot + 1) & (VHASH_SLOTS - 1)) {
+    const struct vkey *k;
+    if ((vhash[slot] & 0xFFFF0000u) != tag)
+      continue;
+    k = &vsorted[(vhash[slot] & 0xFFFFu) - 1];
+    if (k->len == len && memcmp(k->key, p, len) == 0)
+      return vhash[slot] & 0xFFFFu;
+  }
+  return 0;
+}
+
+/* a word of the table (in normal form) with its bits, or the bits added
+ * to those of the same word added before */
+static void word_add(const char *w, size_t len, uint32_t bits) {
+  char buf[VALUE_MAX + 16] = {0};
+  size_t k;
+  uint64_t h;
+  uint32_t slot;
+  if (len > VALUE_MAX) {
+    defects++;
+    return;
+  }
+  memcpy(buf, w, len);
+  if ((k = word_find(buf, len)) != 0) {
+    if (vsorted[k - 1].bits & bits & ~AJAR_V_COUNTRY)
+      defects++; /* listed twice in one vocabulary */
+    vsorted[k - 1].bits |= bits;
+    return;
+  }
+  if (vcount == VOCAB_MAX) {
+    defects++;
+    return;
+  }
+  vsorted[vcount].key = w;
+  vsorted[vcount].len = len;
+  vsorted[vcount].bits = bits;
+  h = word_hash(buf, len);
+  for (slot = (uint32_t)h & (VHASH_SLOTS - 1); vhash[slot];
+       slot = (slot + 1) & (VHASH_SLOTS - 1))
+    ;
+  vhash[slot] = (uint32_t)(h >> 48) << 16 | (uint32_t)(vcount + 1);
+  vcount++;
+}
+
 /* A field key is lower-case ASCII letters and digits, or UTF-8 (CJK). */
 static int field_key_ok(const char *k) {
   if (!*k)
@@ -117,7 +180,7 @@ static int field_key_ok(const char *k) {
 }
 
 static void build(void) {
-  size_t t, i, j;
+  size_t t, i;
   for (t = 0; t < lx_field_table_count; t++) {
     for (i = 0; i < lx_field_tables[t].n; i++) {
       const struct lx_field *e = &lx_field_tables[t].v[i];
@@ -144,33 +207,18 @@ static void build(void) {
       size_t len = strlen(w), nl = value_norm(w, len, buf, sizeof buf);
       if (nl != len || nl == 0 || memcmp(buf, w, len) != 0)
         defects++; /* would never match: not in normal form */
-      if (vcount == VOCAB_MAX) {
-        defects++;
-        continue;
-      }
-      vsorted[vcount].key = w;
-      vsorted[vcount].len = len;
-      vsorted[vcount].bits = lx_vocab_tables[t].bits;
-      vcount++;
+      word_add(w, len, lx_vocab_tables[t].bits);
     }
   }
-  qsort(vsorted, vcount, sizeof vsorted[0], vkey_cmp);
-  /* one row per word: a word in several vocabularies gets all their bits */
-  for (i = 0, j = 0; i < vcount; i++) {
-    if (j && vkey_cmp(&vsorted[j - 1], &vsorted[i]) == 0) {
-      if (vsorted[j - 1].bits & vsorted[i].bits)
-        defects++; /* listed twice in one vocabulary */
-      vsorted[j - 1].bits |= vsorted[i].bits;
-    } else {
-      vsorted[j++] = vsorted[i];
-    }
-  }
-  vcount = j;
-  for (i = 0; i < vcount; i++) {
-    uint32_t h = vhash_of(vsorted[i].key, vsorted[i].len), slot = h & (VHASH_SLOTS - 1);
-    while (vhash[slot])
-      slot = (slot + 1) & (VHASH_SLOTS - 1);
-    vhash[slot] = (h & 0xFFFF0000u) | (uint32_t)(i + 1);
+  /* country names shorter than 3 bytes are no name ajar_lexicon_country
+   * looks up (codes are looked up by their bits) */
+  for (i = 0; i < ajar_country_names_count; i++) {
+    const struct country_name *c = &ajar_country_names[i];
+    char buf[VALUE_MAX];
+    if (value_norm(c->s, c->len, buf, sizeof buf) != c->len || memcmp(buf, c->s, c->len))
+      defects++;
+    if (c->len >= 3)
+      word_add(c->s, c->len, AJAR_V_COUNTRY);
   }
 }
 
@@ -787,121 +835,130 @@ int ajar_lexicon_text_key(const char *name, size_t n) {
 
 /* ---- values ----------------------------------------------------------- */
 
-static uint32_t vocab_find(const char *buf, size_t len) {
-  uint32_t h = vhash_of(buf, len), slot;
-  for (slot = h & (VHASH_SLOTS - 1); vhash[slot]; slot = (slot + 1) & (VHASH_SLOTS - 1)) {
-    const struct vkey *k;
-    if ((vhash[slot] ^ h) & 0xFFFF0000u)
-      continue;
-    k = &vsorted[(vhash[slot] & 0xFFFFu) - 1];
-    if (k->len == len && memcmp(k->key, buf, len) == 0)
-      return k->bits;
+/* The normal form of a value (value_norm) into out (VALUE_MAX + 16
+ * bytes), with zeros after it up to the next multiple of 8 (word_hash
+ * reads 8 bytes a step). Returns its length, (size_t)-1 when it does not
+ * fit. A value of 64 bytes or fewer with no separator at either end nor
+ * two in a row is only lower-cased with its separators written as ' ':
+ * that is done 16 bytes a step; any other takes value_norm. */
+static size_t norm_padded(const char *v, size_t n, char *out) {
+  size_t len;
+#if defined(__SSSE3__)
+  if (n <= 64) {
+    const __m128i a1 = _mm_set1_epi8('A' - 1), z1 = _mm_set1_epi8('Z' + 1),
+                  t0 = _mm_set1_epi8('\t' - 1), t1 = _mm_set1_epi8('\r' + 1),
+                  sp = _mm_set1_epi8(' '), us = _mm_set1_epi8('_'),
+                  dash = _mm_set1_epi8('-'), case_bit = _mm_set1_epi8(0x20);
+    uint64_t seps = 0;
+    size_t i;
+    for (i = 0; i < n; i += 16) {
+      /* lanes past the value are 0: no letter, no separator */
+      __m128i x = shape_load_part(v + i, n - i < 16 ? n - i : 16);
+      __m128i up = _mm_and_si128(_mm_cmpgt_epi8(x, a1), _mm_cmpgt_epi8(z1, x));
+      __m128i sep = _mm_or_si128(
+          _mm_or_si128(_mm_cmpeq_epi8(x, sp), _mm_cmpeq_epi8(x, us)),
+          _mm_or_si128(_mm_cmpeq_epi8(x, dash),
+                       _mm_and_si128(_mm_cmpgt_epi8(x, t0), _mm_cmpgt_epi8(t1, x))));
+      x = _mm_add_epi8(x, _mm_and_si128(up, case_bit));
+      x = _mm_or_si128(_mm_andnot_si128(sep, x), _mm_and_si128(sep, sp));
+      _mm_storeu_si128((__m128i *)(out + i), x);
+      seps |= (uint64_t)(unsigned)_mm_movemask_epi8(sep) << i;
+    }
+    if (!(seps & (1 | 1ull << (n - 1) | seps >> 1)))
+      return n;
   }
-  return 0;
+#endif
+  len = value_norm(v, n, out, VALUE_MAX);
+  if (len != (size_t)-1)
+    memset(out + len, 0, 8);
+  return len;
 }
 
-uint32_t ajar_lexicon_value_vocab_exact(const char *buf, size_t len) {
-  if (!buf || len == 0 || len >= VALUE_MAX)
+size_t ajar_lexicon_value_norm(const char *v, size_t n, char *out) {
+  _Static_assert(AJAR_LEXICON_NORM_CAP >= VALUE_MAX + 16, "norm_padded's buffer");
+  return norm_padded(v, n, out);
+}
+
+/* bytes already in normal form into out as norm_padded leaves them */
+static void copy_padded(const char *v, size_t n, char *out) {
+#if defined(__SSSE3__)
+  if (n <= 64) {
+    size_t i;
+    for (i = 0; i < n; i += 16)
+      _mm_storeu_si128((__m128i *)(out + i), shape_load_part(v + i, n - i < 16 ? n - i : 16));
+    return;
+  }
+#endif
+  memcpy(out, v, n);
+  memset(out + n, 0, 8);
+}
+
+/* the bits of a normal form (len bytes at p, padded), 0 for no word */
+static uint32_t words_of(const char *p, size_t len) {
+  size_t k = word_find(p, len);
+  return k ? vsorted[k - 1].bits : 0;
+}
+
+uint32_t ajar_lexicon_value_words_exact(const char *v, size_t n) {
+  char buf[VALUE_MAX + 16];
+  if (!v || n == 0 || n >= VALUE_MAX)
     return 0;
   ensure_built();
-  return vocab_find(buf, len);
+  copy_padded(v, n, buf);
+  return words_of(buf, n);
 }
 
-uint32_t ajar_lexicon_value_vocab(const char *v, size_t n) {
-  char buf[VALUE_MAX];
+uint32_t ajar_lexicon_value_words(const char *v, size_t n) {
+  char buf[VALUE_MAX + 16];
   size_t len;
   if (!v || n == 0)
     return 0;
   ensure_built();
-  len = value_norm(v, n, buf, sizeof buf);
+  len = norm_padded(v, n, buf);
   if (len == (size_t)-1 || len == 0)
     return 0;
-  return vocab_find(buf, len);
+  return words_of(buf, len);
 }
 
-/* The first three bytes of every country name, hashed to a bit, built
- * once: a value whose normal form starts otherwise is no name, found
- * without normalising it nor the binary search (ajar_lexicon_country
- * was 6% of a wide CSV's instructions, most values no country). */
-static uint64_t country_heads[65536 / 64];
-static pthread_once_t country_once = PTHREAD_ONCE_INIT;
-static int country_built;
-
-static unsigned head_bit(uint32_t head3) {
-  return (head3 * 2654435761u) >> 16;
+uint32_t ajar_lexicon_value_vocab_exact(const char *v, size_t n) {
+  return ajar_lexicon_value_words_exact(v, n) & ~AJAR_V_COUNTRY;
 }
 
-static void build_country_heads(void) {
-  size_t i;
-  for (i = 0; i < ajar_country_names_count; i++) {
-    const struct country_name *c = &ajar_country_names[i];
-    unsigned k;
-    if (c->len < 3)
-      continue; /* shorter than any value looked up (3 bytes or more) */
-    k = head_bit((uint32_t)(unsigned char)c->s[0] << 16 |
-                 (uint32_t)(unsigned char)c->s[1] << 8 | (unsigned char)c->s[2]);
-    country_heads[k >> 6] |= 1ull << (k & 63);
-  }
+uint32_t ajar_lexicon_value_vocab(const char *v, size_t n) {
+  return ajar_lexicon_value_words(v, n) & ~AJAR_V_COUNTRY;
 }
 
-/* the first three bytes value_norm would write, as one number; 0 when
- * it would write fewer */
-static uint32_t norm_head(const char *v, size_t n) {
-  uint32_t head = 0;
-  size_t i, o = 0;
-  int gap = 0;
-  for (i = 0; i < n && o < 3; i++) {
-    unsigned char c = (unsigned char)v[i];
-    if (is_space(c) || c == '_' || c == '-') {
-      gap = o > 0;
-      continue;
-    }
-    if (gap) {
-      head = head << 8 | ' ';
-      if (++o == 3)
-        break;
-    }
-    gap = 0;
-    head = head << 8 | (unsigned char)fold(c);
-    o++;
-  }
-  return o == 3 ? head : 0;
+/* an ISO 3166-1 code in capitals: 2 when v is one, 0 when not, -1 when v
+ * is no code's shape (two capitals, a third or none) */
+static int country_code(const char *v, size_t n) {
+  unsigned k;
+  if (n < 2 || n > 3 || !is_upper((unsigned char)v[0]) || !is_upper((unsigned char)v[1]))
+    return -1;
+  k = (unsigned)(v[0] - 'A') * 26 + (unsigned)(v[1] - 'A');
+  if (n == 2)
+    return ajar_country_alpha2[k >> 3] >> (k & 7) & 1 ? 2 : 0;
+  if (!is_upper((unsigned char)v[2]))
+    return 0;
+  k = k * 26 + (unsigned)(v[2] - 'A');
+  return ajar_country_alpha3[k >> 3] >> (k & 7) & 1 ? 2 : 0;
+}
+
+int ajar_lexicon_country_of(const char *v, size_t n, uint32_t words) {
+  int code;
+  if (!v || n < 2)
+    return 0;
+  code = country_code(v, n);
+  if (code >= 0)
+    return code;
+  return (words & AJAR_V_COUNTRY) != 0;
 }
 
 int ajar_lexicon_country(const char *v, size_t n) {
-  char buf[VALUE_MAX];
-  size_t len, lo = 0, hi;
-  uint32_t head;
   if (!v || n < 2)
     return 0;
-  if (n <= 3 && is_upper((unsigned char)v[0]) && is_upper((unsigned char)v[1])) {
-    unsigned k = (unsigned)(v[0] - 'A') * 26 + (unsigned)(v[1] - 'A');
-    if (n == 2)
-      return ajar_country_alpha2[k >> 3] >> (k & 7) & 1 ? 2 : 0;
-    if (!is_upper((unsigned char)v[2]))
-      return 0;
-    k = k * 26 + (unsigned)(v[2] - 'A');
-    return ajar_country_alpha3[k >> 3] >> (k & 7) & 1 ? 2 : 0;
-  }
-  ajar_once(&country_once, &country_built, build_country_heads);
-  head = norm_head(v, n);
-  if (!head || !(country_heads[head_bit(head) >> 6] >> (head_bit(head) & 63) & 1))
-    return 0;
-  len = value_norm(v, n, buf, sizeof buf);
-  if (len == (size_t)-1 || len < 3)
-    return 0;
-  hi = ajar_country_names_count;
-  while (lo < hi) {
-    size_t mid = lo + (hi - lo) / 2;
-    int c = bytes_cmp(buf, len, ajar_country_names[mid].s, ajar_country_names[mid].len);
-    if (c == 0)
-      return 1;
-    if (c < 0)
-      hi = mid;
-    else
-      lo = mid + 1;
-  }
-  return 0;
+  if (country_code(v, n) >= 0)
+    return country_code(v, n);
+  return (ajar_lexicon_value_words(v, n) & AJAR_V_COUNTRY) != 0;
 }
 
 size_t ajar_lexicon_cn_province(const char *s, size_t n) {
@@ -964,6 +1021,13 @@ int ajar_lexicon_icd10_ok(const char *s, size_t n) {
 }
 
 size_t ajar_lexicon_selfcheck(void) {
+  size_t i, lost = 0;
   ensure_built();
-  return defects;
+  /* every word of the table is found by its own bytes */
+  for (i = 0; i < vcount; i++) {
+    char buf[VALUE_MAX + 16];
+    copy_padded(vsorted[i].key, vsorted[i].len, buf);
+    lost += word_find(buf, vsorted[i].len) != i + 1;
+  }
+  return defects + lost;
 }

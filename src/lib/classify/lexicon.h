@@ -89,6 +89,7 @@ enum ajar_vocab {
   AJAR_V_FACE_ATTR   = 1u << 8,  /* beard, glasses, sunglasses, mask, smiling, no_beard ... as values */
   AJAR_V_SURNAME     = 1u << 9,  /* common family names (EN) */
   AJAR_V_SALUTATION  = 1u << 10, /* a title that gives the sex: Mr, Mrs, Frau, Herr, Mme, Sra., 先生, 女士 */
+  AJAR_V_COUNTRY     = 1u << 11, /* a country's name (ajar_lexicon_country's 1); only from ajar_lexicon_value_words */
 };
 
 /* Vocabulary classes of a whole value (trimmed, case-folded for ASCII).
@@ -98,11 +99,29 @@ uint32_t ajar_lexicon_value_vocab(const char *v, size_t n);
  * white space, '_' or '-' (spares the copy that normalises it). */
 uint32_t ajar_lexicon_value_vocab_exact(const char *v, size_t n);
 
+/* Both at once: the vocabulary classes of a whole value with
+ * AJAR_V_COUNTRY when it is a country's name, from one normalisation and
+ * one probe of one hash table (vocabulary words and country names). For
+ * a value both are asked of; never allocates. */
+uint32_t ajar_lexicon_value_words(const char *v, size_t n);
+uint32_t ajar_lexicon_value_words_exact(const char *v, size_t n);
+
+/* The normal form the vocabularies and country names are looked up by:
+ * ASCII white space, '_' and '-' dropped at the ends and one space for
+ * each run of them inside, ASCII lower-cased, other bytes as they are.
+ * Written into out (AJAR_LEXICON_NORM_CAP bytes) with zeros after it up
+ * to the next multiple of 8 bytes; returns its length, or (size_t)-1
+ * when it is over 128 bytes. The unit tests compare it with the rule. */
+#define AJAR_LEXICON_NORM_CAP 144
+size_t ajar_lexicon_value_norm(const char *v, size_t n, char *out);
+
 /* Whether a whole value is a country: 1 for a name in one of the
  * lexicon's languages (Unicode CLDR territory names: "Deutschland",
  * "Côte d'Ivoire", "카자흐스탄"), 2 for an ISO 3166-1 alpha-2 or alpha-3
  * code written in capitals ("KZ", "KAZ"), 0 otherwise. Never allocates. */
 int ajar_lexicon_country(const char *v, size_t n);
+/* The same for a value whose ajar_lexicon_value_words are known. */
+int ajar_lexicon_country_of(const char *v, size_t n, uint32_t words);
 
 /* Whether the leading UTF-8 character of s is one of the 31 province
  * abbreviations used on Chinese plates (京津沪渝冀豫云辽黑湘皖鲁新苏浙赣鄂桂甘晋蒙陕吉闽贵粤青藏川宁琼);

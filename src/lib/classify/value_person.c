@@ -764,17 +764,19 @@ unsigned scalar_words(struct emit_ctx *e, const char *v, size_t n,
                              unsigned mask, size_t digits) {
   uint32_t hints = e->hints;
   unsigned sig = 0;
-  uint32_t voc;
+  uint32_t voc, words;
   /* a token with three digits or more, no CJK and no space (a host, a
    * path, a MAC, a VIN) is no vocabulary word, country, name, plate of
    * CJK characters nor address: the field's name alone could say more */
   if (digits > 2 && !(mask & (C_HIGH | C_SPACE)) && !(hints & WORDS_HINTS))
     return 0;
-  voc = n <= 64 && digits <= 2 && !(mask & (C_AT | C_UNDER | C_COLON | C_SLASH | C_EQ))
-            ? (mask & (C_UPPER | C_SPACE | C_DASH | C_UNDER | C_OTHER)
-                   ? ajar_lexicon_value_vocab(v, n)
-                   : ajar_lexicon_value_vocab_exact(v, n))
-            : 0;
+  /* the vocabularies and the country names: one normalisation, one probe */
+  words = n <= 64 && digits <= 2 && !(mask & (C_AT | C_UNDER | C_COLON | C_SLASH | C_EQ))
+              ? (mask & (C_UPPER | C_SPACE | C_DASH | C_UNDER | C_OTHER)
+                     ? ajar_lexicon_value_words(v, n)
+                     : ajar_lexicon_value_words_exact(v, n))
+              : 0;
+  voc = words & ~AJAR_V_COUNTRY;
   if (voc)
     vocab_emit(e, v, voc, n);
   /* a sex as a linked-data term: https://schema.org/Female, ...#male */
@@ -790,7 +792,7 @@ unsigned scalar_words(struct emit_ctx *e, const char *v, size_t n,
   /* named for nothing: a country's name (validated) or ISO code is a
    * candidate the field decides on (collection_finish.c) */
   if (!hints && n <= 64 && !digits && !(mask & (C_AT | C_UNDER | C_COLON | C_SLASH | C_EQ))) {
-    int k = ajar_lexicon_country(v, n);
+    int k = ajar_lexicon_country_of(v, n, words);
     if (k)
       EMITE(DET_NATIONALITY, k == 1);
   }
