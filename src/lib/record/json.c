@@ -8,7 +8,10 @@
  */
 #include <stdlib.h>
 #include <string.h>
-#include <emmintrin.h>
+#include <tmmintrin.h>
+#if defined(__x86_64__) && defined(__GNUC__)
+#include <immintrin.h>
+#endif
 #include "record/walker.h"
 #include "classify/classify.h" /* parse_double */
 #include "classify/shape.h"
@@ -22,17 +25,21 @@ struct walker {
 
 static int is_ws(char c) { return c == ' ' || c == '\n' || c == '\r' || c == '\t'; }
 
-/* a run of white space (pretty-printed JSON: a newline and the indent),
- * 16 bytes a step */
+/* White space, 16 or 32 bytes a step: each byte looks up the white
+ * space byte of its low nibble (pshufb; ' ' '\t' '\n' '\r' have low
+ * nibbles 0, 9, A, D, the other entries 0x80, which no ASCII byte is; a
+ * byte with its high bit set looks up 0) and is white space when it
+ * finds itself: one lookup and one compare, not four compares. */
+#define WS_LUT ' ', -128, -128, -128, -128, -128, -128, -128, -128, '\t', '\n', \
+               -128, -128, '\r', -128, -128
+
+/* a run of white space (pretty-printed JSON: a newline and the indent) */
 __attribute__((noinline)) static const char *skip_ws_run(const char *p,
                                                          const char *end) {
-  const __m128i sp = _mm_set1_epi8(' '), nl = _mm_set1_epi8('\n'),
-                cr = _mm_set1_epi8('\r'), tab = _mm_set1_epi8('\t');
+  const __m128i lut = _mm_setr_epi8(WS_LUT);
   while (end - p >= 16) {
     __m128i v = _mm_loadu_si128((const __m128i *)p);
-    unsigned m = (unsigned)_mm_movemask_epi8(
-        _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, sp), _mm_cmpeq_epi8(v, nl)),
-                     _mm_or_si128(_mm_cmpeq_epi8(v, cr), _mm_cmpeq_epi8(v, tab))));
+    unsigned m = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(_mm_shuffle_epi8(lut, v), v));
     if (m != 0xFFFF)
       return p + __builtin_ctz(~m);
     p += 16;
@@ -42,13 +49,34 @@ __attribute__((noinline)) static const char *skip_ws_run(const char *p,
   return p;
 }
 
+#if defined(__x86_64__) && defined(__GNUC__)
+/* the same, 32 bytes a step */
+__attribute__((noinline, target("avx2"))) static const char *
+skip_ws_run_avx2(const char *p, const char *end) {
+  const __m256i lut = _mm256_setr_epi8(WS_LUT, WS_LUT);
+  while (end - p >= 32) {
+    __m256i v = _mm256_loadu_si256((const __m256i *)p);
+    unsigned m = (unsigned)_mm256_movemask_epi8(
+        _mm256_cmpeq_epi8(_mm256_shuffle_epi8(lut, v), v));
+    if (m != 0xFFFFFFFFu)
+      return p + __builtin_ctz(~m);
+    p += 32;
+  }
+  while (p < end && is_ws(*p))
+    p++;
+  return p;
+}
+#else
+#define skip_ws_run_avx2 skip_ws_run
+#endif
+
 static inline __attribute__((always_inline)) const char *skip_ws(const char *p,
                                                                  const char *end) {
   if (p < end && (unsigned char)*p > ' ') /* compact JSON: no white space */
     return p;
   if (end - p >= 2 && *p == ' ' && (unsigned char)p[1] > ' ') /* "key": value */
     return p + 1;
-  return skip_ws_run(p, end);
+  return ajar_have_avx2 ? skip_ws_run_avx2(p, end) : skip_ws_run(p, end);
 }
 
 /* p is just past the opening quote; returns the closing quote or NULL */
@@ -218,7 +246,8 @@ static const char *walk_value(struct walker *w, const char *p, uint32_t field);
 
 /* After a member of an object or array: ',' (*more = 1, returns the next
  * member's start) or the closer (*more = 0, returns just past it). */
-static const char *next_member(const char *p, const char *end, char closer,
+static inline __attribute__((always_inline)) const char *
+next_member(const char *p, const char *end, char closer,
                                int *more) {
   p = skip_ws(p, end);
   if (p >= end)
