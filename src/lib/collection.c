@@ -320,11 +320,18 @@ static uint64_t memo_hash(const char *v, size_t n) {
   return (a ^ (b * 0x9E3779B97F4A7C15ull) ^ n) * 0xFF51AFD7ED558CCDull;
 }
 
-static void record_hit(struct ajar_collection *c, struct field *f, unsigned det,
-                       int embedded, int validated, const char *v, size_t n) {
-  struct det_stat *st = field_stat(f, det);
-  if (!st)
-    return;
+/* record_hit past its counters: a detector takes its last example after
+ * a few hits */
+__attribute__((noinline, cold))
+static void offer_example(struct ajar_collection *c, struct det_stat *st,
+                          const char *v, size_t n) {
+  st->example_tries++;
+  add_example(c, st, v, n);
+}
+
+/* a hit of st's detector in a value of the current record */
+static inline void count_hit(struct ajar_collection *c, struct det_stat *st,
+                             int embedded, int validated, const char *v, size_t n) {
   if (embedded) {
     st->embedded++;
   } else {
@@ -338,10 +345,28 @@ static void record_hit(struct ajar_collection *c, struct field *f, unsigned det,
     st->records++;
   }
   /* a field with fewer distinct values than examples stops offering */
-  if (st->n_examples < AJAR_EXAMPLES_MAX && v && st->example_tries < 256) {
-    st->example_tries++;
-    add_example(c, st, v, n);
-  }
+  if (st->n_examples < AJAR_EXAMPLES_MAX && v && st->example_tries < 256)
+    offer_example(c, st, v, n);
+}
+
+/* record_hit for a detector new to the field */
+__attribute__((noinline))
+static void record_first_hit(struct ajar_collection *c, struct field *f,
+                             unsigned det, int embedded, int validated,
+                             const char *v, size_t n) {
+  struct det_stat *st = stat_new(f, det);
+  if (st)
+    count_hit(c, st, embedded, validated, v, n);
+}
+
+static inline void record_hit(struct ajar_collection *c, struct field *f,
+                              unsigned det, int embedded, int validated,
+                              const char *v, size_t n) {
+  unsigned i = f->stat_of[det];
+  if (i)
+    count_hit(c, &f->stats[i - 1], embedded, validated, v, n);
+  else
+    record_first_hit(c, f, det, embedded, validated, v, n);
 }
 
 /* A field's memo. Fields such as status, gender, type or host repeat a
@@ -540,7 +565,7 @@ static inline void value_of(struct ajar_collection *c, struct ajar_scratch *s,
     fi = field_child(c, ROOT_FIELD, "$", 1, 0);
   f = &c->fields[fi];
   if (kind == VK_STRING) {
-    if (value_is_empty(v, n))
+    if (value_may_be_empty(v, n) && value_is_empty(v, n))
       return;
     f->values++;
     if (f->text_leaf)
@@ -566,6 +591,8 @@ static inline void value_of(struct ajar_collection *c, struct ajar_scratch *s,
       field_signals(f, classify_time_place(f->hints, kind, v, n));
       return;
     }
+    if (classify_scalar_nothing(f->hints, kind, n)) /* most numbers */
+      return;
   }
   h.c = c;
   h.f = f;

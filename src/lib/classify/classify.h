@@ -58,6 +58,15 @@ static inline int hints_time_place_only(uint32_t hints) {
 unsigned classify_time_place(uint32_t hints, enum value_kind kind, const char *v,
                              size_t n);
 
+/* What classify_scalar decides on before it reads a byte: no value in a
+ * null, and most numbers are short and under a name that says nothing
+ * (no epoch, date, id or phone is under 8 bytes). Inline, so a caller
+ * can spare such a value the call: classify_scalar gives it no candidate
+ * and no signal. */
+static inline int classify_scalar_nothing(uint32_t hints, enum value_kind kind,
+                                          size_t n) {
+  return kind == VK_NULL || (kind == VK_NUMBER && !hints && n < 8);
+}
 /* Classify one scalar value of a field with these lexicon hints.
  * Returns signal bits seen (SIG_*). */
 unsigned classify_scalar(const struct ajar_db *db, struct ajar_scratch *s,
@@ -88,6 +97,13 @@ uint32_t classify_key_hints(const char *key, size_t n, uint32_t ancestors);
 
 /* Whether a value is an empty placeholder ("", "N/A", "null", "-") */
 int value_is_empty(const char *v, size_t n);
+/* the first bytes of those placeholders and of white space (value.c) */
+extern const unsigned char value_empty_first[256];
+/* 0 when value_is_empty is 0 for its first byte alone, with no call:
+ * most values start with a byte no placeholder starts with */
+static inline int value_may_be_empty(const char *v, size_t n) {
+  return !n || value_empty_first[(unsigned char)v[0]];
+}
 
 /* Parse a decimal number; returns 1 when v is a plain JSON-style number */
 int parse_double(const char *v, size_t n, double *out);

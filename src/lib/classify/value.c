@@ -16,6 +16,12 @@
 #include "validators.h"
 #include "value.h"
 
+/* the first bytes of the placeholders and of white space */
+const unsigned char value_empty_first[256] = {
+    [' '] = 1, ['\t'] = 1, ['n'] = 1, ['N'] = 1, ['u'] = 1, ['U'] = 1,
+    ['-'] = 1, ['0'] = 1, ['*'] = 1, ['r'] = 1, ['R'] = 1, ['x'] = 1,
+    ['X'] = 1, ['['] = 1, ['?'] = 1, [0xe6] = 1};
+
 int value_is_empty(const char *v, size_t n) {
   static const struct { const char *s; size_t n; } empties[] = {
 #define E(x) {x, sizeof x - 1}
@@ -24,14 +30,10 @@ int value_is_empty(const char *v, size_t n) {
     E("redacted"), E("[redacted]"), E("xxx"), E("?"), /* 无, 未知: below */
 #undef E
   };
-  /* the first bytes of the placeholders and of white space */
-  static const unsigned char first[256] = {
-      [' '] = 1, ['\t'] = 1, ['n'] = 1, ['N'] = 1, ['u'] = 1, ['U'] = 1,
-      ['-'] = 1, ['0'] = 1, ['*'] = 1, ['r'] = 1, ['R'] = 1, ['x'] = 1,
-      ['X'] = 1, ['['] = 1, ['?'] = 1, [0xe6] = 1};
+  const unsigned char *first = value_empty_first;
   size_t i;
   /* most values are long or start with a byte no placeholder has */
-  if (n && !first[(unsigned char)v[0]])
+  if (!value_may_be_empty(v, n))
     return 0;
   if (n > 16 && v[0] != ' ' && v[0] != '\t')
     return 0;
@@ -258,10 +260,8 @@ static unsigned scalar_value(const struct ajar_db *db, struct ajar_scratch *s,
 unsigned classify_scalar(const struct ajar_db *db, struct ajar_scratch *s,
                          uint32_t hints, enum value_kind kind,
                          const char *v, size_t n, candidate_fn fn, void *ctx) {
-  /* what most values get decided on, before the frame of the rest: no
-   * value in a null, and most numbers are short and under a name that
-   * says nothing (no epoch, date, id or phone is under 8 bytes) */
-  if (kind == VK_NULL || (kind == VK_NUMBER && !hints && n < 8))
+  /* what most values get decided on, before the frame of the rest */
+  if (classify_scalar_nothing(hints, kind, n))
     return 0;
   return scalar_value(db, s, hints, kind, v, n, fn, ctx);
 }
