@@ -217,48 +217,110 @@ static void b64_masks_bytes(const char *p, struct b64_masks *m) {
 }
 
 #ifdef AJAR_AVX2
-#define IN_RANGE(x, a, b) \
-  _mm256_and_si256(_mm256_cmpgt_epi8(x, _mm256_set1_epi8((char)((a) - 1))), \
-                   _mm256_cmpgt_epi8(_mm256_set1_epi8((char)((b) + 1)), x))
-/* the same, 32 bytes at a time (bytes over 0x7F are negative: in no range) */
-__attribute__((target("avx2")))
-static void b64_masks_avx2(const char *p, struct b64_masks *m) {
-  uint64_t ok = 0, sp = 0, low = 0, pl = 0;
+/* the same, 32 bytes at a time: each byte's class bits are the AND of
+ * two 16-entry lookups, by its low and its high nibble (as value_shape
+ * does); a class must be a product of a set of low and of high nibbles:
+ *   0x01 A-O (4, 1-F)  0x02 P-Z (5, 0-A)  0x04 0-9 (3, 0-9)
+ *   0x08 + / (2, B F)  0x10 = (3, D)      0x20 \n-\r (0, A-D)
+ *   0x40 a-o (6, 1-F)  0x80 p-z (7, 0-A)
+ * A byte over 0x7F has a high nibble of 8-F: no class. */
+__attribute__((target("avx2"))) static inline void b64_masks_avx2(const char *p,
+                                                                  struct b64_masks *m) {
+  const __m256i lo_tbl = _mm256_setr_epi8(
+      (char)0x86, (char)0xC7, (char)0xC7, (char)0xC7, (char)0xC7, (char)0xC7, (char)0xC7,
+      (char)0xC7, (char)0xC7, (char)0xC7, (char)0xE3, 0x69, 0x61, 0x71, 0x41, 0x49,
+      (char)0x86, (char)0xC7, (char)0xC7, (char)0xC7, (char)0xC7, (char)0xC7, (char)0xC7,
+      (char)0xC7, (char)0xC7, (char)0xC7, (char)0xE3, 0x69, 0x61, 0x71, 0x41, 0x49);
+  const __m256i hi_tbl = _mm256_setr_epi8(
+      0x20, 0, 0x08, 0x14, 0x01, 0x02, 0x40, (char)0x80, 0, 0, 0, 0, 0, 0, 0, 0,
+      0x20, 0, 0x08, 0x14, 0x01, 0x02, 0x40, (char)0x80, 0, 0, 0, 0, 0, 0, 0, 0);
+  const __m256i nib = _mm256_set1_epi8(0x0F), zero = _mm256_setzero_si256();
+  uint64_t bad = 0, nsep = 0, low = 0, pl = 0;
   size_t k;
   for (k = 0; k < 2; k++) {
     __m256i x = _mm256_loadu_si256((const __m256i *)(p + 32 * k));
-    __m256i lo = IN_RANGE(x, 'a', 'z'), plus = _mm256_cmpeq_epi8(x, _mm256_set1_epi8('+'));
-    __m256i sep = _mm256_or_si256(
-        _mm256_or_si256(plus, _mm256_cmpeq_epi8(x, _mm256_set1_epi8('/'))),
-        _mm256_or_si256(_mm256_cmpeq_epi8(x, _mm256_set1_epi8('=')), IN_RANGE(x, '\n', '\r')));
-    __m256i good = _mm256_or_si256(_mm256_or_si256(lo, sep),
-                                   _mm256_or_si256(IN_RANGE(x, 'A', 'Z'), IN_RANGE(x, '0', '9')));
-    ok |= (uint64_t)(uint32_t)_mm256_movemask_epi8(good) << (32 * k);
-    sp |= (uint64_t)(uint32_t)_mm256_movemask_epi8(sep) << (32 * k);
-    low |= (uint64_t)(uint32_t)_mm256_movemask_epi8(lo) << (32 * k);
-    pl |= (uint64_t)(uint32_t)_mm256_movemask_epi8(plus) << (32 * k);
+    __m256i c = _mm256_and_si256(
+        _mm256_shuffle_epi8(lo_tbl, _mm256_and_si256(x, nib)),
+        _mm256_shuffle_epi8(hi_tbl, _mm256_and_si256(_mm256_srli_epi16(x, 4), nib)));
+    bad |= (uint64_t)(uint32_t)_mm256_movemask_epi8(_mm256_cmpeq_epi8(c, zero)) << (32 * k);
+    nsep |= (uint64_t)(uint32_t)_mm256_movemask_epi8(
+                _mm256_cmpeq_epi8(_mm256_and_si256(c, _mm256_set1_epi8(0x38)), zero))
+            << (32 * k);
+    /* a-o (0x40) doubled lands on p-z's sign bit */
+    low |= (uint64_t)(uint32_t)_mm256_movemask_epi8(_mm256_or_si256(c, _mm256_add_epi8(c, c)))
+           << (32 * k);
+    pl |= (uint64_t)(uint32_t)_mm256_movemask_epi8(_mm256_cmpeq_epi8(x, _mm256_set1_epi8('+')))
+          << (32 * k);
   }
-  m->ok = ok, m->sep = sp, m->low = low, m->plus = pl;
+  m->ok = ~bad, m->sep = ~nsep, m->low = low, m->plus = pl;
 }
-#undef IN_RANGE
 #endif
 
-int b64_text_may_match(const char *v, size_t n) {
+/* The walk over the 64-byte steps. A step goes through b64_step only
+ * where a match can end in it: a bare word holds 8 capitals or digits in
+ * a row (9 bytes or more, but for a last 'x'), and ends at most 2 bytes
+ * past them; an E.164 is a '+' and 9 digits. So a step runs b64_step
+ * when it holds 8 such bytes in a row (with the ones the last step ended
+ * with), or a '+' that only such bytes follow up to its end, and so does
+ * the step after it; random base64 does in about a quarter of its steps.
+ * Any other step only moves the walk past its words. avx2 is a constant
+ * where this is inlined. */
+static inline __attribute__((always_inline)) int b64_walk_steps(const char *v, size_t n,
+                                                                int avx2) {
   struct b64_walk w = {0, 0};
   struct b64_masks m;
   size_t base;
-  void (*masks)(const char *, struct b64_masks *) = b64_masks_bytes;
-#ifdef AJAR_AVX2
-  if (ajar_have_avx2)
-    masks = b64_masks_avx2;
-#endif
+  unsigned run = 0; /* capitals and digits that ended the last step, up to 8 */
+  int hot = 0;      /* the last step went through b64_step */
   for (base = 0; base < n; base += 64) {
     char pad[64];
-    masks(b64_block(v, n, base, pad), &m);
-    if (~m.ok || b64_step(v, n, base, m.sep, m.low, m.plus, &w))
+    const char *p = b64_block(v, n, base, pad);
+    uint64_t X, r;
+    unsigned lead, tail;
+    int trig;
+#ifdef AJAR_AVX2
+    if (avx2)
+      b64_masks_avx2(p, &m);
+    else
+#endif
+      b64_masks_bytes(p, &m);
+    if (~m.ok)
       return 1;
+    X = ~(m.sep | m.low); /* capitals and digits */
+    r = X & (X >> 1);
+    r &= r >> 2;
+    r &= r >> 4; /* bit i: bytes i to i + 7 all in X */
+    lead = ~X ? (unsigned)__builtin_ctzll(~X) : 64;
+    tail = ~X ? (unsigned)__builtin_clzll(~X) : 64;
+    trig = r || run + lead >= 8 || (tail < 64 && (m.plus >> (63 - tail) & 1));
+    if (trig || hot) {
+      if (b64_step(v, n, base, m.sep, m.low, m.plus, &w))
+        return 1;
+    } else if (m.sep) { /* the words that begin here */
+      unsigned last = 63 - (unsigned)__builtin_clzll(m.sep);
+      w.wstart = base + last + 1;
+      w.wlow = last < 63 && (m.low >> (last + 1)) != 0;
+    } else {
+      w.wlow = w.wlow || m.low != 0;
+    }
+    hot = trig;
+    run = tail == 64 ? (run + 64 > 8 ? 8 : run + 64) : (tail > 8 ? 8 : tail);
   }
   return b64_last(v, n, &w);
+}
+
+#ifdef AJAR_AVX2
+__attribute__((target("avx2"))) static int b64_walk_avx2(const char *v, size_t n) {
+  return b64_walk_steps(v, n, 1);
+}
+#endif
+
+int b64_text_may_match(const char *v, size_t n) {
+#ifdef AJAR_AVX2
+  if (ajar_have_avx2)
+    return b64_walk_avx2(v, n);
+#endif
+  return b64_walk_steps(v, n, 0);
 }
 
 /* byte -> C_* bits; generated from char_class() rules: digits, letters
