@@ -3,6 +3,7 @@
  * sinks. Fed one token at a time by the lexer (sqldump_lex.c). */
 #include <stdlib.h>
 #include <string.h>
+#include <tmmintrin.h>
 #include "record/sqldump_state.h"
 
 /* ---- rows -------------------------------------------------------------------- */
@@ -115,6 +116,26 @@ static inline const char *digits_end(const char *p, const char *e) {
   return p;
 }
 
+/* the first quote, backslash or newline at or after p (what ends a
+ * plain string, or sends it to the token path), or e: 32 bytes a step,
+ * one pshufb and one compare per 16 (the table holds each of the three
+ * bytes at its low nibble, and 0xFF, which no byte under 0x80 equals,
+ * elsewhere; pshufb gives 0 for a byte of 0x80 or more) */
+static inline const char *string_stop(const char *p, const char *e) {
+  const __m128i tbl = _mm_setr_epi8(-1, -1, -1, -1, -1, -1, -1, '\'', -1, -1,
+                                    '\n', -1, '\\', -1, -1, -1);
+  while (e - p >= 32) {
+    __m128i a = _mm_loadu_si128((const __m128i *)p);
+    __m128i b = _mm_loadu_si128((const __m128i *)(p + 16));
+    uint32_t m =
+        (uint32_t)_mm_movemask_epi8(_mm_cmpeq_epi8(a, _mm_shuffle_epi8(tbl, a))) |
+        (uint32_t)_mm_movemask_epi8(_mm_cmpeq_epi8(b, _mm_shuffle_epi8(tbl, b))) << 16;
+    if (m) return p + __builtin_ctz(m);
+    p += 32;
+  }
+  return find3(p, e, '\'', '\\', '\n');
+}
+
 /* NULL in any case: four bytes compared at once (| 0x20 lowers each
  * letter and maps no other byte onto n, u or l) */
 static inline int is_null4(const char *p) {
@@ -123,12 +144,14 @@ static inline int is_null4(const char *p) {
   return (w | 0x20202020u) == ('n' | 'u' << 8 | 'l' << 16 | (uint32_t)'l' << 24);
 }
 
-/* Per value: one look at its first byte, the end of a string 16 bytes a
- * step (find3), of a number 16 bytes a step (digits_end), NULL as one
- * 4-byte compare; the field of the row position is remembered for the
- * statement (d->bind), so a value costs one indirect call into the
- * sink and no column lookup. */
-const char *rows_fast(struct sqldump *d, const char *p, const char *e) {
+/* Per value: one look at its first byte, the end of a string 32 bytes a
+ * step (string_stop), of a number 16 bytes a step (digits_end), NULL as one
+ * 4-byte compare, then one look for the ',' or ')' after it (a doubled
+ * quote, a number that goes on as a word, NULLx: none there, so the token
+ * path takes them); the field of the row position is remembered for the
+ * statement (d->bind), so a value costs one indirect call into the sink
+ * and no column lookup. */
+static const char *rows_run(struct sqldump *d, const char *p, const char *e) {
   for (;;) {
     const char *v = NULL, *q;
     size_t n = 0;
@@ -138,8 +161,8 @@ const char *rows_fast(struct sqldump *d, const char *p, const char *e) {
       return p;
     c = (unsigned char)*p;
     if (c == '\'') { /* a string: what its closing quote ends */
-      q = find3(p + 1, e, '\'', '\\', '\n');
-      if (e - q < 2 || *q != '\'' || q[1] == '\'')
+      q = string_stop(p + 1, e);
+      if (q == e || *q != '\'')
         return p;
       v = p + 1;
       n = (size_t)(q - v);
@@ -148,12 +171,10 @@ const char *rows_fast(struct sqldump *d, const char *p, const char *e) {
                (c == '-' && e - p > 1 && (is_digit(p[1]) || p[1] == '.'))) {
       /* a number the lexer's word would end where this ends */
       q = digits_end(p + 1, e);
-      if (q == e || word_char((unsigned char)*q) || *q == '+' || *q == '-')
-        return p;
       v = p;
       n = (size_t)(q - p);
       kind = VK_NUMBER;
-    } else if (e - p > 4 && is_null4(p) && !word_char((unsigned char)p[4])) {
+    } else if (e - p >= 4 && is_null4(p)) {
       q = p + 4;
     } else {
       return p;
@@ -174,8 +195,6 @@ const char *rows_fast(struct sqldump *d, const char *p, const char *e) {
         emit_bind(d, kind, v, n);
     }
     d->bol = 0;
-    d->e_prefix = 0;
-    d->cn = 0;
     p = q + 1;
     if (*q == ',') {
       d->col++;
@@ -194,6 +213,15 @@ const char *rows_fast(struct sqldump *d, const char *p, const char *e) {
     row_begin(d);
     p = q + 1;
   }
+}
+
+const char *rows_fast(struct sqldump *d, const char *p, const char *e) {
+  const char *q = rows_run(d, p, e);
+  if (q != p) { /* as the token path leaves them after a token */
+    d->e_prefix = 0;
+    d->cn = 0;
+  }
+  return q;
 }
 
 /* the literal just read fills the slot (if it is still empty) */
