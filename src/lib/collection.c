@@ -320,18 +320,23 @@ static uint64_t memo_hash(const char *v, size_t n) {
   return (a ^ (b * 0x9E3779B97F4A7C15ull) ^ n) * 0xFF51AFD7ED558CCDull;
 }
 
+/* The evidence of detector det in a value of field f of the current
+ * record. Each function returns 0, what a candidate_fn returns to go on:
+ * on_candidate ends with a jump here, with no frame of its own. */
+
 /* record_hit past its counters: a detector takes its last example after
  * a few hits */
 __attribute__((noinline, cold))
-static void offer_example(struct ajar_collection *c, struct det_stat *st,
-                          const char *v, size_t n) {
+static int offer_example(struct ajar_collection *c, struct det_stat *st,
+                         const char *v, size_t n) {
   st->example_tries++;
   add_example(c, st, v, n);
+  return 0;
 }
 
-/* a hit of st's detector in a value of the current record */
-static inline void count_hit(struct ajar_collection *c, struct det_stat *st,
-                             int embedded, int validated, const char *v, size_t n) {
+/* a hit of st's detector */
+static inline int count_hit(struct ajar_collection *c, struct det_stat *st,
+                            int embedded, int validated, const char *v, size_t n) {
   if (embedded) {
     st->embedded++;
   } else {
@@ -346,27 +351,26 @@ static inline void count_hit(struct ajar_collection *c, struct det_stat *st,
   }
   /* a field with fewer distinct values than examples stops offering */
   if (st->n_examples < AJAR_EXAMPLES_MAX && v && st->example_tries < 256)
-    offer_example(c, st, v, n);
+    return offer_example(c, st, v, n);
+  return 0;
 }
 
-/* record_hit for a detector new to the field */
+/* record_hit for a detector new to the field; how: 1 embedded, 2
+ * validated (six arguments: a jump here passes none on the stack) */
 __attribute__((noinline))
-static void record_first_hit(struct ajar_collection *c, struct field *f,
+static int record_first_hit(struct ajar_collection *c, struct field *f,
+                            unsigned det, unsigned how, const char *v, size_t n) {
+  struct det_stat *st = stat_new(f, det);
+  return st ? count_hit(c, st, how & 1, how & 2, v, n) : 0;
+}
+
+static inline int record_hit(struct ajar_collection *c, struct field *f,
                              unsigned det, int embedded, int validated,
                              const char *v, size_t n) {
-  struct det_stat *st = stat_new(f, det);
-  if (st)
-    count_hit(c, st, embedded, validated, v, n);
-}
-
-static inline void record_hit(struct ajar_collection *c, struct field *f,
-                              unsigned det, int embedded, int validated,
-                              const char *v, size_t n) {
   unsigned i = f->stat_of[det];
   if (i)
-    count_hit(c, &f->stats[i - 1], embedded, validated, v, n);
-  else
-    record_first_hit(c, f, det, embedded, validated, v, n);
+    return count_hit(c, &f->stats[i - 1], embedded, validated, v, n);
+  return record_first_hit(c, f, det, (embedded != 0) | (validated != 0) << 1, v, n);
 }
 
 /* A field's memo. Fields such as status, gender, type or host repeat a
@@ -412,9 +416,6 @@ struct hit_ctx {
 
 static int on_candidate(void *p, const struct candidate *cd) {
   struct hit_ctx *h = p;
-  /* numeric arrays have no value text (v NULL): no example */
-  record_hit(h->c, h->f, cd->det, cd->embedded, cd->validated,
-             h->v ? h->v + cd->from : NULL, cd->to - cd->from);
   if (h->rec) {
     if (h->rec->n_cands == MEMO_CANDS) {
       h->overflow = 1;
@@ -427,7 +428,9 @@ static int on_candidate(void *p, const struct candidate *cd) {
       h->rec->n_cands++;
     }
   }
-  return 0;
+  /* numeric arrays have no value text (v NULL): no example */
+  return record_hit(h->c, h->f, cd->det, cd->embedded, cd->validated,
+                    h->v ? h->v + cd->from : NULL, cd->to - cd->from);
 }
 
 static unsigned memo_index(const char *v, size_t n) {
@@ -462,8 +465,7 @@ static unsigned memo_replay(struct ajar_collection *c, struct field *f,
 
 /* classify_scalar for a string of 1..AJAR_MEMO_VALUE bytes, through the
  * field's memo */
-__attribute__((noinline))
-static unsigned memo_classify(struct ajar_collection *c, struct ajar_scratch *s,
+static unsigned memo_scalar(struct ajar_collection *c, struct ajar_scratch *s,
                               struct field *f, const char *v, size_t n) {
   struct hit_ctx h = {c, f, v, NULL, 0};
   struct memo_slot *m;
@@ -502,8 +504,7 @@ static unsigned memo_classify(struct ajar_collection *c, struct ajar_scratch *s,
  * first 512 values were hits (distinct values: URLs, messages) or fewer
  * than one in eight after 4096 (values drawn from a few thousand, as
  * user agents are, repeat more often by then). */
-__attribute__((noinline))
-static unsigned text_memo_classify(struct ajar_collection *c, struct ajar_scratch *s,
+static unsigned text_memo_scalar(struct ajar_collection *c, struct ajar_scratch *s,
                                    struct field *f, const char *v, size_t n) {
   struct hit_ctx h = {c, f, v, NULL, 0};
   struct text_memo *t = f->text_memo;
@@ -539,7 +540,7 @@ static unsigned text_memo_classify(struct ajar_collection *c, struct ajar_scratc
   }
   return sig;
 }
-_Static_assert(AJAR_TEXT_MEMO_SLOTS == 1 << 12, "text_memo_classify takes 12 bits");
+_Static_assert(AJAR_TEXT_MEMO_SLOTS == 1 << 12, "text_memo_scalar takes 12 bits");
 
 /* what a value's signals say of its field */
 static void field_signals(struct field *f, unsigned sig) {
@@ -553,53 +554,112 @@ static void field_signals(struct field *f, unsigned sig) {
   }
 }
 
+/* memo_scalar and text_memo_scalar, the signals counted in f */
+__attribute__((noinline))
+static void memo_classify(struct ajar_collection *c, struct ajar_scratch *s,
+                          struct field *f, const char *v, size_t n) {
+  field_signals(f, memo_scalar(c, s, f, v, n));
+}
+__attribute__((noinline))
+static void text_memo_classify(struct ajar_collection *c, struct ajar_scratch *s,
+                               struct field *f, const char *v, size_t n) {
+  field_signals(f, text_memo_scalar(c, s, f, v, n));
+}
+
+/* The ways a value of f can take once it is known not to be empty, each
+ * a function of its own that the hot path below only jumps to (a tail
+ * call): the path saves no register and builds no frame. */
+
+/* the classifier's way, the candidates counted in f */
+__attribute__((noinline))
+static void classify_into(struct ajar_collection *c, struct ajar_scratch *s,
+                          struct field *f, enum value_kind kind, const char *v,
+                          size_t n) {
+  struct hit_ctx h = {c, f, v, NULL, 0};
+  field_signals(f, classify_scalar(c->db, s, f->hints, kind, v, n, on_candidate, &h));
+}
+
+/* no candidates: nothing to remember (classify_time_place) */
+__attribute__((noinline))
+static void time_place_value(struct field *f, enum value_kind kind, const char *v,
+                             size_t n) {
+  field_signals(f, classify_time_place(f->hints, kind, v, n));
+}
+
+/* a string of f, counted: through a memo unless the field's is off for
+ * good (mostly distinct values); most fields' values take the short way */
+static inline void string_value(struct ajar_collection *c, struct ajar_scratch *s,
+                                struct field *f, const char *v, size_t n) {
+  if (f->time_place)
+    time_place_value(f, VK_STRING, v, n);
+  else if (n <= AJAR_MEMO_VALUE && f->memo_tries != MEMO_OFF)
+    memo_classify(c, s, f, v, n);
+  else if (n > AJAR_MEMO_VALUE && n <= AJAR_TEXT_MEMO_VALUE && !f->text_memo_off)
+    text_memo_classify(c, s, f, v, n);
+  else
+    classify_into(c, s, f, VK_STRING, v, n);
+}
+
+/* a string of a field whose values are kept as the text of a code */
+__attribute__((noinline))
+static void text_leaf_value(struct ajar_collection *c, struct ajar_scratch *s,
+                            struct field *f, const char *v, size_t n) {
+  record_hit(c, f, DET_CODE_TEXT, 0, 0, v, n);
+  string_value(c, s, f, v, n);
+}
+
+/* a value of f that is no empty placeholder */
+static inline void value_counted(struct ajar_collection *c, struct ajar_scratch *s,
+                                 struct field *f, enum value_kind kind,
+                                 const char *v, size_t n) {
+  f->values++;
+  if (kind == VK_STRING) {
+    if (f->text_leaf)
+      text_leaf_value(c, s, f, v, n);
+    else
+      string_value(c, s, f, v, n);
+  } else if (f->time_place) {
+    time_place_value(f, kind, v, n);
+  } else if (!classify_scalar_nothing(f->hints, kind, n)) { /* most numbers */
+    classify_into(c, s, f, kind, v, n);
+  }
+}
+
+/* a string whose first byte some placeholder starts with */
+__attribute__((noinline))
+static void string_maybe_empty(struct ajar_collection *c, struct ajar_scratch *s,
+                               struct field *f, const char *v, size_t n) {
+  if (!value_is_empty(v, n))
+    value_counted(c, s, f, VK_STRING, v, n);
+}
+
+/* a value of f that is not null */
+static inline void value_in(struct ajar_collection *c, struct ajar_scratch *s,
+                            struct field *f, enum value_kind kind, const char *v,
+                            size_t n) {
+  if (kind == VK_STRING && value_may_be_empty(v, n))
+    string_maybe_empty(c, s, f, v, n);
+  else
+    value_counted(c, s, f, kind, v, n);
+}
+
+/* plain text lines, scalar records: field "$" */
+__attribute__((noinline))
+static void root_value(struct ajar_collection *c, struct ajar_scratch *s,
+                       enum value_kind kind, const char *v, size_t n) {
+  value_in(c, s, &c->fields[field_child(c, ROOT_FIELD, "$", 1, 0)], kind, v, n);
+}
+
 /* field_value, inlined in the sink's value: one call per value */
 static inline void value_of(struct ajar_collection *c, struct ajar_scratch *s,
                             uint32_t fi, enum value_kind kind, const char *v,
                             size_t n) {
-  struct field *f;
-  struct hit_ctx h;
   if (kind == VK_NULL)
     return;
-  if (fi == ROOT_FIELD) /* plain text lines, scalar records: field "$" */
-    fi = field_child(c, ROOT_FIELD, "$", 1, 0);
-  f = &c->fields[fi];
-  if (kind == VK_STRING) {
-    if (value_may_be_empty(v, n) && value_is_empty(v, n))
-      return;
-    f->values++;
-    if (f->text_leaf)
-      record_hit(c, f, DET_CODE_TEXT, 0, 0, v, n);
-    /* through a memo unless the field's is off for good (mostly
-     * distinct values): most fields' values take the short way */
-    if (f->time_place) { /* no candidates: nothing to remember */
-      field_signals(f, classify_time_place(f->hints, kind, v, n));
-      return;
-    }
-    if (n <= AJAR_MEMO_VALUE) {
-      if (f->memo_tries != MEMO_OFF) {
-        field_signals(f, memo_classify(c, s, f, v, n));
-        return;
-      }
-    } else if (n <= AJAR_TEXT_MEMO_VALUE && !f->text_memo_off) {
-      field_signals(f, text_memo_classify(c, s, f, v, n));
-      return;
-    }
-  } else {
-    f->values++;
-    if (f->time_place) {
-      field_signals(f, classify_time_place(f->hints, kind, v, n));
-      return;
-    }
-    if (classify_scalar_nothing(f->hints, kind, n)) /* most numbers */
-      return;
-  }
-  h.c = c;
-  h.f = f;
-  h.v = v;
-  h.rec = NULL;
-  h.overflow = 0;
-  field_signals(f, classify_scalar(c->db, s, f->hints, kind, v, n, on_candidate, &h));
+  if (fi == ROOT_FIELD)
+    root_value(c, s, kind, v, n);
+  else
+    value_in(c, s, &c->fields[fi], kind, v, n);
 }
 
 void field_value(struct ajar_collection *c, struct ajar_scratch *s,
