@@ -266,15 +266,16 @@ static void test_b64(void) {
 }
 
 void test_shape(void) {
-  char buf[80];
+  char buf[160];
   size_t n, i, c, k;
   unsigned seed = 12345;
   char *page;
 
-  /* each byte alone, and at each position of 1..40-byte values of 'a' */
+  /* each byte alone, and at each position of 1..40-byte values of 'a',
+   * and of 64..72-byte ones (32 bytes a step with AVX2) */
   for (c = 0; c < 256; c++) {
     int ok = 1;
-    for (n = 1; n <= 40 && ok; n++)
+    for (n = 1; n <= 72 && ok; n += n == 40 ? 24 : 1)
       for (i = 0; i < n && ok; i++) {
         memset(buf, 'a', n);
         buf[i] = (char)c;
@@ -285,7 +286,7 @@ void test_shape(void) {
   /* random values mixing every class */
   for (k = 0; k < 20000; k++) {
     seed = seed * 1103515245u + 12345u;
-    n = (seed >> 16) % 70;
+    n = (seed >> 16) % (sizeof buf - 10);
     for (i = 0; i < n; i++) {
       seed = seed * 1103515245u + 12345u;
       buf[i] = (char)(seed >> 16);

@@ -417,6 +417,45 @@ uint64_t hash_prefix16(const char *a, size_t k) {
   return (lo * 0x9E3779B97F4A7C15ull) ^ (hi * 0xC2B2AE3D27D4EB4Full) ^ k;
 }
 
+#ifdef AJAR_AVX2
+/* value_shape's loop 32 bytes a step over v[0, n), n a multiple of 32:
+ * the same lookups in both 16-byte halves, the class bits OR-ed into
+ * a[0..2] and the bytes of no class into a[3], the digits and the
+ * separators counted into *d and *sp */
+__attribute__((target("avx2"))) static void value_shape_avx2(const char *v, size_t n,
+                                                             __m128i a[4], size_t *d,
+                                                             size_t *sp) {
+#define B(t) _mm256_broadcastsi128_si256(_mm_loadu_si128((const __m128i *)(t)))
+  const __m256i l0 = B(lo0), h0 = B(hi0), l1 = B(lo1), h1 = B(hi1), l2 = B(lo2),
+                h2 = B(hi2), nib = _mm256_set1_epi8(0x0F), zero = _mm256_setzero_si256(),
+                sp0 = _mm256_set1_epi8(0x20), sp1 = _mm256_set1_epi8(0x0A);
+#undef B
+  __m256i a0 = zero, a1 = zero, a2 = zero, none = zero;
+  size_t i, dd = 0, ss = 0;
+  for (i = 0; i < n; i += 32) {
+    __m256i x = _mm256_loadu_si256((const __m256i *)(v + i));
+    __m256i lo = _mm256_and_si256(x, nib),
+            hi = _mm256_and_si256(_mm256_srli_epi16(x, 4), nib);
+    __m256i b0 = _mm256_and_si256(_mm256_shuffle_epi8(l0, lo), _mm256_shuffle_epi8(h0, hi));
+    __m256i b1 = _mm256_and_si256(_mm256_shuffle_epi8(l1, lo), _mm256_shuffle_epi8(h1, hi));
+    __m256i b2 = _mm256_and_si256(_mm256_shuffle_epi8(l2, lo), _mm256_shuffle_epi8(h2, hi));
+    a0 = _mm256_or_si256(a0, b0);
+    a1 = _mm256_or_si256(a1, b1);
+    a2 = _mm256_or_si256(a2, b2);
+    none = _mm256_or_si256(
+        none, _mm256_cmpeq_epi8(_mm256_or_si256(_mm256_or_si256(b0, b1), b2), zero));
+    dd += (size_t)__builtin_popcount((unsigned)_mm256_movemask_epi8(_mm256_slli_epi16(b0, 7)));
+    ss += (size_t)__builtin_popcount(~(unsigned)_mm256_movemask_epi8(_mm256_cmpeq_epi8(
+        _mm256_or_si256(_mm256_and_si256(b0, sp0), _mm256_and_si256(b1, sp1)), zero)));
+  }
+#define FOLD(y) _mm_or_si128(_mm256_castsi256_si128(y), _mm256_extracti128_si256(y, 1))
+  a[0] = FOLD(a0), a[1] = FOLD(a1), a[2] = FOLD(a2), a[3] = FOLD(none);
+#undef FOLD
+  *d += dd;
+  *sp += ss;
+}
+#endif
+
 unsigned value_shape(const char *v, size_t n, size_t *digits, size_t *seps) {
   const __m128i l0 = _mm_loadu_si128((const __m128i *)lo0),
                 h0 = _mm_loadu_si128((const __m128i *)hi0),
@@ -429,6 +468,14 @@ unsigned value_shape(const char *v, size_t n, size_t *digits, size_t *seps) {
   __m128i a0 = zero, a1 = zero, a2 = zero, none = zero;
   size_t i = 0, d = 0, sp = 0;
   unsigned s0, s1, s2, mask;
+#ifdef AJAR_AVX2
+  if (ajar_have_avx2 && n >= 64) { /* a long token: a hash, hex, a key */
+    __m128i a[4];
+    i = n & ~(size_t)31;
+    value_shape_avx2(v, i, a, &d, &sp);
+    a0 = a[0], a1 = a[1], a2 = a[2], none = a[3];
+  }
+#endif
   while (i < n) {
     size_t k = n - i < 16 ? n - i : 16;
     __m128i x = k == 16 ? _mm_loadu_si128((const __m128i *)(v + i))
