@@ -80,6 +80,36 @@ static void build(uint32_t *x, char *buf, size_t cap, size_t *len) {
   *len = n;
 }
 
+/* e-mails and IPv4s among words and the bytes beside them, and near
+ * misses: windows that text.c decides without a scan (mail_ip_run) */
+static const char *const mail_ip_pieces[] = {
+    "a.b@example.com", "li_wei+x@mail.qq.com", "x@y", "@", "a@b.c", "a@b.cd",
+    "q@-.xx", "_@a_b.com", "%@a.bc", "z@mail.ru.com", "a@b@c.de", "a@b.c@d.ef",
+    "w@abcdefghijklmnopqrstuvwxyzabcdefghijklmnopqrstuvwxyzabcdefghijkl.com",
+    "w@abcdefghijklmnopqrstuvwxyzabcdefghijklmnopqrstuvwxyzabcdefghijk.com",
+    "u@x.abcdefghijklmnopqrstuvwxyzab", "192.168.1.20", "10.0.0.1", "1.2.3.4.5",
+    "1234.5.6.7.8", "1.2.3.4567", "255.255.255.255", "999.1.1.1", "1..2.3.4",
+    "v1.2.3.4", "1.2.3.4a", "1.2.3.4_", "0.0.0.0.0.0", "12.34.56", "3716",
+    "password reset mail sent to ", " from ", "mail", ".", "..", "-", "_", " ",
+    "\xE5\xA4\xA7", "\xC3\xA9",
+};
+static const char mail_ip_bytes[] = "0123456789aexyzAZ.-_%+@ ,:/";
+
+static void build_mail_ip(uint32_t *x, char *buf, size_t cap, size_t *len) {
+  size_t n = 0, want = rnd(x) % (cap - 80);
+  while (n < want) {
+    if (rnd(x) % 3) {
+      const char *p = mail_ip_pieces[rnd(x) % (sizeof mail_ip_pieces / sizeof mail_ip_pieces[0])];
+      size_t l = strlen(p);
+      memcpy(buf + n, p, l);
+      n += l;
+    } else {
+      buf[n++] = mail_ip_bytes[rnd(x) % (sizeof mail_ip_bytes - 1)];
+    }
+  }
+  *len = n;
+}
+
 static int same(const struct found *a, const struct found *b) {
   int i;
   if (a->n != b->n)
@@ -119,6 +149,21 @@ void test_text(void) {
         seen |= 1ull << whole.c[k].det;
   }
   CHECKF(differ == 0, "%d of 20000 texts differ", differ);
+  /* texts of e-mails and IPv4s alone, and their near misses */
+  differ = found = 0;
+  for (i = 0; i < 20000; i++) {
+    struct found w = {.n = 0}, whole = {.n = 0};
+    size_t n;
+    build_mail_ip(&x, buf, i % 4 ? 200 : sizeof buf, &n);
+    classify_text(db, s, 0, buf, n, keep, &w);
+    classify_text_whole(db, s, 0, buf, n, keep, &whole);
+    if (!same(&w, &whole) && differ++ < 5)
+      fprintf(stderr, "mail/ip text %d differs (%d vs %d candidates): %.*s\n", i, w.n,
+              whole.n, (int)n, buf);
+    found += whole.n > 1;
+  }
+  CHECKF(differ == 0, "%d of 20000 texts of e-mails and IPv4s differ", differ);
+  CHECKF(found > 5000, "%d texts of e-mails and IPv4s with two candidates or more", found);
   /* the texts exercise both sides */
   CHECKF(found > 1000 && none > 1000, "%d texts with candidates, %d without", found, none);
   CHECKF(__builtin_popcountll(seen) >= 13, "%d detectors seen", __builtin_popcountll(seen));

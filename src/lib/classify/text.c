@@ -426,7 +426,8 @@ static uint64_t high_bytes(const char *p) {
 }
 
 #if defined(__SSE2__)
-static void classes_sse2(const char *p, struct classes *c) {
+static inline __attribute__((always_inline)) void classes_sse2(const char *p,
+                                                            struct classes *c) {
   const __m128i d0 = _mm_set1_epi8('0' - 1), d9 = _mm_set1_epi8('9' + 1),
                 a0 = _mm_set1_epi8('A' - 1), z9 = _mm_set1_epi8('Z' + 1),
                 dot = _mm_set1_epi8('.'), dash = _mm_set1_epi8('-'),
@@ -471,7 +472,8 @@ static void classes_scalar(const char *p, struct classes *c) {
 #endif
 
 /* the classes of the 64 bytes at p but hi (high_bytes) */
-static void classes_of(const char *p, struct classes *c) {
+static inline __attribute__((always_inline)) void classes_of(const char *p,
+                                                          struct classes *c) {
 #if defined(__SSE2__)
   classes_sse2(p, c);
 #else
@@ -482,8 +484,10 @@ static void classes_of(const char *p, struct classes *c) {
 /* The triggers of the patterns of textdb.c in a block: bit i when
  * bytes i to i + 19 hold what a pattern's match holds from byte i on. Each is a condition the pattern implies; bits that
  * need a closer look (the rare bytes and the NINO's two capitals) go to
- * *check. prev_hi: the byte before the block is not ASCII. */
-static uint64_t triggers(const struct classes *c, int prev_hi, uint64_t *check) {
+ * *check; the IPv4 pattern's are in *ipv4 too (mail_ip_only). prev_hi:
+ * the byte before the block is not ASCII. */
+static inline __attribute__((always_inline)) uint64_t
+triggers(const struct classes *c, int prev_hi, uint64_t *check, uint64_t *ipv4) {
   uint64_t d = c->d, up = c->up, dash = c->dash;
   uint64_t d2 = d & d >> 1, d4 = d2 & d2 >> 2;
   uint64_t sd = c->sp | dash, sep = c->colon | dash;
@@ -494,14 +498,14 @@ static uint64_t triggers(const struct classes *c, int prev_hi, uint64_t *check) 
    * (CN mobile) or 17 (CN resident id) */
   t |= d4 & (d4 >> 4 | (sd >> 4 & d4 >> 5));
   t |= up & up >> 1 & d2 >> 2;                   /* IBAN: two capitals, two digits */
-  t |= x & (x >> 2 | x >> 3 | x >> 4);           /* IPv4: d.d{1,3}.d{1,3}.d */
+  *ipv4 = x & (x >> 2 | x >> 3 | x >> 4);        /* IPv4: d.d{1,3}.d{1,3}.d */
   t |= sep & sep >> 3 & sep >> 6 & sep >> 9 & sep >> 12; /* MAC: 5 separators */
   t |= up & u8 & u8 >> 8 & u4 >> 16;             /* AWS key: 20 of [A-Z0-9] */
   t |= dash & dash >> 1 & dash >> 2 & dash >> 3 & dash >> 4; /* -----BEGIN */
   t |= d & d2 >> 1 & dash >> 3 & d2 >> 4 & dash >> 6 & d2 >> 7; /* SSN ddd-dd-dd */
   t |= (c->hi << 1 | (uint64_t)prev_hi) & up;    /* CN plate: a letter after a province */
   *check = c->rare | (up & up >> 1 & (d2 >> 2 | (c->sp >> 2 & d2 >> 3))); /* NINO */
-  return t;
+  return t | *ipv4;
 }
 
 static int digit(char c) { return c >= '0' && c <= '9'; }
@@ -614,9 +618,161 @@ static int digit_run(struct text_ctx *t, size_t a, size_t b) {
   return 1;
 }
 
+static int word_byte(char c) {
+  return digit(c) || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z') || c == '_';
+}
+
+/* Whether the only triggers in v[a, b) are an e-mail's "@" and an IPv4's
+ * dotted digits: then only those two patterns can match in the window. */
+static int mail_ip_only(const char *v, size_t n, size_t a, size_t b) {
+  size_t pos;
+  char tail[64];
+  for (pos = a; pos < b; pos += TRIGGER_SPAN) {
+    struct classes c;
+    const char *p = v + pos;
+    uint64_t check, ipv4, rest, in;
+    if (n - pos < 64) {
+      memset(tail, 0, sizeof tail);
+      memcpy(tail, p, n - pos);
+      p = tail;
+    }
+    c.hi = high_bytes(p);
+    classes_of(p, &c);
+    in = b - pos < TRIGGER_SPAN ? (1ull << (b - pos)) - 1 : (1ull << TRIGGER_SPAN) - 1;
+    rest = triggers(&c, pos && (unsigned char)v[pos - 1] >= 0x80, &check, &ipv4) & ~ipv4;
+    if (rest & in)
+      return 0;
+    for (check &= in; check; check &= check - 1) {
+      size_t i = pos + (size_t)__builtin_ctzll(check);
+      if (v[i] != '@' && trigger_confirmed(v, n, i))
+        return 0;
+    }
+  }
+  return 1;
+}
+
+static int letter(char c) { return (c | 0x20) >= 'a' && (c | 0x20) <= 'z'; }
+
+/* The ends of the e-mail pattern's matches in v[a, b), in order (textdb.c:
+ * a local byte, "@", a label of 1-63 [A-Za-z0-9-], ".", 2-24 letters; no
+ * start of match is asked of it). A label holds no dot, so an "@" has
+ * one label and one dot, and its matches end 2 to 24 letters past it;
+ * the ends of the next "@" lie past them. */
+struct mail_ends {
+  const char *v;
+  size_t a, b, at; /* the window; where the next "@" is looked for */
+  size_t end, last; /* the current end; the last of its "@" */
+};
+
+static int next_mail_end(struct mail_ends *m) {
+  const char *v = m->v;
+  if (m->end < m->last) {
+    m->end++;
+    return 1;
+  }
+  while (m->at < m->b) {
+    const char *q = memchr(v + m->at, '@', m->b - m->at);
+    size_t k, j, dot, tld;
+    if (!q)
+      break;
+    k = (size_t)(q - v);
+    m->at = k + 1;
+    if (k == m->a || !(word_byte(v[k - 1]) || v[k - 1] == '.' || v[k - 1] == '%' ||
+                       v[k - 1] == '+' || v[k - 1] == '-'))
+      continue;
+    for (j = k + 1; j < m->b && (letter(v[j]) || digit(v[j]) || v[j] == '-'); j++)
+      ;
+    if (j == k + 1 || j - k - 1 > 63 || j >= m->b || v[j] != '.')
+      continue;
+    dot = j;
+    for (tld = 0; dot + 1 + tld < m->b && tld < 24 && letter(v[dot + 1 + tld]); tld++)
+      ;
+    if (tld < 2)
+      continue;
+    m->end = dot + 3;
+    m->last = dot + 1 + tld;
+    return 1;
+  }
+  return 0;
+}
+
+/* The ends of the IPv4 pattern's matches in v[a, b), in order (textdb.c:
+ * 4 runs of 1-3 digits joined by single dots, no word byte before the
+ * first or after the last), each with its leftmost start: the runs are
+ * read one after another, those of a chain kept. */
+struct ip_ends {
+  const char *v;
+  size_t a, b, i;  /* the window; the next byte to read */
+  size_t run[4];   /* the starts of the chain's last 4 runs */
+  size_t runs, prev_end; /* the chain's length; where its last run ends */
+  size_t from, end;
+};
+
+static int next_ip_end(struct ip_ends *p) {
+  const char *v = p->v;
+  size_t i = p->i;
+  while (i < p->b) {
+    size_t r, e;
+    if (!digit(v[i])) {
+      i++;
+      continue;
+    }
+    for (r = i, e = i; e < p->b && digit(v[e]); e++)
+      ;
+    i = e;
+    if (e - r > 3) {
+      p->runs = 0;
+      continue;
+    }
+    if (p->runs && p->prev_end + 1 == r && v[p->prev_end] == '.')
+      p->runs++;
+    else
+      p->runs = r == p->a || !word_byte(v[r - 1]);
+    if (!p->runs)
+      continue;
+    p->run[(p->runs - 1) & 3] = r;
+    p->prev_end = e;
+    if (p->runs >= 4 && (e == p->b || !word_byte(v[e]))) {
+      p->from = p->run[(p->runs - 4) & 3];
+      p->end = e;
+      p->i = i;
+      return 1;
+    }
+  }
+  p->i = i;
+  return 0;
+}
+
+/* A window whose only triggers are e-mails' and IPv4s' (a log line's "mail
+ * sent to li@163.com from 10.0.0.7") is decided without a scan: the
+ * matches of both patterns, found as above, go to on_match in the order
+ * Vectorscan reports them, by end (an e-mail ends in a letter, an IPv4 in
+ * a digit: never together). Returns 0 when the window holds other
+ * triggers. */
+static int mail_ip_run(struct text_ctx *t, size_t a, size_t b) {
+  struct mail_ends m = {t->v, a, b, a, 0, 0};
+  struct ip_ends p = {t->v, a, b, a, {0}, 0, 0, 0, 0};
+  int mail, ip;
+  if (!mail_ip_only(t->v, t->n, a, b))
+    return 0;
+  t->base = a;
+  mail = next_mail_end(&m);
+  ip = next_ip_end(&p);
+  while ((mail || ip) && !t->stop) {
+    if (mail && (!ip || m.end < p.end)) {
+      on_match(TP_EMAIL, 0, m.end - a, 0, t);
+      mail = next_mail_end(&m);
+    } else {
+      on_match(TP_IPV4, p.from - a, p.end - a, 0, t);
+      ip = next_ip_end(&p);
+    }
+  }
+  return 1;
+}
+
 static void scan_window(const struct ajar_db *db, struct ajar_scratch *s,
                         struct text_ctx *t, size_t a, size_t b) {
-  if (digit_run(t, a, b))
+  if (digit_run(t, a, b) || mail_ip_run(t, a, b))
     return;
   t->base = a;
   hs_scan(db->text, t->v + a, (unsigned)(b - a), 0, s->hs, on_match, t);
@@ -632,7 +788,7 @@ static void scan_windows(const struct ajar_db *db, struct ajar_scratch *s,
   while (pos < n && !t->stop) {
     struct classes c;
     const char *p = v + pos;
-    uint64_t live, ascii, trig, check, cand;
+    uint64_t live, ascii, trig, check, cand, ipv4;
     size_t a, b;
     int j = 0;
     if (n - pos < 64) {
@@ -651,7 +807,7 @@ static void scan_windows(const struct ajar_db *db, struct ajar_scratch *s,
       continue;
     }
     classes_of(p, &c);
-    trig = triggers(&c, pos && (unsigned char)v[pos - 1] >= 0x80, &check);
+    trig = triggers(&c, pos && (unsigned char)v[pos - 1] >= 0x80, &check, &ipv4);
     cand = (trig | check) & ((1ull << TRIGGER_SPAN) - 1);
     for (; cand; cand &= cand - 1) {
       j = __builtin_ctzll(cand);
