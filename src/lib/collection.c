@@ -388,9 +388,9 @@ struct memo_cands { /* what classifying a value gave */
   struct { uint8_t det, flags, from, to; } cand[MEMO_CANDS];
 };
 struct memo_slot {
+  char v[AJAR_MEMO_VALUE]; /* zero-padded: compared as 16 and 8 bytes */
   uint8_t n; /* 0: empty */
   struct memo_cands c;
-  char v[AJAR_MEMO_VALUE];
 };
 struct value_memo {
   struct memo_slot slot[AJAR_MEMO_SLOTS];
@@ -433,8 +433,41 @@ static int on_candidate(void *p, const struct candidate *cd) {
                     h->v ? h->v + cd->from : NULL, cd->to - cd->from);
 }
 
-static unsigned memo_index(const char *v, size_t n) {
-  return (unsigned)(memo_hash(v, n) >> 40) % AJAR_MEMO_SLOTS;
+/* a value of 1..AJAR_MEMO_VALUE bytes as its memo slot holds it,
+ * zero-padded: its first 16 bytes in lo, the next 8 in hi */
+struct memo_key {
+  __m128i lo;
+  uint64_t hi;
+};
+_Static_assert(AJAR_MEMO_VALUE == 24, "a memo key is 16 + 8 bytes");
+_Static_assert(AJAR_MEMO_SLOTS == 64, "memo_index takes 6 bits");
+
+static inline struct memo_key memo_key(const char *v, size_t n) {
+  struct memo_key k;
+  if (n > 16) {
+    k.lo = _mm_loadu_si128((const __m128i *)v);
+    k.hi = (uint64_t)_mm_cvtsi128_si64(shape_load_part(v + 16, n - 16));
+  } else {
+    k.lo = shape_load_part(v, n);
+    k.hi = 0;
+  }
+  return k;
+}
+
+static inline unsigned memo_index(struct memo_key k) {
+  uint64_t a = (uint64_t)_mm_cvtsi128_si64(k.lo),
+           b = (uint64_t)_mm_cvtsi128_si64(_mm_unpackhi_epi64(k.lo, k.lo));
+  return (unsigned)(((a ^ (b * 0x9E3779B97F4A7C15ull) ^ (k.hi * 0xC2B2AE3D27D4EB4Full)) *
+                     0xFF51AFD7ED558CCDull) >> 58);
+}
+
+/* slot m holds the n bytes of key k */
+static inline int memo_holds(const struct memo_slot *m, struct memo_key k, size_t n) {
+  uint64_t hi;
+  memcpy(&hi, m->v + 16, 8);
+  return m->n == n && hi == k.hi &&
+         _mm_movemask_epi8(_mm_cmpeq_epi8(k.lo, _mm_loadu_si128((const __m128i *)m->v))) ==
+             0xFFFF;
 }
 
 /* a hash of every byte: long values share their ends ("Mozilla/5.0 ...
@@ -469,14 +502,16 @@ static unsigned memo_scalar(struct ajar_collection *c, struct ajar_scratch *s,
                               struct field *f, const char *v, size_t n) {
   struct hit_ctx h = {c, f, v, NULL, 0};
   struct memo_slot *m;
+  struct memo_key k;
   unsigned sig;
   if (!f->memo && !(f->memo = calloc(1, sizeof *f->memo)))
     f->memo_tries = MEMO_OFF;
   if (f->memo_tries == MEMO_OFF)
     return classify_scalar(c->db, s, f->hints, VK_STRING, v, n, on_candidate, &h);
-  m = &f->memo->slot[memo_index(v, n)];
+  k = memo_key(v, n);
+  m = &f->memo->slot[memo_index(k)];
   f->memo_tries++;
-  if (m->n == n && !memcmp(m->v, v, n)) {
+  if (memo_holds(m, k, n)) {
     f->memo_hits++;
     return memo_replay(c, f, &m->c, v);
   }
@@ -491,7 +526,8 @@ static unsigned memo_scalar(struct ajar_collection *c, struct ajar_scratch *s,
   }
   sig = classify_scalar(c->db, s, f->hints, VK_STRING, v, n, on_candidate, &h);
   if (h.rec && !h.overflow && sig <= UINT8_MAX) {
-    memcpy(m->v, v, n);
+    _mm_storeu_si128((__m128i *)m->v, k.lo);
+    memcpy(m->v + 16, &k.hi, 8);
     m->n = (uint8_t)n;
     m->c.sig = (uint8_t)sig;
   }
