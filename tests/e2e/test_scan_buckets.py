@@ -396,6 +396,10 @@ def test_real_ftp(srv):
     cmds = ftp_commands(env)
     assert "RETR" in cmds and set(cmds) <= FTP_ALLOWED, sorted(set(cmds))
     assert files_manifest(env) == before
+    # the start directory is listed once (identify's listing is the walk's first)
+    full = re.findall(r'FTP command: Client "[^"]*", "([^"]*)"',
+                      pathlib.Path(env["PROTOCOL_LOG"]).read_text())
+    assert full.count("LIST") == 1, full
 
 
 def test_real_ftp_listing_open_reading_closed(srv):

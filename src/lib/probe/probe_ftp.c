@@ -40,6 +40,7 @@ struct ftp_state {
   char *buf;
   size_t len, cap, limit;
   int cut, no_mlsd;
+  int start_listed; /* buf holds the start directory's listing (identify's) */
   char banner[128];
 };
 
@@ -228,6 +229,7 @@ static int ftp_list(struct ajar_conn *c, struct ftp_state *st, const char *rel) 
   char whole[2 * AJAR_MAX_TARGET_PATH + 2], path[6 * AJAR_MAX_TARGET_PATH + 8];
   long reply;
   int rc;
+  st->start_listed = 0;
   start_dir(c, whole, sizeof whole);
   snprintf(whole + strlen(whole), sizeof whole - strlen(whole), "%s", rel);
   obj_escape_path(whole, path, sizeof path);
@@ -246,6 +248,7 @@ static int ftp_identify(struct ajar_conn *c, struct ajar_target_result *t) {
   if (!st)
     return AJAR_ENOMEM;
   rc = ftp_list(c, st, "");
+  st->start_listed = !rc; /* enumerate's first listing, not asked twice */
   if (rc == AJAR_EAUTH || !rc) {
     int r2 = probe_set_str(&t->store, "ftp");
     if (!r2 && st->banner[0]) {
@@ -275,7 +278,9 @@ static int ftp_enumerate(struct ajar_conn *c, struct ajar_target_result *t) {
     return rc;
   while (!rc && w.next < w.n_dirs && conn_left_ms(c) > 0) {
     size_t d = w.next++;
-    rc = ftp_list(c, st, w.dirs[d]);
+    /* the start directory (the walk's first) as identify listed it */
+    rc = d == 0 && st->start_listed ? 0 : ftp_list(c, st, w.dirs[d]);
+    st->start_listed = 0;
     if (rc == AJAR_EINVAL) { /* a directory refused: the others go on */
       rc = 0;
       continue;
