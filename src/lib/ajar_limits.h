@@ -73,6 +73,10 @@
  * reads the EPSV/PASV reply and then waits for nothing, which
  * curl_easy_perform ends only after a whole second (docs/scan.md) */
 #define AJAR_FTP_POLL_MS         20
+/* ... and this long while it waits on no socket of its own (after an
+ * EPSV/PASV reply it connects the data connection only when called
+ * again): a step of the loop, not a wait for the peer */
+#define AJAR_FTP_IDLE_POLL_MS    1
 #define AJAR_TARGET_DEADLINE_MS 60000
 #define AJAR_DNS_TIMEOUT_MS     5000        /* one host name lookup */
 #define AJAR_MAX_RUNTIME_MS     0           /* whole scan; 0: no limit */

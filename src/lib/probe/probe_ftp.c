@@ -27,6 +27,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <sys/select.h>
 #include "probe/listings.h"
 #include "probe/objects.h"
 #include "probe/probe.h"
@@ -117,8 +118,11 @@ static struct ftp_state *ftp_state(struct ajar_conn *c) {
 }
 
 /* curl_easy_perform's loop, with the wait between two calls into
- * libcurl bounded by AJAR_FTP_POLL_MS instead of a second: libcurl at
- * times has read a reply and waits on no socket (see ajar_limits.h) */
+ * libcurl bounded by AJAR_FTP_POLL_MS instead of a second, and by
+ * AJAR_FTP_IDLE_POLL_MS while libcurl waits on no socket of its own
+ * (curl_multi_fdset's max_fd -1): libcurl 7.88 does after an EPSV/PASV
+ * reply, and connects the data connection only when called again (see
+ * ajar_limits.h) */
 static CURLcode ftp_perform(struct ftp_state *st) {
   CURLcode cc = CURLE_OK;
   CURLMcode mc;
@@ -127,9 +131,18 @@ static CURLcode ftp_perform(struct ftp_state *st) {
   if (curl_multi_add_handle(st->m, st->h) != CURLM_OK)
     return CURLE_FAILED_INIT;
   for (;;) {
+    fd_set r, w, e;
+    int max_fd = -1;
     if ((mc = curl_multi_perform(st->m, &running)) != CURLM_OK || !running)
       break;
-    if ((mc = curl_multi_poll(st->m, NULL, 0, AJAR_FTP_POLL_MS, NULL)) != CURLM_OK)
+    FD_ZERO(&r);
+    FD_ZERO(&w);
+    FD_ZERO(&e);
+    if ((mc = curl_multi_fdset(st->m, &r, &w, &e, &max_fd)) != CURLM_OK)
+      break;
+    if ((mc = curl_multi_poll(st->m, NULL, 0,
+                              max_fd < 0 ? AJAR_FTP_IDLE_POLL_MS : AJAR_FTP_POLL_MS,
+                              NULL)) != CURLM_OK)
       break;
   }
   if (mc != CURLM_OK)
