@@ -81,6 +81,47 @@ static int same_as_strtod(const char *v, size_t n) {
   return ok == (!*end && isfinite(r)) && (!ok || !memcmp(&a, &r, sizeof a));
 }
 
+/* [-]digits[.digits] by the grammar, a byte at a time */
+static int plain_by_bytes(const char *v, size_t n) {
+  size_t i = n && v[0] == '-', digits = 0, point = 0, after = 0;
+  for (; i < n; i++) {
+    if (v[i] >= '0' && v[i] <= '9')
+      digits++, after += point;
+    else if (v[i] == '.' && !point && digits)
+      point = 1;
+    else
+      return 0;
+  }
+  return n < 64 && digits && (!point || after);
+}
+
+/* plain_decimal against the grammar on strings of number bytes, and
+ * parse_double takes what it takes */
+static void test_plain_decimal(void) {
+  static const char alpha[] = "0123456789012345678901234567890123456789.-.-+eE";
+  char b[80];
+  unsigned seed = 31337;
+  size_t k, i, n;
+  for (k = 0; k < 200000; k++) {
+    double a;
+    seed = seed * 1103515245u + 12345u;
+    n = (seed >> 16) % (k % 50 ? 24 : 70);
+    for (i = 0; i < n; i++) {
+      seed = seed * 1103515245u + 12345u;
+      b[i] = alpha[(seed >> 16) % (sizeof alpha - 1)];
+    }
+    b[n] = 0;
+    if (plain_decimal(b, n) != plain_by_bytes(b, n) ||
+        (plain_decimal(b, n) && !parse_double(b, n, &a))) {
+      CHECKF(0, "plain_decimal '%s'", b);
+      break;
+    }
+  }
+  CHECK(plain_decimal("-0.5", 4) && plain_decimal("12", 2) && !plain_decimal("-", 1) &&
+        !plain_decimal("1.", 2) && !plain_decimal(".5", 2) && !plain_decimal("-.5", 3) &&
+        !plain_decimal("1.2.3", 5) && !plain_decimal("1e5", 3) && !plain_decimal("", 0));
+}
+
 /* parse_double gives strtod's double, bit for bit, for the long decimals
  * its multiplying path takes (value_number.c: decimal_mul), halfway cases
  * included, and for the shorter ones it divides */
@@ -329,5 +370,6 @@ void test_shape(void) {
   }
   test_avx2();
   test_parse_double();
+  test_plain_decimal();
   test_b64();
 }

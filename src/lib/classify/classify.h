@@ -77,6 +77,12 @@ unsigned classify_scalar(const struct ajar_db *db, struct ajar_scratch *s,
 void classify_numarray(uint32_t hints, size_t count, double first,
                        double second, double absmax, candidate_fn fn,
                        void *ctx);
+/* The counts at which classify_numarray reads first, second and absmax
+ * (a [lon, lat] pair, the widths of face models): a walker parses the
+ * first two elements only then, and passes 0 otherwise. */
+static inline int numarray_wants_values(size_t count) {
+  return count == 2 || count == 128 || count == 256 || count == 512 || count == 1024;
+}
 
 /* Free-text scan with the Vectorscan database, over the windows of the
  * text where a pattern can match (text.c). */
@@ -107,5 +113,8 @@ static inline int value_may_be_empty(const char *v, size_t n) {
 
 /* Parse a decimal number; returns 1 when v is a plain JSON-style number */
 int parse_double(const char *v, size_t n, double *out);
+/* 1 when v is [-]digits[.digits] and shorter than 64 bytes: parse_double
+ * then takes it, and this costs less than parsing it */
+int plain_decimal(const char *v, size_t n);
 
 #endif

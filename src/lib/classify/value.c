@@ -266,6 +266,8 @@ unsigned classify_scalar(const struct ajar_db *db, struct ajar_scratch *s,
   return scalar_value(db, s, hints, kind, v, n, fn, ctx);
 }
 
+/* first, second and absmax are read only at the counts of
+ * numarray_wants_values (classify.h): a walker parses them only then */
 void classify_numarray(uint32_t hints, size_t count, double first,
                        double second, double absmax, candidate_fn fn,
                        void *ctx) {

@@ -194,6 +194,57 @@ int parse_double(const char *v, size_t n, double *out) {
   return 1;
 }
 
+#if defined(__SSSE3__)
+/* the digits (*point: the '.') among the 16 bytes of x, as bit masks */
+static inline unsigned digit_bits(__m128i x, unsigned *point) {
+  *point = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(x, _mm_set1_epi8('.')));
+  return (unsigned)_mm_movemask_epi8(_mm_and_si128(_mm_cmpgt_epi8(x, _mm_set1_epi8('0' - 1)),
+                                                   _mm_cmplt_epi8(x, _mm_set1_epi8('9' + 1))));
+}
+#endif
+
+int plain_decimal(const char *v, size_t n) {
+  size_t minus = n && v[0] == '-', i;
+  if (n >= 64 || minus == n)
+    return 0;
+#if defined(__SSSE3__)
+  /* up to 32 bytes: one or two 16-byte loads (the second ending at the
+   * value's end), the bytes that are no digit as one mask: a '-' first,
+   * and one '.' with a digit on each side */
+  if (n <= 32) {
+    unsigned p0, p1, d0, d1;
+    uint32_t other, point;
+    if (n < 16) {
+      d0 = digit_bits(shape_load_part(v, n), &p0);
+      other = ~d0 & ((1u << n) - 1);
+      point = p0;
+    } else {
+      d0 = digit_bits(_mm_loadu_si128((const __m128i *)v), &p0);
+      d1 = digit_bits(_mm_loadu_si128((const __m128i *)(v + n - 16)), &p1);
+      other = (~d0 & 0xFFFFu) | (~d1 & 0xFFFFu) << (n - 16);
+      point = p0 | p1 << (n - 16);
+    }
+    other &= ~(uint32_t)minus;
+    if (!other)
+      return 1;
+    i = (size_t)__builtin_ctz(other);
+    return !(other & (other - 1)) && (point >> i & 1) && i > minus && i + 1 < n;
+  }
+#endif
+  {
+    size_t dots = 0, dot = 0;
+    for (i = minus; i < n; i++) {
+      if ((unsigned)(v[i] - '0') < 10)
+        continue;
+      if (v[i] != '.' || dots)
+        return 0;
+      dots = 1;
+      dot = i;
+    }
+    return !dots || (dot > minus && dot + 1 < n);
+  }
+}
+
 /* digits of v with separators ' ', '-', '.', '(', ')' removed */
 static size_t strip_digits(const char *v, size_t n, char *out, size_t cap) {
   size_t i, k = 0;

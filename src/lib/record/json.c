@@ -13,7 +13,7 @@
 #include <immintrin.h>
 #endif
 #include "record/walker.h"
-#include "classify/classify.h" /* parse_double */
+#include "classify/classify.h" /* parse_double, plain_decimal */
 #include "classify/shape.h"
 
 /* the sink is copied in: its calls read the walker, not one more pointer */
@@ -342,30 +342,31 @@ static const char *walk_object(struct walker *w, const char *p, uint32_t field) 
 }
 
 /* [n, n, ...]: returns the end, or NULL when an element is no number.
- * Vectors are long: after the first two elements (kept as values) one
- * tight loop only counts elements and the widest integer part. */
+ * Vectors are long: after the first two elements (checked, and parsed
+ * only at the counts whose values classify_numarray reads) one tight
+ * loop only counts elements and the widest integer part. */
 static const char *numeric_array(struct walker *w, const char *p,
                                  uint32_t field) {
-  const char *end = w->end;
-  size_t count = 0, intdigits = 0, maxint = 0;
+  const char *end = w->end, *el[2] = {NULL, NULL};
+  size_t count = 0, intdigits = 0, maxint = 0, eln[2] = {0, 0};
   double first = 0, second = 0;
   int frac = 0, in_num = 0;
   while (count < 2) {
     const char *q;
+    double x;
     p = skip_ws(p, end);
     if (p >= end || !is_num_start(*p))
       return NULL;
     q = number_end(p, end);
-    if (!parse_double(p, (size_t)(q - p), count ? &second : &first))
+    if (!plain_decimal(p, (size_t)(q - p)) && !parse_double(p, (size_t)(q - p), &x))
       return NULL;
-    count++;
+    el[count] = p;
+    eln[count++] = (size_t)(q - p);
     p = skip_ws(q, end);
     if (p < end && *p == ',') { p++; continue; }
     if (p < end && *p == ']') goto done;
     return NULL;
   }
-  if (first > 99999 || first < -99999 || second > 99999 || second < -99999)
-    maxint = 6;
   /* 16 bytes at a time while they are number characters and commas */
   {
     const __m128i d0 = _mm_set1_epi8('0' - 1), d9 = _mm_set1_epi8('9' + 1);
@@ -419,6 +420,14 @@ static const char *numeric_array(struct walker *w, const char *p,
   }
   return NULL;
 done:
+  if (numarray_wants_values(count)) {
+    parse_double(el[0], eln[0], &first);
+    if (el[1])
+      parse_double(el[1], eln[1], &second);
+    if (count > 2 && (first > 99999 || first < -99999 || second > 99999 || second < -99999) &&
+        maxint < 6)
+      maxint = 6;
+  }
   rec_numarray(&w->k, field, count, first, second, maxint > 5 ? 1e6 : 1e4);
   return p + 1;
 }
