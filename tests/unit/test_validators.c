@@ -6,6 +6,7 @@
  * python-stdnum. Every input is copied into a heap buffer of exactly n
  * bytes (no terminator) so that AddressSanitizer catches any read past
  * s[n-1]. */
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -566,7 +567,43 @@ static void test_robustness(void) {
   }
 }
 
+/* ajar_valid_email (bit masks, 16 bytes a step, up to 64 bytes) against
+ * the byte loop on random addresses made of the bytes the rules are
+ * about, of 0 to 80 bytes, most of them near valid */
+static void test_email_masks(void) {
+  static const char bytes[] = "ab@.-_%+Z9xq@..-\x80\xe4 ";
+  static const char *const tld[] = {"com", "io", "x", "c0m", "co-", "abcdefghijklmnopqrstuvwxyz"};
+  uint32_t seed = 99;
+  int round, valid = 0;
+  for (round = 0; round < 100000; round++) {
+    char v[96];
+    size_t n = 0, len, i;
+    seed = seed * 1103515245u + 12345u;
+    len = (seed >> 16) % 72;
+    for (i = 0; i < len; i++) {
+      seed = seed * 1103515245u + 12345u;
+      v[n++] = (seed >> 16) % 4 ? "abcdefgh0123"[(seed >> 20) % 12]
+                                 : bytes[(seed >> 20) % (sizeof bytes - 1)];
+    }
+    if (round % 2) { /* a domain and a TLD after it */
+      const char *t = tld[(seed >> 8) % 6];
+      size_t k = (seed >> 24) % 20;
+      v[n++] = '@';
+      for (i = 0; i < k && n < 80; i++)
+        v[n++] = i % 5 == 4 ? '.' : "abc-9"[(seed >> i % 24) % 5];
+      v[n++] = '.';
+      for (i = 0; t[i] && n < 90; i++)
+        v[n++] = t[i];
+    }
+    valid += ajar_valid_email_bytes(v, n);
+    CHECKF(ajar_valid_email(v, n) == ajar_valid_email_bytes(v, n), "round %d: \"%.*s\"",
+           round, (int)n, v);
+  }
+  CHECKF(valid > 500, "only %d valid addresses made", valid);
+}
+
 void test_validators(void) {
+  test_email_masks();
   size_t i, per_fn_pos[64] = {0}, per_fn_neg[64] = {0}, f;
   for (i = 0; i < sizeof cases / sizeof cases[0]; i++) {
     const struct vcase *c = &cases[i];

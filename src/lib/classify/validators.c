@@ -16,6 +16,10 @@
 
 #include <stdint.h>
 #include <string.h>
+#include "shape.h"
+#if defined(__SSSE3__)
+#include <emmintrin.h>
+#endif
 
 /* ---------------------------------------------------------------- helpers */
 
@@ -779,7 +783,8 @@ static const unsigned char email_byte[256] = {
     ['.'] = 1, ['_'] = 1, ['%'] = 1, ['+'] = 1,
 };
 
-int ajar_valid_email(const char *s, size_t n) {
+int ajar_valid_email_bytes(const char *s, size_t n) {
+
   const char *atp;
   size_t at, i, lab_start, labels = 0;
   if (!s || n < 6 || n > 254) return 0;
@@ -811,6 +816,66 @@ int ajar_valid_email(const char *s, size_t n) {
     }
   }
   return labels >= 2;
+}
+
+#if defined(__SSSE3__)
+/* ajar_valid_email for 6 to 64 bytes: one bit a byte for each class (@,
+ * '.', '-', letters, digits, _ % +), 16 bytes a step, and the rules as
+ * operations on those 64-bit masks; no byte loop */
+static int valid_email64(const char *s, size_t n) {
+  const __m128i at_c = _mm_set1_epi8('@'), dot_c = _mm_set1_epi8('.'),
+                dash_c = _mm_set1_epi8('-'), a1 = _mm_set1_epi8('a' - 1),
+                z1 = _mm_set1_epi8('z' + 1), d0 = _mm_set1_epi8('0' - 1),
+                d9 = _mm_set1_epi8('9' + 1), case_bit = _mm_set1_epi8(0x20),
+                us = _mm_set1_epi8('_'), pc = _mm_set1_epi8('%'), plus = _mm_set1_epi8('+');
+  uint64_t at = 0, dot = 0, dash = 0, alpha = 0, digit = 0, extra = 0, all, local, dom, dd;
+  size_t i, a, last;
+  for (i = 0; i < n; i += 16) {
+    /* lanes past the value are 0: in no class */
+    __m128i x = shape_load_part(s + i, n - i < 16 ? n - i : 16);
+    __m128i lx = _mm_or_si128(x, case_bit); /* A-Z to a-z, and nothing else into a-z */
+    at |= (uint64_t)(unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(x, at_c)) << i;
+    dot |= (uint64_t)(unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(x, dot_c)) << i;
+    dash |= (uint64_t)(unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(x, dash_c)) << i;
+    alpha |= (uint64_t)(unsigned)_mm_movemask_epi8(
+                 _mm_and_si128(_mm_cmpgt_epi8(lx, a1), _mm_cmpgt_epi8(z1, lx))) << i;
+    digit |= (uint64_t)(unsigned)_mm_movemask_epi8(
+                 _mm_and_si128(_mm_cmpgt_epi8(x, d0), _mm_cmpgt_epi8(d9, x))) << i;
+    extra |= (uint64_t)(unsigned)_mm_movemask_epi8(_mm_or_si128(
+                 _mm_or_si128(_mm_cmpeq_epi8(x, us), _mm_cmpeq_epi8(x, pc)),
+                 _mm_cmpeq_epi8(x, plus))) << i;
+  }
+  all = n == 64 ? ~0ull : (1ull << n) - 1;
+  /* one '@', not first; the local part before it */
+  if (__builtin_popcountll(at) != 1 || (a = (size_t)__builtin_ctzll(at)) == 0)
+    return 0;
+  local = (1ull << a) - 1;
+  /* no '.' first, last before '@' or twice in a row; only its bytes */
+  if ((dot & 1) || (dot >> (a - 1) & 1) || (dot & dot >> 1 & local) ||
+      (local & ~(alpha | digit | dot | dash | extra)))
+    return 0;
+  /* the domain: labels of letters, digits and '-' between dots */
+  dom = all & ~local & ~at;
+  dd = dot & dom;
+  if (!dom || (dom & ~(alpha | digit | dash | dot)))
+    return 0;
+  /* no empty label (a '.' after '@', two in a row, one last), two labels
+   * or more, and no '-' first or last in a label */
+  if ((dd & at << 1) || (dd & dd >> 1) || (dd >> (n - 1) & 1) || !dd ||
+      (dash & (((dd | at) << 1) | dd >> 1 | 1ull << (n - 1))))
+    return 0;
+  /* the last label: 2 to 24 letters */
+  last = 63 - (size_t)__builtin_clzll(dd);
+  return n - 1 - last >= 2 && n - 1 - last <= 24 && !(all & ~((2ull << last) - 1) & ~alpha);
+}
+#endif
+
+int ajar_valid_email(const char *s, size_t n) {
+#if defined(__SSSE3__)
+  if (s && n >= 6 && n <= 64)
+    return valid_email64(s, n);
+#endif
+  return ajar_valid_email_bytes(s, n);
 }
 
 /* CN mobile number: 1[3-9] + 9 digits (MIIT numbering plan), optionally

@@ -60,6 +60,9 @@ int ajar_valid_iban(const char *s, size_t n);           /* country length table 
 
 /* contact */
 int ajar_valid_email(const char *s, size_t n);          /* whole value; RFC 5322 subset, alpha TLD */
+/* the same a byte at a time (ajar_valid_email takes bit masks, 16 bytes a
+ * step, up to 64 bytes): the reference the unit tests compare with */
+int ajar_valid_email_bytes(const char *s, size_t n);
 int ajar_valid_cn_mobile(const char *s, size_t n);      /* 11 digits 1[3-9]..., optional +86/0086 prefix removed */
 int ajar_valid_e164(const char *s, size_t n);           /* '+' then 8-15 digits, known country code */
 
