@@ -536,13 +536,26 @@ static unsigned lookup(const char *w, size_t n) {
   return 0;
 }
 
+/* f is raw with its ASCII capitals lower-cased, n bytes each */
+static int lower_of(const char *raw, const char *f, size_t n) {
+  size_t i;
+  for (i = 0; i < n; i++) {
+    char c = raw[i];
+    if ((c >= 'A' && c <= 'Z' ? (char)(c + 32) : c) != f[i])
+      return 0;
+  }
+  return 1;
+}
+
 /* the lexicon's name vocabularies, then this file's, for one folded part */
 static unsigned known_part(const char *raw, size_t rn, const char *f, size_t fn) {
   uint32_t v = ajar_lexicon_value_vocab(raw, rn);
   unsigned bits = (v & AJAR_V_GIVEN_NAME ? PERSON_GIVEN : 0) |
                   (v & AJAR_V_SURNAME ? PERSON_SURNAME : 0);
   if (fn >= 2) {
-    if (fn != rn || memcmp(raw, f, fn)) {
+    /* the folded part is looked up too, unless it is the part in the
+     * normal form asked above already: ASCII letters lower-cased */
+    if (fn != rn || !lower_of(raw, f, fn)) {
       v = ajar_lexicon_value_vocab_exact(f, fn);
       bits |= (v & AJAR_V_GIVEN_NAME ? PERSON_GIVEN : 0) |
               (v & AJAR_V_SURNAME ? PERSON_SURNAME : 0);

@@ -12,6 +12,9 @@
 #include "value.h"
 #include "person.h"
 #include "once.h"
+#if defined(__SSSE3__)
+#include <emmintrin.h>
+#endif
 
 struct word { const char *s; size_t n; };
 #define WORD(x) {x, sizeof x - 1}
@@ -579,17 +582,35 @@ static const struct word make_words[] = {
 #define N_MAKE (sizeof make_words / sizeof make_words[0])
 _Static_assert((N_TITLE + N_NOT_NAME + N_MAKE) * 2 <= PWORD_SLOTS,
                "person words fill over half the slots");
-static const struct word *pword[PWORD_SLOTS];
-static uint8_t pword_cls[PWORD_SLOTS];
+/* the words as 16 zero-padded bytes (two 64-bit halves) and their
+ * length: a lookup hashes and compares the halves, with no byte loop */
+struct pkey { uint64_t lo, hi; uint8_t len, cls; };
+static struct pkey pword[PWORD_SLOTS];
 static pthread_once_t pword_once = PTHREAD_ONCE_INIT;
 static int pword_built;
 
+static unsigned pword_slot(uint64_t lo, uint64_t hi, size_t len) {
+  uint64_t h = (lo * 0x9E3779B97F4A7C15ull) ^ (hi * 0xC2B2AE3D27D4EB4Full) ^ len;
+  return (unsigned)(h ^ h >> 32) & (PWORD_SLOTS - 1);
+}
+
+/* the first class given to a word stays (as the first of a list did) */
 static void pword_add(const struct word *w, uint8_t cls) {
+  char k[16] = {0};
+  uint64_t lo, hi;
   unsigned i;
-  for (i = word_hash(w->s, w->n) & (PWORD_SLOTS - 1); pword[i]; i = (i + 1) & (PWORD_SLOTS - 1))
-    ;
-  pword[i] = w;
-  pword_cls[i] = cls;
+  if (w->n == 0 || w->n > 15)
+    return; /* looked-up words have 1 to 15 bytes */
+  memcpy(k, w->s, w->n);
+  memcpy(&lo, k, 8);
+  memcpy(&hi, k + 8, 8);
+  for (i = pword_slot(lo, hi, w->n); pword[i].len; i = (i + 1) & (PWORD_SLOTS - 1))
+    if (pword[i].len == w->n && pword[i].lo == lo && pword[i].hi == hi)
+      return;
+  pword[i].lo = lo;
+  pword[i].hi = hi;
+  pword[i].len = (uint8_t)w->n;
+  pword[i].cls = cls;
 }
 
 static void build_pwords(void) {
@@ -603,49 +624,75 @@ static void build_pwords(void) {
 }
 
 /* 1: a title or degree, 2: a word no person is called by, 3: a make of
- * vehicles, 0: none of these
- * (w lower case, without dots) */
-static int person_word_class(const char *w, size_t n) {
+ * vehicles, 0: none of these, for w lower-cased without dots into at most
+ * cap - 1 (7 or 15) bytes (lower_nodots); *len: that length, 0 when it
+ * does not fit or is empty */
+static int person_word_class(const char *w, size_t n, size_t cap, size_t *len) {
+  char low[16] = {0};
+  uint64_t lo, hi;
+  size_t l;
   unsigned i;
+#if defined(__SSSE3__)
+  __m128i x = shape_load_part(w, n < 16 ? n : 16);
+  if (n < 16 && !_mm_movemask_epi8(_mm_cmpeq_epi8(x, _mm_set1_epi8('.')))) {
+    /* no dot (the lanes past w are 0): lower-cased 16 bytes a step */
+    __m128i up = _mm_and_si128(_mm_cmpgt_epi8(x, _mm_set1_epi8('A' - 1)),
+                               _mm_cmpgt_epi8(_mm_set1_epi8('Z' + 1), x));
+    x = _mm_add_epi8(x, _mm_and_si128(up, _mm_set1_epi8(0x20)));
+    *len = l = n < cap ? n : 0; /* lower_nodots' 0 when it does not fit */
+    if (l == 0)
+      return 0;
+    lo = (uint64_t)_mm_cvtsi128_si64(x);
+    hi = (uint64_t)_mm_cvtsi128_si64(_mm_srli_si128(x, 8));
+  } else
+#endif
+  {
+    *len = l = lower_nodots(w, n, low, cap);
+    if (l == 0)
+      return 0;
+    memcpy(&lo, low, 8);
+    memcpy(&hi, low + 8, 8);
+  }
   ajar_once(&pword_once, &pword_built, build_pwords);
-  for (i = word_hash(w, n) & (PWORD_SLOTS - 1); pword[i]; i = (i + 1) & (PWORD_SLOTS - 1))
-    if (pword[i]->n == n && !memcmp(pword[i]->s, w, n))
-      return pword_cls[i];
+  for (i = pword_slot(lo, hi, l); pword[i].len; i = (i + 1) & (PWORD_SLOTS - 1))
+    if (pword[i].len == l && pword[i].lo == lo && pword[i].hi == hi)
+      return pword[i].cls;
   return 0;
+}
+
+/* Words no person is called by (2): street types, places ("North",
+ * "Lake", "Port"), companies ("GmbH", "Ltd", "Group"), so that "Willis
+ * Avenue", "Port Jennifer" and "Smith Group" are not read as names;
+ * makes of vehicles (3), which are no name alone; titles (1). Worked out
+ * once a word (cls -1 until then) for name_title and name_words both:
+ * len is the length of the word lower-cased without dots, 0 when it is
+ * over 15 bytes or all dots (then no class). */
+struct word_cls { int cls; size_t len; };
+
+static int word_class(const char *w, size_t n, struct word_cls *c) {
+  if (c->cls < 0)
+    c->cls = n > 15 ? 0 : person_word_class(w, n, 16, &c->len);
+  return c->cls;
 }
 
 /* Titles before a name and degrees after it: "Dr.", "Mme", "Sra.",
  * "Dott.", "MBA", "B.Sc.", "Jr." stand beside a name and are no part of
  * its shape */
-static int name_title(const char *w, size_t n) {
-  char low[8];
+static int name_title(const char *w, size_t n, struct word_cls *c) {
   size_t l, i, start = 0;
-  if (n <= 8 && (l = lower_nodots(w, n, low, sizeof low)) != 0 &&
-      person_word_class(low, l) == 1)
+  /* a title of 7 bytes or fewer without its dots, in 8 with them */
+  if (n <= 8 && word_class(w, n, c) == 1 && c->len <= 7)
     return 1;
   /* titles joined: "Univ.Prof.", "Dipl.-Ing.", "Dr.med." */
   if (n > 16 || !memchr(w, '.', n))
     return 0;
   for (i = 0; i <= n; i++)
     if (i == n || w[i] == '.' || w[i] == '-') {
-      if (i > start && ((l = lower_nodots(w + start, i - start, low, sizeof low)) == 0 ||
-                        person_word_class(low, l) != 1))
+      if (i > start && person_word_class(w + start, i - start, 8, &l) != 1)
         return 0;
       start = i + 1;
     }
   return 1;
-}
-
-/* Words no person is called by (2): street types, places ("North",
- * "Lake", "Port"), companies ("GmbH", "Ltd", "Group"), so that "Willis
- * Avenue", "Port Jennifer" and "Smith Group" are not read as names;
- * makes of vehicles (3), which are no name alone */
-static int word_class(const char *w, size_t n) {
-  char low[16];
-  size_t l;
-  if (n > 15 || (l = lower_nodots(w, n, low, sizeof low)) == 0)
-    return 0;
-  return person_word_class(low, l);
 }
 
 /* A person's name in Latin or Cyrillic letters by its shape: 1-4
@@ -664,6 +711,7 @@ static size_t name_words(const char *v, size_t n, int *known) {
     if (i == n || v[i] == ' ') {
       size_t wl = i - start;
       const char *w = v + start;
+      struct word_cls wc = {-1, 0};
       int cyr;
       start = i + 1;
       if (wl == 0) {
@@ -680,9 +728,9 @@ static size_t name_words(const char *v, size_t n, int *known) {
           *known |= 2; /* "Mare van Ginneke" (person_name) */
         continue;
       }
-      if (name_title(w, wl))
+      if (name_title(w, wl, &wc))
         continue;
-      if (!name_word(w, wl, &cyr) || (cls = word_class(w, wl)) == 2)
+      if (!name_word(w, wl, &cyr) || (cls = word_class(w, wl, &wc)) == 2)
         return 0;
       if (cls == 3)
         make = 1; /* "Ford" is a make, "Henry Ford" a man */
