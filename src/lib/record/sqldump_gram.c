@@ -136,6 +136,38 @@ static inline const char *string_stop(const char *p, const char *e) {
   return find3(p, e, '\'', '\\', '\n');
 }
 
+/* A string from v, past its opening quote, to q, its first backslash:
+ * with bsl (MySQL's, E'') its escapes unescaped into d->vbuf (*n bytes),
+ * else the backslashes kept. Returns past its closing quote, or NULL for
+ * the token path (a line break, the end of the chunk, the value cap
+ * near). */
+__attribute__((noinline)) static const char *string_escaped(struct sqldump *d, const char *v,
+                                  const char *q, const char *e, int bsl,
+                                  size_t *n) {
+  size_t k = 0;
+  for (;;) {
+    size_t run = (size_t)(q - v);
+    if (q == e || *q == '\n' || k + run >= AJAR_SQL_MAX_VALUE)
+      return NULL;
+    memcpy(d->vbuf + k, v, run);
+    k += run;
+    if (*q == '\'') {
+      *n = k;
+      return q + 1;
+    }
+    if (e - q < 2 || q[1] == '\n') /* a backslash: the byte after it */
+      return NULL;
+    if (bsl) {
+      d->vbuf[k++] = mysql_escape(q[1]);
+      v = q + 2;
+    } else {
+      d->vbuf[k++] = '\\';
+      v = q + 1;
+    }
+    q = string_stop(v, e);
+  }
+}
+
 /* NULL in any case: four bytes compared at once (| 0x20 lowers each
  * letter and maps no other byte onto n, u or l) */
 static inline int is_null4(const char *p) {
@@ -145,28 +177,39 @@ static inline int is_null4(const char *p) {
 }
 
 /* Per value: one look at its first byte, the end of a string 32 bytes a
- * step (string_stop), of a number 16 bytes a step (digits_end), NULL as one
+ * step (string_stop; its backslash escapes unescaped as it goes,
+ * string_escaped), of a number 16 bytes a step (digits_end), NULL as one
  * 4-byte compare, then one look for the ',' or ')' after it (a doubled
  * quote, a number that goes on as a word, NULLx: none there, so the token
  * path takes them); the field of the row position is remembered for the
  * statement (d->bind), so a value costs one indirect call into the sink
  * and no column lookup. */
 static const char *rows_run(struct sqldump *d, const char *p, const char *e) {
+  /* the statement's table and the row position stay in registers */
+  const struct rec_sink *const k = d->cur ? d->cur->sink : NULL;
+  uint32_t col = d->col;
+  int ep = d->e_prefix; /* E'..': for the first value only */
   for (;;) {
     const char *v = NULL, *q;
     size_t n = 0;
     enum value_kind kind = VK_STRING;
     unsigned char c;
     if (p == e || ((unsigned char)*p <= ' ' && (p = blank(d, p, e)) == e))
-      return p;
+      break;
     c = (unsigned char)*p;
     if (c == '\'') { /* a string: what its closing quote ends */
       q = string_stop(p + 1, e);
-      if (q == e || *q != '\'')
-        return p;
-      v = p + 1;
-      n = (size_t)(q - v);
-      q++;
+      if (__builtin_expect(q < e && *q == '\'', 1)) {
+        v = p + 1;
+        n = (size_t)(q - v);
+        q++;
+      } else if (q < e && *q == '\\') {
+        if (!(q = string_escaped(d, p + 1, q, e, d->mysql || ep, &n)))
+          break;
+        v = d->vbuf;
+      } else {
+        break;
+      }
     } else if (is_digit((char)c) ||
                (c == '-' && e - p > 1 && (is_digit(p[1]) || p[1] == '.'))) {
       /* a number the lexer's word would end where this ends */
@@ -177,29 +220,33 @@ static const char *rows_run(struct sqldump *d, const char *p, const char *e) {
     } else if (e - p >= 4 && is_null4(p)) {
       q = p + 4;
     } else {
-      return p;
+      break;
     }
     if (n > AJAR_SQL_MAX_VALUE)
-      return p;
+      break;
     if (q < e && *q != ',' && *q != ')')
       while (q < e && (*q == ' ' || *q == '\t' || *q == '\r'))
         q++;
     if (q == e || (*q != ',' && *q != ')'))
-      return p;
+      break;
     /* the slot's value, then its ',' or the row's ')' */
     if (v) {
       uint32_t f;
-      if (d->col < d->nbind && (f = d->bind[d->col]) != REC_NONE)
-        rec_value(d->cur->sink, f, kind, v, n);
-      else
+      if (col < d->nbind && (f = d->bind[col]) != REC_NONE) {
+        rec_value(k, f, kind, v, n);
+      } else {
+        d->col = col;
         emit_bind(d, kind, v, n);
+      }
     }
     d->bol = 0;
+    ep = 0;
     p = q + 1;
     if (*q == ',') {
-      d->col++;
+      col++;
       continue;
     }
+    d->col = col;
     row_end(d, 0);
     d->depth = 0;
     d->g = G_AFTER_ROW;
@@ -211,8 +258,11 @@ static const char *rows_run(struct sqldump *d, const char *p, const char *e) {
     d->g = G_ROW;
     d->depth = 1;
     row_begin(d);
+    col = 0;
     p = q + 1;
   }
+  d->col = col;
+  return p;
 }
 
 const char *rows_fast(struct sqldump *d, const char *p, const char *e) {

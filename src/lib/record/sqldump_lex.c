@@ -89,22 +89,8 @@ static void copy_row_begin(struct sqldump *d) {
   d->cmax = AJAR_SQL_MAX_VALUE;
 }
 
-static const char *mysql_escape(char c, char *out) {
-  switch (c) {
-  case '0': *out = 0; break;
-  case 'n': *out = '\n'; break;
-  case 't': *out = '\t'; break;
-  case 'r': *out = '\r'; break;
-  case 'b': *out = '\b'; break;
-  case 'Z': *out = 0x1a; break;
-  default: *out = c; break;
-  }
-  return out;
-}
-
 int sqldump_feed(struct sqldump *d, const char *p, size_t n) {
   const char *e = p + n, *q;
-  char ch;
   while (p < e) {
     unsigned char c = (unsigned char)*p;
     switch (d->lx) {
@@ -233,7 +219,7 @@ int sqldump_feed(struct sqldump *d, const char *p, size_t n) {
       break;
     case L_STR_ESC:
       if (c == '\n') d->line++;
-      cap_byte(d, *mysql_escape((char)c, &ch));
+      cap_byte(d, mysql_escape((char)c));
       d->lx = L_STR;
       p++;
       break;

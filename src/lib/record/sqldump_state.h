@@ -138,6 +138,19 @@ static inline const char *find3(const char *p, const char *e, char a, char b, ch
   return p;
 }
 
+/* the byte a MySQL backslash escape stands for */
+static inline char mysql_escape(char c) {
+  switch (c) {
+  case '0': return 0;
+  case 'n': return '\n';
+  case 't': return '\t';
+  case 'r': return '\r';
+  case 'b': return '\b';
+  case 'Z': return 0x1a;
+  default: return c;
+  }
+}
+
 static inline int hexv(unsigned char c) {
   if (c >= '0' && c <= '9') return c - '0';
   if (c >= 'a' && c <= 'f') return c - 'a' + 10;
