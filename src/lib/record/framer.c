@@ -4,7 +4,11 @@
  * State survives between calls, so a record may span reads. */
 #include <string.h>
 #include <emmintrin.h>
+#if defined(__x86_64__) && defined(__GNUC__)
+#include <immintrin.h>
+#endif
 #include "framer.h"
+#include "classify/shape.h" /* ajar_have_avx2 */
 
 /* The stops of the framers' byte loops, 16 bytes a step (SSE2): the
  * bytes between them change no state, so the loops jump from stop to
@@ -177,32 +181,45 @@ static int is_ws(char c) { return c == ' ' || c == '\n' || c == '\r' || c == '\t
 
 /* The bytes of b[i, i + 64) that are quotes, backslashes, brackets or
  * braces, commas (only when asked: they end an element at depth 0 alone)
- * and newlines, one bit each (SSE2). */
+ * and newlines, one bit each (SSE2, or AVX2). */
 struct json_block { uint64_t q, bs, br, cm, nl; };
 
-static void json_block(const char *b, struct json_block *m, int commas) {
-  const __m128i q = _mm_set1_epi8('"'), bs = _mm_set1_epi8('\\'),
-                comma = _mm_set1_epi8(','), nl = _mm_set1_epi8('\n'),
-                low = _mm_set1_epi8(0x20), open = _mm_set1_epi8('{'),
-                close = _mm_set1_epi8('}');
-  int k;
-  memset(m, 0, sizeof *m);
-  for (k = 0; k < 4; k++) {
-    __m128i v = _mm_loadu_si128((const __m128i *)(b + 16 * k));
-    /* x | 0x20 is '{' for '[' and '{' alone, '}' for ']' and '}' alone */
-    __m128i l = _mm_or_si128(v, low);
-    unsigned s = 16u * (unsigned)k;
-    m->q |= (uint64_t)(unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(v, q)) << s;
-    m->bs |= (uint64_t)(unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(v, bs)) << s;
-    m->br |= (uint64_t)(unsigned)_mm_movemask_epi8(
-                 _mm_or_si128(_mm_cmpeq_epi8(l, open), _mm_cmpeq_epi8(l, close)))
-             << s;
-    m->nl |= (uint64_t)(unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(v, nl)) << s;
-    m->cm |= (uint64_t)(unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(v, comma)) << s;
-  }
-  if (!commas)
-    m->cm = 0;
+/* the body of json_block for vectors of W bytes: V their type; LOAD,
+ * SET1, EQ, OR and MASK their intrinsics */
+#define JSON_BLOCK(W, V, LOAD, SET1, EQ, OR, MASK)                                  \
+  do {                                                                              \
+    const V q_ = SET1('"'), bs_ = SET1('\\'), cm_ = SET1(','), nl_ = SET1('\n'),     \
+            low_ = SET1(0x20), open_ = SET1('{'), close_ = SET1('}');               \
+    unsigned k_;                                                                    \
+    memset(m, 0, sizeof *m);                                                        \
+    for (k_ = 0; k_ < 64 / (W); k_++) {                                             \
+      V v_ = LOAD((const V *)(b + (W) * k_));                                       \
+      /* x | 0x20 is '{' for '[' and '{' alone, '}' for ']' and '}' alone */        \
+      V l_ = OR(v_, low_);                                                          \
+      unsigned s_ = (W) * k_;                                                       \
+      m->q |= (uint64_t)(uint32_t)MASK(EQ(v_, q_)) << s_;                           \
+      m->bs |= (uint64_t)(uint32_t)MASK(EQ(v_, bs_)) << s_;                         \
+      m->br |= (uint64_t)(uint32_t)MASK(OR(EQ(l_, open_), EQ(l_, close_))) << s_;   \
+      m->nl |= (uint64_t)(uint32_t)MASK(EQ(v_, nl_)) << s_;                         \
+      if (commas)                                                                   \
+        m->cm |= (uint64_t)(uint32_t)MASK(EQ(v_, cm_)) << s_;                       \
+    }                                                                               \
+  } while (0)
+
+static inline __attribute__((always_inline)) void
+json_block(const char *b, struct json_block *m, int commas) {
+  JSON_BLOCK(16, __m128i, _mm_loadu_si128, _mm_set1_epi8, _mm_cmpeq_epi8, _mm_or_si128,
+             _mm_movemask_epi8);
 }
+
+#if defined(__x86_64__) && defined(__GNUC__)
+/* the same, 32 bytes a step (AVX2) */
+static inline __attribute__((always_inline, target("avx2"))) void
+json_block_avx2(const char *b, struct json_block *m, int commas) {
+  JSON_BLOCK(32, __m256i, _mm256_loadu_si256, _mm256_set1_epi8, _mm256_cmpeq_epi8,
+             _mm256_or_si256, _mm256_movemask_epi8);
+}
+#endif
 
 /* The 64 bytes of an element at b[i], with no backslash among them and
  * no escape pending: the strings are the prefix XOR of the quotes, so
@@ -252,6 +269,42 @@ static int json_elem_block(struct framer *f, const char *b, size_t i,
   f->in_str = (int)(ins >> 63);
   return 0;
 }
+
+/* next_json_elem's loop of 64-byte blocks from b[*pi], with `block`
+ * (json_block or json_block_avx2) made inline: 1 when the element ended;
+ * 0 at an escape pending, a block with a backslash or the last 63 bytes,
+ * *pi where the byte loop goes on */
+#define JSON_BLOCKS(block)                                             \
+  do {                                                                 \
+    size_t i_ = *pi;                                                   \
+    while (!f->esc && len - i_ >= 64) {                                \
+      struct json_block m_;                                            \
+      block(b + i_, &m_, f->depth == 0);                               \
+      if (m_.bs)                                                       \
+        break;                                                         \
+      if (json_elem_block(f, b, i_, &m_, start, end))                  \
+        return 1;                                                      \
+      i_ += 64;                                                        \
+    }                                                                  \
+    *pi = i_;                                                          \
+    return 0;                                                          \
+  } while (0)
+
+static int json_blocks(struct framer *f, const char *b, size_t *pi, size_t len,
+                       size_t *start, size_t *end) {
+  JSON_BLOCKS(json_block);
+}
+
+#if defined(__x86_64__) && defined(__GNUC__)
+__attribute__((target("avx2"))) static int json_blocks_avx2(struct framer *f,
+                                                            const char *b, size_t *pi,
+                                                            size_t len, size_t *start,
+                                                            size_t *end) {
+  JSON_BLOCKS(json_block_avx2);
+}
+#else
+#define json_blocks_avx2 json_blocks
+#endif
 
 /* next_json_elem's byte loop inside an element, from b[*pi] up to lim:
  * 1 when the element ended, 0 at lim (*pi = lim) */
@@ -344,16 +397,11 @@ static int next_json_elem(struct framer *f, const char *b, size_t len,
     f->depth = 0;
   }
   while (i < len) {
-    if (!f->esc && len - i >= 64) {
-      struct json_block m;
-      json_block(b + i, &m, f->depth == 0);
-      if (!m.bs) {
-        if (json_elem_block(f, b, i, &m, start, end))
-          return 1;
-        i += 64;
-        continue;
-      }
-    }
+    if (ajar_have_avx2 ? json_blocks_avx2(f, b, &i, len, start, end)
+                       : json_blocks(f, b, &i, len, start, end))
+      return 1;
+    if (i >= len)
+      break;
     if (json_elem_bytes(f, b, &i, len - i >= 64 ? i + 64 : len, start, end))
       return 1;
   }
