@@ -732,16 +732,20 @@ static uint32_t sink_child(void *ctx, uint32_t parent, const char *key,
 
 static uint32_t sink_next(void *ctx, uint32_t parent, uint32_t prev,
                           const char *key, size_t n) {
-  return field_next(((struct coll_sink *)ctx)->c, parent, prev, key, n);
+  struct coll_sink *cs = ctx;
+  uint32_t f = field_next(cs->c, parent, prev, key, n);
+  /* field_next made the key cache with the first key: the walker's copy
+   * of the sink sees it from the next record on */
+  cs->sink.keys = cs->c->keys;
+  return f;
 }
 
-/* the walker found no key in sink.keys (rec_next_quoted) */
+/* after a miss in sink.keys (rec_next_quoted), or with none: the cache
+ * is probed again (it may be newer than the walker's copy of the sink),
+ * then the predictions */
 static uint32_t sink_next_quoted(void *ctx, uint32_t parent, uint32_t prev,
                                  const char *k, const char *end, size_t *n) {
-  struct coll_sink *cs = ctx;
-  if (cs->sink.keys)
-    return predicted_quoted(cs->c, parent, prev, k, end, n);
-  return field_next_quoted(cs->c, parent, prev, k, end, n);
+  return field_next_quoted(((struct coll_sink *)ctx)->c, parent, prev, k, end, n);
 }
 
 static void sink_value(void *ctx, uint32_t f, enum value_kind kind,
@@ -777,10 +781,7 @@ void collection_sink(struct coll_sink *k, struct ajar_collection *c,
   k->sink.ctx = k;
   k->sink.buf = s->buf;
   k->sink.buf_len = sizeof s->buf;
-  /* allocated now, the walker's copy of the sink sees it; without
-   * memory, keys are looked up through next_quoted */
-  if (!c->keys)
-    c->keys = calloc(1, sizeof *c->keys);
+  /* NULL until the first key (sink_next): CSV and text have none */
   k->sink.keys = c->keys;
   k->sink.child = sink_child;
   k->sink.next = sink_next;
