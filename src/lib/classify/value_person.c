@@ -19,11 +19,13 @@
 struct word { const char *s; size_t n; };
 #define WORD(x) {x, sizeof x - 1}
 
-/* w (n bytes) is one of the k words of list */
+/* w (n bytes, n >= 1) is one of the k words of list; the length and the
+ * first byte are compared before the rest (the lists are particles of
+ * a few bytes, asked of every short lower-case word) */
 static int word_in(const struct word *list, size_t k, const char *w, size_t n) {
   size_t i;
   for (i = 0; i < k; i++)
-    if (list[i].n == n && !memcmp(list[i].s, w, n))
+    if (list[i].n == n && list[i].s[0] == w[0] && !memcmp(list[i].s + 1, w + 1, n - 1))
       return 1;
   return 0;
 }
