@@ -76,6 +76,16 @@ static inline __attribute__((always_inline)) const char *skip_ws(const char *p,
     return p;
   if (end - p >= 2 && *p == ' ' && (unsigned char)p[1] > ' ') /* "key": value */
     return p + 1;
+  /* pretty-printed: a newline and an indent of up to 15 spaces */
+  if (end - p >= 17 && *p == '\n') {
+    unsigned m = (unsigned)_mm_movemask_epi8(
+        _mm_cmpeq_epi8(_mm_loadu_si128((const __m128i *)(p + 1)), _mm_set1_epi8(' ')));
+    if (m != 0xFFFF) {
+      p += 1 + __builtin_ctz(~m);
+      if ((unsigned char)*p > ' ')
+        return p;
+    }
+  }
   return ajar_have_avx2 ? skip_ws_run_avx2(p, end) : skip_ws_run(p, end);
 }
 
@@ -305,8 +315,10 @@ static const char *walk_object(struct walker *w, const char *p, uint32_t field) 
       }
     }
     prev = child;
-    if (end - kq > 2 && kq[1] == ':' && (unsigned char)kq[2] > ' ') {
-      p = kq + 2; /* compact JSON: "key":value */
+    if (end - kq > 2 && kq[1] == ':') {
+      p = kq + 2; /* "key":value, or "key": value (pretty-printed) */
+      if ((unsigned char)*p <= ' ')
+        p = skip_ws(p, end);
     } else {
       p = skip_ws(kq + 1, end);
       if (p >= end || *p != ':')
