@@ -129,6 +129,8 @@ struct dcase {
 };
 
 static const struct dcase cases[] = {
+    {"a number's x is remembered across chunks: 0x41e-- is a number and a comment",
+     "INSERT INTO t VALUES (0x41e--'x',1\n,2);\n", "t|column1=A|column2=N2\n", 0},
     {"mysqldump: backquotes, extended insert, escapes, NULL, numbers",
      "-- MySQL dump 10.19  Distrib 10.11.19-MariaDB\n"
      "/*!40101 SET NAMES utf8mb4 */;\n"

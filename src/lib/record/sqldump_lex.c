@@ -106,6 +106,7 @@ int sqldump_feed(struct sqldump *d, const char *p, size_t n) {
         tok_begin(d);
         d->is_num = c >= '0' && c <= '9';
         d->wlast = 0;
+        d->whex = 0;
         d->lx = L_WORD;
         break; /* the word loop takes c */
       }
@@ -160,13 +161,12 @@ int sqldump_feed(struct sqldump *d, const char *p, size_t n) {
 
     case L_WORD: {
       q = p;
-      if (d->is_num) { /* 12, -1.5e-3, 0x4142 */
-        int hex = 0;
+      if (d->is_num) { /* 12, -1.5e-3, 0x4142; state kept across chunks */
         while (q < e) {
           unsigned char x = (unsigned char)*q;
-          if (x == 'x' || x == 'X') hex = 1;
+          if (x == 'x' || x == 'X') d->whex = 1;
           if (word_char(x) || x == '.' ||
-              ((x == '+' || x == '-') && !hex && (d->wlast == 'e' || d->wlast == 'E'))) {
+              ((x == '+' || x == '-') && !d->whex && (d->wlast == 'e' || d->wlast == 'E'))) {
             d->wlast = (char)x;
             q++;
             continue;
@@ -231,6 +231,8 @@ int sqldump_feed(struct sqldump *d, const char *p, size_t n) {
         tok_begin(d);
         d->tbol = tb;
         d->is_num = 1;
+        d->wlast = 0;
+        d->whex = 0;
         cap_byte(d, '-');
         d->lx = L_WORD;
         break;

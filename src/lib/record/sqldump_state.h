@@ -66,6 +66,7 @@ struct sqldump {
   size_t cn, cmax;
   int is_num;
   char wlast;            /* the last byte of the word being read */
+  int whex;              /* the number being read has had an x (0x41) */
   int bc_first;          /* at the first byte of a block comment */
   char tok[TOK_CAP + 8];
   char *vbuf;            /* AJAR_SQL_MAX_VALUE + 8 */
