@@ -327,7 +327,11 @@ int ajar_valid_br_cpf(const char *s, size_t n) {
 int ajar_valid_kr_rrn(const char *s, size_t n) {
   static const int w[12] = {2, 3, 4, 5, 6, 7, 8, 9, 2, 3, 4, 5};
   int sum = 0, i, year;
-  if (n != 13 || !all_digits(s, n)) return 0;
+  /* the month first: most 13-digit numbers fail it (a millisecond epoch
+   * has none), before all digits are read */
+  if (n != 13 || !is_dig((unsigned char)s[2]) || !is_dig((unsigned char)s[3]) ||
+      num_at(s, 2, 2) < 1 || num_at(s, 2, 2) > 12 || !all_digits(s, n))
+    return 0;
   year = (int)num_at(s, 0, 2);
   switch (s[6]) {
     case '1': case '2': case '5': case '6': year += 1900; break;
