@@ -844,7 +844,9 @@ int ajar_lexicon_text_key(const char *name, size_t n) {
 static size_t norm_padded(const char *v, size_t n, char *out) {
   size_t len;
 #if defined(__SSSE3__)
-  if (n <= 64) {
+  /* an empty value takes value_norm: the test of its last byte below
+   * would shift by n - 1 */
+  if (n && n <= 64) {
     const __m128i a1 = _mm_set1_epi8('A' - 1), z1 = _mm_set1_epi8('Z' + 1),
                   t0 = _mm_set1_epi8('\t' - 1), t1 = _mm_set1_epi8('\r' + 1),
                   sp = _mm_set1_epi8(' '), us = _mm_set1_epi8('_'),
