@@ -476,6 +476,21 @@ unsigned value_shape(const char *v, size_t n, size_t *digits, size_t *seps) {
     a0 = a[0], a1 = a[1], a2 = a[2], none = a[3];
   }
 #endif
+  if (n <= 16) { /* most values: one part-vector, no loop */
+    __m128i x = shape_load_part(v, n);
+    __m128i lo = _mm_and_si128(x, nib),
+            hi = _mm_and_si128(_mm_srli_epi16(x, 4), nib);
+    a0 = _mm_and_si128(_mm_shuffle_epi8(l0, lo), _mm_shuffle_epi8(h0, hi));
+    a1 = _mm_and_si128(_mm_shuffle_epi8(l1, lo), _mm_shuffle_epi8(h1, hi));
+    a2 = _mm_and_si128(_mm_shuffle_epi8(l2, lo), _mm_shuffle_epi8(h2, hi));
+    none = _mm_and_si128(_mm_cmpeq_epi8(_mm_or_si128(_mm_or_si128(a0, a1), a2), zero),
+                         _mm_loadu_si128((const __m128i *)(ajar_keep_lanes + 16 - n)));
+    d = (size_t)__builtin_popcount((unsigned)_mm_movemask_epi8(_mm_slli_epi16(a0, 7)));
+    sp = (size_t)__builtin_popcount(
+        0xFFFFu & ~(unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(
+                      _mm_or_si128(_mm_and_si128(a0, sp0), _mm_and_si128(a1, sp1)), zero)));
+    i = n;
+  }
   while (i < n) {
     size_t k = n - i < 16 ? n - i : 16;
     __m128i x = k == 16 ? _mm_loadu_si128((const __m128i *)(v + i))
