@@ -123,6 +123,10 @@ static int names_site(const char *v, size_t n) {
  * spaces, tabs and line ends after. Returns the new length. */
 static inline size_t trim_blanks(const char **v, size_t n) {
   const char *p = *v;
+  /* most values: a first and a last byte above ' ', nothing to trim;
+   * decided by two compares, not by the loops' four or six */
+  if (n && (unsigned char)p[0] > ' ' && (unsigned char)p[n - 1] > ' ')
+    return n;
   while (n && (p[0] == ' ' || p[0] == '\t')) p++, n--;
   while (n && (p[n - 1] == ' ' || p[n - 1] == '\t' || p[n - 1] == '\n' ||
                p[n - 1] == '\r'))
