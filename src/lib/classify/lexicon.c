@@ -958,9 +958,8 @@ int ajar_lexicon_country_of(const char *v, size_t n, uint32_t words) {
 int ajar_lexicon_country(const char *v, size_t n) {
   if (!v || n < 2)
     return 0;
-  if (country_code(v, n) >= 0)
-    return country_code(v, n);
-  return (ajar_lexicon_value_words(v, n) & AJAR_V_COUNTRY) != 0;
+  /* a code needs no word lookup */
+  return ajar_lexicon_country_of(v, n, country_code(v, n) >= 0 ? 0 : ajar_lexicon_value_words(v, n));
 }
 
 size_t ajar_lexicon_cn_province(const char *s, size_t n) {
