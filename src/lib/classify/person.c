@@ -39,9 +39,12 @@
  */
 #include "person.h"
 #include "lexicon.h"
+#include "lexicon_data.h"
 #include "once.h"
+#include "shape.h"
 
 #include <pthread.h>
+#include <stdint.h>
 #include <string.h>
 
 /* clang-format off: word lists */
@@ -457,31 +460,89 @@ static size_t fold_word(const char *w, size_t n, char *out, size_t cap) {
 
 /* ---- the word table: an open-addressed hash built once ---------------- */
 
-#define NAME_SLOTS 8192 /* a power of two, at most half full */
-struct slot { const char *w; unsigned char len, bits; };
-static struct slot table[NAME_SLOTS];
+/* Every name a folded word (fold_word: lower-case ASCII letters) can be
+ * found as, in one table: this file's lists and the lexicon's given and
+ * family names that are ASCII letters only, with the PERSON_* bits of
+ * both. A key is its 1 to 15 bytes padded with zeros to 16 (two 64-bit
+ * halves): a lookup hashes and compares the halves, with no byte loop,
+ * and the lexicon's own table is asked only for a word the folding
+ * changed beyond its case ("Núñez", "O'Neil"). */
+#define NAME_KEYS 8192  /* capacity of the table: the lists hold about 4,400 */
+#define NAME_SLOTS 16384 /* a power of two, at least twice NAME_KEYS */
+_Static_assert(NAME_SLOTS >= 2 * NAME_KEYS, "the name table is at most half full");
+_Static_assert(NAME_KEYS < 65536, "an index + 1 fills the low 16 bits of a slot");
+struct name_key { uint64_t lo, hi; unsigned char len, bits; };
+static struct name_key keys[NAME_KEYS];
+static size_t nkeys;
+/* each slot: the index + 1 in keys in its low 16 bits, 16 bits of the
+ * key's hash above them (most misses never read the key) */
+static uint32_t slots[NAME_SLOTS];
 static pthread_once_t once = PTHREAD_ONCE_INIT;
 static int built;
 
-static uint32_t hash_of(const char *k, size_t n) {
-  uint32_t h = 2166136261u;
-  size_t i;
-  for (i = 0; i < n; i++)
-    h = (h ^ (unsigned char)k[i]) * 16777619u;
-  return h;
+static uint32_t hash_of(uint64_t lo, uint64_t hi, size_t n) {
+  uint64_t h = (lo * 0x9E3779B97F4A7C15ull) ^ (hi * 0xC2B2AE3D27D4EB4Full) ^ n;
+  return (uint32_t)(h ^ h >> 29);
 }
 
-static void add(const char *w, unsigned bits) {
-  size_t n = strlen(w);
-  uint32_t s = hash_of(w, n) & (NAME_SLOTS - 1);
-  for (; table[s].w; s = (s + 1) & (NAME_SLOTS - 1))
-    if (table[s].len == n && !memcmp(table[s].w, w, n)) {
-      table[s].bits |= (unsigned char)bits;
-      return;
-    }
-  table[s].w = w;
-  table[s].len = (unsigned char)n;
-  table[s].bits = (unsigned char)bits;
+/* the index + 1 in keys of the padded key, 0 when it is none */
+static size_t find(uint64_t lo, uint64_t hi, size_t n) {
+  uint32_t h = hash_of(lo, hi, n), tag = h & 0xFFFF0000u, s;
+  for (s = h & (NAME_SLOTS - 1); slots[s]; s = (s + 1) & (NAME_SLOTS - 1)) {
+    const struct name_key *k;
+    if ((slots[s] & 0xFFFF0000u) != tag)
+      continue;
+    k = &keys[(slots[s] & 0xFFFFu) - 1];
+    if (k->len == n && k->lo == lo && k->hi == hi)
+      return slots[s] & 0xFFFFu;
+  }
+  return 0;
+}
+
+/* w (n bytes, lower-case ASCII letters) as two zero-padded halves; 0
+ * when it is empty or over 15 bytes (no key is) */
+static int halves(const char *w, size_t n, uint64_t *lo, uint64_t *hi) {
+  char k[16] = {0};
+  if (n == 0 || n > 15)
+    return 0;
+  memcpy(k, w, n);
+  memcpy(lo, k, 8);
+  memcpy(hi, k + 8, 8);
+  return 1;
+}
+
+/* a word with its bits, or the bits added to those of the same word
+ * added before; a word over 15 bytes or past the capacity would be left
+ * out (none is: the lists' words have 13 bytes or fewer, and
+ * tests/unit/test_person.c finds every name of the lexicon's lists) */
+static void add(const char *w, size_t n, unsigned bits) {
+  uint64_t lo, hi;
+  uint32_t h, s;
+  size_t k;
+  if (!halves(w, n, &lo, &hi))
+    return;
+  if ((k = find(lo, hi, n)) != 0) {
+    keys[k - 1].bits |= (unsigned char)bits;
+    return;
+  }
+  if (nkeys == NAME_KEYS)
+    return;
+  keys[nkeys].lo = lo;
+  keys[nkeys].hi = hi;
+  keys[nkeys].len = (unsigned char)n;
+  keys[nkeys].bits = (unsigned char)bits;
+  h = hash_of(lo, hi, n);
+  for (s = h & (NAME_SLOTS - 1); slots[s]; s = (s + 1) & (NAME_SLOTS - 1))
+    ;
+  slots[s] = (h & 0xFFFF0000u) | (uint32_t)(++nkeys);
+}
+
+/* a word of lower-case ASCII letters only (what fold_word gives) */
+static int ascii_lower(const char *w) {
+  for (; *w; w++)
+    if (*w < 'a' || *w > 'z')
+      return 0;
+  return 1;
 }
 
 /* the code point of a 3-byte UTF-8 character */
@@ -518,54 +579,45 @@ static int has_bit(const unsigned char *map, unsigned lo, unsigned count, const 
 #define KO_GIVEN(c) has_bit(ko_given_bits, HANGUL_LO, HANGUL_N, c)
 
 static void build(void) {
-  size_t i;
+  size_t i, t;
   for (i = 0; i < sizeof given / sizeof given[0]; i++)
-    add(given[i], PERSON_GIVEN);
+    add(given[i], strlen(given[i]), PERSON_GIVEN);
   for (i = 0; i < sizeof surname / sizeof surname[0]; i++)
-    add(surname[i], PERSON_SURNAME);
+    add(surname[i], strlen(surname[i]), PERSON_SURNAME);
+  /* the lexicon's names a folded word can equal */
+  for (t = 0; t < lx_vocab_table_count; t++) {
+    unsigned bits = (lx_vocab_tables[t].bits & AJAR_V_GIVEN_NAME ? PERSON_GIVEN : 0) |
+                    (lx_vocab_tables[t].bits & AJAR_V_SURNAME ? PERSON_SURNAME : 0);
+    for (i = 0; bits && i < lx_vocab_tables[t].n; i++)
+      if (ascii_lower(lx_vocab_tables[t].v[i]))
+        add(lx_vocab_tables[t].v[i], strlen(lx_vocab_tables[t].v[i]), bits);
+  }
   set_bits(zh_given_bits, HAN_LO, HAN_N, zh_given, sizeof zh_given - 1);
   set_bits(ja_end_bits, HAN_LO, HAN_N, ja_given_end, sizeof ja_given_end - 1);
   set_bits(ko_given_bits, HANGUL_LO, HANGUL_N, ko_given, sizeof ko_given - 1);
 }
 
-static unsigned lookup(const char *w, size_t n) {
-  uint32_t s = hash_of(w, n) & (NAME_SLOTS - 1);
-  for (; table[s].w; s = (s + 1) & (NAME_SLOTS - 1))
-    if (table[s].len == n && !memcmp(table[s].w, w, n))
-      return table[s].bits;
-  return 0;
+/* the name vocabularies of the lexicon (bits for PERSON_*) */
+static unsigned name_bits(uint32_t v) {
+  return (v & AJAR_V_GIVEN_NAME ? PERSON_GIVEN : 0) | (v & AJAR_V_SURNAME ? PERSON_SURNAME : 0);
 }
 
-/* f is raw with its ASCII capitals lower-cased, n bytes each */
-static int lower_of(const char *raw, const char *f, size_t n) {
-  size_t i;
-  for (i = 0; i < n; i++) {
-    char c = raw[i];
-    if ((c >= 'A' && c <= 'Z' ? (char)(c + 32) : c) != f[i])
-      return 0;
-  }
-  return 1;
-}
-
-/* the lexicon's name vocabularies, then this file's, for one folded part */
+/* One part of a word, raw (rn bytes) and folded (f, fn bytes): the
+ * lexicon's names for the raw part in its normal form, then the table's
+ * for the folded one. The table holds the lexicon's names of ASCII
+ * letters, all a folded part can equal, but for one over 15 bytes. */
 static unsigned known_part(const char *raw, size_t rn, const char *f, size_t fn) {
-  uint32_t v = ajar_lexicon_value_vocab(raw, rn);
-  unsigned bits = (v & AJAR_V_GIVEN_NAME ? PERSON_GIVEN : 0) |
-                  (v & AJAR_V_SURNAME ? PERSON_SURNAME : 0);
-  if (fn >= 2) {
-    /* the folded part is looked up too, unless it is the part in the
-     * normal form asked above already: ASCII letters lower-cased */
-    if (fn != rn || !lower_of(raw, f, fn)) {
-      v = ajar_lexicon_value_vocab_exact(f, fn);
-      bits |= (v & AJAR_V_GIVEN_NAME ? PERSON_GIVEN : 0) |
-              (v & AJAR_V_SURNAME ? PERSON_SURNAME : 0);
-    }
-    bits |= lookup(f, fn);
-  }
-  return bits;
+  unsigned bits = name_bits(ajar_lexicon_value_vocab(raw, rn));
+  uint64_t lo, hi;
+  size_t k;
+  if (fn < 2)
+    return bits;
+  if (halves(f, fn, &lo, &hi))
+    return (k = find(lo, hi, fn)) != 0 ? bits | keys[k - 1].bits : bits;
+  return bits | name_bits(ajar_lexicon_value_vocab_exact(f, fn));
 }
 
-unsigned person_word_known(const char *w, size_t n) {
+unsigned person_word_known_parts(const char *w, size_t n) {
   char f[48];
   size_t i, start = 0;
   unsigned bits = 0;
@@ -581,6 +633,29 @@ unsigned person_word_known(const char *w, size_t n) {
     }
   }
   return bits;
+}
+
+unsigned person_word_known(const char *w, size_t n) {
+#if defined(__SSSE3__)
+  /* most words: 2 to 15 ASCII letters. Folded, such a word is itself
+   * lower-cased, the lexicon's normal form too, and the table holds
+   * every name either can be: one lookup, lower-cased 16 bytes a step */
+  if (n >= 2 && n < 16) {
+    __m128i x = shape_load_part(w, n);
+    __m128i l = _mm_or_si128(x, _mm_set1_epi8(0x20));
+    __m128i letter = _mm_and_si128(_mm_cmpgt_epi8(l, _mm_set1_epi8('a' - 1)),
+                                   _mm_cmpgt_epi8(_mm_set1_epi8('z' + 1), l));
+    if ((unsigned)_mm_movemask_epi8(letter) == (1u << n) - 1) {
+      size_t k;
+      ajar_once(&once, &built, build);
+      l = _mm_and_si128(l, letter); /* the lanes past w stay 0 */
+      k = find((uint64_t)_mm_cvtsi128_si64(l),
+               (uint64_t)_mm_cvtsi128_si64(_mm_srli_si128(l, 8)), n);
+      return k ? keys[k - 1].bits : 0;
+    }
+  }
+#endif
+  return person_word_known_parts(w, n);
 }
 
 /* ---- names in CJK scripts --------------------------------------------- */

@@ -19,6 +19,11 @@ enum person_word {
  * its parts is. */
 unsigned person_word_known(const char *w, size_t n);
 
+/* person_word_known without its shortcut for a word of ASCII letters
+ * (each part folded, then looked up): the same bits for every word, as
+ * tests/unit/test_person.c checks */
+unsigned person_word_known_parts(const char *w, size_t n);
+
 /* A value in Chinese characters, kana or Hangul (1-5 characters, one
  * space allowed between family and given name, in either order):
  * 0: not name-shaped; 1: shaped like a name; 2: a name among a column of

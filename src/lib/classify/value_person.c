@@ -803,7 +803,11 @@ static unsigned person_name(struct emit_ctx *e, const char *v, size_t n,
     if (cjk && emit_as(e, DET_PERSON_NAME, cjk >= 2, n, !said && cjk < 3))
       return sig;
   }
-  if (mask & (C_DIGIT | C_AT | C_UNDER | C_COLON))
+  /* every word name_words counts begins with a capital, Latin or
+   * Cyrillic (name_word); the rest are particles and titles, no name
+   * alone: a value without an A-Z and a byte over 0x7F has no name, and
+   * is told so without splitting it into words ("officia", "do ut") */
+  if ((mask & (C_DIGIT | C_AT | C_UNDER | C_COLON)) || !(mask & (C_UPPER | C_HIGH)))
     return sig;
   words = name_words(v, n, &known);
   /* under a name or a role (mentor, teacher, arts), a family name's
