@@ -337,6 +337,23 @@ void test_shape(void) {
       break;
     }
   }
+  /* values of 1 to 33 bytes (value_shape's one or two loads, the second
+   * overlapping the first) drawn from the bytes at the edges of classes */
+  {
+    static const char edge[] = "09/:@AFGOPZ[`afgopz{ -.,+=_$()\t\n\r\x7f\x80\xff\x01\x0b";
+    for (k = 0; k < 50000; k++) {
+      seed = seed * 1103515245u + 12345u;
+      n = 1 + (seed >> 16) % 33;
+      for (i = 0; i < n; i++) {
+        seed = seed * 1103515245u + 12345u;
+        buf[i] = edge[(seed >> 16) % (sizeof edge - 1)];
+      }
+      if (!same(buf, n)) {
+        CHECKF(0, "edge value %zu of length %zu", k, n);
+        break;
+      }
+    }
+  }
   /* a value ending at the last byte before an unmapped page */
   page = mmap(NULL, 8192, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
   CHECK(page != MAP_FAILED);

@@ -396,15 +396,13 @@ static const int8_t hi2[16] = {0x00, 0x00, 0x0e, 0x00, 0x10, 0x00, 0x10, 0x00,
 const int8_t ajar_keep_lanes[32] = {-1, -1, -1, -1, -1, -1, -1, -1,
                                     -1, -1, -1, -1, -1, -1, -1, -1};
 
-/* class byte 0's bits as C_* bits, by its low and its high nibble */
-#define LO0(i) (((i) & 1 ? C_DIGIT : 0) | ((i) & 6 ? C_UPPER : 0) | ((i) & 8 ? C_LOWER : 0))
-#define HI0(i) (((i) & 1 ? C_LOWER : 0) | ((i) & 6 ? C_SPACE : 0) | ((i) & 8 ? C_NL : 0))
-#define SIXTEEN(F) {F(0), F(1), F(2), F(3), F(4), F(5), F(6), F(7), F(8), F(9), \
-                    F(10), F(11), F(12), F(13), F(14), F(15)}
-static const unsigned byte0_lo[16] = SIXTEEN(LO0), byte0_hi[16] = SIXTEEN(HI0);
-#undef LO0
-#undef HI0
-#undef SIXTEEN
+/* shape_load_part near a page's end: the k bytes copied, the rest 0 */
+__m128i shape_load_copy(const char *p, size_t k) {
+  char b[16] = {0};
+  memcpy(b, p, k);
+  return _mm_loadu_si128((const __m128i *)b);
+}
+
 
 uint64_t hash_prefix16(const char *a, size_t k) {
   __m128i x;
@@ -456,18 +454,75 @@ __attribute__((target("avx2"))) static void value_shape_avx2(const char *v, size
 }
 #endif
 
-unsigned value_shape(const char *v, size_t n, size_t *digits, size_t *seps) {
-  const __m128i l0 = _mm_loadu_si128((const __m128i *)lo0),
-                h0 = _mm_loadu_si128((const __m128i *)hi0),
-                l1 = _mm_loadu_si128((const __m128i *)lo1),
-                h1 = _mm_loadu_si128((const __m128i *)hi1),
-                l2 = _mm_loadu_si128((const __m128i *)lo2),
-                h2 = _mm_loadu_si128((const __m128i *)hi2),
-                nib = _mm_set1_epi8(0x0F), zero = _mm_setzero_si128(),
-                sp0 = _mm_set1_epi8(0x20), sp1 = _mm_set1_epi8(0x0A);
+/* the three class bytes of each of the 16 bytes of x */
+static inline void classes16(__m128i x, __m128i *b0, __m128i *b1, __m128i *b2) {
+  const __m128i nib = _mm_set1_epi8(0x0F);
+  __m128i lo = _mm_and_si128(x, nib), hi = _mm_and_si128(_mm_srli_epi16(x, 4), nib);
+#define LOOK(t, i) _mm_shuffle_epi8(_mm_loadu_si128((const __m128i *)(t)), i)
+  *b0 = _mm_and_si128(LOOK(lo0, lo), LOOK(hi0, hi));
+  *b1 = _mm_and_si128(LOOK(lo1, lo), LOOK(hi1, hi));
+  *b2 = _mm_and_si128(LOOK(lo2, lo), LOOK(hi2, hi));
+#undef LOOK
+}
+
+/* lanes in no class (a part-vector's lanes past the value are such) */
+static inline __m128i classless(__m128i b0, __m128i b1, __m128i b2) {
+  return _mm_cmpeq_epi8(_mm_or_si128(_mm_or_si128(b0, b1), b2), _mm_setzero_si128());
+}
+
+/* bit i: byte i is a digit (bit 0 of class byte 0, moved to its sign) */
+static inline unsigned digit_lanes(__m128i b0) {
+  return (unsigned)_mm_movemask_epi8(_mm_slli_epi16(b0, 7));
+}
+
+/* bit i: byte i is ' ' (bit 5 of byte 0), '-' or '.' (bits 1 and 3 of
+ * byte 1) */
+static inline unsigned sep_lanes(__m128i b0, __m128i b1) {
+  return 0xFFFFu & ~(unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(
+                       _mm_or_si128(_mm_and_si128(b0, _mm_set1_epi8(0x20)),
+                                    _mm_and_si128(b1, _mm_set1_epi8(0x0A))),
+                       _mm_setzero_si128()));
+}
+
+/* class byte 0 as C_* bits, all 256 of its values: its low nibble has
+ * the digit, A-O and P-Z, a-o; its high one p-z, ' ', tab/CR/LF, CR/LF */
+#define R16(h) B0(h * 16 + 0), B0(h * 16 + 1), B0(h * 16 + 2), B0(h * 16 + 3),    \
+               B0(h * 16 + 4), B0(h * 16 + 5), B0(h * 16 + 6), B0(h * 16 + 7),    \
+               B0(h * 16 + 8), B0(h * 16 + 9), B0(h * 16 + 10), B0(h * 16 + 11),  \
+               B0(h * 16 + 12), B0(h * 16 + 13), B0(h * 16 + 14), B0(h * 16 + 15)
+#define LO0(i) (((i) & 1 ? C_DIGIT : 0) | ((i) & 6 ? C_UPPER : 0) | ((i) & 8 ? C_LOWER : 0))
+#define HI0(i) (((i) & 1 ? C_LOWER : 0) | ((i) & 6 ? C_SPACE : 0) | ((i) & 8 ? C_NL : 0))
+#define B0(i) (LO0((i) & 15) | HI0((i) >> 4))
+static const uint32_t byte0_bits[256] = {R16(0),  R16(1),  R16(2),  R16(3), R16(4),  R16(5),
+                                         R16(6),  R16(7),  R16(8),  R16(9), R16(10), R16(11),
+                                         R16(12), R16(13), R16(14), R16(15)};
+#undef B0
+#undef LO0
+#undef HI0
+#undef R16
+
+/* the C_* bits of the class bytes OR-ed over the value, and C_OTHER
+ * when a lane of none is set */
+static inline unsigned shape_bits(__m128i a0, __m128i a1, __m128i a2, __m128i none) {
+  /* a0, a1 and a2 side by side in 32-bit lanes, OR-ed down to one */
+  const __m128i zero = _mm_setzero_si128();
+  __m128i t01 = _mm_or_si128(_mm_unpacklo_epi8(a0, a1), _mm_unpackhi_epi8(a0, a1));
+  __m128i t2 = _mm_or_si128(_mm_unpacklo_epi8(a2, zero), _mm_unpackhi_epi8(a2, zero));
+  __m128i t = _mm_or_si128(_mm_unpacklo_epi16(t01, t2), _mm_unpackhi_epi16(t01, t2));
+  unsigned s;
+  t = _mm_or_si128(t, _mm_srli_si128(t, 8));
+  t = _mm_or_si128(t, _mm_srli_si128(t, 4));
+  s = (unsigned)_mm_cvtsi128_si32(t);
+  return byte0_bits[s & 0xFF] | (s & 0xFF00) >> 4 | (s >> 4 & 0xF000) |
+         (s >> 3 & 0x20000) | (_mm_movemask_epi8(none) ? C_OTHER : 0);
+}
+
+/* value_shape past 32 bytes: 16 (with AVX2 32) bytes a step */
+__attribute__((noinline)) static unsigned value_shape_long(const char *v, size_t n,
+                                                           size_t *digits, size_t *seps) {
+  const __m128i zero = _mm_setzero_si128();
   __m128i a0 = zero, a1 = zero, a2 = zero, none = zero;
   size_t i = 0, d = 0, sp = 0;
-  unsigned s0, s1, s2, mask;
 #ifdef AJAR_AVX2
   if (ajar_have_avx2 && n >= 64) { /* a long token: a hash, hex, a key */
     __m128i a[4];
@@ -476,31 +531,13 @@ unsigned value_shape(const char *v, size_t n, size_t *digits, size_t *seps) {
     a0 = a[0], a1 = a[1], a2 = a[2], none = a[3];
   }
 #endif
-  if (n <= 16) { /* most values: one part-vector, no loop */
-    __m128i x = shape_load_part(v, n);
-    __m128i lo = _mm_and_si128(x, nib),
-            hi = _mm_and_si128(_mm_srli_epi16(x, 4), nib);
-    a0 = _mm_and_si128(_mm_shuffle_epi8(l0, lo), _mm_shuffle_epi8(h0, hi));
-    a1 = _mm_and_si128(_mm_shuffle_epi8(l1, lo), _mm_shuffle_epi8(h1, hi));
-    a2 = _mm_and_si128(_mm_shuffle_epi8(l2, lo), _mm_shuffle_epi8(h2, hi));
-    none = _mm_and_si128(_mm_cmpeq_epi8(_mm_or_si128(_mm_or_si128(a0, a1), a2), zero),
-                         _mm_loadu_si128((const __m128i *)(ajar_keep_lanes + 16 - n)));
-    d = (size_t)__builtin_popcount((unsigned)_mm_movemask_epi8(_mm_slli_epi16(a0, 7)));
-    sp = (size_t)__builtin_popcount(
-        0xFFFFu & ~(unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(
-                      _mm_or_si128(_mm_and_si128(a0, sp0), _mm_and_si128(a1, sp1)), zero)));
-    i = n;
-  }
   while (i < n) {
     size_t k = n - i < 16 ? n - i : 16;
     __m128i x = k == 16 ? _mm_loadu_si128((const __m128i *)(v + i))
                         : shape_load_part(v + i, k);
-    __m128i lo = _mm_and_si128(x, nib),
-            hi = _mm_and_si128(_mm_srli_epi16(x, 4), nib);
-    __m128i b0 = _mm_and_si128(_mm_shuffle_epi8(l0, lo), _mm_shuffle_epi8(h0, hi));
-    __m128i b1 = _mm_and_si128(_mm_shuffle_epi8(l1, lo), _mm_shuffle_epi8(h1, hi));
-    __m128i b2 = _mm_and_si128(_mm_shuffle_epi8(l2, lo), _mm_shuffle_epi8(h2, hi));
-    __m128i z = _mm_cmpeq_epi8(_mm_or_si128(_mm_or_si128(b0, b1), b2), zero);
+    __m128i b0, b1, b2, z;
+    classes16(x, &b0, &b1, &b2);
+    z = classless(b0, b1, b2);
     /* a part-vector's lanes past the value are 0, a byte of no class:
      * only the test for such bytes must leave them out */
     if (k < 16)
@@ -509,33 +546,45 @@ unsigned value_shape(const char *v, size_t n, size_t *digits, size_t *seps) {
     a1 = _mm_or_si128(a1, b1);
     a2 = _mm_or_si128(a2, b2);
     none = _mm_or_si128(none, z);
-    /* bit 0 of each byte (digit) to its sign bit */
-    d += (size_t)__builtin_popcount((unsigned)_mm_movemask_epi8(_mm_slli_epi16(b0, 7)));
-    /* ' ' (bit 5 of byte 0), '-' and '.' (bits 1 and 3 of byte 1) */
-    sp += (size_t)__builtin_popcount(
-        0xFFFFu & ~(unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(
-                      _mm_or_si128(_mm_and_si128(b0, sp0), _mm_and_si128(b1, sp1)),
-                      zero)));
+    d += (size_t)__builtin_popcount(digit_lanes(b0));
+    sp += (size_t)__builtin_popcount(sep_lanes(b0, b1));
     i += k;
   }
   *digits = d;
   *seps = sp;
-  {
-    /* a0, a1 and a2 side by side in 32-bit lanes, OR-ed down to one */
-    __m128i t01 = _mm_or_si128(_mm_unpacklo_epi8(a0, a1), _mm_unpackhi_epi8(a0, a1));
-    __m128i t2 = _mm_or_si128(_mm_unpacklo_epi8(a2, zero), _mm_unpackhi_epi8(a2, zero));
-    __m128i t = _mm_or_si128(_mm_unpacklo_epi16(t01, t2), _mm_unpackhi_epi16(t01, t2));
-    unsigned s012;
-    t = _mm_or_si128(t, _mm_srli_si128(t, 8));
-    t = _mm_or_si128(t, _mm_srli_si128(t, 4));
-    s012 = (unsigned)_mm_cvtsi128_si32(t);
-    s0 = s012 & 0xFF;
-    s1 = (s012 >> 8) & 0xFF;
-    s2 = (s012 >> 16) & 0xFF;
+  return shape_bits(a0, a1, a2, none);
+}
+
+/* Most values are 32 bytes or fewer: one part-vector, or two 16-byte
+ * loads where the second ends at the value's end (the bytes both hold
+ * are counted once: the second's lane bits are shifted onto the first's),
+ * no loop and no stack frame. */
+unsigned value_shape(const char *v, size_t n, size_t *digits, size_t *seps) {
+  __m128i b0, b1, b2, none;
+  unsigned dm, sm;
+  if (n > 32)
+    return value_shape_long(v, n, digits, seps);
+  if (n <= 16) {
+    classes16(shape_load_part(v, n), &b0, &b1, &b2);
+    none = _mm_and_si128(classless(b0, b1, b2),
+                         _mm_loadu_si128((const __m128i *)(ajar_keep_lanes + 16 - n)));
+    dm = digit_lanes(b0);
+    sm = sep_lanes(b0, b1);
+  } else {
+    __m128i c0, c1, c2;
+    unsigned sh = (unsigned)(n - 16);
+    classes16(_mm_loadu_si128((const __m128i *)v), &b0, &b1, &b2);
+    classes16(_mm_loadu_si128((const __m128i *)(v + n - 16)), &c0, &c1, &c2);
+    none = _mm_or_si128(classless(b0, b1, b2), classless(c0, c1, c2));
+    dm = digit_lanes(b0) | digit_lanes(c0) << sh;
+    sm = sep_lanes(b0, b1) | sep_lanes(c0, c1) << sh;
+    b0 = _mm_or_si128(b0, c0);
+    b1 = _mm_or_si128(b1, c1);
+    b2 = _mm_or_si128(b2, c2);
   }
-  mask = byte0_lo[s0 & 15] | byte0_hi[s0 >> 4] | s1 << 4 | (s2 & 0x0F) << 12 |
-         (s2 & 0x10) << 13 | (_mm_movemask_epi8(none) ? C_OTHER : 0);
-  return mask;
+  *digits = (size_t)__builtin_popcount(dm);
+  *seps = (size_t)__builtin_popcount(sm);
+  return shape_bits(b0, b1, b2, none);
 }
 #else
 uint64_t hash_prefix16(const char *a, size_t k) {

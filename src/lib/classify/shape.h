@@ -23,16 +23,15 @@ extern const int8_t ajar_keep_lanes[32];
  * bytes are loaded when they stay inside p's page (mapped if p's bytes
  * are), else the k are copied. Hence no_sanitize: the load may read
  * bytes past the value (never past its page). */
+__m128i shape_load_copy(const char *p, size_t k);
 __attribute__((no_sanitize("address")))
 static inline __m128i shape_load_part(const char *p, size_t k) {
   __m128i x;
-  if (((uintptr_t)p & 4095) <= 4096 - 16) {
-    x = _mm_loadu_si128((const __m128i *)p);
-  } else {
-    char b[16] = {0};
-    memcpy(b, p, k);
-    x = _mm_loadu_si128((const __m128i *)b);
-  }
+  /* the copy (one value in 256) is out of line: inlined, its buffer
+   * would give every caller a stack frame */
+  if (__builtin_expect(((uintptr_t)p & 4095) > 4096 - 16, 0))
+    return shape_load_copy(p, k);
+  x = _mm_loadu_si128((const __m128i *)p);
   return _mm_and_si128(x, _mm_loadu_si128((const __m128i *)(ajar_keep_lanes + 16 - k)));
 }
 
