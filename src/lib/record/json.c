@@ -16,6 +16,14 @@
 #include "classify/classify.h" /* parse_double, plain_decimal */
 #include "classify/shape.h"
 
+/* JSON_WALK_REFERENCE (test_json.c builds this file again with it) turns
+ * every vector path off: the byte loops they must agree with remain. */
+#ifdef JSON_WALK_REFERENCE
+#define FAST_PATHS 0
+#else
+#define FAST_PATHS 1
+#endif
+
 /* the sink is copied in: its calls read the walker, not one more pointer */
 struct walker {
   struct rec_sink k;
@@ -74,6 +82,11 @@ static inline __attribute__((always_inline)) const char *skip_ws(const char *p,
                                                                  const char *end) {
   if (p < end && (unsigned char)*p > ' ') /* compact JSON: no white space */
     return p;
+  if (!FAST_PATHS) {
+    while (p < end && is_ws(*p))
+      p++;
+    return p;
+  }
   if (end - p >= 2 && *p == ' ' && (unsigned char)p[1] > ' ') /* "key": value */
     return p + 1;
   /* pretty-printed: a newline and an indent of up to 15 spaces */
@@ -93,6 +106,8 @@ static inline __attribute__((always_inline)) const char *skip_ws(const char *p,
 static const char *string_end(const char *p, const char *end, int *esc) {
   const __m128i q = _mm_set1_epi8('"'), b = _mm_set1_epi8('\\');
   for (;;) {
+    if (!FAST_PATHS)
+      goto bytes;
     /* past 16 bytes a string is long (free text): 32 bytes a step */
     if (p + 16 <= end) {
       __m128i v = _mm_loadu_si128((const __m128i *)p);
@@ -116,6 +131,7 @@ static const char *string_end(const char *p, const char *end, int *esc) {
       }
       p += 16;
     }
+  bytes:
     while (p < end && *p != '"' && *p != '\\')
       p++;
   found:
@@ -128,6 +144,32 @@ static const char *string_end(const char *p, const char *end, int *esc) {
     if (p > end)
       return NULL;
   }
+}
+
+/* The closing quote of a string at p (just past its opening quote) when
+ * it is among the next 16 bytes with no backslash before it (most keys and
+ * values): one load, near end a page-safe one with the lanes past end
+ * cleared (shape_load_part), so no byte loop runs at a record's end; else
+ * string_end. Results are string_end's (test_json.c). */
+static inline __attribute__((always_inline)) const char *
+string_end_short(const char *p, const char *end, int *esc) {
+  const __m128i q = _mm_set1_epi8('"'), b = _mm_set1_epi8('\\');
+  __m128i v;
+  unsigned m;
+  if (!FAST_PATHS)
+    return string_end(p, end, esc);
+  if (end - p >= 16)
+    v = _mm_loadu_si128((const __m128i *)p);
+  else if (p < end)
+    v = shape_load_part(p, (size_t)(end - p));
+  else
+    return NULL;
+  m = (unsigned)_mm_movemask_epi8(_mm_or_si128(_mm_cmpeq_epi8(v, q), _mm_cmpeq_epi8(v, b)));
+  if (m) {
+    const char *c = p + __builtin_ctz(m);
+    return *c == '"' ? c : string_end(c, end, esc);
+  }
+  return end - p > 16 ? string_end(p + 16, end, esc) : NULL;
 }
 
 static int hexval(char c) {
@@ -201,23 +243,32 @@ static const unsigned char num_byte[256] = {
     ['+'] = 1, ['e'] = 1, ['E'] = 1,
 };
 
-/* the end of the number at p: 16 bytes are classified at once (a
- * number is seldom longer), the byte loop goes on past them */
+/* The end of the number at p: 16 bytes are classified at once (a
+ * number is seldom longer), near end with a page-safe load whose lanes
+ * past end are cleared (shape_load_part; a zero is no number byte), so a
+ * record's last number needs no byte loop. A byte is a number byte when
+ * the class of its low nibble and that of its high nibble share a bit:
+ * bit 0 "+-." (high 2, low B D E), bit 1 digits (high 3, low 0-9), bit 2
+ * "eE" (high 4 or 6, low 5); bytes from 0x80 have high nibbles of class 0. */
 static const char *number_end(const char *p, const char *end) {
-  if (end - p >= 16) {
-    const __m128i v = _mm_loadu_si128((const __m128i *)p);
-    __m128i ok = _mm_and_si128(_mm_cmpgt_epi8(v, _mm_set1_epi8('0' - 1)),
-                               _mm_cmplt_epi8(v, _mm_set1_epi8('9' + 1)));
+  if (FAST_PATHS && p < end) {
+    const __m128i lo_class = _mm_setr_epi8(2, 2, 2, 2, 2, 6, 2, 2, 2, 2, 0, 1, 0, 1, 1, 0);
+    const __m128i hi_class = _mm_setr_epi8(0, 0, 1, 2, 4, 0, 4, 0, 0, 0, 0, 0, 0, 0, 0, 0);
+    const __m128i low4 = _mm_set1_epi8(0x0F);
     unsigned m;
-    ok = _mm_or_si128(ok, _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('.')),
-                                       _mm_cmpeq_epi8(v, _mm_set1_epi8('-'))));
-    ok = _mm_or_si128(ok, _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('+')),
-                                       _mm_cmpeq_epi8(_mm_or_si128(v, _mm_set1_epi8(0x20)),
-                                                      _mm_set1_epi8('e'))));
-    m = (unsigned)_mm_movemask_epi8(ok);
-    if (m != 0xFFFF)
-      return p + __builtin_ctz(~m);
-    p += 16;
+    for (;;) {
+      __m128i v = end - p >= 16 ? _mm_loadu_si128((const __m128i *)p)
+                                : shape_load_part(p, (size_t)(end - p));
+      __m128i c = _mm_and_si128(
+          _mm_shuffle_epi8(lo_class, _mm_and_si128(v, low4)),
+          _mm_shuffle_epi8(hi_class, _mm_and_si128(_mm_srli_epi16(v, 4), low4)));
+      m = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(c, _mm_setzero_si128()));
+      if (m)
+        return p + __builtin_ctz(m);
+      p += 16; /* 16 number bytes, all before end */
+      if (p == end)
+        return p;
+    }
   }
   while (p < end && num_byte[(unsigned char)*p])
     p++;
@@ -270,6 +321,31 @@ next_member(const char *p, const char *end, char closer,
   return *p == closer ? p + 1 : NULL;
 }
 
+/* a string value at p (its opening quote): emitted; returns just past
+ * its closing quote, or NULL */
+static inline __attribute__((always_inline)) const char *
+walk_string(struct walker *w, const char *p, uint32_t field) {
+  int esc = 0;
+  const char *q = string_end_short(p + 1, w->end, &esc);
+  if (!q)
+    return NULL;
+  if (esc) {
+    size_t n = unescape(p + 1, q, w->k.buf, w->k.buf_len);
+    rec_value(&w->k, field, VK_STRING, w->k.buf, n);
+  } else {
+    rec_value(&w->k, field, VK_STRING, p + 1, (size_t)(q - p - 1));
+  }
+  return q + 1;
+}
+
+/* a number at p (a digit or '-'): emitted; returns its end */
+static inline __attribute__((always_inline)) const char *
+walk_number(struct walker *w, const char *p, uint32_t field) {
+  const char *q = number_end(p, w->end);
+  rec_value(&w->k, field, VK_NUMBER, p, (size_t)(q - p));
+  return q;
+}
+
 static int lat_key(const char *k, size_t n) {
   return (n == 3 && !strncasecmp(k, "lat", 3)) ||
          (n == 8 && !strncasecmp(k, "latitude", 8));
@@ -302,7 +378,7 @@ static const char *walk_object(struct walker *w, const char *p, uint32_t field) 
     if (child != REC_NONE) {
       kq = k + kn;
     } else {
-      kq = string_end(k, end, &esc);
+      kq = string_end_short(k, end, &esc);
       if (!kq)
         return NULL;
       kn = (size_t)(kq - k);
@@ -332,7 +408,13 @@ static const char *walk_object(struct walker *w, const char *p, uint32_t field) 
       else { lon_v = p; lon_n = (size_t)(q - p); lon_f = child; }
       p = q;
     } else {
-      p = walk_value(w, p, child);
+      /* strings and numbers here, not through walk_value: most members */
+      if (FAST_PATHS && p < end && *p == '"')
+        p = walk_string(w, p, child);
+      else if (FAST_PATHS && p < end && is_num_start(*p))
+        p = walk_number(w, p, child);
+      else
+        p = walk_value(w, p, child);
       if (!p)
         return NULL;
     }
@@ -514,7 +596,6 @@ static const char *ext_json_value(const char *p, const char *end) {
 
 static const char *walk_value(struct walker *w, const char *p, uint32_t field) {
   const char *end = w->end, *q;
-  int esc = 0;
   if (p >= end)
     return NULL;
   switch (*p) {
@@ -534,16 +615,7 @@ static const char *walk_value(struct walker *w, const char *p, uint32_t field) {
     w->depth--;
     return q;
   case '"':
-    q = string_end(p + 1, end, &esc);
-    if (!q)
-      return NULL;
-    if (esc) {
-      size_t n = unescape(p + 1, q, w->k.buf, w->k.buf_len);
-      rec_value(&w->k, field, VK_STRING, w->k.buf, n);
-    } else {
-      rec_value(&w->k, field, VK_STRING, p + 1, (size_t)(q - p - 1));
-    }
-    return q + 1;
+    return walk_string(w, p, field);
   case 't':
     if (end - p >= 4 && !memcmp(p, "true", 4)) {
       rec_value(&w->k, field, VK_BOOL, p, 4);
@@ -563,9 +635,7 @@ static const char *walk_value(struct walker *w, const char *p, uint32_t field) {
   default:
     if (!is_num_start(*p))
       return NULL;
-    q = number_end(p, end);
-    rec_value(&w->k, field, VK_NUMBER, p, (size_t)(q - p));
-    return q;
+    return walk_number(w, p, field);
   }
 }
 
