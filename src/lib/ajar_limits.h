@@ -23,6 +23,7 @@
  * of a collection remember many, about 0.9 MB each */
 #define AJAR_TEXT_MEMO_VALUE   192         /* longest value remembered so */
 #define AJAR_TEXT_MEMO_SLOTS   4096        /* values remembered per such field */
+#define AJAR_TEXT_MEMO_WAYS    8           /* slots a value may take (its set) */
 #define AJAR_TEXT_MEMOS        2           /* such fields per collection at once */
 #define AJAR_KEY_PREDICT       4           /* next keys remembered per field */
 #define AJAR_MAX_THREADS       64

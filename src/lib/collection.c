@@ -400,9 +400,12 @@ struct text_slot {
   struct memo_cands c;
   char v[AJAR_TEXT_MEMO_VALUE];
 };
+#define TEXT_SETS (AJAR_TEXT_MEMO_SLOTS / AJAR_TEXT_MEMO_WAYS)
 struct text_memo {
   uint32_t tries, hits;
-  struct text_slot slot[AJAR_TEXT_MEMO_SLOTS];
+  uint32_t tag[TEXT_SETS][AJAR_TEXT_MEMO_WAYS]; /* the high half of each slot's hash */
+  uint8_t next[TEXT_SETS];                      /* the way the set's next miss takes */
+  struct text_slot slot[TEXT_SETS][AJAR_TEXT_MEMO_WAYS];
 };
 _Static_assert(AJAR_TEXT_MEMO_VALUE <= UINT8_MAX, "candidate offsets are bytes");
 
@@ -534,8 +537,30 @@ static unsigned memo_scalar(struct ajar_collection *c, struct ajar_scratch *s,
   return sig;
 }
 
+/* the slot of set `set` that holds the n bytes at v with hash tag
+ * `tag`, or NULL: the set's 8 tags are compared at once, the bytes only
+ * where a tag is equal */
+static struct text_slot *text_find(struct text_memo *t, unsigned set, uint32_t tag,
+                                   const char *v, size_t n) {
+  const __m128i k = _mm_set1_epi32((int)tag);
+  unsigned eq = (unsigned)_mm_movemask_epi8(
+      _mm_packs_epi32(_mm_cmpeq_epi32(k, _mm_loadu_si128((const __m128i *)t->tag[set])),
+                      _mm_cmpeq_epi32(k, _mm_loadu_si128((const __m128i *)t->tag[set] + 1))));
+  for (eq &= 0x5555; eq; eq &= eq - 1) {
+    struct text_slot *m = &t->slot[set][__builtin_ctz(eq) >> 1];
+    if (m->n == n && !memcmp(m->v, v, n))
+      return m;
+  }
+  return NULL;
+}
+_Static_assert(AJAR_TEXT_MEMO_WAYS == 8, "text_find compares 8 tags");
+
 /* the same for a string of AJAR_MEMO_VALUE+1..AJAR_TEXT_MEMO_VALUE bytes,
- * through the field's text memo when it has one or can have one. Off for
+ * through the field's text memo when it has one or can have one. A value
+ * may take any of the 8 slots of its set (the low bits of its hash), a
+ * miss the set's oldest: with one slot a value (direct-mapped), two
+ * frequent user agents of one slot evicted each other, and a few
+ * thousand of them missed 4 times in 10 where a set keeps them. Off for
  * good, leaving its place to another field, when fewer than 16 of the
  * first 512 values were hits (distinct values: URLs, messages) or fewer
  * than one in eight after 4096 (values drawn from a few thousand, as
@@ -545,14 +570,17 @@ static unsigned text_memo_scalar(struct ajar_collection *c, struct ajar_scratch 
   struct hit_ctx h = {c, f, v, NULL, 0};
   struct text_memo *t = f->text_memo;
   struct text_slot *m = NULL;
-  unsigned sig;
+  unsigned sig, set = 0;
+  uint32_t tag = 0;
   if (!t && !f->text_memo_off && c->text_memos < AJAR_TEXT_MEMOS &&
       (t = f->text_memo = calloc(1, sizeof *t)) != NULL)
     c->text_memos++;
   if (t) {
-    m = &t->slot[text_hash(v, n) >> 52]; /* AJAR_TEXT_MEMO_SLOTS = 1 << 12 */
+    uint64_t hash = text_hash(v, n);
+    set = (unsigned)hash % TEXT_SETS;
+    tag = (uint32_t)(hash >> 32);
     t->tries++;
-    if (m->n == n && !memcmp(m->v, v, n)) {
+    if ((m = text_find(t, set, tag, v, n)) != NULL) {
       t->hits++;
       return memo_replay(c, f, &m->c, v);
     }
@@ -561,8 +589,8 @@ static unsigned text_memo_scalar(struct ajar_collection *c, struct ajar_scratch 
       f->text_memo = NULL;
       f->text_memo_off = 1;
       c->text_memos--;
-      m = NULL;
     } else {
+      m = &t->slot[set][t->next[set]++ % AJAR_TEXT_MEMO_WAYS];
       h.rec = &m->c;
       m->n = 0;
       m->c.n_cands = 0;
@@ -573,10 +601,10 @@ static unsigned text_memo_scalar(struct ajar_collection *c, struct ajar_scratch 
     memcpy(m->v, v, n);
     m->n = (uint16_t)n;
     m->c.sig = (uint8_t)sig;
+    t->tag[set][m - t->slot[set]] = tag;
   }
   return sig;
 }
-_Static_assert(AJAR_TEXT_MEMO_SLOTS == 1 << 12, "text_memo_scalar takes 12 bits");
 
 /* what a value's signals say of its field */
 static void field_signals(struct field *f, unsigned sig) {
