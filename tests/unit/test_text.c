@@ -81,7 +81,8 @@ static void build(uint32_t *x, char *buf, size_t cap, size_t *len) {
 }
 
 /* e-mails and IPv4s among words and the bytes beside them, and near
- * misses: windows that text.c decides without a scan (mail_ip_run) */
+ * misses: windows that text.c decides without a scan (mail_ip_run), and
+ * runs of digits that decide whether it may (fewer than 11 digits) */
 static const char *const mail_ip_pieces[] = {
     "a.b@example.com", "li_wei+x@mail.qq.com", "x@y", "@", "a@b.c", "a@b.cd",
     "q@-.xx", "_@a_b.com", "%@a.bc", "z@mail.ru.com", "a@b@c.de", "a@b.c@d.ef",
@@ -92,6 +93,11 @@ static const char *const mail_ip_pieces[] = {
     "v1.2.3.4", "1.2.3.4a", "1.2.3.4_", "0.0.0.0.0.0", "12.34.56", "3716",
     "password reset mail sent to ", " from ", "mail", ".", "..", "-", "_", " ",
     "\xE5\xA4\xA7", "\xC3\xA9",
+    /* runs of 8 digits and more, near 11 (the fewest of a pattern of
+     * digits alone), as e-mails' local parts or on their own */
+    "3996634834@qq.com", "13812345678@qq.com", "4111111111111111@mail.ru", "12345678",
+    "1234567890", "13812345678", "1234 5678 901", "1234-5678-9012", "4111 1111 1111 1111",
+    "378282246310005", "11010519491231002X", "0123456789", "9",
 };
 static const char mail_ip_bytes[] = "0123456789aexyzAZ.-_%+@ ,:/";
 

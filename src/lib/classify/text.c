@@ -526,10 +526,12 @@ static inline __attribute__((always_inline)) void classes_of(const char *p,
 /* The triggers of the patterns of textdb.c in a block: bit i when
  * bytes i to i + 19 hold what a pattern's match holds from byte i on. Each is a condition the pattern implies; bits that
  * need a closer look (the rare bytes and the NINO's two capitals) go to
- * *check; the IPv4 pattern's are in *ipv4 too (mail_ip_only). prev_hi:
- * the byte before the block is not ASCII. */
+ * *check; the IPv4 pattern's are in *ipv4 too, and those of the patterns
+ * of digits alone (card, Amex, CN mobile and resident id) in *num
+ * (mail_ip_only). prev_hi: the byte before the block is not ASCII. */
 static inline __attribute__((always_inline)) uint64_t
-triggers(const struct classes *c, int prev_hi, uint64_t *check, uint64_t *ipv4) {
+triggers(const struct classes *c, int prev_hi, uint64_t *check, uint64_t *ipv4,
+         uint64_t *num) {
   uint64_t d = c->d, up = c->up, dash = c->dash;
   uint64_t d2 = d & d >> 1, d4 = d2 & d2 >> 2;
   uint64_t sd = c->sp | dash, sep = c->colon | dash;
@@ -538,7 +540,8 @@ triggers(const struct classes *c, int prev_hi, uint64_t *check, uint64_t *ipv4) 
   uint64_t t = 0;
   /* card, Amex: 4 digits, [ -]?, 4 digits; and so 11 digits in a row
    * (CN mobile) or 17 (CN resident id) */
-  t |= d4 & (d4 >> 4 | (sd >> 4 & d4 >> 5));
+  *num = d4 & (d4 >> 4 | (sd >> 4 & d4 >> 5));
+  t |= *num;
   t |= up & up >> 1 & d2 >> 2;                   /* IBAN: two capitals, two digits */
   *ipv4 = x & (x >> 2 | x >> 3 | x >> 4);        /* IPv4: d.d{1,3}.d{1,3}.d */
   t |= sep & sep >> 3 & sep >> 6 & sep >> 9 & sep >> 12; /* MAC: 5 separators */
@@ -664,15 +667,28 @@ static int word_byte(char c) {
   return digit(c) || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z') || c == '_';
 }
 
-/* Whether the only triggers in v[a, b) are an e-mail's "@" and an IPv4's
- * dotted digits: then only those two patterns can match in the window. */
+/* Whether the run of digits, spaces and dashes from v[i] holds fewer
+ * than 11 digits: too few for a match of the patterns of digits alone
+ * (a card 13 or more, Amex 15, CN mobile 11, CN resident id 17 and a
+ * check byte), which hold no other byte. */
+static int few_digits(const char *v, size_t n, size_t i) {
+  int d = 0;
+  for (; i < n && d < 11 && (digit(v[i]) || v[i] == ' ' || v[i] == '-'); i++)
+    d += digit(v[i]);
+  return d < 11;
+}
+
+/* Whether the only triggers in v[a, b) are an e-mail's "@", an IPv4's
+ * dotted digits, and 8 digits where no pattern of digits alone can start
+ * (an e-mail's local part "3996634834@qq.com"): then only those two
+ * patterns can match in the window. */
 static int mail_ip_only(const char *v, size_t n, size_t a, size_t b) {
   size_t pos;
   char tail[64];
   for (pos = a; pos < b; pos += TRIGGER_SPAN) {
     struct classes c;
     const char *p = v + pos;
-    uint64_t check, ipv4, rest, in;
+    uint64_t check, ipv4, num, rest, in;
     if (n - pos < 64) {
       memset(tail, 0, sizeof tail);
       memcpy(tail, p, n - pos);
@@ -681,9 +697,15 @@ static int mail_ip_only(const char *v, size_t n, size_t a, size_t b) {
     c.hi = high_bytes(p);
     classes_of(p, &c);
     in = b - pos < TRIGGER_SPAN ? (1ull << (b - pos)) - 1 : (1ull << TRIGGER_SPAN) - 1;
-    rest = triggers(&c, pos && (unsigned char)v[pos - 1] >= 0x80, &check, &ipv4) & ~ipv4;
+    /* a bit of *num is no other pattern's trigger: each of those wants
+     * a byte other than a digit in its first four */
+    rest = triggers(&c, pos && (unsigned char)v[pos - 1] >= 0x80, &check, &ipv4, &num) &
+           ~ipv4 & ~num;
     if (rest & in)
       return 0;
+    for (num &= in; num; num &= num - 1)
+      if (!few_digits(v, n, pos + (size_t)__builtin_ctzll(num)))
+        return 0;
     for (check &= in; check; check &= check - 1) {
       size_t i = pos + (size_t)__builtin_ctzll(check);
       if (v[i] != '@' && trigger_confirmed(v, n, i))
@@ -830,7 +852,7 @@ static void scan_windows(const struct ajar_db *db, struct ajar_scratch *s,
   while (pos < n && !t->stop) {
     struct classes c;
     const char *p = v + pos;
-    uint64_t live, ascii, trig, check, cand, ipv4;
+    uint64_t live, ascii, trig, check, cand, ipv4, num;
     size_t a, b;
     int j = 0;
     if (n - pos < 64) {
@@ -849,7 +871,7 @@ static void scan_windows(const struct ajar_db *db, struct ajar_scratch *s,
       continue;
     }
     classes_of(p, &c);
-    trig = triggers(&c, pos && (unsigned char)v[pos - 1] >= 0x80, &check, &ipv4);
+    trig = triggers(&c, pos && (unsigned char)v[pos - 1] >= 0x80, &check, &ipv4, &num);
     cand = (trig | check) & ((1ull << TRIGGER_SPAN) - 1);
     for (; cand; cand &= cand - 1) {
       j = __builtin_ctzll(cand);
