@@ -1,5 +1,9 @@
 /* Words of values (value_person.c, person.c): the shortcuts give what
- * the general paths give. person_word_known's lookup of a word of ASCII
+ * the general paths give. looks_address's reading of a value in Latin
+ * letters by its words equals looks_address_bytes' byte loop on random
+ * values built from house numbers, street words and endings in any case
+ * and with dots, particles, postcodes, words of sentences and user
+ * agents, separators and bytes of other classes. person_word_known's lookup of a word of ASCII
  * letters equals person_word_known_parts' (each part folded and looked
  * up in the lexicon and the name table) on random words built from the
  * lexicon's names, their cases, accents, apostrophes, hyphens, dots and
@@ -12,7 +16,9 @@
 #include "lexicon.h"
 #include "lexicon_data.h"
 #include "person.h"
+#include "shape.h"
 #include "unit.h"
+#include "value.h"
 
 static uint32_t rnd(uint32_t *x) {
   *x ^= *x << 13;
@@ -120,6 +126,61 @@ static void person_words(void) {
   CHECKF(differ == 0, "%d names of the lexicon not known", differ);
 }
 
+static const char *const addr_pieces[] = {
+    "12", "7", "12a", "4-6", "12/3", "123456", "99999", "7b.", "0945", "10.0;",
+    "Street", "STREET", "street", "St.", "st", "Rd.", "Ave,", "road", "Lane",
+    "Boulevard", "Strasse", "stra\xC3\x9F" "e", "STR.", "Str", "Weg", "Via", "viale",
+    "Rua", "ul.", "Calle", "Piazza", "Jalan", "Jl.", "\xD1\x83\xD0\xBB",
+    "\xD0\xBF\xD0\xB5\xD1\x80\xD0\xB5\xD1\x83\xD0\xBB\xD0\xBE\xD0\xBA",
+    "\xC4\x91\xC6\xB0\xE1\xBB\x9D\x6E\x67", "Hauptstra\xC3\x9F" "e", "Annweilerweg",
+    "Kerkstraat", "Selinapad", "Marktplatz", "Lindenallee", "Kurfuerstendammstrasse",
+    "Bahnhofstr.", "urbanizaci\xC3\xB3n", "Urbanizaci\xC3\xB3nes", "de", "la", "van",
+    "Of", "y", "al", "Al", "del", "della.", "SW1A 1AA", "M1 1AE", "1234 AB", "5402TM",
+    "NY 10001", "AA 83257", "K1A 0B1", "01310-100", "PSC", "Box", "APO", "call",
+    "about", "the", "view", "Baker", "Edinburgh", "Seattle", "WA", "TX 78701",
+    "Mozilla/5.0", "(Windows", "NT", "(Linux;", "Android", "13;", "x64)",
+    "AppleWebKit/537.36", "X", "10_15_7", "Queen\\'s", "Nguy\xE1\xBB\x85n",
+    "\xE8\xB7\xAF", "abcdefghijklmnopq", "ABCDEFGHIJKLMNOPQRST"};
+static const char addr_bytes[] = " ,,  .-/'0123456789AaZz\xC3\xA9";
+
+static size_t an_address(uint32_t *x, char *buf, size_t cap) {
+  size_t n = 0, want = 3 + rnd(x) % (rnd(x) % 4 ? 60 : cap - 24), i;
+  while (n < want) {
+    if (rnd(x) % 4) {
+      const char *p = addr_pieces[rnd(x) % (sizeof addr_pieces / sizeof addr_pieces[0])];
+      size_t l = strlen(p);
+      if (n + l + 1 >= cap)
+        break;
+      memcpy(buf + n, p, l);
+      n += l;
+      if (rnd(x) % 5)
+        buf[n++] = rnd(x) % 4 ? ' ' : ',';
+    } else {
+      buf[n++] = addr_bytes[rnd(x) % (sizeof addr_bytes - 1)];
+    }
+  }
+  for (i = 0; i < n; i++) /* cases changed here and there */
+    if (rnd(x) % 16 == 0 && ((buf[i] >= 'a' && buf[i] <= 'z') || (buf[i] >= 'A' && buf[i] <= 'Z')))
+      buf[i] ^= 0x20;
+  return n;
+}
+
+static void addresses(void) {
+  uint32_t x = 88172645u;
+  char buf[224];
+  int i, differ = 0, found = 0;
+  for (i = 0; i < 300000; i++) {
+    size_t n = an_address(&x, buf, sizeof buf);
+    int a = looks_address(buf, n, C_SPACE | C_DIGIT), b = looks_address_bytes(buf, n);
+    found += b;
+    if (a != b && differ++ < 5)
+      fprintf(stderr, "looks_address differs on \"%.*s\": %d, bytes %d\n", (int)n, buf, a, b);
+  }
+  CHECKF(differ == 0, "%d of 300000 values", differ);
+  CHECKF(found > 30000 && found < 270000, "%d addresses", found); /* both kinds are made */
+}
+
 void test_words(void) {
   person_words();
+  addresses();
 }

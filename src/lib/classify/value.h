@@ -87,6 +87,9 @@ unsigned scalar_token(struct emit_ctx *e, const char *v, size_t n,
 /* a street address by its words and numbers, a postcode of a telling
  * shape, or the markers of a CJK address; mask from value_shape */
 int looks_address(const char *v, size_t n, unsigned mask);
+/* looks_address's test of a value in Latin letters read a byte at a
+ * time: the reference tests/unit/test_words.c compares it with */
+int looks_address_bytes(const char *v, size_t n);
 /* plausible free-form name value in a name field */
 int name_shaped(const char *v, size_t n, unsigned mask);
 /* words: vocabularies, names, addresses, and fields whose name says it */

@@ -147,6 +147,7 @@ static uint16_t street_slot[STREET_SLOTS]; /* index + 1 in street_words; 0 empty
 static size_t street_max;                  /* the longest street word */
 static uint32_t ending_tail[N_ENDING];     /* the last three bytes of each ending */
 static uint8_t ending_last[256];           /* 1: some ending ends with this byte */
+static uint64_t ending_tails;              /* bit tail_bit(t) set: an ending ends in t */
 static uint32_t zh_code[ZH_SLOTS];         /* a mark's three bytes; 0 empty */
 static uint8_t zh_bit[ZH_SLOTS];           /* its index in zh_marks */
 static pthread_once_t words_once = PTHREAD_ONCE_INIT;
@@ -163,6 +164,11 @@ static uint32_t word_hash(const char *w, size_t n) {
 static uint32_t bytes3(const char *p) {
   return (uint32_t)(unsigned char)p[0] << 16 | (uint32_t)(unsigned char)p[1] << 8 |
          (unsigned char)p[2];
+}
+
+/* a bit for three last bytes: most words end in three no ending ends in */
+static unsigned tail_bit(uint32_t tail) {
+  return (tail * 2654435761u) >> 26;
 }
 
 static unsigned zh_slot(uint32_t code) {
@@ -183,6 +189,7 @@ static void build_words(void) {
   for (k = 0; k < N_ENDING; k++) {
     ending_tail[k] = bytes3(street_endings[k].s + street_endings[k].n - 3);
     ending_last[(unsigned char)street_endings[k].s[street_endings[k].n - 1]] = 1;
+    ending_tails |= 1ull << tail_bit(ending_tail[k]);
   }
   for (k = 0; k < N_ZH_MARK; k++) {
     uint32_t c = bytes3(zh_marks[k]);
@@ -193,10 +200,28 @@ static void build_words(void) {
   }
 }
 
-static int street_word(const char *w, size_t n) {
+/* a word of n bytes (lower-cased) that ends at end as a glued street
+ * name does ("annweilerweg"): every ending has three bytes or more, and
+ * two before it; most words end in a byte no ending ends in (a user
+ * agent's "x64)", "537.36") */
+static int street_ending(const char *end, size_t n) {
   size_t k;
-  unsigned i;
   uint32_t tail;
+  if (n < 6 || !ending_last[(unsigned char)end[-1]])
+    return 0;
+  tail = bytes3(end - 3);
+  if (!(ending_tails >> tail_bit(tail) & 1))
+    return 0;
+  for (k = 0; k < N_ENDING; k++) {
+    size_t l = street_endings[k].n;
+    if (ending_tail[k] == tail && n > l + 2 && !memcmp(end - l, street_endings[k].s, l))
+      return 1;
+  }
+  return 0;
+}
+
+static int street_word(const char *w, size_t n) {
+  unsigned i;
   while (n && (w[n - 1] == '.' || w[n - 1] == ',')) n--;
   ajar_once(&words_once, &words_built, build_words);
   if (n && n <= street_max) {
@@ -207,17 +232,7 @@ static int street_word(const char *w, size_t n) {
         return 1;
     }
   }
-  /* every ending has three bytes or more, and two before it; most words
-   * end in a byte no ending ends in (a user agent's "x64)", "537.36") */
-  if (n < 6 || !ending_last[(unsigned char)w[n - 1]])
-    return 0;
-  tail = bytes3(w + n - 3);
-  for (k = 0; k < N_ENDING; k++) {
-    size_t l = street_endings[k].n;
-    if (ending_tail[k] == tail && n > l + 2 && !memcmp(w + n - l, street_endings[k].s, l))
-      return 1;
-  }
-  return 0;
+  return street_ending(w + n, n);
 }
 
 static int up(char c) { return c >= 'A' && c <= 'Z'; }
@@ -269,54 +284,95 @@ static size_t postcode_at(const char *v, size_t n, size_t i) {
 
 /* the small words inside street names: "Calle del Río", "Via degli
  * Ulivi", "rue de la Paix", "Avenue of the Americas" is left out */
+static const struct word address_particles[] = {
+    WORD("da"), WORD("de"), WORD("del"), WORD("della"), WORD("delle"),
+    WORD("degli"), WORD("dei"), WORD("der"), WORD("des"), WORD("di"),
+    WORD("do"), WORD("dos"), WORD("das"), WORD("du"), WORD("la"), WORD("le"),
+    WORD("les"), WORD("van"), WORD("von"), WORD("den"), WORD("ter"),
+    WORD("am"), WORD("an"), WORD("im"), WORD("auf"), WORD("zum"), WORD("zur"),
+    WORD("y"), WORD("e"), WORD("el"), WORD("al"), WORD("of")};
+#define N_ADDR_PARTICLE (sizeof address_particles / sizeof address_particles[0])
 static int address_particle(const char *w, size_t n) {
-  static const struct word p[] = {
-      WORD("da"), WORD("de"), WORD("del"), WORD("della"), WORD("delle"),
-      WORD("degli"), WORD("dei"), WORD("der"), WORD("des"), WORD("di"),
-      WORD("do"), WORD("dos"), WORD("das"), WORD("du"), WORD("la"), WORD("le"),
-      WORD("les"), WORD("van"), WORD("von"), WORD("den"), WORD("ter"),
-      WORD("am"), WORD("an"), WORD("im"), WORD("auf"), WORD("zum"), WORD("zur"),
-      WORD("y"), WORD("e"), WORD("el"), WORD("al"), WORD("of")};
-  return word_in(p, sizeof p / sizeof p[0], w, n);
+  return word_in(address_particles, N_ADDR_PARTICLE, w, n);
 }
 
-/* "12 Baker Street", "Annweilerweg 47", "Via Roma 12", "ul. Hoża 5",
- * "239 Đường Nguyễn Du": a house number (1-5 digits, a letter or "/"
- * after it allowed) and a street word, a word with letters besides; or
- * a postcode of a telling shape with a town beside it ("Selinapad 39,
- * 5402 TM, Overlangel", "PSC 0945, Box 1953, APO AA 83257") */
-/* What looks_address_latin can find in v (6 to 199 bytes) at all: 1, a
- * postcode at a word's start; else 2, a house number (a word of 1-5
- * digits, and a letter, a '/' or a '-' after them allowed), *last the
- * start of the last one; else 0: neither, so no address. The starts of
- * words that begin with a digit or a capital are found 16 bytes a step
- * (SSE2): a user agent's "NT 10.0;" and "X 10_15_7" are no house
- * number, and are told so without lowercasing the text and looking its
- * words up. */
-static int address_parts(const char *v, size_t n, size_t *last) {
-  char b[256]; /* v, then spaces: 16 bytes a step read no further */
+/* The bytes of a value of 6 to 199 bytes by class, a bit a byte (byte
+ * i is bit i % 64 of word i / 64): the separators of its words (' ',
+ * ','; the end of the value counts as one), digits and capitals, found
+ * 16 bytes a step (SSE2) in b: the value, then 16 spaces. */
+struct addr_bits { uint64_t sep[4], digit[4], upper[4]; };
+
+static void address_bits(const char *b, size_t n, struct addr_bits *a) {
   const __m128i d0 = _mm_set1_epi8('0' - 1), d9 = _mm_set1_epi8('9' + 1),
                 a0 = _mm_set1_epi8('A' - 1), z9 = _mm_set1_epi8('Z' + 1),
                 sp = _mm_set1_epi8(' '), comma = _mm_set1_epi8(',');
-  unsigned prev_sep = 1; /* the start of v starts a word */
-  size_t o, i;
-  int number = 0;
-  memcpy(b, v, n);
-  memset(b + n, ' ', 16);
+  size_t o;
+  memset(a, 0, sizeof *a);
   for (o = 0; o < n; o += 16) {
     __m128i x = _mm_loadu_si128((const __m128i *)(b + o));
     unsigned sep = (unsigned)_mm_movemask_epi8(
         _mm_or_si128(_mm_cmpeq_epi8(x, sp), _mm_cmpeq_epi8(x, comma)));
-    unsigned digits = (unsigned)_mm_movemask_epi8(
+    unsigned digit = (unsigned)_mm_movemask_epi8(
         _mm_and_si128(_mm_cmpgt_epi8(x, d0), _mm_cmplt_epi8(x, d9)));
     unsigned upper = (unsigned)_mm_movemask_epi8(
         _mm_and_si128(_mm_cmpgt_epi8(x, a0), _mm_cmplt_epi8(x, z9)));
-    unsigned starts = (sep << 1 | prev_sep) & (digits | upper) & 0xFFFF;
+    a->sep[o >> 6] |= (uint64_t)sep << (o & 63);
+    a->digit[o >> 6] |= (uint64_t)digit << (o & 63);
+    a->upper[o >> 6] |= (uint64_t)upper << (o & 63);
+  }
+  a->sep[n >> 6] |= 1ull << (n & 63);
+}
+
+/* the 16 bits of m from byte o (a multiple of 16) */
+static unsigned bits16(const uint64_t *m, size_t o) {
+  return (unsigned)(m[o >> 6] >> (o & 63)) & 0xFFFFu;
+}
+
+/* the first separator at i or after it (there is one at the end) */
+static size_t next_sep(const struct addr_bits *a, size_t i) {
+  size_t k = i >> 6;
+  uint64_t w = a->sep[k] & (~0ull << (i & 63));
+  while (!w)
+    w = a->sep[++k];
+  return k * 64 + (size_t)__builtin_ctzll(w);
+}
+
+/* how many bits of m are set from i on, in a row (none is past the
+ * value's end) */
+static size_t run_of(const uint64_t *m, size_t i) {
+  size_t k = i >> 6, r = 0;
+  unsigned sh = (unsigned)(i & 63);
+  for (; k < 4; k++, sh = 0) {
+    uint64_t w = ~(m[k] >> sh);
+    size_t c = w ? (size_t)__builtin_ctzll(w) : 64;
+    r += c;
+    if (c < 64 - sh)
+      break;
+  }
+  return r;
+}
+
+/* What looks_address_latin can find in v (6 to 199 bytes) at all: 1, a
+ * postcode at a word's start; else 2, a house number (a word of 1-5
+ * digits, and a letter, a '/' or a '-' after them allowed), *last the
+ * start of the last one; else 0: neither, so no address. Only the starts
+ * of words that begin with a digit or a capital are tried: a user
+ * agent's "NT 10.0;" and "X 10_15_7" are no house number, and are told
+ * so without lowercasing the text and looking its words up. */
+static int address_parts(const char *v, size_t n, const struct addr_bits *a, size_t *last) {
+  unsigned prev_sep = 1; /* the start of v starts a word */
+  size_t o, i;
+  int number = 0;
+  for (o = 0; o < n; o += 16) {
+    unsigned sep = bits16(a->sep, o);
+    unsigned starts = (sep << 1 | prev_sep) & (bits16(a->digit, o) | bits16(a->upper, o)) & 0xFFFF;
     prev_sep = sep >> 15;
     for (; starts; starts &= starts - 1) {
       size_t d, wl;
       i = o + (size_t)__builtin_ctz(starts);
-      if (i + 6 <= n && postcode_at(v, n, i))
+      /* every postcode's second byte is a capital or a digit ("Baker"
+       * starts none) */
+      if (i + 6 <= n && (up(v[i + 1]) || dig(v[i + 1])) && postcode_at(v, n, i))
         return 1;
       if (!dig(v[i]))
         continue;
@@ -333,11 +389,65 @@ static int address_parts(const char *v, size_t n, size_t *last) {
   return number ? 2 : 0;
 }
 
-static int looks_address_latin(const char *v, size_t n) {
-  char low[200];
+/* What the word loop of an address has seen: a house number, a street
+ * word, both together, words of other kinds. */
+struct addr_walk { int number, street, both, words; };
+enum { W_NONE, W_NUMBER, W_STREET, W_SENTENCE, W_OTHER };
+
+/* the word loop takes a word of a kind; 1: stop the loop */
+static int address_step(struct addr_walk *a, int kind) {
+  if (kind == W_NUMBER)
+    a->number = 1;
+  else if (kind == W_STREET)
+    a->street = 1;
+  else if (kind == W_SENTENCE) {
+    /* a lower-case word of a sentence parts the number from the street
+     * word: "call 555 1234 about the view" */
+    if (a->number && a->street)
+      return 1;
+    a->number = a->street = 0;
+  } else if (kind == W_OTHER)
+    a->words++;
+  if (a->number && a->street)
+    a->both = 1;
+  return 0;
+}
+
+/* the kind of a word whose first d bytes are digits (wl in all) */
+static int number_kind(const char *w, size_t d, size_t wl) {
+  return d >= 1 && d <= 5 && (d == wl || wl - d <= 2 || w[d] == '-' || w[d] == '/')
+             ? W_NUMBER
+             : W_NONE;
+}
+
+static int address_verdict(const struct addr_walk *a, size_t n, int parts) {
+  if (a->both && (a->words >= 1 || n >= 10))
+    return 1;
+  if (!(a->number || a->street || a->both) || a->words < 1)
+    return 0;
+  return parts == 1; /* a postcode at a word's start */
+}
+
+/* "12 Baker Street", "Annweilerweg 47", "Via Roma 12", "ul. Hoża 5",
+ * "239 Đường Nguyễn Du": a house number (1-5 digits, a letter or "/"
+ * after it allowed) and a street word, a word with letters besides; or
+ * a postcode of a telling shape with a town beside it ("Selinapad 39,
+ * 5402 TM, Overlangel", "PSC 0945, Box 1953, APO AA 83257"). This reads
+ * v a byte at a time and looks its words up in street_words' own
+ * table: looks_address_latin's reference, which tests/unit/test_words.c
+ * compares it with. */
+int looks_address_bytes(const char *v, size_t n) {
+  char low[200], b[256];
+  struct addr_bits bits;
+  struct addr_walk a = {0, 0, 0, 0};
   size_t i, start = 0, last_number = 0;
-  int number = 0, street = 0, both = 0, words = 0, parts;
-  if (n < 6 || n >= sizeof low || !(parts = address_parts(v, n, &last_number)))
+  int parts;
+  if (n < 6 || n >= sizeof low)
+    return 0;
+  memcpy(b, v, n);
+  memset(b + n, ' ', 16);
+  address_bits(b, n, &bits);
+  if (!(parts = address_parts(v, n, &bits, &last_number)))
     return 0;
   for (i = 0; i <= n; i++) {
     char c = i < n ? v[i] : ' ';
@@ -345,35 +455,67 @@ static int looks_address_latin(const char *v, size_t n) {
     if (c == ' ' || c == ',') {
       const char *w = low + start;
       size_t wl = i - start, d = 0;
+      int kind;
       start = i + 1;
       if (!wl)
         continue;
       while (d < wl && w[d] >= '0' && w[d] <= '9') d++;
-      if (d >= 1 && d <= 5 && (d == wl || wl - d <= 2 || w[d] == '-' || w[d] == '/'))
-        number = 1;
-      else if (d == 0 && street_word(w, wl))
-        street = 1;
-      else if (d == 0 && v[i - wl] >= 'a' && v[i - wl] <= 'z' &&
-               !address_particle(w, wl)) {
-        /* a lower-case word of a sentence parts the number from the
-         * street word: "call 555 1234 about the view" */
-        if (number && street)
-          break;
-        number = street = 0;
-      } else if (d == 0)
-        words++;
-      if (number && street)
-        both = 1;
+      kind = d ? number_kind(w, d, wl)
+             : street_word(w, wl) ? W_STREET
+             : v[i - wl] >= 'a' && v[i - wl] <= 'z' && !address_particle(w, wl) ? W_SENTENCE
+                                                                                 : W_OTHER;
+      if (address_step(&a, kind))
+        break;
       /* no postcode, and no house number from here on */
-      if (parts == 2 && !both && !number && start > last_number)
+      if (parts == 2 && !a.both && !a.number && start > last_number)
         return 0;
     }
   }
-  if (both && (words >= 1 || n >= 10))
-    return 1;
-  if (!(number || street || both) || words < 1)
+  return address_verdict(&a, n, parts);
+}
+
+/* what address_word says of a word (below, with the table of words) */
+enum { ADDR_STREET = 1, ADDR_PARTICLE = 2 };
+static unsigned address_word(const char *w, size_t n);
+
+/* looks_address_bytes by the words address_bits finds: a word is
+ * neither copied nor lower-cased a byte at a time, and a word that does
+ * not begin with a digit is looked up once, as 16 bytes, in the table of
+ * person and address words (address_word) */
+static int looks_address_latin(const char *v, size_t n) {
+  char b[256]; /* v, then spaces: 16 bytes a step read no further */
+  struct addr_bits bits;
+  struct addr_walk a = {0, 0, 0, 0};
+  size_t s, e, last_number = 0;
+  int parts;
+  if (n < 6 || n >= 200)
     return 0;
-  return parts == 1; /* a postcode at a word's start */
+  memcpy(b, v, n);
+  memset(b + n, ' ', 16);
+  address_bits(b, n, &bits);
+  if (!(parts = address_parts(v, n, &bits, &last_number)))
+    return 0;
+  for (s = 0; s <= n; s = e + 1) {
+    size_t wl;
+    unsigned cls;
+    int kind;
+    e = next_sep(&bits, s);
+    if (!(wl = e - s))
+      continue;
+    if (dig(v[s]))
+      kind = number_kind(v + s, run_of(bits.digit, s), wl);
+    else {
+      cls = address_word(b + s, wl);
+      kind = cls & ADDR_STREET ? W_STREET
+             : v[s] >= 'a' && v[s] <= 'z' && !(cls & ADDR_PARTICLE) ? W_SENTENCE
+                                                                   : W_OTHER;
+    }
+    if (address_step(&a, kind))
+      break;
+    if (parts == 2 && !a.both && !a.number && e + 1 > last_number)
+      return 0;
+  }
+  return address_verdict(&a, n, parts);
 }
 
 /* Chinese, Japanese or Korean address: at least three distinct markers,
@@ -578,15 +720,17 @@ static const struct word make_words[] = {
   WORD("bmw"), WORD("volkswagen"), WORD("vw"), WORD("man"), WORD("scania"),
   WORD("iveco"), WORD("daimler"), WORD("maybach"), WORD("cupra"),
   WORD("geely"), WORD("chery"), WORD("byd"), WORD("tata"), WORD("mahindra")};
-#define PWORD_SLOTS 1024 /* a power of two, over twice the lists */
+#define PWORD_SLOTS 2048 /* a power of two, over twice the lists */
 #define N_TITLE (sizeof title_words / sizeof title_words[0])
 #define N_NOT_NAME (sizeof not_name_words / sizeof not_name_words[0])
 #define N_MAKE (sizeof make_words / sizeof make_words[0])
-_Static_assert((N_TITLE + N_NOT_NAME + N_MAKE) * 2 <= PWORD_SLOTS,
-               "person words fill over half the slots");
+_Static_assert((N_TITLE + N_NOT_NAME + N_MAKE + N_STREET + N_ADDR_PARTICLE) * 2 <= PWORD_SLOTS,
+               "person and address words fill over half the slots");
 /* the words as 16 zero-padded bytes (two 64-bit halves) and their
- * length: a lookup hashes and compares the halves, with no byte loop */
-struct pkey { uint64_t lo, hi; uint8_t len, cls; };
+ * length: a lookup hashes and compares the halves, with no byte loop.
+ * cls: the word's class for names (person_word_class), addr: its
+ * ADDR_* bits for addresses (address_word), so that both ask one table */
+struct pkey { uint64_t lo, hi; uint8_t len, cls, addr; };
 static struct pkey pword[PWORD_SLOTS];
 static pthread_once_t pword_once = PTHREAD_ONCE_INIT;
 static int pword_built;
@@ -596,33 +740,52 @@ static unsigned pword_slot(uint64_t lo, uint64_t hi, size_t len) {
   return (unsigned)(h ^ h >> 32) & (PWORD_SLOTS - 1);
 }
 
-/* the first class given to a word stays (as the first of a list did) */
-static void pword_add(const struct word *w, uint8_t cls) {
+/* the first class given to a word stays (as the first of a list did);
+ * the ADDR_* bits add up */
+static void pword_add(const struct word *w, uint8_t cls, uint8_t addr) {
   char k[16] = {0};
   uint64_t lo, hi;
   unsigned i;
-  if (w->n == 0 || w->n > 15)
-    return; /* looked-up words have 1 to 15 bytes */
+  if (w->n == 0 || w->n > 16)
+    return; /* looked-up words have 1 to 16 bytes */
   memcpy(k, w->s, w->n);
   memcpy(&lo, k, 8);
   memcpy(&hi, k + 8, 8);
   for (i = pword_slot(lo, hi, w->n); pword[i].len; i = (i + 1) & (PWORD_SLOTS - 1))
-    if (pword[i].len == w->n && pword[i].lo == lo && pword[i].hi == hi)
+    if (pword[i].len == w->n && pword[i].lo == lo && pword[i].hi == hi) {
+      pword[i].addr |= addr;
       return;
+    }
   pword[i].lo = lo;
   pword[i].hi = hi;
   pword[i].len = (uint8_t)w->n;
   pword[i].cls = cls;
+  pword[i].addr = addr;
 }
 
 static void build_pwords(void) {
   size_t k;
   for (k = 0; k < N_TITLE; k++)
-    pword_add(&title_words[k], 1);
+    pword_add(&title_words[k], 1, 0);
   for (k = 0; k < N_NOT_NAME; k++)
-    pword_add(&not_name_words[k], 2);
+    pword_add(&not_name_words[k], 2, 0);
   for (k = 0; k < N_MAKE; k++)
-    pword_add(&make_words[k], 3);
+    pword_add(&make_words[k], 3, 0);
+  /* after the classes: an address word of no class takes class 0 */
+  for (k = 0; k < N_STREET; k++)
+    pword_add(&street_words[k], 0, ADDR_STREET);
+  for (k = 0; k < N_ADDR_PARTICLE; k++)
+    pword_add(&address_particles[k], 0, ADDR_PARTICLE);
+}
+
+/* the entry of the padded key (len bytes), NULL when none; the table
+ * is built (pword_once) */
+static inline const struct pkey *pword_find(uint64_t lo, uint64_t hi, size_t len) {
+  unsigned i;
+  for (i = pword_slot(lo, hi, len); pword[i].len; i = (i + 1) & (PWORD_SLOTS - 1))
+    if (pword[i].len == len && pword[i].lo == lo && pword[i].hi == hi)
+      return &pword[i];
+  return NULL;
 }
 
 /* 1: a title or degree, 2: a word no person is called by, 3: a make of
@@ -633,7 +796,6 @@ static int person_word_class(const char *w, size_t n, size_t cap, size_t *len) {
   char low[16] = {0};
   uint64_t lo, hi;
   size_t l;
-  unsigned i;
 #if defined(__SSSE3__)
   __m128i x = shape_load_part(w, n < 16 ? n : 16);
   if (n < 16 && !_mm_movemask_epi8(_mm_cmpeq_epi8(x, _mm_set1_epi8('.')))) {
@@ -656,10 +818,48 @@ static int person_word_class(const char *w, size_t n, size_t cap, size_t *len) {
     memcpy(&hi, low + 8, 8);
   }
   ajar_once(&pword_once, &pword_built, build_pwords);
-  for (i = pword_slot(lo, hi, l); pword[i].len; i = (i + 1) & (PWORD_SLOTS - 1))
-    if (pword[i].len == l && pword[i].lo == lo && pword[i].hi == hi)
-      return pword[i].cls;
-  return 0;
+  {
+    const struct pkey *k = pword_find(lo, hi, l);
+    return k ? k->cls : 0;
+  }
+}
+
+/* What street_word and address_particle say of the word of n bytes at w
+ * lower-cased, with 16 bytes readable at w and at the word's end (it
+ * lies in looks_address_latin's padded copy): ADDR_STREET, a street
+ * word or a glued street name; else ADDR_PARTICLE, a particle; else 0.
+ * The word without its final dots (street_word's key) is lower-cased 16
+ * bytes a step and looked up once for both; a word with dots is no
+ * particle. */
+static unsigned address_word(const char *w, size_t n) {
+  const __m128i lanes = _mm_setr_epi8(0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15);
+  char low[16];
+  size_t t = n;
+  unsigned addr = 0;
+  __m128i x, up;
+  while (t && (w[t - 1] == '.' || w[t - 1] == ','))
+    t--;
+  if (t == 0)
+    return 0;
+  /* the word's last 16 bytes, or all of it and the bytes after it */
+  x = _mm_loadu_si128((const __m128i *)(w + (t > 16 ? t - 16 : 0)));
+  up = _mm_and_si128(_mm_cmpgt_epi8(x, _mm_set1_epi8('A' - 1)),
+                     _mm_cmpgt_epi8(_mm_set1_epi8('Z' + 1), x));
+  x = _mm_add_epi8(x, _mm_and_si128(up, _mm_set1_epi8(0x20)));
+  if (t <= 16) {
+    const struct pkey *k;
+    ajar_once(&pword_once, &pword_built, build_pwords);
+    x = _mm_and_si128(x, _mm_cmpgt_epi8(_mm_set1_epi8((char)t), lanes));
+    k = pword_find((uint64_t)_mm_cvtsi128_si64(x),
+                   (uint64_t)_mm_cvtsi128_si64(_mm_srli_si128(x, 8)), t);
+    if (k && (k->addr & ADDR_STREET))
+      return ADDR_STREET;
+    if (k && t == n)
+      addr = k->addr & ADDR_PARTICLE;
+  }
+  _mm_storeu_si128((__m128i *)low, x);
+  ajar_once(&words_once, &words_built, build_words);
+  return street_ending(low + (t > 16 ? 16 : t), t) ? ADDR_STREET : addr;
 }
 
 /* Words no person is called by (2): street types, places ("North",
