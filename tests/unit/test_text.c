@@ -8,28 +8,8 @@
 #include <stdio.h>
 #include <string.h>
 #include "classify.h"
+#include "found.h"
 #include "unit.h"
-
-#define MAX_FOUND 64
-
-struct found {
-  struct candidate c[MAX_FOUND];
-  int n;
-};
-
-static int keep(void *ctx, const struct candidate *c) {
-  struct found *f = ctx;
-  if (f->n < MAX_FOUND)
-    f->c[f->n++] = *c;
-  return 0;
-}
-
-static uint32_t rnd(uint32_t *x) {
-  *x ^= *x << 13;
-  *x ^= *x >> 17;
-  *x ^= *x << 5;
-  return *x;
-}
 
 /* matches of the patterns (most valid), glued to their neighbours or not */
 static const char *const pieces[] = {
@@ -114,18 +94,6 @@ static void build_mail_ip(uint32_t *x, char *buf, size_t cap, size_t *len) {
     }
   }
   *len = n;
-}
-
-static int same(const struct found *a, const struct found *b) {
-  int i;
-  if (a->n != b->n)
-    return 0;
-  for (i = 0; i < a->n; i++)
-    if (a->c[i].det != b->c[i].det || a->c[i].from != b->c[i].from ||
-        a->c[i].to != b->c[i].to || a->c[i].validated != b->c[i].validated ||
-        a->c[i].embedded != b->c[i].embedded)
-      return 0;
-  return 1;
 }
 
 void test_text(void) {

@@ -72,6 +72,12 @@ static inline int classify_scalar_nothing(uint32_t hints, enum value_kind kind,
 unsigned classify_scalar(const struct ajar_db *db, struct ajar_scratch *s,
                          uint32_t hints, enum value_kind kind,
                          const char *v, size_t n, candidate_fn fn, void *ctx);
+/* The same with every check of the general way in turn, none skipped by
+ * the value's shape: what tests/unit/test_scalar.c holds classify_scalar to */
+unsigned classify_scalar_general(const struct ajar_db *db, struct ajar_scratch *s,
+                                 uint32_t hints, enum value_kind kind,
+                                 const char *v, size_t n, candidate_fn fn,
+                                 void *ctx);
 
 /* An array of numbers classified as one value (embedding, [lon, lat]). */
 void classify_numarray(uint32_t hints, size_t count, double first,

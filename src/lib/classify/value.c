@@ -148,15 +148,23 @@ unsigned classify_time_place(uint32_t hints, enum value_kind kind, const char *v
          (hints & AJAR_H_PLACE && names_site(v, n) ? SIG_PLACE : 0);
 }
 
-/* classify_scalar past its first look */
-__attribute__((noinline))
-static unsigned scalar_value(const struct ajar_db *db, struct ajar_scratch *s,
-                             uint32_t hints, enum value_kind kind,
-                             const char *v, size_t n, candidate_fn fn, void *ctx) {
+/* the bytes of printed phones, ids and dates */
+#define PUNCT_DIGITS (C_DIGIT | C_SPACE | C_DASH | C_DOT | C_PAREN | C_PLUS)
+
+/* classify_scalar past its first look. With `route`, a value made of
+ * digits and PUNCT_DIGITS alone (most values of numeric columns) skips
+ * the checks that need a byte it has none of ('$', '@', a letter), and
+ * the password-hash check needs a '$': classify_scalar_general takes
+ * every check in turn, and tests/unit/test_scalar.c holds the two to
+ * the same candidates and signals. */
+static inline __attribute__((always_inline)) unsigned
+scalar_value_as(const struct ajar_db *db, struct ajar_scratch *s, uint32_t hints,
+                enum value_kind kind, const char *v, size_t n, candidate_fn fn,
+                void *ctx, int route) {
   struct emit_ctx ec = {hints, fn, ctx, 0, 0}, *e = &ec;
   unsigned sig = 0, mask;
   size_t digits = 0, seps = 0;
-  int has_time, year;
+  int has_time, year, punct;
 
   if (kind == VK_BOOL) {
     if (hints & AJAR_H_FACE_ATTR)
@@ -193,6 +201,7 @@ static unsigned scalar_value(const struct ajar_db *db, struct ajar_scratch *s,
       classify_text(db, s, hints, v, n, fn, ctx);
     return sig;
   }
+  punct = digits && !(mask & ~PUNCT_DIGITS);
 
   /* time-ish values: profiles, and birth dates */
   if (digits >= 6 && (mask & (C_DASH | C_SLASH | C_DOT)) && n >= 8 && n <= 35 &&
@@ -219,7 +228,10 @@ static unsigned scalar_value(const struct ajar_db *db, struct ajar_scratch *s,
     if (g)
       EMITE(DET_BLOOD_GROUP, g == 2);
   }
-  if (is_password_hash(v, n)) EMITE(DET_PASSWORD_HASH, 1);
+  if (route && punct)
+    return sig | scalar_punct_digits(e, v, n, mask);
+  if ((!route || (mask & C_DOLLAR)) && is_password_hash(v, n))
+    EMITE(DET_PASSWORD_HASH, 1);
   if ((mask & C_AT) && !(mask & C_SPACE) && ajar_valid_email(v, n))
     EMITE(DET_EMAIL, 1);
 
@@ -228,11 +240,11 @@ static unsigned scalar_value(const struct ajar_db *db, struct ajar_scratch *s,
     size_t cut = phone_ext_cut(v, n), d2, s2;
     if (cut < n) {
       unsigned m2 = value_shape(v, cut, &d2, &s2);
-      if (!(m2 & ~(C_DIGIT | C_SPACE | C_DASH | C_DOT | C_PAREN | C_PLUS)))
+      if (!(m2 & ~PUNCT_DIGITS))
         return sig | scalar_punct_digits(e, v, cut, m2);
     }
   }
-  if (digits && !(mask & ~(C_DIGIT | C_SPACE | C_DASH | C_DOT | C_PAREN | C_PLUS)))
+  if (punct)
     return sig | scalar_punct_digits(e, v, n, mask);
 
   /* a short note with a contact inside ("mail to li@163.com now", "call
@@ -259,6 +271,22 @@ static unsigned scalar_value(const struct ajar_db *db, struct ajar_scratch *s,
       (mask & (C_UPPER | C_LOWER)))
     EMITE(DET_PERSON_NAME, 0);
   return sig;
+}
+
+__attribute__((noinline))
+static unsigned scalar_value(const struct ajar_db *db, struct ajar_scratch *s,
+                             uint32_t hints, enum value_kind kind,
+                             const char *v, size_t n, candidate_fn fn, void *ctx) {
+  return scalar_value_as(db, s, hints, kind, v, n, fn, ctx, 1);
+}
+
+unsigned classify_scalar_general(const struct ajar_db *db, struct ajar_scratch *s,
+                                 uint32_t hints, enum value_kind kind,
+                                 const char *v, size_t n, candidate_fn fn,
+                                 void *ctx) {
+  if (classify_scalar_nothing(hints, kind, n))
+    return 0;
+  return scalar_value_as(db, s, hints, kind, v, n, fn, ctx, 0);
 }
 
 unsigned classify_scalar(const struct ajar_db *db, struct ajar_scratch *s,

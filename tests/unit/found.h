@@ -1,0 +1,44 @@
+/* What the classifier tests share: the candidates a callback kept, a
+ * small random generator, and whether two runs found the same. */
+#ifndef AJAR_UNIT_FOUND_H
+#define AJAR_UNIT_FOUND_H
+#include <stdint.h>
+#include "classify.h"
+
+#define MAX_FOUND 64
+
+struct found {
+  struct candidate c[MAX_FOUND];
+  int n;
+};
+
+/* candidate_fn keeping the first MAX_FOUND candidates in a struct found */
+static inline int keep(void *ctx, const struct candidate *c) {
+  struct found *f = ctx;
+  if (f->n < MAX_FOUND)
+    f->c[f->n++] = *c;
+  return 0;
+}
+
+/* xorshift32 */
+static inline uint32_t rnd(uint32_t *x) {
+  *x ^= *x << 13;
+  *x ^= *x >> 17;
+  *x ^= *x << 5;
+  return *x;
+}
+
+/* the same candidates in the same order */
+static inline int same(const struct found *a, const struct found *b) {
+  int i;
+  if (a->n != b->n)
+    return 0;
+  for (i = 0; i < a->n; i++)
+    if (a->c[i].det != b->c[i].det || a->c[i].from != b->c[i].from ||
+        a->c[i].to != b->c[i].to || a->c[i].validated != b->c[i].validated ||
+        a->c[i].embedded != b->c[i].embedded || a->c[i].column != b->c[i].column)
+      return 0;
+  return 1;
+}
+
+#endif

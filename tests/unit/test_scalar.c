@@ -1,0 +1,99 @@
+/* Whole values: classify_scalar, which routes a value by its shape past
+ * the checks that cannot apply to it, gives the same candidates in the
+ * same order and the same signals as classify_scalar_general, which
+ * takes every check in turn, on random values built from printed ids,
+ * phones, dates, e-mails, hashes and words, their bytes and bytes no
+ * detector wants, under many field hints. */
+#include <stdint.h>
+#include <stdio.h>
+#include <string.h>
+#include "classify.h"
+#include "found.h"
+#include "unit.h"
+
+/* whole values and pieces of them: digits with the punctuation of ids,
+ * phones and dates (the routed shape), and values with one byte more */
+static const char *const pieces[] = {
+    "123-45-6789", "078-05-1120", "13812345678", "+86 138 1234 5678",
+    "(415) 555-2671", "+44 20 7946 0958", "4111 1111 1111 1111", "4111111111111111",
+    "110105194912310021", "192.168.1.20", "10.0.0.1", "2024-01-02", "02.01.2024",
+    "1982-10-08 12:30:00", "1700000000", "1700000000123", "0.3637", "-12.5", "0+",
+    "0 Rh+", "A+", "AB-", "O neg", "B型", "$2b$12$R9h/cIPz0gi.URNNX3kh2OPST9/PgBkqquzi.Ss7KIUgO2t0jWMUW",
+    "$6$rounds=5000$abcdefgh$", "a.b@example.com", "x@y", "001-415-555-2671x123",
+    "ext. 12", "x", "AKIAIOSFODNN7EXAMPLE", "AB123456C", "00:1A:2B:3C:4D:5E",
+    "E11.9", "SW1A 1AA", "Barbara Walker", "王小明", "1982年10月8日", "李", " ", "-",
+    ".", "(", ")", "+", "0", "00", "12", "345", "6789", "\n", "\t", "****",
+};
+static const char bytes[] = "0123456789 -.()+$@xAZaz/:,_=#\xE5";
+
+static const uint32_t hint_sets[] = {
+    0, AJAR_H_NAME, AJAR_H_NATIONAL_ID, AJAR_H_PHONE, AJAR_H_EMAIL, AJAR_H_SECRET,
+    AJAR_H_TIME | AJAR_H_NAME, AJAR_H_AGE_DOB | AJAR_H_DEMOGRAPHIC, AJAR_H_CARD,
+    AJAR_H_IP, AJAR_H_IMEI, AJAR_H_IMSI, AJAR_H_HEALTH, AJAR_H_LOCATION, AJAR_H_PASSPORT,
+    AJAR_H_PLATE, AJAR_H_ADDRESS, AJAR_H_NEGATIVE, AJAR_H_TIME, AJAR_H_PLACE,
+    AJAR_H_FACE_ATTR, AJAR_H_PHONE | AJAR_H_TIME,
+};
+
+static void build(uint32_t *x, char *buf, size_t cap, size_t *len) {
+  size_t n = 0, want = 1 + rnd(x) % (cap - 80);
+  while (n < want) {
+    if (rnd(x) % 3) {
+      const char *p = pieces[rnd(x) % (sizeof pieces / sizeof pieces[0])];
+      size_t l = strlen(p);
+      memcpy(buf + n, p, l);
+      n += l;
+    } else {
+      buf[n++] = bytes[rnd(x) % (sizeof bytes - 1)];
+    }
+  }
+  *len = n;
+}
+
+/* a value of digits and the punctuation of printed numbers alone */
+static void build_digits(uint32_t *x, char *buf, size_t cap, size_t *len) {
+  static const char punct[] = "0123456789012345678901234567890123456789 -.()+";
+  size_t n = 0, want = 1 + rnd(x) % (cap - 1);
+  while (n < want)
+    buf[n++] = punct[rnd(x) % (sizeof punct - 1)];
+  *len = n;
+}
+
+void test_scalar(void) {
+  struct ajar_db *db = NULL;
+  struct ajar_scratch *s = NULL;
+  char err[256], buf[200];
+  uint32_t x = 88172645u;
+  int i, differ = 0, found = 0, none = 0;
+  uint64_t seen = 0;
+  CHECK(ajar_db_compile(&db, err, sizeof err) == 0);
+  CHECK(ajar_scratch_alloc(db, &s) == 0);
+  if (!db || !s)
+    return;
+  for (i = 0; i < 60000; i++) {
+    struct found routed = {.n = 0}, general = {.n = 0};
+    uint32_t hints = hint_sets[rnd(&x) % (sizeof hint_sets / sizeof hint_sets[0])];
+    enum value_kind kind = rnd(&x) % 8 ? VK_STRING : VK_NUMBER;
+    unsigned sig_r, sig_g;
+    size_t n, k;
+    if (i % 2)
+      build_digits(&x, buf, i % 8 == 1 ? 24 : 40, &n);
+    else
+      build(&x, buf, i % 4 ? 100 : sizeof buf, &n);
+    sig_r = classify_scalar(db, s, hints, kind, buf, n, keep, &routed);
+    sig_g = classify_scalar_general(db, s, hints, kind, buf, n, keep, &general);
+    if ((!same(&routed, &general) || sig_r != sig_g) && differ++ < 5)
+      fprintf(stderr, "value %d differs (%d vs %d candidates, signals %u vs %u, hints %#x): %.*s\n",
+              i, routed.n, general.n, sig_r, sig_g, (unsigned)hints, (int)n, buf);
+    found += general.n > 0;
+    none += general.n == 0;
+    for (k = 0; k < (size_t)general.n; k++)
+      if (general.c[k].det < 64)
+        seen |= 1ull << general.c[k].det;
+  }
+  CHECKF(differ == 0, "%d of 60000 values differ", differ);
+  /* the values exercise both sides and many detectors */
+  CHECKF(found > 5000 && none > 5000, "%d values with candidates, %d without", found, none);
+  CHECKF(__builtin_popcountll(seen) >= 15, "%d detectors seen", __builtin_popcountll(seen));
+  ajar_scratch_free(s);
+  ajar_db_free(db);
+}
