@@ -151,47 +151,87 @@ unsigned classify_time_place(uint32_t hints, enum value_kind kind, const char *v
 /* the bytes of printed phones, ids and dates */
 #define PUNCT_DIGITS (C_DIGIT | C_SPACE | C_DASH | C_DOT | C_PAREN | C_PLUS)
 
-/* classify_scalar past its first look. With `route`, a value made of
- * digits and PUNCT_DIGITS alone (most values of numeric columns) skips
- * the checks that need a byte it has none of ('$', '@', a letter), and
- * the password-hash check needs a '$': classify_scalar_general takes
- * every check in turn, and tests/unit/test_scalar.c holds the two to
- * the same candidates and signals. */
+/* The ways of classify_scalar, by the value's kind and its field: each a
+ * function of its own, so that a number or a boolean does not pay for
+ * the frame a string's checks need. */
+
+/* a boolean: a face attribute ("glasses": true), else its signal only */
+__attribute__((noinline))
+static unsigned scalar_bool(uint32_t hints, size_t n, candidate_fn fn, void *ctx) {
+  struct emit_ctx ec = {hints, fn, ctx, 0, 0}, *e = &ec;
+  unsigned sig = 0;
+  if (hints & AJAR_H_FACE_ATTR)
+    EMITE(DET_FACE_ATTRIBUTES, 1);
+  return SIG_BOOL;
+}
+
+/* a field named for what is never personal data (a content hash, a
+ * request id): only a secret that announces itself, whatever its field
+ * ("pass_hash") */
+__attribute__((noinline))
+static unsigned scalar_negative(uint32_t hints, enum value_kind kind, const char *v,
+                                size_t n, candidate_fn fn, void *ctx) {
+  struct emit_ctx ec = {hints, fn, ctx, 0, 0}, *e = &ec;
+  unsigned sig = 0;
+  if (n >= 20 && kind == VK_STRING) {
+    if (is_password_hash(v, n)) EMITE(DET_PASSWORD_HASH, 1);
+    if (is_aws_key(v, n)) EMITE(DET_AWS_KEY, 1);
+    if (is_jwt(v, n)) EMITE(DET_JWT, 1);
+  }
+  return sig;
+}
+
+/* the blanks around a value trimmed, its field's name and its length
+ * looked at: 0 when that decides it, its signals in *sig; 1 when its
+ * bytes are to be looked at (the first *n of them, from *v) */
+static inline int scalar_first_look(uint32_t hints, enum value_kind kind,
+                                    const char **v, size_t *n, candidate_fn fn,
+                                    void *ctx, unsigned *sig) {
+  *sig = 0;
+  *n = trim_blanks(v, *n);
+  if (*n == 0)
+    return 0;
+  if (hints & AJAR_H_NEGATIVE) {
+    *sig = scalar_negative(hints, kind, *v, *n, fn, ctx);
+    return 0;
+  }
+  /* a time or a camera/checkpoint field holds no personal data itself */
+  if (hints_time_place_only(hints)) {
+    *sig = classify_time_place(hints, kind, *v, *n);
+    return 0;
+  }
+  if (*n > AJAR_MAX_VALUE_SCAN)
+    *n = AJAR_MAX_VALUE_SCAN;
+  return 1;
+}
+
+/* a number (value_number.c) */
+__attribute__((noinline))
+static unsigned scalar_num(uint32_t hints, const char *v, size_t n, candidate_fn fn,
+                           void *ctx) {
+  struct emit_ctx ec = {hints, fn, ctx, 0, 0};
+  unsigned sig;
+  if (!scalar_first_look(hints, VK_NUMBER, &v, &n, fn, ctx, &sig))
+    return sig;
+  return scalar_number(&ec, v, n);
+}
+
+/* A string. With `route`, a value made of digits and
+ * PUNCT_DIGITS alone (most values of numeric columns) skips the checks
+ * that need a byte it has none of ('$', '@', a letter), and the
+ * password-hash check needs a '$': classify_scalar_general takes every
+ * check in turn, and tests/unit/test_scalar.c holds the two to the same
+ * candidates and signals. */
 static inline __attribute__((always_inline)) unsigned
-scalar_value_as(const struct ajar_db *db, struct ajar_scratch *s, uint32_t hints,
-                enum value_kind kind, const char *v, size_t n, candidate_fn fn,
-                void *ctx, int route) {
+scalar_string_as(const struct ajar_db *db, struct ajar_scratch *s, uint32_t hints,
+                 const char *v, size_t n, candidate_fn fn, void *ctx, int route) {
   struct emit_ctx ec = {hints, fn, ctx, 0, 0}, *e = &ec;
   unsigned sig = 0, mask;
   size_t digits = 0, seps = 0;
   int has_time, year, punct;
 
-  if (kind == VK_BOOL) {
-    if (hints & AJAR_H_FACE_ATTR)
-      EMITE(DET_FACE_ATTRIBUTES, 1);
-    return SIG_BOOL;
-  }
-  n = trim_blanks(&v, n);
-  if (n == 0)
+  if (!scalar_first_look(hints, VK_STRING, &v, &n, fn, ctx, &sig))
     return sig;
-  if (hints & AJAR_H_NEGATIVE) {
-    /* a content hash or request id is no personal data, but a secret
-     * that announces itself is one whatever its field ("pass_hash") */
-    if (n >= 20 && kind == VK_STRING) {
-      if (is_password_hash(v, n)) EMITE(DET_PASSWORD_HASH, 1);
-      if (is_aws_key(v, n)) EMITE(DET_AWS_KEY, 1);
-      if (is_jwt(v, n)) EMITE(DET_JWT, 1);
-    }
-    return sig;
-  }
-  /* a time or a camera/checkpoint field holds no personal data itself */
-  if (hints_time_place_only(hints))
-    return classify_time_place(hints, kind, v, n);
-  if (n > AJAR_MAX_VALUE_SCAN)
-    n = AJAR_MAX_VALUE_SCAN;
-
-  if (kind == VK_NUMBER)
-    return sig | scalar_number(e, v, n);
   /* free text: long, with spaces; decided without a byte loop */
   if (n > 48 && (n > 512 || memchr(v, ' ', n) || memchr(v, '\n', n)))
     return sig | scalar_text(db, s, e, v, n);
@@ -274,28 +314,45 @@ scalar_value_as(const struct ajar_db *db, struct ajar_scratch *s, uint32_t hints
 }
 
 __attribute__((noinline))
-static unsigned scalar_value(const struct ajar_db *db, struct ajar_scratch *s,
-                             uint32_t hints, enum value_kind kind,
-                             const char *v, size_t n, candidate_fn fn, void *ctx) {
-  return scalar_value_as(db, s, hints, kind, v, n, fn, ctx, 1);
+static unsigned scalar_string(const struct ajar_db *db, struct ajar_scratch *s,
+                              uint32_t hints, const char *v, size_t n,
+                              candidate_fn fn, void *ctx) {
+  return scalar_string_as(db, s, hints, v, n, fn, ctx, 1);
+}
+__attribute__((noinline))
+static unsigned scalar_string_general(const struct ajar_db *db, struct ajar_scratch *s,
+                                      uint32_t hints, const char *v, size_t n,
+                                      candidate_fn fn, void *ctx) {
+  return scalar_string_as(db, s, hints, v, n, fn, ctx, 0);
+}
+
+/* classify_scalar: the value's way chosen by its kind with no frame,
+ * every call a jump (what most values get decided on comes first) */
+static inline __attribute__((always_inline)) unsigned
+classify_scalar_as(const struct ajar_db *db, struct ajar_scratch *s, uint32_t hints,
+                   enum value_kind kind, const char *v, size_t n, candidate_fn fn,
+                   void *ctx, int route) {
+  if (classify_scalar_nothing(hints, kind, n))
+    return 0;
+  if (kind == VK_NUMBER)
+    return scalar_num(hints, v, n, fn, ctx);
+  if (kind == VK_BOOL)
+    return scalar_bool(hints, n, fn, ctx);
+  return route ? scalar_string(db, s, hints, v, n, fn, ctx)
+               : scalar_string_general(db, s, hints, v, n, fn, ctx);
 }
 
 unsigned classify_scalar_general(const struct ajar_db *db, struct ajar_scratch *s,
                                  uint32_t hints, enum value_kind kind,
                                  const char *v, size_t n, candidate_fn fn,
                                  void *ctx) {
-  if (classify_scalar_nothing(hints, kind, n))
-    return 0;
-  return scalar_value_as(db, s, hints, kind, v, n, fn, ctx, 0);
+  return classify_scalar_as(db, s, hints, kind, v, n, fn, ctx, 0);
 }
 
 unsigned classify_scalar(const struct ajar_db *db, struct ajar_scratch *s,
                          uint32_t hints, enum value_kind kind,
                          const char *v, size_t n, candidate_fn fn, void *ctx) {
-  /* what most values get decided on, before the frame of the rest */
-  if (classify_scalar_nothing(hints, kind, n))
-    return 0;
-  return scalar_value(db, s, hints, kind, v, n, fn, ctx);
+  return classify_scalar_as(db, s, hints, kind, v, n, fn, ctx, 1);
 }
 
 /* first, second and absmax are read only at the counts of
