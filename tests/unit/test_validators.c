@@ -602,8 +602,11 @@ static void test_email_masks(void) {
   CHECKF(valid > 500, "only %d valid addresses made", valid);
 }
 
+void test_validators_fast(void); /* test_validators_fast.c */
+
 void test_validators(void) {
   test_email_masks();
+  test_validators_fast();
   size_t i, per_fn_pos[64] = {0}, per_fn_neg[64] = {0}, f;
   for (i = 0; i < sizeof cases / sizeof cases[0]; i++) {
     const struct vcase *c = &cases[i];

@@ -16,9 +16,11 @@
 
 #include <stdint.h>
 #include <string.h>
+#include "digits.h"
 #include "shape.h"
 #if defined(__SSSE3__)
 #include <emmintrin.h>
+#include <tmmintrin.h>
 #endif
 
 /* ---------------------------------------------------------------- helpers */
@@ -53,11 +55,7 @@ static const unsigned char hex1[256] = {
 static int dv(const char *s, size_t i) { return (unsigned char)s[i] - '0'; }
 
 static int all_digits(const char *s, size_t n) {
-  size_t i;
-  if (!s || n == 0) return 0;
-  for (i = 0; i < n; i++)
-    if (!is_dig((unsigned char)s[i])) return 0;
-  return 1;
+  return s && n && digits_only(s, n);
 }
 
 /* 1 when every byte equals the first (case-insensitive), n >= 1 */
@@ -76,12 +74,51 @@ static long num_at(const char *s, size_t i, size_t len) {
   return v;
 }
 
+/* sum of w[i] * digit i over the n (<= 16) digits at s (caller checked
+ * them): one 16-byte multiply-add (pmaddubsw) where the CPU has SSSE3 */
+static int weighted_digits(const char *s, size_t n, const int8_t w[16]) {
+#if defined(__SSSE3__)
+  /* the part-vector's lanes past n are 0: saturated to 0 by the '0' */
+  __m128i d = _mm_subs_epu8(shape_load_part(s, n), _mm_set1_epi8('0'));
+  __m128i p = _mm_madd_epi16(_mm_maddubs_epi16(d, _mm_loadu_si128((const __m128i *)w)),
+                             _mm_set1_epi16(1));
+  p = _mm_add_epi32(p, _mm_srli_si128(p, 8));
+  p = _mm_add_epi32(p, _mm_srli_si128(p, 4));
+  return _mm_cvtsi128_si32(p);
+#else
+  int sum = 0;
+  size_t i;
+  for (i = 0; i < n; i++) sum += w[i] * dv(s, i);
+  return sum;
+#endif
+}
+
 /* ------------------------------------------------------- building blocks */
 
 /* Luhn mod 10 (ISO/IEC 7812-1); Presidio credit_card_recognizer, stdnum luhn */
-int ajar_luhn_ok(const char *digits, size_t n) {
-  /* 2d, less 9 when over 9 */
-  static const unsigned char twice[10] = {0, 2, 4, 6, 8, 1, 3, 5, 7, 9};
+/* 2d, less 9 when over 9 */
+static const unsigned char luhn_twice[16] = {0, 2, 4, 6, 8, 1, 3, 5, 7, 9};
+
+#if defined(__SSSE3__)
+/* Luhn's sum of the k (1..16) bytes at p, added to *sum: the digits in
+ * the lanes of dbl doubled (a lookup by pshufb), all summed by psadbw;
+ * 0 when one of the bytes is no digit */
+static int luhn_part(const char *p, size_t k, __m128i dbl, unsigned *sum) {
+  __m128i x = shape_load_part(p, k), d, t;
+  __m128i isd = _mm_and_si128(_mm_cmpgt_epi8(x, _mm_set1_epi8('0' - 1)),
+                              _mm_cmplt_epi8(x, _mm_set1_epi8('9' + 1)));
+  unsigned want = (1u << k) - 1;
+  if (((unsigned)_mm_movemask_epi8(isd) & want) != want) return 0;
+  d = _mm_and_si128(_mm_sub_epi8(x, _mm_set1_epi8('0')), isd); /* lanes past k: 0 */
+  t = _mm_shuffle_epi8(_mm_loadu_si128((const __m128i *)luhn_twice), d);
+  d = _mm_or_si128(_mm_and_si128(dbl, t), _mm_andnot_si128(dbl, d));
+  d = _mm_sad_epu8(d, _mm_setzero_si128());
+  *sum += (unsigned)_mm_cvtsi128_si32(d) + (unsigned)_mm_extract_epi16(d, 4);
+  return 1;
+}
+#endif
+
+int ajar_luhn_ok_bytes(const char *digits, size_t n) {
   unsigned sum = 0, a, b;
   size_t i = n;
   if (!digits || n == 0) return 0;
@@ -90,7 +127,7 @@ int ajar_luhn_ok(const char *digits, size_t n) {
     a = (unsigned)(unsigned char)digits[i - 1] - '0';
     b = (unsigned)(unsigned char)digits[i - 2] - '0';
     if (a > 9 || b > 9) return 0;
-    sum += a + twice[b];
+    sum += a + luhn_twice[b];
     i -= 2;
   }
   if (i) {
@@ -99,6 +136,24 @@ int ajar_luhn_ok(const char *digits, size_t n) {
     sum += a;
   }
   return sum % 10 == 0;
+}
+
+int ajar_luhn_ok(const char *digits, size_t n) {
+  if (!digits || n == 0) return 0;
+#if defined(__SSSE3__)
+  /* up to 32 digits (a card has 12-19): one or two part-vectors; the
+   * digit at i is doubled when n - 1 - i is odd, i.e. i and n have the
+   * same parity, in both 16-byte halves */
+  if (n <= 32) {
+    const __m128i dbl = _mm_set1_epi16(n & 1 ? (short)0xFF00 : 0x00FF);
+    unsigned sum = 0;
+    if (!luhn_part(digits, n < 16 ? n : 16, dbl, &sum) ||
+        (n > 16 && !luhn_part(digits + 16, n - 16, dbl, &sum)))
+      return 0;
+    return sum % 10 == 0;
+  }
+#endif
+  return ajar_luhn_ok_bytes(digits, n);
 }
 
 /* Verhoeff (dihedral group D5); stdnum verhoeff, Presidio in_aadhaar */
@@ -137,24 +192,23 @@ int ajar_date_ok(int year, int month, int day) {
 
 /* CN resident identity card (GB 11643-1999): ISO 7064 MOD 11-2 check
  * character, birth date, province-level region code. stdnum cn/ric. */
-static int cn_region_ok(int r) {
-  return (r >= 11 && r <= 15) || (r >= 21 && r <= 23) || (r >= 31 && r <= 37) ||
-         (r >= 41 && r <= 46) || (r >= 50 && r <= 54) || (r >= 61 && r <= 65) ||
-         r == 71 || r == 81 || r == 82 || r == 83 || r == 91;
-}
+static const unsigned char cn_region[100] = {
+    [11 ... 15] = 1, [21 ... 23] = 1, [31 ... 37] = 1, [41 ... 46] = 1, [50 ... 54] = 1,
+    [61 ... 65] = 1, [71] = 1, [81 ... 83] = 1, [91] = 1};
 
 int ajar_valid_cn_resident_id(const char *s, size_t n) {
-  static const int w[17] = {7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2};
+  /* the weights of the first 16 digits; the 17th weighs 2 */
+  static const int8_t w[16] = {7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4};
   static const char chk[] = "10X98765432";
-  int sum = 0, i, year;
+  int sum, year;
   if (!s || n != 18 || !all_digits(s, 17)) return 0;
   if (!is_dig((unsigned char)s[17]) && to_up((unsigned char)s[17]) != 'X')
     return 0;
-  if (!cn_region_ok((int)num_at(s, 0, 2))) return 0;
+  if (!cn_region[num_at(s, 0, 2)]) return 0;
   year = (int)num_at(s, 6, 4);
   if (year < 1900 || year > 2030) return 0;
   if (!ajar_date_ok(year, (int)num_at(s, 10, 2), (int)num_at(s, 12, 2))) return 0;
-  for (i = 0; i < 17; i++) sum += w[i] * dv(s, (size_t)i);
+  sum = weighted_digits(s, 16, w) + 2 * dv(s, 16);
   return chk[sum % 11] == (char)to_up((unsigned char)s[17]);
 }
 
@@ -162,7 +216,7 @@ int ajar_valid_cn_resident_id(const char *s, size_t n) {
  * plus well-known invalid/advertising numbers. Presidio us_ssn_recognizer. */
 int ajar_valid_us_ssn(const char *s, size_t n) {
   long area;
-  if (n != 9 || !all_digits(s, n) || all_same(s, n)) return 0;
+  if (n != 9 || !all_digits(s, n) || bytes_all_same(s, n)) return 0;
   area = num_at(s, 0, 3);
   if (area == 0 || area == 666 || area >= 900) return 0;
   if (num_at(s, 3, 2) == 0 || num_at(s, 5, 4) == 0) return 0;
@@ -308,12 +362,11 @@ int ajar_valid_it_codice_fiscale(const char *s, size_t n) {
 /* BR CPF: two mod-11 check digits (weights 10..2, then 11..2).
  * stdnum br/cpf. */
 int ajar_valid_br_cpf(const char *s, size_t n) {
+  static const int8_t w[2][16] = {{10, 9, 8, 7, 6, 5, 4, 3, 2}, {11, 10, 9, 8, 7, 6, 5, 4, 3, 2}};
   int k;
-  if (n != 11 || !all_digits(s, n) || all_same(s, n)) return 0;
+  if (n != 11 || !all_digits(s, n) || bytes_all_same(s, n)) return 0;
   for (k = 9; k <= 10; k++) {
-    int sum = 0, i, c;
-    for (i = 0; i < k; i++) sum += dv(s, (size_t)i) * (k + 1 - i);
-    c = 11 - sum % 11;
+    int c = 11 - weighted_digits(s, (size_t)k, w[k - 9]) % 11;
     if (c >= 10) c = 0;
     if (c != dv(s, (size_t)k)) return 0;
   }
@@ -438,7 +491,7 @@ int ajar_valid_fr_nif(const char *s, size_t n) {
 /* IMEI: 15 digits with Luhn (3GPP TS 23.003); IMEISV (16 digits) has no
  * check digit, format only. stdnum imei. */
 int ajar_valid_imei(const char *s, size_t n) {
-  if ((n != 15 && n != 16) || !all_digits(s, n) || all_same(s, n)) return 0;
+  if ((n != 15 && n != 16) || !all_digits(s, n) || bytes_all_same(s, n)) return 0;
   return n == 16 ? 1 : ajar_luhn_ok(s, n);
 }
 
@@ -478,7 +531,7 @@ int ajar_imsi_mcc_known(int mcc) {
 /* IMSI: MCC + MNC + MSIN, 14-15 digits, no checksum; MCC must be allocated.
  * stdnum imsi, 3GPP TS 23.003. */
 int ajar_valid_imsi(const char *s, size_t n) {
-  if ((n != 14 && n != 15) || !all_digits(s, n) || all_same(s, n)) return 0;
+  if ((n != 14 && n != 15) || !all_digits(s, n) || bytes_all_same(s, n)) return 0;
   return ajar_imsi_mcc_known((int)num_at(s, 0, 3));
 }
 
@@ -515,7 +568,33 @@ int ajar_valid_mac(const char *s, size_t n) {
 
 /* IPv4 dotted quad (RFC 791 text form as in inet_pton): exactly 4 parts,
  * 0-255, no leading zeros. */
-int ajar_valid_ipv4(const char *s, size_t n) {
+#if defined(__SSSE3__)
+/* ajar_valid_ipv4 on bit masks of one part-vector (7 to 15 bytes): G the
+ * digits, D the dots, Z the zeros, P the parts' first bytes; only a part
+ * of three digits is compared with "255" */
+static int valid_ipv4_masks(const char *s, size_t n) {
+  __m128i x = shape_load_part(s, n);
+  unsigned all = (1u << n) - 1, G, D, Z, P, T;
+  G = (unsigned)_mm_movemask_epi8(_mm_and_si128(_mm_cmpgt_epi8(x, _mm_set1_epi8('0' - 1)),
+                                                _mm_cmplt_epi8(x, _mm_set1_epi8('9' + 1))));
+  D = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(x, _mm_set1_epi8('.')));
+  Z = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(x, _mm_set1_epi8('0')));
+  P = (D << 1 | 1) & all;
+  /* digits and dots only, three dots, no empty part (a dot first, last
+   * or after a dot), no part over 3 digits, no leading zero */
+  if ((G | D) != all || __builtin_popcount(D) != 3 || (D & 1) || (D >> (n - 1)) ||
+      (D & D >> 1) || (G & G >> 1 & G >> 2 & G >> 3) || (Z & P & G >> 1))
+    return 0;
+  for (T = P & G >> 1 & G >> 2; T; T &= T - 1) { /* 3 digits: at most "255" */
+    const unsigned char *q = (const unsigned char *)s + __builtin_ctz(T);
+    if (((unsigned)q[0] << 16 | (unsigned)q[1] << 8 | q[2]) > ('2' << 16 | '5' << 8 | '5'))
+      return 0;
+  }
+  return 1;
+}
+#endif
+
+int ajar_valid_ipv4_bytes(const char *s, size_t n) {
   size_t i = 0;
   int parts = 0;
   if (!s || n < 7 || n > 15) return 0;
@@ -533,6 +612,15 @@ int ajar_valid_ipv4(const char *s, size_t n) {
     }
   }
   return i == n;
+}
+
+int ajar_valid_ipv4(const char *s, size_t n) {
+  if (!s || n < 7 || n > 15) return 0;
+#if defined(__SSSE3__)
+  return valid_ipv4_masks(s, n);
+#else
+  return ajar_valid_ipv4_bytes(s, n);
+#endif
 }
 
 /* IPv6 text forms (RFC 4291 section 2.2): up to 8 groups of 1-4 hex digits,
@@ -698,30 +786,36 @@ int ajar_valid_cn_plate(const char *s, size_t n) {
 
 /* Payment card: IIN ranges (ISO/IEC 7812, issuer networks' published
  * ranges) with lengths, Luhn. Presidio credit_card_recognizer. */
+/* the networks' ranges by the first digit, so a number reads only the
+ * rules its first digit can meet (tests/unit/test_validators_fast.c
+ * holds this to the rules as one list) */
 int ajar_card_iin_ok(const char *s, size_t n) {
   long p2, p3, p4;
-  int ok = 0;
   if (n < 12 || n > 19 || !all_digits(s, 4)) return 0;
-  p2 = num_at(s, 0, 2);
-  p3 = num_at(s, 0, 3);
   p4 = num_at(s, 0, 4);
-  if (s[0] == '4' && (n == 13 || n == 16 || n == 19)) ok = 1;          /* Visa */
-  if (n == 16 && ((p2 >= 51 && p2 <= 55) || (p4 >= 2221 && p4 <= 2720)))
-    ok = 1;                                                            /* MC */
-  if (n == 15 && (p2 == 34 || p2 == 37)) ok = 1;                       /* Amex */
-  if (n >= 16 && (p4 == 6011 || (p3 >= 644 && p3 <= 649) || p2 == 65))
-    ok = 1;                                                            /* Discover */
-  if (n >= 16 && p4 >= 3528 && p4 <= 3589) ok = 1;                     /* JCB */
-  if (n == 15 && (p4 == 1800 || p4 == 2131)) ok = 1;                   /* JCB, 15 digits */
-  if (n >= 16 && p2 == 62) ok = 1;                                     /* UnionPay */
-  if (n >= 14 && ((p3 >= 300 && p3 <= 305) || p2 == 36 || p2 == 38 || p2 == 39))
-    ok = 1;                                                            /* Diners */
-  if (p2 == 50 || (p2 >= 56 && p2 <= 69)) ok = 1;                      /* Maestro */
-  return ok;
+  p3 = p4 / 10;
+  p2 = p4 / 100;
+  switch (s[0]) {
+  case '1': /* JCB, 15 digits */
+    return n == 15 && p4 == 1800;
+  case '2': /* MC; JCB, 15 digits */
+    return (n == 16 && p4 >= 2221 && p4 <= 2720) || (n == 15 && p4 == 2131);
+  case '3': /* Amex; JCB; Diners */
+    return (n == 15 && (p2 == 34 || p2 == 37)) || (n >= 16 && p4 >= 3528 && p4 <= 3589) ||
+           (n >= 14 && ((p3 >= 300 && p3 <= 305) || p2 == 36 || p2 == 38 || p2 == 39));
+  case '4': /* Visa */
+    return n == 13 || n == 16 || n == 19;
+  case '5': /* MC; Maestro */
+    return (n == 16 && p2 >= 51 && p2 <= 55) || p2 == 50 || p2 >= 56;
+  case '6': /* Maestro (56-69) holds all of Discover and UnionPay */
+    return 1;
+  default:
+    return 0;
+  }
 }
 
 int ajar_valid_card(const char *s, size_t n) {
-  if (n < 12 || n > 19 || !all_digits(s, n) || all_same(s, n)) return 0;
+  if (n < 12 || n > 19 || !all_digits(s, n) || bytes_all_same(s, n)) return 0;
   return ajar_card_iin_ok(s, n) && ajar_luhn_ok(s, n);
 }
 
@@ -896,7 +990,7 @@ int ajar_valid_cn_mobile(const char *s, size_t n) {
     s += 4;
     n -= 4;
   }
-  return n == 11 && all_digits(s, n) && s[0] == '1' && s[1] >= '3';
+  return n == 11 && s[0] == '1' && s[1] >= '3' && all_digits(s, n);
 }
 
 /* E.164 (ITU-T E.164, assigned country codes per ITU-T E.164 Annex/list):

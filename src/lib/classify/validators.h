@@ -17,6 +17,9 @@
 
 /* generic building blocks */
 int ajar_luhn_ok(const char *digits, size_t n);
+/* the same a byte at a time (ajar_luhn_ok takes up to 32 digits by
+ * pshufb and psadbw): the reference the unit tests compare with */
+int ajar_luhn_ok_bytes(const char *digits, size_t n);
 int ajar_verhoeff_ok(const char *digits, size_t n);
 int ajar_date_ok(int year, int month, int day); /* proleptic Gregorian */
 
@@ -45,6 +48,9 @@ int ajar_valid_imsi(const char *s, size_t n);           /* 14-15 digits, known M
 int ajar_imsi_mcc_known(int mcc);
 int ajar_valid_mac(const char *s, size_t n);            /* with separators: aa:bb:.. aa-bb-.. aabb.ccdd.eeff; not 00..00 / ff..ff */
 int ajar_valid_ipv4(const char *s, size_t n);           /* dotted quad, no leading zeros */
+/* the same a byte at a time (ajar_valid_ipv4 takes bit masks of one
+ * 16-byte load): the reference the unit tests compare with */
+int ajar_valid_ipv4_bytes(const char *s, size_t n);
 int ajar_valid_ipv6(const char *s, size_t n);           /* RFC 4291 text forms, at least 2 ':' */
 int ajar_valid_uuid(const char *s, size_t n);           /* 8-4-4-4-12 hex */
 

@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "classify.h"
+#include "digits.h"
 #include "shape.h"
 #include "validators.h"
 #include "value.h"
@@ -95,34 +96,6 @@ __attribute__((noinline)) static int parse_double_strtod(const char *v, size_t n
   tmp[n] = 0;
   *out = strtod(tmp, &end);
   return end == tmp + n && isfinite(*out);
-}
-
-/* 0 when the 8 bytes of x are all digits: each byte's high nibble must
- * be 3, before and after adding 6 (a carry out of a byte comes only from
- * one that is no digit, and that byte fails anyway) */
-static inline uint64_t word_not_digits(uint64_t x) {
-  return ((x & 0xF0F0F0F0F0F0F0F0ull) |
-          (((x + 0x0606060606060606ull) & 0xF0F0F0F0F0F0F0F0ull) >> 4)) ^
-         0x3333333333333333ull;
-}
-
-/* whether v holds digits only: eight bytes a step from 8 bytes on, the
- * last step overlapping */
-static inline int digits_only(const char *v, size_t n) {
-  uint64_t x, bad = 0;
-  size_t i;
-  if (n < 8) {
-    for (i = 0; i < n; i++)
-      if ((unsigned)(v[i] - '0') > 9)
-        return 0;
-    return 1;
-  }
-  for (i = 0; i + 8 < n; i += 8) {
-    memcpy(&x, v + i, sizeof x);
-    bad |= word_not_digits(x);
-  }
-  memcpy(&x, v + n - 8, sizeof x);
-  return !(bad | word_not_digits(x));
 }
 
 /* the 8 digits at p as a number, or -1 when one of the bytes is no
@@ -266,10 +239,7 @@ static unsigned classify_digits(struct emit_ctx *e, const char *v, size_t n,
   int sep = (mask & (C_SPACE | C_DASH | C_DOT | C_PAREN)) != 0;
   /* d is digits only: the checks below share what the validators would
    * each compute again (ajar_valid_imei, _imsi and _card) */
-  int same = 1, luhn = -1;
-  size_t i;
-  for (i = 1; i < nd && same; i++)
-    same = d[i] == d[0];
+  int same = bytes_all_same(d, nd), luhn = -1;
 #define LUHN() (luhn < 0 ? (luhn = ajar_luhn_ok(d, nd)) : luhn)
   switch (nd) {
   case 9: {
