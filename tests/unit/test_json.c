@@ -177,7 +177,12 @@ static const char *const numbers[] = {
     "0", "-1", "12", "3.25", "-0.5", "1e5", "1E+5", "2.5e-3", "12345678901234567",
     "123456789012345678901234567890", "1.2.3", "--1", "-", "1e", "0.000001",
     "51.568767", "-87.680104", "91", "-181", "179.9", "7", "1+2", "99999", "100000",
-    "-100000", "1.5E300"};
+    "-100000", "1.5E300", "0.6591855682529874", "0.11731937302159990001",
+    "123456.5", "1234567", "-12345678901234567.5", "1 2", "1-2", "12 345678", ".5",
+    "e", ".", "1e 5", "3\t", "\n4"};
+/* what separates the elements of an array of numbers */
+static const char *const seps[] = {",", ",", ",", ", ", " ,", ",\n    ", ",,",
+                                   "\t,", ",\r\n", ";", ""};
 static const char *const ws[] = {"", "", "", " ", "\n", "\n  ", "\r\n\t",
                                  "\n                                      ",
                                  "  \n    "};
@@ -224,7 +229,10 @@ static void gen_array(struct gen *g, int depth, int pretty) {
   if (nums) n += rnd(&g->x) % 40; /* vectors: long runs of numbers */
   emits(g, "[");
   for (i = 0; i < n; i++) {
-    if (i) emits(g, rnd(&g->x) % 3 ? "," : ", ");
+    if (i && nums && rnd(&g->x) % 8 == 0)
+      emits(g, seps[rnd(&g->x) % (sizeof seps / sizeof seps[0])]);
+    else if (i)
+      emits(g, rnd(&g->x) % 3 ? "," : ", ");
     space(g, pretty);
     if (nums && rnd(&g->x) % 16)
       emits(g, numbers[rnd(&g->x) % (sizeof numbers / sizeof numbers[0])]);
@@ -257,13 +265,39 @@ static void gen_value(struct gen *g, int depth, int pretty) {
   }
 }
 
+/* {"v": an array of numbers}: the walker's vector loops and the tail
+ * after them, with elements of every width and odd separators */
+static void gen_numbers(struct gen *g) {
+  unsigned n = rnd(&g->x) % 24, i;
+  emits(g, "{\"v\":[");
+  for (i = 0; i < n; i++) {
+    if (i)
+      emits(g, rnd(&g->x) % 4 ? "," : seps[rnd(&g->x) % (sizeof seps / sizeof seps[0])]);
+    if (rnd(&g->x) % 2) {
+      unsigned k = rnd(&g->x) % 24, j;
+      char d[32];
+      for (j = 0; j < k; j++)
+        d[j] = (char)('0' + rnd(&g->x) % 10);
+      if (k > 2 && rnd(&g->x) % 2)
+        d[rnd(&g->x) % k] = rnd(&g->x) % 2 ? '.' : 'e';
+      emit(g, d, k);
+    } else {
+      emits(g, numbers[rnd(&g->x) % (sizeof numbers / sizeof numbers[0])]);
+    }
+  }
+  emits(g, "]}");
+}
+
 /* a record, then maybe cut or mutated */
 static size_t gen_record(uint32_t *seed, char *b, size_t cap) {
   struct gen g = {*seed, b, 0, cap};
   int pretty = (int)(rnd(&g.x) % 3 == 0);
   unsigned r;
   space(&g, pretty);
-  gen_value(&g, 0, pretty);
+  if (rnd(&g.x) % 3 == 0)
+    gen_numbers(&g);
+  else
+    gen_value(&g, 0, pretty);
   space(&g, pretty);
   r = rnd(&g.x) % 8;
   if (r == 0 && g.n) {

@@ -141,8 +141,9 @@ static int csv_row_end(struct framer *f, const char *b, size_t i, size_t *start,
   return 1;
 }
 
-static int next_csv(struct framer *f, const char *b, size_t len, size_t *start,
-                    size_t *end) {
+/* out of line, as next_json_elem: framer_next stays small for lines */
+__attribute__((noinline)) static int next_csv(struct framer *f, const char *b,
+                                              size_t len, size_t *start, size_t *end) {
   size_t i = f->pos;
   /* 64 bytes a step: a newline ends the row unless an odd number of
    * quotes (each one toggles, "" twice) is open before it */
@@ -368,8 +369,9 @@ static int json_elem_bytes(struct framer *f, const char *b, size_t *pi,
   return 0;
 }
 
-static int next_json_elem(struct framer *f, const char *b, size_t len,
-                          size_t *start, size_t *end) {
+__attribute__((noinline)) static int next_json_elem(struct framer *f, const char *b,
+                                                    size_t len, size_t *start,
+                                                    size_t *end) {
   size_t i = f->pos;
   if (f->array_done)
     return 0;
@@ -422,7 +424,8 @@ static void skip_bom(struct framer *f, const char *b, size_t len) {
 
 int framer_next(struct framer *f, const char *b, size_t len, size_t *start,
                 size_t *end) {
-  skip_bom(f, b, len);
+  if (!f->bom_checked)
+    skip_bom(f, b, len);
   switch (f->fmt) {
   case FMT_CSV:
   case FMT_TSV:

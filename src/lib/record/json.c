@@ -80,7 +80,9 @@ skip_ws_run_avx2(const char *p, const char *end) {
 
 static inline __attribute__((always_inline)) const char *skip_ws(const char *p,
                                                                  const char *end) {
-  if (p < end && (unsigned char)*p > ' ') /* compact JSON: no white space */
+  if (p >= end) /* a record's end: no run to skip (and no call) */
+    return p;
+  if ((unsigned char)*p > ' ') /* compact JSON: no white space */
     return p;
   if (!FAST_PATHS) {
     while (p < end && is_ws(*p))
