@@ -3,12 +3,14 @@
  * in the same order, on random texts built from matches of every
  * pattern of textdb.c, their bytes, and bytes no match holds (runs of
  * digits between CJK characters are decided without a scan: their
- * lengths and the order of matches that end together are tested too). */
+ * lengths and the order of matches that end together are tested too),
+ * with the byte classes of the CPU (AVX2) and of SSE2 alone. */
 #include <stdint.h>
 #include <stdio.h>
 #include <string.h>
 #include "classify.h"
 #include "found.h"
+#include "shape.h"
 #include "unit.h"
 
 /* matches of the patterns (most valid), glued to their neighbours or not */
@@ -96,17 +98,13 @@ static void build_mail_ip(uint32_t *x, char *buf, size_t cap, size_t *len) {
   *len = n;
 }
 
-void test_text(void) {
-  struct ajar_db *db = NULL;
-  struct ajar_scratch *s = NULL;
-  char err[256], buf[700];
+/* both kinds of random text, windowed against whole; how: which of
+ * text.c's byte classes ran (the CPU's, or SSE2 alone) */
+static void texts(struct ajar_db *db, struct ajar_scratch *s, const char *how) {
+  char buf[700];
   uint32_t x = 2463534242u;
   int i, differ = 0, found = 0, none = 0;
   uint64_t seen = 0;
-  CHECK(ajar_db_compile(&db, err, sizeof err) == 0);
-  CHECK(ajar_scratch_alloc(db, &s) == 0);
-  if (!db || !s)
-    return;
   for (i = 0; i < 20000; i++) {
     struct found w = {.n = 0}, whole = {.n = 0};
     size_t n, k;
@@ -114,15 +112,15 @@ void test_text(void) {
     classify_text(db, s, 0, buf, n, keep, &w);
     classify_text_whole(db, s, 0, buf, n, keep, &whole);
     if (!same(&w, &whole) && differ++ < 5)
-      fprintf(stderr, "text %d differs (%d vs %d candidates): %.*s\n", i, w.n, whole.n,
-              (int)n, buf);
+      fprintf(stderr, "text %d differs%s (%d vs %d candidates): %.*s\n", i, how, w.n,
+              whole.n, (int)n, buf);
     found += whole.n > 0;
     none += whole.n == 0;
     for (k = 0; k < (size_t)whole.n; k++)
       if (whole.c[k].det < 64)
         seen |= 1ull << whole.c[k].det;
   }
-  CHECKF(differ == 0, "%d of 20000 texts differ", differ);
+  CHECKF(differ == 0, "%d of 20000 texts differ%s", differ, how);
   /* texts of e-mails and IPv4s alone, and their near misses */
   differ = found = 0;
   for (i = 0; i < 20000; i++) {
@@ -132,15 +130,31 @@ void test_text(void) {
     classify_text(db, s, 0, buf, n, keep, &w);
     classify_text_whole(db, s, 0, buf, n, keep, &whole);
     if (!same(&w, &whole) && differ++ < 5)
-      fprintf(stderr, "mail/ip text %d differs (%d vs %d candidates): %.*s\n", i, w.n,
-              whole.n, (int)n, buf);
+      fprintf(stderr, "mail/ip text %d differs%s (%d vs %d candidates): %.*s\n", i, how,
+              w.n, whole.n, (int)n, buf);
     found += whole.n > 1;
   }
-  CHECKF(differ == 0, "%d of 20000 texts of e-mails and IPv4s differ", differ);
+  CHECKF(differ == 0, "%d of 20000 texts of e-mails and IPv4s differ%s", differ, how);
   CHECKF(found > 5000, "%d texts of e-mails and IPv4s with two candidates or more", found);
   /* the texts exercise both sides */
   CHECKF(found > 1000 && none > 1000, "%d texts with candidates, %d without", found, none);
   CHECKF(__builtin_popcountll(seen) >= 13, "%d detectors seen", __builtin_popcountll(seen));
+}
+
+void test_text(void) {
+  struct ajar_db *db = NULL;
+  struct ajar_scratch *s = NULL;
+  char err[256];
+  CHECK(ajar_db_compile(&db, err, sizeof err) == 0);
+  CHECK(ajar_scratch_alloc(db, &s) == 0);
+  if (!db || !s)
+    return;
+  texts(db, s, "");
+  if (ajar_have_avx2) { /* the SSE2 classes too, on a CPU with AVX2 */
+    ajar_have_avx2 = 0;
+    texts(db, s, " (SSE2)");
+    ajar_have_avx2 = 1;
+  }
   ajar_scratch_free(s);
   ajar_db_free(db);
 }

@@ -14,17 +14,11 @@
 #include <stdlib.h>
 #include <string.h>
 #include "collection.h"
+#include "found.h"
 #include "unit.h"
 
 #define POOL 3000
 #define VALUE_CAP 240
-
-static uint32_t rnd(uint32_t *x) {
-  *x ^= *x << 13;
-  *x ^= *x >> 17;
-  *x ^= *x << 5;
-  return *x;
-}
 
 static const char *const words[] = {
     "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/",
