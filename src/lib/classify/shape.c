@@ -555,17 +555,34 @@ __attribute__((noinline)) static unsigned value_shape_long(const char *v, size_t
   return shape_bits(a0, a1, a2, none);
 }
 
+/* value_shape of up to 16 bytes that end less than 16 bytes before a
+ * page's end: on a copy */
+__attribute__((noinline)) static unsigned value_shape_copy(const char *v, size_t n,
+                                                           size_t *digits, size_t *seps) {
+  char b[32] = {0}; /* 32: the compiler sees value_shape's two loads */
+  memcpy(b, v, n);
+  return value_shape(b, n, digits, seps);
+}
+
 /* Most values are 32 bytes or fewer: one part-vector, or two 16-byte
  * loads where the second ends at the value's end (the bytes both hold
  * are counted once: the second's lane bits are shifted onto the first's),
- * no loop and no stack frame. */
+ * no loop, and no call but a tail call (the long loop, and the copy near
+ * a page's end), so no register to save and no stack frame. Hence
+ * no_sanitize: the part-vector's load may read past the value, never
+ * past its page (as shape_load_part). */
+__attribute__((no_sanitize("address")))
 unsigned value_shape(const char *v, size_t n, size_t *digits, size_t *seps) {
   __m128i b0, b1, b2, none;
   unsigned dm, sm;
   if (n > 32)
     return value_shape_long(v, n, digits, seps);
   if (n <= 16) {
-    classes16(shape_load_part(v, n), &b0, &b1, &b2);
+    if (((uintptr_t)v & 4095) > 4096 - 16)
+      return value_shape_copy(v, n, digits, seps);
+    classes16(_mm_and_si128(_mm_loadu_si128((const __m128i *)v),
+                            _mm_loadu_si128((const __m128i *)(ajar_keep_lanes + 16 - n))),
+              &b0, &b1, &b2);
     none = _mm_and_si128(classless(b0, b1, b2),
                          _mm_loadu_si128((const __m128i *)(ajar_keep_lanes + 16 - n)));
     dm = digit_lanes(b0);
