@@ -12,9 +12,12 @@
  * the normalisation, the compound rules and the lookups.
  *
  * Tables are built once (pthread_once) into static arrays: the field
- * dictionary sorted and binary-searched; the value vocabularies and the
- * country names in one hash table, looked up by the value's normal form
- * (16 bytes a step) hashed 8 bytes a step. Lookups never allocate.
+ * dictionary in a hash table; the value vocabularies and the country
+ * names in another, looked up by the value's normal form (16 bytes a
+ * step) hashed 8 bytes a step. Building reads each table once and
+ * checks nothing: what could be wrong in the tables (keys not in normal
+ * form, keys listed twice) ajar_lexicon_selfcheck finds, which the unit
+ * tests run. Lookups never allocate.
  */
 #include "lexicon.h"
 #include "lexicon_data.h"
@@ -22,7 +25,6 @@
 #include "once.h"
 
 #include <pthread.h>
-#include <stdlib.h>
 #include <string.h>
 #include "shape.h"
 #if defined(__SSSE3__)
@@ -41,8 +43,12 @@
 struct fkey { const struct lx_field *e; size_t len; };
 struct vkey { const char *key; size_t len; uint32_t bits; };
 
-static struct fkey fsorted[FIELD_MAX];
+static struct fkey fkeys[FIELD_MAX];
 static size_t fcount;
+/* hash index over fkeys: slot -> index + 1 */
+#define FHASH_SLOTS (FIELD_MAX * 2) /* at most half full */
+_Static_assert(FIELD_MAX < 65536, "an index + 1 fits a slot");
+static uint16_t fhash[FHASH_SLOTS];
 /* The word table: every vocabulary word and country name once, with the
  * AJAR_V_* bits of the vocabularies it is in (AJAR_V_COUNTRY: a country's
  * name), so that one normalisation and one probe answer both
@@ -67,18 +73,6 @@ static int is_digit(unsigned char c) { return c >= '0' && c <= '9'; }
 static char fold(unsigned char c) { return (char)(is_upper(c) ? c + 32 : c); }
 static int is_space(unsigned char c) {
   return c == ' ' || (c >= '\t' && c <= '\r'); /* \t \n \v \f \r */
-}
-
-static int bytes_cmp(const char *a, size_t an, const char *b, size_t bn) {
-  int c = memcmp(a, b, an < bn ? an : bn);
-  if (c)
-    return c;
-  return an < bn ? -1 : an > bn;
-}
-
-static int fkey_cmp(const void *x, const void *y) {
-  const struct fkey *a = x, *b = y;
-  return bytes_cmp(a->e->key, a->len, b->e->key, b->len);
 }
 
 /* Value normal form: ASCII whitespace, '_' and '-' trimmed at the ends and
@@ -115,6 +109,28 @@ static uint64_t word_hash(const char *p, size_t len) {
   }
   h *= 0xC4CEB9FE1A85EC53ull;
   return h ^ h >> 32;
+}
+
+/* a field key's slot: the word table's hash of its bytes, copied with
+ * the zeros word_hash wants after them (keys are looked up a few times
+ * a field name, not a value) */
+static uint32_t key_slot(const char *k, size_t len) {
+  char buf[NAME_BYTES + 8];
+  memcpy(buf, k, len);
+  memset(buf + len, 0, 8);
+  return (uint32_t)word_hash(buf, len) & (FHASH_SLOTS - 1);
+}
+
+static const struct lx_field *find_field(const char *k, size_t len) {
+  uint32_t slot;
+  if (len > NAME_BYTES)
+    return NULL; /* longer than any name read, so than any key */
+  for (slot = key_slot(k, len); fhash[slot]; slot = (slot + 1) & (FHASH_SLOTS - 1)) {
+    const struct fkey *f = &fkeys[fhash[slot] - 1];
+    if (f->len == len && memcmp(f->e->key, k, len) == 0)
+      return f->e;
+  }
+  return NULL;
 }
 
 /* the index + 1 in vsorted of the normal form (len bytes at p, padded as
@@ -184,62 +200,55 @@ static void build(void) {
   for (t = 0; t < lx_field_table_count; t++) {
     for (i = 0; i < lx_field_tables[t].n; i++) {
       const struct lx_field *e = &lx_field_tables[t].v[i];
-      if (!field_key_ok(e->key))
-        defects++;
-      if (fcount == FIELD_MAX) {
-        defects++;
+      size_t len = strlen(e->key);
+      uint32_t slot;
+      if (fcount == FIELD_MAX || len > NAME_BYTES || find_field(e->key, len)) {
+        defects++; /* over capacity, never read, or listed twice */
         continue;
       }
-      fsorted[fcount].e = e;
-      fsorted[fcount].len = strlen(e->key);
-      fcount++;
+      fkeys[fcount].e = e;
+      fkeys[fcount].len = len;
+      for (slot = key_slot(e->key, len); fhash[slot]; slot = (slot + 1) & (FHASH_SLOTS - 1))
+        ;
+      fhash[slot] = (uint16_t)++fcount;
     }
   }
-  qsort(fsorted, fcount, sizeof fsorted[0], fkey_cmp);
-  for (i = 1; i < fcount; i++)
-    if (fkey_cmp(&fsorted[i - 1], &fsorted[i]) == 0)
-      defects++;
+  for (t = 0; t < lx_vocab_table_count; t++)
+    for (i = 0; i < lx_vocab_tables[t].n; i++)
+      word_add(lx_vocab_tables[t].v[i], strlen(lx_vocab_tables[t].v[i]), lx_vocab_tables[t].bits);
+  /* country names shorter than 3 bytes are no name ajar_lexicon_country
+   * looks up (codes are looked up by their bits) */
+  for (i = 0; i < ajar_country_names_count; i++)
+    if (ajar_country_names[i].len >= 3)
+      word_add(ajar_country_names[i].s, ajar_country_names[i].len, AJAR_V_COUNTRY);
+}
 
+/* keys that would never match: field keys not lower-case ASCII letters
+ * and digits or UTF-8, vocabulary words and country names not in the
+ * normal form */
+static size_t malformed(void) {
+  size_t t, i, bad = 0;
+  char buf[VALUE_MAX];
+  for (t = 0; t < lx_field_table_count; t++)
+    for (i = 0; i < lx_field_tables[t].n; i++)
+      bad += !field_key_ok(lx_field_tables[t].v[i].key);
   for (t = 0; t < lx_vocab_table_count; t++) {
     for (i = 0; i < lx_vocab_tables[t].n; i++) {
       const char *w = lx_vocab_tables[t].v[i];
-      char buf[VALUE_MAX];
       size_t len = strlen(w), nl = value_norm(w, len, buf, sizeof buf);
-      if (nl != len || nl == 0 || memcmp(buf, w, len) != 0)
-        defects++; /* would never match: not in normal form */
-      word_add(w, len, lx_vocab_tables[t].bits);
+      bad += nl != len || nl == 0 || memcmp(buf, w, len) != 0;
     }
   }
-  /* country names shorter than 3 bytes are no name ajar_lexicon_country
-   * looks up (codes are looked up by their bits) */
   for (i = 0; i < ajar_country_names_count; i++) {
     const struct country_name *c = &ajar_country_names[i];
-    char buf[VALUE_MAX];
-    if (value_norm(c->s, c->len, buf, sizeof buf) != c->len || memcmp(buf, c->s, c->len))
-      defects++;
-    if (c->len >= 3)
-      word_add(c->s, c->len, AJAR_V_COUNTRY);
+    bad += value_norm(c->s, c->len, buf, sizeof buf) != c->len || memcmp(buf, c->s, c->len);
   }
+  return bad;
 }
 
 static int built;
 static void ensure_built(void) {
   ajar_once(&once, &built, build);
-}
-
-static const struct lx_field *find_field(const char *k, size_t len) {
-  size_t lo = 0, hi = fcount;
-  while (lo < hi) {
-    size_t mid = lo + (hi - lo) / 2;
-    int c = bytes_cmp(k, len, fsorted[mid].e->key, fsorted[mid].len);
-    if (c == 0)
-      return fsorted[mid].e;
-    if (c < 0)
-      hi = mid;
-    else
-      lo = mid + 1;
-  }
-  return NULL;
 }
 
 static int contains(const char *h, size_t hn, const char *needle) {
@@ -1030,5 +1039,5 @@ size_t ajar_lexicon_selfcheck(void) {
     copy_padded(vsorted[i].key, vsorted[i].len, buf);
     lost += word_find(buf, vsorted[i].len) != i + 1;
   }
-  return defects + lost;
+  return defects + lost + malformed();
 }
