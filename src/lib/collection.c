@@ -510,7 +510,7 @@ static unsigned memo_scalar(struct ajar_collection *c, struct ajar_scratch *s,
   if (!f->memo && !(f->memo = calloc(1, sizeof *f->memo)))
     f->memo_tries = MEMO_OFF;
   if (f->memo_tries == MEMO_OFF)
-    return classify_scalar(c->db, s, f->hints, VK_STRING, v, n, on_candidate, &h);
+    return classify_string(c->db, s, f->hints, v, n, on_candidate, &h);
   k = memo_key(v, n);
   m = &f->memo->slot[memo_index(k)];
   f->memo_tries++;
@@ -527,7 +527,7 @@ static unsigned memo_scalar(struct ajar_collection *c, struct ajar_scratch *s,
     m->n = 0;
     m->c.n_cands = 0;
   }
-  sig = classify_scalar(c->db, s, f->hints, VK_STRING, v, n, on_candidate, &h);
+  sig = classify_string(c->db, s, f->hints, v, n, on_candidate, &h);
   if (h.rec && !h.overflow && sig <= UINT8_MAX) {
     _mm_storeu_si128((__m128i *)m->v, k.lo);
     memcpy(m->v + 16, &k.hi, 8);
@@ -596,7 +596,7 @@ static unsigned text_memo_scalar(struct ajar_collection *c, struct ajar_scratch 
       m->c.n_cands = 0;
     }
   }
-  sig = classify_scalar(c->db, s, f->hints, VK_STRING, v, n, on_candidate, &h);
+  sig = classify_string(c->db, s, f->hints, v, n, on_candidate, &h);
   if (m && !h.overflow && sig <= UINT8_MAX) {
     memcpy(m->v, v, n);
     m->n = (uint16_t)n;
@@ -642,6 +642,19 @@ static void classify_into(struct ajar_collection *c, struct ajar_scratch *s,
   struct hit_ctx h = {c, f, v, NULL, 0};
   field_signals(f, classify_scalar(c->db, s, f->hints, kind, v, n, on_candidate, &h));
 }
+/* the same for a string and for a number, with no dispatch on the kind */
+__attribute__((noinline))
+static void string_into(struct ajar_collection *c, struct ajar_scratch *s,
+                        struct field *f, const char *v, size_t n) {
+  struct hit_ctx h = {c, f, v, NULL, 0};
+  field_signals(f, classify_string(c->db, s, f->hints, v, n, on_candidate, &h));
+}
+__attribute__((noinline))
+static void number_into(struct ajar_collection *c, struct field *f, const char *v,
+                        size_t n) {
+  struct hit_ctx h = {c, f, v, NULL, 0};
+  field_signals(f, classify_number(f->hints, v, n, on_candidate, &h));
+}
 
 /* no candidates: nothing to remember (classify_time_place) */
 __attribute__((noinline))
@@ -661,7 +674,7 @@ static inline void string_value(struct ajar_collection *c, struct ajar_scratch *
   else if (n > AJAR_MEMO_VALUE && n <= AJAR_TEXT_MEMO_VALUE && !f->text_memo_off)
     text_memo_classify(c, s, f, v, n);
   else
-    classify_into(c, s, f, VK_STRING, v, n);
+    string_into(c, s, f, v, n);
 }
 
 /* a string of a field whose values are kept as the text of a code */
@@ -684,8 +697,10 @@ static inline void value_counted(struct ajar_collection *c, struct ajar_scratch 
       string_value(c, s, f, v, n);
   } else if (f->time_place) {
     time_place_value(f, kind, v, n);
-  } else if (!classify_scalar_nothing(f->hints, kind, n)) { /* most numbers */
+  } else if (kind == VK_BOOL) {
     classify_into(c, s, f, kind, v, n);
+  } else if (!classify_scalar_nothing(f->hints, kind, n)) { /* most numbers */
+    number_into(c, f, v, n);
   }
 }
 

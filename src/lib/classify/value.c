@@ -206,9 +206,8 @@ static inline int scalar_first_look(uint32_t hints, enum value_kind kind,
 }
 
 /* a number (value_number.c) */
-__attribute__((noinline))
-static unsigned scalar_num(uint32_t hints, const char *v, size_t n, candidate_fn fn,
-                           void *ctx) {
+unsigned classify_number(uint32_t hints, const char *v, size_t n, candidate_fn fn,
+                         void *ctx) {
   struct emit_ctx ec = {hints, fn, ctx, 0, 0};
   unsigned sig;
   if (!scalar_first_look(hints, VK_NUMBER, &v, &n, fn, ctx, &sig))
@@ -313,10 +312,9 @@ scalar_string_as(const struct ajar_db *db, struct ajar_scratch *s, uint32_t hint
   return sig;
 }
 
-__attribute__((noinline))
-static unsigned scalar_string(const struct ajar_db *db, struct ajar_scratch *s,
-                              uint32_t hints, const char *v, size_t n,
-                              candidate_fn fn, void *ctx) {
+unsigned classify_string(const struct ajar_db *db, struct ajar_scratch *s,
+                         uint32_t hints, const char *v, size_t n, candidate_fn fn,
+                         void *ctx) {
   return scalar_string_as(db, s, hints, v, n, fn, ctx, 1);
 }
 __attribute__((noinline))
@@ -335,10 +333,10 @@ classify_scalar_as(const struct ajar_db *db, struct ajar_scratch *s, uint32_t hi
   if (classify_scalar_nothing(hints, kind, n))
     return 0;
   if (kind == VK_NUMBER)
-    return scalar_num(hints, v, n, fn, ctx);
+    return classify_number(hints, v, n, fn, ctx);
   if (kind == VK_BOOL)
     return scalar_bool(hints, n, fn, ctx);
-  return route ? scalar_string(db, s, hints, v, n, fn, ctx)
+  return route ? classify_string(db, s, hints, v, n, fn, ctx)
                : scalar_string_general(db, s, hints, v, n, fn, ctx);
 }
 
