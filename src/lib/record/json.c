@@ -569,7 +569,8 @@ static int ext_json_key(const char *k, size_t n) {
 
 /* p is at '{': the wrapped value when the object is such a wrapper, else
  * NULL. Reads only: nothing is emitted. */
-static const char *ext_json_value(const char *p, const char *end) {
+static inline __attribute__((always_inline)) const char *
+ext_json_value(const char *p, const char *end) {
   const char *k = skip_ws(p + 1, end), *kq, *v, *q;
   int esc = 0;
   if (end - k < 3 || k[0] != '"' || k[1] != '$')
@@ -643,8 +644,17 @@ static const char *walk_value(struct walker *w, const char *p, uint32_t field) {
 
 int json_walk_record(const struct rec_sink *k, const char *p, size_t n) {
   struct walker w = {*k, p + n, 0};
-  const char *q = walk_value(&w, skip_ws(p, p + n), REC_ROOT);
-  int rc = q && skip_ws(q, p + n) == p + n ? 0 : AJAR_EPARSE;
+  const char *q = skip_ws(p, p + n);
+  int rc;
+  /* most records are an object: walked as walk_value walks one (one
+   * level deep), with no call of walk_value and its frame around it */
+  if (FAST_PATHS && q < p + n && *q == '{' && !ext_json_value(q, p + n)) {
+    w.depth = 1;
+    q = walk_object(&w, q, REC_ROOT);
+  } else {
+    q = walk_value(&w, q, REC_ROOT);
+  }
+  rc = q && skip_ws(q, p + n) == p + n ? 0 : AJAR_EPARSE;
   rec_end(k, rc != 0);
   return rc;
 }
