@@ -917,32 +917,59 @@ int ajar_valid_email_bytes(const char *s, size_t n) {
 }
 
 #if defined(__SSSE3__)
+/* an e-mail byte's class bits by two nibble lookups (pshufb), as
+ * value_shape does: a class must be a product of a set of low and of
+ * high nibbles, so letters take two bits:
+ *   0x01 @ (4, 0)        0x02 . (2, E)        0x04 - (2, D)
+ *   0x08 A-O a-o (4 6, 1-F)                   0x10 P-Z p-z (5 7, 0-A)
+ *   0x20 0-9 (3, 0-9)    0x40 % + (2, 5 B)    0x80 _ (5, F)
+ * A byte over 0x7F (high nibble 8-F) or a part-vector's 0 is in none. */
+static const int8_t email_lo[16] = {0x31, 0x38, 0x38, 0x38, 0x38, 0x78, 0x38, 0x38,
+                                    0x38, 0x38, 0x18, 0x48, 0x08, 0x0C, 0x0A, (int8_t)0x88};
+static const int8_t email_hi[16] = {0, 0, 0x46, 0x20, 0x09, (int8_t)0x90, 0x08, 0x10,
+                                    0, 0, 0, 0, 0, 0, 0, 0};
+
+/* one bit a byte for each class of an e-mail's bytes */
+struct email_masks {
+  uint64_t at, dot, dash, alpha, digit, extra;
+};
+
+/* the classes of the 16 bytes of x, as bits sh to sh + 15 of m's masks:
+ * class bit k of each byte is moved to its sign bit (a 16-bit shift by
+ * 7 - k: a byte's own bit k lands there) for pmovmskb */
+static inline void email_step(__m128i x, unsigned sh, struct email_masks *m) {
+  const __m128i nib = _mm_set1_epi8(0x0F);
+  __m128i c = _mm_and_si128(
+      _mm_shuffle_epi8(_mm_loadu_si128((const __m128i *)email_lo), _mm_and_si128(x, nib)),
+      _mm_shuffle_epi8(_mm_loadu_si128((const __m128i *)email_hi),
+                       _mm_and_si128(_mm_srli_epi16(x, 4), nib)));
+#define PLANE(k) ((uint64_t)(unsigned)_mm_movemask_epi8(_mm_slli_epi16(c, 7 - (k))) << sh)
+  m->at |= PLANE(0);
+  m->dot |= PLANE(1);
+  m->dash |= PLANE(2);
+  m->alpha |= PLANE(3) | PLANE(4);
+  m->digit |= PLANE(5);
+  m->extra |= PLANE(6) | PLANE(7);
+#undef PLANE
+}
+
 /* ajar_valid_email for 6 to 64 bytes: one bit a byte for each class (@,
- * '.', '-', letters, digits, _ % +), 16 bytes a step, and the rules as
- * operations on those 64-bit masks; no byte loop */
+ * '.', '-', letters, digits, _ % +), 16 bytes a step (the last step
+ * ending at the value's end, over bytes the one before it may have
+ * classed too), and the rules as operations on those 64-bit masks; no
+ * byte loop */
 static int valid_email64(const char *s, size_t n) {
-  const __m128i at_c = _mm_set1_epi8('@'), dot_c = _mm_set1_epi8('.'),
-                dash_c = _mm_set1_epi8('-'), a1 = _mm_set1_epi8('a' - 1),
-                z1 = _mm_set1_epi8('z' + 1), d0 = _mm_set1_epi8('0' - 1),
-                d9 = _mm_set1_epi8('9' + 1), case_bit = _mm_set1_epi8(0x20),
-                us = _mm_set1_epi8('_'), pc = _mm_set1_epi8('%'), plus = _mm_set1_epi8('+');
-  uint64_t at = 0, dot = 0, dash = 0, alpha = 0, digit = 0, extra = 0, all, local, dom, dd;
+  struct email_masks m = {0, 0, 0, 0, 0, 0};
+  uint64_t at, dot, dash, alpha, digit, extra, all, local, dom, dd;
   size_t i, a, last;
-  for (i = 0; i < n; i += 16) {
-    /* lanes past the value are 0: in no class */
-    __m128i x = shape_load_part(s + i, n - i < 16 ? n - i : 16);
-    __m128i lx = _mm_or_si128(x, case_bit); /* A-Z to a-z, and nothing else into a-z */
-    at |= (uint64_t)(unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(x, at_c)) << i;
-    dot |= (uint64_t)(unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(x, dot_c)) << i;
-    dash |= (uint64_t)(unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(x, dash_c)) << i;
-    alpha |= (uint64_t)(unsigned)_mm_movemask_epi8(
-                 _mm_and_si128(_mm_cmpgt_epi8(lx, a1), _mm_cmpgt_epi8(z1, lx))) << i;
-    digit |= (uint64_t)(unsigned)_mm_movemask_epi8(
-                 _mm_and_si128(_mm_cmpgt_epi8(x, d0), _mm_cmpgt_epi8(d9, x))) << i;
-    extra |= (uint64_t)(unsigned)_mm_movemask_epi8(_mm_or_si128(
-                 _mm_or_si128(_mm_cmpeq_epi8(x, us), _mm_cmpeq_epi8(x, pc)),
-                 _mm_cmpeq_epi8(x, plus))) << i;
+  if (n <= 16) {
+    email_step(shape_load_part(s, n), 0, &m); /* lanes past the value: no class */
+  } else {
+    for (i = 0; i + 16 < n; i += 16)
+      email_step(_mm_loadu_si128((const __m128i *)(s + i)), (unsigned)i, &m);
+    email_step(_mm_loadu_si128((const __m128i *)(s + n - 16)), (unsigned)(n - 16), &m);
   }
+  at = m.at, dot = m.dot, dash = m.dash, alpha = m.alpha, digit = m.digit, extra = m.extra;
   all = n == 64 ? ~0ull : (1ull << n) - 1;
   /* one '@', not first; the local part before it */
   if (__builtin_popcountll(at) != 1 || (a = (size_t)__builtin_ctzll(at)) == 0)
