@@ -570,11 +570,12 @@ int ajar_valid_mac(const char *s, size_t n) {
  * 0-255, no leading zeros. */
 #if defined(__SSSE3__)
 /* ajar_valid_ipv4 on bit masks of one part-vector (7 to 15 bytes): G the
- * digits, D the dots, Z the zeros, P the parts' first bytes; only a part
- * of three digits is compared with "255" */
+ * digits, D the dots, Z the zeros, P the parts' first bytes, T those of
+ * the parts of three digits, which must not be over "255": a first digit
+ * over '2', or a '2' then over '5', or "25" then over '5' */
 static int valid_ipv4_masks(const char *s, size_t n) {
   __m128i x = shape_load_part(s, n);
-  unsigned all = (1u << n) - 1, G, D, Z, P, T;
+  unsigned all = (1u << n) - 1, G, D, Z, P, T, over2, two, over5, five;
   G = (unsigned)_mm_movemask_epi8(_mm_and_si128(_mm_cmpgt_epi8(x, _mm_set1_epi8('0' - 1)),
                                                 _mm_cmplt_epi8(x, _mm_set1_epi8('9' + 1))));
   D = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(x, _mm_set1_epi8('.')));
@@ -585,12 +586,12 @@ static int valid_ipv4_masks(const char *s, size_t n) {
   if ((G | D) != all || __builtin_popcount(D) != 3 || (D & 1) || (D >> (n - 1)) ||
       (D & D >> 1) || (G & G >> 1 & G >> 2 & G >> 3) || (Z & P & G >> 1))
     return 0;
-  for (T = P & G >> 1 & G >> 2; T; T &= T - 1) { /* 3 digits: at most "255" */
-    const unsigned char *q = (const unsigned char *)s + __builtin_ctz(T);
-    if (((unsigned)q[0] << 16 | (unsigned)q[1] << 8 | q[2]) > ('2' << 16 | '5' << 8 | '5'))
-      return 0;
-  }
-  return 1;
+  T = P & G >> 1 & G >> 2;
+  over2 = (unsigned)_mm_movemask_epi8(_mm_cmpgt_epi8(x, _mm_set1_epi8('2')));
+  two = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(x, _mm_set1_epi8('2')));
+  over5 = (unsigned)_mm_movemask_epi8(_mm_cmpgt_epi8(x, _mm_set1_epi8('5')));
+  five = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(x, _mm_set1_epi8('5')));
+  return !(T & (over2 | (two & (over5 >> 1 | (five >> 1 & over5 >> 2)))));
 }
 #endif
 
