@@ -133,10 +133,9 @@ static const struct lx_field *find_field(const char *k, size_t len) {
   return NULL;
 }
 
-/* the index + 1 in vsorted of the normal form (len bytes at p, padded as
- * word_hash wants), 0 when it is no word of the table */
-static size_t word_find(const char *p, size_t len) {
-  uint64_t h = word_hash(p, len);
+/* the slot of the normal form (len bytes at p, hash h) in vhash: the
+ * one that holds it, or the empty one where it would go */
+static inline uint32_t word_slot(const char *p, size_t len, uint64_t h) {
   uint32_t slot, tag = (uint32_t)(h >> 48) << 16;
   for (slot = (uint32_t)h & (VHASH_SLOTS - 1); vhash[slot];
        slot = (slot + 1) & (VHASH_SLOTS - 1)) {
@@ -145,16 +144,22 @@ static size_t word_find(const char *p, size_t len) {
       continue;
     k = &vsorted[(vhash[slot] & 0xFFFFu) - 1];
     if (k->len == len && memcmp(k->key, p, len) == 0)
-      return vhash[slot] & 0xFFFFu;
+      break;
   }
-  return 0;
+  return slot;
+}
+
+/* the index + 1 in vsorted of the normal form (len bytes at p, padded as
+ * word_hash wants), 0 when it is no word of the table */
+static size_t word_find(const char *p, size_t len) {
+  uint32_t slot = word_slot(p, len, word_hash(p, len));
+  return vhash[slot] & 0xFFFFu; /* 0 in an empty slot */
 }
 
 /* a word of the table (in normal form) with its bits, or the bits added
- * to those of the same word added before */
+ * to those of the same word added before; one hash and one probe each */
 static void word_add(const char *w, size_t len, uint32_t bits) {
-  char buf[VALUE_MAX + 16] = {0};
-  size_t k;
+  char buf[VALUE_MAX + 8];
   uint64_t h;
   uint32_t slot;
   if (len > VALUE_MAX) {
@@ -162,10 +167,14 @@ static void word_add(const char *w, size_t len, uint32_t bits) {
     return;
   }
   memcpy(buf, w, len);
-  if ((k = word_find(buf, len)) != 0) {
-    if (vsorted[k - 1].bits & bits & ~AJAR_V_COUNTRY)
+  memset(buf + len, 0, 8);
+  h = word_hash(buf, len);
+  slot = word_slot(buf, len, h);
+  if (vhash[slot]) {
+    struct vkey *k = &vsorted[(vhash[slot] & 0xFFFFu) - 1];
+    if (k->bits & bits & ~AJAR_V_COUNTRY)
       defects++; /* listed twice in one vocabulary */
-    vsorted[k - 1].bits |= bits;
+    k->bits |= bits;
     return;
   }
   if (vcount == VOCAB_MAX) {
@@ -175,10 +184,6 @@ static void word_add(const char *w, size_t len, uint32_t bits) {
   vsorted[vcount].key = w;
   vsorted[vcount].len = len;
   vsorted[vcount].bits = bits;
-  h = word_hash(buf, len);
-  for (slot = (uint32_t)h & (VHASH_SLOTS - 1); vhash[slot];
-       slot = (slot + 1) & (VHASH_SLOTS - 1))
-    ;
   vhash[slot] = (uint32_t)(h >> 48) << 16 | (uint32_t)(vcount + 1);
   vcount++;
 }
