@@ -31,12 +31,12 @@ struct key_cache {
   struct key_slot slot[1u << KEY_CACHE_BITS];
 };
 
-/* the slot of (parent, key16): one multiply */
+/* the slot of (parent, key16): one multiply. Bytes 7-14 are folded
+ * onto bytes 0-7 in the vector (byte 15 of a key is its quote or zero),
+ * so no second 64-bit half is moved out and shifted. */
 static inline unsigned key_cache_index(__m128i key, uint32_t parent) {
-  uint64_t lo = (uint64_t)_mm_cvtsi128_si64(key);
-  uint64_t hi = (uint64_t)_mm_cvtsi128_si64(_mm_unpackhi_epi64(key, key));
-  uint64_t h = (lo ^ (hi << 7) ^ (hi >> 29) ^ ((uint64_t)parent << 32)) *
-               0x9E3779B97F4A7C15ull;
+  uint64_t x = (uint64_t)_mm_cvtsi128_si64(_mm_xor_si128(key, _mm_srli_si128(key, 7)));
+  uint64_t h = (x ^ ((uint64_t)parent << 32)) * 0x9E3779B97F4A7C15ull;
   return (unsigned)(h >> (64 - KEY_CACHE_BITS));
 }
 
