@@ -140,7 +140,9 @@ static const char *const addr_pieces[] = {
     "about", "the", "view", "Baker", "Edinburgh", "Seattle", "WA", "TX 78701",
     "Mozilla/5.0", "(Windows", "NT", "(Linux;", "Android", "13;", "x64)",
     "AppleWebKit/537.36", "X", "10_15_7", "Queen\\'s", "Nguy\xE1\xBB\x85n",
-    "\xE8\xB7\xAF", "abcdefghijklmnopq", "ABCDEFGHIJKLMNOPQRST"};
+    "\xE8\xB7\xAF", "abcdefghijklmnopq", "ABCDEFGHIJKLMNOPQRST", "17_1", "like", "(iPhone;",
+    "Gecko/20100101", "Chrome/120.0.0.0", "X11;", "x86_64)", "0B1", "1AA", "12345-678",
+    "123456-7", "1AB2", "12AB", "1-", "9/", "123AB,", "00000,"};
 static const char addr_bytes[] = " ,,  .-/'0123456789AaZz\xC3\xA9";
 
 static size_t an_address(uint32_t *x, char *buf, size_t cap) {
@@ -165,19 +167,60 @@ static size_t an_address(uint32_t *x, char *buf, size_t cap) {
   return n;
 }
 
-static void addresses(void) {
-  uint32_t x = 88172645u;
+/* user agents with an address or a part of one put between two of
+ * their words: looks_address turns most user agents away by their
+ * numbers alone (number_start), and must not turn these away */
+static const char *const agents[] = {
+    "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) "
+    "Chrome/123.0.4233.112 Safari/537.36",
+    "Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15_7) AppleWebKit/537.36 (KHTML, like Gecko)",
+    "Mozilla/5.0 (X11; Linux x86_64; rv:109.0) Gecko/20100101 Firefox/115.0",
+    "Mozilla/5.0 (iPhone; CPU iPhone OS 17_1 like Mac OS X) AppleWebKit/605.1.15",
+    "Mozilla/5.0 (Linux; Android 13; SM-G991B) Chrome/91.0.5018.180 Mobile Safari/537.36"};
+
+static size_t an_agent(uint32_t *x, char *buf, size_t cap) {
+  const char *a = agents[rnd(x) % (sizeof agents / sizeof agents[0])];
+  size_t l = strlen(a), cut = rnd(x) % (l + 1), n, m;
+  char part[224];
+  while (cut < l && a[cut] != ' ') /* at a word's end */
+    cut++;
+  m = an_address(x, part, 40 + rnd(x) % 40);
+  if (cut + 1 + m + 1 + (l - cut) > cap)
+    m = 0;
+  memcpy(buf, a, cut);
+  n = cut;
+  buf[n++] = ' ';
+  memcpy(buf + n, part, m);
+  n += m;
+  memcpy(buf + n, a + cut, l - cut);
+  n += l - cut;
+  return n > 199 ? 199 : n; /* a tail cut anywhere */
+}
+
+/* looks_address against looks_address_bytes on count values of make;
+ * the number of them that differ, *found of them addresses */
+static int compare_addresses(size_t (*make)(uint32_t *, char *, size_t), uint32_t *x, int count,
+                             int *found) {
   char buf[224];
-  int i, differ = 0, found = 0;
-  for (i = 0; i < 300000; i++) {
-    size_t n = an_address(&x, buf, sizeof buf);
+  int i, differ = 0;
+  for (i = *found = 0; i < count; i++) {
+    size_t n = make(x, buf, sizeof buf);
     int a = looks_address(buf, n, C_SPACE | C_DIGIT), b = looks_address_bytes(buf, n);
-    found += b;
+    *found += b;
     if (a != b && differ++ < 5)
       fprintf(stderr, "looks_address differs on \"%.*s\": %d, bytes %d\n", (int)n, buf, a, b);
   }
+  return differ;
+}
+
+static void addresses(void) {
+  uint32_t x = 88172645u;
+  int found, differ = compare_addresses(an_address, &x, 300000, &found);
   CHECKF(differ == 0, "%d of 300000 values", differ);
   CHECKF(found > 30000 && found < 270000, "%d addresses", found); /* both kinds are made */
+  differ = compare_addresses(an_agent, &x, 100000, &found);
+  CHECKF(differ == 0, "%d of 100000 user agents", differ);
+  CHECKF(found > 5000 && found < 90000, "%d addresses in user agents", found);
 }
 
 void test_words(void) {

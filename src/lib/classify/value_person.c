@@ -389,6 +389,44 @@ static int address_parts(const char *v, size_t n, const struct addr_bits *a, siz
   return number ? 2 : 0;
 }
 
+/* Whether the word at w (a digit first, in v then 16 spaces) starts as
+ * every house number and every postcode address_parts finds has a word
+ * start: 1-5 digits, then a separator, the end, a '-', a '/' or a
+ * capital (Canada's "0B1"), or at most two bytes more in the word. The
+ * UK's "1AA", the US "10001", the Dutch "1234 AB" and Brazil's
+ * "01310-100" are such words. Most user agents have none ("NT 10.0;",
+ * "X 10_15_7)", "X11;"), and are told so by one pass over their bytes,
+ * without the classes address_bits finds or address_parts' look at
+ * every word. */
+static int number_word(const char *w) {
+  size_t d = 1;
+  char c;
+  while (d <= 5 && dig(w[d])) d++;
+  c = w[d];
+  return d <= 5 && (c == ' ' || c == ',' || c == '-' || c == '/' || up(c) || w[d + 1] == ' ' ||
+                    w[d + 1] == ',' || w[d + 2] == ' ' || w[d + 2] == ',');
+}
+
+/* whether a word of b (v, then 16 spaces) is such a word */
+static int number_start(const char *b, size_t n) {
+  const __m128i d0 = _mm_set1_epi8('0' - 1), d9 = _mm_set1_epi8('9' + 1),
+                sp = _mm_set1_epi8(' '), comma = _mm_set1_epi8(',');
+  unsigned prev_sep = 1; /* the start of v starts a word */
+  size_t o;
+  for (o = 0; o < n; o += 16) {
+    __m128i x = _mm_loadu_si128((const __m128i *)(b + o));
+    unsigned sep = (unsigned)_mm_movemask_epi8(
+        _mm_or_si128(_mm_cmpeq_epi8(x, sp), _mm_cmpeq_epi8(x, comma)));
+    unsigned starts = (sep << 1 | prev_sep) & (unsigned)_mm_movemask_epi8(
+        _mm_and_si128(_mm_cmpgt_epi8(x, d0), _mm_cmplt_epi8(x, d9))) & 0xFFFF;
+    prev_sep = sep >> 15;
+    for (; starts; starts &= starts - 1)
+      if (number_word(b + o + (size_t)__builtin_ctz(starts)))
+        return 1;
+  }
+  return 0;
+}
+
 /* What the word loop of an address has seen: a house number, a street
  * word, both together, words of other kinds. */
 struct addr_walk { int number, street, both, words; };
@@ -492,6 +530,10 @@ static int looks_address_latin(const char *v, size_t n) {
     return 0;
   memcpy(b, v, n);
   memset(b + n, ' ', 16);
+  /* a value of a digit first ("181 Park Avenue, Bristol") is mostly an
+   * address: number_start would pass it, and only cost */
+  if (!dig(v[0]) && !number_start(b, n))
+    return 0;
   address_bits(b, n, &bits);
   if (!(parts = address_parts(v, n, &bits, &last_number)))
     return 0;
