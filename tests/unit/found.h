@@ -1,8 +1,10 @@
 /* What the classifier tests share: the candidates a callback kept, a
- * small random generator, and whether two runs found the same. */
+ * small random generator, random texts joined from pieces, and whether
+ * two runs found the same. */
 #ifndef AJAR_UNIT_FOUND_H
 #define AJAR_UNIT_FOUND_H
 #include <stdint.h>
+#include <string.h>
 #include "classify.h"
 
 #define MAX_FOUND 64
@@ -26,6 +28,26 @@ static inline uint32_t rnd(uint32_t *x) {
   *x ^= *x >> 17;
   *x ^= *x << 5;
   return *x;
+}
+
+/* at least want bytes into buf: two in three times one of the n_pieces
+ * pieces, else one of the bytes (a string); the length is returned.
+ * buf has room for want plus the longest piece. */
+static inline size_t join_pieces(uint32_t *x, char *buf, size_t want,
+                                 const char *const *pieces, size_t n_pieces,
+                                 const char *bytes) {
+  size_t n = 0, n_bytes = strlen(bytes);
+  while (n < want) {
+    if (rnd(x) % 3) {
+      const char *p = pieces[rnd(x) % n_pieces];
+      size_t l = strlen(p);
+      memcpy(buf + n, p, l);
+      n += l;
+    } else {
+      buf[n++] = bytes[rnd(x) % n_bytes];
+    }
+  }
+  return n;
 }
 
 /* the same candidates in the same order */

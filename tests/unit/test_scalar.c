@@ -35,18 +35,8 @@ static const uint32_t hint_sets[] = {
 };
 
 static void build(uint32_t *x, char *buf, size_t cap, size_t *len) {
-  size_t n = 0, want = 1 + rnd(x) % (cap - 80);
-  while (n < want) {
-    if (rnd(x) % 3) {
-      const char *p = pieces[rnd(x) % (sizeof pieces / sizeof pieces[0])];
-      size_t l = strlen(p);
-      memcpy(buf + n, p, l);
-      n += l;
-    } else {
-      buf[n++] = bytes[rnd(x) % (sizeof bytes - 1)];
-    }
-  }
-  *len = n;
+  size_t want = 1 + rnd(x) % (cap - 80);
+  *len = join_pieces(x, buf, want, pieces, sizeof pieces / sizeof pieces[0], bytes);
 }
 
 /* a value of digits and the punctuation of printed numbers alone */

@@ -84,18 +84,9 @@ static const char *const mail_ip_pieces[] = {
 static const char mail_ip_bytes[] = "0123456789aexyzAZ.-_%+@ ,:/";
 
 static void build_mail_ip(uint32_t *x, char *buf, size_t cap, size_t *len) {
-  size_t n = 0, want = rnd(x) % (cap - 80);
-  while (n < want) {
-    if (rnd(x) % 3) {
-      const char *p = mail_ip_pieces[rnd(x) % (sizeof mail_ip_pieces / sizeof mail_ip_pieces[0])];
-      size_t l = strlen(p);
-      memcpy(buf + n, p, l);
-      n += l;
-    } else {
-      buf[n++] = mail_ip_bytes[rnd(x) % (sizeof mail_ip_bytes - 1)];
-    }
-  }
-  *len = n;
+  size_t want = rnd(x) % (cap - 80);
+  *len = join_pieces(x, buf, want, mail_ip_pieces,
+                     sizeof mail_ip_pieces / sizeof mail_ip_pieces[0], mail_ip_bytes);
 }
 
 /* both kinds of random text, windowed against whole; how: which of
