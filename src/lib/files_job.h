@@ -123,6 +123,10 @@ void worker_fini(struct worker *w);
 /* one framed record of the part being framed (j->cur_part): walked here,
  * or batched for the workers when threaded; 0 or AJAR_ENOMEM */
 int on_record(struct job *j, const char *p, size_t n, uint64_t line);
+/* on_record for every complete record fr finds in b[0, len) (the first
+ * dropped when *skipping, which it clears); 0 or AJAR_ENOMEM */
+int on_records(struct job *j, struct framer *fr, const char *b, size_t len,
+               int *skipping);
 /* n workers started, batches ready */
 int pool_begin(struct job *j, int n);
 /* join the workers and merge their collections into the main worker's */

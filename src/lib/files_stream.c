@@ -379,12 +379,9 @@ const char *stream_run(struct stream *st, char *err, size_t errlen) {
       break;
     st->wlen += (size_t)got;
     j->cur_part = st->part;
-    while (framer_next(&st->fr, st->win, st->wlen, &s, &e)) {
-      if (st->skipping) { st->skipping = 0; continue; }
-      if (on_record(j, st->win + s, e - s, st->fr.rec_line)) {
-        result = "out of memory";
-        goto out;
-      }
+    if (on_records(j, &st->fr, st->win, st->wlen, &st->skipping)) {
+      result = "out of memory";
+      goto out;
     }
     /* keep the unfinished record at the front of the window */
     if (st->map) {

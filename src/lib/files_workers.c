@@ -253,6 +253,40 @@ int on_record(struct job *j, const char *p, size_t n, uint64_t line) {
   return 0;
 }
 
+/* Every complete record the framer finds in b[0, len), as on_record
+ * takes each. On the main thread the lines of NDJSON and text are
+ * framed inline (framer_next_line) and walked here with the part's
+ * sink looked up once: a record of 76 bytes paid about 120 instructions
+ * to be handed over (framer_next's call and format switch, on_record's
+ * part, header and thread tests and sink lookup), a third of what its
+ * walk costs. */
+int on_records(struct job *j, struct framer *fr, const char *b, size_t len,
+               int *skipping) {
+  struct part *pt = j->parts[j->cur_part];
+  size_t s, e;
+  if (!j->threaded && (pt->fmt == FMT_NDJSON || pt->fmt == FMT_TEXT)) {
+    struct file_sink *fs = sink_for(&j->main_w, j->cur_part);
+    enum file_format fmt = pt->fmt;
+    if (!fs)
+      return AJAR_ENOMEM;
+    while (fr->bom_checked ? framer_next_line(fr, b, len, &s, &e)
+                           : framer_next(fr, b, len, &s, &e)) {
+      if (*skipping)
+        *skipping = 0;
+      else
+        walk_record(fs, fmt, b + s, e - s, fr->rec_line);
+    }
+    return 0;
+  }
+  while (framer_next(fr, b, len, &s, &e)) {
+    if (*skipping)
+      *skipping = 0;
+    else if (on_record(j, b + s, e - s, fr->rec_line))
+      return AJAR_ENOMEM;
+  }
+  return 0;
+}
+
 static void batch_free(struct batch *b) {
   if (!b) return;
   free(b->buf);

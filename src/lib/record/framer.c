@@ -85,22 +85,6 @@ static size_t count_nl(const char *p, size_t n) {
   return k;
 }
 
-/* Lines: records are [start, newline) */
-static int next_line(struct framer *f, const char *b, size_t len, size_t *start,
-                     size_t *end) {
-  const char *nl = memchr(b + f->pos, '\n', len - f->pos);
-  if (!nl)
-    return 0;
-  *start = f->rec_start;
-  *end = (size_t)(nl - b);
-  if (*end > *start && b[*end - 1] == '\r')
-    (*end)--;
-  f->rec_line = f->line;
-  f->line++;
-  f->pos = f->rec_start = (size_t)(nl - b) + 1;
-  return 1;
-}
-
 /* bit k: the XOR of bits 0..k. Of the quotes' bits: set from a string's
  * opening quote up to, not including, its closing quote. */
 static uint64_t prefix_xor(uint64_t x) {
@@ -434,8 +418,8 @@ int framer_next(struct framer *f, const char *b, size_t len, size_t *start,
     return next_json_elem(f, b, len, start, end);
   case FMT_JSON_DOC:
     return 0; /* the whole input, at its end */
-  default:
-    return next_line(f, b, len, start, end);
+  default: /* lines */
+    return framer_next_line(f, b, len, start, end);
   }
 }
 

@@ -3,6 +3,7 @@
 #define AJAR_FRAMER_H
 #include <stddef.h>
 #include <stdint.h>
+#include <string.h>
 
 /* FMT_SQL and FMT_BSON are streamed whole through their walkers
  * (sqldump.c, bson.c), FMT_SQLITE is opened by path (sqlite.c): none of
@@ -22,6 +23,25 @@ struct framer {
 };
 
 void framer_init(struct framer *f, enum file_format fmt);
+
+/* framer_next for FMT_NDJSON and FMT_TEXT once the byte order mark was
+ * looked for (f->bom_checked): lines, [start, newline), a '\r' before the
+ * newline dropped. Inline: a loop over the lines of a window makes no
+ * call but memchr's per record. */
+static inline int framer_next_line(struct framer *f, const char *b, size_t len,
+                                   size_t *start, size_t *end) {
+  const char *nl = (const char *)memchr(b + f->pos, '\n', len - f->pos);
+  if (!nl)
+    return 0;
+  *start = f->rec_start;
+  *end = (size_t)(nl - b);
+  if (*end > *start && b[*end - 1] == '\r')
+    (*end)--;
+  f->rec_line = f->line;
+  f->line++;
+  f->pos = f->rec_start = (size_t)(nl - b) + 1;
+  return 1;
+}
 /* next complete record in b[0, len): 1 with [start, end), or 0 (need more) */
 int framer_next(struct framer *f, const char *b, size_t len, size_t *start,
                 size_t *end);
