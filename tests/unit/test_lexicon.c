@@ -1,7 +1,9 @@
 /* Unit tests for src/lib/classify/lexicon.c */
 #include <string.h>
 
+#include "countries_data.h"
 #include "lexicon.h"
+#include "lexicon_data.h"
 #include "unit.h"
 
 #define NAME  AJAR_H_NAME
@@ -395,6 +397,107 @@ static void value_norm_and_words(void) {
   }
 }
 
+/* a value written from the table word w (normal form, l bytes) as a
+ * value may hold it: case changed, a gap as '_', '-', two separators or
+ * a tab, separators at the ends, a byte cut or changed (then mostly no
+ * word); into v (cap bytes), its length */
+static size_t word_variant(const char *w, size_t l, uint32_t *seed, char *v, size_t cap) {
+  static const char *const gaps[] = {" ", "_", "-", "  ", " - ", "\t", "__", " \r\n"};
+  size_t i, o = 0;
+  unsigned how;
+  *seed = *seed * 1103515245u + 12345u;
+  how = *seed >> 8;
+  if (how % 5 == 0 && o < cap)
+    v[o++] = how % 3 ? ' ' : '-'; /* trimmed */
+  for (i = 0; i < l && o + 4 < cap; i++) {
+    char c = w[i];
+    if (c == ' ') {
+      const char *g = gaps[(how >> 4) % 8];
+      while (*g)
+        v[o++] = *g++;
+      continue;
+    }
+    if (c >= 'a' && c <= 'z' && ((how >> 7) % 3 == 0 || ((how >> 7) % 3 == 1 && i == 0)))
+      c = (char)(c - 32);
+    v[o++] = c;
+  }
+  if ((how >> 9) % 7 == 0 && o < cap)
+    v[o++] = '_'; /* trimmed */
+  if ((how >> 12) % 6 == 0 && o) /* a byte changed: a letter, a separator, a UTF-8 byte */
+    v[(how >> 15) % o] = "xQ -_\xC3\xA9" "e"[(how >> 18) % 8];
+  if ((how >> 21) % 9 == 0 && o > 1)
+    o--; /* cut */
+  return o;
+}
+
+/* The word table's sieve (ajar_lexicon_value_words tells most values
+ * from its words by a bit before making their normal form) answers as
+ * the lookup without it on every vocabulary word and country name,
+ * written as values write them, and on values made from them that are
+ * no word; and it sieves out most of those */
+static void value_words_sieve(void) {
+  uint32_t seed = 777;
+  size_t t, i, tried = 0, words = 0, sieved = 0, differ = 0;
+  for (t = 0; t <= lx_vocab_table_count; t++) {
+    size_t count = t < lx_vocab_table_count ? lx_vocab_tables[t].n : ajar_country_names_count;
+    for (i = 0; i < count; i++) {
+      const char *w = t < lx_vocab_table_count ? lx_vocab_tables[t].v[i] : ajar_country_names[i].s;
+      size_t l = t < lx_vocab_table_count ? strlen(w) : ajar_country_names[i].len;
+      int round;
+      if (l < 3 && t == lx_vocab_table_count)
+        continue; /* codes, not in the table */
+      CHECKF(ajar_lexicon_value_words(w, l) != 0, "word \"%s\" not found", w);
+      for (round = 0; round < 6; round++) {
+        char v[200];
+        size_t n = word_variant(w, l, &seed, v, sizeof v);
+        uint32_t a = ajar_lexicon_value_words(v, n), b = ajar_lexicon_value_words_unsifted(v, n);
+        uint32_t ea = ajar_lexicon_value_words_exact(v, n), eb = 0;
+        char form[AJAR_LEXICON_NORM_CAP];
+        size_t fl = ajar_lexicon_value_norm(v, n, form);
+        tried++;
+        words += b != 0;
+        sieved += !ajar_lexicon_value_sieve(v, n);
+        if (!ajar_lexicon_value_sieve(v, n) && b && differ++ < 5)
+          fprintf(stderr, "sieve drops \"%.*s\"\n", (int)n, v);
+        /* the exact lookup: the same on the normal form, 0 unless v is one */
+        if (fl != (size_t)-1 && fl == n && memcmp(form, v, n) == 0)
+          eb = b;
+        if ((a != b || ea != eb) && differ++ < 5)
+          fprintf(stderr, "sieve differs on \"%.*s\": %x %x, exact %x %x\n", (int)n, v, a, b,
+                  ea, eb);
+      }
+    }
+  }
+  CHECKF(differ == 0, "%zu of %zu values", differ, tried);
+  CHECKF(words > tried / 2, "%zu words of %zu values", words, tried);
+  /* two words of the table side by side ("barbara walker"), mostly no
+   * word: the sieve drops most */
+  for (i = tried = words = sieved = 0; i < 20000; i++) {
+    const struct lx_vocab_table *ta, *tb;
+    const char *a, *b;
+    char v[300];
+    int n;
+    seed = seed * 1103515245u + 12345u;
+    ta = &lx_vocab_tables[(seed >> 8) % lx_vocab_table_count];
+    tb = &lx_vocab_tables[(seed >> 16) % lx_vocab_table_count];
+    if (!ta->n || !tb->n)
+      continue;
+    seed = seed * 1103515245u + 12345u;
+    a = ta->v[(seed >> 4) % ta->n];
+    b = tb->v[(seed >> 16) % tb->n];
+    n = snprintf(v, sizeof v, "%s %s", a, b);
+    if (n <= 0 || (size_t)n >= sizeof v)
+      continue;
+    tried++;
+    words += ajar_lexicon_value_words_unsifted(v, (size_t)n) != 0;
+    sieved += !ajar_lexicon_value_sieve(v, (size_t)n);
+    CHECKF(ajar_lexicon_value_sieve(v, (size_t)n) || !ajar_lexicon_value_words_unsifted(v, (size_t)n),
+           "sieve drops \"%s\"", v);
+  }
+  CHECKF(sieved > (tried - words) * 4 / 5, "%zu of %zu pairs of words sieved out", sieved,
+         tried - words);
+}
+
 void test_lexicon(void) {
   CHECKF(ajar_lexicon_selfcheck() == 0, "%zu table defects", ajar_lexicon_selfcheck());
   field_hint_cases();
@@ -402,4 +505,5 @@ void test_lexicon(void) {
   vocab_cases_run();
   cn_helpers();
   value_norm_and_words();
+  value_words_sieve();
 }

@@ -62,6 +62,15 @@ _Static_assert(VOCAB_MAX < 65536, "an index + 1 fills the low 16 bits of a slot"
 static uint32_t vhash[VHASH_SLOTS];
 static size_t vcount;
 static size_t defects;
+/* The word table's sieve: a bit for each signature (vsig_of) of a word
+ * in it. A signature is what normalisation keeps of a value: its first
+ * two and last two bytes folded (a separator as ' '), and its bytes
+ * that are no separator, counted. A value whose bit is clear is no
+ * word of the table, told without its normal form, hash and probe (a
+ * name, a lorem word, a short text: most values asked). */
+#define VSIG_BITS 65536 /* a power of two, about nine times the words */
+#define VSIG4_LOG2 16    /* the bits of the four bytes alone: 65536 */
+static uint64_t vsig[VSIG_BITS / 64], vsig4[(1u << VSIG4_LOG2) / 64];
 static pthread_once_t once = PTHREAD_ONCE_INIT;
 
 /* ---- small helpers ---------------------------------------------------- */
@@ -95,6 +104,81 @@ static size_t value_norm(const char *v, size_t n, char *out, size_t cap) {
     out[o++] = fold(c);
   }
   return o;
+}
+
+/* a byte as the sieve reads it: ASCII lower-cased, value_norm's
+ * separators (ASCII white space, '_', '-') as ' ', the rest as it is;
+ * built with the tables */
+static unsigned char vsig_fold[256];
+
+/* a signature's bit: b0..b3 the first two and last two bytes (one byte
+ * twice in a form of fewer than four), letters the bytes no separator;
+ * and the bit of the four bytes alone (vsig4) */
+static inline uint32_t vsig_bit(uint32_t b4, size_t letters) {
+  uint64_t k = ((uint64_t)b4 | (uint64_t)letters << 32) * 0x9E3779B97F4A7C15ull;
+  return (uint32_t)(k >> 32) & (VSIG_BITS - 1);
+}
+static inline uint32_t vsig4_bit(uint32_t b4) {
+  return (b4 * 0x9E3779B1u) >> (32 - VSIG4_LOG2);
+}
+
+/* the first two and last two bytes of v (n >= 1) as the sieve reads them */
+static inline uint32_t vsig_bytes(const char *v, size_t n) {
+  const unsigned char *u = (const unsigned char *)v;
+  size_t one = n > 1;
+  return (uint32_t)vsig_fold[u[0]] | (uint32_t)vsig_fold[u[one]] << 8 |
+         (uint32_t)vsig_fold[u[n - 1 - one]] << 16 | (uint32_t)vsig_fold[u[n - 1]] << 24;
+}
+
+/* the bytes of v (n <= 64) that are value_norm's separators; with
+ * spaces_only, the spaces */
+static inline size_t vsig_seps(const char *v, size_t n, int spaces_only) {
+  size_t seps = 0, i;
+#if defined(__SSSE3__)
+  for (i = 0; i < n; i += 16) {
+    /* lanes past the value are 0: no separator */
+    __m128i x = shape_load_part(v + i, n - i < 16 ? n - i : 16);
+    __m128i sep = _mm_cmpeq_epi8(x, _mm_set1_epi8(' '));
+    if (!spaces_only) {
+      /* '\t'..'\r': x - 9 at most 4, unsigned */
+      __m128i t = _mm_sub_epi8(x, _mm_set1_epi8('\t'));
+      sep = _mm_or_si128(
+          _mm_or_si128(sep, _mm_cmpeq_epi8(_mm_min_epu8(t, _mm_set1_epi8(4)), t)),
+          _mm_or_si128(_mm_cmpeq_epi8(x, _mm_set1_epi8('_')), _mm_cmpeq_epi8(x, _mm_set1_epi8('-'))));
+    }
+    seps += (size_t)__builtin_popcount((unsigned)_mm_movemask_epi8(sep));
+  }
+#else
+  for (i = 0; i < n; i++)
+    seps += spaces_only ? v[i] == ' ' : vsig_fold[(unsigned char)v[i]] == ' ';
+#endif
+  return seps;
+}
+
+/* Whether value v (n bytes) may be a word of the table (ensure_built
+ * first): 0 only when its normal form's signature has no bit. A value
+ * with a separator at an end (trimmed: its ends are not its form's) or
+ * over 64 bytes is not sifted. With its ends no separator, v's first
+ * byte folded is its form's first, its second a separator exactly when
+ * the form's second is the space of a gap, and the same from the end;
+ * normalisation drops and adds separators only, so the bytes that are
+ * none are the same in number. The four bytes are tried alone first:
+ * most values are told by them, without a count. spaces_only: v is
+ * looked up as it is (value_words_exact), a word only when it is its
+ * own normal form, whose separators are spaces. */
+static inline __attribute__((always_inline)) int vsig_maybe(const char *v, size_t n,
+                                                            int spaces_only) {
+  uint32_t b4, b;
+  if (n == 0 || n > 64)
+    return 1;
+  b4 = vsig_bytes(v, n);
+  if (((b4 & 0xFF) == ' ' || b4 >> 24 == ' ') && !spaces_only)
+    return 1;
+  b = vsig4_bit(b4);
+  if (!(vsig4[b >> 6] >> (b & 63) & 1))
+    return 0;
+  b = vsig_bit(b4, n - vsig_seps(v, n, spaces_only));
+  return (int)(vsig[b >> 6] >> (b & 63) & 1);
 }
 
 /* The word table's hash of a normal form of len bytes at p, read 8
@@ -168,6 +252,19 @@ static void word_add(const char *w, size_t len, uint32_t bits) {
   }
   memcpy(buf, w, len);
   memset(buf + len, 0, 8);
+  if (len) { /* the word's signature (vsig_maybe) */
+    size_t i, spaces = 0, one = len > 1;
+    uint32_t b;
+    for (i = 0; i < len; i++)
+      spaces += w[i] == ' ';
+    uint32_t b4 = (uint32_t)(unsigned char)w[0] | (uint32_t)(unsigned char)w[one] << 8 |
+                  (uint32_t)(unsigned char)w[len - 1 - one] << 16 |
+                  (uint32_t)(unsigned char)w[len - 1] << 24;
+    b = vsig_bit(b4, len - spaces);
+    vsig[b >> 6] |= 1ull << (b & 63);
+    b = vsig4_bit(b4);
+    vsig4[b >> 6] |= 1ull << (b & 63);
+  }
   h = word_hash(buf, len);
   slot = word_slot(buf, len, h);
   if (vhash[slot]) {
@@ -202,6 +299,8 @@ static int field_key_ok(const char *k) {
 
 static void build(void) {
   size_t t, i;
+  for (i = 0; i < 256; i++)
+    vsig_fold[i] = is_space((unsigned char)i) || i == '_' || i == '-' ? ' ' : (unsigned char)fold((unsigned char)i);
   for (t = 0; t < lx_field_table_count; t++) {
     for (i = 0; i < lx_field_tables[t].n; i++) {
       const struct lx_field *e = &lx_field_tables[t].v[i];
@@ -920,11 +1019,25 @@ uint32_t ajar_lexicon_value_words_exact(const char *v, size_t n) {
   if (!v || n == 0 || n >= VALUE_MAX)
     return 0;
   ensure_built();
+  if (!vsig_maybe(v, n, 1))
+    return 0;
   copy_padded(v, n, buf);
   return words_of(buf, n);
 }
 
 uint32_t ajar_lexicon_value_words(const char *v, size_t n) {
+  if (!v || n == 0)
+    return 0;
+  ensure_built();
+  return vsig_maybe(v, n, 0) ? ajar_lexicon_value_words_unsifted(v, n) : 0;
+}
+
+int ajar_lexicon_value_sieve(const char *v, size_t n) {
+  ensure_built();
+  return vsig_maybe(v, n, 0);
+}
+
+uint32_t ajar_lexicon_value_words_unsifted(const char *v, size_t n) {
   char buf[VALUE_MAX + 16];
   size_t len;
   if (!v || n == 0)

@@ -105,6 +105,12 @@ uint32_t ajar_lexicon_value_vocab_exact(const char *v, size_t n);
  * a value both are asked of; never allocates. */
 uint32_t ajar_lexicon_value_words(const char *v, size_t n);
 uint32_t ajar_lexicon_value_words_exact(const char *v, size_t n);
+/* ajar_lexicon_value_words without the sieve that tells most values
+ * from the table's words before their normal form is made: the unit
+ * tests hold the two to the same answers */
+uint32_t ajar_lexicon_value_words_unsifted(const char *v, size_t n);
+/* the sieve: 0 only when v is no word of the table */
+int ajar_lexicon_value_sieve(const char *v, size_t n);
 
 /* The normal form the vocabularies and country names are looked up by:
  * ASCII white space, '_' and '-' dropped at the ends and one space for
