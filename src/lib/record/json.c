@@ -357,7 +357,12 @@ static int lon_key(const char *k, size_t n) {
          (n == 9 && !strncasecmp(k, "longitude", 9));
 }
 
-static const char *walk_object(struct walker *w, const char *p, uint32_t field) {
+/* An object's members; root: it is the record (field REC_ROOT), known
+ * where this is made inline, so the record's object has no geo pair to
+ * look for and is walked in json_walk_record's frame (walk_object is
+ * the nested one's). */
+static inline __attribute__((always_inline)) const char *
+walk_members(struct walker *w, const char *p, uint32_t field, int root) {
   const char *end = w->end;
   /* a {lat, lon} pair below the record root is one geo point */
   const char *lat_v = NULL, *lon_v = NULL;
@@ -403,7 +408,7 @@ static const char *walk_object(struct walker *w, const char *p, uint32_t field) 
         return NULL;
       p = skip_ws(p + 1, end);
     }
-    if (p < end && field != REC_ROOT && is_num_start(*p) &&
+    if (!root && field != REC_ROOT && p < end && is_num_start(*p) &&
         (lat_key(k, kn) || lon_key(k, kn))) {
       const char *q = number_end(p, end);
       if (lat_key(k, kn)) { lat_v = p; lat_n = (size_t)(q - p); lat_f = child; }
@@ -426,6 +431,8 @@ static const char *walk_object(struct walker *w, const char *p, uint32_t field) 
     if (!more)
       break;
   }
+  if (root)
+    return p;
   if (lat_v && lon_v && parse_double(lat_v, lat_n, &la) &&
       parse_double(lon_v, lon_n, &lo) && la >= -90 && la <= 90 && lo >= -180 &&
       lo <= 180) {
@@ -435,6 +442,12 @@ static const char *walk_object(struct walker *w, const char *p, uint32_t field) 
     if (lon_v) rec_value(&w->k, lon_f, VK_NUMBER, lon_v, lon_n);
   }
   return p;
+}
+
+/* an object below the record: a {lat, lon} pair in it is one geo point */
+__attribute__((noinline)) static const char *walk_object(struct walker *w, const char *p,
+                                                         uint32_t field) {
+  return walk_members(w, p, field, 0);
 }
 
 /* [n, n, ...]: returns the end, or NULL when an element is no number.
@@ -650,7 +663,7 @@ int json_walk_record(const struct rec_sink *k, const char *p, size_t n) {
    * level deep), with no call of walk_value and its frame around it */
   if (FAST_PATHS && q < p + n && *q == '{' && !ext_json_value(q, p + n)) {
     w.depth = 1;
-    q = walk_object(&w, q, REC_ROOT);
+    q = walk_members(&w, q, REC_ROOT, 1);
   } else {
     q = walk_value(&w, q, REC_ROOT);
   }
