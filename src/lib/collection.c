@@ -341,7 +341,9 @@ static inline int count_hit(struct ajar_collection *c, struct det_stat *st,
     st->embedded++;
   } else {
     st->hits++;
-    st->valid += validated != 0;
+    if (validated) /* the same for most of a field's values: a branch
+                    * costs less than the two counters added as a vector */
+      st->valid++;
     if (v && ~st->sketch) /* once every bit is set, no value adds one */
       st->sketch |= 1ull << (memo_hash(v, n) >> 40 & 63);
   }
@@ -412,28 +414,42 @@ _Static_assert(AJAR_TEXT_MEMO_VALUE <= UINT8_MAX, "candidate offsets are bytes")
 struct hit_ctx {
   struct ajar_collection *c;
   struct field *f; /* c->fields do not move while a value is classified */
-  const char *v;
-  struct memo_cands *rec; /* the candidates are also kept here */
+  const char *v;   /* never NULL (on_array_candidate has none) */
+  struct memo_cands *rec; /* on_candidate_kept keeps the candidates here */
   int overflow;           /* more than MEMO_CANDS of them */
 };
 
+/* A candidate of a value, counted in its field: the way of most values,
+ * which are remembered by no memo, so it has no test of one */
 static int on_candidate(void *p, const struct candidate *cd) {
+  const struct hit_ctx *h = p;
+  const char *v = h->v + cd->from;
+  if (!v) /* never (hit_ctx): count_hit's tests of v are dropped */
+    __builtin_unreachable();
+  return record_hit(h->c, h->f, cd->det, cd->embedded, cd->validated, v,
+                    cd->to - cd->from);
+}
+
+/* the same, the candidate also kept in the memo slot h->rec */
+static int on_candidate_kept(void *p, const struct candidate *cd) {
   struct hit_ctx *h = p;
-  if (h->rec) {
-    if (h->rec->n_cands == MEMO_CANDS) {
-      h->overflow = 1;
-    } else {
-      h->rec->cand[h->rec->n_cands].det = (uint8_t)cd->det;
-      h->rec->cand[h->rec->n_cands].flags =
-          (uint8_t)((cd->validated != 0) | (cd->embedded != 0) << 1);
-      h->rec->cand[h->rec->n_cands].from = (uint8_t)cd->from;
-      h->rec->cand[h->rec->n_cands].to = (uint8_t)cd->to;
-      h->rec->n_cands++;
-    }
+  if (h->rec->n_cands == MEMO_CANDS) {
+    h->overflow = 1;
+  } else {
+    h->rec->cand[h->rec->n_cands].det = (uint8_t)cd->det;
+    h->rec->cand[h->rec->n_cands].flags =
+        (uint8_t)((cd->validated != 0) | (cd->embedded != 0) << 1);
+    h->rec->cand[h->rec->n_cands].from = (uint8_t)cd->from;
+    h->rec->cand[h->rec->n_cands].to = (uint8_t)cd->to;
+    h->rec->n_cands++;
   }
-  /* numeric arrays have no value text (v NULL): no example */
-  return record_hit(h->c, h->f, cd->det, cd->embedded, cd->validated,
-                    h->v ? h->v + cd->from : NULL, cd->to - cd->from);
+  return on_candidate(p, cd);
+}
+
+/* a candidate of an array of numbers: no value text, no example */
+static int on_array_candidate(void *p, const struct candidate *cd) {
+  const struct hit_ctx *h = p;
+  return record_hit(h->c, h->f, cd->det, cd->embedded, cd->validated, NULL, 0);
 }
 
 /* a value of 1..AJAR_MEMO_VALUE bytes as its memo slot holds it,
@@ -542,7 +558,8 @@ static unsigned memo_scalar(struct ajar_collection *c, struct ajar_scratch *s,
     m->n = 0;
     m->c.n_cands = 0;
   }
-  sig = classify_string(c->db, s, f->hints, v, n, on_candidate, &h);
+  sig = classify_string(c->db, s, f->hints, v, n,
+                        h.rec ? on_candidate_kept : on_candidate, &h);
   if (h.rec && !h.overflow && sig <= UINT8_MAX) {
     _mm_storeu_si128((__m128i *)m->v, k.lo);
     memcpy(m->v + 16, &k.hi, 8);
@@ -611,7 +628,8 @@ static unsigned text_memo_scalar(struct ajar_collection *c, struct ajar_scratch 
       m->c.n_cands = 0;
     }
   }
-  sig = classify_string(c->db, s, f->hints, v, n, on_candidate, &h);
+  sig = classify_string(c->db, s, f->hints, v, n,
+                        m ? on_candidate_kept : on_candidate, &h);
   if (m && !h.overflow && sig <= UINT8_MAX) {
     memcpy(m->v, v, n);
     m->n = (uint16_t)n;
@@ -769,7 +787,7 @@ void field_numarray(struct ajar_collection *c, uint32_t fi, size_t count,
   if (f->hints & AJAR_H_PLACE)
     f->place_named = 1; /* coordinates */
   classify_numarray(f->hints | (f->path_hints & AJAR_H_FACE), count, first,
-                    second, absmax, on_candidate, &h);
+                    second, absmax, on_array_candidate, &h);
 }
 
 void field_geo(struct ajar_collection *c, uint32_t fi, double lat, double lon) {

@@ -8,7 +8,8 @@
  * version digit (the same hash set or not), texts with e-mails, IPv4s,
  * phones and cards in them, and texts with more candidates than a slot
  * remembers; and a field whose first values are distinct gives its
- * memo up to a third field. */
+ * memo up to a third field. test_memo does the same for the short
+ * memo (values of up to AJAR_MEMO_VALUE bytes). */
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -72,6 +73,13 @@ static int same_fields(const struct ajar_collection *a, const struct ajar_collec
   return 1;
 }
 
+/* value v of field `field` in the current record of both collections */
+static void add_to_both(struct ajar_collection *a, struct ajar_collection *b,
+                        struct ajar_scratch *s, const char *field, const char *v, size_t n) {
+  ajar_collection_add_field(a, s, field, strlen(field), v, n);
+  ajar_collection_add_field(b, s, field, strlen(field), v, n);
+}
+
 void test_textmemo(void) {
   static const char *const fields[] = {"ua", "msg", "note"};
   struct ajar_db *db = NULL;
@@ -102,8 +110,7 @@ void test_textmemo(void) {
         n = value(&x, fresh);
         v = fresh;
       }
-      ajar_collection_add_field(memo, s, fields[f], strlen(fields[f]), v, n);
-      ajar_collection_add_field(plain, s, fields[f], strlen(fields[f]), v, n);
+      add_to_both(memo, plain, s, fields[f], v, n);
     }
     ajar_collection_end_record(memo);
     ajar_collection_end_record(plain);
@@ -133,4 +140,83 @@ out:
   ajar_db_free(db);
   free(pool);
   free(len);
+}
+
+/* The short memo (values of 1 to AJAR_MEMO_VALUE bytes) the same way:
+ * one collection as `ajar files` has it, one whose fields have their
+ * memo off from the start. Values from pools of a few dozen short ones
+ * per field (memo hits, and two values of one slot evicting each other),
+ * of the shapes that give candidates: e-mails, phones, ids, dates, blood
+ * groups, names, "0" and blanks around; a field of distinct values turns
+ * its memo off on its way. */
+static const char *const short_words[] = {
+    "a@b.cd", "li.wei@qq.com", "13812345678", "+44 7946 095812", "123-45-6789",
+    "4111111111111111", "1985-03-12", "12/03/1985", "A+", "AB-", "O Rh+", "Li Wei",
+    "Anna", "Smith", "M", "F", "0", "N/A", " x ", "192.168.1.20", "SW1A 1AA", "true",
+    "\xE7\x8E\x8B\xE4\xBC\x9F", "DE89370400440532013000", "secret", "-",
+};
+
+/* a short value: one or two words of the list, or a number */
+static size_t short_value(uint32_t *x, char *buf) {
+  const size_t nw = sizeof short_words / sizeof short_words[0];
+  const char *a = short_words[rnd(x) % nw], *b = short_words[rnd(x) % nw];
+  switch (rnd(x) % 4) {
+  case 0:
+    return (size_t)snprintf(buf, AJAR_MEMO_VALUE + 1, "%u", rnd(x) % 100000);
+  case 1:
+    if (strlen(a) + strlen(b) + 1 <= AJAR_MEMO_VALUE)
+      return (size_t)snprintf(buf, AJAR_MEMO_VALUE + 1, "%s %s", a, b);
+    /* fall through */
+  default:
+    return (size_t)snprintf(buf, AJAR_MEMO_VALUE + 1, "%s", a);
+  }
+}
+
+void test_memo(void) {
+  static const char *const fields[] = {"status", "contact", "email", "id", "name"};
+  enum { NF = sizeof fields / sizeof fields[0], SHORT_POOL = 40 };
+  struct ajar_db *db = NULL;
+  struct ajar_scratch *s = NULL;
+  struct ajar_collection *memo = NULL, *plain = NULL;
+  char err[256], pool[NF][SHORT_POOL][AJAR_MEMO_VALUE + 1], fresh[AJAR_MEMO_VALUE + 1];
+  size_t len[NF][SHORT_POOL];
+  uint32_t x = 2463534242u, i, f, off = 0, on = 0;
+  CHECK(ajar_db_compile(&db, err, sizeof err) == 0);
+  CHECK(ajar_scratch_alloc(db, &s) == 0);
+  CHECK(ajar_collection_new(db, "memo", NULL, &memo) == 0);
+  CHECK(ajar_collection_new(db, "plain", NULL, &plain) == 0);
+  if (!db || !s || !memo || !plain)
+    goto out;
+  for (f = 0; f < NF; f++) {
+    /* the plain collection's fields exist before any value, memo off */
+    uint32_t fi = field_child(plain, ROOT_FIELD, fields[f], strlen(fields[f]), 0);
+    plain->fields[fi].memo_tries = UINT32_MAX;
+    for (i = 0; i < SHORT_POOL; i++)
+      len[f][i] = short_value(&x, pool[f][i]);
+  }
+  for (i = 0; i < 20000; i++) {
+    for (f = 0; f < NF; f++) {
+      uint32_t k = rnd(&x) % (f == 1 ? 8 : SHORT_POOL); /* "contact": a few values */
+      const char *v = pool[f][k];
+      size_t n = len[f][k];
+      if (f == 3) { /* "id": distinct values, its memo goes off */
+        n = (size_t)snprintf(fresh, sizeof fresh, "%s%u", rnd(&x) % 2 ? "" : "E", i * 7919u);
+        v = fresh;
+      }
+      add_to_both(memo, plain, s, fields[f], v, n);
+    }
+    ajar_collection_end_record(memo);
+    ajar_collection_end_record(plain);
+  }
+  for (i = 1; i < memo->n_fields; i++) {
+    off += memo->fields[i].memo_tries == UINT32_MAX;
+    on += memo->fields[i].memo_hits > 1000;
+  }
+  CHECKF(off == 1 && on == NF - 1, "memos off %u, used %u", off, on);
+  CHECK(same_fields(memo, plain));
+out:
+  ajar_collection_free(memo);
+  ajar_collection_free(plain);
+  ajar_scratch_free(s);
+  ajar_db_free(db);
 }
