@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/mman.h>
 
 #include "classify.h"
@@ -215,6 +216,80 @@ static void test_parse_double(void) {
   }
 }
 
+/* value_is_empty as it was, a walk over the list of placeholders: the
+ * reference value.c's switch on the first byte and the length is held to */
+static int empty_by_list(const char *v, size_t n) {
+  static const char *const list[] = {"n/a", "na", "null", "none", "nil", "-", "--",
+                                     "unknown", "undefined", "0", "***", "******",
+                                     "redacted", "[redacted]", "xxx", "?"};
+  size_t k;
+  while (n && (v[0] == ' ' || v[0] == '\t')) v++, n--;
+  while (n && (v[n - 1] == ' ' || v[n - 1] == '\t')) n--;
+  if (n == 0)
+    return 1;
+  if ((n == 3 && !memcmp(v, "\xe6\x97\xa0", 3)) || (n == 6 && !memcmp(v, "\xe6\x9c\xaa\xe7\x9f\xa5", 6)))
+    return 1;
+  for (k = 0; k < sizeof list / sizeof list[0]; k++)
+    if (strlen(list[k]) == n && strncasecmp(list[k], v, n) == 0)
+      return 1;
+  return 0;
+}
+
+/* value_is_empty against the list, on the placeholders in random case
+ * with blanks around them, one byte changed, added or taken away, and on
+ * random strings of their bytes */
+static void test_value_is_empty(void) {
+  static const char *const base[] = {"n/a", "na", "null", "none", "nil", "-", "--",
+                                     "unknown", "undefined", "0", "***", "******",
+                                     "redacted", "[redacted]", "xxx", "?",
+                                     "\xe6\x97\xa0", "\xe6\x9c\xaa\xe7\x9f\xa5", "0.5",
+                                     "-12", "nan", "nulls", "x"};
+  static const char alpha[] = "0?-*xXrRnNuUlLaA/[]dDeEiIo.1 \t\n\xe6\x97\xa0";
+  char buf[40];
+  unsigned seed = 4711;
+  size_t k, i, n;
+  int differ = 0, empties = 0;
+#define NEXT() (seed = seed * 1103515245u + 12345u, seed >> 16)
+  for (k = 0; k < 200000; k++) {
+    n = 0;
+    if (k % 3) {
+      const char *p = base[NEXT() % (sizeof base / sizeof base[0])];
+      size_t l = strlen(p), pre = NEXT() % 4 == 0 ? NEXT() % 3 : 0;
+      for (i = 0; i < pre; i++)
+        buf[n++] = NEXT() % 2 ? ' ' : '\t';
+      for (i = 0; i < l; i++)
+        buf[n++] = NEXT() % 2 && p[i] >= 'a' && p[i] <= 'z' ? (char)(p[i] - 32) : p[i];
+      switch (NEXT() % 6) {
+      case 0: /* a byte changed */
+        i = pre + NEXT() % l;
+        buf[i] = alpha[NEXT() % (sizeof alpha - 1)];
+        break;
+      case 1: /* a byte more */
+        buf[n++] = alpha[NEXT() % (sizeof alpha - 1)];
+        break;
+      case 2: /* a byte less */
+        n--;
+        break;
+      default:
+        break;
+      }
+      if (NEXT() % 4 == 0)
+        for (i = NEXT() % 3; i > 0; i--)
+          buf[n++] = NEXT() % 2 ? ' ' : '\t';
+    } else {
+      size_t want = NEXT() % 20;
+      for (; n < want; n++)
+        buf[n] = alpha[NEXT() % (sizeof alpha - 1)];
+    }
+    empties += empty_by_list(buf, n);
+    if (value_is_empty(buf, n) != empty_by_list(buf, n) && differ++ < 5)
+      fprintf(stderr, "value_is_empty differs from the list on '%.*s'\n", (int)n, buf);
+  }
+#undef NEXT
+  CHECKF(differ == 0, "%d values", differ);
+  CHECKF(empties > 20000, "%d placeholders generated", empties);
+}
+
 static int count_hs(unsigned id, unsigned long long from, unsigned long long to,
                     unsigned flags, void *ctx) {
   (void)id, (void)from, (void)to, (void)flags;
@@ -385,6 +460,7 @@ void test_shape(void) {
     for (k = 0; k < sizeof full / sizeof full[0]; k++)
       CHECKF(!value_is_empty(full[k], strlen(full[k])), "'%s'", full[k]);
   }
+  test_value_is_empty();
   test_avx2();
   test_parse_double();
   test_plain_decimal();

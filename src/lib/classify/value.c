@@ -22,36 +22,69 @@ const unsigned char value_empty_first[256] = {
     ['-'] = 1, ['0'] = 1, ['*'] = 1, ['r'] = 1, ['R'] = 1, ['x'] = 1,
     ['X'] = 1, ['['] = 1, ['?'] = 1, [0xe6] = 1};
 
-int value_is_empty(const char *v, size_t n) {
-  static const struct { const char *s; size_t n; } empties[] = {
-#define E(x) {x, sizeof x - 1}
-    E("n/a"), E("na"), E("null"), E("none"), E("nil"), E("-"), E("--"),
-    E("unknown"), E("undefined"), E("0"), E("***"), E("******"),
-    E("redacted"), E("[redacted]"), E("xxx"), E("?"), /* 无, 未知: below */
-#undef E
-  };
-  const unsigned char *first = value_empty_first;
+/* whether the n bytes of v are those of lower (lowercase ASCII) but for
+ * the case of v's letters */
+static int ascii_caseeq(const char *v, const char *lower, size_t n) {
   size_t i;
+  for (i = 0; i < n; i++) {
+    unsigned char c = (unsigned char)v[i];
+    if ((unsigned)(c - 'A') < 26u)
+      c |= 0x20;
+    if (c != (unsigned char)lower[i])
+      return 0;
+  }
+  return 1;
+}
+
+/* The placeholders, decided by their first byte and their length before
+ * any byte compare: "n/a", "na", "null", "none", "nil", "-", "--",
+ * "unknown", "undefined", "0", "***", "******", "redacted",
+ * "[redacted]", "xxx", "?", 无, 未知, in any case. A value that starts
+ * as one and is longer ("0.3637", "-12.5", "null_ok") is decided by
+ * two compares; a list walk cost every float and negative number some
+ * fifty instructions. tests/unit/test_shape.c holds it to the list. */
+int value_is_empty(const char *v, size_t n) {
   /* most values are long or start with a byte no placeholder has */
   if (!value_may_be_empty(v, n))
     return 0;
   if (n > 16 && v[0] != ' ' && v[0] != '\t')
     return 0;
-  while (n && (v[0] == ' ' || v[0] == '\t')) v++, n--;
-  while (n && (v[n - 1] == ' ' || v[n - 1] == '\t')) n--;
+  if (n && ((unsigned char)v[0] <= ' ' || (unsigned char)v[n - 1] <= ' ')) {
+    while (n && (v[0] == ' ' || v[0] == '\t')) v++, n--;
+    while (n && (v[n - 1] == ' ' || v[n - 1] == '\t')) n--;
+  }
   if (n == 0)
     return 1;
-  if (n > 12)
-    return 0;
-  if (!first[(unsigned char)v[0]]) /* after white space */
-    return 0;
-  if (v[0] == '\xe6') /* 无, 未知: CJK names often begin with this byte too */
+  switch (v[0]) {
+  case '0':
+  case '?':
+    return n == 1;
+  case '-':
+    return n == 1 || (n == 2 && v[1] == '-');
+  case '*':
+    return (n == 3 && !memcmp(v, "***", 3)) || (n == 6 && !memcmp(v, "******", 6));
+  case 'x':
+  case 'X':
+    return n == 3 && ascii_caseeq(v, "xxx", 3);
+  case 'r':
+  case 'R':
+    return n == 8 && ascii_caseeq(v, "redacted", 8);
+  case '[':
+    return n == 10 && ascii_caseeq(v, "[redacted]", 10);
+  case 'u':
+  case 'U':
+    return (n == 7 && ascii_caseeq(v, "unknown", 7)) ||
+           (n == 9 && ascii_caseeq(v, "undefined", 9));
+  case 'n':
+  case 'N':
+    return (n == 2 && ascii_caseeq(v, "na", 2)) ||
+           (n == 3 && (ascii_caseeq(v, "n/a", 3) || ascii_caseeq(v, "nil", 3))) ||
+           (n == 4 && (ascii_caseeq(v, "null", 4) || ascii_caseeq(v, "none", 4)));
+  case '\xe6': /* 无, 未知: CJK names often begin with this byte too */
     return (n == 3 && !memcmp(v, "无", 3)) || (n == 6 && !memcmp(v, "未知", 6));
-  for (i = 0; i < sizeof empties / sizeof empties[0]; i++)
-    if (empties[i].n == n && (empties[i].s[0] | 0x20) == (v[0] | 0x20) &&
-        strncasecmp(empties[i].s, v, n) == 0)
-      return 1;
-  return 0;
+  default:
+    return 0;
+  }
 }
 
 /* whether v holds a digit or '@', 16 bytes at a time */
