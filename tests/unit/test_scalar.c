@@ -10,6 +10,7 @@
 #include "classify.h"
 #include "found.h"
 #include "unit.h"
+#include "value.h"
 
 /* whole values and pieces of them: digits with the punctuation of ids,
  * phones and dates (the routed shape), and values with one byte more */
@@ -48,6 +49,47 @@ static void build_digits(uint32_t *x, char *buf, size_t cap, size_t *len) {
   *len = n;
 }
 
+/* ABO groups as people write them, with digits put among their pieces:
+ * classify_string looks at a value for a group only when it holds one
+ * digit at most, so blood_group must find none with two, and
+ * classify_scalar must find every group blood_group does */
+static void test_blood_digits(const struct ajar_db *db, struct ajar_scratch *s) {
+  static const char *const parts[] = {"A", "B", "O", "0", "AB", "ab", "o", "b", "\xE5\x9E\x8B",
+                                      "\xED\x98\x95", "\xE8\xA1\x80", " ", "Rh", "rhD", "+", "-",
+                                      "\xE2\x88\x92", "positive", "neg", "pos",
+                                      "\xE9\x98\xB3\xE6\x80\xA7", "0", "1", "9", "."};
+  char buf[64];
+  uint32_t x = 2463534242u;
+  int i, groups = 0, bad = 0, missed = 0;
+  for (i = 0; i < 100000; i++) {
+    size_t n = 0, digits = 0, k, pieces = 1 + rnd(&x) % 4;
+    struct found f = {.n = 0};
+    int g, det = 0;
+    while (pieces--) {
+      const char *p = parts[rnd(&x) % (sizeof parts / sizeof parts[0])];
+      memcpy(buf + n, p, strlen(p));
+      n += strlen(p);
+    }
+    for (k = 0; k < n; k++)
+      digits += buf[k] >= '0' && buf[k] <= '9';
+    g = blood_group(buf, n);
+    groups += g != 0;
+    if (g && digits > 1 && bad++ < 5)
+      fprintf(stderr, "blood_group finds a group in '%.*s'\n", (int)n, buf);
+    if (buf[0] == ' ' || buf[n - 1] == ' ' || n > 16)
+      continue;
+    classify_scalar(db, s, 0, VK_STRING, buf, n, keep, &f);
+    for (k = 0; k < (size_t)f.n; k++)
+      det |= f.c[k].det == DET_BLOOD_GROUP;
+    if (det != (g != 0) && missed++ < 5)
+      fprintf(stderr, "classify_scalar %s the group of '%.*s'\n", det ? "finds" : "misses",
+              (int)n, buf);
+  }
+  CHECKF(bad == 0, "%d values", bad);
+  CHECKF(missed == 0, "%d values", missed);
+  CHECKF(groups > 2000, "%d groups generated", groups);
+}
+
 void test_scalar(void) {
   struct ajar_db *db = NULL;
   struct ajar_scratch *s = NULL;
@@ -84,6 +126,7 @@ void test_scalar(void) {
   /* the values exercise both sides and many detectors */
   CHECKF(found > 5000 && none > 5000, "%d values with candidates, %d without", found, none);
   CHECKF(__builtin_popcountll(seen) >= 15, "%d detectors seen", __builtin_popcountll(seen));
+  test_blood_digits(db, s);
   ajar_scratch_free(s);
   ajar_db_free(db);
 }

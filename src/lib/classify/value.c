@@ -293,8 +293,11 @@ scalar_string_as(const struct ajar_db *db, struct ajar_scratch *s, uint32_t hint
       return sig;
   }
 
-  /* an ABO group with its Rh sign, or 型/형 (validated: O or AB) */
-  if (!hints && n <= 16 && (v[0] == 'A' || v[0] == 'B' || v[0] == 'O' || v[0] == '0' ||
+  /* an ABO group with its Rh sign, or 型/형 (validated: O or AB); a
+   * group holds one digit at most (the 0 for O), so a number starting
+   * with 0 ("0.3637", "0711 ...") is none without a look at its bytes
+   * (tests/unit/test_scalar.c holds blood_group to that) */
+  if (!hints && n <= 16 && digits <= 1 && (v[0] == 'A' || v[0] == 'B' || v[0] == 'O' || v[0] == '0' ||
                             v[0] == 'a' || v[0] == 'b' || v[0] == 'o')) {
     int g = blood_group(v, n);
     if (g)
