@@ -304,7 +304,9 @@ scalar_string_as(const struct ajar_db *db, struct ajar_scratch *s, uint32_t hint
       EMITE(DET_BLOOD_GROUP, g == 2);
   }
   if (route && punct)
-    return sig | scalar_punct_digits(e, v, n, mask);
+    return punct_digits_quiet(hints, mask, digits, seps)
+               ? sig
+               : sig | scalar_punct_digits(e, v, n, mask);
   if ((!route || (mask & C_DOLLAR)) && is_password_hash(v, n))
     EMITE(DET_PASSWORD_HASH, 1);
   if ((mask & C_AT) && !(mask & C_SPACE) && ajar_valid_email(v, n))

@@ -12,6 +12,7 @@
 #include <stddef.h>
 #include <stdint.h>
 #include "classify.h"
+#include "shape.h"
 
 /* what the pieces of classify_scalar share */
 struct emit_ctx {
@@ -64,6 +65,22 @@ unsigned scalar_number(struct emit_ctx *e, const char *v, size_t n);
 /* digits with phone/id punctuation: IPv4, phones, ids, ages */
 unsigned scalar_punct_digits(struct emit_ctx *e, const char *v, size_t n,
                              unsigned mask);
+/* the hints scalar_punct_digits reads for a value of fewer than 8 digits */
+#define PUNCT_SHORT_HINTS                                                    \
+  (AJAR_H_AGE_DOB | AJAR_H_ADDRESS | AJAR_H_PASSPORT | AJAR_H_PHONE |         \
+   AJAR_H_LOCATION | AJAR_H_FACE_ATTR)
+/* 1 when scalar_punct_digits finds nothing in a value of the shape
+ * value_shape gave (mask, digits, seps), decided without a call: under
+ * none of its field hints, a value of fewer than 8 digits is no id,
+ * phone (E.164 has 8 digits or more), epoch or 8-digit date, and no
+ * IPv4 unless it is digits and three dots. Most values of numeric
+ * columns ("0.3637", "-12.5", "118375") are such; tests/unit/test_scalar.c
+ * holds classify_scalar, which takes this, to classify_scalar_general. */
+static inline int punct_digits_quiet(uint32_t hints, unsigned mask, size_t digits,
+                                     size_t seps) {
+  return digits < 8 && !(hints & PUNCT_SHORT_HINTS) &&
+         (seps != 3 || (mask & ~(unsigned)(C_DIGIT | C_DOT)));
+}
 /* the length of v without a phone extension; n when it has none */
 size_t phone_ext_cut(const char *v, size_t n);
 
