@@ -525,17 +525,22 @@ static int looks_address_latin(const char *v, size_t n) {
   struct addr_bits bits;
   struct addr_walk a = {0, 0, 0, 0};
   size_t s, e, last_number = 0;
-  int parts;
+  int parts = -1; /* not known yet */
   if (n < 6 || n >= 200)
     return 0;
   memcpy(b, v, n);
   memset(b + n, ' ', 16);
-  /* a value of a digit first ("181 Park Avenue, Bristol") is mostly an
-   * address: number_start would pass it, and only cost */
+  /* A value of a digit first ("181 Park Avenue, Bristol") is mostly an
+   * address: number_start would pass it, and only cost. Its words are
+   * read before address_parts is asked, which most such values never
+   * need: a house number beside a street word settles the verdict
+   * (address_verdict), whatever the parts; the parts only end the loop
+   * early for values that are none, and say which of those a postcode
+   * makes an address. */
   if (!dig(v[0]) && !number_start(b, n))
     return 0;
   address_bits(b, n, &bits);
-  if (!(parts = address_parts(v, n, &bits, &last_number)))
+  if (!dig(v[0]) && !(parts = address_parts(v, n, &bits, &last_number)))
     return 0;
   for (s = 0; s <= n; s = e + 1) {
     size_t wl;
@@ -554,9 +559,14 @@ static int looks_address_latin(const char *v, size_t n) {
     }
     if (address_step(&a, kind))
       break;
+    /* a.both stays and a.words only grows: the verdict is 1 now */
+    if (a.both && (a.words >= 1 || n >= 10))
+      return 1;
     if (parts == 2 && !a.both && !a.number && e + 1 > last_number)
       return 0;
   }
+  if (parts < 0 && !a.both)
+    parts = address_parts(v, n, &bits, &last_number);
   return address_verdict(&a, n, parts);
 }
 
