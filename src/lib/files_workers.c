@@ -139,8 +139,9 @@ void worker_fini(struct worker *w) {
 }
 
 /* ---- walking one record ------------------------------------------------ */
-static void walk_record(struct file_sink *fs, enum file_format fmt,
-                        const char *p, size_t n, uint64_t line) {
+static inline __attribute__((always_inline)) void
+walk_record(struct file_sink *fs, enum file_format fmt, const char *p, size_t n,
+            uint64_t line) {
   int rc = 0;
   switch (fmt) {
   case FMT_NDJSON:
@@ -253,6 +254,21 @@ int on_record(struct job *j, const char *p, size_t n, uint64_t line) {
   return 0;
 }
 
+/* on_records' loop over the lines of a window, made inline for each
+ * line format (fmt a constant: walk_record's switch goes) */
+static inline __attribute__((always_inline)) void
+walk_lines(struct file_sink *fs, enum file_format fmt, struct framer *fr,
+           const char *b, size_t len, int *skipping) {
+  size_t s, e;
+  while (fr->bom_checked ? framer_next_line(fr, b, len, &s, &e)
+                         : framer_next(fr, b, len, &s, &e)) {
+    if (*skipping)
+      *skipping = 0;
+    else
+      walk_record(fs, fmt, b + s, e - s, fr->rec_line);
+  }
+}
+
 /* Every complete record the framer finds in b[0, len), as on_record
  * takes each. On the main thread the lines of NDJSON and text are
  * framed inline (framer_next_line) and walked here with the part's
@@ -266,16 +282,12 @@ int on_records(struct job *j, struct framer *fr, const char *b, size_t len,
   size_t s, e;
   if (!j->threaded && (pt->fmt == FMT_NDJSON || pt->fmt == FMT_TEXT)) {
     struct file_sink *fs = sink_for(&j->main_w, j->cur_part);
-    enum file_format fmt = pt->fmt;
     if (!fs)
       return AJAR_ENOMEM;
-    while (fr->bom_checked ? framer_next_line(fr, b, len, &s, &e)
-                           : framer_next(fr, b, len, &s, &e)) {
-      if (*skipping)
-        *skipping = 0;
-      else
-        walk_record(fs, fmt, b + s, e - s, fr->rec_line);
-    }
+    if (pt->fmt == FMT_NDJSON)
+      walk_lines(fs, FMT_NDJSON, fr, b, len, skipping);
+    else
+      walk_lines(fs, FMT_TEXT, fr, b, len, skipping);
     return 0;
   }
   while (framer_next(fr, b, len, &s, &e)) {

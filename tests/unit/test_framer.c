@@ -1,7 +1,8 @@
 /* Unit tests for src/lib/record/framer.c: the elements of a top-level
- * JSON array and the rows of a CSV file, framed 64 bytes a step, must be
- * the ones a byte-by-byte reference frames (same bounds, same start
- * lines), whatever the input and however it is cut into reads. */
+ * JSON array and the rows of a CSV file, framed 64 bytes a step, and the
+ * lines of NDJSON must be the ones a byte-by-byte reference frames (same
+ * bounds, same start lines), whatever the input and however it is cut
+ * into reads. */
 #include <stdlib.h>
 #include <string.h>
 
@@ -130,7 +131,7 @@ static void check_frames(enum file_format fmt, const char *b, size_t len,
       same = got[i].s == want[i].s && got[i].e == want[i].e &&
              got[i].line == want[i].line;
     CHECKF(same, "%s case %zu, reads of %zu bytes: %zu records, want %zu",
-           fmt == FMT_CSV ? "csv" : "json", k, size, ng, nw);
+           fmt == FMT_CSV ? "csv" : fmt == FMT_NDJSON ? "lines" : "json", k, size, ng, nw);
   }
 }
 
@@ -184,13 +185,14 @@ static void test_json_array(void) {
 
 /* The reference for CSV rows: a newline ends a row outside quotes (each
  * quote toggles), a '\r' before it is no part of the row; the last row
- * without a newline starts after white space, at the line it starts on. */
-static size_t ref_csv(const char *b, size_t len, struct rec *out) {
+ * without a newline starts after white space, at the line it starts on.
+ * Without quotes: the lines of NDJSON. */
+static size_t ref_rows(const char *b, size_t len, struct rec *out, int quotes) {
   size_t i, n = 0, start = 0;
   uint64_t line = 1, inside = 0;
   int in_str = 0;
   for (i = 0; i < len && n < MAX_RECS; i++) {
-    if (b[i] == '"') {
+    if (quotes && b[i] == '"') {
       in_str = !in_str;
     } else if (b[i] == '\n') {
       if (in_str) {
@@ -212,10 +214,11 @@ static size_t ref_csv(const char *b, size_t len, struct rec *out) {
   return n;
 }
 
-static void test_csv(void) {
+/* Rows of random bytes of alpha (8 bytes: the first three rare, the
+ * other five common), framed as fmt and by the reference; k % 3: long
+ * rows, short rows, any byte alike */
+static void test_rows(enum file_format fmt, const char *alpha, unsigned seed) {
   static struct rec want[MAX_RECS];
-  static const char alpha[] = "\"\n\r,ab ;";
-  unsigned seed = 977;
   size_t k;
   char *b = malloc(3000);
   for (k = 0; k < 3000; k++) {
@@ -224,19 +227,22 @@ static void test_csv(void) {
     len = (seed >> 16) % 3000;
     for (i = 0; i < len; i++) {
       seed = seed * 1103515245u + 12345u;
-      /* k % 3: long rows, rows with quoted newlines, any byte alike */
       if (k % 3 == 2)
-        b[i] = alpha[(seed >> 16) % (sizeof alpha - 1)];
+        b[i] = alpha[(seed >> 16) % 8];
       else
         b[i] = (seed >> 16) % (k % 3 ? 12 : 150) == 0 ? alpha[(seed >> 20) % 3]
                                                      : alpha[3 + (seed >> 20) % 5];
     }
-    check_frames(FMT_CSV, b, len, want, ref_csv(b, len, want), &seed, k);
+    check_frames(fmt, b, len, want, ref_rows(b, len, want, fmt == FMT_CSV), &seed, k);
   }
   free(b);
 }
 
 void test_framer(void) {
   test_json_array();
-  test_csv();
+  /* CSV: quoted newlines */
+  test_rows(FMT_CSV, "\"\n\r,ab ;", 977);
+  /* NDJSON lines (framer_next_line, inline in on_records): '\r\n'
+   * endings, blank lines */
+  test_rows(FMT_NDJSON, "\n\r\n{} a\"", 5150);
 }
