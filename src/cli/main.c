@@ -255,52 +255,13 @@ int cmd_detectors(int argc, char **argv) {
   return 0;
 }
 
-/* libmongoc (Debian builds it with automatic init) runs mongoc_init() from
- * a library constructor, before main. That creates a shared-memory counter
- * segment /dev/shm/mongoc-PID, removed again at a normal exit. A run that
- * is killed leaves its segment behind, and when a later run gets the same
- * pid libmongoc prints "Falling back to malloc for counters" to stderr:
- * one stray line that breaks the one-message-per-error contract.
- * MONGOC_DISABLE_SHM cannot be set early enough (libc's own initialiser
- * resets the environment after the preinit array runs), so in exactly that
- * case the preinit array, which runs before any shared library's
- * constructor, points stderr at /dev/null, and main puts it back. Plain
- * syscalls only: libc is not initialised yet. */
-static int cli_saved_stderr = -1;
-
-static void cli_preinit(int argc, char **argv, char **envp) {
-  char path[32] = "/dev/shm/mongoc-", digits[12];
-  size_t n = strlen(path), k = 0;
-  long pid = (long)getpid();
-  int null;
-  (void)argc;
-  (void)argv;
-  (void)envp;
-  do
-    digits[k++] = (char)('0' + pid % 10);
-  while ((pid /= 10) && k < sizeof digits);
-  while (k && n + 1 < sizeof path)
-    path[n++] = digits[--k];
-  path[n] = 0;
-  if (access(path, F_OK) != 0)
-    return;
-  null = open("/dev/null", O_WRONLY | O_CLOEXEC);
-  if (null < 0)
-    return;
-  cli_saved_stderr = fcntl(2, F_DUPFD_CLOEXEC, 3);
-  if (cli_saved_stderr >= 0)
-    dup2(null, 2);
-  close(null);
-}
-__attribute__((section(".preinit_array"), used))
-static void (*const cli_preinit_entry)(int, char **, char **) = cli_preinit;
-
 int main(int argc, char **argv) {
   const struct cli_command *c;
-  if (cli_saved_stderr >= 0) {
-    dup2(cli_saved_stderr, 2);
-    close(cli_saved_stderr);
-  }
+  /* libmongoc (opened only when a scan needs MongoDB, probe/mongo_lib.c)
+   * would keep counters in /dev/shm/mongoc-PID; a segment a killed run
+   * left behind for our pid makes it warn on stderr. No use to an audit:
+   * off, unless the environment says otherwise. One thread yet. */
+  setenv("MONGOC_DISABLE_SHM", "1", 0);
   if (argc < 2) {
     cli_usage(stderr);
     return 2;

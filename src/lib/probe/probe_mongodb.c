@@ -34,11 +34,11 @@
  */
 #include <jansson.h>
 #include <mongoc/mongoc.h>
-#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/socket.h>
+#include "probe/mongo_lib.h"
 #include "probe/mongo_wire.h"
 #include "probe/probe_util.h"
 
@@ -47,13 +47,8 @@ static const uint16_t mongodb_ports[] = {27017, 0};
 #define MONGO_UNAUTHORIZED 13
 #define MONGO_COMMAND_NOT_FOUND 59
 
-static pthread_once_t mongo_once = PTHREAD_ONCE_INIT;
-static void mongo_init(void) {
-  mongoc_init();
-  mongoc_log_set_handler(NULL, NULL);
-}
-
 struct mstate {
+  const struct mongo_lib *m; /* libmongoc (mongo_lib.c) */
   struct ajar_conn *c;
   mongoc_client_t *client;
   mongoc_uri_t *uri;
@@ -66,9 +61,9 @@ struct mstate {
 /* ---- the client ---------------------------------------------------------- */
 static void mstate_close(struct mstate *st) {
   if (st->client)
-    mongoc_client_destroy(st->client);
+    st->m->client_destroy(st->client);
   if (st->uri)
-    mongoc_uri_destroy(st->uri);
+    st->m->uri_destroy(st->uri);
   st->client = NULL;
   st->uri = NULL;
 }
@@ -95,28 +90,28 @@ static int mongo_open(struct mstate *st, int with_creds) {
   snprintf(uri, sizeof uri, "mongodb://%s%s%s:%u/?directConnection=true",
            c->addrs[0].family == AF_INET6 ? "[" : "", a,
            c->addrs[0].family == AF_INET6 ? "]" : "", c->ep->port);
-  if (!(st->uri = mongoc_uri_new_with_error(uri, &err))) {
+  if (!(st->uri = st->m->uri_new_with_error(uri, &err))) {
     snprintf(c->err, sizeof c->err, "mongodb uri: %.150s", err.message);
     return AJAR_EINVAL;
   }
-  mongoc_uri_set_option_as_int32(st->uri, MONGOC_URI_CONNECTTIMEOUTMS, conn_ms);
-  mongoc_uri_set_option_as_int32(st->uri, MONGOC_URI_SOCKETTIMEOUTMS, sock_ms);
-  mongoc_uri_set_option_as_int32(st->uri, MONGOC_URI_SERVERSELECTIONTIMEOUTMS,
+  st->m->uri_set_option_as_int32(st->uri, MONGOC_URI_CONNECTTIMEOUTMS, conn_ms);
+  st->m->uri_set_option_as_int32(st->uri, MONGOC_URI_SOCKETTIMEOUTMS, sock_ms);
+  st->m->uri_set_option_as_int32(st->uri, MONGOC_URI_SERVERSELECTIONTIMEOUTMS,
                                  (int32_t)(left < conn_ms + sock_ms ? left : conn_ms + sock_ms));
-  mongoc_uri_set_option_as_bool(st->uri, MONGOC_URI_SERVERSELECTIONTRYONCE, true);
-  mongoc_uri_set_option_as_int32(st->uri, MONGOC_URI_MAXPOOLSIZE, 1);
-  mongoc_uri_set_option_as_bool(st->uri, MONGOC_URI_RETRYREADS, false);
-  mongoc_uri_set_option_as_bool(st->uri, MONGOC_URI_RETRYWRITES, false);
-  mongoc_uri_set_appname(st->uri, "ajar (read-only audit)");
+  st->m->uri_set_option_as_bool(st->uri, MONGOC_URI_SERVERSELECTIONTRYONCE, true);
+  st->m->uri_set_option_as_int32(st->uri, MONGOC_URI_MAXPOOLSIZE, 1);
+  st->m->uri_set_option_as_bool(st->uri, MONGOC_URI_RETRYREADS, false);
+  st->m->uri_set_option_as_bool(st->uri, MONGOC_URI_RETRYWRITES, false);
+  st->m->uri_set_appname(st->uri, "ajar (read-only audit)");
   if (with_creds) {
-    mongoc_uri_set_username(st->uri, c->user);
-    mongoc_uri_set_password(st->uri, c->password ? c->password : "");
-    mongoc_uri_set_auth_source(st->uri, "admin");
+    st->m->uri_set_username(st->uri, c->user);
+    st->m->uri_set_password(st->uri, c->password ? c->password : "");
+    st->m->uri_set_auth_source(st->uri, "admin");
   }
-  if (!(st->client = mongoc_client_new_from_uri(st->uri)))
+  if (!(st->client = st->m->client_new_from_uri(st->uri)))
     return AJAR_ENOMEM;
-  mongoc_client_set_error_api(st->client, MONGOC_ERROR_API_VERSION_2);
-  mongoc_client_set_stream_initiator(st->client, mongo_wire_initiator, &st->wire);
+  st->m->client_set_error_api(st->client, MONGOC_ERROR_API_VERSION_2);
+  st->m->client_set_stream_initiator(st->client, mongo_wire_initiator, &st->wire);
   return 0;
 }
 
@@ -133,7 +128,7 @@ static int mcmd(struct mstate *st, const char *db, const bson_t *cmd, bson_t *re
     snprintf(c->err, sizeof c->err, "the target deadline passed");
     return AJAR_ETIMEDOUT;
   }
-  if (mongoc_client_command_simple(st->client, db, cmd, NULL, reply, &err))
+  if (st->m->client_command_simple(st->client, db, cmd, NULL, reply, &err))
     return 0;
   if (err.domain == MONGOC_ERROR_SERVER || err.domain == MONGOC_ERROR_QUERY) {
     *code = (int)err.code;
@@ -186,7 +181,11 @@ static int mongo_identify(struct ajar_conn *c, struct ajar_target_result *t) {
   int rc, code, auth = 0;
   if (!st)
     return AJAR_ENOMEM;
-  pthread_once(&mongo_once, mongo_init);
+  if (!(st->m = mongo_lib())) {
+    free(st);
+    snprintf(c->err, sizeof c->err, "libmongoc-1.0.so.0 could not be loaded");
+    return AJAR_EFORMAT;
+  }
   st->c = c;
   st->wire.conn = c;
   probe_state_set(c, st, mstate_free);
