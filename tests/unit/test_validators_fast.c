@@ -228,6 +228,16 @@ static size_t make(char *v) {
   return n;
 }
 
+/* the variants for checked bytes where their callers would call them
+ * (the bytes checked as they check them), the full validators elsewhere */
+static int d_cn_ric(const char *s, size_t n) {
+  return n == 18 && r_all_digits(s, 17) ? ajar_cn_ric_digits(s) : ajar_valid_cn_resident_id(s, n);
+}
+static int d_cpf(const char *s, size_t n) {
+  return n == 11 && r_all_digits(s, n) && !r_all_same(s, n) ? ajar_br_cpf_digits(s)
+                                                            : ajar_valid_br_cpf(s, n);
+}
+
 /* f and its reference on v, copied to a buffer of exactly n bytes */
 static int same_as(vfn_t f, vfn_t ref, const char *v, size_t n) {
   char *b = malloc(n ? n : 1);
@@ -247,6 +257,7 @@ void test_validators_fast(void) {
       {"us_ssn", ajar_valid_us_ssn, r_ssn},     {"imei", ajar_valid_imei, r_imei},
       {"imsi", ajar_valid_imsi, r_imsi},        {"digits_only", digits_only, r_digits_only},
       {"bytes_all_same", bytes_all_same, r_all_same}, {"ipv4", ajar_valid_ipv4, ajar_valid_ipv4_bytes},
+      {"cn_ric_digits", d_cn_ric, r_cn_ric},    {"br_cpf_digits", d_cpf, r_cpf},
   };
   size_t p, round, valid[sizeof pairs / sizeof pairs[0]] = {0};
   char v[40];

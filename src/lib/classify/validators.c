@@ -196,20 +196,26 @@ static const unsigned char cn_region[100] = {
     [11 ... 15] = 1, [21 ... 23] = 1, [31 ... 37] = 1, [41 ... 46] = 1, [50 ... 54] = 1,
     [61 ... 65] = 1, [71] = 1, [81 ... 83] = 1, [91] = 1};
 
-int ajar_valid_cn_resident_id(const char *s, size_t n) {
+/* the two digits at s[i] as a number (caller checked them) */
+static int two_at(const char *s, size_t i) { return dv(s, i) * 10 + dv(s, i + 1); }
+
+int ajar_cn_ric_digits(const char *s) {
   /* the weights of the first 16 digits; the 17th weighs 2 */
   static const int8_t w[16] = {7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4};
   static const char chk[] = "10X98765432";
   int sum, year;
-  if (!s || n != 18 || !all_digits(s, 17)) return 0;
   if (!is_dig((unsigned char)s[17]) && to_up((unsigned char)s[17]) != 'X')
     return 0;
-  if (!cn_region[num_at(s, 0, 2)]) return 0;
-  year = (int)num_at(s, 6, 4);
+  if (!cn_region[two_at(s, 0)]) return 0;
+  year = two_at(s, 6) * 100 + two_at(s, 8);
   if (year < 1900 || year > 2030) return 0;
-  if (!ajar_date_ok(year, (int)num_at(s, 10, 2), (int)num_at(s, 12, 2))) return 0;
+  if (!ajar_date_ok(year, two_at(s, 10), two_at(s, 12))) return 0;
   sum = weighted_digits(s, 16, w) + 2 * dv(s, 16);
   return chk[sum % 11] == (char)to_up((unsigned char)s[17]);
+}
+
+int ajar_valid_cn_resident_id(const char *s, size_t n) {
+  return s && n == 18 && all_digits(s, 17) && ajar_cn_ric_digits(s);
 }
 
 /* US SSN: SSA allocation rules (area 000/666/9xx, group 00, serial 0000)
@@ -361,16 +367,19 @@ int ajar_valid_it_codice_fiscale(const char *s, size_t n) {
 
 /* BR CPF: two mod-11 check digits (weights 10..2, then 11..2).
  * stdnum br/cpf. */
-int ajar_valid_br_cpf(const char *s, size_t n) {
+int ajar_br_cpf_digits(const char *s) {
   static const int8_t w[2][16] = {{10, 9, 8, 7, 6, 5, 4, 3, 2}, {11, 10, 9, 8, 7, 6, 5, 4, 3, 2}};
   int k;
-  if (n != 11 || !all_digits(s, n) || bytes_all_same(s, n)) return 0;
   for (k = 9; k <= 10; k++) {
     int c = 11 - weighted_digits(s, (size_t)k, w[k - 9]) % 11;
     if (c >= 10) c = 0;
     if (c != dv(s, (size_t)k)) return 0;
   }
   return 1;
+}
+
+int ajar_valid_br_cpf(const char *s, size_t n) {
+  return n == 11 && all_digits(s, n) && !bytes_all_same(s, n) && ajar_br_cpf_digits(s);
 }
 
 /* KR resident registration number: YYMMDD with century from digit 7,

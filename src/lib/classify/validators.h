@@ -23,6 +23,14 @@ int ajar_luhn_ok_bytes(const char *digits, size_t n);
 int ajar_verhoeff_ok(const char *digits, size_t n);
 int ajar_date_ok(int year, int month, int day); /* proleptic Gregorian */
 
+/* The same checks on bytes the caller has checked already (the
+ * classifier's digit checks, which know a value is digits only and not
+ * one digit repeated: value_shape and classify_digits tell): */
+/* 18 bytes, the first 17 digits (the last may be anything) */
+int ajar_cn_ric_digits(const char *s);
+/* 11 digits, not all the same */
+int ajar_br_cpf_digits(const char *s);
+
 /* national ids */
 int ajar_valid_cn_resident_id(const char *s, size_t n); /* 18, last may be X/x; MOD 11-2, date, region */
 int ajar_valid_us_ssn(const char *s, size_t n);         /* 9 digits; area/group/serial rules */

@@ -259,9 +259,11 @@ static unsigned classify_digits(struct emit_ctx *e, const char *v, size_t n,
       EMITE(DET_GB_NHS, 1);
     break;
   case 11:
-    if (ajar_valid_cn_mobile(d, nd) && (!sep || (mask & C_SPACE) || (mask & C_DASH)))
+    /* ajar_valid_cn_mobile and _br_cpf without the tests of their bytes
+     * that d and same passed */
+    if (d[0] == '1' && d[1] >= '3' && (!sep || (mask & C_SPACE) || (mask & C_DASH)))
       EMITE(DET_CN_MOBILE, 1);
-    if (ajar_valid_br_cpf(d, nd))
+    if (!same && ajar_br_cpf_digits(d))
       EMITE(DET_BR_CPF, 1);
     if ((hints & AJAR_H_NATIONAL_ID) && ajar_valid_de_steuer_id(d, nd))
       EMITE(DET_DE_STEUER_ID, 1);
@@ -297,7 +299,7 @@ static unsigned classify_digits(struct emit_ctx *e, const char *v, size_t n,
     break;
   case 17:
   case 18:
-    if (nd == 18 && ajar_valid_cn_resident_id(d, nd))
+    if (nd == 18 && ajar_cn_ric_digits(d))
       EMITE(DET_CN_RESIDENT_ID, 1);
     break;
   default:
