@@ -3,7 +3,10 @@
  * letters by its words equals looks_address_bytes' byte loop on random
  * values built from house numbers, street words and endings in any case
  * and with dots, particles, postcodes, words of sentences and user
- * agents, separators and bytes of other classes. person_word_known's lookup of a word of ASCII
+ * agents, separators and bytes of other classes; and its reading of a
+ * CJK value by its digits and lead bytes equals the byte loop on random
+ * values of address marks, other characters, digits and broken UTF-8.
+ * person_word_known's lookup of a word of ASCII
  * letters equals person_word_known_parts' (each part folded and looked
  * up in the lexicon and the name table) on random words built from the
  * lexicon's names, their cases, accents, apostrophes, hyphens, dots and
@@ -223,7 +226,50 @@ static void addresses(void) {
   CHECKF(found > 5000 && found < 90000, "%d addresses in user agents", found);
 }
 
+/* pieces of CJK addresses: the marks, other characters of three bytes
+ * (names of places and roads, kana, Hangul), digits, Latin, and bytes
+ * that break UTF-8 (a lone lead byte, a stray continuation byte, a
+ * two-byte character, a four-byte one) */
+static const char *const zh_pieces[] = {
+    "省", "市", "区", "县", "路", "街", "号", "村", "镇", "乡", "巷", "弄", "栋", "室",
+    "都", "県", "町", "丁", "番", "시", "도", "구", "군", "동", "로", "길", "읍", "면",
+    "리", "上海", "徐汇", "新疆维吾尔自治", "团结", "東京", "渋谷", "서울", "강남", "ア",
+    "1", "23", "456", "-", " ", "A", "x", "\xE5", "\xB8", "\xE5\x38\x82", "\xC3\xA9",
+    "\xF0\x9F\x98\x80", "\xE5\xB8", "\xEF\xBC\x91", "室1", "号\xE5"};
+
+/* a value of zh_pieces, 0 to 300 bytes and a few past, cut anywhere */
+static size_t a_zh_address(uint32_t *x, char *buf, size_t cap) {
+  size_t n = 0, want = rnd(x) % 4 == 0 ? rnd(x) % 320 : 10 + rnd(x) % 50;
+  while (n < want) {
+    const char *p = zh_pieces[rnd(x) % (sizeof zh_pieces / sizeof zh_pieces[0])];
+    size_t l = strlen(p);
+    if (n + l > cap)
+      break;
+    memcpy(buf + n, p, l);
+    n += l;
+  }
+  return rnd(x) % 3 == 0 && n ? rnd(x) % n : n;
+}
+
+/* looks_address of a CJK value (16 bytes a step, digits and lead bytes
+ * alone visited) against the byte loop */
+static void zh_addresses(void) {
+  uint32_t x = 2463534242u;
+  char buf[400];
+  int i, differ = 0, found = 0;
+  for (i = 0; i < 200000; i++) {
+    size_t n = a_zh_address(&x, buf, sizeof buf);
+    int a = looks_address(buf, n, C_HIGH), b = looks_address_zh_bytes(buf, n);
+    found += b;
+    if (a != b && differ++ < 5)
+      fprintf(stderr, "looks_address differs on \"%.*s\": %d, bytes %d\n", (int)n, buf, a, b);
+  }
+  CHECKF(differ == 0, "%d of 200000 CJK values", differ);
+  CHECKF(found > 20000 && found < 180000, "%d CJK addresses", found);
+}
+
 void test_words(void) {
   person_words();
   addresses();
+  zh_addresses();
 }

@@ -107,6 +107,8 @@ int looks_address(const char *v, size_t n, unsigned mask);
 /* looks_address's test of a value in Latin letters read a byte at a
  * time: the reference tests/unit/test_words.c compares it with */
 int looks_address_bytes(const char *v, size_t n);
+/* and of a CJK address, read a byte at a time */
+int looks_address_zh_bytes(const char *v, size_t n);
 /* plausible free-form name value in a name field */
 int name_shaped(const char *v, size_t n, unsigned mask);
 /* words: vocabularies, names, addresses, and fields whose name says it */

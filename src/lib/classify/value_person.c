@@ -570,32 +570,90 @@ static int looks_address_latin(const char *v, size_t n) {
   return address_verdict(&a, n, parts);
 }
 
+/* the marks seen and a number make a CJK address: three distinct
+ * marks, or two and a number */
+static int zh_verdict(unsigned seen, int number) {
+  return __builtin_popcount(seen) >= 3 || (__builtin_popcount(seen) >= 2 && number);
+}
+
+/* the bit of the mark c (a character's three bytes) in zh_marks, 0 for none */
+static unsigned zh_mark(uint32_t c) {
+  unsigned k;
+  for (k = zh_slot(c); zh_code[k]; k = (k + 1) & (ZH_SLOTS - 1))
+    if (zh_code[k] == c)
+      return 1u << zh_bit[k];
+  return 0;
+}
+
 /* Chinese, Japanese or Korean address: at least three distinct markers,
  * or two and a number (house numbers, 丁目-番-号 as "34-39-67"),
  * among 省市区县路街号村镇乡巷弄栋室 (zh), 都県町丁番 (ja: 都道府県,
- * 丁目, 番地) and 시도구군동로길읍면리 (ko), found in one pass */
-static int looks_address_zh(const char *v, size_t n) {
-  unsigned seen = 0, k;
+ * 丁目, 番地) and 시도구군동로길읍면리 (ko). Read a byte at a time: a
+ * digit is a number, a lead byte of three (0xE0-0xEF) starts a
+ * character whose three bytes are looked up and skipped; the bytes of
+ * the last two positions start nothing. looks_address_zh's reference,
+ * which tests/unit/test_words.c compares it with. */
+int looks_address_zh_bytes(const char *v, size_t n) {
+  unsigned seen = 0;
   size_t i;
   int number = 0;
   if (n < 12 || n > 300)
     return 0;
   ajar_once(&words_once, &words_built, build_words);
   for (i = 0; i + 3 <= n; i++) {
-    uint32_t c;
     if (dig(v[i]))
       number = 1;
     if (((unsigned char)v[i] & 0xF0) != 0xE0)
       continue;
-    c = bytes3(v + i);
-    for (k = zh_slot(c); zh_code[k]; k = (k + 1) & (ZH_SLOTS - 1))
-      if (zh_code[k] == c) {
-        seen |= 1u << zh_bit[k];
-        break;
-      }
+    seen |= zh_mark(bytes3(v + i));
     i += 2;
   }
-  return __builtin_popcount(seen) >= 3 || (__builtin_popcount(seen) >= 2 && number);
+  return zh_verdict(seen, number);
+}
+
+/* looks_address_zh_bytes by the bytes that matter: digits and lead
+ * bytes are found 16 bytes a step (SSE2), and only those are visited,
+ * in order, a lead byte inside a character looked up before (next)
+ * skipped as the byte loop skips it; a CJK character is one step, not
+ * three, and the verdict, which more marks or a number never undo, ends
+ * the walk once it holds */
+static int looks_address_zh(const char *v, size_t n) {
+#if defined(__SSSE3__)
+  const __m128i d0 = _mm_set1_epi8('0' - 1), d9 = _mm_set1_epi8('9' + 1),
+                high = _mm_set1_epi8((char)0xF0), lead3 = _mm_set1_epi8((char)0xE0);
+  unsigned seen = 0;
+  size_t o, next = 0, end;
+  int number = 0;
+  if (n < 12 || n > 300)
+    return 0;
+  ajar_once(&words_once, &words_built, build_words);
+  end = n - 2; /* the byte loop's positions: i + 3 <= n */
+  for (o = 0; o < end; o += 16) {
+    /* lanes past end are 0: no digit, no lead byte */
+    __m128i x = shape_load_part(v + o, end - o < 16 ? end - o : 16);
+    unsigned digit = (unsigned)_mm_movemask_epi8(
+        _mm_and_si128(_mm_cmpgt_epi8(x, d0), _mm_cmplt_epi8(x, d9)));
+    unsigned m = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(_mm_and_si128(x, high), lead3));
+    if (!number)
+      m |= digit;
+    for (; m; m &= m - 1) {
+      size_t i = o + (size_t)__builtin_ctz(m);
+      if (i < next)
+        continue; /* a byte of the character before */
+      if (digit >> (i - o) & 1)
+        number = 1;
+      else {
+        unsigned mark = zh_mark(bytes3(v + i));
+        next = i + 3;
+        if (mark && zh_verdict(seen |= mark, number))
+          return 1;
+      }
+    }
+  }
+  return zh_verdict(seen, number);
+#else
+  return looks_address_zh_bytes(v, n);
+#endif
 }
 
 int looks_address(const char *v, size_t n, unsigned mask) {
