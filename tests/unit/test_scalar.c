@@ -90,6 +90,30 @@ static void test_blood_digits(const struct ajar_db *db, struct ajar_scratch *s) 
   CHECKF(groups > 2000, "%d groups generated", groups);
 }
 
+/* one digit repeated, 9 to 19 times: no CPF, card, IMEI or IMSI, whose
+ * checks some of them pass ("11111111111" holds a CPF's check digits),
+ * however late classify_digits asks whether the digits are all the same */
+static void test_same_digits(const struct ajar_db *db, struct ajar_scratch *s) {
+  static const uint32_t hints[] = {0, AJAR_H_IMEI, AJAR_H_IMSI, AJAR_H_CARD,
+                                   AJAR_H_NATIONAL_ID};
+  char buf[20];
+  size_t n, h;
+  int c, k, bad = 0;
+  for (n = 9; n <= 19; n++)
+    for (c = '0'; c <= '9'; c++)
+      for (h = 0; h < sizeof hints / sizeof hints[0]; h++) {
+        struct found f = {.n = 0};
+        memset(buf, c, n);
+        classify_scalar(db, s, hints[h], VK_STRING, buf, n, keep, &f);
+        for (k = 0; k < f.n; k++)
+          if ((f.c[k].det == DET_BR_CPF || f.c[k].det == DET_CARD ||
+               f.c[k].det == DET_IMEI || f.c[k].det == DET_IMSI) && bad++ < 5)
+            fprintf(stderr, "detector %d in %.*s (hints %#x)\n", f.c[k].det, (int)n, buf,
+                    (unsigned)hints[h]);
+      }
+  CHECKF(bad == 0, "%d candidates", bad);
+}
+
 void test_scalar(void) {
   struct ajar_db *db = NULL;
   struct ajar_scratch *s = NULL;
@@ -127,6 +151,7 @@ void test_scalar(void) {
   CHECKF(found > 5000 && none > 5000, "%d values with candidates, %d without", found, none);
   CHECKF(__builtin_popcountll(seen) >= 15, "%d detectors seen", __builtin_popcountll(seen));
   test_blood_digits(db, s);
+  test_same_digits(db, s);
   ajar_scratch_free(s);
   ajar_db_free(db);
 }

@@ -238,8 +238,12 @@ static unsigned classify_digits(struct emit_ctx *e, const char *v, size_t n,
   uint32_t hints = e->hints;
   int sep = (mask & (C_SPACE | C_DASH | C_DOT | C_PAREN)) != 0;
   /* d is digits only: the checks below share what the validators would
-   * each compute again (ajar_valid_imei, _imsi and _card) */
-  int same = bytes_all_same(d, nd), luhn = -1;
+   * each compute again (ajar_valid_imei, _imsi and _card), each the
+   * first time one needs it, so last in its test: most ids and phones
+   * fail a cheaper test first (a CPF's check digits, a card's IIN) and
+   * never learn whether their digits are all the same */
+  int same = -1, luhn = -1;
+#define SAME() (same < 0 ? (same = bytes_all_same(d, nd)) : same)
 #define LUHN() (luhn < 0 ? (luhn = ajar_luhn_ok(d, nd)) : luhn)
   switch (nd) {
   case 9: {
@@ -259,11 +263,11 @@ static unsigned classify_digits(struct emit_ctx *e, const char *v, size_t n,
       EMITE(DET_GB_NHS, 1);
     break;
   case 11:
-    /* ajar_valid_cn_mobile and _br_cpf without the tests of their bytes
-     * that d and same passed */
+    /* ajar_valid_cn_mobile and _br_cpf without the digit tests d has
+     * passed (a CPF's "all the same" comes last, as above) */
     if (d[0] == '1' && d[1] >= '3' && (!sep || (mask & C_SPACE) || (mask & C_DASH)))
       EMITE(DET_CN_MOBILE, 1);
-    if (!same && ajar_br_cpf_digits(d))
+    if (ajar_br_cpf_digits(d) && !SAME())
       EMITE(DET_BR_CPF, 1);
     if ((hints & AJAR_H_NATIONAL_ID) && ajar_valid_de_steuer_id(d, nd))
       EMITE(DET_DE_STEUER_ID, 1);
@@ -284,17 +288,18 @@ static unsigned classify_digits(struct emit_ctx *e, const char *v, size_t n,
     break;
   case 14:
   case 15:
-    if (nd == 15 && !same && LUHN())
+    if (nd == 15 && LUHN() && !SAME())
       EMITE(DET_IMEI, 1);
     /* an IMSI is printed as plain digits: "214-07-4862-20834" is a cell id */
-    if (!same && !(hints & AJAR_H_IMEI) && (mask == C_DIGIT || (hints & AJAR_H_IMSI)) &&
-        ajar_imsi_mcc_known((d[0] - '0') * 100 + (d[1] - '0') * 10 + (d[2] - '0')))
+    if (!(hints & AJAR_H_IMEI) && (mask == C_DIGIT || (hints & AJAR_H_IMSI)) &&
+        ajar_imsi_mcc_known((d[0] - '0') * 100 + (d[1] - '0') * 10 + (d[2] - '0')) &&
+        !SAME())
       EMITE(DET_IMSI, 1);
     if (nd == 15 && ajar_valid_fr_nir(d, nd))
       EMITE(DET_FR_NIR, 1);
     break;
   case 16:
-    if ((hints & AJAR_H_IMEI) && !same)
+    if ((hints & AJAR_H_IMEI) && !SAME())
       EMITE(DET_IMEI, 1);
     break;
   case 17:
@@ -305,8 +310,9 @@ static unsigned classify_digits(struct emit_ctx *e, const char *v, size_t n,
   default:
     break;
   }
-  if (nd >= 12 && nd <= 19 && !same && ajar_card_iin_ok(d, nd) && LUHN())
+  if (nd >= 12 && nd <= 19 && ajar_card_iin_ok(d, nd) && LUHN() && !SAME())
     EMITE(DET_CARD, 1);
+#undef SAME
 #undef LUHN
   if ((hints & AJAR_H_PHONE) && nd >= 7 && nd <= 15)
     EMITE(DET_PHONE_NATIONAL, 1);
