@@ -238,6 +238,11 @@ static int d_cpf(const char *s, size_t n) {
                                                             : ajar_valid_br_cpf(s, n);
 }
 
+static int d_card_iin(const char *s, size_t n) {
+  return n >= 12 && n <= 19 && r_all_digits(s, 4) ? ajar_card_iin_digits(s, n)
+                                                 : ajar_card_iin_ok(s, n);
+}
+
 /* f and its reference on v, copied to a buffer of exactly n bytes */
 static int same_as(vfn_t f, vfn_t ref, const char *v, size_t n) {
   char *b = malloc(n ? n : 1);
@@ -258,6 +263,7 @@ void test_validators_fast(void) {
       {"imsi", ajar_valid_imsi, r_imsi},        {"digits_only", digits_only, r_digits_only},
       {"bytes_all_same", bytes_all_same, r_all_same}, {"ipv4", ajar_valid_ipv4, ajar_valid_ipv4_bytes},
       {"cn_ric_digits", d_cn_ric, r_cn_ric},    {"br_cpf_digits", d_cpf, r_cpf},
+      {"card_iin_digits", d_card_iin, r_card_iin},
   };
   size_t p, round, valid[sizeof pairs / sizeof pairs[0]] = {0};
   char v[40];

@@ -799,12 +799,8 @@ int ajar_valid_cn_plate(const char *s, size_t n) {
 /* the networks' ranges by the first digit, so a number reads only the
  * rules its first digit can meet (tests/unit/test_validators_fast.c
  * holds this to the rules as one list) */
-int ajar_card_iin_ok(const char *s, size_t n) {
-  long p2, p3, p4;
-  if (n < 12 || n > 19 || !all_digits(s, 4)) return 0;
-  p4 = num_at(s, 0, 4);
-  p3 = p4 / 10;
-  p2 = p4 / 100;
+int ajar_card_iin_digits(const char *s, size_t n) {
+  int p2 = two_at(s, 0), p4 = p2 * 100 + two_at(s, 2), p3 = p4 / 10;
   switch (s[0]) {
   case '1': /* JCB, 15 digits */
     return n == 15 && p4 == 1800;
@@ -822,6 +818,10 @@ int ajar_card_iin_ok(const char *s, size_t n) {
   default:
     return 0;
   }
+}
+
+int ajar_card_iin_ok(const char *s, size_t n) {
+  return n >= 12 && n <= 19 && all_digits(s, 4) && ajar_card_iin_digits(s, n);
 }
 
 int ajar_valid_card(const char *s, size_t n) {

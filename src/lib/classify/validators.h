@@ -30,6 +30,8 @@ int ajar_date_ok(int year, int month, int day); /* proleptic Gregorian */
 int ajar_cn_ric_digits(const char *s);
 /* 11 digits, not all the same */
 int ajar_br_cpf_digits(const char *s);
+/* 12 to 19 bytes, the first 4 digits */
+int ajar_card_iin_digits(const char *s, size_t n);
 
 /* national ids */
 int ajar_valid_cn_resident_id(const char *s, size_t n); /* 18, last may be X/x; MOD 11-2, date, region */

@@ -310,7 +310,7 @@ static unsigned classify_digits(struct emit_ctx *e, const char *v, size_t n,
   default:
     break;
   }
-  if (nd >= 12 && nd <= 19 && ajar_card_iin_ok(d, nd) && LUHN() && !SAME())
+  if (nd >= 12 && nd <= 19 && ajar_card_iin_digits(d, nd) && LUHN() && !SAME())
     EMITE(DET_CARD, 1);
 #undef SAME
 #undef LUHN
