@@ -6,6 +6,8 @@
  * agents, separators and bytes of other classes; and its reading of a
  * CJK value by its digits and lead bytes equals the byte loop on random
  * values of address marks, other characters, digits and broken UTF-8.
+ * name_words' split of a value into words by bits equals the byte loop
+ * on random values of names, particles, titles, dots and spaces.
  * person_word_known's lookup of a word of ASCII
  * letters equals person_word_known_parts' (each part folded and looked
  * up in the lexicon and the name table) on random words built from the
@@ -200,20 +202,26 @@ static size_t an_agent(uint32_t *x, char *buf, size_t cap) {
   return n > 199 ? 199 : n; /* a tail cut anywhere */
 }
 
-/* looks_address against looks_address_bytes on count values of make;
- * the number of them that differ, *found of them addresses */
-static int compare_addresses(size_t (*make)(uint32_t *, char *, size_t), uint32_t *x, int count,
-                             int *found) {
-  char buf[224];
+/* looks_address (of a value of the classes mask) against the byte loop
+ * bytes on count values of make; the number of them that differ, *found
+ * of them addresses */
+static int compare_with(size_t (*make)(uint32_t *, char *, size_t), uint32_t *x, int count,
+                        int *found, unsigned mask, int (*bytes)(const char *, size_t)) {
+  char buf[400];
   int i, differ = 0;
   for (i = *found = 0; i < count; i++) {
     size_t n = make(x, buf, sizeof buf);
-    int a = looks_address(buf, n, C_SPACE | C_DIGIT), b = looks_address_bytes(buf, n);
+    int a = looks_address(buf, n, mask), b = bytes(buf, n);
     *found += b;
     if (a != b && differ++ < 5)
       fprintf(stderr, "looks_address differs on \"%.*s\": %d, bytes %d\n", (int)n, buf, a, b);
   }
   return differ;
+}
+
+static int compare_addresses(size_t (*make)(uint32_t *, char *, size_t), uint32_t *x, int count,
+                             int *found) {
+  return compare_with(make, x, count, found, C_SPACE | C_DIGIT, looks_address_bytes);
 }
 
 static void addresses(void) {
@@ -255,21 +263,70 @@ static size_t a_zh_address(uint32_t *x, char *buf, size_t cap) {
  * alone visited) against the byte loop */
 static void zh_addresses(void) {
   uint32_t x = 2463534242u;
-  char buf[400];
-  int i, differ = 0, found = 0;
-  for (i = 0; i < 200000; i++) {
-    size_t n = a_zh_address(&x, buf, sizeof buf);
-    int a = looks_address(buf, n, C_HIGH), b = looks_address_zh_bytes(buf, n);
-    found += b;
-    if (a != b && differ++ < 5)
-      fprintf(stderr, "looks_address differs on \"%.*s\": %d, bytes %d\n", (int)n, buf, a, b);
-  }
+  int found, differ = compare_with(a_zh_address, &x, 200000, &found, C_HIGH,
+                                   looks_address_zh_bytes);
   CHECKF(differ == 0, "%d of 200000 CJK values", differ);
   CHECKF(found > 20000 && found < 180000, "%d CJK addresses", found);
 }
 
+/* the words of names: given and family names of the lexicon, mutated
+ * (a_word), capitalised or not, particles, titles and degrees, makes,
+ * words of other kinds, Cyrillic, dots, and spaces one, two or at an end */
+static const char *const name_pieces[] = {
+    "van", "de", "der", "da", "bin", "Dr.", "Mme", "Sra.", "Univ.Prof.", "Dipl.-Ing.",
+    "Dr.med.", "B.Sc.", "Jr.", "MBA", "J.", "Ford", "Street", "North", "Group", "Иван",
+    "Петров", "Ивановна", "O'Neil", "McDonald", "DarkSeaGreen", "SMITH", "MEX", "N",
+    "García", "Łukasz", "x.y", ".", "Mr", "Prof.Dr."};
+
+static size_t a_name_value(uint32_t *x, char *buf, size_t cap) {
+  size_t n = 0, words = 1 + rnd(x) % 5;
+  if (rnd(x) % 9 == 0)
+    buf[n++] = ' ';
+  while (words-- && n + 24 < cap) {
+    if (rnd(x) % 3 == 0) {
+      const char *p = name_pieces[rnd(x) % (sizeof name_pieces / sizeof name_pieces[0])];
+      memcpy(buf + n, p, strlen(p));
+      n += strlen(p);
+    } else {
+      size_t l = a_word(x, buf + n, 20), k = n;
+      n += l;
+      if (l && rnd(x) % 4) /* capitalised */
+        buf[k] = (char)(buf[k] >= 'a' && buf[k] <= 'z' ? buf[k] - 32 : buf[k]);
+      if (l && rnd(x) % 11 == 0)
+        buf[n - 1] = '.';
+    }
+    if (words)
+      buf[n++] = ' ';
+    if (words && rnd(x) % 10 == 0)
+      buf[n++] = ' ';
+  }
+  if (rnd(x) % 9 == 0 && n < cap)
+    buf[n++] = ' ';
+  return n;
+}
+
+/* name_words (spaces and dots found 16 bytes a step) against the byte
+ * loop, words and what is known */
+static void name_values(void) {
+  uint32_t x = 19088743u;
+  char buf[96];
+  int i, differ = 0, names = 0;
+  for (i = 0; i < 200000; i++) {
+    size_t n = a_name_value(&x, buf, sizeof buf);
+    int ka, kb;
+    size_t a = name_words(buf, n, &ka), b = name_words_bytes(buf, n, &kb);
+    names += b != 0;
+    if ((a != b || ka != kb) && differ++ < 5)
+      fprintf(stderr, "name_words differs on \"%.*s\": %zu %d, bytes %zu %d\n", (int)n, buf,
+              a, ka, b, kb);
+  }
+  CHECKF(differ == 0, "%d of 200000 names", differ);
+  CHECKF(names > 20000 && names < 180000, "%d names", names);
+}
+
 void test_words(void) {
   person_words();
+  name_values();
   addresses();
   zh_addresses();
 }

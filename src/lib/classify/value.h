@@ -109,6 +109,12 @@ int looks_address(const char *v, size_t n, unsigned mask);
 int looks_address_bytes(const char *v, size_t n);
 /* and of a CJK address, read a byte at a time */
 int looks_address_zh_bytes(const char *v, size_t n);
+/* a person's name in Latin or Cyrillic letters by its shape: its
+ * number of words (0: none), *known whether the vocabularies know a word
+ * (1) or a particle stands between words (2); and the same with the
+ * words split a byte at a time, the reference test_words.c compares */
+size_t name_words(const char *v, size_t n, int *known);
+size_t name_words_bytes(const char *v, size_t n, int *known);
 /* plausible free-form name value in a name field */
 int name_shaped(const char *v, size_t n, unsigned mask);
 /* words: vocabularies, names, addresses, and fields whose name says it */

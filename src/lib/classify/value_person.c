@@ -681,7 +681,7 @@ static int name_particle(const char *w, size_t n) {
  * Not "DarkSeaGreen" (capitals inside a word), "MEX" or "N" (codes,
  * compass points); a single letter only as an initial ("J."). *cyr: it
  * is Cyrillic. */
-static int name_word(const char *w, size_t n, int *cyr) {
+static inline __attribute__((always_inline)) int name_word(const char *w, size_t n, int *cyr) {
   size_t j, lower = 0, inner = 0;
   unsigned char c0 = (unsigned char)w[0];
   *cyr = 0;
@@ -989,14 +989,15 @@ static int word_class(const char *w, size_t n, struct word_cls *c) {
 
 /* Titles before a name and degrees after it: "Dr.", "Mme", "Sra.",
  * "Dott.", "MBA", "B.Sc.", "Jr." stand beside a name and are no part of
- * its shape */
-static int name_title(const char *w, size_t n, struct word_cls *c) {
+ * its shape; dot: the word has a '.' */
+static inline __attribute__((always_inline)) int name_title(const char *w, size_t n,
+                                                            struct word_cls *c, int dot) {
   size_t l, i, start = 0;
   /* a title of 7 bytes or fewer without its dots, in 8 with them */
   if (n <= 8 && word_class(w, n, c) == 1 && c->len <= 7)
     return 1;
   /* titles joined: "Univ.Prof.", "Dipl.-Ing.", "Dr.med." */
-  if (n > 16 || !memchr(w, '.', n))
+  if (n > 16 || !dot)
     return 0;
   for (i = 0; i <= n; i++)
     if (i == n || w[i] == '.' || w[i] == '-') {
@@ -1007,51 +1008,98 @@ static int name_title(const char *w, size_t n, struct word_cls *c) {
   return 1;
 }
 
+/* What name_words has seen of a value's words so far */
+struct name_walk { size_t words; int make, lead, known; };
+
+/* name_words takes the word that ends at v[i] (a space or the end) and
+ * starts at start; dot: it has a '.'. 1: go on, 0: no name. Inlined in
+ * both loops: a call a word cost more than the split saves. */
+static inline __attribute__((always_inline)) int
+name_step(const char *v, size_t n, size_t i, size_t start, int dot, struct name_walk *s) {
+  size_t wl = i - start;
+  const char *w = v + start;
+  struct word_cls wc = {-1, 0};
+  int cyr, cls;
+  if (wl == 0) /* two spaces go on; a space at an end: no name */
+    return i < n && i > 0 && v[i - 1] == ' ';
+  if (name_particle(w, wl) && (s->words || i < n)) {
+    /* a family name written with its particle first ("van der
+     * Linden", "da Costa", "ter Welle"): only family names are */
+    if (w == v)
+      s->lead = 1;
+    else if (s->words && i < n)
+      s->known |= 2; /* "Mare van Ginneke" (person_name) */
+    return 1;
+  }
+  if (name_title(w, wl, &wc, dot))
+    return 1;
+  if (!name_word(w, wl, &cyr) || (cls = word_class(w, wl, &wc)) == 2)
+    return 0;
+  if (cls == 3)
+    s->make = 1; /* "Ford" is a make, "Henry Ford" a man */
+  else if (!(s->known & 1) &&
+           (s->lead || person_word_known(w, wl) || (cyr && ru_name_ending(w, wl))))
+    s->known |= 1;
+  s->words++;
+  return 1;
+}
+
+static size_t name_verdict(const struct name_walk *s, int *known) {
+  *known = s->known;
+  return s->words <= 4 && !(s->make && s->words == 1) ? s->words : 0;
+}
+
 /* A person's name in Latin or Cyrillic letters by its shape: 1-4
  * capitalised words, particles between them, titles and degrees beside
  * them. Returns the number of words (0: not name-shaped); *known: 1 when
  * a word is a common given name or family name (vocabularies of many
  * countries, person.c) or has a Russian name ending, 2 more when a
- * particle stands between words. */
-static size_t name_words(const char *v, size_t n, int *known) {
-  size_t i, words = 0, start = 0;
-  int cls, make = 0, lead = 0;
+ * particle stands between words. The words are split a byte at a time
+ * here: name_words' reference, which tests/unit/test_words.c compares it
+ * with. */
+__attribute__((noinline, cold)) size_t name_words_bytes(const char *v, size_t n, int *known) {
+  struct name_walk s = {0, 0, 0, 0};
+  size_t i, start = 0;
   *known = 0;
   if (n < 2 || n > 60)
     return 0;
-  for (i = 0; i <= n; i++) {
+  for (i = 0; i <= n; i++)
     if (i == n || v[i] == ' ') {
-      size_t wl = i - start;
-      const char *w = v + start;
-      struct word_cls wc = {-1, 0};
-      int cyr;
+      if (!name_step(v, n, i, start, memchr(v + start, '.', i - start) != NULL, &s))
+        return 0;
       start = i + 1;
-      if (wl == 0) {
-        if (i < n && i > 0 && v[i - 1] == ' ')
-          continue; /* two spaces */
-        return 0;
-      }
-      if (name_particle(w, wl) && (words || i < n)) {
-        /* a family name written with its particle first ("van der
-         * Linden", "da Costa", "ter Welle"): only family names are */
-        if (w == v)
-          lead = 1;
-        else if (words && i < n)
-          *known |= 2; /* "Mare van Ginneke" (person_name) */
-        continue;
-      }
-      if (name_title(w, wl, &wc))
-        continue;
-      if (!name_word(w, wl, &cyr) || (cls = word_class(w, wl, &wc)) == 2)
-        return 0;
-      if (cls == 3)
-        make = 1; /* "Ford" is a make, "Henry Ford" a man */
-      else if (!(*known & 1) && (lead || person_word_known(w, wl) || (cyr && ru_name_ending(w, wl))))
-        *known |= 1;
-      words++;
     }
+  return name_verdict(&s, known);
+}
+
+/* name_words_bytes with the spaces and dots of the value (60 bytes at
+ * most) found 16 bytes a step, as bits: a word is one step, its dot one
+ * test */
+size_t name_words(const char *v, size_t n, int *known) {
+#if defined(__SSSE3__)
+  struct name_walk s = {0, 0, 0, 0};
+  uint64_t sp = 0, dot = 0;
+  size_t o, start = 0;
+  *known = 0;
+  if (n < 2 || n > 60)
+    return 0;
+  for (o = 0; o < n; o += 16) {
+    /* lanes past the value are 0: no space, no dot */
+    __m128i x = shape_load_part(v + o, n - o < 16 ? n - o : 16);
+    sp |= (uint64_t)(unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(x, _mm_set1_epi8(' '))) << o;
+    dot |= (uint64_t)(unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(x, _mm_set1_epi8('.'))) << o;
   }
-  return words <= 4 && !(make && words == 1) ? words : 0;
+  sp |= 1ull << n; /* the end ends the last word */
+  for (; sp; sp &= sp - 1) {
+    size_t i = (size_t)__builtin_ctzll(sp);
+    if (!name_step(v, n, i, start, (dot >> start & ((1ull << (i - start)) - 1)) != 0, &s))
+      return 0;
+    start = i + 1;
+  }
+  return name_verdict(&s, known);
+#else
+  return name_words_bytes(v, n, known);
+#endif
 }
 
 /* plausible free-form name value in a name field */
