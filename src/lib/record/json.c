@@ -402,13 +402,22 @@ static const char *walk_ext(struct walker *w, const char *v, uint32_t field) {
   return q && q < end && *q == '}' ? q + 1 : NULL;
 }
 
+/* k[0, n) is the lowercase word w of n bytes written in any case: b | 0x20
+ * is a letter for that letter's two cases alone, so no strncasecmp call
+ * (a member of a number below the root asks, in every nested object) */
+static inline int key_is(const char *k, size_t n, const char *w) {
+  size_t i;
+  for (i = 0; i < n; i++)
+    if ((k[i] | 0x20) != w[i])
+      return 0;
+  return 1;
+}
 static int lat_key(const char *k, size_t n) {
-  return (n == 3 && !strncasecmp(k, "lat", 3)) ||
-         (n == 8 && !strncasecmp(k, "latitude", 8));
+  return (n == 3 && key_is(k, 3, "lat")) || (n == 8 && key_is(k, 8, "latitude"));
 }
 static int lon_key(const char *k, size_t n) {
-  return (n == 3 && (!strncasecmp(k, "lon", 3) || !strncasecmp(k, "lng", 3))) ||
-         (n == 9 && !strncasecmp(k, "longitude", 9));
+  return (n == 3 && (key_is(k, 3, "lon") || key_is(k, 3, "lng"))) ||
+         (n == 9 && key_is(k, 9, "longitude"));
 }
 
 /* An object's members; root: it is the record (field REC_ROOT), known
