@@ -253,10 +253,12 @@ static void word_add(const char *w, size_t len, uint32_t bits) {
   memcpy(buf, w, len);
   memset(buf + len, 0, 8);
   if (len) { /* the word's signature (vsig_maybe) */
-    size_t i, spaces = 0, one = len > 1;
+    size_t spaces = 0, one = len > 1;
+    const char *sp;
     uint32_t b;
-    for (i = 0; i < len; i++)
-      spaces += w[i] == ' ';
+    /* most words have no space: memchr, not a byte loop, at start-up */
+    for (sp = memchr(w, ' ', len); sp; sp = memchr(sp + 1, ' ', (size_t)(w + len - sp - 1)))
+      spaces++;
     uint32_t b4 = (uint32_t)(unsigned char)w[0] | (uint32_t)(unsigned char)w[one] << 8 |
                   (uint32_t)(unsigned char)w[len - 1 - one] << 16 |
                   (uint32_t)(unsigned char)w[len - 1] << 24;
