@@ -266,6 +266,7 @@ void test_validators_fast(void) {
       {"card_iin_digits", d_card_iin, r_card_iin},
   };
   size_t p, round, valid[sizeof pairs / sizeof pairs[0]] = {0};
+  size_t ipv4_seps_off = 0;
   char v[40];
   for (round = 0; round < 200000; round++) {
     size_t n = make(v);
@@ -278,7 +279,16 @@ void test_validators_fast(void) {
       }
       valid[p] += (size_t)pairs[p].ref(v, n);
     }
+    /* scalar_punct_digits asks for an IPv4 only where value_shape counts
+     * three separators (' ', '-', '.') */
+    if (ajar_valid_ipv4(v, n)) {
+      size_t i, seps = 0;
+      for (i = 0; i < n; i++)
+        seps += v[i] == ' ' || v[i] == '-' || v[i] == '.';
+      ipv4_seps_off += seps != 3;
+    }
   }
+  CHECKF(ipv4_seps_off == 0, "%zu IPv4s without three separators", ipv4_seps_off);
   /* the inputs reach the validators' accepting ends, not only their
    * first rejections */
   for (p = 0; p < sizeof pairs / sizeof pairs[0]; p++)

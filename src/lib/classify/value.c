@@ -306,7 +306,7 @@ scalar_string_as(const struct ajar_db *db, struct ajar_scratch *s, uint32_t hint
   if (route && punct)
     return punct_digits_quiet(hints, mask, digits, seps)
                ? sig
-               : sig | scalar_punct_digits(e, v, n, mask);
+               : sig | scalar_punct_digits(e, v, n, mask, seps);
   if ((!route || (mask & C_DOLLAR)) && is_password_hash(v, n))
     EMITE(DET_PASSWORD_HASH, 1);
   if ((mask & C_AT) && !(mask & C_SPACE) && ajar_valid_email(v, n))
@@ -318,11 +318,11 @@ scalar_string_as(const struct ajar_db *db, struct ajar_scratch *s, uint32_t hint
     if (cut < n) {
       unsigned m2 = value_shape(v, cut, &d2, &s2);
       if (!(m2 & ~PUNCT_DIGITS))
-        return sig | scalar_punct_digits(e, v, cut, m2);
+        return sig | scalar_punct_digits(e, v, cut, m2, s2);
     }
   }
   if (punct)
-    return sig | scalar_punct_digits(e, v, n, mask);
+    return sig | scalar_punct_digits(e, v, n, mask, seps);
 
   /* a short note with a contact inside ("mail to li@163.com now", "call
    * 13812345678 today"): words beside an '@' or seven digits go to the

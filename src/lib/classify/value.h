@@ -62,9 +62,10 @@ int is_epoch(uint32_t hints, const char *v, size_t n);
 /* value_number.c */
 /* a JSON number */
 unsigned scalar_number(struct emit_ctx *e, const char *v, size_t n);
-/* digits with phone/id punctuation: IPv4, phones, ids, ages */
+/* digits with phone/id punctuation: IPv4, phones, ids, ages; mask and
+ * seps as value_shape gives them */
 unsigned scalar_punct_digits(struct emit_ctx *e, const char *v, size_t n,
-                             unsigned mask);
+                             unsigned mask, size_t seps);
 /* the hints scalar_punct_digits reads for a value of fewer than 8 digits */
 #define PUNCT_SHORT_HINTS                                                    \
   (AJAR_H_AGE_DOB | AJAR_H_ADDRESS | AJAR_H_PASSPORT | AJAR_H_PHONE |         \

@@ -414,18 +414,20 @@ unsigned scalar_number(struct emit_ctx *e, const char *v, size_t n) {
 
 /* digits with phone/id punctuation: IPv4, phones, ids, ages */
 unsigned scalar_punct_digits(struct emit_ctx *e, const char *v, size_t n,
-                                    unsigned mask) {
+                             unsigned mask, size_t seps) {
   uint32_t hints = e->hints;
   unsigned sig = 0;
   char buf[40];
   const char *d = buf;
   size_t nd;
   int has_time, year;
-  if ((mask & C_DOT) && !(mask & ~(C_DIGIT | C_DOT)) && ajar_valid_ipv4(v, n)) {
+  /* an IPv4 has three dots, its only separators (a decimal number has
+   * one); an epoch, 10 or 13 digits */
+  if (seps == 3 && (mask & C_DOT) && !(mask & ~(C_DIGIT | C_DOT)) && ajar_valid_ipv4(v, n)) {
     EMITE(DET_IPV4, 1);
     return sig;
   }
-  if (mask == C_DIGIT && is_epoch(hints, v, n))
+  if (mask == C_DIGIT && (n == 10 || n == 13) && is_epoch(hints, v, n))
     sig |= SIG_TIME;
   /* digits alone need no copy without their separators */
   if (mask == C_DIGIT && n <= sizeof buf)
