@@ -251,10 +251,11 @@ static void gen_value(struct gen *g, int depth, int pretty) {
   } else if (r < 5) {
     gen_array(g, depth, pretty);
   } else if (r < 6 && depth < 70) { /* deep nesting past AJAR_MAX_DEPTH */
-    unsigned n = rnd(&g->x) % 80, i;
-    for (i = 0; i < n; i++) emits(g, i % 2 ? "{\"d\":" : "[");
+    /* objects in arrays, or objects alone (walk_object's own depth test) */
+    unsigned n = rnd(&g->x) % 80, i, objects = rnd(&g->x) % 2;
+    for (i = 0; i < n; i++) emits(g, objects || i % 2 ? "{\"d\":" : "[");
     gen_value(g, 71, pretty);
-    while (n--) emits(g, n % 2 ? "}" : "]");
+    while (n--) emits(g, objects || n % 2 ? "}" : "]");
   } else if (r < 10) {
     gen_string(g);
   } else if (r < 14) {

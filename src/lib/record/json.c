@@ -306,6 +306,7 @@ static const char *skip_value(const char *p, const char *end) {
 }
 
 static const char *walk_value(struct walker *w, const char *p, uint32_t field);
+static const char *walk_object(struct walker *w, const char *p, uint32_t field);
 
 /* After a member of an object or array: ',' (*more = 1, returns the next
  * member's start) or the closer (*more = 0, returns just past it). */
@@ -488,13 +489,20 @@ walk_members(struct walker *w, const char *p, uint32_t field, int root) {
       else { lon_v = p; lon_n = (size_t)(q - p); lon_f = child; }
       p = q;
     } else {
-      /* strings and numbers here, not through walk_value: most members */
-      if (FAST_PATHS && p < end && *p == '"')
+      /* strings and numbers here, not through walk_value: most members;
+       * a nested object straight to walk_object (as walk_value would
+       * call it, with no frame of walk_value's around it) */
+      if (FAST_PATHS && p < end && *p == '"') {
         p = walk_string(w, p, child);
-      else if (FAST_PATHS && p < end && is_num_start(*p))
+      } else if (FAST_PATHS && p < end && is_num_start(*p)) {
         p = walk_number(w, p, child);
-      else
+      } else if (FAST_PATHS && p < end && *p == '{' && w->depth < AJAR_MAX_DEPTH) {
+        w->depth++;
+        p = walk_object(w, p, child);
+        w->depth--;
+      } else {
         p = walk_value(w, p, child);
+      }
       if (!p)
         return NULL;
     }
