@@ -8,6 +8,8 @@
  * values of address marks, other characters, digits and broken UTF-8.
  * name_words' split of a value into words by bits equals the byte loop
  * on random values of names, particles, titles, dots and spaces.
+ * scalar_words' shortcut for a value with an '@', '_' or ':' emits what
+ * the whole function emits, under random hints.
  * person_word_known's lookup of a word of ASCII
  * letters equals person_word_known_parts' (each part folded and looked
  * up in the lexicon and the name table) on random words built from the
@@ -324,7 +326,63 @@ static void name_values(void) {
   CHECKF(names > 20000 && names < 180000, "%d names", names);
 }
 
+/* what scalar_words emits for a value: its candidates in order */
+struct emitted { unsigned n, det[16]; int ok[16], column[16]; };
+
+static int keep(void *ctx, const struct candidate *c) {
+  struct emitted *m = ctx;
+  if (m->n < 16) {
+    m->det[m->n] = c->det;
+    m->ok[m->n] = c->validated;
+    m->column[m->n] = c->column;
+  }
+  m->n++;
+  return 0;
+}
+
+static const char *const word_pieces[] = {
+    "@", "_", ":", " ", "1", "42", "2024", "barbara.harris", "qq.com", "Barbara", "Walker",
+    "Street", "M", "F", "male", "China", "Han Chinese", "\xE5\xB8\x82", "\xE8\xB7\xAF",
+    "other", "https://schema.org/Female", "CA", "x", "-", "."};
+
+/* scalar_words (its shortcut for an '@', '_' or ':') against
+ * scalar_words_all under random hints, on values of those bytes,
+ * words, digits, spaces and CJK: the same candidates and signals */
+static void words_shortcut(void) {
+  uint32_t x = 3141592653u;
+  int i, differ = 0, quiet = 0;
+  for (i = 0; i < 100000; i++) {
+    char v[128];
+    size_t n = 0, digits, seps, k = 1 + rnd(&x) % 5;
+    unsigned mask, sa, sb;
+    struct emitted a = {0}, b = {0};
+    uint32_t hints = rnd(&x) % 3 == 0 ? 0 : (1u << (rnd(&x) % 31)) | (rnd(&x) % 4 ? 0 : rnd(&x));
+    struct emit_ctx ea = {hints, keep, &a, 0, 0}, eb = {hints, keep, &b, 0, 0};
+    while (k--) {
+      const char *p = word_pieces[rnd(&x) % (sizeof word_pieces / sizeof word_pieces[0])];
+      if (n + strlen(p) >= sizeof v)
+        break;
+      memcpy(v + n, p, strlen(p));
+      n += strlen(p);
+    }
+    if (!n)
+      continue;
+    mask = value_shape(v, n, &digits, &seps);
+    sa = scalar_words(&ea, v, n, mask, digits);
+    sb = scalar_words_all(&eb, v, n, mask, digits);
+    quiet += b.n == 0;
+    if ((sa != sb || a.n != b.n || memcmp(a.det, b.det, sizeof a.det) ||
+         memcmp(a.ok, b.ok, sizeof a.ok) || memcmp(a.column, b.column, sizeof a.column)) &&
+        differ++ < 5)
+      fprintf(stderr, "scalar_words differs on \"%.*s\" (hints %x): %u candidates, all %u\n",
+              (int)n, v, hints, a.n, b.n);
+  }
+  CHECKF(differ == 0, "%d of 100000 values", differ);
+  CHECKF(quiet > 10000 && quiet < 90000, "%d values with no candidate", quiet);
+}
+
 void test_words(void) {
+  words_shortcut();
   person_words();
   name_values();
   addresses();

@@ -121,5 +121,9 @@ int name_shaped(const char *v, size_t n, unsigned mask);
 /* words: vocabularies, names, addresses, and fields whose name says it */
 unsigned scalar_words(struct emit_ctx *e, const char *v, size_t n,
                       unsigned mask, size_t digits);
+/* the same without its shortcut for an '@', '_' or ':': the reference
+ * tests/unit/test_words.c compares it with */
+unsigned scalar_words_all(struct emit_ctx *e, const char *v, size_t n, unsigned mask,
+                          size_t digits);
 
 #endif

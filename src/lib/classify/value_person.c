@@ -1150,8 +1150,8 @@ static unsigned vocab_emit(struct emit_ctx *e, const char *v, uint32_t voc, size
  * one is a common name of some country. Every name-shaped value counts:
  * without a name in the field, collection_finish.c wants most of a
  * column known. */
-static unsigned person_name(struct emit_ctx *e, const char *v, size_t n,
-                            unsigned mask) {
+static inline __attribute__((always_inline)) unsigned
+person_name(struct emit_ctx *e, const char *v, size_t n, unsigned mask) {
   unsigned sig = 0;
   int known;
   size_t words;
@@ -1220,9 +1220,11 @@ static int state_code(const char *v, size_t n) {
    AJAR_H_ETHNICITY | AJAR_H_RELIGION | AJAR_H_POLITICAL | AJAR_H_HEALTH |    \
    AJAR_H_GENDER | AJAR_H_DEMOGRAPHIC | AJAR_H_FACE_ATTR)
 
-/* words: vocabularies, names, addresses, and fields whose name says it */
-unsigned scalar_words(struct emit_ctx *e, const char *v, size_t n,
-                             unsigned mask, size_t digits) {
+/* words: vocabularies, names, addresses, and fields whose name says it;
+ * quick: with the shortcut for an '@', '_' or ':' (below) */
+static inline __attribute__((always_inline)) unsigned
+words_of_value(struct emit_ctx *e, const char *v, size_t n, unsigned mask, size_t digits,
+               int quick) {
   uint32_t hints = e->hints;
   unsigned sig = 0;
   uint32_t voc, words;
@@ -1230,6 +1232,14 @@ unsigned scalar_words(struct emit_ctx *e, const char *v, size_t n,
    * path, a MAC, a VIN) is no vocabulary word, country, name, plate of
    * CJK characters nor address: the field's name alone could say more */
   if (digits > 2 && !(mask & (C_HIGH | C_SPACE)) && !(hints & WORDS_HINTS))
+    return 0;
+  /* Under no name that says words, a value with an '@', '_' or ':' and
+   * no CJK (an e-mail, an identifier, a time) is looked up in no
+   * vocabulary nor as a country, has no name (person_name) and no
+   * letter of a sex; it can be an address only with a digit and a
+   * space. Told here, not by each test below in turn. */
+  if (quick && !(hints & WORDS_HINTS) && !(mask & C_HIGH) &&
+      (mask & (C_AT | C_UNDER | C_COLON)) && !(digits && (mask & C_SPACE)))
     return 0;
   /* the vocabularies and the country names: one normalisation, one probe */
   words = n <= 64 && digits <= 2 && !(mask & (C_AT | C_UNDER | C_COLON | C_SLASH | C_EQ))
@@ -1301,4 +1311,15 @@ unsigned scalar_words(struct emit_ctx *e, const char *v, size_t n,
   if ((hints & AJAR_H_FACE_ATTR) && n <= 24)
     EMITE(DET_FACE_ATTRIBUTES, 1);
   return sig;
+}
+
+unsigned scalar_words(struct emit_ctx *e, const char *v, size_t n, unsigned mask,
+                      size_t digits) {
+  return words_of_value(e, v, n, mask, digits, 1);
+}
+
+__attribute__((noinline, cold)) unsigned scalar_words_all(struct emit_ctx *e, const char *v,
+                                                          size_t n, unsigned mask,
+                                                          size_t digits) {
+  return words_of_value(e, v, n, mask, digits, 0);
 }
