@@ -168,7 +168,8 @@ def lib() -> ctypes.CDLL:
         with _lock:
             if _lib is None:
                 path = library_path()
-                # libmongoc's load-time constructor would make a
+                # libmongoc, opened when a scan first needs MongoDB
+                # (src/lib/probe/mongo_lib.c), would make a
                 # /dev/shm/mongoc-PID counter segment (and warn on stderr
                 # when a killed process left one with this pid); libajar
                 # never reads the counters (see src/cli/main.c).
