@@ -118,12 +118,15 @@ uint32_t classify_key_hints(const char *key, size_t n, uint32_t ancestors);
 
 /* Whether a value is an empty placeholder ("", "N/A", "null", "-") */
 int value_is_empty(const char *v, size_t n);
-/* the first bytes of those placeholders and of white space (value.c) */
-extern const unsigned char value_empty_first[256];
+/* The first bytes of those placeholders and of white space: a bit a
+ * group of placeholders, EMPTY_BLANK for white space, 0 for any other
+ * byte (empty.c) */
+#define EMPTY_BLANK 0x01u
+extern const unsigned char value_empty_group[256];
 /* 0 when value_is_empty is 0 for its first byte alone, with no call:
  * most values start with a byte no placeholder starts with */
 static inline int value_may_be_empty(const char *v, size_t n) {
-  return !n || value_empty_first[(unsigned char)v[0]];
+  return !n || value_empty_group[(unsigned char)v[0]];
 }
 /* The same for its first two bytes, for a value value_may_be_empty let
  * through: most of those go on with a byte no placeholder that starts
@@ -133,8 +136,7 @@ static inline int value_may_be_empty(const char *v, size_t n) {
  * placeholders have a byte second, all of them a blank (trimmed after
  * "0", "-", "?") (empty.c). tests/unit/test_empty.c holds it to
  * value_is_empty. */
-#define EMPTY_BLANK 0x01u
-extern const unsigned char value_empty_group[256], value_empty_next[256];
+extern const unsigned char value_empty_next[256];
 static inline int value_may_be_empty2(const char *v, size_t n) {
   unsigned g;
   if (n < 2)

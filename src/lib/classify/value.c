@@ -16,12 +16,6 @@
 #include "validators.h"
 #include "value.h"
 
-/* the first bytes of the placeholders and of white space */
-const unsigned char value_empty_first[256] = {
-    [' '] = 1, ['\t'] = 1, ['n'] = 1, ['N'] = 1, ['u'] = 1, ['U'] = 1,
-    ['-'] = 1, ['0'] = 1, ['*'] = 1, ['r'] = 1, ['R'] = 1, ['x'] = 1,
-    ['X'] = 1, ['['] = 1, ['?'] = 1, [0xe6] = 1};
-
 /* whether the n bytes of v are those of lower (lowercase ASCII) but for
  * the case of v's letters */
 static int ascii_caseeq(const char *v, const char *lower, size_t n) {
