@@ -6,8 +6,11 @@
  * agents, separators and bytes of other classes; and its reading of a
  * CJK value by its digits and lead bytes equals the byte loop on random
  * values of address marks, other characters, digits and broken UTF-8.
- * name_words' split of a value into words by bits equals the byte loop
- * on random values of names, particles, titles, dots and spaces.
+ * name_words' split of a value into words by bits (with its one lookup
+ * of a word of ASCII letters for class and name, and its test for a
+ * value where no word starts as a name) equals the byte loop on random
+ * values of names, particles, titles, makes, words no person is called
+ * by, CJK and lower-case words, dots and spaces.
  * scalar_words' shortcut for a value with an '@', '_' or ':' emits what
  * the whole function emits, under random hints.
  * person_word_known's lookup of a word of ASCII
@@ -278,7 +281,12 @@ static const char *const name_pieces[] = {
     "van", "de", "der", "da", "bin", "Dr.", "Mme", "Sra.", "Univ.Prof.", "Dipl.-Ing.",
     "Dr.med.", "B.Sc.", "Jr.", "MBA", "J.", "Ford", "Street", "North", "Group", "Иван",
     "Петров", "Ивановна", "O'Neil", "McDonald", "DarkSeaGreen", "SMITH", "MEX", "N",
-    "García", "Łukasz", "x.y", ".", "Mr", "Prof.Dr."};
+    "García", "Łukasz", "x.y", ".", "Mr", "Prof.Dr.",
+    /* words of the classes person_word_ascii gives, in any case, and
+     * values with no word that starts as a name word does */
+    "FORD", "Honda", "lincoln", "street", "dr", "PhD", "sir", "III", "Esq", "Saint", "inc",
+    "Clinic", "Walker", "BARBARA", "è£å®éª", "do", "cillum",
+    "Ã©lodie", "Ãlz", "Ð¸Ð²Ð°Ð½", "o'neil", "x"};
 
 static size_t a_name_value(uint32_t *x, char *buf, size_t cap) {
   size_t n = 0, words = 1 + rnd(x) % 5;

@@ -471,7 +471,7 @@ static size_t fold_word(const char *w, size_t n, char *out, size_t cap) {
 #define NAME_SLOTS 16384 /* a power of two, at least twice NAME_KEYS */
 _Static_assert(NAME_SLOTS >= 2 * NAME_KEYS, "the name table is at most half full");
 _Static_assert(NAME_KEYS < 65536, "an index + 1 fills the low 16 bits of a slot");
-struct name_key { uint64_t lo, hi; unsigned char len, bits; };
+struct name_key { uint64_t lo, hi; unsigned char len, bits, cls; };
 static struct name_key keys[NAME_KEYS];
 static size_t nkeys;
 /* each slot: the index + 1 in keys in its low 16 bits, 16 bits of the
@@ -514,19 +514,20 @@ static int halves(const char *w, size_t n, uint64_t *lo, uint64_t *hi) {
 /* a word with its bits, or the bits added to those of the same word
  * added before; a word over 15 bytes or past the capacity would be left
  * out (none is: the lists' words have 13 bytes or fewer, and
- * tests/unit/test_person.c finds every name of the lexicon's lists) */
-static void add(const char *w, size_t n, unsigned bits) {
+ * tests/unit/test_person.c finds every name of the lexicon's lists);
+ * its index + 1 in keys, 0 when left out */
+static size_t add(const char *w, size_t n, unsigned bits) {
   uint64_t lo, hi;
   uint32_t h, s;
   size_t k;
   if (!halves(w, n, &lo, &hi))
-    return;
+    return 0;
   if ((k = find(lo, hi, n)) != 0) {
     keys[k - 1].bits |= (unsigned char)bits;
-    return;
+    return k;
   }
   if (nkeys == NAME_KEYS)
-    return;
+    return 0;
   keys[nkeys].lo = lo;
   keys[nkeys].hi = hi;
   keys[nkeys].len = (unsigned char)n;
@@ -535,6 +536,20 @@ static void add(const char *w, size_t n, unsigned bits) {
   for (s = h & (NAME_SLOTS - 1); slots[s]; s = (s + 1) & (NAME_SLOTS - 1))
     ;
   slots[s] = (h & 0xFFFF0000u) | (uint32_t)(++nkeys);
+  return nkeys;
+}
+
+/* a word of value_person.c's lists with its class: the first class
+ * given to a word stays, as in value_person.c's own table; a word of
+ * other bytes than a-z is never asked of person_word_ascii, and is left
+ * out */
+static void add_class(const char *w, size_t n, unsigned cls) {
+  size_t i, k;
+  for (i = 0; i < n; i++)
+    if (w[i] < 'a' || w[i] > 'z')
+      return;
+  if ((k = add(w, n, 0)) != 0 && !keys[k - 1].cls)
+    keys[k - 1].cls = (unsigned char)cls;
 }
 
 /* a word of lower-case ASCII letters only (what fold_word gives) */
@@ -592,6 +607,7 @@ static void build(void) {
       if (ascii_lower(lx_vocab_tables[t].v[i]))
         add(lx_vocab_tables[t].v[i], strlen(lx_vocab_tables[t].v[i]), bits);
   }
+  person_word_classes(add_class);
   set_bits(zh_given_bits, HAN_LO, HAN_N, zh_given, sizeof zh_given - 1);
   set_bits(ja_end_bits, HAN_LO, HAN_N, ja_given_end, sizeof ja_given_end - 1);
   set_bits(ko_given_bits, HANGUL_LO, HANGUL_N, ko_given, sizeof ko_given - 1);
@@ -635,24 +651,56 @@ unsigned person_word_known_parts(const char *w, size_t n) {
   return bits;
 }
 
+#if defined(__SSSE3__)
+/* w (n bytes) lower-cased if it is 2 to 15 ASCII letters (the lanes past
+ * it 0); *ok 0 when it is not */
+static inline __m128i ascii_lower16(const char *w, size_t n, int *ok) {
+  __m128i l = _mm_or_si128(shape_load_part(w, n), _mm_set1_epi8(0x20));
+  __m128i letter = _mm_and_si128(_mm_cmpgt_epi8(l, _mm_set1_epi8('a' - 1)),
+                                 _mm_cmpgt_epi8(_mm_set1_epi8('z' + 1), l));
+  *ok = (unsigned)_mm_movemask_epi8(letter) == (1u << n) - 1;
+  return _mm_and_si128(l, letter); /* the lanes past w stay 0 */
+}
+#endif
+
+/* the entry of the lower-case key, as bits | cls << PERSON_CLASS_SHIFT */
+static unsigned entry_of(uint64_t lo, uint64_t hi, size_t n) {
+  size_t k;
+  ajar_once(&once, &built, build);
+  k = find(lo, hi, n);
+  return k ? (unsigned)keys[k - 1].bits | (unsigned)keys[k - 1].cls << PERSON_CLASS_SHIFT : 0;
+}
+
+unsigned person_word_ascii(const char *w, size_t n) {
+#if defined(__SSSE3__)
+  int ok;
+  __m128i l = ascii_lower16(w, n, &ok);
+  return entry_of((uint64_t)_mm_cvtsi128_si64(l),
+                  (uint64_t)_mm_cvtsi128_si64(_mm_srli_si128(l, 8)), n);
+#else
+  char k[16] = {0};
+  uint64_t lo, hi;
+  size_t i;
+  for (i = 0; i < n; i++)
+    k[i] = (char)(w[i] | 0x20);
+  memcpy(&lo, k, 8);
+  memcpy(&hi, k + 8, 8);
+  return entry_of(lo, hi, n);
+#endif
+}
+
 unsigned person_word_known(const char *w, size_t n) {
 #if defined(__SSSE3__)
   /* most words: 2 to 15 ASCII letters. Folded, such a word is itself
    * lower-cased, the lexicon's normal form too, and the table holds
    * every name either can be: one lookup, lower-cased 16 bytes a step */
   if (n >= 2 && n < 16) {
-    __m128i x = shape_load_part(w, n);
-    __m128i l = _mm_or_si128(x, _mm_set1_epi8(0x20));
-    __m128i letter = _mm_and_si128(_mm_cmpgt_epi8(l, _mm_set1_epi8('a' - 1)),
-                                   _mm_cmpgt_epi8(_mm_set1_epi8('z' + 1), l));
-    if ((unsigned)_mm_movemask_epi8(letter) == (1u << n) - 1) {
-      size_t k;
-      ajar_once(&once, &built, build);
-      l = _mm_and_si128(l, letter); /* the lanes past w stay 0 */
-      k = find((uint64_t)_mm_cvtsi128_si64(l),
-               (uint64_t)_mm_cvtsi128_si64(_mm_srli_si128(l, 8)), n);
-      return k ? keys[k - 1].bits : 0;
-    }
+    int ok;
+    __m128i l = ascii_lower16(w, n, &ok);
+    if (ok)
+      return entry_of((uint64_t)_mm_cvtsi128_si64(l),
+                      (uint64_t)_mm_cvtsi128_si64(_mm_srli_si128(l, 8)), n) &
+             (PERSON_GIVEN | PERSON_SURNAME);
   }
 #endif
   return person_word_known_parts(w, n);

@@ -19,6 +19,22 @@ enum person_word {
  * its parts is. */
 unsigned person_word_known(const char *w, size_t n);
 
+/* The words value_person.c's lists give a class to (titles and degrees
+ * 1, words no person is called by 2, makes of vehicles 3) are in the
+ * name table too, so that a word of ASCII letters is looked up once for
+ * its class and whether it is a name: person_word_ascii gives the
+ * PERSON_* bits | the class << PERSON_CLASS_SHIFT of w, 2 to 15 ASCII
+ * letters in any case (the caller has checked), the same bits as
+ * person_word_known and the class of person_word_class in
+ * value_person.c. */
+#define PERSON_CLASS_SHIFT 4
+unsigned person_word_ascii(const char *w, size_t n);
+
+/* value_person.c: add(word, n, class) for each word of its lists that
+ * has a class, in the order of its own table (called once, when the
+ * name table is built) */
+void person_word_classes(void (*add)(const char *w, size_t n, unsigned cls));
+
 /* person_word_known without its shortcut for a word of ASCII letters
  * (each part folded, then looked up): the same bits for every word, as
  * tests/unit/test_person.c checks */

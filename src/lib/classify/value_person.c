@@ -888,6 +888,16 @@ static void build_pwords(void) {
     pword_add(&address_particles[k], 0, ADDR_PARTICLE);
 }
 
+void person_word_classes(void (*add)(const char *w, size_t n, unsigned cls)) {
+  size_t k;
+  for (k = 0; k < N_TITLE; k++)
+    add(title_words[k].s, title_words[k].n, 1);
+  for (k = 0; k < N_NOT_NAME; k++)
+    add(not_name_words[k].s, not_name_words[k].n, 2);
+  for (k = 0; k < N_MAKE; k++)
+    add(make_words[k].s, make_words[k].n, 3);
+}
+
 /* the entry of the padded key (len bytes), NULL when none; the table
  * is built (pword_once) */
 static inline const struct pkey *pword_find(uint64_t lo, uint64_t hi, size_t len) {
@@ -979,22 +989,39 @@ static unsigned address_word(const char *w, size_t n) {
  * once a word (cls -1 until then) for name_title and name_words both:
  * len is the length of the word lower-cased without dots, 0 when it is
  * over 15 bytes or all dots (then no class). */
-struct word_cls { int cls; size_t len; };
+struct word_cls { int cls; size_t len; int known; };
 
-static int word_class(const char *w, size_t n, struct word_cls *c) {
-  if (c->cls < 0)
-    c->cls = n > 15 ? 0 : person_word_class(w, n, 16, &c->len);
-  return c->cls;
+/* A word of 2 to 15 ASCII letters (ascii) is looked up once, in the
+ * name table (person_word_ascii), for its class and whether it is a
+ * common name (known) both; another word in this file's table for its
+ * class, and in the name table by person_word_known when the class
+ * leaves it a name (known -1 until then). */
+static inline __attribute__((always_inline)) int word_class(const char *w, size_t n,
+                                                             struct word_cls *c, int ascii) {
+  if (c->cls >= 0)
+    return c->cls;
+  if (ascii) {
+    unsigned e = person_word_ascii(w, n);
+    c->len = n;
+    c->known = (int)(e & (PERSON_GIVEN | PERSON_SURNAME));
+    return c->cls = (int)(e >> PERSON_CLASS_SHIFT);
+  }
+  return c->cls = n > 15 ? 0 : person_word_class(w, n, 16, &c->len);
+}
+
+static int word_known(const char *w, size_t n, const struct word_cls *c) {
+  return c->known >= 0 ? c->known != 0 : person_word_known(w, n) != 0;
 }
 
 /* Titles before a name and degrees after it: "Dr.", "Mme", "Sra.",
  * "Dott.", "MBA", "B.Sc.", "Jr." stand beside a name and are no part of
  * its shape; dot: the word has a '.' */
 static inline __attribute__((always_inline)) int name_title(const char *w, size_t n,
-                                                            struct word_cls *c, int dot) {
+                                                            struct word_cls *c, int dot,
+                                                            int ascii) {
   size_t l, i, start = 0;
   /* a title of 7 bytes or fewer without its dots, in 8 with them */
-  if (n <= 8 && word_class(w, n, c) == 1 && c->len <= 7)
+  if (n <= 8 && word_class(w, n, c, ascii) == 1 && c->len <= 7)
     return 1;
   /* titles joined: "Univ.Prof.", "Dipl.-Ing.", "Dr.med." */
   if (n > 16 || !dot)
@@ -1011,15 +1038,23 @@ static inline __attribute__((always_inline)) int name_title(const char *w, size_
 /* What name_words has seen of a value's words so far */
 struct name_walk { size_t words; int make, lead, known; };
 
+/* What the bits of name_words say of a word: W_ASCII, it is 2 to 15
+ * ASCII letters; W_PLAIN, a capital and lower-case ASCII letters
+ * ("Barbara"), which name_word says is a name word without a loop. The
+ * byte loop knows neither (0), and asks the general paths. */
+enum { W_ASCII = 1, W_PLAIN = 2 };
+
 /* name_words takes the word that ends at v[i] (a space or the end) and
- * starts at start; dot: it has a '.'. 1: go on, 0: no name. Inlined in
- * both loops: a call a word cost more than the split saves. */
-static inline __attribute__((always_inline)) int
-name_step(const char *v, size_t n, size_t i, size_t start, int dot, struct name_walk *s) {
+ * starts at start; dot: it has a '.'; wf: its W_* bits. 1: go on, 0: no
+ * name. Inlined in both loops: a call a word cost more than the split
+ * saves. */
+static inline __attribute__((always_inline)) int name_step(const char *v, size_t n, size_t i,
+                                                           size_t start, int dot, unsigned wf,
+                                                           struct name_walk *s) {
   size_t wl = i - start;
   const char *w = v + start;
-  struct word_cls wc = {-1, 0};
-  int cyr, cls;
+  struct word_cls wc = {-1, 0, -1};
+  int cyr = 0, cls;
   if (wl == 0) /* two spaces go on; a space at an end: no name */
     return i < n && i > 0 && v[i - 1] == ' ';
   if (name_particle(w, wl) && (s->words || i < n)) {
@@ -1031,14 +1066,15 @@ name_step(const char *v, size_t n, size_t i, size_t start, int dot, struct name_
       s->known |= 2; /* "Mare van Ginneke" (person_name) */
     return 1;
   }
-  if (name_title(w, wl, &wc, dot))
+  if (name_title(w, wl, &wc, dot, wf & W_ASCII))
     return 1;
-  if (!name_word(w, wl, &cyr) || (cls = word_class(w, wl, &wc)) == 2)
+  if (!((wf & W_PLAIN) || name_word(w, wl, &cyr)) ||
+      (cls = word_class(w, wl, &wc, wf & W_ASCII)) == 2)
     return 0;
   if (cls == 3)
     s->make = 1; /* "Ford" is a make, "Henry Ford" a man */
   else if (!(s->known & 1) &&
-           (s->lead || person_word_known(w, wl) || (cyr && ru_name_ending(w, wl))))
+           (s->lead || word_known(w, wl, &wc) || (cyr && ru_name_ending(w, wl))))
     s->known |= 1;
   s->words++;
   return 1;
@@ -1065,34 +1101,62 @@ __attribute__((noinline, cold)) size_t name_words_bytes(const char *v, size_t n,
     return 0;
   for (i = 0; i <= n; i++)
     if (i == n || v[i] == ' ') {
-      if (!name_step(v, n, i, start, memchr(v + start, '.', i - start) != NULL, &s))
+      if (!name_step(v, n, i, start, memchr(v + start, '.', i - start) != NULL, 0, &s))
         return 0;
       start = i + 1;
     }
   return name_verdict(&s, known);
 }
 
-/* name_words_bytes with the spaces and dots of the value (60 bytes at
- * most) found 16 bytes a step, as bits: a word is one step, its dot one
- * test */
+#if defined(__SSSE3__)
+/* the bytes of x that lie in lo..lo + span - 1 (unsigned), as bits */
+static inline unsigned byte_range(__m128i x, unsigned char lo, unsigned char span) {
+  __m128i t = _mm_sub_epi8(x, _mm_set1_epi8((char)lo));
+  return (unsigned)_mm_movemask_epi8(
+      _mm_cmpeq_epi8(_mm_min_epu8(t, _mm_set1_epi8((char)(span - 1))), t));
+}
+#endif
+
+/* name_words_bytes by the classes of the value's bytes (60 at most),
+ * found 16 bytes a step as bits, one pass that answers every question
+ * the words ask of their bytes: the spaces split the words, a word's dot
+ * is one test; a value where no word starts as a name word does (A-Z,
+ * or the lead byte of a Latin-1, Extended-A or Cyrillic capital:
+ * name_word) has no name, without a look at its words (董宇雪, "do ut
+ * officia"); a word of ASCII letters is looked up once for its class and
+ * whether it is a name (word_class), and "Barbara" is a name word
+ * without name_word's loop. */
 size_t name_words(const char *v, size_t n, int *known) {
 #if defined(__SSSE3__)
   struct name_walk s = {0, 0, 0, 0};
-  uint64_t sp = 0, dot = 0;
+  uint64_t sp = 0, dot = 0, upper = 0, lower = 0, lead = 0;
   size_t o, start = 0;
   *known = 0;
   if (n < 2 || n > 60)
     return 0;
   for (o = 0; o < n; o += 16) {
-    /* lanes past the value are 0: no space, no dot */
+    /* lanes past the value are 0: none of the classes */
     __m128i x = shape_load_part(v + o, n - o < 16 ? n - o : 16);
     sp |= (uint64_t)(unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(x, _mm_set1_epi8(' '))) << o;
     dot |= (uint64_t)(unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(x, _mm_set1_epi8('.'))) << o;
+    upper |= (uint64_t)byte_range(x, 'A', 26) << o;
+    lower |= (uint64_t)byte_range(x, 'a', 26) << o;
+    if (_mm_movemask_epi8(x)) /* a byte over 0x7F */
+      lead |= (uint64_t)(byte_range(x, 0xC3, 3) | (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(
+                                                       x, _mm_set1_epi8((char)0xD0))))
+              << o;
   }
+  /* the starts of words: the first byte, and each after a space */
+  if (!((sp << 1 | 1) & (upper | lead)))
+    return 0;
   sp |= 1ull << n; /* the end ends the last word */
   for (; sp; sp &= sp - 1) {
-    size_t i = (size_t)__builtin_ctzll(sp);
-    if (!name_step(v, n, i, start, (dot >> start & ((1ull << (i - start)) - 1)) != 0, &s))
+    size_t i = (size_t)__builtin_ctzll(sp), wl = i - start;
+    uint64_t word = ((1ull << wl) - 1) << start, rest = word & ~(1ull << start);
+    unsigned wf = 0;
+    if (wl >= 2 && wl <= 15 && ((upper | lower) & word) == word)
+      wf = W_ASCII | ((upper >> start & 1) && (lower & rest) == rest ? W_PLAIN : 0);
+    if (!name_step(v, n, i, start, (dot & word) != 0, wf, &s))
       return 0;
     start = i + 1;
   }
