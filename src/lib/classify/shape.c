@@ -564,9 +564,42 @@ __attribute__((noinline)) static unsigned value_shape_copy(const char *v, size_t
   return value_shape(b, n, digits, seps);
 }
 
+/* The lanes of x that hold a digit, a '.' or a '-', the bytes of most
+ * values of numeric columns (integers, codes, floats, IPv4, dates as
+ * 2024-03-19): '-' to '9' but '/', one range and one compare. A value of
+ * such bytes alone has its shape from the lanes of its dots and dashes,
+ * without the three nibble lookups and their fold (shape_bits). */
+static inline unsigned numeric_lanes(__m128i x) {
+  __m128i t = _mm_sub_epi8(x, _mm_set1_epi8('-'));
+  return (unsigned)_mm_movemask_epi8(_mm_andnot_si128(
+      _mm_cmpeq_epi8(x, _mm_set1_epi8('/')),
+      _mm_cmpeq_epi8(_mm_min_epu8(t, _mm_set1_epi8('9' - '-')), t)));
+}
+static inline unsigned byte_lanes(__m128i x, char c) {
+  return (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(x, _mm_set1_epi8(c)));
+}
+/* whether the n (>= 1) bytes of v may be digits, dots and dashes alone,
+ * by the first and the last: the test of the lanes is left to those (a
+ * word, an e-mail, a name, a timestamp ending in 'Z' pays two compares) */
+static inline int may_be_numeric(const char *v, size_t n) {
+  return (unsigned char)(v[0] - '-') <= '9' - '-' &&
+         (unsigned char)(v[n - 1] - '-') <= '9' - '-';
+}
+/* the shape of the n bytes of a value of digits, dots and dashes alone,
+ * with pm and mm the lanes of its dots and of its dashes, as
+ * value_shape_bytes gives it */
+static inline unsigned numeric_shape(size_t n, unsigned pm, unsigned mm, size_t *digits,
+                                     size_t *seps) {
+  size_t sp = (size_t)__builtin_popcount(pm | mm);
+  *digits = n - sp;
+  *seps = sp;
+  return (sp < n ? C_DIGIT : 0) | (pm ? C_DOT : 0) | (mm ? C_DASH : 0);
+}
+
 /* Most values are 32 bytes or fewer: one part-vector, or two 16-byte
  * loads where the second ends at the value's end (the bytes both hold
- * are counted once: the second's lane bits are shifted onto the first's),
+ * are counted once: the second's lane bits are shifted onto the first's;
+ * a value of digits, dots and dashes alone is decided on their lanes),
  * no loop, and no call but a tail call (the long loop, and the copy near
  * a page's end), so no register to save and no stack frame. Hence
  * no_sanitize: the part-vector's load may read past the value, never
@@ -578,20 +611,28 @@ unsigned value_shape(const char *v, size_t n, size_t *digits, size_t *seps) {
   if (n > 32)
     return value_shape_long(v, n, digits, seps);
   if (n <= 16) {
+    __m128i keep, x;
     if (((uintptr_t)v & 4095) > 4096 - 16)
       return value_shape_copy(v, n, digits, seps);
-    classes16(_mm_and_si128(_mm_loadu_si128((const __m128i *)v),
-                            _mm_loadu_si128((const __m128i *)(ajar_keep_lanes + 16 - n))),
-              &b0, &b1, &b2);
-    none = _mm_and_si128(classless(b0, b1, b2),
-                         _mm_loadu_si128((const __m128i *)(ajar_keep_lanes + 16 - n)));
+    keep = _mm_loadu_si128((const __m128i *)(ajar_keep_lanes + 16 - n));
+    x = _mm_and_si128(_mm_loadu_si128((const __m128i *)v), keep);
+    /* the cleared lanes past n are none of '-' to '9' */
+    if (n && may_be_numeric(v, n) && numeric_lanes(x) == (1u << n) - 1)
+      return numeric_shape(n, byte_lanes(x, '.'), byte_lanes(x, '-'), digits, seps);
+    classes16(x, &b0, &b1, &b2);
+    none = _mm_and_si128(classless(b0, b1, b2), keep);
     dm = digit_lanes(b0);
     sm = sep_lanes(b0, b1);
   } else {
     __m128i c0, c1, c2;
     unsigned sh = (unsigned)(n - 16);
-    classes16(_mm_loadu_si128((const __m128i *)v), &b0, &b1, &b2);
-    classes16(_mm_loadu_si128((const __m128i *)(v + n - 16)), &c0, &c1, &c2);
+    __m128i x0 = _mm_loadu_si128((const __m128i *)v),
+            x1 = _mm_loadu_si128((const __m128i *)(v + n - 16));
+    if (may_be_numeric(v, n) && (numeric_lanes(x0) & numeric_lanes(x1)) == 0xFFFF)
+      return numeric_shape(n, byte_lanes(x0, '.') | byte_lanes(x1, '.') << sh,
+                           byte_lanes(x0, '-') | byte_lanes(x1, '-') << sh, digits, seps);
+    classes16(x0, &b0, &b1, &b2);
+    classes16(x1, &c0, &c1, &c2);
     none = _mm_or_si128(classless(b0, b1, b2), classless(c0, c1, c2));
     dm = digit_lanes(b0) | digit_lanes(c0) << sh;
     sm = sep_lanes(b0, b1) | sep_lanes(c0, c1) << sh;
