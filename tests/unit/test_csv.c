@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "classify/shape.h" /* ajar_have_avx2 */
 #include "record/csv.h"
 #include "unit.h"
 
@@ -107,7 +108,7 @@ static void ref_row(struct rec *r, const struct csv_header *h, const char *p,
   free(buf);
 }
 
-static void test_rows(void) {
+static void test_rows(struct csv_walker *pw) {
   static const char alpha[] = ",,,,\"\"ab c;\t";
   static struct rec want, got;
   char header[] = "a,b,\"c,d\",e";
@@ -118,6 +119,8 @@ static void test_rows(void) {
   size_t t;
   memset(&h, 0, sizeof h);
   csv_header_read(&h, 0, header, strlen(header), buf, sizeof buf);
+  if (csv_walker_init(pw, &h))
+    pw->cols = NULL;
   CHECK(h.n == 4 && h.delim == ',' && !strcmp(h.names[2], "c,d"));
   memset(&k, 0, sizeof k);
   k.child = r_child;
@@ -151,12 +154,75 @@ static void test_rows(void) {
       csv_walker_fini(&w);
     }
     ref_row(&want, &h, row, n, 24);
+    /* and with a walker kept over all rows, its columns known from
+     * rows before (wider or narrower) */
+    if (pw->cols) {
+      csv_walk_record(pw, &k, copy, n);
+      ref_row(&want, &h, row, n, 24);
+    }
     free(copy);
     CHECKF(!strcmp(want.out, got.out), "row %zu (%zu bytes): %.*s\n--- got\n%.300s\n--- want\n%.300s",
            t, n, (int)(n < 200 ? n : 200), row, got.out, want.out);
   }
+  csv_walker_fini(pw);
   csv_header_free(&h);
   free(row);
 }
 
-void test_csv(void) { test_rows(); }
+/* One walker over rows one cell wider each time, with and without a
+ * delimiter at the end: the columns it knows end just before, at or
+ * just past the row's last cell. */
+static void test_widening(void) {
+  static struct rec want, got;
+  char header[] = "a,b", buf[40], row[1200];
+  struct csv_header h;
+  struct csv_walker w;
+  struct rec_sink k;
+  size_t cells, n = 0;
+  memset(&h, 0, sizeof h);
+  csv_header_read(&h, 0, header, strlen(header), buf, sizeof buf);
+  memset(&k, 0, sizeof k);
+  k.child = r_child;
+  k.value = r_value;
+  k.end_record = r_end;
+  k.ctx = &got;
+  k.buf = buf;
+  k.buf_len = sizeof buf;
+  CHECK(csv_walker_init(&w, &h) == 0);
+  for (cells = 1; cells < 150 && w.cols; cells++) {
+    int trail;
+    for (trail = 0; trail < 2; trail++) {
+      n = 0;
+      memset(row, 0, sizeof row);
+      while (n < 6 * cells) {
+        memcpy(row + n, "x1234,", 6);
+        n += 6;
+      }
+      n -= trail ? 0 : 1; /* the last delimiter, or not */
+      want.n = got.n = 0; /* the output; the names stay known */
+      want.out[0] = got.out[0] = 0;
+      ref_row(&want, &h, row, n, sizeof buf);
+      csv_walk_record(&w, &k, row, n);
+      CHECKF(!strcmp(want.out, got.out), "%zu cells%s\n--- got\n%.300s\n--- want\n%.300s",
+             cells, trail ? " and a delimiter" : "", got.out, want.out);
+    }
+  }
+  csv_walker_fini(&w);
+  csv_header_free(&h);
+}
+
+/* Both builds of the masks: AVX2 (where the CPU has it) and SSE2. */
+void test_csv(void) {
+  int have = ajar_have_avx2;
+  struct csv_walker pw;
+  test_rows(&pw);
+  test_widening();
+  ajar_have_avx2 = !have;
+  if (!have) /* AVX2 only where the CPU runs it */
+    ajar_have_avx2 = __builtin_cpu_supports("avx2");
+  if (ajar_have_avx2 != have) {
+    test_rows(&pw);
+    test_widening();
+  }
+  ajar_have_avx2 = have;
+}

@@ -1,9 +1,12 @@
 /* CSV/TSV walker: a row is a record, its cells the values of the fields
  * the header row names (columns past the header: "columnN"). */
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <emmintrin.h>
+#include <immintrin.h>
+#include "classify/shape.h" /* ajar_have_avx2 */
 #include "record/csv.h"
 
 /* the first c in p[i, n), or n: 16 bytes a step, never past n (memchr,
@@ -110,6 +113,7 @@ void csv_header_free(struct csv_header *h) {
 
 int csv_walker_init(struct csv_walker *w, const struct csv_header *hdr) {
   w->hdr = hdr;
+  w->known = 0;
   w->cols = calloc(AJAR_MAX_CSV_COLUMNS, sizeof *w->cols);
   return w->cols ? 0 : AJAR_ENOMEM;
 }
@@ -119,28 +123,72 @@ void csv_walker_fini(struct csv_walker *w) {
   memset(w, 0, sizeof *w);
 }
 
-/* The delimiters among p[base, base + 64) (base < n), one bit each
- * (SSE2); the last block of a row is copied out first, so nothing past
- * the row is read. */
-static uint64_t delim_bits(const char *p, size_t n, size_t base, __m128i d) {
+/* The delimiters (d) and quotes (q) of the row's block at b, one bit
+ * each, none at or past e; the last block of a row is copied out first,
+ * so nothing past the row is read. */
+struct block_bits { uint64_t d, q; };
+
+static inline __attribute__((always_inline)) const char *
+block_tail(const char *b, size_t left, char *tail) {
+  memset(tail, 0, 64);
+  memcpy(tail, b, left);
+  return tail;
+}
+
+/* SSE2: 16 bytes a compare */
+static inline struct block_bits block_bits_sse2(const char *b, const char *e,
+                                                char delim) {
+  const __m128i vd = _mm_set1_epi8(delim), vq = _mm_set1_epi8('"');
   char tail[64];
-  uint64_t m = 0;
+  size_t left = (size_t)(e - b);
+  struct block_bits r = {0, 0};
   int k;
-  p += base;
-  if (n - base < 64) {
-    memset(tail, 0, sizeof tail);
-    memcpy(tail, p, n - base);
-    p = tail;
-  }
+  if (left < 64)
+    b = block_tail(b, left, tail);
   for (k = 0; k < 4; k++) {
-    __m128i v = _mm_loadu_si128((const __m128i *)(p + 16 * k));
-    m |= (uint64_t)(unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(v, d)) << (16 * k);
+    __m128i v = _mm_loadu_si128((const __m128i *)(b + 16 * k));
+    r.d |= (uint64_t)(unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(v, vd)) << (16 * k);
+    r.q |= (uint64_t)(unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(v, vq)) << (16 * k);
   }
-  return n - base < 64 ? m & ((1ull << (n - base)) - 1) : m;
+  if (left < 64) {
+    r.d &= (1ull << left) - 1;
+    r.q &= (1ull << left) - 1;
+  }
+  return r;
+}
+
+/* AVX2: 32 bytes a compare; out of line (the walker is built for SSE2),
+ * its two masks come back in registers */
+__attribute__((noinline, target("avx2"))) static struct block_bits
+block_bits_avx2(const char *b, const char *e, char delim) {
+  const __m256i vd = _mm256_set1_epi8(delim), vq = _mm256_set1_epi8('"');
+  char tail[64];
+  size_t left = (size_t)(e - b);
+  struct block_bits r;
+  __m256i lo, hi;
+  if (left < 64)
+    b = block_tail(b, left, tail);
+  lo = _mm256_loadu_si256((const __m256i *)b);
+  hi = _mm256_loadu_si256((const __m256i *)(b + 32));
+  r.d = (uint64_t)(uint32_t)_mm256_movemask_epi8(_mm256_cmpeq_epi8(lo, vd)) |
+        (uint64_t)(uint32_t)_mm256_movemask_epi8(_mm256_cmpeq_epi8(hi, vd)) << 32;
+  r.q = (uint64_t)(uint32_t)_mm256_movemask_epi8(_mm256_cmpeq_epi8(lo, vq)) |
+        (uint64_t)(uint32_t)_mm256_movemask_epi8(_mm256_cmpeq_epi8(hi, vq)) << 32;
+  if (left < 64) {
+    r.d &= (1ull << left) - 1;
+    r.q &= (1ull << left) - 1;
+  }
+  return r;
+}
+
+static inline struct block_bits block_bits(const char *b, const char *e,
+                                           char delim) {
+  return ajar_have_avx2 ? block_bits_avx2(b, e, delim) : block_bits_sse2(b, e, delim);
 }
 
 /* the field of column col (past the header's: "columnN"), looked up
- * once per walker (column_field) */
+ * once per walker (column_field). Rows visit their columns in order, so
+ * the columns looked up are always the first w->known. */
 static uint32_t column_lookup(struct csv_walker *w, const struct rec_sink *k,
                              size_t col) {
   const struct csv_header *h = w->hdr;
@@ -152,8 +200,11 @@ static uint32_t column_lookup(struct csv_walker *w, const struct rec_sink *k,
     int len = snprintf(name, sizeof name, "column%zu", col + 1);
     f = rec_child(k, REC_ROOT, name, (size_t)len, 0);
   }
-  if (col < AJAR_MAX_CSV_COLUMNS)
+  if (col < AJAR_MAX_CSV_COLUMNS) {
     w->cols[col] = f;
+    if (f && col == w->known)
+      w->known++;
+  }
   return f;
 }
 
@@ -164,58 +215,87 @@ static inline uint32_t column_field(struct csv_walker *w,
   return column_lookup(w, k, col);
 }
 
-/* csv_row for a data row, its cells handed straight to their fields:
- * the delimiters come from bit masks of 64 bytes (m: those of the block
- * at base that are at or after i), a quoted cell is read as csv_row
- * reads it. The sink's value call, its context and the column table
- * are held in locals for the row (a cell costs the table load, the next
- * mask bit and the call). */
+/* The cell at *s (a quoted one, one whose column is not looked up yet,
+ * one near the column cap) as csv_row reads it: *s past its delimiter,
+ * *slot past its column. 0 when the row is read. */
+static int one_cell(struct csv_walker *w, const struct rec_sink *k,
+                    const char *p, size_t n, const char **s, uint32_t **slot) {
+  const char delim = w->hdr->delim;
+  size_t i = (size_t)(*s - p), col = (size_t)(*slot - w->cols);
+  uint32_t f = column_field(w, k, col);
+  if (i < n && p[i] == '"') {
+    size_t len = quoted_cell(p, n, &i, delim, k->buf, k->buf_len);
+    k->value(k->ctx, f, VK_STRING, k->buf, len);
+  } else {
+    size_t end = find_byte(p, i, n, delim);
+    k->value(k->ctx, f, VK_STRING, p + i, end - i);
+    i = end;
+  }
+  if (i >= n)
+    return 0;
+  col++;
+  if (++i == n) { /* a delimiter at the end: one more, empty cell */
+    k->value(k->ctx, column_field(w, k, col), VK_STRING, "", 0);
+    return 0;
+  }
+  *s = p + i;
+  *slot = w->cols + col;
+  return col < AJAR_MAX_CSV_COLUMNS;
+}
+
+/* The cells of a data row handed straight to their fields, as csv_row
+ * reads them, from 64-byte masks of the row's delimiters and quotes.
+ * In a block, the cells that start with no quote and end there (before
+ * the first cell that starts with one), their columns looked up already,
+ * take the fast loop: a cell costs its mask bit, its column and the
+ * sink's call, with nothing else live across the call. Any other cell
+ * (quoted, a column not looked up yet, the column cap near) is read
+ * alone (one_cell), and the block read again from past it. */
 void csv_walk_record(struct csv_walker *w, const struct rec_sink *k,
                      const char *p, size_t n) {
   const char delim = w->hdr->delim;
-  const __m128i d = _mm_set1_epi8(delim);
-  void (*const value)(void *, uint32_t, enum value_kind, const char *, size_t) =
-      k->value;
-  void *const ctx = k->ctx;
-  const uint32_t *const cols = w->cols;
-  size_t i = 0, col = 0, base = 0;
-  uint64_t m = delim_bits(p, n, 0, d);
-  while (col < AJAR_MAX_CSV_COLUMNS) {
-    uint32_t f = cols[col];
-    size_t end;
-    if (!f)
-      f = column_lookup(w, k, col);
-    col++;
-    if (i < n && p[i] == '"') {
-      size_t len = quoted_cell(p, n, &i, delim, k->buf, k->buf_len);
-      value(ctx, f, VK_STRING, k->buf, len);
-      end = i; /* the delimiter after the cell, or n */
-      if (end >= n)
+  const char *const e = p + n;
+  const char *s = p, *blk = p; /* the cell being read, its block */
+  uint32_t *slot = w->cols;    /* its column */
+  struct block_bits bb = block_bits(blk, e, delim); /* its masks */
+  for (;;) {
+    uint64_t m = bb.d, starts, bad;
+    if (s > blk) /* the delimiters of cells read already */
+      m &= ~0ull << (s - blk);
+    /* the cells that start in the block: s, and past each delimiter */
+    starts = m << 1 | (s >= blk ? 1ull << (s - blk) : 0);
+    bad = starts & bb.q;
+    if (bad) /* the delimiters before the first quoted cell */
+      m &= (bad & -bad) - 1;
+    if (m && (ptrdiff_t)__builtin_popcountll(m) <
+                 (ptrdiff_t)w->known - (slot - w->cols)) {
+      do {
+        const char *end = blk + __builtin_ctzll(m);
+        m &= m - 1;
+        k->value(k->ctx, *slot++, VK_STRING, s, (size_t)(end - s));
+        s = end + 1;
+      } while (m);
+      if (s == e) { /* a delimiter at the end: one more, empty cell */
+        k->value(k->ctx, *slot, VK_STRING, "", 0);
         break;
-      if (end - base >= 64) {
-        base = end & ~(size_t)63;
-        m = delim_bits(p, n, base, d);
       }
-      m &= (~0ull << (end - base)) << 1;
-    } else {
-      while (!m) {
-        if (base + 64 >= n)
-          goto last;
-        m = delim_bits(p, n, base += 64, d);
-      }
-      end = base + (size_t)__builtin_ctzll(m);
-      m &= m - 1;
-      value(ctx, f, VK_STRING, p + i, end - i);
     }
-    i = end + 1; /* past the delimiter */
-    if (i == n) {
-      value(ctx, column_field(w, k, col), VK_STRING, "", 0);
+    if (!m && !bad) { /* the cell at s goes on past the block */
+      if (e - blk > 64) {
+        blk += 64;
+        bb = block_bits(blk, e, delim);
+        continue;
+      }
+      k->value(k->ctx, column_field(w, k, (size_t)(slot - w->cols)), VK_STRING, s,
+               (size_t)(e - s));
       break;
     }
-    continue;
-  last: /* the row's last cell */
-    value(ctx, f, VK_STRING, p + i, n - i);
-    break;
+    if (!one_cell(w, k, p, n, &s, &slot))
+      break;
+    if (s - blk >= 64) { /* else the block's masks serve again */
+      blk = p + ((size_t)(s - p) & ~(size_t)63);
+      bb = block_bits(blk, e, delim);
+    }
   }
   rec_end(k, 0);
 }

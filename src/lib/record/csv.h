@@ -23,6 +23,7 @@ void csv_header_free(struct csv_header *h);
 struct csv_walker {
   const struct csv_header *hdr;
   uint32_t *cols; /* AJAR_MAX_CSV_COLUMNS entries, 0: not looked up yet */
+  size_t known;   /* cols[0, known) are looked up */
 };
 int csv_walker_init(struct csv_walker *w, const struct csv_header *hdr);
 void csv_walker_fini(struct csv_walker *w);
