@@ -302,25 +302,41 @@ static int address_particle(const char *w, size_t n) {
  * 16 bytes a step (SSE2) in b: the value, then 16 spaces. */
 struct addr_bits { uint64_t sep[4], digit[4], upper[4]; };
 
-static void address_bits(const char *b, size_t n, struct addr_bits *a) {
-  const __m128i d0 = _mm_set1_epi8('0' - 1), d9 = _mm_set1_epi8('9' + 1),
-                a0 = _mm_set1_epi8('A' - 1), z9 = _mm_set1_epi8('Z' + 1),
-                sp = _mm_set1_epi8(' '), comma = _mm_set1_epi8(',');
+/* the separators alone (the word loop's need) */
+static void address_seps(const char *b, size_t n, struct addr_bits *a) {
+  const __m128i sp = _mm_set1_epi8(' '), comma = _mm_set1_epi8(',');
   size_t o;
-  memset(a, 0, sizeof *a);
+  a->sep[0] = a->sep[1] = a->sep[2] = a->sep[3] = 0;
   for (o = 0; o < n; o += 16) {
     __m128i x = _mm_loadu_si128((const __m128i *)(b + o));
     unsigned sep = (unsigned)_mm_movemask_epi8(
         _mm_or_si128(_mm_cmpeq_epi8(x, sp), _mm_cmpeq_epi8(x, comma)));
+    a->sep[o >> 6] |= (uint64_t)sep << (o & 63);
+  }
+  a->sep[n >> 6] |= 1ull << (n & 63);
+}
+
+/* the digits and capitals (address_parts' need) */
+static void address_classes(const char *b, size_t n, struct addr_bits *a) {
+  const __m128i d0 = _mm_set1_epi8('0' - 1), d9 = _mm_set1_epi8('9' + 1),
+                a0 = _mm_set1_epi8('A' - 1), z9 = _mm_set1_epi8('Z' + 1);
+  size_t o;
+  memset(a->digit, 0, sizeof a->digit);
+  memset(a->upper, 0, sizeof a->upper);
+  for (o = 0; o < n; o += 16) {
+    __m128i x = _mm_loadu_si128((const __m128i *)(b + o));
     unsigned digit = (unsigned)_mm_movemask_epi8(
         _mm_and_si128(_mm_cmpgt_epi8(x, d0), _mm_cmplt_epi8(x, d9)));
     unsigned upper = (unsigned)_mm_movemask_epi8(
         _mm_and_si128(_mm_cmpgt_epi8(x, a0), _mm_cmplt_epi8(x, z9)));
-    a->sep[o >> 6] |= (uint64_t)sep << (o & 63);
     a->digit[o >> 6] |= (uint64_t)digit << (o & 63);
     a->upper[o >> 6] |= (uint64_t)upper << (o & 63);
   }
-  a->sep[n >> 6] |= 1ull << (n & 63);
+}
+
+static void address_bits(const char *b, size_t n, struct addr_bits *a) {
+  address_seps(b, n, a);
+  address_classes(b, n, a);
 }
 
 /* the 16 bits of m from byte o (a multiple of 16) */
@@ -335,21 +351,6 @@ static size_t next_sep(const struct addr_bits *a, size_t i) {
   while (!w)
     w = a->sep[++k];
   return k * 64 + (size_t)__builtin_ctzll(w);
-}
-
-/* how many bits of m are set from i on, in a row (none is past the
- * value's end) */
-static size_t run_of(const uint64_t *m, size_t i) {
-  size_t k = i >> 6, r = 0;
-  unsigned sh = (unsigned)(i & 63);
-  for (; k < 4; k++, sh = 0) {
-    uint64_t w = ~(m[k] >> sh);
-    size_t c = w ? (size_t)__builtin_ctzll(w) : 64;
-    r += c;
-    if (c < 64 - sh)
-      break;
-  }
-  return r;
 }
 
 /* What looks_address_latin can find in v (6 to 199 bytes) at all: 1, a
@@ -516,15 +517,16 @@ int looks_address_bytes(const char *v, size_t n) {
 enum { ADDR_STREET = 1, ADDR_PARTICLE = 2 };
 static unsigned address_word(const char *w, size_t n);
 
-/* looks_address_bytes by the words address_bits finds: a word is
+/* looks_address_bytes by the words address_seps finds: a word is
  * neither copied nor lower-cased a byte at a time, and a word that does
  * not begin with a digit is looked up once, as 16 bytes, in the table of
- * person and address words (address_word) */
+ * person and address words (address_word). The digits and capitals
+ * (address_classes) are found only when address_parts is asked. */
 static int looks_address_latin(const char *v, size_t n) {
   char b[256]; /* v, then spaces: 16 bytes a step read no further */
   struct addr_bits bits;
   struct addr_walk a = {0, 0, 0, 0};
-  size_t s, e, last_number = 0;
+  size_t s, e, d, last_number = 0;
   int parts = -1; /* not known yet */
   if (n < 6 || n >= 200)
     return 0;
@@ -539,9 +541,12 @@ static int looks_address_latin(const char *v, size_t n) {
    * makes an address. */
   if (!dig(v[0]) && !number_start(b, n))
     return 0;
-  address_bits(b, n, &bits);
-  if (!dig(v[0]) && !(parts = address_parts(v, n, &bits, &last_number)))
-    return 0;
+  address_seps(b, n, &bits);
+  if (!dig(v[0])) {
+    address_classes(b, n, &bits);
+    if (!(parts = address_parts(v, n, &bits, &last_number)))
+      return 0;
+  }
   for (s = 0; s <= n; s = e + 1) {
     size_t wl;
     unsigned cls;
@@ -549,9 +554,11 @@ static int looks_address_latin(const char *v, size_t n) {
     e = next_sep(&bits, s);
     if (!(wl = e - s))
       continue;
-    if (dig(v[s]))
-      kind = number_kind(v + s, run_of(bits.digit, s), wl);
-    else {
+    if (dig(v[s])) {
+      for (d = 1; dig(b[s + d]); d++) /* b ends in spaces */
+        ;
+      kind = number_kind(v + s, d, wl);
+    } else {
       cls = address_word(b + s, wl);
       kind = cls & ADDR_STREET ? W_STREET
              : v[s] >= 'a' && v[s] <= 'z' && !(cls & ADDR_PARTICLE) ? W_SENTENCE
@@ -565,8 +572,10 @@ static int looks_address_latin(const char *v, size_t n) {
     if (parts == 2 && !a.both && !a.number && e + 1 > last_number)
       return 0;
   }
-  if (parts < 0 && !a.both)
+  if (parts < 0 && !a.both) {
+    address_classes(b, n, &bits);
     parts = address_parts(v, n, &bits, &last_number);
+  }
   return address_verdict(&a, n, parts);
 }
 
