@@ -4,6 +4,7 @@
 #ifndef AJAR_UNIT_FOUND_H
 #define AJAR_UNIT_FOUND_H
 #include <stdint.h>
+#include <stdio.h>
 #include <string.h>
 #include "classify.h"
 
@@ -60,6 +61,23 @@ static inline int same(const struct found *a, const struct found *b) {
         a->c[i].to != b->c[i].to || a->c[i].validated != b->c[i].validated ||
         a->c[i].embedded != b->c[i].embedded || a->c[i].column != b->c[i].column)
       return 0;
+  return 1;
+}
+
+/* classify_scalar and classify_scalar_general on value i: whether they
+ * give other candidates or signals (the first five such values are
+ * printed, *differ counts them); general's candidates in *general */
+static inline int scalar_differs(const struct ajar_db *db, struct ajar_scratch *s,
+                                 uint32_t hints, enum value_kind kind, const char *v,
+                                 size_t n, int i, struct found *general, int *differ) {
+  struct found routed = {.n = 0};
+  unsigned sig_r = classify_scalar(db, s, hints, kind, v, n, keep, &routed);
+  unsigned sig_g = classify_scalar_general(db, s, hints, kind, v, n, keep, general);
+  if (same(&routed, general) && sig_r == sig_g)
+    return 0;
+  if ((*differ)++ < 5)
+    fprintf(stderr, "value %d differs (%d vs %d candidates, signals %u vs %u, hints %#x): %.*s\n",
+            i, routed.n, general->n, sig_r, sig_g, (unsigned)hints, (int)n, v);
   return 1;
 }
 

@@ -114,6 +114,8 @@ static void test_same_digits(const struct ajar_db *db, struct ajar_scratch *s) {
   CHECKF(bad == 0, "%d candidates", bad);
 }
 
+void test_scalar_email(const struct ajar_db *db, struct ajar_scratch *s); /* test_email.c */
+
 void test_scalar(void) {
   struct ajar_db *db = NULL;
   struct ajar_scratch *s = NULL;
@@ -126,20 +128,15 @@ void test_scalar(void) {
   if (!db || !s)
     return;
   for (i = 0; i < 60000; i++) {
-    struct found routed = {.n = 0}, general = {.n = 0};
+    struct found general = {.n = 0};
     uint32_t hints = hint_sets[rnd(&x) % (sizeof hint_sets / sizeof hint_sets[0])];
     enum value_kind kind = rnd(&x) % 8 ? VK_STRING : VK_NUMBER;
-    unsigned sig_r, sig_g;
     size_t n, k;
     if (i % 2)
       build_digits(&x, buf, i % 8 == 1 ? 24 : 40, &n);
     else
       build(&x, buf, i % 4 ? 100 : sizeof buf, &n);
-    sig_r = classify_scalar(db, s, hints, kind, buf, n, keep, &routed);
-    sig_g = classify_scalar_general(db, s, hints, kind, buf, n, keep, &general);
-    if ((!same(&routed, &general) || sig_r != sig_g) && differ++ < 5)
-      fprintf(stderr, "value %d differs (%d vs %d candidates, signals %u vs %u, hints %#x): %.*s\n",
-              i, routed.n, general.n, sig_r, sig_g, (unsigned)hints, (int)n, buf);
+    scalar_differs(db, s, hints, kind, buf, n, i, &general, &differ);
     found += general.n > 0;
     none += general.n == 0;
     for (k = 0; k < (size_t)general.n; k++)
@@ -152,6 +149,7 @@ void test_scalar(void) {
   CHECKF(__builtin_popcountll(seen) >= 15, "%d detectors seen", __builtin_popcountll(seen));
   test_blood_digits(db, s);
   test_same_digits(db, s);
+  test_scalar_email(db, s);
   ajar_scratch_free(s);
   ajar_db_free(db);
 }

@@ -175,6 +175,19 @@ unsigned classify_time_place(uint32_t hints, enum value_kind kind, const char *v
          (hints & AJAR_H_PLACE && names_site(v, n) ? SIG_PLACE : 0);
 }
 
+/* The hints under which a check after the e-mail's can still find
+ * something in a valid e-mail: a name of words (scalar_words reads the
+ * value then), a secret or a person's name (the checks below), a
+ * passport or a plate (scalar_token strips the '@' among the separators
+ * of an id), a photo (an image's base64 prefix is an e-mail's local
+ * part). tests/unit/test_email.c holds the early exit to every check in
+ * turn, under each hint. */
+#define EMAIL_LATER_HINTS                                                      \
+  (AJAR_H_NAME | AJAR_H_PERSON | AJAR_H_ADDRESS | AJAR_H_PLATE | AJAR_H_ETHNICITY | \
+   AJAR_H_RELIGION | AJAR_H_POLITICAL | AJAR_H_HEALTH | AJAR_H_GENDER |         \
+   AJAR_H_DEMOGRAPHIC | AJAR_H_FACE_ATTR | AJAR_H_SECRET | AJAR_H_PASSPORT |    \
+   AJAR_H_PHOTO | AJAR_H_FACE)
+
 /* the bytes of printed phones, ids and dates */
 #define PUNCT_DIGITS (C_DIGIT | C_SPACE | C_DASH | C_DOT | C_PAREN | C_PLUS)
 
@@ -303,8 +316,15 @@ scalar_string_as(const struct ajar_db *db, struct ajar_scratch *s, uint32_t hint
                : sig | scalar_punct_digits(e, v, n, mask, seps);
   if ((!route || (mask & C_DOLLAR)) && is_password_hash(v, n))
     EMITE(DET_PASSWORD_HASH, 1);
-  if ((mask & C_AT) && !(mask & C_SPACE) && ajar_valid_email(v, n))
+  if ((mask & C_AT) && !(mask & C_SPACE) && ajar_valid_email(v, n)) {
     EMITE(DET_EMAIL, 1);
+    /* an e-mail (one '@', ASCII letters, digits and . - _ % + alone, a
+     * last label of letters) is nothing else under no name of
+     * EMAIL_LATER_HINTS: no phone extension (it ends with a letter),
+     * no token of scalar_token, no word of scalar_words */
+    if (route && !(hints & EMAIL_LATER_HINTS))
+      return sig;
+  }
 
   /* a phone with an extension: "001-415-555-2671x123" */
   if (digits >= 7 && (mask & (C_LOWER | C_UPPER | C_OTHER)) && !(mask & C_HIGH)) {
