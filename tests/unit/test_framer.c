@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "classify/shape.h" /* ajar_have_avx2 */
 #include "record/framer.h"
 #include "unit.h"
 
@@ -137,10 +138,15 @@ static void check_frames(enum file_format fmt, const char *b, size_t len,
 
 static void gen(char *b, size_t n, unsigned *seed, int kind) {
   /* kind 0: every JSON byte alike; 1: pretty JSON, a backslash now and
-   * then; 2: strings of brackets and escaped quotes */
+   * then; 2: strings of brackets and escaped quotes; 3: deep nesting
+   * (openers first, then closers: whole blocks deeper than their closers,
+   * which the framer crosses by counts alone, and the block where the
+   * depth comes back to 0) */
   static const char any[] = "{}[]\"\\,\n a1:";
   static const char pretty[] = "{}[]\",\n     :abcdefgh123";
   static const char strs[] = "\"\"\"\\[]{}\n,aa";
+  static const char deeper[] = "{[{[\"x\n  ,:1}]";
+  static const char shallower[] = "}]}]\"x\n  ,:1{[";
   size_t i;
   for (i = 0; i < n; i++) {
     *seed = *seed * 1103515245u + 12345u;
@@ -148,6 +154,10 @@ static void gen(char *b, size_t n, unsigned *seed, int kind) {
     case 0: b[i] = any[(*seed >> 16) % (sizeof any - 1)]; break;
     case 1:
       b[i] = (*seed >> 16) % 400 == 0 ? '\\' : pretty[(*seed >> 16) % (sizeof pretty - 1)];
+      break;
+    case 3:
+      b[i] = i < n / 2 ? deeper[(*seed >> 16) % (sizeof deeper - 1)]
+                       : shallower[(*seed >> 16) % (sizeof shallower - 1)];
       break;
     default: b[i] = strs[(*seed >> 16) % (sizeof strs - 1)]; break;
     }
@@ -176,7 +186,7 @@ static void test_json_array(void) {
     } else {
       seed = seed * 1103515245u + 12345u;
       len = (seed >> 16) % 3000;
-      gen(b, len, &seed, (int)(k % 3));
+      gen(b, len, &seed, (int)(k % 4));
     }
     check_frames(FMT_JSON_ARRAY, b, len, want, ref_frame(b, len, want), &seed, k);
   }
@@ -239,7 +249,12 @@ static void test_rows(enum file_format fmt, const char *alpha, unsigned seed) {
 }
 
 void test_framer(void) {
+  int avx2 = ajar_have_avx2;
   test_json_array();
+  /* the SSE2 blocks too, on a machine with AVX2 */
+  ajar_have_avx2 = 0;
+  test_json_array();
+  ajar_have_avx2 = avx2;
   /* CSV: quoted newlines */
   test_rows(FMT_CSV, "\"\n\r,ab ;", 977);
   /* NDJSON lines (framer_next_line, inline in on_records): '\r\n'

@@ -164,10 +164,10 @@ __attribute__((noinline)) static int next_csv(struct framer *f, const char *b,
 
 static int is_ws(char c) { return c == ' ' || c == '\n' || c == '\r' || c == '\t'; }
 
-/* The bytes of b[i, i + 64) that are quotes, backslashes, brackets or
- * braces, commas (only when asked: they end an element at depth 0 alone)
- * and newlines, one bit each (SSE2, or AVX2). */
-struct json_block { uint64_t q, bs, br, cm, nl; };
+/* The bytes of b[i, i + 64) that are quotes, backslashes, opening and
+ * closing brackets or braces, commas (only when asked: they end an
+ * element at depth 0 alone) and newlines, one bit each (SSE2, or AVX2). */
+struct json_block { uint64_t q, bs, op, cl, cm, nl; };
 
 /* the body of json_block for vectors of W bytes: V their type; LOAD,
  * SET1, EQ, OR and MASK their intrinsics */
@@ -184,7 +184,8 @@ struct json_block { uint64_t q, bs, br, cm, nl; };
       unsigned s_ = (W) * k_;                                                       \
       m->q |= (uint64_t)(uint32_t)MASK(EQ(v_, q_)) << s_;                           \
       m->bs |= (uint64_t)(uint32_t)MASK(EQ(v_, bs_)) << s_;                         \
-      m->br |= (uint64_t)(uint32_t)MASK(OR(EQ(l_, open_), EQ(l_, close_))) << s_;   \
+      m->op |= (uint64_t)(uint32_t)MASK(EQ(l_, open_)) << s_;                       \
+      m->cl |= (uint64_t)(uint32_t)MASK(EQ(l_, close_)) << s_;                      \
       m->nl |= (uint64_t)(uint32_t)MASK(EQ(v_, nl_)) << s_;                         \
       if (commas)                                                                   \
         m->cm |= (uint64_t)(uint32_t)MASK(EQ(v_, cm_)) << s_;                       \
@@ -207,16 +208,29 @@ json_block_avx2(const char *b, struct json_block *m, int commas) {
 #endif
 
 /* The 64 bytes of an element at b[i], with no backslash among them and
- * no escape pending: the strings are the prefix XOR of the quotes, so
+ * no escape pending: the strings are the prefix XOR of the quotes
+ * (`strings`, as if no string were open before the block), so
  * only the brackets and braces outside strings (and the commas, at depth
  * 0) are visited, and the newlines are counted by the block. Ends an
  * element where the byte loop of next_json_elem would: 1 with
  * [start, end); 0 when the block is consumed. */
-static int json_elem_block(struct framer *f, const char *b, size_t i,
-                           const struct json_block *m, size_t *start,
-                           size_t *end) {
-  uint64_t ins = prefix_xor(m->q) ^ (f->in_str ? ~0ull : 0);
-  uint64_t st = (m->br | m->cm) & ~ins;
+static inline __attribute__((always_inline)) int
+json_elem_block(struct framer *f, const char *b, size_t i, const struct json_block *m,
+                uint64_t strings, size_t *start, size_t *end) {
+  uint64_t ins = strings ^ (f->in_str ? ~0ull : 0);
+  uint64_t op = m->op & ~ins, cl = m->cl & ~ins, st;
+  int closes = __builtin_popcountll(cl);
+  /* Deeper than the block has closers (the middle of a nested element,
+   * most blocks of pretty-printed JSON): the element cannot end here,
+   * so the depth moves by the counts and no bracket is visited. (Depth
+   * 0 never takes this: a comma or a stray '}' must be looked at.) */
+  if (f->depth > closes) {
+    f->depth += __builtin_popcountll(op) - closes;
+    f->line += (uint64_t)__builtin_popcountll(m->nl);
+    f->in_str = (int)(ins >> 63);
+    return 0;
+  }
+  st = op | cl | (m->cm & ~ins);
   while (st) {
     unsigned k = (unsigned)__builtin_ctzll(st);
     size_t at = i + k, e, next;
@@ -256,10 +270,11 @@ static int json_elem_block(struct framer *f, const char *b, size_t i,
 }
 
 /* next_json_elem's loop of 64-byte blocks from b[*pi], with `block`
- * (json_block or json_block_avx2) made inline: 1 when the element ended;
- * 0 at an escape pending, a block with a backslash or the last 63 bytes,
- * *pi where the byte loop goes on */
-#define JSON_BLOCKS(block)                                             \
+ * (json_block or json_block_avx2) and `pxor` (prefix_xor or
+ * prefix_xor_clmul) made inline: 1 when the element ended; 0 at an
+ * escape pending, a block with a backslash or the last 63 bytes, *pi
+ * where the byte loop goes on */
+#define JSON_BLOCKS(block, pxor)                                       \
   do {                                                                 \
     size_t i_ = *pi;                                                   \
     while (!f->esc && len - i_ >= 64) {                                \
@@ -267,7 +282,7 @@ static int json_elem_block(struct framer *f, const char *b, size_t i,
       block(b + i_, &m_, f->depth == 0);                               \
       if (m_.bs)                                                       \
         break;                                                         \
-      if (json_elem_block(f, b, i_, &m_, start, end))                  \
+      if (json_elem_block(f, b, i_, &m_, pxor(m_.q), start, end))      \
         return 1;                                                      \
       i_ += 64;                                                        \
     }                                                                  \
@@ -277,18 +292,29 @@ static int json_elem_block(struct framer *f, const char *b, size_t i,
 
 static int json_blocks(struct framer *f, const char *b, size_t *pi, size_t len,
                        size_t *start, size_t *end) {
-  JSON_BLOCKS(json_block);
+  JSON_BLOCKS(json_block, prefix_xor);
 }
 
 #if defined(__x86_64__) && defined(__GNUC__)
-__attribute__((target("avx2"))) static int json_blocks_avx2(struct framer *f,
-                                                            const char *b, size_t *pi,
-                                                            size_t len, size_t *start,
-                                                            size_t *end) {
-  JSON_BLOCKS(json_block_avx2);
+/* prefix_xor in one carry-less multiply by all ones (PCLMULQDQ, which
+ * every CPU with AVX2 has; next_json_elem asks for both) */
+static inline __attribute__((always_inline, target("avx2,pclmul"))) uint64_t
+prefix_xor_clmul(uint64_t x) {
+  return (uint64_t)_mm_cvtsi128_si64(
+      _mm_clmulepi64_si128(_mm_set_epi64x(0, (long long)x), _mm_set1_epi8(-1), 0));
 }
+
+__attribute__((target("avx2,pclmul"))) static int
+json_blocks_avx2(struct framer *f, const char *b, size_t *pi, size_t len, size_t *start,
+                 size_t *end) {
+  JSON_BLOCKS(json_block_avx2, prefix_xor_clmul);
+}
+
+/* AVX2 and PCLMULQDQ (a load and a bit test of libgcc's CPU model) */
+#define have_avx2_clmul() (ajar_have_avx2 && __builtin_cpu_supports("pclmul"))
 #else
 #define json_blocks_avx2 json_blocks
+#define have_avx2_clmul() 0
 #endif
 
 /* next_json_elem's byte loop inside an element, from b[*pi] up to lim:
@@ -383,7 +409,7 @@ __attribute__((noinline)) static int next_json_elem(struct framer *f, const char
     f->depth = 0;
   }
   while (i < len) {
-    if (ajar_have_avx2 ? json_blocks_avx2(f, b, &i, len, start, end)
+    if (have_avx2_clmul() ? json_blocks_avx2(f, b, &i, len, start, end)
                        : json_blocks(f, b, &i, len, start, end))
       return 1;
     if (i >= len)
