@@ -188,8 +188,15 @@ static const char *const ws[] = {"", "", "", " ", "\n", "\n  ", "\r\n\t",
                                  "  \n    "};
 
 static void space(struct gen *g, int pretty) {
-  if (pretty && rnd(&g->x) % 2)
-    emits(g, ws[rnd(&g->x) % (sizeof ws / sizeof ws[0])]);
+  if (pretty && rnd(&g->x) % 2) {
+    if (rnd(&g->x) % 4 == 0) { /* a run of any white space, across 16 and 32 bytes */
+      unsigned n = rnd(&g->x) % 72, i;
+      for (i = 0; i < n; i++)
+        emit(g, &" \t\n\r    "[rnd(&g->x) % 8], 1);
+    } else {
+      emits(g, ws[rnd(&g->x) % (sizeof ws / sizeof ws[0])]);
+    }
+  }
 }
 
 static void gen_string(struct gen *g) {

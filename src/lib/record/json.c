@@ -91,15 +91,20 @@ static inline __attribute__((always_inline)) const char *skip_ws(const char *p,
   }
   if (end - p >= 2 && *p == ' ' && (unsigned char)p[1] > ' ') /* "key": value */
     return p + 1;
-  /* pretty-printed: a newline and an indent of up to 15 spaces */
-  if (end - p >= 17 && *p == '\n') {
-    unsigned m = (unsigned)_mm_movemask_epi8(
-        _mm_cmpeq_epi8(_mm_loadu_si128((const __m128i *)(p + 1)), _mm_set1_epi8(' ')));
-    if (m != 0xFFFF) {
-      p += 1 + __builtin_ctz(~m);
-      if ((unsigned char)*p > ' ')
-        return p;
-    }
+  /* Pretty-printed: a newline and an indent (spaces or tabs, after a
+   * '\r' or not), up to 32 bytes in two loads, each byte tested as
+   * skip_ws_run tests it, with no call */
+  if (end - p >= 32) {
+    const __m128i lut = _mm_setr_epi8(WS_LUT);
+    __m128i v = _mm_loadu_si128((const __m128i *)p);
+    unsigned m = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(_mm_shuffle_epi8(lut, v), v));
+    if (m != 0xFFFF)
+      return p + __builtin_ctz(~m);
+    v = _mm_loadu_si128((const __m128i *)(p + 16));
+    m = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(_mm_shuffle_epi8(lut, v), v));
+    if (m != 0xFFFF)
+      return p + 16 + __builtin_ctz(~m);
+    p += 32;
   }
   return ajar_have_avx2 ? skip_ws_run_avx2(p, end) : skip_ws_run(p, end);
 }
@@ -151,8 +156,9 @@ static const char *string_end(const char *p, const char *end, int *esc) {
 /* The closing quote of a string at p (just past its opening quote) when
  * it is among the next 16 bytes with no backslash before it (most keys and
  * values): one load, near end a page-safe one with the lanes past end
- * cleared (shape_load_part), so no byte loop runs at a record's end; else
- * string_end. Results are string_end's (test_json.c). */
+ * cleared (shape_load_part), so no byte loop runs at a record's end; among
+ * the next 32, a second load; else string_end. Results are string_end's
+ * (test_json.c). */
 static inline __attribute__((always_inline)) const char *
 string_end_short(const char *p, const char *end, int *esc) {
   const __m128i q = _mm_set1_epi8('"'), b = _mm_set1_epi8('\\');
@@ -171,7 +177,19 @@ string_end_short(const char *p, const char *end, int *esc) {
     const char *c = p + __builtin_ctz(m);
     return *c == '"' ? c : string_end(c, end, esc);
   }
-  return end - p > 16 ? string_end(p + 16, end, esc) : NULL;
+  if (end - p <= 16)
+    return NULL;
+  /* 16 to 31 bytes (a date, an e-mail address): a second load, no call */
+  if (end - p >= 32) {
+    v = _mm_loadu_si128((const __m128i *)(p + 16));
+    m = (unsigned)_mm_movemask_epi8(_mm_or_si128(_mm_cmpeq_epi8(v, q), _mm_cmpeq_epi8(v, b)));
+    if (m) {
+      const char *c = p + 16 + __builtin_ctz(m);
+      return *c == '"' ? c : string_end(c, end, esc);
+    }
+    return string_end(p + 32, end, esc);
+  }
+  return string_end(p + 16, end, esc);
 }
 
 static int hexval(char c) {
