@@ -12,6 +12,7 @@
 #include "digits.h"
 #include "unit.h"
 #include "validators.h"
+#include "value.h"
 
 typedef int (*vfn_t)(const char *, size_t);
 
@@ -127,6 +128,24 @@ static int r_imsi(const char *s, size_t n) {
 }
 
 static int r_digits_only(const char *s, size_t n) { return n == 0 || r_all_digits(s, n); }
+/* Aadhaar: a palindrome a byte at a time, Verhoeff by the library's
+ * byte loop (ajar_verhoeff_ok) */
+static int r_aadhaar(const char *s, size_t n) {
+  size_t i;
+  int pal = 1;
+  if (n != 12 || !r_all_digits(s, n) || s[0] < '2') return 0;
+  for (i = 0; i < 6; i++)
+    if (s[i] != s[11 - i]) pal = 0;
+  return !pal && ajar_verhoeff_ok(s, n);
+}
+/* an epoch of 2010-2030 in 10 or 13 digits, by the number's value */
+static int r_epoch(uint32_t hints, const char *v, size_t n) {
+  long x;
+  if ((n != 10 && n != 13) || (hints & ~(AJAR_H_TIME | AJAR_H_PLACE)) || !r_all_digits(v, n))
+    return 0;
+  x = r_num_at(v, 0, 10);
+  return x >= 1262304000 && x < 1893456000;
+}
 
 
 static uint32_t seed = 4242;
@@ -154,7 +173,7 @@ static size_t make(char *v) {
                                     "0", "8", "2720", "2721", "2220", "3527", "3590", "305",
                                     "306", "39", "38", "6010", "643"};
   size_t n, i;
-  int kind = (int)rnd(9);
+  int kind = (int)rnd(10);
   n = kind == 7 ? 0 : 9 + rnd(11); /* most at the lengths of ids */
   if (kind == 6)
     n = rnd(35);
@@ -207,6 +226,16 @@ static size_t make(char *v) {
       n = 13;
     }
     break;
+  case 9: /* an Aadhaar: Verhoeff made to hold, maybe a palindrome, a
+           * first digit 0 or 1, or one digit off */
+    n = 12;
+    if (rnd(6) == 0)
+      for (i = 0; i < 6; i++) v[11 - i] = v[i];
+    if (rnd(6) == 0) v[0] = (char)('0' + rnd(2));
+    if (rnd(2))
+      for (i = 0; i < 10 && !ajar_verhoeff_ok(v, n); i++) v[11] = (char)('0' + i);
+    if (rnd(4) == 0) v[rnd(12)] = (char)('0' + rnd(10));
+    break;
   case 8: { /* an IPv4 or near one: parts of 0-4 digits, 2xx and 25x
              * often, leading zeros, a byte other than '.' between */
     size_t part, len;
@@ -238,6 +267,9 @@ static int d_cpf(const char *s, size_t n) {
                                                             : ajar_valid_br_cpf(s, n);
 }
 
+static int d_aadhaar(const char *s, size_t n) {
+  return n == 12 && r_all_digits(s, n) ? ajar_in_aadhaar_digits(s) : ajar_valid_in_aadhaar(s, n);
+}
 static int d_card_iin(const char *s, size_t n) {
   return n >= 12 && n <= 19 && r_all_digits(s, 4) ? ajar_card_iin_digits(s, n)
                                                  : ajar_card_iin_ok(s, n);
@@ -264,6 +296,7 @@ void test_validators_fast(void) {
       {"bytes_all_same", bytes_all_same, r_all_same}, {"ipv4", ajar_valid_ipv4, ajar_valid_ipv4_bytes},
       {"cn_ric_digits", d_cn_ric, r_cn_ric},    {"br_cpf_digits", d_cpf, r_cpf},
       {"card_iin_digits", d_card_iin, r_card_iin},
+      {"in_aadhaar", ajar_valid_in_aadhaar, r_aadhaar}, {"in_aadhaar_digits", d_aadhaar, r_aadhaar},
   };
   size_t p, round, valid[sizeof pairs / sizeof pairs[0]] = {0};
   size_t ipv4_seps_off = 0;
@@ -289,6 +322,35 @@ void test_validators_fast(void) {
     }
   }
   CHECKF(ipv4_seps_off == 0, "%zu IPv4s without three separators", ipv4_seps_off);
+  /* is_epoch (value_date.c) compares the first 8 digits read big-endian
+   * with its bounds': the number's value decides in the reference, on
+   * digits around both bounds and on random ones, under hints that allow
+   * an epoch and one that does not */
+  {
+    static const char *const near[] = {"1262304000", "1262303999", "1893456000", "1893455999",
+                                       "1262304000123", "1893455999999", "1893456000000",
+                                       "1262303999999", "0999999999", "2000000000"};
+    static const uint32_t hints[] = {0, AJAR_H_TIME, AJAR_H_PLACE, AJAR_H_PHONE};
+    size_t k, off = 0, epochs = 0;
+    for (round = 0; round < 100000; round++) {
+      size_t n = rnd(2) ? 10 : 13, i;
+      const char *b = near[rnd(sizeof near / sizeof near[0])];
+      if (rnd(2)) {
+        memcpy(v, b, strlen(b));
+        n = strlen(b);
+        for (i = 0; i < 1 + rnd(3); i++) /* a few digits changed at random */
+          v[rnd((unsigned)n)] = (char)('0' + rnd(10));
+      } else {
+        v[0] = '1';
+        for (i = 1; i < n; i++) v[i] = (char)('0' + rnd(10));
+      }
+      k = rnd(4);
+      off += is_epoch(hints[k], v, n) != r_epoch(hints[k], v, n);
+      epochs += (size_t)r_epoch(hints[k], v, n);
+    }
+    CHECKF(off == 0, "is_epoch differs from the number's value on %zu inputs", off);
+    CHECKF(epochs >= 5000, "only %zu epochs made", epochs);
+  }
   /* the inputs reach the validators' accepting ends, not only their
    * first rejections */
   for (p = 0; p < sizeof pairs / sizeof pairs[0]; p++)

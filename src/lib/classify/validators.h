@@ -32,6 +32,8 @@ int ajar_cn_ric_digits(const char *s);
 int ajar_br_cpf_digits(const char *s);
 /* 12 to 19 bytes, the first 4 digits */
 int ajar_card_iin_digits(const char *s, size_t n);
+/* 12 digits */
+int ajar_in_aadhaar_digits(const char *s);
 
 /* national ids */
 int ajar_valid_cn_resident_id(const char *s, size_t n); /* 18, last may be X/x; MOD 11-2, date, region */

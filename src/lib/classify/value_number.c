@@ -273,7 +273,7 @@ static unsigned classify_digits(struct emit_ctx *e, const char *v, size_t n,
       EMITE(DET_DE_STEUER_ID, 1);
     break;
   case 12:
-    if (ajar_valid_in_aadhaar(d, nd))
+    if (ajar_in_aadhaar_digits(d))
       EMITE(DET_IN_AADHAAR, 1);
     if ((hints & AJAR_H_NATIONAL_ID) && ajar_valid_jp_my_number(d, nd))
       EMITE(DET_JP_MY_NUMBER, 1);
