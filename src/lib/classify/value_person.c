@@ -851,8 +851,28 @@ _Static_assert((N_TITLE + N_NOT_NAME + N_MAKE + N_STREET + N_ADDR_PARTICLE) * 2 
  * ADDR_* bits for addresses (address_word), so that both ask one table */
 struct pkey { uint64_t lo, hi; uint8_t len, cls, addr; };
 static struct pkey pword[PWORD_SLOTS];
+/* A bit for each length, first and last letter of a word of a class
+ * (class_bit): a word of ASCII letters whose bit is clear has no class,
+ * and is looked up only when whether it is a name is asked too */
+#define CLASS_BITS (16 << 10)
+static uint64_t class_bits[CLASS_BITS / 64];
 static pthread_once_t pword_once = PTHREAD_ONCE_INIT;
 static int pword_built;
+
+/* the bit of a word of 2 to 15 bytes: its length, and the low five bits
+ * of its first and last bytes (a letter's, whatever its case) */
+static unsigned class_bit(const char *w, size_t n) {
+  return (unsigned)n << 10 | ((unsigned char)w[0] & 31u) << 5 | ((unsigned char)w[n - 1] & 31u);
+}
+
+static void class_bits_add(const struct word *list, size_t k) {
+  size_t i;
+  for (i = 0; i < k; i++)
+    if (list[i].n >= 2 && list[i].n <= 15) {
+      unsigned b = class_bit(list[i].s, list[i].n);
+      class_bits[b >> 6] |= 1ull << (b & 63);
+    }
+}
 
 static unsigned pword_slot(uint64_t lo, uint64_t hi, size_t len) {
   uint64_t h = (lo * 0x9E3779B97F4A7C15ull) ^ (hi * 0xC2B2AE3D27D4EB4Full) ^ len;
@@ -890,6 +910,9 @@ static void build_pwords(void) {
     pword_add(&not_name_words[k], 2, 0);
   for (k = 0; k < N_MAKE; k++)
     pword_add(&make_words[k], 3, 0);
+  class_bits_add(title_words, N_TITLE);
+  class_bits_add(not_name_words, N_NOT_NAME);
+  class_bits_add(make_words, N_MAKE);
   /* after the classes: an address word of no class takes class 0 */
   for (k = 0; k < N_STREET; k++)
     pword_add(&street_words[k], 0, ADDR_STREET);
@@ -1000,16 +1023,31 @@ static unsigned address_word(const char *w, size_t n) {
  * over 15 bytes or all dots (then no class). */
 struct word_cls { int cls; size_t len; int known; };
 
-/* A word of 2 to 15 ASCII letters (ascii) is looked up once, in the
- * name table (person_word_ascii), for its class and whether it is a
- * common name (known) both; another word in this file's table for its
- * class, and in the name table by person_word_known when the class
- * leaves it a name (known -1 until then). */
+/* What word_class is asked of a word: W_OTHER_WORD, not 2 to 15 ASCII
+ * letters; W_CLASS, ASCII letters, its class only; W_CLASS_KNOWN, ASCII
+ * letters, its class and (if it is a name word) whether it is a name */
+enum { W_OTHER_WORD, W_CLASS, W_CLASS_KNOWN };
+
+/* A word of 2 to 15 ASCII letters is looked up once, in the name table
+ * (person_word_ascii), for its class and whether it is a common name
+ * (known) both; not at all when only its class is asked and
+ * class_bits says it has none. Another word is looked up in this
+ * file's table for its class, and in the name table by
+ * person_word_known when the class leaves it a name (known -1 until
+ * then). */
 static inline __attribute__((always_inline)) int word_class(const char *w, size_t n,
-                                                             struct word_cls *c, int ascii) {
+                                                             struct word_cls *c, int ask) {
   if (c->cls >= 0)
     return c->cls;
-  if (ascii) {
+  if (ask == W_CLASS) {
+    unsigned b = class_bit(w, n);
+    ajar_once(&pword_once, &pword_built, build_pwords);
+    if (!(class_bits[b >> 6] >> (b & 63) & 1)) {
+      c->len = n;
+      return c->cls = 0;
+    }
+  }
+  if (ask != W_OTHER_WORD) {
     unsigned e = person_word_ascii(w, n);
     c->len = n;
     c->known = (int)(e & (PERSON_GIVEN | PERSON_SURNAME));
@@ -1027,10 +1065,10 @@ static int word_known(const char *w, size_t n, const struct word_cls *c) {
  * its shape; dot: the word has a '.' */
 static inline __attribute__((always_inline)) int name_title(const char *w, size_t n,
                                                             struct word_cls *c, int dot,
-                                                            int ascii) {
+                                                            int ask) {
   size_t l, i, start = 0;
   /* a title of 7 bytes or fewer without its dots, in 8 with them */
-  if (n <= 8 && word_class(w, n, c, ascii) == 1 && c->len <= 7)
+  if (n <= 8 && word_class(w, n, c, ask) == 1 && c->len <= 7)
     return 1;
   /* titles joined: "Univ.Prof.", "Dipl.-Ing.", "Dr.med." */
   if (n > 16 || !dot)
@@ -1049,9 +1087,10 @@ struct name_walk { size_t words; int make, lead, known; };
 
 /* What the bits of name_words say of a word: W_ASCII, it is 2 to 15
  * ASCII letters; W_PLAIN, a capital and lower-case ASCII letters
- * ("Barbara"), which name_word says is a name word without a loop. The
- * byte loop knows neither (0), and asks the general paths. */
-enum { W_ASCII = 1, W_PLAIN = 2 };
+ * ("Barbara"), which name_word says is a name word without a loop;
+ * W_UPPER, it starts with a capital A-Z. The byte loop knows none (0),
+ * and asks the general paths. */
+enum { W_ASCII = 1, W_PLAIN = 2, W_UPPER = 4 };
 
 /* name_words takes the word that ends at v[i] (a space or the end) and
  * starts at start; dot: it has a '.'; wf: its W_* bits. 1: go on, 0: no
@@ -1064,6 +1103,11 @@ static inline __attribute__((always_inline)) int name_step(const char *v, size_t
   const char *w = v + start;
   struct word_cls wc = {-1, 0, -1};
   int cyr = 0, cls;
+  /* whether it is a name is asked only of a name word (a capital first)
+   * while no word before is known */
+  int ask = !(wf & W_ASCII)                                    ? W_OTHER_WORD
+            : (wf & W_UPPER) && !(s->known & 1) && !s->lead ? W_CLASS_KNOWN
+                                                              : W_CLASS;
   if (wl == 0) /* two spaces go on; a space at an end: no name */
     return i < n && i > 0 && v[i - 1] == ' ';
   if (name_particle(w, wl) && (s->words || i < n)) {
@@ -1075,10 +1119,9 @@ static inline __attribute__((always_inline)) int name_step(const char *v, size_t
       s->known |= 2; /* "Mare van Ginneke" (person_name) */
     return 1;
   }
-  if (name_title(w, wl, &wc, dot, wf & W_ASCII))
+  if (name_title(w, wl, &wc, dot, ask))
     return 1;
-  if (!((wf & W_PLAIN) || name_word(w, wl, &cyr)) ||
-      (cls = word_class(w, wl, &wc, wf & W_ASCII)) == 2)
+  if (!((wf & W_PLAIN) || name_word(w, wl, &cyr)) || (cls = word_class(w, wl, &wc, ask)) == 2)
     return 0;
   if (cls == 3)
     s->make = 1; /* "Ford" is a make, "Henry Ford" a man */
@@ -1164,7 +1207,7 @@ size_t name_words(const char *v, size_t n, int *known) {
     uint64_t word = ((1ull << wl) - 1) << start, rest = word & ~(1ull << start);
     unsigned wf = 0;
     if (wl >= 2 && wl <= 15 && ((upper | lower) & word) == word)
-      wf = W_ASCII | ((upper >> start & 1) && (lower & rest) == rest ? W_PLAIN : 0);
+      wf = W_ASCII | (upper >> start & 1 ? W_UPPER | ((lower & rest) == rest ? W_PLAIN : 0) : 0);
     if (!name_step(v, n, i, start, (dot & word) != 0, wf, &s))
       return 0;
     start = i + 1;
@@ -1293,27 +1336,14 @@ static int state_code(const char *v, size_t n) {
    AJAR_H_ETHNICITY | AJAR_H_RELIGION | AJAR_H_POLITICAL | AJAR_H_HEALTH |    \
    AJAR_H_GENDER | AJAR_H_DEMOGRAPHIC | AJAR_H_FACE_ATTR)
 
-/* words: vocabularies, names, addresses, and fields whose name says it;
- * quick: with the shortcut for an '@', '_' or ':' (below) */
-static inline __attribute__((always_inline)) unsigned
-words_of_value(struct emit_ctx *e, const char *v, size_t n, unsigned mask, size_t digits,
-               int quick) {
+/* words: vocabularies, names, addresses, and fields whose name says it
+ * (scalar_words, after its early exits) */
+static __attribute__((noinline)) unsigned words_of_value(struct emit_ctx *e, const char *v,
+                                                         size_t n, unsigned mask,
+                                                         size_t digits) {
   uint32_t hints = e->hints;
   unsigned sig = 0;
   uint32_t voc, words;
-  /* a token with three digits or more, no CJK and no space (a host, a
-   * path, a MAC, a VIN) is no vocabulary word, country, name, plate of
-   * CJK characters nor address: the field's name alone could say more */
-  if (digits > 2 && !(mask & (C_HIGH | C_SPACE)) && !(hints & WORDS_HINTS))
-    return 0;
-  /* Under no name that says words, a value with an '@', '_' or ':' and
-   * no CJK (an e-mail, an identifier, a time) is looked up in no
-   * vocabulary nor as a country, has no name (person_name) and no
-   * letter of a sex; it can be an address only with a digit and a
-   * space. Told here, not by each test below in turn. */
-  if (quick && !(hints & WORDS_HINTS) && !(mask & C_HIGH) &&
-      (mask & (C_AT | C_UNDER | C_COLON)) && !(digits && (mask & C_SPACE)))
-    return 0;
   /* the vocabularies and the country names: one normalisation, one probe */
   words = n <= 64 && digits <= 2 && !(mask & (C_AT | C_UNDER | C_COLON | C_SLASH | C_EQ))
               ? (mask & (C_UPPER | C_SPACE | C_DASH | C_UNDER | C_OTHER)
@@ -1353,6 +1383,9 @@ words_of_value(struct emit_ctx *e, const char *v, size_t n, unsigned mask, size_
     return sig;
   if (digits && looks_address(v, n, mask))
     EMITE(DET_ADDRESS, 1);
+  /* what is left is said by the field's name alone */
+  if (!(hints & WORDS_HINTS))
+    return sig;
   /* (a name in CJK characters is emitted already, by person_name) */
   if (hints & AJAR_H_NAME && !(voc & ~NAME_VOCAB) && (mask & C_HIGH) &&
       !(e->seen & (1ull << DET_PERSON_NAME)) && name_shaped(v, n, mask))
@@ -1386,13 +1419,37 @@ words_of_value(struct emit_ctx *e, const char *v, size_t n, unsigned mask, size_
   return sig;
 }
 
+/* The early exits, apart from the body (words_of_value) and before its
+ * frame: the values they turn away (e-mails, hosts, identifiers) no
+ * longer save and restore the registers the body needs. quick: with
+ * the shortcut for an '@', '_' or ':' (below). */
+static inline __attribute__((always_inline)) unsigned
+words_exits(struct emit_ctx *e, const char *v, size_t n, unsigned mask, size_t digits,
+            int quick) {
+  uint32_t hints = e->hints;
+  /* a token with three digits or more, no CJK and no space (a host, a
+   * path, a MAC, a VIN) is no vocabulary word, country, name, plate of
+   * CJK characters nor address: the field's name alone could say more */
+  if (digits > 2 && !(mask & (C_HIGH | C_SPACE)) && !(hints & WORDS_HINTS))
+    return 0;
+  /* Under no name that says words, a value with an '@', '_' or ':' and
+   * no CJK (an e-mail, an identifier, a time) is looked up in no
+   * vocabulary nor as a country, has no name (person_name) and no
+   * letter of a sex; it can be an address only with a digit and a
+   * space. Told here, not by each test below in turn. */
+  if (quick && !(hints & WORDS_HINTS) && !(mask & C_HIGH) &&
+      (mask & (C_AT | C_UNDER | C_COLON)) && !(digits && (mask & C_SPACE)))
+    return 0;
+  return words_of_value(e, v, n, mask, digits);
+}
+
 unsigned scalar_words(struct emit_ctx *e, const char *v, size_t n, unsigned mask,
                       size_t digits) {
-  return words_of_value(e, v, n, mask, digits, 1);
+  return words_exits(e, v, n, mask, digits, 1);
 }
 
 __attribute__((noinline, cold)) unsigned scalar_words_all(struct emit_ctx *e, const char *v,
                                                           size_t n, unsigned mask,
                                                           size_t digits) {
-  return words_of_value(e, v, n, mask, digits, 0);
+  return words_exits(e, v, n, mask, digits, 0);
 }
