@@ -11,6 +11,7 @@
 #include "classify.h"
 #include "shape.h"
 #include "unit.h"
+#include "value.h"
 
 static int same(const char *v, size_t n) {
   size_t d1, d2, s1, s2;
@@ -121,6 +122,56 @@ static void test_plain_decimal(void) {
   CHECK(plain_decimal("-0.5", 4) && plain_decimal("12", 2) && !plain_decimal("-", 1) &&
         !plain_decimal("1.", 2) && !plain_decimal(".5", 2) && !plain_decimal("-.5", 3) &&
         !plain_decimal("1.2.3", 5) && !plain_decimal("1e5", 3) && !plain_decimal("", 0));
+}
+
+/* within_180 (value_number.c) decides a plain decimal on its integer
+ * part: the double's test decides the same, on integer parts around 180
+ * with long fractions (180.000...1 rounds to 180), leading zeros, and
+ * strings of number bytes that are no plain decimal */
+static void test_within_180(void) {
+  static const char *fixed[] = {"180", "180.0", "-180", "180.0000000000000000001",
+                                "179.99999999999999999", "-179.999999999999999999",
+                                "181", "-181.0", "0180.5", "0179.9", "1234.5", "12345",
+                                "5.", ".5", "1e2", "-", "", "180.", "-0.0", "00000000180"};
+  static const char alpha[] = "0123456789.-eE+";
+  char b[64];
+  unsigned seed = 180;
+  size_t k, i, n, near = 0;
+  for (k = 0; k < sizeof fixed / sizeof fixed[0] + 200000; k++) {
+    double x;
+    const char *v = b;
+    if (k < sizeof fixed / sizeof fixed[0]) {
+      v = fixed[k];
+      n = strlen(v);
+    } else if (k % 2) { /* an integer part of 177 to 183, maybe 0-led */
+      seed = seed * 1103515245u + 12345u;
+      n = (size_t)sprintf(b, "%s%s%u", seed >> 30 & 1 ? "-" : "", (seed >> 28 & 3) == 0 ? "0" : "",
+                          177 + (seed >> 16) % 7);
+      seed = seed * 1103515245u + 12345u;
+      if (seed >> 31) {
+        size_t frac = 1 + (seed >> 16) % 24;
+        b[n++] = '.';
+        for (i = 0; i < frac; i++) {
+          seed = seed * 1103515245u + 12345u;
+          b[n++] = (seed >> 16) % 3 ? '0' : (char)('0' + (seed >> 20) % 10);
+        }
+      }
+      near++;
+    } else { /* number bytes at random */
+      seed = seed * 1103515245u + 12345u;
+      n = (seed >> 16) % 12;
+      for (i = 0; i < n; i++) {
+        seed = seed * 1103515245u + 12345u;
+        b[i] = alpha[(seed >> 16) % (sizeof alpha - 1)];
+      }
+    }
+    if (within_180(v, n) != (parse_double(v, n, &x) && fabs(x) <= 180)) {
+      CHECKF(0, "within_180 '%.*s'", (int)n, v);
+      break;
+    }
+  }
+  CHECK(near >= 50000 && within_180("179.9", 5) && !within_180("180.1", 5) &&
+        within_180("180.0000000000000000001", 23));
 }
 
 /* parse_double gives strtod's double, bit for bit, for the long decimals
@@ -487,5 +538,6 @@ void test_shape(void) {
   test_avx2();
   test_parse_double();
   test_plain_decimal();
+  test_within_180();
   test_b64();
 }

@@ -82,6 +82,12 @@ static inline int punct_digits_quiet(uint32_t hints, unsigned mask, size_t digit
   return digits < 8 && !(hints & PUNCT_SHORT_HINTS) &&
          (seps != 3 || (mask & ~(unsigned)(C_DIGIT | C_DOT)));
 }
+/* parse_double(v, n, &x) && fabs(x) <= 180, a coordinate's test: a
+ * plain decimal (plain_decimal, as most JSON numbers are) of an integer
+ * part of up to 4 digits other than 180 is decided on that part, with no
+ * double (a value under 180 rounds to 180 at most, one of 181 or more to
+ * 181 at least); tests/unit/test_shape.c holds it to the double's test */
+int within_180(const char *v, size_t n);
 /* the length of v without a phone extension; n when it has none */
 size_t phone_ext_cut(const char *v, size_t n);
 

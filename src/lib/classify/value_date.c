@@ -98,12 +98,14 @@ int looks_date_y(const char *v, size_t n, int *has_time, int *year) {
     }
     return y > 0 && (ajar_date_ok(y, m, d) || ajar_date_ok(y, d, m));
   }
-  if (n == 8) {
+  if (n == 8) { /* the year first: most 8-digit numbers are no date */
     y = digits_at(v, 4);
+    *year = y;
+    if (y < 1900 || y > 2030)
+      return 0;
     m = digits_at(v + 4, 2);
     d = digits_at(v + 6, 2);
-    *year = y;
-    return y >= 1900 && y <= 2030 && ajar_date_ok(y, m, d);
+    return ajar_date_ok(y, m, d);
   }
   return 0;
 }

@@ -218,6 +218,19 @@ int plain_decimal(const char *v, size_t n) {
   }
 }
 
+int within_180(const char *v, size_t n) {
+  double x;
+  if (plain_decimal(v, n)) {
+    size_t minus = v[0] == '-', i;
+    unsigned ip = 0;
+    for (i = minus; i < n && v[i] != '.' && i - minus < 4; i++)
+      ip = ip * 10 + (unsigned)(v[i] - '0');
+    if ((i == n || v[i] == '.') && ip != 180)
+      return ip < 180;
+  }
+  return parse_double(v, n, &x) && fabs(x) <= 180;
+}
+
 /* digits of v with separators ' ', '-', '.', '(', ')' removed */
 static size_t strip_digits(const char *v, size_t n, char *out, size_t cap) {
   size_t i, k = 0;
@@ -392,7 +405,7 @@ unsigned scalar_number(struct emit_ctx *e, const char *v, size_t n) {
   if ((hints & AJAR_H_TIME) || (digits && is_epoch(hints, v, n)))
     sig |= SIG_TIME;
   if (hints & AJAR_H_LOCATION) {
-    if (parse_double(v, n, &x) && fabs(x) <= 180 && memchr(v, '.', n))
+    if (within_180(v, n) && memchr(v, '.', n))
       EMITE(DET_LAT_LON, 1);
     return sig;
   }
@@ -464,11 +477,8 @@ unsigned scalar_punct_digits(struct emit_ctx *e, const char *v, size_t n,
   if (nd >= 9 && nd <= 13 && (mask & (C_SPACE | C_DASH | C_DOT | C_PAREN)) &&
       (!hints || (hints & AJAR_H_PHONE)) && phone_grouped(v, n))
     EMITE(DET_PHONE_NATIONAL, 1);
-  if ((hints & AJAR_H_LOCATION) && (mask & C_DOT) && nd >= 3) {
-    double x;
-    if (parse_double(v, n, &x) && fabs(x) <= 180)
-      EMITE(DET_LAT_LON, 1);
-  }
+  if ((hints & AJAR_H_LOCATION) && (mask & C_DOT) && nd >= 3 && within_180(v, n))
+    EMITE(DET_LAT_LON, 1);
   if ((hints & AJAR_H_FACE_ATTR) && nd <= 3)
     EMITE(DET_FACE_ATTRIBUTES, 1);
   return sig;
