@@ -97,19 +97,74 @@ static uint64_t prefix_xor(uint64_t x) {
   return x;
 }
 
-/* The quotes and newlines of b[0, 64), one bit each (SSE2) */
-static void csv_block(const char *b, uint64_t *quotes, uint64_t *newlines) {
-  const __m128i q = _mm_set1_epi8('"'), nl = _mm_set1_epi8('\n');
-  uint64_t mq = 0, mn = 0;
-  int k;
-  for (k = 0; k < 4; k++) {
-    __m128i v = _mm_loadu_si128((const __m128i *)(b + 16 * k));
-    mq |= (uint64_t)(unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(v, q)) << (16 * k);
-    mn |= (uint64_t)(unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(v, nl)) << (16 * k);
-  }
-  *quotes = mq;
-  *newlines = mn;
+#if defined(__x86_64__) && defined(__GNUC__)
+/* prefix_xor in one carry-less multiply by all ones (PCLMULQDQ, which
+ * every CPU with AVX2 has; the CSV and JSON framers ask for both) */
+static inline __attribute__((always_inline, target("avx2,pclmul"))) uint64_t
+prefix_xor_clmul(uint64_t x) {
+  return (uint64_t)_mm_cvtsi128_si64(
+      _mm_clmulepi64_si128(_mm_set_epi64x(0, (long long)x), _mm_set1_epi8(-1), 0));
 }
+
+/* AVX2 and PCLMULQDQ (a load and a bit test of libgcc's CPU model) */
+#define have_avx2_clmul() (ajar_have_avx2 && __builtin_cpu_supports("pclmul"))
+#else
+#define have_avx2_clmul() 0
+#endif
+
+/* next_csv's loop of 64-byte blocks from b[*pi]: a newline ends the row
+ * unless an odd number of quotes (each one toggles, "" twice) is open
+ * before it. 1 with *pi at the newline that ends the row; 0 with *pi
+ * where fewer than 64 bytes are left. The state (in_str, nl_inside)
+ * stays in locals for the loop. Built for SSE2 (four 16-byte loads, the
+ * shift ladder of prefix_xor) and for AVX2 with PCLMUL (two 32-byte
+ * loads, the prefix XOR one carry-less multiply by all ones). */
+#define CSV_BLOCKS(W, V, LOAD, SET1, EQ, MASK, PREFIX_XOR)                      \
+  do {                                                                        \
+    const V q_ = SET1('"'), nl_ = SET1('\n');                                 \
+    size_t i_ = *pi;                                                          \
+    uint64_t in_ = f->in_str ? ~0ull : 0, inside_ = f->nl_inside;             \
+    int found_ = 0;                                                           \
+    for (; len - i_ >= 64; i_ += 64) {                                        \
+      uint64_t q = 0, nl = 0, ins, ends;                                      \
+      unsigned k_;                                                            \
+      for (k_ = 0; k_ < 64 / (W); k_++) {                                     \
+        V v_ = LOAD((const V *)(b + i_ + (W) * k_));                          \
+        q |= (uint64_t)(uint32_t)MASK(EQ(v_, q_)) << ((W) * k_);              \
+        nl |= (uint64_t)(uint32_t)MASK(EQ(v_, nl_)) << ((W) * k_);            \
+      }                                                                       \
+      ins = PREFIX_XOR(q) ^ in_;                                              \
+      ends = nl & ~ins;                                                       \
+      if (ends) {                                                             \
+        inside_ += (uint64_t)__builtin_popcountll(nl & ((ends & -ends) - 1)); \
+        in_ = 0;                                                              \
+        i_ += (size_t)__builtin_ctzll(ends);                                  \
+        found_ = 1;                                                           \
+        break;                                                                \
+      }                                                                       \
+      inside_ += (uint64_t)__builtin_popcountll(nl);                          \
+      in_ = (uint64_t)((int64_t)ins >> 63); /* all ones inside a string */    \
+    }                                                                         \
+    f->in_str = in_ != 0;                                                     \
+    f->nl_inside = inside_;                                                   \
+    *pi = i_;                                                                 \
+    return found_;                                                            \
+  } while (0)
+
+static int csv_blocks(struct framer *f, const char *b, size_t *pi, size_t len) {
+  CSV_BLOCKS(16, __m128i, _mm_loadu_si128, _mm_set1_epi8, _mm_cmpeq_epi8,
+             _mm_movemask_epi8, prefix_xor);
+}
+
+#if defined(__x86_64__) && defined(__GNUC__)
+__attribute__((target("avx2,pclmul"))) static int
+csv_blocks_avx2(struct framer *f, const char *b, size_t *pi, size_t len) {
+  CSV_BLOCKS(32, __m256i, _mm256_loadu_si256, _mm256_set1_epi8, _mm256_cmpeq_epi8,
+             _mm256_movemask_epi8, prefix_xor_clmul);
+}
+#else
+#define csv_blocks_avx2 csv_blocks
+#endif
 
 /* the row ends at the newline b[i] */
 static int csv_row_end(struct framer *f, const char *b, size_t i, size_t *start,
@@ -129,23 +184,9 @@ static int csv_row_end(struct framer *f, const char *b, size_t i, size_t *start,
 __attribute__((noinline)) static int next_csv(struct framer *f, const char *b,
                                               size_t len, size_t *start, size_t *end) {
   size_t i = f->pos;
-  /* 64 bytes a step: a newline ends the row unless an odd number of
-   * quotes (each one toggles, "" twice) is open before it */
-  while (len - i >= 64) {
-    uint64_t q, nl, ins, ends;
-    csv_block(b + i, &q, &nl);
-    ins = prefix_xor(q) ^ (f->in_str ? ~0ull : 0);
-    ends = nl & ~ins;
-    if (!ends) {
-      f->nl_inside += (uint64_t)__builtin_popcountll(nl);
-      f->in_str = (int)(ins >> 63);
-      i += 64;
-      continue;
-    }
-    f->nl_inside += (uint64_t)__builtin_popcountll(nl & ((ends & -ends) - 1));
-    f->in_str = 0;
-    return csv_row_end(f, b, i + (size_t)__builtin_ctzll(ends), start, end);
-  }
+  if (len - i >= 64 && (have_avx2_clmul() ? csv_blocks_avx2(f, b, &i, len)
+                                          : csv_blocks(f, b, &i, len)))
+    return csv_row_end(f, b, i, start, end);
   for (; (i = csv_stop(b, i, len)) < len; i++) {
     char c = b[i];
     if (c == '"') {
@@ -296,25 +337,13 @@ static int json_blocks(struct framer *f, const char *b, size_t *pi, size_t len,
 }
 
 #if defined(__x86_64__) && defined(__GNUC__)
-/* prefix_xor in one carry-less multiply by all ones (PCLMULQDQ, which
- * every CPU with AVX2 has; next_json_elem asks for both) */
-static inline __attribute__((always_inline, target("avx2,pclmul"))) uint64_t
-prefix_xor_clmul(uint64_t x) {
-  return (uint64_t)_mm_cvtsi128_si64(
-      _mm_clmulepi64_si128(_mm_set_epi64x(0, (long long)x), _mm_set1_epi8(-1), 0));
-}
-
 __attribute__((target("avx2,pclmul"))) static int
 json_blocks_avx2(struct framer *f, const char *b, size_t *pi, size_t len, size_t *start,
                  size_t *end) {
   JSON_BLOCKS(json_block_avx2, prefix_xor_clmul);
 }
-
-/* AVX2 and PCLMULQDQ (a load and a bit test of libgcc's CPU model) */
-#define have_avx2_clmul() (ajar_have_avx2 && __builtin_cpu_supports("pclmul"))
 #else
 #define json_blocks_avx2 json_blocks
-#define have_avx2_clmul() 0
 #endif
 
 /* next_json_elem's byte loop inside an element, from b[*pi] up to lim:
