@@ -654,7 +654,15 @@ static const char *walk_array(struct walker *w, const char *p, uint32_t field) {
   elem = rec_child(&w->k, field, NULL, 0, 1);
   for (;;) {
     int more;
-    p = walk_value(w, p, elem);
+    /* an object (records in a list): straight to walk_object, as
+     * walk_value would call it, with no frame of walk_value's */
+    if (FAST_PATHS && p < end && *p == '{' && w->depth < AJAR_MAX_DEPTH) {
+      w->depth++;
+      p = walk_object(w, p, elem);
+      w->depth--;
+    } else {
+      p = walk_value(w, p, elem);
+    }
     if (!p)
       return NULL;
     p = next_member(p, end, ']', &more);
