@@ -325,18 +325,31 @@ static uint64_t memo_hash(const char *v, size_t n) {
  * on_candidate ends with a jump here, with no frame of its own. */
 
 /* record_hit past its counters: a detector takes its last example after
- * a few hits */
+ * a few hits, and a field with fewer distinct values than examples stops
+ * offering after 256 (st->offers_done from then on) */
 __attribute__((noinline, cold))
 static int offer_example(struct ajar_collection *c, struct det_stat *st,
                          const char *v, size_t n) {
+  if (st->n_examples >= AJAR_EXAMPLES_MAX || st->example_tries >= 256) {
+    st->offers_done = 1;
+    return 0;
+  }
   st->example_tries++;
   add_example(c, st, v, n);
   return 0;
 }
 
-/* a hit of st's detector */
-static inline int count_hit(struct ajar_collection *c, struct det_stat *st,
-                            int embedded, int validated, const char *v, size_t n) {
+/* a whole value's hit in st's sketch; once every bit is set, no value
+ * adds one */
+static inline void sketch_add(struct det_stat *st, const char *v, size_t n) {
+  if (~st->sketch)
+    st->sketch |= 1ull << (memo_hash(v, n) >> 40 & 63);
+}
+
+/* a hit of st's detector in the current record: its counters, what
+ * every hit pays */
+static inline void count_counters(struct ajar_collection *c, struct det_stat *st,
+                                  int embedded, int validated) {
   if (embedded) {
     st->embedded++;
   } else {
@@ -344,15 +357,20 @@ static inline int count_hit(struct ajar_collection *c, struct det_stat *st,
     if (validated) /* the same for most of a field's values: a branch
                     * costs less than the two counters added as a vector */
       st->valid++;
-    if (v && ~st->sketch) /* once every bit is set, no value adds one */
-      st->sketch |= 1ull << (memo_hash(v, n) >> 40 & 63);
   }
   if (st->last_record != c->records + 1) {
     st->last_record = c->records + 1;
     st->records++;
   }
-  /* a field with fewer distinct values than examples stops offering */
-  if (st->n_examples < AJAR_EXAMPLES_MAX && v && st->example_tries < 256)
+}
+
+/* a hit of st's detector */
+static inline int count_hit(struct ajar_collection *c, struct det_stat *st,
+                            int embedded, int validated, const char *v, size_t n) {
+  count_counters(c, st, embedded, validated);
+  if (!embedded && v)
+    sketch_add(st, v, n);
+  if (v && !st->offers_done)
     return offer_example(c, st, v, n);
   return 0;
 }
@@ -419,15 +437,42 @@ struct hit_ctx {
   int overflow;           /* more than MEMO_CANDS of them */
 };
 
+/* on_candidate past the counters: the value's hash into a sketch that
+ * is not full yet */
+__attribute__((noinline))
+static void sketch_candidate(struct det_stat *st, const struct hit_ctx *h,
+                             const struct candidate *cd) {
+  sketch_add(st, h->v + cd->from, cd->to - cd->from);
+}
+
+/* a candidate of a detector new to its field: record_hit's way */
+__attribute__((noinline))
+static int first_candidate(const struct hit_ctx *h, const struct candidate *cd) {
+  return record_first_hit(h->c, h->f, cd->det,
+                          (cd->embedded != 0) | (cd->validated != 0) << 1,
+                          h->v + cd->from, cd->to - cd->from);
+}
+
 /* A candidate of a value, counted in its field: the way of most values,
- * which are remembered by no memo, so it has no test of one */
+ * which are remembered by no memo, so it has no test of one. What every
+ * hit pays is its counters; where the candidate lies in the value is
+ * read only for a sketch that is not full yet or an example still
+ * wanted. count_hit's way: tests/unit/test_textmemo.c (test_memo) holds
+ * the two to the same evidence (a memo's replay counts by count_hit). */
 static int on_candidate(void *p, const struct candidate *cd) {
   const struct hit_ctx *h = p;
-  const char *v = h->v + cd->from;
-  if (!v) /* never (hit_ctx): count_hit's tests of v are dropped */
-    __builtin_unreachable();
-  return record_hit(h->c, h->f, cd->det, cd->embedded, cd->validated, v,
-                    cd->to - cd->from);
+  unsigned i = h->f->stat_of[cd->det];
+  struct det_stat *st;
+  int embedded = cd->embedded;
+  if (!i)
+    return first_candidate(h, cd);
+  st = &h->f->stats[i - 1];
+  count_counters(h->c, st, embedded, cd->validated);
+  if (!embedded && ~st->sketch)
+    sketch_candidate(st, h, cd);
+  if (!st->offers_done)
+    return offer_example(h->c, st, h->v + cd->from, cd->to - cd->from);
+  return 0;
 }
 
 /* the same, the candidate also kept in the memo slot h->rec */

@@ -14,6 +14,8 @@ struct det_stat {
   uint16_t det;
   uint16_t n_examples;
   uint16_t example_tries; /* values offered as examples; capped */
+  uint8_t offers_done;    /* no value is offered any more (offer_example):
+                           * a hit tests this byte, not the two caps */
   uint64_t hits;        /* whole values that matched */
   uint64_t valid;       /* of those, the ones a vocabulary or check confirmed */
   uint64_t embedded;    /* matches inside free text */
