@@ -150,6 +150,7 @@ static uint8_t ending_last[256];           /* 1: some ending ends with this byte
 static uint64_t ending_tails;              /* bit tail_bit(t) set: an ending ends in t */
 static uint32_t zh_code[ZH_SLOTS];         /* a mark's three bytes; 0 empty */
 static uint8_t zh_bit[ZH_SLOTS];           /* its index in zh_marks */
+static uint64_t zh_tails[64];              /* bit zh_tail(c) set: a mark may be c */
 static pthread_once_t words_once = PTHREAD_ONCE_INIT;
 static int words_built;
 
@@ -175,6 +176,13 @@ static unsigned zh_slot(uint32_t code) {
   return (code * 2654435761u) >> 26; /* ZH_SLOTS = 1 << 6 */
 }
 
+/* the low six bits of a character's second and third bytes (p[0] a lead
+ * byte of three): of 4,096 such tails the 29 marks set at most 29, so
+ * most characters of an address are told no mark by one bit */
+static unsigned zh_tail(const char *p) {
+  return ((unsigned char)p[1] & 63u) << 6 | ((unsigned char)p[2] & 63u);
+}
+
 static void build_words(void) {
   size_t k;
   unsigned i;
@@ -197,6 +205,7 @@ static void build_words(void) {
       ;
     zh_code[i] = c;
     zh_bit[i] = (uint8_t)k;
+    zh_tails[zh_tail(zh_marks[k]) >> 6] |= 1ull << (zh_tail(zh_marks[k]) & 63);
   }
 }
 
@@ -624,8 +633,9 @@ int looks_address_zh_bytes(const char *v, size_t n) {
  * bytes are found 16 bytes a step (SSE2), and only those are visited,
  * in order, a lead byte inside a character looked up before (next)
  * skipped as the byte loop skips it; a CJK character is one step, not
- * three, and the verdict, which more marks or a number never undo, ends
- * the walk once it holds */
+ * three, is looked up only when its tail's bit is set (zh_tails), and
+ * the verdict, which more marks or a number never undo, ends the walk
+ * once it holds */
 static int looks_address_zh(const char *v, size_t n) {
 #if defined(__SSSE3__)
   const __m128i d0 = _mm_set1_epi8('0' - 1), d9 = _mm_set1_epi8('9' + 1),
@@ -652,7 +662,8 @@ static int looks_address_zh(const char *v, size_t n) {
       if (digit >> (i - o) & 1)
         number = 1;
       else {
-        unsigned mark = zh_mark(bytes3(v + i));
+        unsigned t = zh_tail(v + i),
+                 mark = zh_tails[t >> 6] >> (t & 63) & 1 ? zh_mark(bytes3(v + i)) : 0;
         next = i + 3;
         if (mark && zh_verdict(seen |= mark, number))
           return 1;
