@@ -216,21 +216,29 @@ struct json_block { uint64_t q, bs, op, cl, cm, nl; };
   do {                                                                              \
     const V q_ = SET1('"'), bs_ = SET1('\\'), cm_ = SET1(','), nl_ = SET1('\n'),     \
             low_ = SET1(0x20), open_ = SET1('{'), close_ = SET1('}');               \
+    /* the masks in locals, the struct written once: built in place,         \
+     * it stayed on the stack */                                                  \
+    uint64_t mq_ = 0, mbs_ = 0, mop_ = 0, mcl_ = 0, mcm_ = 0, mnl_ = 0;              \
     unsigned k_;                                                                    \
-    memset(m, 0, sizeof *m);                                                        \
     for (k_ = 0; k_ < 64 / (W); k_++) {                                             \
       V v_ = LOAD((const V *)(b + (W) * k_));                                       \
       /* x | 0x20 is '{' for '[' and '{' alone, '}' for ']' and '}' alone */        \
       V l_ = OR(v_, low_);                                                          \
       unsigned s_ = (W) * k_;                                                       \
-      m->q |= (uint64_t)(uint32_t)MASK(EQ(v_, q_)) << s_;                           \
-      m->bs |= (uint64_t)(uint32_t)MASK(EQ(v_, bs_)) << s_;                         \
-      m->op |= (uint64_t)(uint32_t)MASK(EQ(l_, open_)) << s_;                       \
-      m->cl |= (uint64_t)(uint32_t)MASK(EQ(l_, close_)) << s_;                      \
-      m->nl |= (uint64_t)(uint32_t)MASK(EQ(v_, nl_)) << s_;                         \
+      mq_ |= (uint64_t)(uint32_t)MASK(EQ(v_, q_)) << s_;                            \
+      mbs_ |= (uint64_t)(uint32_t)MASK(EQ(v_, bs_)) << s_;                          \
+      mop_ |= (uint64_t)(uint32_t)MASK(EQ(l_, open_)) << s_;                        \
+      mcl_ |= (uint64_t)(uint32_t)MASK(EQ(l_, close_)) << s_;                       \
+      mnl_ |= (uint64_t)(uint32_t)MASK(EQ(v_, nl_)) << s_;                          \
       if (commas)                                                                   \
-        m->cm |= (uint64_t)(uint32_t)MASK(EQ(v_, cm_)) << s_;                       \
+        mcm_ |= (uint64_t)(uint32_t)MASK(EQ(v_, cm_)) << s_;                        \
     }                                                                               \
+    m->q = mq_;                                                                     \
+    m->bs = mbs_;                                                                   \
+    m->op = mop_;                                                                   \
+    m->cl = mcl_;                                                                   \
+    m->cm = mcm_;                                                                   \
+    m->nl = mnl_;                                                                   \
   } while (0)
 
 static inline __attribute__((always_inline)) void
@@ -317,18 +325,23 @@ json_elem_block(struct framer *f, const char *b, size_t i, const struct json_blo
  * where the byte loop goes on */
 #define JSON_BLOCKS(block, pxor)                                       \
   do {                                                                 \
+    /* the state in a local copy, so the compiler keeps it in          \
+     * registers: stores through f could alias b */                    \
+    struct framer l_ = *f;                                             \
     size_t i_ = *pi;                                                   \
-    while (!f->esc && len - i_ >= 64) {                                \
+    int ended_ = 0;                                                    \
+    while (!l_.esc && len - i_ >= 64) {                                \
       struct json_block m_;                                            \
-      block(b + i_, &m_, f->depth == 0);                               \
+      block(b + i_, &m_, l_.depth == 0);                               \
       if (m_.bs)                                                       \
         break;                                                         \
-      if (json_elem_block(f, b, i_, &m_, pxor(m_.q), start, end))      \
-        return 1;                                                      \
+      if ((ended_ = json_elem_block(&l_, b, i_, &m_, pxor(m_.q), start, end))) \
+        break;                                                         \
       i_ += 64;                                                        \
     }                                                                  \
+    *f = l_;                                                           \
     *pi = i_;                                                          \
-    return 0;                                                          \
+    return ended_;                                                     \
   } while (0)
 
 static int json_blocks(struct framer *f, const char *b, size_t *pi, size_t len,
