@@ -8,6 +8,7 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "digits.h"
 #include "unit.h"
@@ -138,6 +139,25 @@ static int r_aadhaar(const char *s, size_t n) {
     if (s[i] != s[11 - i]) pal = 0;
   return !pal && ajar_verhoeff_ok(s, n);
 }
+/* phone_ext_cut by its grammar: body, spaces, a marker ("x" or "ext" in
+ * any case, or "#"), dots and spaces, 1-5 digits; the body when it is
+ * over 6 bytes. The markers are compared by strncasecmp. */
+static size_t r_phone_ext_cut(const char *v, size_t n) {
+  static const char *const marker[] = {"x", "#", "ext"};
+  size_t digits = 0, end, k;
+  while (digits < n && r_dig((unsigned char)v[n - 1 - digits])) digits++;
+  if (digits < 1 || digits > 5)
+    return n;
+  for (end = n - digits; end && (v[end - 1] == '.' || v[end - 1] == ' ');) end--;
+  for (k = 0; k < 3; k++) {
+    size_t len = strlen(marker[k]), body;
+    if (end < len || strncasecmp(v + end - len, marker[k], len))
+      continue;
+    for (body = end - len; body && v[body - 1] == ' ';) body--;
+    return body > 6 ? body : n;
+  }
+  return n;
+}
 /* an epoch of 2010-2030 in 10 or 13 digits, by the number's value */
 static int r_epoch(uint32_t hints, const char *v, size_t n) {
   long x;
@@ -173,7 +193,7 @@ static size_t make(char *v) {
                                     "0", "8", "2720", "2721", "2220", "3527", "3590", "305",
                                     "306", "39", "38", "6010", "643"};
   size_t n, i;
-  int kind = (int)rnd(10);
+  int kind = (int)rnd(12);
   n = kind == 7 ? 0 : 9 + rnd(11); /* most at the lengths of ids */
   if (kind == 6)
     n = rnd(35);
@@ -236,6 +256,20 @@ static size_t make(char *v) {
       for (i = 0; i < 10 && !ajar_verhoeff_ok(v, n); i++) v[11] = (char)('0' + i);
     if (rnd(4) == 0) v[rnd(12)] = (char)('0' + rnd(10));
     break;
+  case 10:   /* a MAC, colons, dashes or Cisco dots, all 0 or all f at */
+  case 11: { /* times, or a UUID; maybe a byte at a hex digit's edges */
+    static const char hex[] = "0123456789abcdefABCDEF", edge[] = "gG`@/:-.Ff09 \x80";
+    int uuid = kind == 11, cisco = !uuid && rnd(5) == 0;
+    char sep = rnd(2) ? ':' : '-', fill = rnd(6) == 0 ? "0fF"[rnd(3)] : 0;
+    n = uuid ? 36 : cisco ? 14 : 17;
+    for (i = 0; i < n; i++) {
+      int at_sep = uuid ? (i == 8 || i == 13 || i == 18 || i == 23)
+                        : cisco ? (i == 4 || i == 9) : i % 3 == 2;
+      v[i] = at_sep ? (uuid ? '-' : cisco ? '.' : sep) : fill ? fill : hex[rnd(sizeof hex - 1)];
+    }
+    if (rnd(3) == 0) v[rnd((unsigned)n)] = edge[rnd(sizeof edge - 1)];
+    return n;
+  }
   case 8: { /* an IPv4 or near one: parts of 0-4 digits, 2xx and 25x
              * often, leading zeros, a byte other than '.' between */
     size_t part, len;
@@ -297,6 +331,7 @@ void test_validators_fast(void) {
       {"cn_ric_digits", d_cn_ric, r_cn_ric},    {"br_cpf_digits", d_cpf, r_cpf},
       {"card_iin_digits", d_card_iin, r_card_iin},
       {"in_aadhaar", ajar_valid_in_aadhaar, r_aadhaar}, {"in_aadhaar_digits", d_aadhaar, r_aadhaar},
+      {"mac", ajar_valid_mac, ajar_valid_mac_bytes}, {"uuid", ajar_valid_uuid, ajar_valid_uuid_bytes},
   };
   size_t p, round, valid[sizeof pairs / sizeof pairs[0]] = {0};
   size_t ipv4_seps_off = 0;
@@ -322,6 +357,26 @@ void test_validators_fast(void) {
     }
   }
   CHECKF(ipv4_seps_off == 0, "%zu IPv4s without three separators", ipv4_seps_off);
+  /* phone_ext_cut reads "ext" a byte at a time: strncasecmp decides the
+   * same on phones with an extension in any case, and on near ones */
+  {
+    static const char *const ext[] = {"ext", "EXT", "eXt", "Ext.", "x", "X", "#", "ext ",
+                                      "exd", "Ex", "e\xd8t", "EXU", "\xc5xt", "et", ""};
+    size_t off = 0, cut = 0;
+    for (round = 0; round < 50000; round++) {
+      size_t n = 0, i, len = 5 + rnd(10), tail = rnd(7);
+      const char *x = ext[rnd(sizeof ext / sizeof ext[0])];
+      for (i = 0; i < len; i++) v[n++] = rnd(8) ? (char)('0' + rnd(10)) : "- ."[rnd(3)];
+      for (i = rnd(3); i > 0; i--) v[n++] = ' ';
+      memcpy(v + n, x, strlen(x));
+      n += strlen(x);
+      for (i = 0; i < tail; i++) v[n++] = (char)('0' + rnd(10));
+      off += phone_ext_cut(v, n) != r_phone_ext_cut(v, n);
+      cut += phone_ext_cut(v, n) < n;
+    }
+    CHECKF(off == 0, "phone_ext_cut differs from strncasecmp's on %zu inputs", off);
+    CHECKF(cut >= 5000, "only %zu extensions cut", cut);
+  }
   /* is_epoch (value_date.c) compares the first 8 digits read big-endian
    * with its bounds': the number's value decides in the reference, on
    * digits around both bounds and on random ones, under hints that allow

@@ -575,7 +575,7 @@ int ajar_valid_imsi(const char *s, size_t n) {
 /* MAC-48 / EUI-48 text forms (IEEE 802): aa:bb:cc:dd:ee:ff, aa-bb-..,
  * Cisco aabb.ccdd.eeff; rejects all-zero and broadcast. Presidio
  * mac_recognizer. */
-int ajar_valid_mac(const char *s, size_t n) {
+int ajar_valid_mac_bytes(const char *s, size_t n) {
   /* the six bytes' digits OR-ed (0: 00..00) and AND-ed (15: ff..ff) */
   unsigned any = 0, all = 15, x, y;
   size_t i;
@@ -601,6 +601,42 @@ int ajar_valid_mac(const char *s, size_t n) {
     return 0;
   }
   return any != 0 && all != 15;
+}
+
+#if defined(__SSSE3__)
+/* bit i: byte i of x is a hex digit, 0-9 a-f A-F (a letter's case bit set
+ * turns A-F into a-f and no other byte into one) */
+static inline unsigned hex_lanes(__m128i x) {
+  __m128i d = _mm_sub_epi8(x, _mm_set1_epi8('0')),
+          l = _mm_sub_epi8(_mm_or_si128(x, _mm_set1_epi8(0x20)), _mm_set1_epi8('a'));
+  return (unsigned)_mm_movemask_epi8(
+      _mm_or_si128(_mm_cmpeq_epi8(_mm_min_epu8(d, _mm_set1_epi8(9)), d),
+                   _mm_cmpeq_epi8(_mm_min_epu8(l, _mm_set1_epi8(5)), l)));
+}
+/* bit i: byte i of x is c */
+static inline unsigned byte_lanes(__m128i x, char c) {
+  return (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(x, _mm_set1_epi8(c)));
+}
+#endif
+
+int ajar_valid_mac(const char *s, size_t n) {
+#if defined(__SSSE3__)
+  /* aa:bb:cc:dd:ee:ff as lane masks of two loads, the second one byte on
+   * (bit i: byte i): the separators at 2, 5, 8, 11, 14 (the first one's
+   * byte, ':' or '-'), hex digits elsewhere, not all '0', not all 'f' */
+  if (s && n == 17 && (s[2] == ':' || s[2] == '-')) {
+    const uint32_t seps = 0x4924, hex = 0x1FFFFu & ~seps;
+    __m128i a = _mm_loadu_si128((const __m128i *)s),
+            b = _mm_loadu_si128((const __m128i *)(s + 1));
+    uint32_t h = hex_lanes(a) | hex_lanes(b) << 1,
+             sp = byte_lanes(a, s[2]) | byte_lanes(b, s[2]) << 1,
+             z = byte_lanes(a, '0') | byte_lanes(b, '0') << 1,
+             f = byte_lanes(_mm_or_si128(a, _mm_set1_epi8(0x20)), 'f') |
+                 byte_lanes(_mm_or_si128(b, _mm_set1_epi8(0x20)), 'f') << 1;
+    return (h & hex) == hex && (sp & seps) == seps && (z & hex) != hex && (f & hex) != hex;
+  }
+#endif
+  return ajar_valid_mac_bytes(s, n);
 }
 
 /* IPv4 dotted quad (RFC 791 text form as in inet_pton): exactly 4 parts,
@@ -705,7 +741,7 @@ int ajar_valid_ipv6(const char *s, size_t n) {
 }
 
 /* UUID canonical text form (RFC 9562 section 4): 8-4-4-4-12 hex. */
-int ajar_valid_uuid(const char *s, size_t n) {
+int ajar_valid_uuid_bytes(const char *s, size_t n) {
   size_t i;
   if (!s || n != 36 || s[8] != '-' || s[13] != '-' || s[18] != '-' ||
       s[23] != '-')
@@ -714,6 +750,24 @@ int ajar_valid_uuid(const char *s, size_t n) {
     if (!hex_ok[(unsigned char)s[i]] && i != 8 && i != 13 && i != 18 && i != 23)
       return 0;
   return 1;
+}
+
+int ajar_valid_uuid(const char *s, size_t n) {
+#if defined(__SSSE3__)
+  /* lane masks of three loads at 0, 16 and 20 (bit i: byte i): the
+   * dashes at 8, 13, 18 and 23, hex digits at every other byte */
+  if (s && n == 36) {
+    const uint64_t dashes = 1ull << 8 | 1ull << 13 | 1ull << 18 | 1ull << 23,
+                   hex = ((1ull << 36) - 1) & ~dashes;
+    __m128i a = _mm_loadu_si128((const __m128i *)s),
+            b = _mm_loadu_si128((const __m128i *)(s + 16)),
+            c = _mm_loadu_si128((const __m128i *)(s + 20));
+    uint64_t h = hex_lanes(a) | (uint64_t)hex_lanes(b) << 16 | (uint64_t)hex_lanes(c) << 20,
+             d = byte_lanes(a, '-') | (uint64_t)byte_lanes(b, '-') << 16;
+    return (h & hex) == hex && (d & dashes) == dashes;
+  }
+#endif
+  return ajar_valid_uuid_bytes(s, n);
 }
 
 /* ---------------------------------------------------------------- vehicle */

@@ -65,6 +65,10 @@ int ajar_valid_ipv4(const char *s, size_t n);           /* dotted quad, no leadi
 int ajar_valid_ipv4_bytes(const char *s, size_t n);
 int ajar_valid_ipv6(const char *s, size_t n);           /* RFC 4291 text forms, at least 2 ':' */
 int ajar_valid_uuid(const char *s, size_t n);           /* 8-4-4-4-12 hex */
+/* ajar_valid_mac and _uuid a byte at a time (those take lane masks of
+ * 16-byte loads): the references the unit tests compare with */
+int ajar_valid_mac_bytes(const char *s, size_t n);
+int ajar_valid_uuid_bytes(const char *s, size_t n);
 
 /* vehicle */
 int ajar_valid_vin(const char *s, size_t n);            /* 17, no I/O/Q; check digit pos 9 when it applies */

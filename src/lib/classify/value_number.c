@@ -343,7 +343,8 @@ size_t phone_ext_cut(const char *v, size_t n) {
   while (j > 0 && (v[j - 1] == '.' || v[j - 1] == ' ')) j--;
   if (j >= 1 && (v[j - 1] == 'x' || v[j - 1] == 'X' || v[j - 1] == '#'))
     j--;
-  else if (j >= 3 && !strncasecmp(v + j - 3, "ext", 3))
+  else if (j >= 3 && (v[j - 3] | 0x20) == 'e' && (v[j - 2] | 0x20) == 'x' &&
+           (v[j - 1] | 0x20) == 't') /* "ext" in any case, with no call */
     j -= 3;
   else
     return n;
