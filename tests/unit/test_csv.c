@@ -3,7 +3,9 @@
  * byte-by-byte RFC 4180 reference gives (rows wider and narrower than the
  * header, quotes, "" inside quotes, junk after a closing quote, quotes
  * inside an unquoted cell, a delimiter at the end, cells over the
- * scratch buffer), each row in a heap copy of its own size. */
+ * scratch buffer; rows built cell by cell, quoted cells read in place
+ * across 64-byte blocks), each row in a heap copy of its own size, with
+ * both builds of the block masks (AVX2, SSE2). */
 #include <stdlib.h>
 #include <string.h>
 
@@ -108,6 +110,17 @@ static void ref_row(struct rec *r, const struct csv_header *h, const char *p,
   free(buf);
 }
 
+/* the header h read from `header`, and a sink k of the recorder's calls */
+static void setup(struct csv_header *h, const char *header, struct rec_sink *k,
+                  char *buf, size_t cap) {
+  memset(h, 0, sizeof *h);
+  csv_header_read(h, 0, header, strlen(header), buf, cap);
+  memset(k, 0, sizeof *k);
+  k->child = r_child;
+  k->value = r_value;
+  k->end_record = r_end;
+}
+
 static void test_rows(struct csv_walker *pw) {
   static const char alpha[] = ",,,,\"\"ab c;\t";
   static struct rec want, got;
@@ -117,15 +130,10 @@ static void test_rows(struct csv_walker *pw) {
   struct rec_sink k;
   unsigned seed = 31337;
   size_t t;
-  memset(&h, 0, sizeof h);
-  csv_header_read(&h, 0, header, strlen(header), buf, sizeof buf);
+  setup(&h, header, &k, buf, sizeof buf);
   if (csv_walker_init(pw, &h))
     pw->cols = NULL;
   CHECK(h.n == 4 && h.delim == ',' && !strcmp(h.names[2], "c,d"));
-  memset(&k, 0, sizeof k);
-  k.child = r_child;
-  k.value = r_value;
-  k.end_record = r_end;
   for (t = 0; t < 4000; t++) {
     struct csv_walker w;
     size_t n, i;
@@ -169,6 +177,75 @@ static void test_rows(struct csv_walker *pw) {
   free(row);
 }
 
+/* Rows built cell by cell: plain cells, quoted ones of 0 to 150 bytes
+ * (commas, newlines and semicolons inside) read in place, quoted ones
+ * with "" or junk after the closing quote, one left open at the row's
+ * end, empty ones: quoted cells that cross 64-byte blocks and close on
+ * either side of a block's end. */
+static void test_cells(void) {
+  static struct rec want, got;
+  char header[] = "a,b,c", buf[256], *row = malloc(20000);
+  struct csv_header h;
+  struct rec_sink k;
+  unsigned seed = 4242;
+  size_t t;
+  setup(&h, header, &k, buf, sizeof buf);
+  k.buf = buf;
+  for (t = 0; t < 3000; t++) {
+    struct csv_walker w;
+    size_t n = 0, cells, c, j;
+    char *copy;
+    seed = seed * 1103515245u + 12345u;
+    cells = 1 + (seed >> 16) % 40;
+    for (c = 0; c < cells; c++) {
+      unsigned kind, len;
+      seed = seed * 1103515245u + 12345u;
+      kind = (seed >> 16) % 10;
+      len = (seed >> 20) % (kind < 5 ? 151 : 20);
+      if (c)
+        row[n++] = ',';
+      if (kind >= 5) { /* plain (or empty) */
+        for (j = 0; j < len; j++) row[n++] = "abc x"[j % 5];
+        continue;
+      }
+      row[n++] = '"';
+      for (j = 0; j < len; j++) {
+        seed = seed * 1103515245u + 12345u;
+        row[n++] = "ab,c\n;de"[(seed >> 16) % 8];
+        if (kind == 1 && (seed >> 24) % 16 == 0) { /* "" */
+          row[n++] = '"';
+          row[n++] = '"';
+        }
+      }
+      if (kind == 4 && c + 1 == cells)
+        continue; /* left open */
+      row[n++] = '"';
+      if (kind == 2) /* junk after the closing quote */
+        row[n++] = 'j';
+    }
+    if (t % 3 == 0)
+      row[n++] = ','; /* a delimiter at the end */
+    k.buf_len = t % 2 ? 24 : 200; /* cells over and under the cap */
+    memset(&want, 0, sizeof want);
+    memset(&got, 0, sizeof got);
+    ref_row(&want, &h, row, n, k.buf_len);
+    ref_row(&want, &h, row, n, k.buf_len);
+    copy = malloc(n ? n : 1);
+    memcpy(copy, row, n);
+    k.ctx = &got;
+    if (csv_walker_init(&w, &h) == 0) {
+      csv_walk_record(&w, &k, copy, n);
+      csv_walk_record(&w, &k, copy, n);
+      csv_walker_fini(&w);
+    }
+    free(copy);
+    CHECKF(!strcmp(want.out, got.out), "cells %zu (%zu bytes): %.*s\n--- got\n%.300s\n--- want\n%.300s",
+           t, n, (int)(n < 300 ? n : 300), row, got.out, want.out);
+  }
+  csv_header_free(&h);
+  free(row);
+}
+
 /* One walker over rows one cell wider each time, with and without a
  * delimiter at the end: the columns it knows end just before, at or
  * just past the row's last cell. */
@@ -179,12 +256,7 @@ static void test_widening(void) {
   struct csv_walker w;
   struct rec_sink k;
   size_t cells, n = 0;
-  memset(&h, 0, sizeof h);
-  csv_header_read(&h, 0, header, strlen(header), buf, sizeof buf);
-  memset(&k, 0, sizeof k);
-  k.child = r_child;
-  k.value = r_value;
-  k.end_record = r_end;
+  setup(&h, header, &k, buf, sizeof buf);
   k.ctx = &got;
   k.buf = buf;
   k.buf_len = sizeof buf;
@@ -217,12 +289,14 @@ void test_csv(void) {
   struct csv_walker pw;
   test_rows(&pw);
   test_widening();
+  test_cells();
   ajar_have_avx2 = !have;
   if (!have) /* AVX2 only where the CPU runs it */
     ajar_have_avx2 = __builtin_cpu_supports("avx2");
   if (ajar_have_avx2 != have) {
     test_rows(&pw);
     test_widening();
+    test_cells();
   }
   ajar_have_avx2 = have;
 }

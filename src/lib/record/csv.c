@@ -290,6 +290,38 @@ void csv_walk_record(struct csv_walker *w, const struct rec_sink *k,
                (size_t)(e - s));
       break;
     }
+    if (bad && s == blk + __builtin_ctzll(bad)) {
+      /* a quoted cell with a delimiter (or the row's end) right after
+       * its closing quote (the next quote: from the block's mask, or
+       * 16 bytes a step past the block): no "" and no junk inside, so
+       * it is read in place, as quoted_cell would copy it */
+      uint64_t qs = bb.q >> (s - blk) >> 1;
+      const char *close =
+          qs ? s + 1 + __builtin_ctzll(qs)
+             : e - blk <= 64 ? e /* none: the cell runs to the row's end */
+                             : p + find_byte(p, (size_t)(blk + 64 - p), n, '"');
+      if (close + 1 >= e || close[1] == delim) {
+        size_t len = (size_t)(close - s - 1);
+        k->value(k->ctx, column_field(w, k, (size_t)(slot - w->cols)), VK_STRING,
+                 s + 1, len < k->buf_len ? len : k->buf_len);
+        slot++;
+        if (close + 1 >= e)
+          break;
+        s = close + 2;
+        if (s == e) { /* a delimiter at the end: one more, empty cell */
+          k->value(k->ctx, column_field(w, k, (size_t)(slot - w->cols)), VK_STRING,
+                   "", 0);
+          break;
+        }
+        if (slot == w->cols + AJAR_MAX_CSV_COLUMNS)
+          break;
+        if (s - blk >= 64) {
+          blk = p + ((size_t)(s - p) & ~(size_t)63);
+          bb = block_bits(blk, e, delim);
+        }
+        continue;
+      }
+    }
     if (!one_cell(w, k, p, n, &s, &slot))
       break;
     if (s - blk >= 64) { /* else the block's masks serve again */
