@@ -197,6 +197,9 @@ uint32_t field_next_quoted(struct ajar_collection *c, uint32_t parent,
   return predicted_quoted(c, parent, prev, k, end, klen);
 }
 
+static int on_candidate(void *p, const struct candidate *cd);
+static void on_signals(void *p, unsigned sig);
+
 int ajar_collection_new(const struct ajar_db *db, const char *name,
                         const struct ajar_collection_opts *opts,
                         struct ajar_collection **out) {
@@ -211,6 +214,11 @@ int ajar_collection_new(const struct ajar_db *db, const char *name,
   c->n_slots = AJAR_MAX_FIELDS * 4;
   c->slots = calloc(c->n_slots, sizeof *c->slots);
   c->reveal = opts ? opts->reveal : 0;
+  c->hit.c = c;
+  c->out.db = db;
+  c->out.fn = on_candidate;
+  c->out.signals = on_signals;
+  c->out.ctx = &c->hit;
   if (!c->name || !c->slots || grow_fields(c)) {
     ajar_collection_free(c);
     return AJAR_ENOMEM;
@@ -429,13 +437,6 @@ struct text_memo {
 };
 _Static_assert(AJAR_TEXT_MEMO_VALUE <= UINT8_MAX, "candidate offsets are bytes");
 
-struct hit_ctx {
-  struct ajar_collection *c;
-  struct field *f; /* c->fields do not move while a value is classified */
-  const char *v;   /* never NULL (on_array_candidate has none) */
-  struct memo_cands *rec; /* on_candidate_kept keeps the candidates here */
-  int overflow;           /* more than MEMO_CANDS of them */
-};
 
 /* on_candidate past the counters: the value's hash into a sketch that
  * is not full yet */
@@ -696,6 +697,11 @@ static void field_signals(struct field *f, unsigned sig) {
   }
 }
 
+/* the signals of a value of the collection's value sink */
+static void on_signals(void *p, unsigned sig) {
+  field_signals(((struct hit_ctx *)p)->f, sig);
+}
+
 /* memo_scalar and text_memo_scalar, the signals counted in f */
 __attribute__((noinline))
 static void memo_classify(struct ajar_collection *c, struct ajar_scratch *s,
@@ -720,13 +726,18 @@ static void classify_into(struct ajar_collection *c, struct ajar_scratch *s,
   struct hit_ctx h = {c, f, v, NULL, 0};
   field_signals(f, classify_scalar(c->db, s, f->hints, kind, v, n, on_candidate, &h));
 }
-/* the same for a string and for a number, with no dispatch on the kind */
-__attribute__((noinline))
-static void string_into(struct ajar_collection *c, struct ajar_scratch *s,
-                        struct field *f, const char *v, size_t n) {
-  struct hit_ctx h = {c, f, v, NULL, 0};
-  field_signals(f, classify_string(c->db, s, f->hints, v, n, on_candidate, &h));
+/* the same for a string, through the collection's value sink (set up
+ * by ajar_collection_new): its context takes the field and the value,
+ * and the classifier counts the signals by a call back, so the way
+ * from the walker is jumps only, with no frame before the classifier's */
+static inline void string_into(struct ajar_collection *c, struct ajar_scratch *s,
+                               struct field *f, const char *v, size_t n) {
+  c->hit.f = f;
+  c->hit.v = v;
+  c->out.s = s;
+  classify_string_to(&c->out, f->hints, v, n);
 }
+/* and for a number, with no dispatch on the kind */
 __attribute__((noinline))
 static void number_into(struct ajar_collection *c, struct field *f, const char *v,
                         size_t n) {

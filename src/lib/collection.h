@@ -86,6 +86,16 @@ _Static_assert(DET__COUNT <= UINT8_MAX, "stat_of holds a detector's index + 1");
 
 #define ROOT_FIELD 0u
 
+/* the context of the candidates of one value of field f */
+struct memo_cands;
+struct hit_ctx {
+  struct ajar_collection *c;
+  struct field *f; /* c->fields do not move while a value is classified */
+  const char *v;   /* never NULL (on_array_candidate has none) */
+  struct memo_cands *rec; /* on_candidate_kept keeps the candidates here */
+  int overflow;           /* more than MEMO_CANDS of them */
+};
+
 struct ajar_collection {
   const struct ajar_db *db;
   char *name;
@@ -100,7 +110,10 @@ struct ajar_collection {
   uint32_t overflow;          /* field index of "(other fields)", 0 if none */
   uint32_t text_memos;        /* fields with a text_memo (AJAR_TEXT_MEMOS at most) */
   struct key_cache *keys;     /* fields by quoted key (keycache.h), or NULL */
-  /* csv: fields by column */
+  /* the classifier's way for most strings: out.ctx is &hit, whose f and
+   * v, and out.s, are set per value (collection.c, string_into) */
+  struct value_sink out;
+  struct hit_ctx hit;
 };
 
 /* The child of `parent` named key (is_array: the "[]" element child).

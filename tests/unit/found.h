@@ -64,20 +64,39 @@ static inline int same(const struct found *a, const struct found *b) {
   return 1;
 }
 
-/* classify_scalar and classify_scalar_general on value i: whether they
- * give other candidates or signals (the first five such values are
- * printed, *differ counts them); general's candidates in *general */
+/* candidates and signals from classify_string_to: the signals callback */
+struct found_sig {
+  struct found f; /* first: keep takes a pointer to the whole */
+  unsigned sig;
+};
+static inline void keep_sig(void *ctx, unsigned sig) {
+  ((struct found_sig *)ctx)->sig |= sig;
+}
+
+/* classify_scalar (and classify_string_to for a string) and
+ * classify_scalar_general on value i: whether they give other
+ * candidates or signals (the first five such values are printed,
+ * *differ counts them); general's candidates in *general */
 static inline int scalar_differs(const struct ajar_db *db, struct ajar_scratch *s,
                                  uint32_t hints, enum value_kind kind, const char *v,
                                  size_t n, int i, struct found *general, int *differ) {
   struct found routed = {.n = 0};
+  struct found_sig to = {.f = {.n = 0}, .sig = 0};
+  struct value_sink k = {db, s, keep, keep_sig, &to};
   unsigned sig_r = classify_scalar(db, s, hints, kind, v, n, keep, &routed);
   unsigned sig_g = classify_scalar_general(db, s, hints, kind, v, n, keep, general);
-  if (same(&routed, general) && sig_r == sig_g)
+  int to_differs = 0;
+  if (kind == VK_STRING) {
+    classify_string_to(&k, hints, v, n);
+    to_differs = !same(&to.f, general) || to.sig != sig_g;
+  }
+  if (same(&routed, general) && sig_r == sig_g && !to_differs)
     return 0;
   if ((*differ)++ < 5)
-    fprintf(stderr, "value %d differs (%d vs %d candidates, signals %u vs %u, hints %#x): %.*s\n",
-            i, routed.n, general->n, sig_r, sig_g, (unsigned)hints, (int)n, v);
+    fprintf(stderr,
+            "value %d differs (%d vs %d candidates, signals %u vs %u; classify_string_to "
+            "%d candidates, signals %u; hints %#x): %.*s\n",
+            i, routed.n, general->n, sig_r, sig_g, to.f.n, to.sig, (unsigned)hints, (int)n, v);
   return 1;
 }
 

@@ -81,6 +81,21 @@ unsigned classify_string(const struct ajar_db *db, struct ajar_scratch *s,
                          void *ctx);
 unsigned classify_number(uint32_t hints, const char *v, size_t n, candidate_fn fn,
                          void *ctx);
+/* Where classify_string_to reports: the candidates to fn, the value's
+ * signals (when it has any) to signals, both with ctx. A caller keeps
+ * one and sets what changes per value: four arguments, so a caller
+ * with no work after the call reaches it by a jump, with no frame */
+struct value_sink {
+  const struct ajar_db *db;
+  struct ajar_scratch *s;
+  candidate_fn fn;
+  void (*signals)(void *ctx, unsigned sig);
+  void *ctx;
+};
+/* classify_string, its signals handed to k->signals: the same
+ * candidates and signals (tests/unit/test_scalar.c) */
+void classify_string_to(const struct value_sink *k, uint32_t hints, const char *v,
+                        size_t n);
 /* The same with every check of the general way in turn, none skipped by
  * the value's shape: what tests/unit/test_scalar.c holds classify_scalar to */
 unsigned classify_scalar_general(const struct ajar_db *db, struct ajar_scratch *s,

@@ -369,6 +369,12 @@ unsigned classify_string(const struct ajar_db *db, struct ajar_scratch *s,
                          void *ctx) {
   return scalar_string_as(db, s, hints, v, n, fn, ctx, 1);
 }
+void classify_string_to(const struct value_sink *k, uint32_t hints, const char *v,
+                        size_t n) {
+  unsigned sig = scalar_string_as(k->db, k->s, hints, v, n, k->fn, k->ctx, 1);
+  if (sig)
+    k->signals(k->ctx, sig);
+}
 __attribute__((noinline))
 static unsigned scalar_string_general(const struct ajar_db *db, struct ajar_scratch *s,
                                       uint32_t hints, const char *v, size_t n,
