@@ -125,8 +125,13 @@ static const char *string_end(const char *p, const char *end, int *esc) {
         goto found;
       }
       p += 16;
-      if (ajar_have_avx2)
+      if (ajar_have_avx2) {
         p = quote_or_escape_avx2(p, end);
+        /* its stop, read once (when it found none, the byte it stops at
+         * is the first not looked at, and the one to look at) */
+        if (p < end && (*p == '"' || *p == '\\'))
+          goto found;
+      }
     }
     while (p + 16 <= end) {
       __m128i v = _mm_loadu_si128((const __m128i *)p);
