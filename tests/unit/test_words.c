@@ -6,6 +6,8 @@
  * agents, separators and bytes of other classes; and its reading of a
  * CJK value by its digits and lead bytes equals the byte loop on random
  * values of address marks, other characters, digits and broken UTF-8.
+ * A value person_cjk_name reads as a name has no words name_words
+ * counts (scalar_words asks it no more).
  * name_words' split of a value into words by bits (with its one lookup
  * of a word of ASCII letters for class and name, and its test for a
  * value where no word starts as a name) equals the byte loop on random
@@ -348,6 +350,20 @@ static int keep(void *ctx, const struct candidate *c) {
   return 0;
 }
 
+/* a value of 1 to 5 pieces drawn from pieces (k of them), in v (cap
+ * bytes); its length */
+static size_t of_pieces(uint32_t *x, const char *const *pieces, size_t k, char *v, size_t cap) {
+  size_t n = 0, m = 1 + rnd(x) % 5;
+  while (m--) {
+    const char *p = pieces[rnd(x) % k];
+    if (n + strlen(p) >= cap)
+      break;
+    memcpy(v + n, p, strlen(p));
+    n += strlen(p);
+  }
+  return n;
+}
+
 static const char *const word_pieces[] = {
     "@", "_", ":", " ", "1", "42", "2024", "barbara.harris", "qq.com", "Barbara", "Walker",
     "Street", "M", "F", "male", "China", "Han Chinese", "\xE5\xB8\x82", "\xE8\xB7\xAF",
@@ -361,18 +377,12 @@ static void words_shortcut(void) {
   int i, differ = 0, quiet = 0;
   for (i = 0; i < 100000; i++) {
     char v[128];
-    size_t n = 0, digits, seps, k = 1 + rnd(&x) % 5;
+    size_t n, digits, seps;
     unsigned mask, sa, sb;
     struct emitted a = {0}, b = {0};
     uint32_t hints = rnd(&x) % 3 == 0 ? 0 : (1u << (rnd(&x) % 31)) | (rnd(&x) % 4 ? 0 : rnd(&x));
     struct emit_ctx ea = {hints, keep, &a, 0, 0}, eb = {hints, keep, &b, 0, 0};
-    while (k--) {
-      const char *p = word_pieces[rnd(&x) % (sizeof word_pieces / sizeof word_pieces[0])];
-      if (n + strlen(p) >= sizeof v)
-        break;
-      memcpy(v + n, p, strlen(p));
-      n += strlen(p);
-    }
+    n = of_pieces(&x, word_pieces, sizeof word_pieces / sizeof word_pieces[0], v, sizeof v);
     if (!n)
       continue;
     mask = value_shape(v, n, &digits, &seps);
@@ -389,7 +399,37 @@ static void words_shortcut(void) {
   CHECKF(quiet > 10000 && quiet < 90000, "%d values with no candidate", quiet);
 }
 
+static const char *const cjk_pieces[] = {
+    "\xE7\x8E\x8B", "\xE8\x91\xA3", "\xE6\xAC\xA7\xE9\x98\xB3", "\xE5\xAE\x87",
+    "\xE9\x9B\xAA", "\xE5\xB0\x8F\xE6\x98\x8E", "\xEA\xB9\x80",
+    "\xEB\xAF\xBC\xEC\xA4\x80", "\xEC\xA0\x95", "\xE3\x82\xB5\xE3\x82\xA8",
+    "\xE3\x82\xB3", "\xE4\xBD\x90\xE8\x97\xA4", "\xE6\x9C\xA8\xE6\x9D\x91",
+    "\xE9\x99\xBD", " ", " ", "a", "Z", "Li", "\xC3\x89mile", "\xD0\x98\xD0\xB2",
+    "\xE8", "\x80", "\xE3\x80\x80", "\xF0\x9F\x98\x80", "\xE3\x83\xBC"};
+
+/* scalar_words leaves a value person_cjk_name reads as a CJK name
+ * before name_words: such a value has no Latin or Cyrillic name in it.
+ * On values of CJK names, spaces, Latin and Cyrillic words and other
+ * bytes, none person_cjk_name reads has words name_words counts. */
+static void cjk_not_latin(void) {
+  uint32_t x = 2718281828u;
+  int i, differ = 0, cjk = 0;
+  for (i = 0; i < 200000; i++) {
+    char v[40];
+    size_t n = of_pieces(&x, cjk_pieces, sizeof cjk_pieces / sizeof cjk_pieces[0], v, sizeof v);
+    int known;
+    if (!person_cjk_name(v, n))
+      continue;
+    cjk++;
+    if ((name_words(v, n, &known) || name_words_bytes(v, n, &known)) && differ++ < 5)
+      fprintf(stderr, "a CJK name with Latin name words: \"%.*s\"\n", (int)n, v);
+  }
+  CHECKF(differ == 0, "%d CJK names with name words", differ);
+  CHECKF(cjk > 10000, "%d CJK names", cjk);
+}
+
 void test_words(void) {
+  cjk_not_latin();
   words_shortcut();
   person_words();
   name_values();

@@ -1285,8 +1285,13 @@ person_name(struct emit_ctx *e, const char *v, size_t n, unsigned mask) {
   int said = (e->hints & (AJAR_H_NAME | AJAR_H_PERSON)) != 0;
   if (mask & C_HIGH) {
     int cjk = (mask & (C_UPPER | C_LOWER | C_DIGIT)) ? 0 : person_cjk_name(v, n);
-    if (cjk && emit_as(e, DET_PERSON_NAME, cjk >= 2, n, !said && cjk < 3))
+    /* a value person_cjk_name reads is CJK characters and a space
+     * only, none of which starts a word name_words counts (name_word):
+     * no Latin or Cyrillic name to look for */
+    if (cjk) {
+      emit_as(e, DET_PERSON_NAME, cjk >= 2, n, !said && cjk < 3);
       return sig;
+    }
   }
   /* every word name_words counts begins with a capital, Latin or
    * Cyrillic (name_word); the rest are particles and titles, no name
