@@ -27,18 +27,33 @@ static inline size_t find_byte(const char *p, size_t i, size_t n, char c) {
  * the delimiter or n. Returns the kept length. */
 static size_t quoted_cell(const char *p, size_t n, size_t *pi, char delim,
                           char *buf, size_t cap) {
+  const __m128i q = _mm_set1_epi8('"');
   size_t i = *pi + 1, k = 0;
   while (i < n) {
-    /* the run up to the next quote, copied whole */
-    size_t stop = find_byte(p, i, n, '"'), run = stop - i;
-    if (k < cap) {
-      size_t c = cap - k < run ? cap - k : run;
-      memcpy(buf + k, p + i, c);
-      k += c;
+    size_t stop, run;
+    if (i + 16 <= n && k + 16 <= cap) {
+      /* 16 bytes stored whole, kept up to the first quote among them */
+      __m128i v = _mm_loadu_si128((const __m128i *)(p + i));
+      unsigned m = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(v, q));
+      _mm_storeu_si128((__m128i *)(buf + k), v);
+      run = m ? (size_t)__builtin_ctz(m) : 16;
+      k += run;
+      i += run;
+      if (!m)
+        continue;
+    } else {
+      /* the run up to the next quote, copied whole */
+      stop = find_byte(p, i, n, '"');
+      run = stop - i;
+      if (k < cap) {
+        size_t c = cap - k < run ? cap - k : run;
+        memcpy(buf + k, p + i, c);
+        k += c;
+      }
+      i = stop;
+      if (i == n)
+        break;
     }
-    i = stop;
-    if (i == n)
-      break;
     if (i + 1 < n && p[i + 1] == '"') { /* "" is one quote */
       if (k < cap) buf[k++] = '"';
       i += 2;
