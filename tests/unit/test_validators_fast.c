@@ -193,7 +193,7 @@ static size_t make(char *v) {
                                     "0", "8", "2720", "2721", "2220", "3527", "3590", "305",
                                     "306", "39", "38", "6010", "643"};
   size_t n, i;
-  int kind = (int)rnd(12);
+  int kind = (int)rnd(13);
   n = kind == 7 ? 0 : 9 + rnd(11); /* most at the lengths of ids */
   if (kind == 6)
     n = rnd(35);
@@ -256,6 +256,20 @@ static size_t make(char *v) {
       for (i = 0; i < 10 && !ajar_verhoeff_ok(v, n); i++) v[11] = (char)('0' + i);
     if (rnd(4) == 0) v[rnd(12)] = (char)('0' + rnd(10));
     break;
+  case 12: { /* a FR NIR: its key made to hold, a first digit and a
+             * month valid or not, maybe one digit off */
+    static const char *const month[] = {"01", "12", "20", "99", "00", "13", "19", "07"};
+    unsigned long long num = 0;
+    n = 15;
+    for (i = 1; i < 13; i++) v[i] = (char)('0' + rnd(10));
+    v[0] = "12347856"[rnd(8)];
+    memcpy(v + 3, month[rnd(8)], 2);
+    for (i = 0; i < 13; i++) num = num * 10 + (unsigned)(v[i] - '0');
+    v[13] = (char)('0' + (97 - num % 97) / 10);
+    v[14] = (char)('0' + (97 - num % 97) % 10);
+    if (rnd(3) == 0) v[rnd(15)] = (char)('0' + rnd(10));
+    break;
+  }
   case 10:   /* a MAC, colons, dashes or Cisco dots, all 0 or all f at */
   case 11: { /* times, or a UUID; maybe a byte at a hex digit's edges */
     static const char hex[] = "0123456789abcdefABCDEF", edge[] = "gG`@/:-.Ff09 \x80";
@@ -304,6 +318,9 @@ static int d_cpf(const char *s, size_t n) {
 static int d_aadhaar(const char *s, size_t n) {
   return n == 12 && r_all_digits(s, n) ? ajar_in_aadhaar_digits(s) : ajar_valid_in_aadhaar(s, n);
 }
+static int d_fr_nir(const char *s, size_t n) {
+  return n == 15 && r_all_digits(s, n) ? ajar_fr_nir_digits(s) : ajar_valid_fr_nir(s, n);
+}
 static int d_card_iin(const char *s, size_t n) {
   return n >= 12 && n <= 19 && r_all_digits(s, 4) ? ajar_card_iin_digits(s, n)
                                                  : ajar_card_iin_ok(s, n);
@@ -332,6 +349,7 @@ void test_validators_fast(void) {
       {"card_iin_digits", d_card_iin, r_card_iin},
       {"in_aadhaar", ajar_valid_in_aadhaar, r_aadhaar}, {"in_aadhaar_digits", d_aadhaar, r_aadhaar},
       {"mac", ajar_valid_mac, ajar_valid_mac_bytes}, {"uuid", ajar_valid_uuid, ajar_valid_uuid_bytes},
+      {"fr_nir_digits", d_fr_nir, ajar_valid_fr_nir},
   };
   size_t p, round, valid[sizeof pairs / sizeof pairs[0]] = {0};
   size_t ipv4_seps_off = 0;

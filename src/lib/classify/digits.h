@@ -16,6 +16,21 @@ static inline uint64_t word_not_digits(uint64_t x) {
          0x3333333333333333ull;
 }
 
+/* the 8 digits at p as a number, or -1 when one of the bytes is no
+ * digit: a 64-bit word is checked and converted at once (pairs, then
+ * fours, then the eight) */
+static inline int64_t eight_digits(const char *p) {
+  uint64_t x;
+  memcpy(&x, p, sizeof x);
+  if (word_not_digits(x))
+    return -1;
+  x -= 0x3030303030303030ull;      /* little-endian: the first digit lowest */
+  x = x * 10 + (x >> 8);           /* each 16 bits: two digits, in the low byte */
+  x = ((x & 0x000000FF000000FFull) * (100 + (1000000ull << 32)) +
+       ((x >> 16) & 0x000000FF000000FFull) * (1 + (10000ull << 32))) >> 32;
+  return (int64_t)x;
+}
+
 /* whether v holds digits only (1 for n == 0): eight bytes a step from 8
  * bytes on, the last step overlapping */
 static inline int digits_only(const char *v, size_t n) {

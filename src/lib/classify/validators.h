@@ -34,6 +34,8 @@ int ajar_br_cpf_digits(const char *s);
 int ajar_card_iin_digits(const char *s, size_t n);
 /* 12 digits */
 int ajar_in_aadhaar_digits(const char *s);
+/* 15 digits */
+int ajar_fr_nir_digits(const char *s);
 
 /* national ids */
 int ajar_valid_cn_resident_id(const char *s, size_t n); /* 18, last may be X/x; MOD 11-2, date, region */

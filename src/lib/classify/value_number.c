@@ -98,21 +98,6 @@ __attribute__((noinline)) static int parse_double_strtod(const char *v, size_t n
   return end == tmp + n && isfinite(*out);
 }
 
-/* the 8 digits at p as a number, or -1 when one of the bytes is no
- * digit: a 64-bit word is checked and converted at once (pairs, then
- * fours, then the eight) */
-static inline int64_t eight_digits(const char *p) {
-  uint64_t x;
-  memcpy(&x, p, sizeof x);
-  if (word_not_digits(x))
-    return -1;
-  x -= 0x3030303030303030ull;      /* little-endian: the first digit lowest */
-  x = x * 10 + (x >> 8);           /* each 16 bits: two digits, in the low byte */
-  x = ((x & 0x000000FF000000FFull) * (100 + (1000000ull << 32)) +
-       ((x >> 16) & 0x000000FF000000FFull) * (1 + (10000ull << 32))) >> 32;
-  return (int64_t)x;
-}
-
 int parse_double(const char *v, size_t n, double *out) {
   /* powers of ten a double holds exactly */
   static const double p10[23] = {1e0,  1e1,  1e2,  1e3,  1e4,  1e5,  1e6,  1e7,
@@ -308,7 +293,7 @@ static unsigned classify_digits(struct emit_ctx *e, const char *v, size_t n,
         ajar_imsi_mcc_known((d[0] - '0') * 100 + (d[1] - '0') * 10 + (d[2] - '0')) &&
         !SAME())
       EMITE(DET_IMSI, 1);
-    if (nd == 15 && ajar_valid_fr_nir(d, nd))
+    if (nd == 15 && ajar_fr_nir_digits(d))
       EMITE(DET_FR_NIR, 1);
     break;
   case 16:
