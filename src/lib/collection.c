@@ -737,12 +737,13 @@ static inline void string_into(struct ajar_collection *c, struct ajar_scratch *s
   c->out.s = s;
   classify_string_to(&c->out, f->hints, v, n);
 }
-/* and for a number, with no dispatch on the kind */
-__attribute__((noinline))
-static void number_into(struct ajar_collection *c, struct field *f, const char *v,
-                        size_t n) {
-  struct hit_ctx h = {c, f, v, NULL, 0};
-  field_signals(f, classify_number(f->hints, v, n, on_candidate, &h));
+/* and for a number, with no dispatch on the kind (the scratch is for
+ * strings) */
+static inline void number_into(struct ajar_collection *c, struct field *f, const char *v,
+                               size_t n) {
+  c->hit.f = f;
+  c->hit.v = v;
+  classify_number_to(&c->out, f->hints, v, n);
 }
 
 /* no candidates: nothing to remember (classify_time_place) */

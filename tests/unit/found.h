@@ -73,7 +73,7 @@ static inline void keep_sig(void *ctx, unsigned sig) {
   ((struct found_sig *)ctx)->sig |= sig;
 }
 
-/* classify_scalar (and classify_string_to for a string) and
+/* classify_scalar (and classify_string_to or classify_number_to) and
  * classify_scalar_general on value i: whether they give other
  * candidates or signals (the first five such values are printed,
  * *differ counts them); general's candidates in *general */
@@ -86,15 +86,18 @@ static inline int scalar_differs(const struct ajar_db *db, struct ajar_scratch *
   unsigned sig_r = classify_scalar(db, s, hints, kind, v, n, keep, &routed);
   unsigned sig_g = classify_scalar_general(db, s, hints, kind, v, n, keep, general);
   int to_differs = 0;
-  if (kind == VK_STRING) {
-    classify_string_to(&k, hints, v, n);
+  if (kind == VK_STRING || !classify_scalar_nothing(hints, kind, n)) {
+    if (kind == VK_STRING)
+      classify_string_to(&k, hints, v, n);
+    else
+      classify_number_to(&k, hints, v, n);
     to_differs = !same(&to.f, general) || to.sig != sig_g;
   }
   if (same(&routed, general) && sig_r == sig_g && !to_differs)
     return 0;
   if ((*differ)++ < 5)
     fprintf(stderr,
-            "value %d differs (%d vs %d candidates, signals %u vs %u; classify_string_to "
+            "value %d differs (%d vs %d candidates, signals %u vs %u; classify_..._to "
             "%d candidates, signals %u; hints %#x): %.*s\n",
             i, routed.n, general->n, sig_r, sig_g, to.f.n, to.sig, (unsigned)hints, (int)n, v);
   return 1;

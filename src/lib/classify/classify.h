@@ -92,9 +92,11 @@ struct value_sink {
   void (*signals)(void *ctx, unsigned sig);
   void *ctx;
 };
-/* classify_string, its signals handed to k->signals: the same
- * candidates and signals (tests/unit/test_scalar.c) */
+/* classify_string and classify_number, their signals handed to
+ * k->signals: the same candidates and signals (tests/unit/test_scalar.c) */
 void classify_string_to(const struct value_sink *k, uint32_t hints, const char *v,
+                        size_t n);
+void classify_number_to(const struct value_sink *k, uint32_t hints, const char *v,
                         size_t n);
 /* The same with every check of the general way in turn, none skipped by
  * the value's shape: what tests/unit/test_scalar.c holds classify_scalar to */

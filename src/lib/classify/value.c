@@ -246,13 +246,23 @@ static inline int scalar_first_look(uint32_t hints, enum value_kind kind,
 }
 
 /* a number (value_number.c) */
-unsigned classify_number(uint32_t hints, const char *v, size_t n, candidate_fn fn,
-                         void *ctx) {
+static inline __attribute__((always_inline)) unsigned
+number_as(uint32_t hints, const char *v, size_t n, candidate_fn fn, void *ctx) {
   struct emit_ctx ec = {hints, fn, ctx, 0, 0};
   unsigned sig;
   if (!scalar_first_look(hints, VK_NUMBER, &v, &n, fn, ctx, &sig))
     return sig;
   return scalar_number(&ec, v, n);
+}
+unsigned classify_number(uint32_t hints, const char *v, size_t n, candidate_fn fn,
+                         void *ctx) {
+  return number_as(hints, v, n, fn, ctx);
+}
+void classify_number_to(const struct value_sink *k, uint32_t hints, const char *v,
+                        size_t n) {
+  unsigned sig = number_as(hints, v, n, k->fn, k->ctx);
+  if (sig)
+    k->signals(k->ctx, sig);
 }
 
 /* A string. With `route`, a value made of digits and
