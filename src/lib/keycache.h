@@ -4,7 +4,8 @@
  *
  * A key of 1..15 plain bytes read with its closing quote is 16 bytes or
  * fewer: loaded as one vector (the lanes past the quote cleared), hashed
- * with its parent into a direct-mapped table and compared whole. Records
+ * with its parent into a table of slot pairs (two ways) and compared
+ * whole: the key's slot, then its pair's. Records
  * whose keys come in varying order (short records of many kinds) miss
  * the per-field predictions of the next key; this table does not depend
  * on order. A slot holds what field_child gave for (parent, key), so a
@@ -67,11 +68,18 @@ static inline uint32_t key_cache_find(const struct key_cache *kc, uint32_t paren
   key = _mm_and_si128(v, keep);
   s = &kc->slot[key_cache_index(key, parent)];
   /* equal vectors are equal lengths (the quote is in both at len); an
-   * empty slot, all zeros, equals no key */
+   * empty slot, all zeros, equals no key. Two ways: the key's slot, then
+   * its pair's (idx ^ 1), where key_cache_put puts a key whose slot is
+   * taken. */
   if (s->parent != parent ||
       _mm_movemask_epi8(_mm_cmpeq_epi8(key, _mm_loadu_si128((const __m128i *)s->key16))) !=
-          0xFFFF)
-    return UINT32_MAX;
+          0xFFFF) {
+    s = &kc->slot[(size_t)(s - kc->slot) ^ 1];
+    if (s->parent != parent ||
+        _mm_movemask_epi8(_mm_cmpeq_epi8(key, _mm_loadu_si128((const __m128i *)s->key16))) !=
+            0xFFFF)
+      return UINT32_MAX;
+  }
   *klen = len;
   return s->field;
 }
@@ -83,10 +91,18 @@ static inline void key_cache_put(struct key_cache *kc, uint32_t parent,
   struct key_slot *s;
   char key16[16];
   __m128i key;
+  unsigned idx;
   memcpy(key16, leaf16, 16);
   key16[len] = '"';
   key = _mm_loadu_si128((const __m128i *)key16);
-  s = &kc->slot[key_cache_index(key, parent)];
+  idx = key_cache_index(key, parent);
+  s = &kc->slot[idx];
+  /* the key's slot when it is free or holds this key, else its pair's
+   * (which the key before in that pair leaves): two keys of one slot
+   * (pretty JSON's keys under each level of nesting collide now and
+   * then) are both found */
+  if (s->len && (s->parent != parent || memcmp(s->key16, key16, 16)))
+    s = &kc->slot[idx ^ 1];
   memcpy(s->key16, key16, 16);
   s->parent = parent;
   s->field = field;

@@ -108,8 +108,45 @@ static void test_table(void) {
   free(kc);
 }
 
+/* two keys of one slot under one parent, put one after the other: both
+ * are found (the second in the slot's pair), not the first evicted */
+static void test_pair(void) {
+  struct key_cache *kc = calloc(1, sizeof *kc);
+  char key[64], leaf[2][16];
+  size_t n[2] = {0, 0};
+  unsigned i, slot = 0, found = 0, k;
+  for (i = 6; kc && found < 2 && i < 200000; i++) {
+    char key16[16] = {0};
+    size_t m = key_text(i, key);
+    unsigned at;
+    if (m > 15)
+      continue;
+    memcpy(key16, key, m);
+    key16[m] = '"';
+    at = key_cache_index(_mm_loadu_si128((const __m128i *)key16), 7);
+    if (found && at != slot)
+      continue;
+    slot = at;
+    memset(leaf[found], 0, 16);
+    memcpy(leaf[found], key, m);
+    n[found++] = m;
+  }
+  CHECKF(found == 2, "no two keys of one slot among %u", i);
+  for (k = 0; found == 2 && k < 2; k++)
+    key_cache_put(kc, 7, leaf[k], n[k], 100 + k);
+  for (k = 0; found == 2 && k < 2; k++) {
+    size_t len, klen = 0;
+    char *b = quoted(leaf[k], n[k], ":1}", &len);
+    uint32_t got = key_cache_find(kc, 7, b, b + len, &klen);
+    CHECKF(got == 100 + k && klen == n[k], "key %u of a slot's two: %u", k, got);
+    free(b);
+  }
+  free(kc);
+}
+
 void test_keys(void) {
   test_table();
+  test_pair();
   struct ajar_db *db = NULL;
   struct ajar_collection *c = NULL;
   char err[256];
