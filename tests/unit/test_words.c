@@ -6,6 +6,8 @@
  * agents, separators and bytes of other classes; and its reading of a
  * CJK value by its digits and lead bytes equals the byte loop on random
  * values of address marks, other characters, digits and broken UTF-8.
+ * A value of over three bytes is a country by its words' country bit
+ * alone, as ajar_lexicon_country_of says.
  * A value person_cjk_name reads as a name has no words name_words
  * counts (scalar_words asks it no more).
  * name_words' split of a value into words by bits (with its one lookup
@@ -428,8 +430,35 @@ static void cjk_not_latin(void) {
   CHECKF(cjk > 10000, "%d CJK names", cjk);
 }
 
+/* scalar_words takes a value of over three bytes as a country by the
+ * country bit of its words alone, without ajar_lexicon_country_of: no
+ * ISO code is that long. On country names, codes and other words, in
+ * any case, with any word bits, the two agree. */
+static void country_words(void) {
+  static const char *const pieces[] = {"DE", "DEU", "de", "Germany", "germany", "United",
+                                       " ", "States", "China", "CN", "X", "Deutschland",
+                                       "-", "Barbara", "US", "USA", "FRA"};
+  uint32_t x = 1618033988u;
+  int i, differ = 0, countries = 0;
+  for (i = 0; i < 100000; i++) {
+    char v[64];
+    size_t n = of_pieces(&x, pieces, sizeof pieces / sizeof pieces[0], v, sizeof v);
+    uint32_t words = rnd(&x) % 2 ? ajar_lexicon_value_words(v, n) : rnd(&x);
+    int a, b = ajar_lexicon_country_of(v, n, words);
+    if (n <= 3)
+      continue;
+    a = (words & AJAR_V_COUNTRY) != 0;
+    countries += b != 0;
+    if (a != b && differ++ < 5)
+      fprintf(stderr, "country_of differs on \"%.*s\": %d, bit %d\n", (int)n, v, b, a);
+  }
+  CHECKF(differ == 0, "%d of 100000 values", differ);
+  CHECKF(countries > 1000, "%d countries", countries);
+}
+
 void test_words(void) {
   cjk_not_latin();
+  country_words();
   words_shortcut();
   person_words();
   name_values();

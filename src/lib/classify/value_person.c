@@ -1382,7 +1382,8 @@ static __attribute__((noinline)) unsigned words_of_value(struct emit_ctx *e, con
   /* named for nothing: a country's name (validated) or ISO code is a
    * candidate the field decides on (collection_finish.c) */
   if (!hints && n <= 64 && !digits && !(mask & (C_AT | C_UNDER | C_COLON | C_SLASH | C_EQ))) {
-    int k = ajar_lexicon_country_of(v, n, words);
+    /* over three bytes no ISO code: only the words' country bit */
+    int k = n <= 3 ? ajar_lexicon_country_of(v, n, words) : (words & AJAR_V_COUNTRY) != 0;
     if (k)
       EMITE(DET_NATIONALITY, k == 1);
   }
