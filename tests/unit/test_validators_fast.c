@@ -375,6 +375,19 @@ void test_validators_fast(void) {
     }
   }
   CHECKF(ipv4_seps_off == 0, "%zu IPv4s without three separators", ipv4_seps_off);
+  /* ajar_card_iin_digits decides most prefixes on a table by the first
+   * two digits: every prefix of four digits, at every card length */
+  {
+    size_t p4, n, off = 0;
+    for (p4 = 0; p4 < 10000; p4++)
+      for (n = 12; n <= 19; n++) {
+        memset(v, '7', n);
+        v[0] = (char)('0' + p4 / 1000), v[1] = (char)('0' + p4 / 100 % 10);
+        v[2] = (char)('0' + p4 / 10 % 10), v[3] = (char)('0' + p4 % 10);
+        off += ajar_card_iin_digits(v, n) != r_card_iin(v, n);
+      }
+    CHECKF(off == 0, "card_iin_digits differs from the ranges on %zu prefixes", off);
+  }
   /* phone_ext_cut reads "ext" a byte at a time: strncasecmp decides the
    * same on phones with an extension in any case, and on near ones */
   {
