@@ -817,7 +817,11 @@ static inline void value_in(struct ajar_collection *c, struct ajar_scratch *s,
 __attribute__((noinline))
 static void root_value(struct ajar_collection *c, struct ajar_scratch *s,
                        enum value_kind kind, const char *v, size_t n) {
-  value_in(c, s, &c->fields[field_child(c, ROOT_FIELD, "$", 1, 0)], kind, v, n);
+  /* field_child may grow (move) c->fields: its index first, then the
+   * slot; in one expression the compiler may read c->fields before the
+   * call (clang does) */
+  uint32_t fi = field_child(c, ROOT_FIELD, "$", 1, 0);
+  value_in(c, s, &c->fields[fi], kind, v, n);
 }
 
 /* field_value, inlined in the sink's value: one call per value */

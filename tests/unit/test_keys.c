@@ -144,6 +144,35 @@ static void test_pair(void) {
   free(kc);
 }
 
+/* A scalar record ("x", 5) goes to the root field "$". When that field
+ * is the one that fills c->fields, field_child moves the array: the value
+ * must land in the moved array (it was counted in the freed one when the
+ * compiler read c->fields before the call, as clang did; the fuzzer found
+ * it). The fields are made up to the array's capacity first. */
+static void test_root_grow(struct ajar_db *db) {
+  struct ajar_collection *c = NULL;
+  struct ajar_scratch *s = NULL;
+  char key[16];
+  unsigned i;
+  uint32_t cap, root;
+  CHECK(ajar_collection_new(db, "g", NULL, &c) == 0);
+  CHECK(ajar_scratch_alloc(db, &s) == 0);
+  if (c && s) {
+    for (i = 0; c->n_fields < c->cap_fields; i++) {
+      int n = snprintf(key, sizeof key, "k%u", i);
+      field_child(c, 0, key, (size_t)n, 0);
+    }
+    cap = c->cap_fields;
+    CHECK(ajar_collection_add_json(c, s, "\"abc\"", 5) == 0);
+    CHECK(c->cap_fields > cap); /* "$" moved the array */
+    root = field_child(c, 0, "$", 1, 0);
+    CHECKF(c->fields[root].values == 1, "root values %u",
+           (unsigned)c->fields[root].values);
+  }
+  ajar_scratch_free(s);
+  ajar_collection_free(c);
+}
+
 void test_keys(void) {
   test_table();
   test_pair();
@@ -157,5 +186,6 @@ void test_keys(void) {
   if (c)
     test_lookups(c);
   ajar_collection_free(c);
+  test_root_grow(db);
   ajar_db_free(db);
 }
