@@ -66,6 +66,16 @@ static int harden(sqlite3 *db) {
   return 0;
 }
 
+/* SQLite's message for db as the file's error, on one line: a malformed
+ * schema's message quotes the file's own bytes, line ends included */
+static void sqlite_error(char *err, size_t errlen, sqlite3 *db) {
+  size_t k;
+  snprintf(err, errlen, "SQLite: %s", db ? sqlite3_errmsg(db) : "out of memory");
+  for (k = 0; err[k]; k++)
+    if ((unsigned char)err[k] < 0x20 || err[k] == 0x7f)
+      err[k] = ' ';
+}
+
 /* one table's rows into its collection; SQLite's result code */
 static int read_table(sqlite3 *db, const char *name, const struct rec_sink *k,
                       struct sqlite_stats *st) {
@@ -138,7 +148,7 @@ int sqlite_walk_file(const char *path, const struct rec_sink *top,
   }
   rc = sqlite3_open_v2(uri, &db, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, NULL);
   if (rc != SQLITE_OK || harden(db)) {
-    snprintf(err, errlen, "SQLite: %s", db ? sqlite3_errmsg(db) : "out of memory");
+    sqlite_error(err, errlen, db);
     sqlite3_close(db);
     return rc == SQLITE_NOMEM ? AJAR_ENOMEM : AJAR_EPARSE;
   }
@@ -177,7 +187,7 @@ int sqlite_walk_file(const char *path, const struct rec_sink *top,
     }
   }
   if (rc != SQLITE_DONE && rc != SQLITE_OK && !ret) {
-    snprintf(err, errlen, "SQLite: %s", sqlite3_errmsg(db));
+    sqlite_error(err, errlen, db);
     ret = rc == SQLITE_NOMEM ? AJAR_ENOMEM : AJAR_EPARSE;
   }
   sqlite3_finalize(list);
