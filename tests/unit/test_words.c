@@ -1,5 +1,5 @@
-/* Words of values (value_person.c, person.c): the shortcuts give what
- * the general paths give. looks_address's reading of a value in Latin
+/* Words of values (value_person.c, value_address.c, person.c): the
+ * shortcuts give what the general paths give. looks_address's reading of a value in Latin
  * letters by its words equals looks_address_bytes' byte loop on random
  * values built from house numbers, street words and endings in any case
  * and with dots, particles, postcodes, words of sentences and user

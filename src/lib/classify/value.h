@@ -4,7 +4,8 @@
  *   value_number.c  digits: national ids, cards, phones, IPv4
  *   value_token.c   tokens without spaces: MAC, IPv6, secrets, ids with
  *                   letters, coordinates
- *   value_person.c  words: names, addresses, vocabularies
+ *   value_person.c  words: names, vocabularies, what a field's name says
+ *   value_address.c street addresses (Latin letters, CJK marks)
  */
 #ifndef AJAR_VALUE_H
 #define AJAR_VALUE_H
@@ -106,8 +107,7 @@ int blood_group(const char *v, size_t n);
 unsigned scalar_token(struct emit_ctx *e, const char *v, size_t n,
                       unsigned mask, size_t digits, size_t seps);
 
-/* value_person.c */
-#define NAME_VOCAB (AJAR_V_GIVEN_NAME | AJAR_V_SURNAME | AJAR_V_CN_SURNAME)
+/* value_address.c */
 /* a street address by its words and numbers, a postcode of a telling
  * shape, or the markers of a CJK address; mask from value_shape */
 int looks_address(const char *v, size_t n, unsigned mask);
@@ -116,6 +116,9 @@ int looks_address(const char *v, size_t n, unsigned mask);
 int looks_address_bytes(const char *v, size_t n);
 /* and of a CJK address, read a byte at a time */
 int looks_address_zh_bytes(const char *v, size_t n);
+
+/* value_person.c */
+#define NAME_VOCAB (AJAR_V_GIVEN_NAME | AJAR_V_SURNAME | AJAR_V_CN_SURNAME)
 /* a person's name in Latin or Cyrillic letters by its shape: its
  * number of words (0: none), *known whether the vocabularies know a word
  * (1) or a particle stands between words (2); and the same with the
