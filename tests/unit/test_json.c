@@ -282,12 +282,19 @@ static void gen_numbers(struct gen *g) {
     if (i)
       emits(g, rnd(&g->x) % 4 ? "," : seps[rnd(&g->x) % (sizeof seps / sizeof seps[0])]);
     if (rnd(&g->x) % 2) {
-      unsigned k = rnd(&g->x) % 24, j;
-      char d[32];
+      unsigned k = rnd(&g->x) % 40, j;
+      char d[40];
       for (j = 0; j < k; j++)
         d[j] = (char)('0' + rnd(&g->x) % 10);
-      if (k > 2 && rnd(&g->x) % 2)
-        d[rnd(&g->x) % k] = rnd(&g->x) % 2 ? '.' : 'e';
+      /* plain decimals and near misses, read without a call when they
+       * end within 32 bytes (array_number, one or two loads): a sign, a
+       * dot anywhere (first, last, twice), an exponent, a sign inside */
+      if (k && rnd(&g->x) % 3 == 0)
+        d[0] = rnd(&g->x) % 4 ? '-' : '+';
+      if (k > 1 && rnd(&g->x) % 2)
+        d[rnd(&g->x) % k] = ".....e-"[rnd(&g->x) % 7];
+      if (k > 2 && rnd(&g->x) % 4 == 0)
+        d[rnd(&g->x) % k] = '.';
       emit(g, d, k);
     } else {
       emits(g, numbers[rnd(&g->x) % (sizeof numbers / sizeof numbers[0])]);
