@@ -803,13 +803,15 @@ static void string_maybe_empty(struct ajar_collection *c, struct ajar_scratch *s
     value_counted(c, s, f, VK_STRING, v, n);
 }
 
-/* a value of f that is not null */
+/* a value of f that is not null; "" (an empty CSV cell) is an empty
+ * placeholder with no call */
 static inline void value_in(struct ajar_collection *c, struct ajar_scratch *s,
                             struct field *f, enum value_kind kind, const char *v,
                             size_t n) {
-  if (kind == VK_STRING && value_may_be_empty(v, n))
-    string_maybe_empty(c, s, f, v, n);
-  else
+  if (kind == VK_STRING && value_may_be_empty(v, n)) {
+    if (n)
+      string_maybe_empty(c, s, f, v, n);
+  } else
     value_counted(c, s, f, kind, v, n);
 }
 

@@ -12,6 +12,7 @@
 
 #include "unit.h"
 #include "validators.h"
+#include "shape.h"
 
 typedef int (*vfn)(const char *, size_t);
 
@@ -567,6 +568,12 @@ static void test_robustness(void) {
   }
 }
 
+/* ajar_valid_email_shaped with the mask value_shape gives v */
+static int email_shaped(const char *v, size_t n) {
+  size_t digits, seps;
+  return ajar_valid_email_shaped(v, n, value_shape(v, n, &digits, &seps));
+}
+
 /* ajar_valid_email (bit masks, 16 bytes a step, up to 64 bytes) against
  * the byte loop on random addresses made of the bytes the rules are
  * about, of 0 to 80 bytes, most of them near valid */
@@ -598,6 +605,8 @@ static void test_email_masks(void) {
     valid += ajar_valid_email_bytes(v, n);
     CHECKF(ajar_valid_email(v, n) == ajar_valid_email_bytes(v, n), "round %d: \"%.*s\"",
            round, (int)n, v);
+    CHECKF(email_shaped(v, n) == ajar_valid_email_bytes(v, n), "shaped, round %d: \"%.*s\"",
+           round, (int)n, v);
   }
   CHECKF(valid > 500, "only %d valid addresses made", valid);
   /* every byte at every position of valid addresses of 6 to 64 bytes
@@ -614,7 +623,8 @@ static void test_email_masks(void) {
         for (c = 0; c < 256; c++) {
           memcpy(v, addr[a], n);
           v[pos] = (char)c;
-          if (ajar_valid_email(v, n) != ajar_valid_email_bytes(v, n) && ok) {
+          if ((ajar_valid_email(v, n) != ajar_valid_email_bytes(v, n) ||
+               email_shaped(v, n) != ajar_valid_email_bytes(v, n)) && ok) {
             CHECKF(0, "byte 0x%02x at %zu of %s", c, pos, addr[a]);
             ok = 0;
           }
@@ -623,10 +633,57 @@ static void test_email_masks(void) {
   }
 }
 
+/* ajar_valid_email_shaped against the byte loop on addresses of
+ * letters, digits, '@', '.' and '-' alone (the bytes whose shape takes
+ * its four-compare way), 1 to 72 bytes, most of them near valid: two
+ * '@', dots and dashes at the ends of labels, digits in the TLD */
+static void test_email_plain(void) {
+  static const char local[] = "abzAZ09.-", dom[] = "aqZ9-.", tail[] = "comIOx9-";
+  uint32_t seed = 7;
+  int round, valid = 0, plain = 0;
+  for (round = 0; round < 200000; round++) {
+    char v[96];
+    size_t n = 0, i, k;
+    seed = seed * 1103515245u + 12345u;
+    k = 1 + (seed >> 16) % 40;
+    for (i = 0; i < k; i++) {
+      seed = seed * 1103515245u + 12345u;
+      v[n++] = (seed >> 16) % 24 == 0 ? "@.-"[(seed >> 20) % 3] : local[(seed >> 20) % 9];
+    }
+    v[n++] = '@';
+    seed = seed * 1103515245u + 12345u;
+    k = (seed >> 16) % 24;
+    for (i = 0; i < k; i++) {
+      seed = seed * 1103515245u + 12345u;
+      v[n++] = (seed >> 16) % 6 == 0 ? '.' : dom[(seed >> 20) % 6];
+    }
+    seed = seed * 1103515245u + 12345u;
+    if ((seed >> 16) % 8)
+      v[n++] = '.';
+    k = (seed >> 20) % 27;
+    for (i = 0; i < k; i++) {
+      seed = seed * 1103515245u + 12345u;
+      v[n++] = (seed >> 16) % 16 ? "comioxyzQ"[(seed >> 20) % 9] : tail[(seed >> 20) % 8];
+    }
+    {
+      size_t d, s2;
+      plain += n >= 6 && n <= 64 &&
+               !(value_shape(v, n, &d, &s2) &
+                 ~(unsigned)(C_DIGIT | C_UPPER | C_LOWER | C_HEXALPHA | C_AT | C_DOT | C_DASH));
+    }
+    valid += ajar_valid_email_bytes(v, n);
+    CHECKF(email_shaped(v, n) == ajar_valid_email_bytes(v, n), "plain, round %d: \"%.*s\"",
+           round, (int)n, v);
+  }
+  CHECKF(valid > 5000 && plain > 150000, "only %d valid, %d plain addresses made", valid,
+         plain);
+}
+
 void test_validators_fast(void); /* test_validators_fast.c */
 
 void test_validators(void) {
   test_email_masks();
+  test_email_plain();
   test_validators_fast();
   size_t i, per_fn_pos[64] = {0}, per_fn_neg[64] = {0}, f;
   for (i = 0; i < sizeof cases / sizeof cases[0]; i++) {

@@ -87,6 +87,10 @@ int ajar_valid_email(const char *s, size_t n);          /* whole value; RFC 5322
 /* the same a byte at a time (ajar_valid_email takes bit masks, 16 bytes a
  * step, up to 64 bytes): the reference the unit tests compare with */
 int ajar_valid_email_bytes(const char *s, size_t n);
+/* ajar_valid_email for a value whose value_shape mask (shape.h) is mask:
+ * one of letters, digits, '@', '.' and '-' alone is read by four
+ * compares a step, not by eight byte classes */
+int ajar_valid_email_shaped(const char *s, size_t n, unsigned mask);
 int ajar_valid_cn_mobile(const char *s, size_t n);      /* 11 digits 1[3-9]..., optional +86/0086 prefix removed */
 int ajar_valid_e164(const char *s, size_t n);           /* '+' then 8-15 digits, known country code */
 

@@ -326,7 +326,7 @@ scalar_string_as(const struct ajar_db *db, struct ajar_scratch *s, uint32_t hint
                : sig | scalar_punct_digits(e, v, n, mask, seps);
   if ((!route || (mask & C_DOLLAR)) && is_password_hash(v, n))
     EMITE(DET_PASSWORD_HASH, 1);
-  if ((mask & C_AT) && !(mask & C_SPACE) && ajar_valid_email(v, n)) {
+  if ((mask & C_AT) && !(mask & C_SPACE) && ajar_valid_email_shaped(v, n, mask)) {
     EMITE(DET_EMAIL, 1);
     /* an e-mail (one '@', ASCII letters, digits and . - _ % + alone, a
      * last label of letters) is nothing else under no name of
