@@ -74,24 +74,16 @@ static long num_at(const char *s, size_t i, size_t len) {
   return v;
 }
 
+#if !defined(__SSSE3__)
 /* sum of w[i] * digit i over the n (<= 16) digits at s (caller checked
- * them): one 16-byte multiply-add (pmaddubsw) where the CPU has SSSE3 */
+ * them); with SSSE3 the CN id and CPF checks take theirs by pmaddubsw */
 static int weighted_digits(const char *s, size_t n, const int8_t w[16]) {
-#if defined(__SSSE3__)
-  /* the part-vector's lanes past n are 0: saturated to 0 by the '0' */
-  __m128i d = _mm_subs_epu8(shape_load_part(s, n), _mm_set1_epi8('0'));
-  __m128i p = _mm_madd_epi16(_mm_maddubs_epi16(d, _mm_loadu_si128((const __m128i *)w)),
-                             _mm_set1_epi16(1));
-  p = _mm_add_epi32(p, _mm_srli_si128(p, 8));
-  p = _mm_add_epi32(p, _mm_srli_si128(p, 4));
-  return _mm_cvtsi128_si32(p);
-#else
   int sum = 0;
   size_t i;
   for (i = 0; i < n; i++) sum += w[i] * dv(s, i);
   return sum;
-#endif
 }
+#endif
 
 /* ------------------------------------------------------- building blocks */
 
@@ -136,6 +128,31 @@ int ajar_luhn_ok_bytes(const char *digits, size_t n) {
     sum += a;
   }
   return sum % 10 == 0;
+}
+
+#if defined(__SSSE3__)
+/* luhn_part's sum for k (1..16) bytes known to be digits: no digit test */
+static unsigned luhn_part_digits(const char *p, size_t k, __m128i dbl) {
+  /* the part-vector's lanes past k are 0: saturated to 0 by the '0' */
+  __m128i d = _mm_subs_epu8(shape_load_part(p, k), _mm_set1_epi8('0'));
+  __m128i t = _mm_shuffle_epi8(_mm_loadu_si128((const __m128i *)luhn_twice), d);
+  d = _mm_sad_epu8(_mm_or_si128(_mm_and_si128(dbl, t), _mm_andnot_si128(dbl, d)),
+                   _mm_setzero_si128());
+  return (unsigned)_mm_cvtsi128_si32(d) + (unsigned)_mm_extract_epi16(d, 4);
+}
+#endif
+
+int ajar_luhn_digits(const char *digits, size_t n) {
+#if defined(__SSSE3__)
+  if (n >= 1 && n <= 32) {
+    const __m128i dbl = _mm_set1_epi16(n & 1 ? (short)0xFF00 : 0x00FF);
+    unsigned sum = luhn_part_digits(digits, n < 16 ? n : 16, dbl);
+    if (n > 16)
+      sum += luhn_part_digits(digits + 16, n - 16, dbl);
+    return sum % 10 == 0;
+  }
+#endif
+  return ajar_luhn_ok_bytes(digits, n);
 }
 
 int ajar_luhn_ok(const char *digits, size_t n) {
@@ -207,11 +224,30 @@ int ajar_cn_ric_digits(const char *s) {
   int sum, year;
   if (!is_dig((unsigned char)s[17]) && to_up((unsigned char)s[17]) != 'X')
     return 0;
+#if defined(__SSSE3__)
+  {
+    /* the 16 digits once: their pairs as numbers (10, 1 a pair: region,
+     * the year's halves, month, day) and the weighted sum, both by
+     * pmaddubsw */
+    __m128i d = _mm_sub_epi8(_mm_loadu_si128((const __m128i *)s), _mm_set1_epi8('0'));
+    __m128i two = _mm_maddubs_epi16(_mm_set1_epi16(0x010A), d);
+    __m128i p = _mm_madd_epi16(_mm_maddubs_epi16(d, _mm_loadu_si128((const __m128i *)w)),
+                               _mm_set1_epi16(1));
+    if (!cn_region[_mm_extract_epi16(two, 0)]) return 0;
+    year = _mm_extract_epi16(two, 3) * 100 + _mm_extract_epi16(two, 4);
+    if (year < 1900 || year > 2030) return 0;
+    if (!ajar_date_ok(year, _mm_extract_epi16(two, 5), _mm_extract_epi16(two, 6))) return 0;
+    p = _mm_add_epi32(p, _mm_srli_si128(p, 8));
+    p = _mm_add_epi32(p, _mm_srli_si128(p, 4));
+    sum = _mm_cvtsi128_si32(p) + 2 * dv(s, 16);
+  }
+#else
   if (!cn_region[two_at(s, 0)]) return 0;
   year = two_at(s, 6) * 100 + two_at(s, 8);
   if (year < 1900 || year > 2030) return 0;
   if (!ajar_date_ok(year, two_at(s, 10), two_at(s, 12))) return 0;
   sum = weighted_digits(s, 16, w) + 2 * dv(s, 16);
+#endif
   return chk[sum % 11] == (char)to_up((unsigned char)s[17]);
 }
 
@@ -408,9 +444,25 @@ int ajar_valid_it_codice_fiscale(const char *s, size_t n) {
  * stdnum br/cpf. */
 int ajar_br_cpf_digits(const char *s) {
   static const int8_t w[2][16] = {{10, 9, 8, 7, 6, 5, 4, 3, 2}, {11, 10, 9, 8, 7, 6, 5, 4, 3, 2}};
-  int k;
+  int k, sum[2];
+#if defined(__SSSE3__)
+  {
+    /* both sums from one part-vector: the pairs pmaddubsw adds are 189
+     * at most, so they pack into bytes, and psadbw adds each sum's 8 */
+    __m128i d = _mm_subs_epu8(shape_load_part(s, 11), _mm_set1_epi8('0'));
+    __m128i t = _mm_sad_epu8(
+        _mm_packus_epi16(_mm_maddubs_epi16(d, _mm_loadu_si128((const __m128i *)w[0])),
+                         _mm_maddubs_epi16(d, _mm_loadu_si128((const __m128i *)w[1]))),
+        _mm_setzero_si128());
+    sum[0] = _mm_cvtsi128_si32(t);
+    sum[1] = _mm_extract_epi16(t, 4);
+  }
+#else
+  sum[0] = weighted_digits(s, 9, w[0]);
+  sum[1] = weighted_digits(s, 10, w[1]);
+#endif
   for (k = 9; k <= 10; k++) {
-    int c = 11 - weighted_digits(s, (size_t)k, w[k - 9]) % 11;
+    int c = 11 - sum[k - 9] % 11;
     if (c >= 10) c = 0;
     if (c != dv(s, (size_t)k)) return 0;
   }
@@ -540,7 +592,7 @@ int ajar_valid_fr_nif(const char *s, size_t n) {
  * check digit, format only. stdnum imei. */
 int ajar_valid_imei(const char *s, size_t n) {
   if ((n != 15 && n != 16) || !all_digits(s, n) || bytes_all_same(s, n)) return 0;
-  return n == 16 ? 1 : ajar_luhn_ok(s, n);
+  return n == 16 ? 1 : ajar_luhn_digits(s, n);
 }
 
 /* ITU-T E.212 mobile country codes (geographic + 901 international).

@@ -20,6 +20,8 @@ int ajar_luhn_ok(const char *digits, size_t n);
 /* the same a byte at a time (ajar_luhn_ok takes up to 32 digits by
  * pshufb and psadbw): the reference the unit tests compare with */
 int ajar_luhn_ok_bytes(const char *digits, size_t n);
+/* ajar_luhn_ok for n bytes known to be digits (no digit test) */
+int ajar_luhn_digits(const char *digits, size_t n);
 int ajar_verhoeff_ok(const char *digits, size_t n);
 int ajar_date_ok(int year, int month, int day); /* proleptic Gregorian */
 

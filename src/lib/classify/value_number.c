@@ -242,7 +242,7 @@ static unsigned classify_digits(struct emit_ctx *e, const char *v, size_t n,
    * never learn whether their digits are all the same */
   int same = -1, luhn = -1;
 #define SAME() (same < 0 ? (same = bytes_all_same(d, nd)) : same)
-#define LUHN() (luhn < 0 ? (luhn = ajar_luhn_ok(d, nd)) : luhn)
+#define LUHN() (luhn < 0 ? (luhn = ajar_luhn_digits(d, nd)) : luhn)
   switch (nd) {
   case 9: {
     /* printed as an SSN is, or under a name that says id: the SSN and
