@@ -17,6 +17,7 @@
 #define AJAR_MAX_KEY           256         /* bytes of one object key kept */
 #define AJAR_MAX_VALUE_SCAN    (64u << 10) /* bytes of one value classified */
 #define AJAR_MAX_CSV_COLUMNS   1024
+#define AJAR_CSV_MASK_BLOCKS   16          /* 64-byte blocks of a CSV row masked in one pass */
 #define AJAR_MEMO_VALUE        24          /* longest value a field remembers */
 #define AJAR_MEMO_SLOTS        64          /* values remembered per field (a word column of a few dozen repeats them) */
 /* longer values (user agents, log messages that repeat): a few fields

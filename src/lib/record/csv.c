@@ -138,67 +138,108 @@ void csv_walker_fini(struct csv_walker *w) {
   memset(w, 0, sizeof *w);
 }
 
-/* The delimiters (d) and quotes (q) of the row's block at b, one bit
- * each, none at or past e; the last block of a row is copied out first,
- * so nothing past the row is read. */
+/* The delimiters (d) and quotes (q) of a row's 64-byte blocks, one bit
+ * each, none at or past the row's end; made AJAR_CSV_MASK_BLOCKS blocks
+ * at a time by one loop with no call inside (its constants stay in
+ * registers), so reading a row's next block is two loads, not a call. */
 struct block_bits { uint64_t d, q; };
 
-static inline __attribute__((always_inline)) const char *
-block_tail(const char *b, size_t left, char *tail) {
-  memset(tail, 0, 64);
-  memcpy(tail, b, left);
-  return tail;
-}
+struct row_masks {
+  const char *base; /* the first block held */
+  size_t bytes;     /* 64 a block held */
+  uint64_t d[AJAR_CSV_MASK_BLOCKS], q[AJAR_CSV_MASK_BLOCKS];
+};
 
-/* SSE2: 16 bytes a compare */
-static inline struct block_bits block_bits_sse2(const char *b, const char *e,
-                                                char delim) {
+/* one block's masks, of the 64 bytes at x (16 or 32 bytes a compare) */
+#define BLOCK_SSE2(x, d, q)                                                    \
+  do {                                                                         \
+    int k_;                                                                    \
+    d = q = 0;                                                                 \
+    for (k_ = 0; k_ < 4; k_++) {                                               \
+      __m128i v_ = _mm_loadu_si128((const __m128i *)((x) + 16 * k_));          \
+      d |= (uint64_t)(unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(v_, vd)) << (16 * k_); \
+      q |= (uint64_t)(unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(v_, vq)) << (16 * k_); \
+    }                                                                          \
+  } while (0)
+
+#define BLOCK_AVX2(x, d, q)                                                    \
+  do {                                                                         \
+    __m256i lo_ = _mm256_loadu_si256((const __m256i *)(x));                    \
+    __m256i hi_ = _mm256_loadu_si256((const __m256i *)((x) + 32));             \
+    d = (uint64_t)(uint32_t)_mm256_movemask_epi8(_mm256_cmpeq_epi8(lo_, vd)) | \
+        (uint64_t)(uint32_t)_mm256_movemask_epi8(_mm256_cmpeq_epi8(hi_, vd)) << 32; \
+    q = (uint64_t)(uint32_t)_mm256_movemask_epi8(_mm256_cmpeq_epi8(lo_, vq)) | \
+        (uint64_t)(uint32_t)_mm256_movemask_epi8(_mm256_cmpeq_epi8(hi_, vq)) << 32; \
+  } while (0)
+
+/* the masks of nb blocks from b: the whole ones, then the row's last
+ * (copied out first, so nothing past the row is read; its bits past the
+ * row cleared) */
+#define MASKS(BLOCK)                                                           \
+  do {                                                                         \
+    size_t j_, full_ = (size_t)(e - b) / 64 < nb ? (size_t)(e - b) / 64 : nb;  \
+    uint64_t d_, q_;                                                           \
+    for (j_ = 0; j_ < full_; j_++, b += 64) {                                  \
+      BLOCK(b, d_, q_);                                                        \
+      rm->d[j_] = d_;                                                          \
+      rm->q[j_] = q_;                                                          \
+    }                                                                          \
+    if (j_ < nb) {                                                             \
+      char tail_[64];                                                          \
+      size_t left_ = (size_t)(e - b);                                          \
+      memset(tail_, 0, 64);                                                    \
+      memcpy(tail_, b, left_);                                                 \
+      BLOCK(tail_, d_, q_);                                                    \
+      rm->d[j_] = d_ & ((1ull << left_) - 1);                                  \
+      rm->q[j_] = q_ & ((1ull << left_) - 1);                                  \
+    }                                                                          \
+  } while (0)
+
+static void masks_sse2(struct row_masks *rm, const char *b, const char *e,
+                       size_t nb, char delim) {
   const __m128i vd = _mm_set1_epi8(delim), vq = _mm_set1_epi8('"');
-  char tail[64];
-  size_t left = (size_t)(e - b);
-  struct block_bits r = {0, 0};
-  int k;
-  if (left < 64)
-    b = block_tail(b, left, tail);
-  for (k = 0; k < 4; k++) {
-    __m128i v = _mm_loadu_si128((const __m128i *)(b + 16 * k));
-    r.d |= (uint64_t)(unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(v, vd)) << (16 * k);
-    r.q |= (uint64_t)(unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(v, vq)) << (16 * k);
-  }
-  if (left < 64) {
-    r.d &= (1ull << left) - 1;
-    r.q &= (1ull << left) - 1;
-  }
-  return r;
+  MASKS(BLOCK_SSE2);
 }
 
-/* AVX2: 32 bytes a compare; out of line (the walker is built for SSE2),
- * its two masks come back in registers */
-__attribute__((noinline, target("avx2"))) static struct block_bits
-block_bits_avx2(const char *b, const char *e, char delim) {
+/* AVX2: 32 bytes a compare (the walker is built for SSE2) */
+__attribute__((target("avx2"))) static void
+masks_avx2(struct row_masks *rm, const char *b, const char *e, size_t nb,
+           char delim) {
   const __m256i vd = _mm256_set1_epi8(delim), vq = _mm256_set1_epi8('"');
-  char tail[64];
-  size_t left = (size_t)(e - b);
-  struct block_bits r;
-  __m256i lo, hi;
-  if (left < 64)
-    b = block_tail(b, left, tail);
-  lo = _mm256_loadu_si256((const __m256i *)b);
-  hi = _mm256_loadu_si256((const __m256i *)(b + 32));
-  r.d = (uint64_t)(uint32_t)_mm256_movemask_epi8(_mm256_cmpeq_epi8(lo, vd)) |
-        (uint64_t)(uint32_t)_mm256_movemask_epi8(_mm256_cmpeq_epi8(hi, vd)) << 32;
-  r.q = (uint64_t)(uint32_t)_mm256_movemask_epi8(_mm256_cmpeq_epi8(lo, vq)) |
-        (uint64_t)(uint32_t)_mm256_movemask_epi8(_mm256_cmpeq_epi8(hi, vq)) << 32;
-  if (left < 64) {
-    r.d &= (1ull << left) - 1;
-    r.q &= (1ull << left) - 1;
-  }
-  return r;
+  MASKS(BLOCK_AVX2);
 }
 
-static inline struct block_bits block_bits(const char *b, const char *e,
-                                           char delim) {
-  return ajar_have_avx2 ? block_bits_avx2(b, e, delim) : block_bits_sse2(b, e, delim);
+/* the masks of blocks from blk on, as many as are held and the row has
+ * (one, of no bits, for an empty row) */
+__attribute__((noinline)) static void masks_fill(struct row_masks *rm,
+                                                 const char *blk, const char *e,
+                                                 char delim) {
+  size_t nb = ((size_t)(e - blk) + 63) / 64;
+  if (nb == 0)
+    nb = 1;
+  else if (nb > AJAR_CSV_MASK_BLOCKS)
+    nb = AJAR_CSV_MASK_BLOCKS;
+  if (ajar_have_avx2)
+    masks_avx2(rm, blk, e, nb, delim);
+  else
+    masks_sse2(rm, blk, e, nb, delim);
+  rm->base = blk;
+  rm->bytes = nb * 64;
+}
+
+/* the masks of the block at blk (64 bytes past the row's start a step,
+ * before e), made first when they are not held */
+static inline struct block_bits block_bits(struct row_masks *rm, const char *blk,
+                                           const char *e, char delim) {
+  size_t off = (size_t)(blk - rm->base);
+  struct block_bits r;
+  if (off >= rm->bytes) {
+    masks_fill(rm, blk, e, delim);
+    off = 0;
+  }
+  r.d = rm->d[off / 64];
+  r.q = rm->q[off / 64];
+  return r;
 }
 
 /* the field of column col (past the header's: "columnN"), looked up
@@ -258,90 +299,154 @@ static int one_cell(struct csv_walker *w, const struct rec_sink *k,
   return col < AJAR_MAX_CSV_COLUMNS;
 }
 
+/* Where the walk of a row is: the cell being read (s), its block and
+ * that block's masks, its column; m the delimiters of the block that end
+ * plain cells from s on, bad the block's quoted cell starts. */
+struct walk_at {
+  struct row_masks rm;
+  const char *e;
+  char delim;
+  const char *s, *blk;
+  uint32_t *slot, *known; /* cols + w->known, for plain_cells */
+  struct block_bits bb;
+  uint64_t m, bad;
+};
+
+/* The cells that start with no quote, their columns looked up already
+ * (at->m holds the first block's), block after block while the next
+ * block's cells are as plain: a cell costs its mask bit, its column and
+ * the sink's call, a block two loads of its masks. Out of line, with its
+ * state in registers for the run (the row's loop keeps its own in
+ * memory, for the cells this does not take). 0 when the row ended on a
+ * delimiter, its last (empty) cell handed over too. */
+__attribute__((noinline)) static int plain_cells(struct walk_at *at,
+                                                 const struct rec_sink *k) {
+  const char *s = at->s, *blk = at->blk;
+  uint32_t *slot = at->slot;
+  uint64_t m = at->m;
+  /* live across the sink's calls: m, s, slot, blk, k and at alone (the
+   * callee-saved registers); bad is kept in at */
+  for (;;) {
+    struct block_bits bb;
+    uint64_t bad;
+    do {
+      const char *v = s;
+      s = blk + __builtin_ctzll(m) + 1;
+      m &= m - 1;
+      k->value(k->ctx, *slot++, VK_STRING, v, (size_t)(s - 1 - v));
+    } while (m);
+    if (s == at->e) { /* a delimiter at the end: one more, empty cell */
+      k->value(k->ctx, *slot, VK_STRING, "", 0);
+      return 0;
+    }
+    if (at->bad || at->e - blk <= 64)
+      break;
+    /* the next block, its masks as the row's loop makes them (s is not
+     * past blk) */
+    blk += 64;
+    bb = block_bits(&at->rm, blk, at->e, at->delim);
+    m = bb.d;
+    bad = (m << 1 | (s == blk)) & bb.q;
+    at->bad = bad;
+    if (bad)
+      m &= (bad & -bad) - 1;
+    if (!m || __builtin_popcountll(m) >= (unsigned)(at->known - slot))
+      break;
+  }
+  if (blk != at->blk) /* held: two loads */
+    at->bb = block_bits(&at->rm, blk, at->e, at->delim);
+  at->s = s;
+  at->blk = blk;
+  at->slot = slot;
+  at->m = m;
+  return 1;
+}
+
 /* The cells of a data row handed straight to their fields, as csv_row
  * reads them, from 64-byte masks of the row's delimiters and quotes.
- * In a block, the cells that start with no quote and end there (before
- * the first cell that starts with one), their columns looked up already,
- * take the fast loop: a cell costs its mask bit, its column and the
- * sink's call, with nothing else live across the call. Any other cell
- * (quoted, a column not looked up yet, the column cap near) is read
- * alone (one_cell), and the block read again from past it. */
+ * The cells that start with no quote, their columns looked up already,
+ * are read by plain_cells, across blocks. Any other cell (quoted, a
+ * column not looked up yet, the column cap near) is read alone
+ * (one_cell, or in place for a quoted one with nothing to unquote), and
+ * the block read again from past it. */
 void csv_walk_record(struct csv_walker *w, const struct rec_sink *k,
                      const char *p, size_t n) {
-  const char delim = w->hdr->delim;
-  const char *const e = p + n;
-  const char *s = p, *blk = p; /* the cell being read, its block */
-  uint32_t *slot = w->cols;    /* its column */
-  struct block_bits bb = block_bits(blk, e, delim); /* its masks */
+  struct walk_at at;
+  at.e = p + n;
+  at.delim = w->hdr->delim;
+  at.s = at.blk = p;
+  at.slot = w->cols;
+  at.rm.base = p;
+  at.rm.bytes = 0;
+  at.bb = block_bits(&at.rm, p, at.e, at.delim);
   for (;;) {
-    uint64_t m = bb.d, starts, bad;
+    const char *const s = at.s, *const blk = at.blk, *const e = at.e;
+    uint64_t m = at.bb.d, starts, bad;
     if (s > blk) /* the delimiters of cells read already */
       m &= ~0ull << (s - blk);
     /* the cells that start in the block: s, and past each delimiter */
     starts = m << 1 | (s >= blk ? 1ull << (s - blk) : 0);
-    bad = starts & bb.q;
+    bad = starts & at.bb.q;
     if (bad) /* the delimiters before the first quoted cell */
       m &= (bad & -bad) - 1;
     if (m && (ptrdiff_t)__builtin_popcountll(m) <
-                 (ptrdiff_t)w->known - (slot - w->cols)) {
-      do {
-        const char *end = blk + __builtin_ctzll(m);
-        m &= m - 1;
-        k->value(k->ctx, *slot++, VK_STRING, s, (size_t)(end - s));
-        s = end + 1;
-      } while (m);
-      if (s == e) { /* a delimiter at the end: one more, empty cell */
-        k->value(k->ctx, *slot, VK_STRING, "", 0);
+                 (ptrdiff_t)w->known - (at.slot - w->cols)) {
+      at.m = m;
+      at.bad = bad;
+      at.known = w->cols + w->known;
+      if (!plain_cells(&at, k))
         break;
-      }
+      m = at.m;
+      bad = at.bad;
     }
     if (!m && !bad) { /* the cell at s goes on past the block */
-      if (e - blk > 64) {
-        blk += 64;
-        bb = block_bits(blk, e, delim);
+      if (e - at.blk > 64) {
+        at.blk += 64;
+        at.bb = block_bits(&at.rm, at.blk, e, at.delim);
         continue;
       }
-      k->value(k->ctx, column_field(w, k, (size_t)(slot - w->cols)), VK_STRING, s,
-               (size_t)(e - s));
+      k->value(k->ctx, column_field(w, k, (size_t)(at.slot - w->cols)), VK_STRING,
+               at.s, (size_t)(e - at.s));
       break;
     }
-    if (bad && s == blk + __builtin_ctzll(bad)) {
+    if (bad && at.s == at.blk + __builtin_ctzll(bad)) {
       /* a quoted cell with a delimiter (or the row's end) right after
        * its closing quote (the next quote: from the block's mask, or
        * 16 bytes a step past the block): no "" and no junk inside, so
        * it is read in place, as quoted_cell would copy it */
-      uint64_t qs = bb.q >> (s - blk) >> 1;
+      const char *c = at.s, *b = at.blk;
+      uint64_t qs = at.bb.q >> (c - b) >> 1;
       const char *close =
-          qs ? s + 1 + __builtin_ctzll(qs)
-             : e - blk <= 64 ? e /* none: the cell runs to the row's end */
-                             : p + find_byte(p, (size_t)(blk + 64 - p), n, '"');
-      if (close + 1 >= e || close[1] == delim) {
-        size_t len = (size_t)(close - s - 1);
-        k->value(k->ctx, column_field(w, k, (size_t)(slot - w->cols)), VK_STRING,
-                 s + 1, len < k->buf_len ? len : k->buf_len);
-        slot++;
+          qs ? c + 1 + __builtin_ctzll(qs)
+             : e - b <= 64 ? e /* none: the cell runs to the row's end */
+                           : p + find_byte(p, (size_t)(b + 64 - p), n, '"');
+      if (close + 1 >= e || close[1] == at.delim) {
+        size_t len = (size_t)(close - c - 1);
+        k->value(k->ctx, column_field(w, k, (size_t)(at.slot - w->cols)), VK_STRING,
+                 c + 1, len < k->buf_len ? len : k->buf_len);
+        at.slot++;
         if (close + 1 >= e)
           break;
-        s = close + 2;
-        if (s == e) { /* a delimiter at the end: one more, empty cell */
-          k->value(k->ctx, column_field(w, k, (size_t)(slot - w->cols)), VK_STRING,
+        at.s = close + 2;
+        if (at.s == e) { /* a delimiter at the end: one more, empty cell */
+          k->value(k->ctx, column_field(w, k, (size_t)(at.slot - w->cols)), VK_STRING,
                    "", 0);
           break;
         }
-        if (slot == w->cols + AJAR_MAX_CSV_COLUMNS)
+        if (at.slot == w->cols + AJAR_MAX_CSV_COLUMNS)
           break;
-        if (s - blk >= 64) {
-          blk = p + ((size_t)(s - p) & ~(size_t)63);
-          bb = block_bits(blk, e, delim);
+        if (at.s - b >= 64) {
+          at.blk = p + ((size_t)(at.s - p) & ~(size_t)63);
+          at.bb = block_bits(&at.rm, at.blk, e, at.delim);
         }
         continue;
       }
     }
-    if (!one_cell(w, k, p, n, &s, &slot))
+    if (!one_cell(w, k, p, n, &at.s, &at.slot))
       break;
-    if (s - blk >= 64) { /* else the block's masks serve again */
-      blk = p + ((size_t)(s - p) & ~(size_t)63);
-      bb = block_bits(blk, e, delim);
+    if (at.s - at.blk >= 64) { /* else the block's masks serve again */
+      at.blk = p + ((size_t)(at.s - p) & ~(size_t)63);
+      at.bb = block_bits(&at.rm, at.blk, e, at.delim);
     }
   }
   rec_end(k, 0);
