@@ -32,14 +32,19 @@ struct key_cache {
   struct key_slot slot[1u << KEY_CACHE_BITS];
 };
 
-/* the slot of (parent, key16): one multiply. Bytes 7-14 are folded
- * onto bytes 0-7 in the vector (byte 15 of a key is its quote or zero),
- * so no second 64-bit half is moved out and shifted. */
-static inline unsigned key_cache_index(__m128i key, uint32_t parent) {
+_Static_assert(sizeof(struct key_slot) == 32, "key_cache_offset's shift");
+
+/* the byte offset of the slot of (parent, key16) in slot[]: one
+ * multiply, its top KEY_CACHE_BITS times 32 with one shift and one AND
+ * (not an index shifted back). Bytes 7-14 are folded onto bytes 0-7 in
+ * the vector (byte 15 of a key is its quote or zero), so no second
+ * 64-bit half is moved out and shifted. */
+static inline size_t key_cache_offset(__m128i key, uint32_t parent) {
   uint64_t x = (uint64_t)_mm_cvtsi128_si64(_mm_xor_si128(key, _mm_srli_si128(key, 7)));
   uint64_t h = (x ^ ((uint64_t)parent << 32)) * 0x9E3779B97F4A7C15ull;
-  return (unsigned)(h >> (64 - KEY_CACHE_BITS));
+  return (size_t)(h >> (64 - KEY_CACHE_BITS - 5)) & (((1u << KEY_CACHE_BITS) - 1) << 5);
 }
+#define KEY_SLOT(kc, off) ((const struct key_slot *)((const char *)(kc)->slot + (off)))
 
 /* The field of the key that starts at k (just past its opening quote) in
  * an object of parent, *klen its length; UINT32_MAX when the table does
@@ -53,6 +58,7 @@ static inline uint32_t key_cache_find(const struct key_cache *kc, uint32_t paren
   __m128i v, key, keep;
   const struct key_slot *s;
   unsigned q, len;
+  size_t off;
   if (end - k >= 16)
     v = _mm_loadu_si128((const __m128i *)k);
   else if (end - k >= 2) /* the last key of a record */
@@ -66,15 +72,16 @@ static inline uint32_t key_cache_find(const struct key_cache *kc, uint32_t paren
   /* the key and its quote: the first len + 1 lanes */
   keep = _mm_loadu_si128((const __m128i *)(ajar_keep_lanes + 15 - len));
   key = _mm_and_si128(v, keep);
-  s = &kc->slot[key_cache_index(key, parent)];
+  off = key_cache_offset(key, parent);
+  s = KEY_SLOT(kc, off);
   /* equal vectors are equal lengths (the quote is in both at len); an
    * empty slot, all zeros, equals no key. Two ways: the key's slot, then
-   * its pair's (idx ^ 1), where key_cache_put puts a key whose slot is
-   * taken. */
+   * its pair's (the slot's index ^ 1), where key_cache_put puts a key
+   * whose slot is taken. */
   if (s->parent != parent ||
       _mm_movemask_epi8(_mm_cmpeq_epi8(key, _mm_loadu_si128((const __m128i *)s->key16))) !=
           0xFFFF) {
-    s = &kc->slot[(size_t)(s - kc->slot) ^ 1];
+    s = KEY_SLOT(kc, off ^ sizeof *s);
     if (s->parent != parent ||
         _mm_movemask_epi8(_mm_cmpeq_epi8(key, _mm_loadu_si128((const __m128i *)s->key16))) !=
             0xFFFF)
@@ -95,7 +102,7 @@ static inline void key_cache_put(struct key_cache *kc, uint32_t parent,
   memcpy(key16, leaf16, 16);
   key16[len] = '"';
   key = _mm_loadu_si128((const __m128i *)key16);
-  idx = key_cache_index(key, parent);
+  idx = (unsigned)(key_cache_offset(key, parent) / sizeof *s);
   s = &kc->slot[idx];
   /* the key's slot when it is free or holds this key, else its pair's
    * (which the key before in that pair leaves): two keys of one slot

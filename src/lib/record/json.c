@@ -89,7 +89,7 @@ static inline __attribute__((always_inline)) const char *skip_ws(const char *p,
       p++;
     return p;
   }
-  if (end - p >= 2 && *p == ' ' && (unsigned char)p[1] > ' ') /* "key": value */
+  if (*p == ' ' && end - p >= 2 && (unsigned char)p[1] > ' ') /* "key": value */
     return p + 1;
   /* Pretty-printed: a newline and an indent (spaces or tabs, after a
    * '\r' or not), up to 32 bytes in two loads, each byte tested as
@@ -546,8 +546,19 @@ walk_members(struct walker *w, const char *p, uint32_t field, int root) {
       }
     }
     prev = child;
-    if (end - kq > 2 && kq[1] == ':') {
+    if (end - kq > 3 && kq[1] == ':') {
       p = kq + 2; /* "key":value, or "key": value (pretty-printed) */
+      if ((unsigned char)*p <= ' ') {
+        /* the one space, tested here with no bound to test (skip_ws
+         * would test p < end and *p > ' ' again); compact JSON does not
+         * come here */
+        if (FAST_PATHS && *p == ' ' && (unsigned char)p[1] > ' ')
+          p++;
+        else
+          p = skip_ws(p, end);
+      }
+    } else if (end - kq > 2 && kq[1] == ':') { /* a record's last value */
+      p = kq + 2;
       if ((unsigned char)*p <= ' ')
         p = skip_ws(p, end);
     } else {
@@ -556,19 +567,23 @@ walk_members(struct walker *w, const char *p, uint32_t field, int root) {
         return NULL;
       p = skip_ws(p + 1, end);
     }
-    if (!root && field != REC_ROOT && p < end && is_num_start(*p) &&
+    /* a string first: most members, and no number (the lat/lon test
+     * below is for numbers alone) */
+    if (FAST_PATHS && p < end && *p == '"') {
+      p = walk_string(w, p, child);
+      if (!p)
+        return NULL;
+    } else if (!root && field != REC_ROOT && p < end && is_num_start(*p) &&
         (lat_key(k, kn) || lon_key(k, kn))) {
       const char *q = number_end(p, end);
       if (lat_key(k, kn)) { lat_v = p; lat_n = (size_t)(q - p); lat_f = child; }
       else { lon_v = p; lon_n = (size_t)(q - p); lon_f = child; }
       p = q;
     } else {
-      /* strings and numbers here, not through walk_value: most members;
-       * a nested object straight to walk_object (as walk_value would
-       * call it, with no frame of walk_value's around it) */
-      if (FAST_PATHS && p < end && *p == '"') {
-        p = walk_string(w, p, child);
-      } else if (FAST_PATHS && p < end && is_num_start(*p)) {
+      /* numbers here, not through walk_value; a nested object straight
+       * to walk_object (as walk_value would call it, with no frame of
+       * walk_value's around it) */
+      if (FAST_PATHS && p < end && is_num_start(*p)) {
         p = walk_number(w, p, child);
       } else if (FAST_PATHS && p < end && *p == '{' && w->depth < AJAR_MAX_DEPTH) {
         w->depth++;
@@ -771,10 +786,17 @@ static const char *walk_value(struct walker *w, const char *p, uint32_t field) {
   }
 }
 
+/* a sink's key table before it has one (its first key makes it): all
+ * zeros, no slot equals a key (a key's vector holds its quote), so the
+ * probe of every key (rec_next_quoted) tests no NULL */
+static const struct key_cache no_keys;
+
 int json_walk_record(const struct rec_sink *k, const char *p, size_t n) {
   struct walker w = {*k, p + n, 0};
   const char *q = skip_ws(p, p + n);
   int rc;
+  if (!w.k.keys)
+    w.k.keys = &no_keys;
   /* most records are an object: walked as walk_value walks one (one
    * level deep), with no call of walk_value and its frame around it */
   if (FAST_PATHS && q < p + n && *q == '{') {
