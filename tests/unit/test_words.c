@@ -156,7 +156,8 @@ static const char *const addr_pieces[] = {
     "AppleWebKit/537.36", "X", "10_15_7", "Queen\\'s", "Nguy\xE1\xBB\x85n",
     "\xE8\xB7\xAF", "abcdefghijklmnopq", "ABCDEFGHIJKLMNOPQRST", "17_1", "like", "(iPhone;",
     "Gecko/20100101", "Chrome/120.0.0.0", "X11;", "x86_64)", "0B1", "1AA", "12345-678",
-    "123456-7", "1AB2", "12AB", "1-", "9/", "123AB,", "00000,"};
+    "123456-7", "1AB2", "12AB", "1-", "9/", "123AB,", "00000,", "OS", "os.", "Platz",
+    "KADE", "Dijk.", "Hwy", "ph\xE1\xBB\x91", "\xD0\x9F\xD0\xA0", "Rue", "RUE.", "Viale"};
 static const char addr_bytes[] = " ,,  .-/'0123456789AaZz\xC3\xA9";
 
 static size_t an_address(uint32_t *x, char *buf, size_t cap) {
@@ -241,6 +242,35 @@ static void addresses(void) {
   differ = compare_addresses(an_agent, &x, 100000, &found);
   CHECKF(differ == 0, "%d of 100000 user agents", differ);
   CHECKF(found > 5000 && found < 90000, "%d addresses in user agents", found);
+}
+
+/* The rule looks_address asks of a value with no digit first before
+ * its word walk (address_may: a street word or a postcode at a word's
+ * start) turns away no value the full path (looks_address_bytes) finds
+ * an address, on values of address pieces and on user agents with
+ * pieces put inside; and it turns user agents away that pass the test
+ * of numbers ("Android 13;") */
+static void address_rule(void) {
+  static const char android[] = "Mozilla/5.0 (Linux; Android 13; SM-G991B) AppleWebKit/537.36 "
+                                "(KHTML, like Gecko) Chrome/91.0.5018.180 Safari/537.36";
+  uint32_t x = 362436069u;
+  char buf[400];
+  int i, missed = 0, found = 0, away = 0;
+  for (i = 0; i < 400000; i++) {
+    int agent = i % 4 == 0;
+    size_t n = agent ? an_agent(&x, buf, sizeof buf) : an_address(&x, buf, sizeof buf);
+    int full = looks_address_bytes(buf, n), may = address_may(buf, n);
+    found += full;
+    away += agent && !may;
+    if (full && !may && missed++ < 5)
+      fprintf(stderr, "address_may turns away the address \"%.*s\"\n", (int)n, buf);
+  }
+  CHECKF(missed == 0, "%d addresses turned away", missed);
+  CHECKF(found > 40000, "%d addresses", found);
+  CHECKF(away > 10000, "%d of 100000 user agents turned away", away);
+  CHECK(!address_may(android, sizeof android - 1));
+  CHECK(address_may("Hauptstra\xC3\x9F" "e 5", 13) && address_may("Via Roma 12", 11));
+  CHECK(address_may("PSC 0945, Box 1953, APO AA 83257", 32));
 }
 
 /* pieces of CJK addresses: the marks, other characters of three bytes
@@ -463,5 +493,6 @@ void test_words(void) {
   person_words();
   name_values();
   addresses();
+  address_rule();
   zh_addresses();
 }

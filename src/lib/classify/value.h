@@ -116,6 +116,11 @@ int looks_address(const char *v, size_t n, unsigned mask);
 int looks_address_bytes(const char *v, size_t n);
 /* and of a CJK address, read a byte at a time */
 int looks_address_zh_bytes(const char *v, size_t n);
+/* 0 when v (Latin letters) has no street word and no postcode at a
+ * word's start: then no address; the rule looks_address asks of a value
+ * with no digit first before its word walk (test_words.c holds it to
+ * looks_address_bytes) */
+int address_may(const char *v, size_t n);
 
 /* value_person.c */
 #define NAME_VOCAB (AJAR_V_GIVEN_NAME | AJAR_V_SURNAME | AJAR_V_CN_SURNAME)

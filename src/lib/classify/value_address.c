@@ -150,6 +150,9 @@ static uint32_t zh_code[ZH_SLOTS];         /* a mark's three bytes; 0 empty */
 static uint8_t zh_bit[ZH_SLOTS];           /* its index in zh_marks */
 static uint64_t zh_tails[64];              /* bit zh_tail(c) set: a mark may be c */
 static struct pkey addr_word[ADDR_SLOTS];  /* street words and particles, ADDR_* bits */
+/* bit street_bit(n, first, last) set: a street word of n bytes (16 or
+ * fewer) starts and ends with bytes of those low five bits */
+static uint64_t street_bits[(16 + 1) * 1024 / 64];
 static pthread_once_t words_once = PTHREAD_ONCE_INIT;
 static int words_built;
 
@@ -192,10 +195,20 @@ static void addr_words_add(const struct word *list, size_t k, uint8_t addr) {
   }
 }
 
+/* the bit of a word of n bytes (1 to 16) by its length and the low five
+ * bits of its first and last bytes: a letter's, whatever its case */
+static unsigned street_bit(size_t n, const char *w) {
+  return (unsigned)n << 10 | ((unsigned char)w[0] & 31u) << 5 | ((unsigned char)w[n - 1] & 31u);
+}
+
 static void build_words(void) {
   size_t k;
   unsigned i;
   for (k = 0; k < N_STREET; k++) {
+    if (street_words[k].n <= 16) {
+      unsigned bit = street_bit(street_words[k].n, street_words[k].s);
+      street_bits[bit >> 6] |= 1ull << (bit & 63);
+    }
     for (i = word_hash(street_words[k].s, street_words[k].n) & (STREET_SLOTS - 1);
          street_slot[i]; i = (i + 1) & (STREET_SLOTS - 1))
       ;
@@ -530,7 +543,7 @@ int looks_address_bytes(const char *v, size_t n) {
  * The word without its final dots (street_word's key) is lower-cased 16
  * bytes a step and looked up once for both; a word with dots is no
  * particle. */
-static unsigned address_word(const char *w, size_t n) {
+static inline __attribute__((always_inline)) unsigned address_word(const char *w, size_t n) {
   const __m128i lanes = _mm_setr_epi8(0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15);
   char low[16];
   size_t t = n;
@@ -560,34 +573,108 @@ static unsigned address_word(const char *w, size_t n) {
   return street_ending(low + (t > 16 ? 16 : t), t) ? ADDR_STREET : addr;
 }
 
+static unsigned char lower(char c) {
+  return (unsigned char)(up(c) ? c + 32 : c);
+}
+
+/* Whether the word of t bytes at w (its final dots left out, t >= 1) may
+ * be a street word as address_word finds them, told without its lookup:
+ * one of 16 bytes or fewer whose length, first and last byte a street
+ * word has (street_bits), or one that ends as a glued street name may
+ * (street_ending's first tests). 0: address_word says no ADDR_STREET. */
+static int street_may(const char *w, size_t t) {
+  uint32_t tail;
+  if (t <= 16) {
+    unsigned bit = street_bit(t, w);
+    if (street_bits[bit >> 6] >> (bit & 63) & 1)
+      return 1;
+  }
+  if (t < 6 || !ending_last[lower(w[t - 1])])
+    return 0;
+  tail = (uint32_t)lower(w[t - 3]) << 16 | (uint32_t)lower(w[t - 2]) << 8 | lower(w[t - 1]);
+  return ending_tails >> tail_bit(tail) & 1;
+}
+
+/* The rule that turns a value away before the word walk: an address
+ * in Latin letters has a street word (a word of no digit first that
+ * address_word says is one: the walk's W_STREET) or a postcode at a
+ * word's start (address_parts' 1). Without a street word no house
+ * number stands beside one (the walk's both), so address_verdict is 1
+ * only for a postcode. A user agent's words ("Android 13;",
+ * "AppleWebKit/537.36", "(KHTML,", "like") are mostly told no street
+ * word by street_may alone, and its starts no postcode by their first
+ * two bytes. b: v, then 16 spaces; bits: its separators. Tests
+ * (test_words.c) hold that it passes every value looks_address_bytes
+ * finds an address. */
+static int street_or_postcode(const char *v, const char *b, size_t n,
+                              const struct addr_bits *bits) {
+  size_t s = 0, k;
+  uint64_t m;
+  /* the words end at the separators' bits; those past n (b's spaces)
+   * are never reached: the end is one */
+  for (k = 0;; k++)
+    for (m = bits->sep[k]; m; m &= m - 1) {
+      size_t e = k * 64 + (size_t)__builtin_ctzll(m), t = e - s;
+      if (t) {
+        if (s + 6 <= n && (up(v[s]) || dig(v[s])) && (up(v[s + 1]) || dig(v[s + 1])) &&
+            postcode_at(v, n, s))
+          return 1;
+        if (!dig(v[s])) {
+          while (t && v[s + t - 1] == '.')
+            t--;
+          if (t && street_may(v + s, t) && (address_word(b + s, e - s) & ADDR_STREET))
+            return 1;
+        }
+      }
+      if (e >= n)
+        return 0;
+      s = e + 1;
+    }
+}
+
+int address_may(const char *v, size_t n) {
+  char b[256];
+  struct addr_bits bits;
+  if (n < 6 || n >= 200)
+    return 0;
+  memcpy(b, v, n);
+  memset(b + n, ' ', 16);
+  ajar_once(&words_once, &words_built, build_words);
+  address_seps(b, n, &bits);
+  return street_or_postcode(v, b, n, &bits);
+}
+
 /* looks_address_bytes by the words address_seps finds: a word is
  * neither copied nor lower-cased a byte at a time, and a word that does
  * not begin with a digit is looked up once, as 16 bytes, in the table of
- * street words and particles (address_word). The digits and capitals
- * (address_classes) are found only when address_parts is asked. */
+ * street words and particles (address_word). The words are read before
+ * address_parts is asked, which most addresses never need: a house
+ * number beside a street word settles the verdict (address_verdict),
+ * whatever the parts. The parts (the digits and capitals of
+ * address_classes, then address_parts) are asked only when the walk
+ * ends without that pair, to say whether a postcode makes the value an
+ * address; a walk that knew them could end early past the last house
+ * number, but to the same verdict. */
 static int looks_address_latin(const char *v, size_t n) {
   char b[256]; /* v, then spaces: 16 bytes a step read no further */
   struct addr_bits bits;
   struct addr_walk a = {0, 0, 0, 0};
-  size_t s, e, d, last_number = 0;
-  int parts = -1; /* not known yet */
+  size_t s, e, d, last_number;
+  int parts = -1; /* not asked: a.both decides */
   if (n < 6 || n >= 200)
     return 0;
   memcpy(b, v, n);
   memset(b + n, ' ', 16);
   /* A value of a digit first ("181 Park Avenue, Bristol") is mostly an
-   * address: number_start would pass it, and only cost. Its words are
-   * read before address_parts is asked, which most such values never
-   * need: a house number beside a street word settles the verdict
-   * (address_verdict), whatever the parts; the parts only end the loop
-   * early for values that are none, and say which of those a postcode
-   * makes an address. */
+   * address: number_start and street_or_postcode would pass it, and
+   * only cost. Another is turned away first by its numbers
+   * (number_start), then by its words (street_or_postcode). */
   if (!dig(v[0]) && !number_start(b, n))
     return 0;
   address_seps(b, n, &bits);
   if (!dig(v[0])) {
-    address_classes(b, n, &bits);
-    if (!(parts = address_parts(v, n, &bits, &last_number)))
+    ajar_once(&words_once, &words_built, build_words);
+    if (!street_or_postcode(v, b, n, &bits))
       return 0;
   }
   for (s = 0; s <= n; s = e + 1) {
@@ -612,10 +699,8 @@ static int looks_address_latin(const char *v, size_t n) {
     /* a.both stays and a.words only grows: the verdict is 1 now */
     if (a.both && (a.words >= 1 || n >= 10))
       return 1;
-    if (parts == 2 && !a.both && !a.number && e + 1 > last_number)
-      return 0;
   }
-  if (parts < 0 && !a.both) {
+  if (!a.both) {
     address_classes(b, n, &bits);
     parts = address_parts(v, n, &bits, &last_number);
   }
