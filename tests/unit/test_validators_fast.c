@@ -320,6 +320,17 @@ static int d_cpf(const char *s, size_t n) {
 static int d_luhn(const char *s, size_t n) {
   return n >= 1 && r_all_digits(s, n) ? ajar_luhn_digits(s, n) : ajar_luhn_ok(s, n);
 }
+/* an IPv4 check on bytes of digits and three dots where scalar_punct_digits
+ * calls it (value_shape's mask and separators say so), the full check
+ * elsewhere */
+static int d_ipv4(const char *s, size_t n) {
+  size_t i, dots = 0, other = 0;
+  for (i = 0; i < n; i++) {
+    dots += s[i] == '.';
+    other += s[i] != '.' && !r_dig((unsigned char)s[i]);
+  }
+  return dots == 3 && !other ? ajar_ipv4_dotted(s, n) : ajar_valid_ipv4(s, n);
+}
 static int d_aadhaar(const char *s, size_t n) {
   return n == 12 && r_all_digits(s, n) ? ajar_in_aadhaar_digits(s) : ajar_valid_in_aadhaar(s, n);
 }
@@ -356,6 +367,7 @@ void test_validators_fast(void) {
       {"mac", ajar_valid_mac, ajar_valid_mac_bytes}, {"uuid", ajar_valid_uuid, ajar_valid_uuid_bytes},
       {"fr_nir_digits", d_fr_nir, ajar_valid_fr_nir},
       {"luhn_digits", d_luhn, ajar_luhn_ok_bytes},
+      {"ipv4_dotted", d_ipv4, ajar_valid_ipv4_bytes},
   };
   size_t p, round, valid[sizeof pairs / sizeof pairs[0]] = {0};
   size_t ipv4_seps_off = 0;

@@ -32,7 +32,8 @@ static inline int64_t eight_digits(const char *p) {
 }
 
 /* whether v holds digits only (1 for n == 0): eight bytes a step from 8
- * bytes on, the last step overlapping */
+ * bytes on, the last step overlapping; 9 to 16 bytes (most ids, phones
+ * and epochs) are two words with no loop */
 static inline int digits_only(const char *v, size_t n) {
   uint64_t x, bad = 0;
   size_t i;
@@ -41,6 +42,12 @@ static inline int digits_only(const char *v, size_t n) {
       if ((unsigned)(v[i] - '0') > 9)
         return 0;
     return 1;
+  }
+  if (n <= 16) {
+    memcpy(&x, v, sizeof x);
+    bad = word_not_digits(x);
+    memcpy(&x, v + n - 8, sizeof x);
+    return !(bad | word_not_digits(x));
   }
   for (i = 0; i + 8 < n; i += 8) {
     memcpy(&x, v + i, sizeof x);

@@ -705,22 +705,19 @@ int ajar_valid_mac(const char *s, size_t n) {
 /* IPv4 dotted quad (RFC 791 text form as in inet_pton): exactly 4 parts,
  * 0-255, no leading zeros. */
 #if defined(__SSSE3__)
-/* ajar_valid_ipv4 on bit masks of one part-vector (7 to 15 bytes): G the
- * digits, D the dots, Z the zeros, P the parts' first bytes, T those of
- * the parts of three digits, which must not be over "255": a first digit
- * over '2', or a '2' then over '5', or "25" then over '5' */
-static int valid_ipv4_masks(const char *s, size_t n) {
-  __m128i x = shape_load_part(s, n);
-  unsigned all = (1u << n) - 1, G, D, Z, P, T, over2, two, over5, five;
-  G = (unsigned)_mm_movemask_epi8(_mm_and_si128(_mm_cmpgt_epi8(x, _mm_set1_epi8('0' - 1)),
-                                                _mm_cmplt_epi8(x, _mm_set1_epi8('9' + 1))));
-  D = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(x, _mm_set1_epi8('.')));
+/* ajar_valid_ipv4 on bit masks of one part-vector x of n (7 to 15)
+ * bytes of digits and dots, D the dots: G the digits, Z the zeros, P the
+ * parts' first bytes, T those of the parts of three digits, which must
+ * not be over "255": a first digit over '2', or a '2' then over '5', or
+ * "25" then over '5' */
+static int ipv4_parts_ok(__m128i x, size_t n, unsigned D) {
+  unsigned all = (1u << n) - 1, G = all & ~D, Z, P, T, over2, two, over5, five;
   Z = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(x, _mm_set1_epi8('0')));
   P = (D << 1 | 1) & all;
-  /* digits and dots only, three dots, no empty part (a dot first, last
-   * or after a dot), no part over 3 digits, no leading zero */
-  if ((G | D) != all || __builtin_popcount(D) != 3 || (D & 1) || (D >> (n - 1)) ||
-      (D & D >> 1) || (G & G >> 1 & G >> 2 & G >> 3) || (Z & P & G >> 1))
+  /* no empty part (a dot first, last or after a dot), no part over 3
+   * digits, no leading zero */
+  if ((D & 1) || (D >> (n - 1)) || (D & D >> 1) || (G & G >> 1 & G >> 2 & G >> 3) ||
+      (Z & P & G >> 1))
     return 0;
   T = P & G >> 1 & G >> 2;
   over2 = (unsigned)_mm_movemask_epi8(_mm_cmpgt_epi8(x, _mm_set1_epi8('2')));
@@ -728,6 +725,18 @@ static int valid_ipv4_masks(const char *s, size_t n) {
   over5 = (unsigned)_mm_movemask_epi8(_mm_cmpgt_epi8(x, _mm_set1_epi8('5')));
   five = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(x, _mm_set1_epi8('5')));
   return !(T & (over2 | (two & (over5 >> 1 | (five >> 1 & over5 >> 2)))));
+}
+
+/* ajar_valid_ipv4 on any 7 to 15 bytes: digits and dots only, three dots */
+static int valid_ipv4_masks(const char *s, size_t n) {
+  __m128i x = shape_load_part(s, n);
+  unsigned all = (1u << n) - 1, G, D;
+  G = (unsigned)_mm_movemask_epi8(_mm_and_si128(_mm_cmpgt_epi8(x, _mm_set1_epi8('0' - 1)),
+                                                _mm_cmplt_epi8(x, _mm_set1_epi8('9' + 1))));
+  D = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(x, _mm_set1_epi8('.')));
+  if ((G | D) != all || __builtin_popcount(D) != 3)
+    return 0;
+  return ipv4_parts_ok(x, n, D);
 }
 #endif
 
@@ -755,6 +764,17 @@ int ajar_valid_ipv4(const char *s, size_t n) {
   if (!s || n < 7 || n > 15) return 0;
 #if defined(__SSSE3__)
   return valid_ipv4_masks(s, n);
+#else
+  return ajar_valid_ipv4_bytes(s, n);
+#endif
+}
+
+int ajar_ipv4_dotted(const char *s, size_t n) {
+#if defined(__SSSE3__)
+  __m128i x;
+  if (n < 7 || n > 15) return 0;
+  x = shape_load_part(s, n);
+  return ipv4_parts_ok(x, n, (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(x, _mm_set1_epi8('.'))));
 #else
   return ajar_valid_ipv4_bytes(s, n);
 #endif

@@ -67,6 +67,9 @@ int ajar_valid_ipv4(const char *s, size_t n);           /* dotted quad, no leadi
 /* the same a byte at a time (ajar_valid_ipv4 takes bit masks of one
  * 16-byte load): the reference the unit tests compare with */
 int ajar_valid_ipv4_bytes(const char *s, size_t n);
+/* ajar_valid_ipv4 for n bytes known to be digits and three dots (what
+ * value_shape tells scalar_punct_digits): those are not tested again */
+int ajar_ipv4_dotted(const char *s, size_t n);
 int ajar_valid_ipv6(const char *s, size_t n);           /* RFC 4291 text forms, at least 2 ':' */
 int ajar_valid_uuid(const char *s, size_t n);           /* 8-4-4-4-12 hex */
 /* ajar_valid_mac and _uuid a byte at a time (those take lane masks of

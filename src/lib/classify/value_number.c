@@ -422,7 +422,7 @@ unsigned scalar_punct_digits(struct emit_ctx *e, const char *v, size_t n,
   int has_time, year;
   /* an IPv4 has three dots, its only separators (a decimal number has
    * one); an epoch, 10 or 13 digits */
-  if (seps == 3 && (mask & C_DOT) && !(mask & ~(C_DIGIT | C_DOT)) && ajar_valid_ipv4(v, n)) {
+  if (seps == 3 && (mask & C_DOT) && !(mask & ~(C_DIGIT | C_DOT)) && ajar_ipv4_dotted(v, n)) {
     EMITE(DET_IPV4, 1);
     return sig;
   }
