@@ -505,7 +505,7 @@ struct memo_key {
   uint64_t hi;
 };
 _Static_assert(AJAR_MEMO_VALUE == 24, "a memo key is 16 + 8 bytes");
-_Static_assert(AJAR_MEMO_SLOTS == 64, "memo_index takes 6 bits");
+_Static_assert(AJAR_MEMO_SLOTS == 256, "memo_index takes 8 bits");
 
 static inline struct memo_key memo_key(const char *v, size_t n) {
   struct memo_key k;
@@ -523,7 +523,7 @@ static inline unsigned memo_index(struct memo_key k) {
   uint64_t a = (uint64_t)_mm_cvtsi128_si64(k.lo),
            b = (uint64_t)_mm_cvtsi128_si64(_mm_unpackhi_epi64(k.lo, k.lo));
   return (unsigned)(((a ^ (b * 0x9E3779B97F4A7C15ull) ^ (k.hi * 0xC2B2AE3D27D4EB4Full)) *
-                     0xFF51AFD7ED558CCDull) >> 58);
+                     0xFF51AFD7ED558CCDull) >> 56);
 }
 
 /* slot m holds the n bytes of key k */

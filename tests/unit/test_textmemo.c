@@ -144,8 +144,9 @@ out:
 
 /* The short memo (values of 1 to AJAR_MEMO_VALUE bytes) the same way:
  * one collection as `ajar files` has it, one whose fields have their
- * memo off from the start. Values from pools of a few dozen short ones
- * per field (memo hits, and two values of one slot evicting each other),
+ * memo off from the start. Values from pools of half as many short ones
+ * per field as the memo has slots (memo hits, and two values of one slot
+ * evicting each other),
  * of the shapes that give candidates: e-mails, phones, ids, dates, blood
  * groups, names, "0" and blanks around; a field of distinct values turns
  * its memo off on its way. */
@@ -174,7 +175,7 @@ static size_t short_value(uint32_t *x, char *buf) {
 
 void test_memo(void) {
   static const char *const fields[] = {"status", "contact", "email", "id", "name"};
-  enum { NF = sizeof fields / sizeof fields[0], SHORT_POOL = 40 };
+  enum { NF = sizeof fields / sizeof fields[0], SHORT_POOL = AJAR_MEMO_SLOTS / 2 };
   struct ajar_db *db = NULL;
   struct ajar_scratch *s = NULL;
   struct ajar_collection *memo = NULL, *plain = NULL;
