@@ -4,6 +4,8 @@
 #include <stdlib.h>
 #include <string.h>
 #include <tmmintrin.h>
+#include <immintrin.h>
+#include "classify/shape.h" /* ajar_have_avx2 */
 #include "record/sqldump_state.h"
 
 /* ---- rows -------------------------------------------------------------------- */
@@ -176,97 +178,50 @@ static inline int is_null4(const char *p) {
   return (w | 0x20202020u) == ('n' | 'u' << 8 | 'l' << 16 | (uint32_t)'l' << 24);
 }
 
-/* Per value: one look at its first byte, the end of a string 32 bytes a
- * step (string_stop; its backslash escapes unescaped as it goes,
- * string_escaped), of a number 16 bytes a step (digits_end), NULL as one
- * 4-byte compare, then one look for the ',' or ')' after it (a doubled
- * quote, a number that goes on as a word, NULLx: none there, so the token
- * path takes them); the field of the row position is remembered for the
- * statement (d->bind), so a value costs one indirect call into the sink
- * and no column lookup. */
-static const char *rows_run(struct sqldump *d, const char *p, const char *e) {
-  /* the statement's table and the row position stay in registers */
-  const struct rec_sink *const k = d->cur ? d->cur->sink : NULL;
-  uint32_t col = d->col;
-  int ep = d->e_prefix; /* E'..': for the first value only */
-  for (;;) {
-    const char *v = NULL, *q;
-    size_t n = 0;
-    enum value_kind kind = VK_STRING;
-    unsigned char c;
-    if (p == e || ((unsigned char)*p <= ' ' && (p = blank(d, p, e)) == e))
-      break;
-    c = (unsigned char)*p;
-    if (c == '\'') { /* a string: what its closing quote ends */
-      q = string_stop(p + 1, e);
-      if (__builtin_expect(q < e && *q == '\'', 1)) {
-        v = p + 1;
-        n = (size_t)(q - v);
-        q++;
-      } else if (q < e && *q == '\\') {
-        if (!(q = string_escaped(d, p + 1, q, e, d->mysql || ep, &n)))
-          break;
-        v = d->vbuf;
-      } else {
-        break;
-      }
-    } else if (is_digit((char)c) ||
-               (c == '-' && e - p > 1 && (is_digit(p[1]) || p[1] == '.'))) {
-      /* a number the lexer's word would end where this ends */
-      q = digits_end(p + 1, e);
-      v = p;
-      n = (size_t)(q - p);
-      kind = VK_NUMBER;
-    } else if (e - p >= 4 && is_null4(p)) {
-      q = p + 4;
-    } else {
-      break;
-    }
-    if (n > AJAR_SQL_MAX_VALUE)
-      break;
-    if (q < e && *q != ',' && *q != ')')
-      while (q < e && (*q == ' ' || *q == '\t' || *q == '\r'))
-        q++;
-    if (q == e || (*q != ',' && *q != ')'))
-      break;
-    /* the slot's value, then its ',' or the row's ')' */
-    if (v) {
-      uint32_t f;
-      if (col < d->nbind && (f = d->bind[col]) != REC_NONE) {
-        rec_value(k, f, kind, v, n);
-      } else {
-        d->col = col;
-        emit_bind(d, kind, v, n);
-      }
-    }
-    d->bol = 0;
-    ep = 0;
-    p = q + 1;
-    if (*q == ',') {
-      col++;
-      continue;
-    }
-    d->col = col;
-    row_end(d, 0);
-    d->depth = 0;
-    d->g = G_AFTER_ROW;
-    if ((q = blank(d, p, e)) == e || *q != ',')
-      return q;
-    d->g = G_INS_VALUES;
-    if ((q = blank(d, q + 1, e)) == e || *q != '(')
-      return q;
-    d->g = G_ROW;
-    d->depth = 1;
-    row_begin(d);
-    col = 0;
-    p = q + 1;
-  }
-  d->col = col;
-  return p;
+/* the ',' or ')' after a value at q (blanks before it skipped), or NULL
+ * when anything else comes first (a doubled quote, a number that goes on
+ * as a word, NULLx: the token path reads them) */
+static inline const char *value_end(const char *q, const char *e) {
+  if (q < e && *q != ',' && *q != ')')
+    while (q < e && (*q == ' ' || *q == '\t' || *q == '\r'))
+      q++;
+  return q == e || (*q != ',' && *q != ')') ? NULL : q;
 }
 
+/* string_stop for AVX2: 32 bytes a step in one load, one vpshufb and one
+ * compare (the table in both 16-byte lanes) */
+__attribute__((always_inline, target("avx2"))) static inline const char *
+string_stop_avx2(const char *p, const char *e) {
+  const __m256i tbl = _mm256_setr_epi8(
+      -1, -1, -1, -1, -1, -1, -1, '\'', -1, -1, '\n', -1, '\\', -1, -1, -1,
+      -1, -1, -1, -1, -1, -1, -1, '\'', -1, -1, '\n', -1, '\\', -1, -1, -1);
+  while (e - p >= 32) {
+    __m256i a = _mm256_loadu_si256((const __m256i *)p);
+    uint32_t m =
+        (uint32_t)_mm256_movemask_epi8(_mm256_cmpeq_epi8(a, _mm256_shuffle_epi8(tbl, a)));
+    if (m) return p + __builtin_ctz(m);
+    p += 32;
+  }
+  return find3(p, e, '\'', '\\', '\n');
+}
+
+#define ROWS_RUN rows_run
+#define ROWS_TARGET
+#define STRING_STOP string_stop
+#include "record/sqldump_rows.h"
+#undef ROWS_RUN
+#undef ROWS_TARGET
+#undef STRING_STOP
+#define ROWS_RUN rows_run_avx2
+#define ROWS_TARGET __attribute__((target("avx2")))
+#define STRING_STOP string_stop_avx2
+#include "record/sqldump_rows.h"
+#undef ROWS_RUN
+#undef ROWS_TARGET
+#undef STRING_STOP
+
 const char *rows_fast(struct sqldump *d, const char *p, const char *e) {
-  const char *q = rows_run(d, p, e);
+  const char *q = ajar_have_avx2 ? rows_run_avx2(d, p, e) : rows_run(d, p, e);
   if (q != p) { /* as the token path leaves them after a token */
     d->e_prefix = 0;
     d->cn = 0;
