@@ -283,19 +283,33 @@ static inline __m128i num_class(__m128i v) {
                        _mm_shuffle_epi8(hi_class, _mm_and_si128(_mm_srli_epi16(v, 4), low4)));
 }
 
-static const char *number_end(const char *p, const char *end) {
-  if (FAST_PATHS && p < end) {
+/* number_end past its first 16 bytes (a long number): 16 bytes a step */
+__attribute__((noinline)) static const char *number_end_long(const char *p,
+                                                             const char *end) {
+  for (;;) {
+    __m128i v;
     unsigned m;
-    for (;;) {
-      __m128i v = end - p >= 16 ? _mm_loadu_si128((const __m128i *)p)
-                                : shape_load_part(p, (size_t)(end - p));
-      m = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(num_class(v), _mm_setzero_si128()));
-      if (m)
-        return p + __builtin_ctz(m);
-      p += 16; /* 16 number bytes, all before end */
-      if (p == end)
-        return p;
-    }
+    if (p == end)
+      return p;
+    v = end - p >= 16 ? _mm_loadu_si128((const __m128i *)p)
+                      : shape_load_part(p, (size_t)(end - p));
+    m = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(num_class(v), _mm_setzero_si128()));
+    if (m)
+      return p + __builtin_ctz(m);
+    p += 16; /* 16 number bytes, all before end */
+  }
+}
+
+static inline const char *number_end(const char *p, const char *end) {
+  if (FAST_PATHS && p < end) {
+    /* one load, most numbers: no loop to enter */
+    __m128i v = end - p >= 16 ? _mm_loadu_si128((const __m128i *)p)
+                              : shape_load_part(p, (size_t)(end - p));
+    unsigned m =
+        (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(num_class(v), _mm_setzero_si128()));
+    if (m)
+      return p + __builtin_ctz(m);
+    return number_end_long(p + 16, end);
   }
   while (p < end && num_byte[(unsigned char)*p])
     p++;
@@ -401,9 +415,9 @@ next_member(const char *p, const char *end, char closer,
 /* a string value at p (its opening quote): emitted; returns just past
  * its closing quote, or NULL */
 static inline __attribute__((always_inline)) const char *
-walk_string(struct walker *w, const char *p, uint32_t field) {
+walk_string(struct walker *w, const char *p, const char *end, uint32_t field) {
   int esc = 0;
-  const char *q = string_end_short(p + 1, w->end, &esc);
+  const char *q = string_end_short(p + 1, end, &esc);
   if (!q)
     return NULL;
   if (esc) {
@@ -415,10 +429,12 @@ walk_string(struct walker *w, const char *p, uint32_t field) {
   return q + 1;
 }
 
-/* a number at p (a digit or '-'): emitted; returns its end */
+/* a number at p (a digit or '-'): emitted; returns its end. (Both take
+ * the record's end from their caller's register: w->end is read again
+ * after every call into the sink, which could write *w.) */
 static inline __attribute__((always_inline)) const char *
-walk_number(struct walker *w, const char *p, uint32_t field) {
-  const char *q = number_end(p, w->end);
+walk_number(struct walker *w, const char *p, const char *end, uint32_t field) {
+  const char *q = number_end(p, end);
   rec_value(&w->k, field, VK_NUMBER, p, (size_t)(q - p));
   return q;
 }
@@ -570,7 +586,7 @@ walk_members(struct walker *w, const char *p, uint32_t field, int root) {
     /* a string first: most members, and no number (the lat/lon test
      * below is for numbers alone) */
     if (FAST_PATHS && p < end && *p == '"') {
-      p = walk_string(w, p, child);
+      p = walk_string(w, p, end, child);
       if (!p)
         return NULL;
     } else if (!root && field != REC_ROOT && p < end && is_num_start(*p) &&
@@ -584,7 +600,7 @@ walk_members(struct walker *w, const char *p, uint32_t field, int root) {
        * to walk_object (as walk_value would call it, with no frame of
        * walk_value's around it) */
       if (FAST_PATHS && p < end && is_num_start(*p)) {
-        p = walk_number(w, p, child);
+        p = walk_number(w, p, end, child);
       } else if (FAST_PATHS && p < end && *p == '{' && w->depth < AJAR_MAX_DEPTH) {
         w->depth++;
         p = walk_object(w, p, child);
@@ -762,7 +778,7 @@ static const char *walk_value(struct walker *w, const char *p, uint32_t field) {
     w->depth--;
     return q;
   case '"':
-    return walk_string(w, p, field);
+    return walk_string(w, p, end, field);
   case 't':
     if (end - p >= 4 && !memcmp(p, "true", 4)) {
       rec_value(&w->k, field, VK_BOOL, p, 4);
@@ -782,7 +798,7 @@ static const char *walk_value(struct walker *w, const char *p, uint32_t field) {
   default:
     if (!is_num_start(*p))
       return NULL;
-    return walk_number(w, p, field);
+    return walk_number(w, p, end, field);
   }
 }
 
