@@ -665,6 +665,9 @@ static __attribute__((noinline)) unsigned words_of_value(struct emit_ctx *e, con
   if (hints & AJAR_H_NAME && !(voc & ~NAME_VOCAB) && (mask & C_HIGH) &&
       !(e->seen & (1ull << DET_PERSON_NAME)) && name_shaped(v, n, mask))
     EMITE(DET_PERSON_NAME, 0);
+  /* a name's or a person's field (most of those hints) says no more */
+  if (!(hints & WORDS_HINTS & ~(AJAR_H_NAME | AJAR_H_PERSON)))
+    return sig;
   if ((hints & AJAR_H_ADDRESS) && (n >= 4 || state_code(v, n)) && !value_is_empty(v, n))
     EMITE(DET_ADDRESS, 0);
   if ((hints & AJAR_H_PLATE) && (mask & C_HIGH) && digits >= 2 && n <= 40)
