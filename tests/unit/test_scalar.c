@@ -114,6 +114,53 @@ static void test_same_digits(const struct ajar_db *db, struct ajar_scratch *s) {
   CHECKF(bad == 0, "%d candidates", bad);
 }
 
+/* scalar_number decides a number under none of the hints that read its
+ * value by its length and digits, and tail-calls the rest: the same
+ * candidates, in the same order, and signals as scalar_number_general on
+ * random numbers (digits of every length around 8 to 19, epochs, dates,
+ * ids made valid, some with a '-', '.' or 'e') under many hints */
+static void test_scalar_number(void) {
+  static const char *const pieces[] = {"1700000000", "1700000000123", "19821008", "20240229",
+                                       "110105194912310021", "4111111111111111",
+                                       "13812345678", "490154203237518", "-", ".", "e",
+                                       "0", "00", "9"};
+  static const uint32_t hints[] = {0, AJAR_H_TIME, AJAR_H_PLACE, AJAR_H_LOCATION,
+                                   AJAR_H_FACE_ATTR, AJAR_H_AGE_DOB, AJAR_H_PHONE,
+                                   AJAR_H_NATIONAL_ID, AJAR_H_IMEI, AJAR_H_IMSI,
+                                   AJAR_H_CARD, AJAR_H_PHONE | AJAR_H_TIME,
+                                   AJAR_H_AGE_DOB | AJAR_H_DEMOGRAPHIC, AJAR_H_PASSPORT};
+  uint32_t x = 2718281u;
+  char buf[64];
+  int k, differ = 0, found = 0;
+  for (k = 0; k < 100000; k++) {
+    struct found a = {.n = 0}, b = {.n = 0};
+    uint32_t h = hints[rnd(&x) % (sizeof hints / sizeof hints[0])];
+    struct emit_ctx ea = {h, keep, &a, 0, 0}, eb = {h, keep, &b, 0, 0};
+    size_t n = k % 3 ? 1 + rnd(&x) % 22
+                     : join_pieces(&x, buf, 1 + rnd(&x) % 20, pieces,
+                                   sizeof pieces / sizeof pieces[0], "0123456789");
+    unsigned sa, sb;
+    int i;
+    if (k % 3)
+      for (i = 0; i < (int)n; i++)
+        buf[i] = (char)('0' + rnd(&x) % 10);
+    if (n > 20)
+      n = 20;
+    if (rnd(&x) % 8 == 0) /* one byte no digit */
+      buf[rnd(&x) % n] = "-.e "[rnd(&x) % 4];
+    sa = scalar_number(&ea, buf, n);
+    sb = scalar_number_general(&eb, buf, n);
+    found += a.n > 0;
+    if (sa != sb || !same(&a, &b)) {
+      if (differ++ < 3)
+        fprintf(stderr, "scalar_number %.*s (hints %#x): %u/%d vs %u/%d\n", (int)n, buf,
+                (unsigned)h, sa, a.n, sb, b.n);
+    }
+  }
+  CHECKF(differ == 0, "%d of 100000 numbers differ", differ);
+  CHECKF(found > 5000, "only %d numbers with candidates", found);
+}
+
 void test_scalar_email(const struct ajar_db *db, struct ajar_scratch *s); /* test_email.c */
 
 void test_scalar(void) {
@@ -150,6 +197,7 @@ void test_scalar(void) {
   test_blood_digits(db, s);
   test_same_digits(db, s);
   test_scalar_email(db, s);
+  test_scalar_number();
   ajar_scratch_free(s);
   ajar_db_free(db);
 }

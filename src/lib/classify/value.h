@@ -63,6 +63,8 @@ int is_epoch(uint32_t hints, const char *v, size_t n);
 /* value_number.c */
 /* a JSON number */
 unsigned scalar_number(struct emit_ctx *e, const char *v, size_t n);
+/* the same, every check in turn (the reference of the unit tests) */
+unsigned scalar_number_general(struct emit_ctx *e, const char *v, size_t n);
 /* digits with phone/id punctuation: IPv4, phones, ids, ages; mask and
  * seps as value_shape gives them */
 unsigned scalar_punct_digits(struct emit_ctx *e, const char *v, size_t n,
