@@ -539,7 +539,6 @@ walk_members(struct walker *w, const char *p, uint32_t field, int root) {
   }
   for (;;) {
     const char *k, *kq;
-    int esc = 0;
     size_t kn;
     uint32_t child;
     if (p >= end || *p != '"')
@@ -549,6 +548,9 @@ walk_members(struct walker *w, const char *p, uint32_t field, int root) {
     if (child != REC_NONE) {
       kq = k + kn;
     } else {
+      /* (the flag here, where a key the table did not hold is read: its
+       * 0 is stored by this path alone, not by every member) */
+      int esc = 0;
       kq = string_end_short(k, end, &esc);
       if (!kq)
         return NULL;
