@@ -216,9 +216,9 @@ int ajar_collection_new(const struct ajar_db *db, const char *name,
   c->reveal = opts ? opts->reveal : 0;
   c->hit.c = c;
   c->out.db = db;
-  c->out.fn = on_candidate;
+  c->out.e.fn = on_candidate;
   c->out.signals = on_signals;
-  c->out.ctx = &c->hit;
+  c->out.e.ctx = &c->hit;
   if (!c->name || !c->slots || grow_fields(c)) {
     ajar_collection_free(c);
     return AJAR_ENOMEM;

@@ -82,7 +82,7 @@ static inline int scalar_differs(const struct ajar_db *db, struct ajar_scratch *
                                  size_t n, int i, struct found *general, int *differ) {
   struct found routed = {.n = 0};
   struct found_sig to = {.f = {.n = 0}, .sig = 0};
-  struct value_sink k = {db, s, keep, keep_sig, &to};
+  struct value_sink k = {.e = {.fn = keep, .ctx = &to}, .db = db, .s = s, .signals = keep_sig};
   unsigned sig_r = classify_scalar(db, s, hints, kind, v, n, keep, &routed);
   unsigned sig_g = classify_scalar_general(db, s, hints, kind, v, n, keep, general);
   int to_differs = 0;

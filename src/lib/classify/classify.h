@@ -81,23 +81,31 @@ unsigned classify_string(const struct ajar_db *db, struct ajar_scratch *s,
                          void *ctx);
 unsigned classify_number(uint32_t hints, const char *v, size_t n, candidate_fn fn,
                          void *ctx);
-/* Where classify_string_to reports: the candidates to fn, the value's
- * signals (when it has any) to signals, both with ctx. A caller keeps
- * one and sets what changes per value: four arguments, so a caller
- * with no work after the call reaches it by a jump, with no frame */
+/* What the pieces of classify_scalar share (value.h): the candidates go
+ * to fn with ctx */
+struct emit_ctx {
+  uint32_t hints;
+  candidate_fn fn;
+  void *ctx;
+  uint64_t seen; /* detectors already emitted for this value */
+  int stop;      /* the callback asked to stop */
+};
+/* Where classify_string_to reports: the candidates to e.fn, the value's
+ * signals (when it has any) to signals, both with e.ctx. A caller keeps
+ * one, sets e.fn and e.ctx once and what changes per value itself: four
+ * arguments, so a caller with no work after the call reaches it by a
+ * jump, with no frame; the classifier sets e's hints, seen and stop for
+ * each value, so it builds no context of its own */
 struct value_sink {
+  struct emit_ctx e;
   const struct ajar_db *db;
   struct ajar_scratch *s;
-  candidate_fn fn;
   void (*signals)(void *ctx, unsigned sig);
-  void *ctx;
 };
 /* classify_string and classify_number, their signals handed to
  * k->signals: the same candidates and signals (tests/unit/test_scalar.c) */
-void classify_string_to(const struct value_sink *k, uint32_t hints, const char *v,
-                        size_t n);
-void classify_number_to(const struct value_sink *k, uint32_t hints, const char *v,
-                        size_t n);
+void classify_string_to(struct value_sink *k, uint32_t hints, const char *v, size_t n);
+void classify_number_to(struct value_sink *k, uint32_t hints, const char *v, size_t n);
 /* The same with every check of the general way in turn, none skipped by
  * the value's shape: what tests/unit/test_scalar.c holds classify_scalar to */
 unsigned classify_scalar_general(const struct ajar_db *db, struct ajar_scratch *s,

@@ -258,11 +258,10 @@ unsigned classify_number(uint32_t hints, const char *v, size_t n, candidate_fn f
                          void *ctx) {
   return number_as(hints, v, n, fn, ctx);
 }
-void classify_number_to(const struct value_sink *k, uint32_t hints, const char *v,
-                        size_t n) {
-  unsigned sig = number_as(hints, v, n, k->fn, k->ctx);
+void classify_number_to(struct value_sink *k, uint32_t hints, const char *v, size_t n) {
+  unsigned sig = number_as(hints, v, n, k->e.fn, k->e.ctx);
   if (sig)
-    k->signals(k->ctx, sig);
+    k->signals(k->e.ctx, sig);
 }
 
 /* A string. With `route`, a value made of digits and
@@ -272,22 +271,22 @@ void classify_number_to(const struct value_sink *k, uint32_t hints, const char *
  * check in turn, and tests/unit/test_scalar.c holds the two to the same
  * candidates and signals. */
 static inline __attribute__((always_inline)) unsigned
-scalar_string_as(const struct ajar_db *db, struct ajar_scratch *s, uint32_t hints,
-                 const char *v, size_t n, candidate_fn fn, void *ctx, int route) {
-  struct emit_ctx ec = {hints, fn, ctx, 0, 0}, *e = &ec;
+scalar_string_as(struct value_sink *k, const char *v, size_t n, int route) {
+  struct emit_ctx *e = &k->e;
+  const uint32_t hints = e->hints;
   unsigned sig = 0, mask;
   size_t digits = 0, seps = 0;
   int has_time, year, punct;
 
-  if (!scalar_first_look(hints, VK_STRING, &v, &n, fn, ctx, &sig))
+  if (!scalar_first_look(hints, VK_STRING, &v, &n, e->fn, e->ctx, &sig))
     return sig;
   /* free text: long, with spaces; decided without a byte loop */
   if (n > 48 && (n > 512 || memchr(v, ' ', n) || memchr(v, '\n', n)))
-    return sig | scalar_text(db, s, e, v, n);
+    return sig | scalar_text(k->db, k->s, e, v, n);
   mask = value_shape(v, n, &digits, &seps);
   if (mask & C_NL) {
     if (mask & (C_DIGIT | C_AT))
-      classify_text(db, s, hints, v, n, fn, ctx);
+      classify_text(k->db, k->s, hints, v, n, e->fn, e->ctx);
     return sig;
   }
   punct = digits && !(mask & ~PUNCT_DIGITS);
@@ -353,7 +352,7 @@ scalar_string_as(const struct ajar_db *db, struct ajar_scratch *s, uint32_t hint
    * free-text patterns as a long text's do (docs/performance.md) */
   if ((mask & C_SPACE) && (mask & (C_UPPER | C_LOWER | C_HIGH)) &&
       ((mask & C_AT) || digits >= 7))
-    classify_text(db, s, hints, v, n, fn, ctx);
+    classify_text(k->db, k->s, hints, v, n, e->fn, e->ctx);
 
   if (!(mask & C_HIGH)) {
     sig |= scalar_token(e, v, n, mask, digits, seps);
@@ -377,19 +376,27 @@ scalar_string_as(const struct ajar_db *db, struct ajar_scratch *s, uint32_t hint
 unsigned classify_string(const struct ajar_db *db, struct ajar_scratch *s,
                          uint32_t hints, const char *v, size_t n, candidate_fn fn,
                          void *ctx) {
-  return scalar_string_as(db, s, hints, v, n, fn, ctx, 1);
+  struct value_sink k = {{hints, fn, ctx, 0, 0}, db, s, NULL};
+  return scalar_string_as(&k, v, n, 1);
 }
-void classify_string_to(const struct value_sink *k, uint32_t hints, const char *v,
-                        size_t n) {
-  unsigned sig = scalar_string_as(k->db, k->s, hints, v, n, k->fn, k->ctx, 1);
+/* the emit context is the sink's own: its callback and context set once,
+ * the value's hints and a clear `seen` and `stop` stored, not a context
+ * built on the stack from the sink's fields for every value */
+void classify_string_to(struct value_sink *k, uint32_t hints, const char *v, size_t n) {
+  unsigned sig;
+  k->e.hints = hints;
+  k->e.seen = 0;
+  k->e.stop = 0;
+  sig = scalar_string_as(k, v, n, 1);
   if (sig)
-    k->signals(k->ctx, sig);
+    k->signals(k->e.ctx, sig);
 }
 __attribute__((noinline))
 static unsigned scalar_string_general(const struct ajar_db *db, struct ajar_scratch *s,
                                       uint32_t hints, const char *v, size_t n,
                                       candidate_fn fn, void *ctx) {
-  return scalar_string_as(db, s, hints, v, n, fn, ctx, 0);
+  struct value_sink k = {{hints, fn, ctx, 0, 0}, db, s, NULL};
+  return scalar_string_as(&k, v, n, 0);
 }
 
 /* classify_scalar: the value's way chosen by its kind with no frame,

@@ -15,15 +15,6 @@
 #include "classify.h"
 #include "shape.h"
 
-/* what the pieces of classify_scalar share */
-struct emit_ctx {
-  uint32_t hints;
-  candidate_fn fn;
-  void *ctx;
-  uint64_t seen; /* detectors already emitted for this value */
-  int stop;      /* the callback asked to stop */
-};
-
 /* each detector at most once per value: `seen` is a 64-bit set */
 _Static_assert(DET__COUNT <= 64, "more detectors than bits in seen");
 /* candidate d (ok: validated) of the n bytes, column evidence only when
