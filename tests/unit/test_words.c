@@ -273,6 +273,33 @@ static void address_rule(void) {
   CHECK(address_may("PSC 0945, Box 1953, APO AA 83257", 32));
 }
 
+/* A house number is 1-5 digits and nothing, a '-' or '/' and anything,
+ * or one or two bytes of a letter's or a dot's: a version's "17_1" or a
+ * list's "13;" is none, so the user agents of phones are no address (the
+ * iPhone's "OS" is also Polish osiedle's street word) */
+static void house_numbers(void) {
+  static const char *const no[] = {
+      "Mozilla/5.0 (iPhone; CPU iPhone OS 17_1 like Mac OS X) AppleWebKit/605.1.15 "
+      "(KHTML, like Gecko) Version/17.1 Mobile/15E148 Safari/604.1",
+      "Mozilla/5.0 (iPad; CPU OS 16_6 like Mac OS X) AppleWebKit/605.1.15",
+      "Mozilla/5.0 (Linux; Android 13; SM-G991B) AppleWebKit/537.36 (KHTML, like Gecko)",
+      "os 12_4 Street", "ul 7; Road"};
+  static const char *const yes[] = {"12a Baker Street", "Calle Mayor 12, 3\xC2\xBA",
+                                    "ul. Ho\xC5\xBC" "a 5.", "221B Baker Street",
+                                    "Via Roma 12-14", "Rue Lepic 5/2, Paris"};
+  size_t i;
+  for (i = 0; i < sizeof no / sizeof no[0]; i++) {
+    size_t n = strlen(no[i]);
+    CHECKF(!looks_address_bytes(no[i], n), "\"%s\"", no[i]);
+    CHECKF(!looks_address(no[i], n, C_SPACE | C_DIGIT), "\"%s\"", no[i]);
+  }
+  for (i = 0; i < sizeof yes / sizeof yes[0]; i++) {
+    size_t n = strlen(yes[i]);
+    CHECKF(looks_address_bytes(yes[i], n), "\"%s\"", yes[i]);
+    CHECKF(looks_address(yes[i], n, C_SPACE | C_DIGIT), "\"%s\"", yes[i]);
+  }
+}
+
 /* pieces of CJK addresses: the marks, other characters of three bytes
  * (names of places and roads, kana, Hangul), digits, Latin, and bytes
  * that break UTF-8 (a lone lead byte, a stray continuation byte, a
@@ -494,5 +521,6 @@ void test_words(void) {
   name_values();
   addresses();
   address_rule();
+  house_numbers();
   zh_addresses();
 }

@@ -376,9 +376,30 @@ static size_t next_sep(const struct addr_bits *a, size_t i) {
   return k * 64 + (size_t)__builtin_ctzll(w);
 }
 
+/* Whether a word whose first d bytes are digits (wl in all) is a house
+ * number: 1-5 digits, then nothing, a '-' or a '/' and anything ("12-14",
+ * "5/2"), or at most two bytes of a letter's or a dot's ("12a", "7B",
+ * "5.", "3º"). A digit and one or two bytes of punctuation are the
+ * numbers of versions and lists ("OS 17_1", "Android 13;"), no house
+ * number. */
+static int house_number(const char *w, size_t d, size_t wl) {
+  size_t k;
+  if (d < 1 || d > 5)
+    return 0;
+  if (d == wl || w[d] == '-' || w[d] == '/')
+    return 1;
+  if (wl - d > 2)
+    return 0;
+  for (k = d; k < wl; k++) {
+    unsigned char c = (unsigned char)w[k];
+    if (!(c >= 0x80 || c == '.' || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z')))
+      return 0;
+  }
+  return 1;
+}
+
 /* What looks_address_latin can find in v (6 to 199 bytes) at all: 1, a
- * postcode at a word's start; else 2, a house number (a word of 1-5
- * digits, and a letter, a '/' or a '-' after them allowed), *last the
+ * postcode at a word's start; else 2, a house number (house_number), *last the
  * start of the last one; else 0: neither, so no address. Only the starts
  * of words that begin with a digit or a capital are tried: a user
  * agent's "NT 10.0;" and "X 10_15_7" are no house number, and are told
@@ -404,7 +425,7 @@ static int address_parts(const char *v, size_t n, const struct addr_bits *a, siz
         ;
       for (wl = d; i + wl < n && v[i + wl] != ' ' && v[i + wl] != ','; wl++)
         ;
-      if (d <= 5 && (d == wl || wl - d <= 2 || v[i + d] == '-' || v[i + d] == '/')) {
+      if (house_number(v + i, d, wl)) {
         number = 1;
         *last = i;
       }
@@ -475,13 +496,6 @@ static int address_step(struct addr_walk *a, int kind) {
   return 0;
 }
 
-/* the kind of a word whose first d bytes are digits (wl in all) */
-static int number_kind(const char *w, size_t d, size_t wl) {
-  return d >= 1 && d <= 5 && (d == wl || wl - d <= 2 || w[d] == '-' || w[d] == '/')
-             ? W_NUMBER
-             : W_NONE;
-}
-
 static int address_verdict(const struct addr_walk *a, size_t n, int parts) {
   if (a->both && (a->words >= 1 || n >= 10))
     return 1;
@@ -522,7 +536,7 @@ int looks_address_bytes(const char *v, size_t n) {
       if (!wl)
         continue;
       while (d < wl && w[d] >= '0' && w[d] <= '9') d++;
-      kind = d ? number_kind(w, d, wl)
+      kind = d ? (house_number(w, d, wl) ? W_NUMBER : W_NONE)
              : street_word(w, wl) ? W_STREET
              : v[i - wl] >= 'a' && v[i - wl] <= 'z' && !address_particle(w, wl) ? W_SENTENCE
                                                                                  : W_OTHER;
@@ -687,7 +701,7 @@ static int looks_address_latin(const char *v, size_t n) {
     if (dig(v[s])) {
       for (d = 1; dig(b[s + d]); d++) /* b ends in spaces */
         ;
-      kind = number_kind(v + s, d, wl);
+      kind = house_number(v + s, d, wl) ? W_NUMBER : W_NONE;
     } else {
       cls = address_word(b + s, wl);
       kind = cls & ADDR_STREET ? W_STREET
