@@ -80,6 +80,11 @@ static const char *const mail_ip_pieces[] = {
     "3996634834@qq.com", "13812345678@qq.com", "4111111111111111@mail.ru", "12345678",
     "1234567890", "13812345678", "1234 5678 901", "1234-5678-9012", "4111 1111 1111 1111",
     "378282246310005", "11010519491231002X", "0123456789", "9",
+    /* other patterns' triggers after an e-mail's or an IPv4's: the
+     * window is then scanned, though its first trigger is an "@" */
+    "AB 12 34 56 C", "123-45-6789", "+447946095812", "00:1A:2B:3C:4D:5E", "Tel. 030 1234 5678",
+    /* long runs with no digit, between the runs of an IPv4's reader */
+    "abcdefghijklmnopqrstuvwxyz abcdefghij", "-.-.-.-.-.-.-.-.-.-",
 };
 static const char mail_ip_bytes[] = "0123456789aexyzAZ.-_%+@ ,:/";
 
@@ -87,6 +92,37 @@ static void build_mail_ip(uint32_t *x, char *buf, size_t cap, size_t *len) {
   size_t want = rnd(x) % (cap - 80);
   *len = join_pieces(x, buf, want, mail_ip_pieces,
                      sizeof mail_ip_pieces / sizeof mail_ip_pieces[0], mail_ip_bytes);
+}
+
+/* A piece of either list after `left` filler bytes and before `right`
+ * more: the 64-byte blocks' edges (a block reads 44 start positions, or
+ * all the rest when the text ends within it), and the text's end, fall
+ * at every place in and around the piece. Returns how many differ. */
+static int edges(struct ajar_db *db, struct ajar_scratch *s, const char *how) {
+  static const char *const fill[] = {"m", " ", "\xE5\xA4\xA7", "x.", "a@"};
+  char buf[700]; /* 140 fillers of 3 bytes, a piece, 20 fillers */
+  int differ = 0;
+  size_t left, right, k, f, npieces = sizeof pieces / sizeof pieces[0];
+  for (k = 0; k < npieces + sizeof mail_ip_pieces / sizeof mail_ip_pieces[0]; k += 3)
+    for (f = 0; f < sizeof fill / sizeof fill[0]; f++)
+      for (left = 0; left < 140; left++)
+        for (right = 0; right < 24; right += 5) {
+          const char *p = k < npieces ? pieces[k] : mail_ip_pieces[k - npieces];
+          size_t n = 0, l = strlen(p), fl = strlen(fill[f]), i;
+          struct found w = {.n = 0}, whole = {.n = 0};
+          for (i = 0; i < left; i++, n += fl)
+            memcpy(buf + n, fill[f], fl);
+          memcpy(buf + n, p, l);
+          n += l;
+          for (i = 0; i < right; i++, n += fl)
+            memcpy(buf + n, fill[f], fl);
+          classify_text(db, s, 0, buf, n, keep, &w);
+          classify_text_whole(db, s, 0, buf, n, keep, &whole);
+          if (!same(&w, &whole) && differ++ < 5)
+            fprintf(stderr, "piece %s at %zu, %zu after, differs%s: %.*s\n", p, left, right,
+                    how, (int)n, buf);
+        }
+  return differ;
 }
 
 /* both kinds of random text, windowed against whole; how: which of
@@ -130,6 +166,8 @@ static void texts(struct ajar_db *db, struct ajar_scratch *s, const char *how) {
   /* the texts exercise both sides */
   CHECKF(found > 1000 && none > 1000, "%d texts with candidates, %d without", found, none);
   CHECKF(__builtin_popcountll(seen) >= 13, "%d detectors seen", __builtin_popcountll(seen));
+  differ = edges(db, s, how);
+  CHECKF(differ == 0, "%d pieces at blocks' edges differ%s", differ, how);
 }
 
 void test_text(void) {

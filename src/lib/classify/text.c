@@ -229,12 +229,24 @@ static int validate(struct text_ctx *t, unsigned det, size_t *from_io,
   }
 }
 
+/* a validated candidate at v[from, to) to the caller; 1 when it stops */
+static int report(struct text_ctx *t, unsigned det, size_t from, size_t to) {
+  struct candidate c = {0};
+  c.det = det;
+  c.validated = 1;
+  c.embedded = 1;
+  c.from = from;
+  c.to = to;
+  if (t->fn(t->ctx, &c))
+    t->stop = 1;
+  return t->stop;
+}
+
 static int on_match(unsigned id, unsigned long long from,
                     unsigned long long to, unsigned flags, void *p) {
   struct text_ctx *t = p;
   unsigned det = ajar_text_patterns[id].det;
   size_t end = t->base + (size_t)to, start = t->base + (size_t)from;
-  struct candidate c = {0};
   (void)flags;
   if (start < t->last_end[id] && det != DET_EMAIL)
     return 0;
@@ -250,16 +262,7 @@ static int on_match(unsigned id, unsigned long long from,
     t->spot_to[t->spots] = end;
     t->spot_phone[t->spots++] = det != DET_EMAIL;
   }
-  c.det = det;
-  c.validated = 1;
-  c.embedded = 1;
-  c.from = start;
-  c.to = end;
-  if (t->fn(t->ctx, &c)) {
-    t->stop = 1;
-    return 1;
-  }
-  return 0;
+  return report(t, det, start, end);
 }
 
 /* The words that announce a phone number: ITU-T E.123's "Tel." and
@@ -381,7 +384,6 @@ static void announced_phones(struct text_ctx *t) {
         continue;
       for (w = glo; w < ghi; w++) {
         size_t from = i, to = i + tel_words[w].n;
-        struct candidate cd = {0};
         int dup = 0;
         if (to > t->n || t->v[i + 1] != tel_words[w].w[1] ||
             memcmp(t->v + i, tel_words[w].w, tel_words[w].n) ||
@@ -397,13 +399,7 @@ static void announced_phones(struct text_ctx *t) {
           t->spot_to[t->spots] = to;
           t->spot_phone[t->spots++] = 1;
         }
-        cd.det = DET_PHONE_NATIONAL;
-        cd.validated = 1;
-        cd.embedded = 1;
-        cd.from = from;
-        cd.to = to;
-        if (t->fn(t->ctx, &cd))
-          t->stop = 1;
+        report(t, DET_PHONE_NATIONAL, from, to);
         break;
       }
     }
@@ -447,6 +443,16 @@ static const unsigned char match_byte[256] = {
                          * trigger reads up to 20 bytes ahead of its start */
 #define MERGE_GAP 64    /* windows closer than this are scanned as one: a
                          * scan costs as much to start as 64 bytes of CJK */
+
+/* The start positions a block at pos reads, left = n - pos bytes of text
+ * from pos: TRIGGER_SPAN, or all 64 when the text ends within the block
+ * (past its end the bytes read ahead are zeros, no class: as in the next
+ * block's tail, so the last block's triggers are the next's) */
+static inline size_t block_span(size_t left) { return left <= 64 ? 64 : TRIGGER_SPAN; }
+
+static inline uint64_t span_mask(size_t span) {
+  return span >= 64 ? ~0ull : (1ull << span) - 1;
+}
 
 /* one bit per byte of a 64-byte block, per class */
 struct classes {
@@ -735,9 +741,9 @@ static int few_digits(const char *v, size_t n, size_t i) {
  * (an e-mail's local part "3996634834@qq.com"): then only those two
  * patterns can match in the window. */
 static int mail_ip_only(const char *v, size_t n, size_t a, size_t b) {
-  size_t pos;
+  size_t pos, span;
   char tail[64];
-  for (pos = a; pos < b; pos += TRIGGER_SPAN) {
+  for (pos = a; pos < b; pos += span) {
     struct classes c;
     const char *p = v + pos;
     uint64_t check, ipv4, num, rest, in;
@@ -748,7 +754,8 @@ static int mail_ip_only(const char *v, size_t n, size_t a, size_t b) {
     }
     c.hi = high_bytes(p);
     classes_of(p, &c);
-    in = b - pos < TRIGGER_SPAN ? (1ull << (b - pos)) - 1 : (1ull << TRIGGER_SPAN) - 1;
+    span = block_span(n - pos);
+    in = b - pos < span ? (1ull << (b - pos)) - 1 : span_mask(span);
     /* a bit of *num is no other pattern's trigger: each of those wants
      * a byte other than a digit in its first four */
     rest = triggers(&c, pos && (unsigned char)v[pos - 1] >= 0x80, &check, &ipv4, &num) &
@@ -824,15 +831,29 @@ struct ip_ends {
   size_t from, end;
 };
 
+/* the first digit of v[i, b), or b: 16 bytes a step (a log line's words
+ * and an e-mail's letters before its IPv4) */
+static size_t next_digit(const char *v, size_t i, size_t b) {
+#if defined(__SSE2__)
+  const __m128i lo = _mm_set1_epi8('0' - 1), hi = _mm_set1_epi8('9' + 1);
+  for (; i + 16 <= b; i += 16) {
+    __m128i x = _mm_loadu_si128((const __m128i *)(v + i));
+    unsigned m = (unsigned)_mm_movemask_epi8(
+        _mm_and_si128(_mm_cmpgt_epi8(x, lo), _mm_cmplt_epi8(x, hi)));
+    if (m)
+      return i + (size_t)__builtin_ctz(m);
+  }
+#endif
+  while (i < b && !digit(v[i]))
+    i++;
+  return i;
+}
+
 static int next_ip_end(struct ip_ends *p) {
   const char *v = p->v;
   size_t i = p->i;
-  while (i < p->b) {
+  while ((i = next_digit(v, i, p->b)) < p->b) {
     size_t r, e;
-    if (!digit(v[i])) {
-      i++;
-      continue;
-    }
     for (r = i, e = i; e < p->b && digit(v[e]); e++)
       ;
     i = e;
@@ -864,12 +885,12 @@ static int next_ip_end(struct ip_ends *p) {
  * matches of both patterns, found as above, go to on_match in the order
  * Vectorscan reports them, by end (an e-mail ends in a letter, an IPv4 in
  * a digit: never together). Returns 0 when the window holds other
- * triggers. */
-static int mail_ip_run(struct text_ctx *t, size_t a, size_t b) {
+ * triggers: only those from v[first] on are looked at, the first. */
+static int mail_ip_run(struct text_ctx *t, size_t a, size_t b, size_t first) {
   struct mail_ends m = {t->v, a, b, a, 0, 0};
   struct ip_ends p = {t->v, a, b, a, {0}, 0, 0, 0, 0};
   int mail, ip;
-  if (!mail_ip_only(t->v, t->n, a, b))
+  if (!mail_ip_only(t->v, t->n, first, b))
     return 0;
   t->base = a;
   mail = next_mail_end(&m);
@@ -886,9 +907,11 @@ static int mail_ip_run(struct text_ctx *t, size_t a, size_t b) {
   return 1;
 }
 
+/* the window v[a, b), whose first trigger is at v[first]: no trigger
+ * starts in v[a, first), scan_windows read those positions */
 static void scan_window(const struct ajar_db *db, struct ajar_scratch *s,
-                        struct text_ctx *t, size_t a, size_t b) {
-  if (digit_run(t, a, b) || mail_ip_run(t, a, b))
+                        struct text_ctx *t, size_t a, size_t b, size_t first) {
+  if (digit_run(t, a, b) || mail_ip_run(t, a, b, first))
     return;
   t->base = a;
   hs_scan(db->text, t->v + a, (unsigned)(b - a), 0, s->hs, on_match, t);
@@ -898,7 +921,7 @@ static void scan_window(const struct ajar_db *db, struct ajar_scratch *s,
 static void scan_windows(const struct ajar_db *db, struct ajar_scratch *s,
                          struct text_ctx *t) {
   const char *v = t->v;
-  size_t n = t->n, pos = 0, wa = 0, wb = 0;
+  size_t n = t->n, pos = 0, wa = 0, wb = 0, wt = 0, span;
   int have = 0;
   char tail[64];
   while (pos < n && !t->stop) {
@@ -922,16 +945,17 @@ static void scan_windows(const struct ajar_db *db, struct ajar_scratch *s,
       pos += ascii ? (size_t)__builtin_ctzll(ascii) : 64;
       continue;
     }
+    span = block_span(n - pos);
     classes_of(p, &c);
     trig = triggers(&c, pos && (unsigned char)v[pos - 1] >= 0x80, &check, &ipv4, &num);
-    cand = (trig | check) & ((1ull << TRIGGER_SPAN) - 1);
+    cand = (trig | check) & span_mask(span);
     for (; cand; cand &= cand - 1) {
       j = __builtin_ctzll(cand);
       if ((trig >> j & 1) || trigger_confirmed(v, n, pos + (size_t)j))
         break;
     }
     if (!cand) {
-      pos += TRIGGER_SPAN;
+      pos += span;
       continue;
     }
     window_at(v, n, pos + (size_t)j, &a, &b);
@@ -942,13 +966,13 @@ static void scan_windows(const struct ajar_db *db, struct ajar_scratch *s,
         wb = b;
     } else {
       if (have)
-        scan_window(db, s, t, wa, wb);
-      wa = a, wb = b, have = 1;
+        scan_window(db, s, t, wa, wb, wt);
+      wa = a, wb = b, wt = pos + (size_t)j, have = 1;
     }
     pos = b;
   }
   if (have && !t->stop)
-    scan_window(db, s, t, wa, wb);
+    scan_window(db, s, t, wa, wb, wt);
 }
 
 static void text_run(const struct ajar_db *db, struct ajar_scratch *s, uint32_t hints,
