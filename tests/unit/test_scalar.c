@@ -115,10 +115,12 @@ static void test_same_digits(const struct ajar_db *db, struct ajar_scratch *s) {
 }
 
 /* scalar_number decides a number under none of the hints that read its
- * value by its length and digits, and tail-calls the rest: the same
- * candidates, in the same order, and signals as scalar_number_general on
- * random numbers (digits of every length around 8 to 19, epochs, dates,
- * ids made valid, some with a '-', '.' or 'e') under many hints */
+ * value by its length and digits, and tail-calls the rest, and so does
+ * scalar_punct_digits a string of digits alone: the same candidates, in
+ * the same order, and signals as scalar_number_general and
+ * scalar_punct_digits_general on random numbers (digits of every length
+ * around 8 to 19, epochs, dates, ids made valid, some with a '-', '.',
+ * ' ' or 'e') under many hints */
 static void test_scalar_number(void) {
   static const char *const pieces[] = {"1700000000", "1700000000123", "19821008", "20240229",
                                        "110105194912310021", "4111111111111111",
@@ -128,7 +130,8 @@ static void test_scalar_number(void) {
                                    AJAR_H_FACE_ATTR, AJAR_H_AGE_DOB, AJAR_H_PHONE,
                                    AJAR_H_NATIONAL_ID, AJAR_H_IMEI, AJAR_H_IMSI,
                                    AJAR_H_CARD, AJAR_H_PHONE | AJAR_H_TIME,
-                                   AJAR_H_AGE_DOB | AJAR_H_DEMOGRAPHIC, AJAR_H_PASSPORT};
+                                   AJAR_H_AGE_DOB | AJAR_H_DEMOGRAPHIC, AJAR_H_PASSPORT,
+                                   AJAR_H_ADDRESS};
   uint32_t x = 2718281u;
   char buf[64];
   int k, differ = 0, found = 0;
@@ -148,16 +151,26 @@ static void test_scalar_number(void) {
       n = 20;
     if (rnd(&x) % 8 == 0) /* one byte no digit */
       buf[rnd(&x) % n] = "-.e "[rnd(&x) % 4];
-    sa = scalar_number(&ea, buf, n);
-    sb = scalar_number_general(&eb, buf, n);
+    if (k & 1) {
+      sa = scalar_number(&ea, buf, n);
+      sb = scalar_number_general(&eb, buf, n);
+    } else { /* as a string of digits and punctuation */
+      size_t digits, seps;
+      unsigned mask = value_shape(buf, n, &digits, &seps);
+      if (!digits || (mask & ~(C_DIGIT | C_DASH | C_DOT | C_SPACE)))
+        continue;
+      sa = scalar_punct_digits(&ea, buf, n, mask, seps);
+      sb = scalar_punct_digits_general(&eb, buf, n, mask, seps);
+    }
     found += a.n > 0;
     if (sa != sb || !same(&a, &b)) {
       if (differ++ < 3)
-        fprintf(stderr, "scalar_number %.*s (hints %#x): %u/%d vs %u/%d\n", (int)n, buf,
-                (unsigned)h, sa, a.n, sb, b.n);
+        fprintf(stderr, "%s %.*s (hints %#x): %u/%d vs %u/%d\n",
+                k & 1 ? "scalar_number" : "scalar_punct_digits", (int)n, buf, (unsigned)h, sa,
+                a.n, sb, b.n);
     }
   }
-  CHECKF(differ == 0, "%d of 100000 numbers differ", differ);
+  CHECKF(differ == 0, "%d of 100000 numbers and strings differ", differ);
   CHECKF(found > 5000, "only %d numbers with candidates", found);
 }
 

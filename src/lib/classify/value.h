@@ -60,6 +60,9 @@ unsigned scalar_number_general(struct emit_ctx *e, const char *v, size_t n);
  * seps as value_shape gives them */
 unsigned scalar_punct_digits(struct emit_ctx *e, const char *v, size_t n,
                              unsigned mask, size_t seps);
+/* the same, every check in turn (the reference of the unit tests) */
+unsigned scalar_punct_digits_general(struct emit_ctx *e, const char *v, size_t n,
+                                     unsigned mask, size_t seps);
 /* the hints scalar_punct_digits reads for a value of fewer than 8 digits */
 #define PUNCT_SHORT_HINTS                                                    \
   (AJAR_H_AGE_DOB | AJAR_H_ADDRESS | AJAR_H_PASSPORT | AJAR_H_PHONE |         \

@@ -441,9 +441,11 @@ unsigned scalar_number(struct emit_ctx *e, const char *v, size_t n) {
   return n == 8 ? number_date8(e, v) : number_digits(e, v, n);
 }
 
-/* digits with phone/id punctuation: IPv4, phones, ids, ages */
-unsigned scalar_punct_digits(struct emit_ctx *e, const char *v, size_t n,
-                             unsigned mask, size_t seps) {
+/* digits with phone/id punctuation: IPv4, phones, ids, ages, every
+ * check in turn */
+__attribute__((noinline)) unsigned scalar_punct_digits_general(struct emit_ctx *e,
+                                                               const char *v, size_t n,
+                                                               unsigned mask, size_t seps) {
   uint32_t hints = e->hints;
   unsigned sig = 0;
   char buf[40];
@@ -498,4 +500,19 @@ unsigned scalar_punct_digits(struct emit_ctx *e, const char *v, size_t n,
   if ((hints & AJAR_H_FACE_ATTR) && nd <= 3)
     EMITE(DET_FACE_ATTRIBUTES, 1);
   return sig;
+}
+
+/* Digits alone (ids, phones, codes, epochs: most values that reach here)
+ * under none of the hints that read a short number, a postcode, a
+ * passport or a phone are what a JSON number of those digits is: decided
+ * as scalar_number decides it, with no frame (scalar_punct_digits_general
+ * builds one for its copy of the digits and its checks) */
+unsigned scalar_punct_digits(struct emit_ctx *e, const char *v, size_t n, unsigned mask,
+                             size_t seps) {
+  if (mask != C_DIGIT || (e->hints & (AJAR_H_AGE_DOB | AJAR_H_ADDRESS | AJAR_H_PASSPORT |
+                                      AJAR_H_PHONE | AJAR_H_FACE_ATTR)))
+    return scalar_punct_digits_general(e, v, n, mask, seps);
+  if (n == 8)
+    return number_date8(e, v);
+  return n >= 9 && n <= 19 ? number_digits(e, v, n) : 0;
 }
