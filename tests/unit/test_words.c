@@ -186,8 +186,8 @@ static size_t an_address(uint32_t *x, char *buf, size_t cap) {
  * their words: looks_address turns most user agents away by their
  * numbers alone (number_start), and must not turn these away */
 static const char *const agents[] = {
-    "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) "
-    "Chrome/123.0.4233.112 Safari/537.36",
+    ("Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) "
+     "Chrome/123.0.4233.112 Safari/537.36"),
     "Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15_7) AppleWebKit/537.36 (KHTML, like Gecko)",
     "Mozilla/5.0 (X11; Linux x86_64; rv:109.0) Gecko/20100101 Firefox/115.0",
     "Mozilla/5.0 (iPhone; CPU iPhone OS 17_1 like Mac OS X) AppleWebKit/605.1.15",
@@ -279,13 +279,13 @@ static void address_rule(void) {
  * iPhone's "OS" is also Polish osiedle's street word) */
 static void house_numbers(void) {
   static const char *const no[] = {
-      "Mozilla/5.0 (iPhone; CPU iPhone OS 17_1 like Mac OS X) AppleWebKit/605.1.15 "
-      "(KHTML, like Gecko) Version/17.1 Mobile/15E148 Safari/604.1",
+      ("Mozilla/5.0 (iPhone; CPU iPhone OS 17_1 like Mac OS X) AppleWebKit/605.1.15 "
+       "(KHTML, like Gecko) Version/17.1 Mobile/15E148 Safari/604.1"),
       "Mozilla/5.0 (iPad; CPU OS 16_6 like Mac OS X) AppleWebKit/605.1.15",
       "Mozilla/5.0 (Linux; Android 13; SM-G991B) AppleWebKit/537.36 (KHTML, like Gecko)",
       "os 12_4 Street", "ul 7; Road"};
   static const char *const yes[] = {"12a Baker Street", "Calle Mayor 12, 3\xC2\xBA",
-                                    "ul. Ho\xC5\xBC" "a 5.", "221B Baker Street",
+                                    "ul. Ho\xC5\xBC\x61 5.", "221B Baker Street",
                                     "Via Roma 12-14", "Rue Lepic 5/2, Paris"};
   size_t i;
   for (i = 0; i < sizeof no / sizeof no[0]; i++) {

@@ -350,7 +350,7 @@ __attribute__((noinline)) static int plain_cells(struct walk_at *at,
     at->bad = bad;
     if (bad)
       m &= (bad & -bad) - 1;
-    if (!m || __builtin_popcountll(m) >= (unsigned)(at->known - slot))
+    if (!m || (unsigned)__builtin_popcountll(m) >= (unsigned)(at->known - slot))
       break;
   }
   if (blk != at->blk) /* held: two loads */
