@@ -275,7 +275,7 @@ scalar_string_as(struct value_sink *k, const char *v, size_t n, int route) {
   struct emit_ctx *e = &k->e;
   const uint32_t hints = e->hints;
   unsigned sig = 0, mask;
-  size_t digits = 0, seps = 0;
+  size_t digits, seps; /* value_shape sets both */
   int has_time, year, punct;
 
   if (!scalar_first_look(hints, VK_STRING, &v, &n, e->fn, e->ctx, &sig))
