@@ -174,6 +174,54 @@ static void test_scalar_number(void) {
   CHECKF(found > 5000, "only %d numbers with candidates", found);
 }
 
+/* classify_string calls looks_date_y only where date_shape_may lets
+ * it: every value looks_date_y takes (with the '-', '/' or '.' and the
+ * length the call needs) has a shape date_shape_may lets through. The
+ * values: dates with and without times in each form, IPv4 addresses and
+ * decimals, with bytes changed, cut or added; the dates taken must
+ * include each kind date_shape_may tells apart (10 bytes, a ' ' or a
+ * 'T' before the time), so dropping any of its terms fails here. */
+static void test_date_shape(void) {
+  static const char *const forms[] = {
+      "2024-01-02", "2024/01/02", "2024.01.02", "02.01.2024", "01/02/2024", "02-01-2024",
+      "2024-01-02T04:15:35Z", "2024-01-02 04:15", "2024-01-02T04:15:35.123+01:00",
+      "02.01.2024 04:15:35", "01/02/2024 4:15 PM", "02.01.2024T04:15", "1982-10-08T12:30",
+      "192.168.100.20", "10.0.0.123", "1234.567890", "12.34.5678", "19820108"};
+  static const char bytes[] = "01234567890123456789-/. T:Z";
+  char buf[48];
+  uint32_t x = 4021u;
+  int i, bad = 0, plain = 0, spaced = 0, t_only = 0;
+  for (i = 0; i < 300000; i++) {
+    const char *f = forms[rnd(&x) % (sizeof forms / sizeof forms[0])];
+    size_t n = strlen(f), digits, seps, k, changes = rnd(&x) % 4;
+    unsigned mask;
+    int has_time, year;
+    memcpy(buf, f, n);
+    for (k = 0; k < changes; k++) {
+      uint32_t r = rnd(&x);
+      char c = bytes[(r >> 8) % (sizeof bytes - 1)];
+      if (r % 5 == 0 && n > 1)
+        n--; /* cut the last byte */
+      else if (r % 5 == 1 && n < sizeof buf)
+        buf[n++] = c;
+      else
+        buf[(r >> 16) % n] = c;
+    }
+    mask = value_shape(buf, n, &digits, &seps);
+    if (digits < 6 || !(mask & (C_DASH | C_SLASH | C_DOT)) || n < 8 || n > 35 ||
+        !looks_date_y(buf, n, &has_time, &year))
+      continue;
+    if (!date_shape_may(mask, n) && bad++ < 5)
+      printf("    date_shape_may refuses date \"%.*s\"\n", (int)n, buf);
+    plain += n == 10;
+    spaced += n != 10 && (mask & C_SPACE);
+    t_only += n != 10 && !(mask & C_SPACE);
+  }
+  CHECKF(bad == 0, "%d dates refused", bad);
+  CHECKF(plain > 1000 && spaced > 1000 && t_only > 1000, "dates: %d of 10 bytes, %d with a "
+         "space, %d with a 'T' alone", plain, spaced, t_only);
+}
+
 void test_scalar_email(const struct ajar_db *db, struct ajar_scratch *s); /* test_email.c */
 
 void test_scalar(void) {
@@ -211,6 +259,7 @@ void test_scalar(void) {
   test_same_digits(db, s);
   test_scalar_email(db, s);
   test_scalar_number();
+  test_date_shape();
   ajar_scratch_free(s);
   ajar_db_free(db);
 }

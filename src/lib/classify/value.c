@@ -293,7 +293,7 @@ scalar_string_as(struct value_sink *k, const char *v, size_t n, int route) {
 
   /* time-ish values: profiles, and birth dates */
   if (digits >= 6 && (mask & (C_DASH | C_SLASH | C_DOT)) && n >= 8 && n <= 35 &&
-      looks_date_y(v, n, &has_time, &year)) {
+      date_shape_may(mask, n) && looks_date_y(v, n, &has_time, &year)) {
     if (has_time || (hints & AJAR_H_TIME))
       sig |= SIG_TIME;
     return has_time ? sig : sig | birth_date(e, n, year);

@@ -40,6 +40,14 @@ int digits_at(const char *p, size_t n);
 /* YYYY-MM-DD, YYYY/MM/DD, YYYYMMDD, DD/MM/YYYY, DD.MM.YYYY (+ time);
  * the year in *year */
 int looks_date_y(const char *v, size_t n, int *has_time, int *year);
+/* 0 where looks_date_y cannot hold for a value with a '-', '/' or '.'
+ * of this shape: its dates are 10 bytes long, or have a ' ' or a 'T'
+ * before their time (v[10]), so an IPv4 address or a long decimal
+ * (digits and dots, not 10 bytes) takes no call (tests/unit/test_scalar.c
+ * holds looks_date_y to it on generated dates) */
+static inline int date_shape_may(unsigned mask, size_t n) {
+  return n == 10 || (mask & (C_SPACE | C_UPPER));
+}
 int looks_date(const char *v, size_t n, int *has_time);
 /* "1982年10月8日" (CJK year-month-day); the year in *year */
 int looks_date_cjk(const char *v, size_t n, int *year);
