@@ -103,8 +103,10 @@ static int same_key(const struct field *f, const char *key, size_t klen) {
   return !memcmp(f->path + f->leaf_off, key, klen);
 }
 
-uint32_t field_child(struct ajar_collection *c, uint32_t parent,
-                     const char *key, size_t klen, int is_array) {
+/* field_child by the hash of (parent, key) */
+__attribute__((noinline))
+static uint32_t field_lookup(struct ajar_collection *c, uint32_t parent,
+                             const char *key, size_t klen, int is_array) {
   uint32_t mask = c->n_slots - 1, h, i, idx;
   if (parent == c->overflow && c->overflow)
     return c->overflow;
@@ -128,7 +130,19 @@ uint32_t field_child(struct ajar_collection *c, uint32_t parent,
     return overflow_field(c);
   c->fields[idx].hash = h;
   c->slots[i] = idx + 1;
+  if (is_array) /* after new_field, which may move c->fields; an element
+                 * is made here only, so it is found above from now on */
+    c->fields[parent].elem = idx;
   return idx;
+}
+
+/* every array after the first under parent takes its element from
+ * there, with no hash and no frame */
+uint32_t field_child(struct ajar_collection *c, uint32_t parent,
+                     const char *key, size_t klen, int is_array) {
+  if (is_array && c->fields[parent].elem)
+    return c->fields[parent].elem;
+  return field_lookup(c, parent, key, klen, is_array);
 }
 
 /* the predicted keys after prev (UINT32_MAX: the first key of parent) */

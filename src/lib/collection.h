@@ -69,6 +69,9 @@ struct field {
   uint64_t bools;
   /* read when a key is new or mispredicted */
   uint32_t parent;
+  uint32_t elem;        /* the index of its "[]" element field, 0 until the
+                         * first array under it: field_child answers an
+                         * array's element from here, with no hash */
   uint32_t path_hints;  /* union of the hints of every component */
   char *path;
   uint32_t hash;        /* of (parent, leaf) */

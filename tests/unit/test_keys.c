@@ -173,6 +173,58 @@ static void test_root_grow(struct ajar_db *db) {
   ajar_collection_free(c);
 }
 
+/* An array's element field, the slow way: the one field under parent
+ * that is an array's (UINT32_MAX: none yet) */
+static uint32_t elem_scan(const struct ajar_collection *c, uint32_t parent) {
+  uint32_t i;
+  for (i = 1; i < c->n_fields; i++)
+    if (c->fields[i].parent == parent && c->fields[i].is_array)
+      return i;
+  return UINT32_MAX;
+}
+
+/* field_child answers an array's element from its parent's elem after
+ * the first time: whatever the order of keys and arrays, and past the
+ * fields' growth (the first lookup may move c->fields) and up to the
+ * overflow field, it is the field the fields' own list says, every
+ * call. */
+static void test_array_elems(struct ajar_db *db) {
+  struct ajar_collection *c = NULL;
+  uint32_t made[AJAR_MAX_FIELDS + 8];
+  unsigned n_made = 1, i, bad = 0;
+  uint64_t r = 42;
+  char key[16];
+  CHECK(ajar_collection_new(db, "a", NULL, &c) == 0);
+  if (!c)
+    return;
+  made[0] = ROOT_FIELD;
+  for (i = 0; i < 3 * AJAR_MAX_FIELDS && !bad; i++) {
+    uint32_t parent, got, want;
+    r = r * 6364136223846793005ull + 1442695040888963407ull;
+    parent = made[(r >> 33) % n_made];
+    if ((r >> 20) & 1) {
+      want = elem_scan(c, parent);
+      got = field_child(c, parent, NULL, 0, 1);
+      if (want == UINT32_MAX) /* new: the list now has it, or it overflowed */
+        want = c->n_fields > 1 && c->fields[c->n_fields - 1].parent == parent &&
+                       c->fields[c->n_fields - 1].is_array
+                   ? c->n_fields - 1
+                   : c->overflow;
+      if (got != want) {
+        CHECKF(got == want, "array under %u: field %u, want %u", parent, got, want);
+        bad = 1;
+      }
+    } else {
+      int n = snprintf(key, sizeof key, "k%u", (unsigned)(r >> 40) % 64);
+      got = field_child(c, parent, key, (size_t)n, 0);
+    }
+    if (n_made < sizeof made / sizeof made[0] && got != c->overflow)
+      made[n_made++] = got;
+  }
+  CHECK(c->n_fields >= AJAR_MAX_FIELDS); /* the overflow was reached */
+  ajar_collection_free(c);
+}
+
 void test_keys(void) {
   test_table();
   test_pair();
@@ -187,5 +239,6 @@ void test_keys(void) {
     test_lookups(c);
   ajar_collection_free(c);
   test_root_grow(db);
+  test_array_elems(db);
   ajar_db_free(db);
 }
