@@ -6,7 +6,7 @@
 int unit_failures;
 int unit_checks;
 
-#define SUITES(X) X(validators) X(lexicon) X(targets) X(detectors) X(keygroups) X(shape) X(safetext) X(order) X(sqldump) X(framer) X(csv) X(text) X(textmemo) X(memo) X(empty) X(keys) X(words) \
+#define SUITES(X) X(validators) X(lexicon) X(targets) X(detectors) X(keygroups) X(shape) X(safetext) X(order) X(sqldump) X(framer) X(csv) X(text) X(telwords) X(textmemo) X(memo) X(empty) X(keys) X(words) \
   X(json) X(scalar)
 #define DECLARE(name) void test_##name(void);
 SUITES(DECLARE)

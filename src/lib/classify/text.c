@@ -18,6 +18,7 @@
 #endif
 #include "classify.h"
 #include "shape.h"
+#include "text_tel.h"
 #include "textdb.h"
 #include "validators.h"
 
@@ -265,107 +266,16 @@ static int on_match(unsigned id, unsigned long long from,
   return report(t, det, start, end);
 }
 
-/* The words that announce a phone number: ITU-T E.123's "Tel." and
- * "Mobile", and their kin in the lexicon's languages, grouped by their
- * first byte (tel_group). */
-static const struct { const char *w; unsigned char n; } tel_words[] = {
-#define W(s) {s, sizeof s - 1}
-    /* T */ W("Telephone"), W("Telefono"), W("Telefone"), W("Telefon"),
-    W("Tel\xC3\xA9" "fono"), W("T\xC3\xA9l\xC3\xA9phone"), W("T\xC3\xA9l"),
-    W("Tel"), W("TEL"), W("Tlf"),
-    /* t */ W("telephone"), W("telefono"), W("telefone"), W("telefon"),
-    W("tel\xC3\xA9" "fono"), W("t\xC3\xA9l\xC3\xA9phone"), W("t\xC3\xA9l"), W("tel"),
-    /* P p */ W("Phone"), W("PHONE"), W("phone"),
-    /* M m */ W("Mobile"), W("Mobil"), W("M\xC3\xB3vil"), W("mobile"), W("m\xC3\xB3vil"),
-    /* H h */ W("Handy"), W("handy"),
-    /* C c */ W("Cellulare"), W("Celular"), W("Cell"), W("cellulare"), W("celular"), W("cell"),
-    /* F f G */ W("Fax"), W("fax"), W("GSM"),
-    /* CJK, Hangul, Cyrillic */
-    W("\xE7\x94\xB5\xE8\xAF\x9D"), /* 电话 */
-    W("\xE6\x89\x8B\xE6\x9C\xBA"), /* 手机 */
-    W("\xE6\x90\xBA\xE5\xB8\xAF"), /* 携帯 */
-    W("\xE9\x9B\xBB\xE8\xA9\xB1"), /* 電話 */
-    W("\xEC\xA0\x84\xED\x99\x94"), /* 전화 */
-    W("\xD0\xA2\xD0\xB5\xD0\xBB"), /* Тел */
-    W("\xD1\x82\xD0\xB5\xD0\xBB"), /* тел */
-#undef W
-};
-
-/* the words of tel_words that start with byte c: [*lo, *hi), longest
- * first within a letter; 0 when none */
-static int tel_group(unsigned char c, size_t *lo, size_t *hi) {
-  switch (c) {
-  case 'T': *lo = 0, *hi = 10; return 1;
-  case 't': *lo = 10, *hi = 18; return 1;
-  case 'P': *lo = 18, *hi = 20; return 1;
-  case 'p': *lo = 20, *hi = 21; return 1;
-  case 'M': *lo = 21, *hi = 24; return 1;
-  case 'm': *lo = 24, *hi = 26; return 1;
-  case 'H': *lo = 26, *hi = 27; return 1;
-  case 'h': *lo = 27, *hi = 28; return 1;
-  case 'C': *lo = 28, *hi = 31; return 1;
-  case 'c': *lo = 31, *hi = 34; return 1;
-  case 'F': *lo = 34, *hi = 35; return 1;
-  case 'f': *lo = 35, *hi = 36; return 1;
-  case 'G': *lo = 36, *hi = 37; return 1;
-  case 0xE7: *lo = 37, *hi = 38; return 1;
-  case 0xE6: *lo = 38, *hi = 40; return 1;
-  case 0xE9: *lo = 40, *hi = 41; return 1;
-  case 0xEC: *lo = 41, *hi = 42; return 1;
-  case 0xD0: *lo = 42, *hi = 43; return 1;
-  case 0xD1: *lo = 43, *hi = 44; return 1;
-  default: return 0;
-  }
-}
-
-#define TEL_WINDOW 64 /* bytes around a contact where a phone is looked for */
-
-/* The first i' in [i, b) where a word of tel_words may start, or b: a
- * byte T P M H C F G (either case) at a word's start (after no letter
- * and no byte past ASCII), or a byte from 0xD0 (Cyrillic, CJK, Hangul;
- * from 0xE0 anywhere). 16 bytes a step (SSE2); tel_group decides. */
-static size_t tel_start(const char *v, size_t n, size_t i, size_t b) {
-#if defined(__SSE2__)
-  const __m128i low = _mm_set1_epi8(0x20), zero = _mm_setzero_si128(),
-                a1 = _mm_set1_epi8('a' - 1), z1 = _mm_set1_epi8('z' + 1),
-                d0 = _mm_set1_epi8((char)0xCF), e0 = _mm_set1_epi8((char)0xDF);
-  for (; i >= 1 && i < b && i + 16 <= n; i += 16) {
-    __m128i x = _mm_loadu_si128((const __m128i *)(v + i)), xl = _mm_or_si128(x, low);
-    __m128i pl = _mm_or_si128(_mm_loadu_si128((const __m128i *)(v + i - 1)), low);
-    /* bytes past ASCII are negative: no letter, and from 0xD0 above d0 */
-    __m128i after = _mm_or_si128(_mm_and_si128(_mm_cmpgt_epi8(pl, a1), _mm_cmplt_epi8(pl, z1)),
-                                 _mm_cmplt_epi8(pl, zero));
-    __m128i ascii = _mm_or_si128(
-        _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(xl, _mm_set1_epi8('t')),
-                                  _mm_cmpeq_epi8(xl, _mm_set1_epi8('p'))),
-                     _mm_or_si128(_mm_cmpeq_epi8(xl, _mm_set1_epi8('m')),
-                                  _mm_cmpeq_epi8(xl, _mm_set1_epi8('h')))),
-        _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(xl, _mm_set1_epi8('c')),
-                                  _mm_cmpeq_epi8(xl, _mm_set1_epi8('f'))),
-                     _mm_cmpeq_epi8(xl, _mm_set1_epi8('g'))));
-    __m128i high = _mm_and_si128(_mm_cmpgt_epi8(x, d0), _mm_cmplt_epi8(x, zero));
-    __m128i anywhere = _mm_and_si128(_mm_cmpgt_epi8(x, e0), _mm_cmplt_epi8(x, zero));
-    unsigned m = (unsigned)_mm_movemask_epi8(_mm_or_si128(
-        _mm_andnot_si128(after, _mm_or_si128(ascii, high)), anywhere));
-    if (b - i < 16)
-      m &= (1u << (b - i)) - 1;
-    if (m)
-      return i + (size_t)__builtin_ctz(m);
-  }
-#endif
-  (void)v;
-  (void)n;
-  return i < b ? i : b; /* the byte loop decides the rest */
-}
-
 /* A phone in national print ("Tel. 0909501870") names no country, so no
  * pattern tells it from any number: it is read after a word that
  * announces it, near an e-mail or a phone the scan found (a contact
  * block). Looking through every text would cost the scan more than it
  * finds. */
+#define TEL_WINDOW 64 /* bytes around a contact where a phone is looked for */
+
 static void announced_phones(struct text_ctx *t) {
-  size_t hi = 0, i, w, k, glo, ghi;
-  int spot, nspots = t->spots;
+  size_t hi = 0, i, k;
+  int spot, nspots = t->spots, w;
   for (spot = 0; spot < nspots && !t->stop; spot++) {
     size_t a = t->spot_from[spot] > TEL_WINDOW ? t->spot_from[spot] - TEL_WINDOW : 0;
     size_t b = t->spot_to[spot] + TEL_WINDOW < t->n ? t->spot_to[spot] + TEL_WINDOW : t->n;
@@ -373,21 +283,12 @@ static void announced_phones(struct text_ctx *t) {
       a = hi; /* windows overlap: read each byte once */
     hi = b;
     for (i = a; i < b && !t->stop; i++) {
-      unsigned char c, p;
-      if ((i = tel_start(t->v, t->n, i, b)) >= b)
+      if ((i = tel_next(t->v, t->n, i, b, &w)) >= b)
         break;
-      c = (unsigned char)t->v[i];
-      p = i ? (unsigned char)t->v[i - 1] : ' ';
-      /* a Latin or Cyrillic word starts after no letter; a CJK one anywhere */
-      if ((c < 0xE0 && (((p | 0x20) >= 'a' && (p | 0x20) <= 'z') || p >= 0x80)) ||
-          !tel_group(c, &glo, &ghi))
-        continue;
-      for (w = glo; w < ghi; w++) {
+      for (; w >= 0; w = tel_word_at(t->v, t->n, i, w)) {
         size_t from = i, to = i + tel_words[w].n;
         int dup = 0;
-        if (to > t->n || t->v[i + 1] != tel_words[w].w[1] ||
-            memcmp(t->v + i, tel_words[w].w, tel_words[w].n) ||
-            !validate(t, DET_PHONE_NATIONAL, &from, &to))
+        if (!validate(t, DET_PHONE_NATIONAL, &from, &to))
           continue;
         for (k = 0; k < (size_t)t->spots; k++)
           dup |= t->spot_phone[k] && from < t->spot_to[k] && to > t->spot_from[k];
