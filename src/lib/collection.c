@@ -78,8 +78,11 @@ static uint32_t new_field(struct ajar_collection *c, uint32_t parent,
   f->quotable = !is_array && klen >= 1 && klen <= 15 && !memchr(key, '"', klen) &&
                 !memchr(key, '\\', klen);
   f->hints = is_array ? own : classify_adjust_hints(own, c->fields[parent].path_hints);
-  f->text_leaf = !is_array && !f->hints && ajar_lexicon_text_key(key, klen);
-  f->time_place = (uint8_t)hints_time_place_only(f->hints);
+  /* a text leaf has no hints; a time or place field has some */
+  if (!is_array && !f->hints && ajar_lexicon_text_key(key, klen))
+    f->way = WAY_TEXT_LEAF;
+  else if (hints_time_place_only(f->hints))
+    f->way = WAY_TIME_PLACE;
   f->path_hints = c->fields[parent].path_hints | f->hints;
   return c->n_fields++;
 }
@@ -90,7 +93,7 @@ static uint32_t overflow_field(struct ajar_collection *c) {
     if (i == UINT32_MAX)
       return ROOT_FIELD;
     c->fields[i].hints = 0;
-    c->fields[i].time_place = 0;
+    c->fields[i].way = WAY_PLAIN;
     c->overflow = i;
   }
   return c->overflow;
@@ -771,9 +774,7 @@ static void time_place_value(struct field *f, enum value_kind kind, const char *
  * good (mostly distinct values); most fields' values take the short way */
 static inline void string_value(struct ajar_collection *c, struct ajar_scratch *s,
                                 struct field *f, const char *v, size_t n) {
-  if (f->time_place)
-    time_place_value(f, VK_STRING, v, n);
-  else if (n <= AJAR_MEMO_VALUE && f->memo_tries != MEMO_OFF)
+  if (n <= AJAR_MEMO_VALUE && f->memo_tries != MEMO_OFF)
     memo_classify(c, s, f, v, n);
   else if (n > AJAR_MEMO_VALUE && n <= AJAR_TEXT_MEMO_VALUE && !f->text_memo_off)
     text_memo_classify(c, s, f, v, n);
@@ -781,10 +782,15 @@ static inline void string_value(struct ajar_collection *c, struct ajar_scratch *
     string_into(c, s, f, v, n);
 }
 
-/* a string of a field whose values are kept as the text of a code */
+/* a string of a field of another way than WAY_PLAIN: kept as the text
+ * of a code, or a time's or a place's */
 __attribute__((noinline))
-static void text_leaf_value(struct ajar_collection *c, struct ajar_scratch *s,
-                            struct field *f, const char *v, size_t n) {
+static void string_way(struct ajar_collection *c, struct ajar_scratch *s,
+                       struct field *f, const char *v, size_t n) {
+  if (f->way == WAY_TIME_PLACE) {
+    time_place_value(f, VK_STRING, v, n);
+    return;
+  }
   record_hit(c, f, DET_CODE_TEXT, 0, 0, v, n);
   string_value(c, s, f, v, n);
 }
@@ -795,11 +801,11 @@ static inline void value_counted(struct ajar_collection *c, struct ajar_scratch 
                                  const char *v, size_t n) {
   f->values++;
   if (kind == VK_STRING) {
-    if (f->text_leaf)
-      text_leaf_value(c, s, f, v, n);
+    if (f->way)
+      string_way(c, s, f, v, n);
     else
       string_value(c, s, f, v, n);
-  } else if (f->time_place) {
+  } else if (f->way == WAY_TIME_PLACE) {
     time_place_value(f, kind, v, n);
   } else if (kind == VK_BOOL) {
     classify_into(c, s, f, kind, v, n);
@@ -844,6 +850,10 @@ static void root_value(struct ajar_collection *c, struct ajar_scratch *s,
 static inline void value_of(struct ajar_collection *c, struct ajar_scratch *s,
                             uint32_t fi, enum value_kind kind, const char *v,
                             size_t n) {
+  if (kind == VK_STRING && fi != ROOT_FIELD) { /* most: no test for a null */
+    value_in(c, s, &c->fields[fi], VK_STRING, v, n);
+    return;
+  }
   if (kind == VK_NULL)
     return;
   if (fi == ROOT_FIELD)

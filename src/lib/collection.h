@@ -49,13 +49,10 @@ struct field {
    * (fields are 64-byte aligned) */
   uint32_t hints;       /* lexicon hints of this field, adjusted by ancestors */
   uint16_t n_stats;
-  uint8_t text_leaf;    /* the text or label of a coded thing, named for
-                         * nothing else: its values are kept as code_text
-                         * (collection_finish.c, beside_diagnosis_code) */
+  uint8_t way;          /* WAY_PLAIN, or the one other way its values take
+                         * (one byte, so a plain string tests it once) */
   uint8_t place_named;  /* a value of this place field could name a site or
                          * a device (SIG_PLACE; collection_finish.c) */
-  uint8_t time_place;   /* named for a time or a place alone: its values
-                         * give signals only (classify_time_place) */
   uint64_t values;      /* non-empty values seen */
   struct det_stat *stats; /* at most DET__COUNT */
   struct value_memo *memo; /* recent short values and their candidates */
@@ -88,6 +85,18 @@ struct field {
 _Static_assert(DET__COUNT <= UINT8_MAX, "stat_of holds a detector's index + 1");
 
 #define ROOT_FIELD 0u
+
+/* struct field's way */
+enum field_way {
+  WAY_PLAIN = 0,
+  /* the text or label of a coded thing, named for nothing else: its
+   * values are kept as code_text (collection_finish.c,
+   * beside_diagnosis_code) */
+  WAY_TEXT_LEAF,
+  /* named for a time or a place alone: its values give signals only
+   * (classify_time_place) */
+  WAY_TIME_PLACE
+};
 
 /* the context of the candidates of one value of field f */
 struct memo_cands;

@@ -391,7 +391,7 @@ static int beside_diagnosis_code(const struct ajar_collection *c, uint32_t fi,
   const struct field *f = &c->fields[fi];
   uint32_t i;
   uint16_t j;
-  if (!f->text_leaf || f->values < 5 || f->bools || f->time_values * 2 > f->values)
+  if (f->way != WAY_TEXT_LEAF || f->values < 5 || f->bools || f->time_values * 2 > f->values)
     return 0;
   for (i = 1; i < c->n_fields; i++) {
     const struct field *g = &c->fields[i];

@@ -9,6 +9,8 @@
 #include <stdlib.h>
 #include <string.h>
 #include "ajar/ajar.h"
+#include "classify/classify.h"
+#include "classify/lexicon.h"
 #include "collection.h"
 #include "keycache.h"
 #include "unit.h"
@@ -225,6 +227,34 @@ static void test_array_elems(struct ajar_db *db) {
   ajar_collection_free(c);
 }
 
+/* A field's way (struct field) is the one its name gives: a code's
+ * text for a name of nothing but a label, a time or a place alone for
+ * such hints, plain otherwise; the value sink tests this one byte for
+ * both. */
+static void test_ways(struct ajar_db *db) {
+  static const char *const keys[] = {
+      "display", "text", "description", "Bezeichnung", "created_at", "timestamp",
+      "updated", "city", "location", "country", "name", "email", "phone",
+      "id", "x", "value", "comment", "birth_date", "address", "ip"};
+  struct ajar_collection *c = NULL;
+  unsigned i, seen[3] = {0, 0, 0};
+  CHECK(ajar_collection_new(db, "w", NULL, &c) == 0);
+  if (!c)
+    return;
+  for (i = 0; i < sizeof keys / sizeof keys[0]; i++) {
+    uint32_t fi = field_child(c, 0, keys[i], strlen(keys[i]), 0);
+    const struct field *f = &c->fields[fi];
+    unsigned want = !f->hints && ajar_lexicon_text_key(keys[i], strlen(keys[i]))
+                        ? WAY_TEXT_LEAF
+                    : hints_time_place_only(f->hints) ? WAY_TIME_PLACE
+                                                      : WAY_PLAIN;
+    CHECKF(f->way == want, "key '%s': way %u, want %u", keys[i], f->way, want);
+    seen[want < 3 ? want : 0]++;
+  }
+  CHECKF(seen[0] && seen[1] && seen[2], "ways seen %u %u %u", seen[0], seen[1], seen[2]);
+  ajar_collection_free(c);
+}
+
 void test_keys(void) {
   test_table();
   test_pair();
@@ -240,5 +270,6 @@ void test_keys(void) {
   ajar_collection_free(c);
   test_root_grow(db);
   test_array_elems(db);
+  test_ways(db);
   ajar_db_free(db);
 }
