@@ -395,6 +395,7 @@ static const char *skip_value(const char *p, const char *end) {
 
 static const char *walk_value(struct walker *w, const char *p, uint32_t field);
 static const char *walk_object(struct walker *w, const char *p, uint32_t field);
+static const char *walk_array(struct walker *w, const char *p, uint32_t field);
 
 /* After a member of an object or array: ',' (*more = 1, returns the next
  * member's start) or the closer (*more = 0, returns just past it). */
@@ -503,12 +504,18 @@ static inline int key_is(const char *k, size_t n, const char *w) {
       return 0;
   return 1;
 }
-static int lat_key(const char *k, size_t n) {
-  return (n == 3 && key_is(k, 3, "lat")) || (n == 8 && key_is(k, 8, "latitude"));
-}
-static int lon_key(const char *k, size_t n) {
-  return (n == 3 && (key_is(k, 3, "lon") || key_is(k, 3, "lng"))) ||
-         (n == 9 && key_is(k, 9, "longitude"));
+/* 1 for a latitude key, 2 for a longitude key, else 0; a key of a length
+ * no such key has (most: "level", "v") is told by one bit test (the
+ * reference build compares every key, test_json.c) */
+static inline int geo_key(const char *k, size_t n) {
+  if (FAST_PATHS && (n > 9 || !((1u << n) & (1u << 3 | 1u << 8 | 1u << 9))))
+    return 0;
+  if ((n == 3 && key_is(k, 3, "lat")) || (n == 8 && key_is(k, 8, "latitude")))
+    return 1;
+  if ((n == 3 && (key_is(k, 3, "lon") || key_is(k, 3, "lng"))) ||
+      (n == 9 && key_is(k, 9, "longitude")))
+    return 2;
+  return 0;
 }
 
 /* An object's members; root: it is the record (field REC_ROOT), known
@@ -526,13 +533,17 @@ walk_members(struct walker *w, const char *p, uint32_t field, int root) {
   double la, lo;
   const char *obj = p;
   p = skip_ws(p + 1, end);
-  if (p < end && *p == '}')
-    return p + 1;
+  /* the first member's quote tested here, once, with the empty object
+   * (the loop tests each next member's after its comma) */
+  if (p >= end)
+    return NULL;
+  if (*p != '"')
+    return *p == '}' ? p + 1 : NULL;
   /* An Extended JSON wrapper is looked for here, where the first key is
    * reached anyway, and only when that key starts with '$': looking
    * before the walk skipped the white space after '{' twice, a fifth of
    * what a nested object cost in pretty-printed JSON. */
-  if (FAST_PATHS && end - p >= 3 && p[0] == '"' && p[1] == '$') {
+  if (FAST_PATHS && end - p >= 3 && p[1] == '$') {
     const char *v = ext_json_value(obj, end);
     if (v)
       return walk_ext(w, v, field);
@@ -541,7 +552,7 @@ walk_members(struct walker *w, const char *p, uint32_t field, int root) {
     const char *k, *kq;
     size_t kn;
     uint32_t child;
-    if (p >= end || *p != '"')
+    if (!FAST_PATHS && (p >= end || *p != '"')) /* the reference tests each */
       return NULL;
     k = p + 1;
     child = rec_next_quoted(&w->k, field, prev, k, end, &kn);
@@ -591,21 +602,31 @@ walk_members(struct walker *w, const char *p, uint32_t field, int root) {
       p = walk_string(w, p, end, child);
       if (!p)
         return NULL;
-    } else if (!root && field != REC_ROOT && p < end && is_num_start(*p) &&
-        (lat_key(k, kn) || lon_key(k, kn))) {
-      const char *q = number_end(p, end);
-      if (lat_key(k, kn)) { lat_v = p; lat_n = (size_t)(q - p); lat_f = child; }
-      else { lon_v = p; lon_n = (size_t)(q - p); lon_f = child; }
-      p = q;
-    } else {
-      /* numbers here, not through walk_value; a nested object straight
-       * to walk_object (as walk_value would call it, with no frame of
-       * walk_value's around it) */
-      if (FAST_PATHS && p < end && is_num_start(*p)) {
+    } else if (p < end && is_num_start(*p)) {
+      /* a number: held when it is a geo pair's half below the root, else
+       * emitted here (the reference build: through walk_value) */
+      int geo = root || field == REC_ROOT ? 0 : geo_key(k, kn);
+      if (geo) {
+        const char *q = number_end(p, end);
+        if (geo == 1) { lat_v = p; lat_n = (size_t)(q - p); lat_f = child; }
+        else { lon_v = p; lon_n = (size_t)(q - p); lon_f = child; }
+        p = q;
+      } else if (FAST_PATHS) {
         p = walk_number(w, p, end, child);
-      } else if (FAST_PATHS && p < end && *p == '{' && w->depth < AJAR_MAX_DEPTH) {
+      } else {
+        p = walk_value(w, p, child);
+      }
+    } else {
+      /* a nested object or array straight to walk_object or walk_array
+       * (as walk_value would call them, with no frame of walk_value's
+       * around them: pretty JSON's "items": [] and lists of records) */
+      if (FAST_PATHS && p < end && *p == '{' && w->depth < AJAR_MAX_DEPTH) {
         w->depth++;
         p = walk_object(w, p, child);
+        w->depth--;
+      } else if (FAST_PATHS && p < end && *p == '[' && w->depth < AJAR_MAX_DEPTH) {
+        w->depth++;
+        p = walk_array(w, p, child);
         w->depth--;
       } else {
         p = walk_value(w, p, child);
@@ -618,6 +639,8 @@ walk_members(struct walker *w, const char *p, uint32_t field, int root) {
       return NULL;
     if (!more)
       break;
+    if (p >= end || *p != '"')
+      return NULL;
   }
   if (root)
     return p;
@@ -729,7 +752,9 @@ done:
   return p + 1;
 }
 
-static const char *walk_array(struct walker *w, const char *p, uint32_t field) {
+/* (out of line: walk_members and walk_value both call it) */
+__attribute__((noinline)) static const char *walk_array(struct walker *w, const char *p,
+                                                        uint32_t field) {
   const char *end = w->end, *q;
   uint32_t elem;
   p = skip_ws(p + 1, end);
