@@ -174,6 +174,53 @@ static void test_scalar_number(void) {
   CHECKF(found > 5000, "only %d numbers with candidates", found);
 }
 
+/* scalar_punct_digits decides an IPv4 (digits and three dots) with no
+ * frame: the same candidates and signals as scalar_punct_digits_general
+ * on generated addresses and near misses (parts of 0 to 4 digits, over
+ * 255, with a leading zero, 3 to 5 of them, a dot made a '-' or ' ')
+ * under every hint; both addresses and digits-and-three-dots that are
+ * none must be among them */
+static void test_ipv4_route(void) {
+  static const uint32_t hints[] = {0, AJAR_H_IP, AJAR_H_PHONE, AJAR_H_AGE_DOB, AJAR_H_LOCATION,
+                                   AJAR_H_ADDRESS, AJAR_H_PASSPORT, AJAR_H_FACE_ATTR,
+                                   AJAR_H_NATIONAL_ID, AJAR_H_TIME};
+  uint32_t x = 16180339u;
+  char buf[40];
+  int k, differ = 0, ips = 0, misses = 0;
+  for (k = 0; k < 100000; k++) {
+    struct found a = {.n = 0}, b = {.n = 0};
+    uint32_t h = hints[rnd(&x) % (sizeof hints / sizeof hints[0])];
+    struct emit_ctx ea = {h, keep, &a, 0, 0}, eb = {h, keep, &b, 0, 0};
+    size_t n = 0, digits, seps;
+    unsigned parts = rnd(&x) % 8 ? 4 : 3 + rnd(&x) % 3 * (rnd(&x) % 2), p, mask, sa, sb;
+    for (p = 0; p < parts; p++) {
+      uint32_t r = rnd(&x), nd = r % 16 == 0 ? 0 : r % 16 == 1 ? 4 : 1 + r % 3;
+      unsigned i;
+      if (p)
+        buf[n++] = '.';
+      for (i = 0; i < nd; i++) /* mostly what a part holds: 0-2 first */
+        buf[n++] = (char)('0' + (i == 0 && nd == 3 && rnd(&x) % 4 ? rnd(&x) % 3
+                                                                   : rnd(&x) % 10));
+    }
+    if (rnd(&x) % 10 == 0)
+      buf[rnd(&x) % n] = "-. "[rnd(&x) % 3];
+    mask = value_shape(buf, n, &digits, &seps);
+    if (!n || !digits || (mask & ~(C_DIGIT | C_DASH | C_DOT | C_SPACE)))
+      continue;
+    sa = scalar_punct_digits(&ea, buf, n, mask, seps);
+    sb = scalar_punct_digits_general(&eb, buf, n, mask, seps);
+    if (mask == (C_DIGIT | C_DOT) && seps == 3) {
+      ips += b.n == 1 && b.c[0].det == DET_IPV4;
+      misses += !(b.n == 1 && b.c[0].det == DET_IPV4);
+    }
+    if ((sa != sb || !same(&a, &b)) && differ++ < 3)
+      fprintf(stderr, "%.*s (hints %#x): %u/%d vs %u/%d\n", (int)n, buf, (unsigned)h, sa, a.n,
+              sb, b.n);
+  }
+  CHECKF(differ == 0, "%d of 100000 dotted values differ", differ);
+  CHECKF(ips > 10000 && misses > 10000, "%d IPv4s, %d near misses", ips, misses);
+}
+
 /* classify_string calls looks_date_y only where date_shape_may lets
  * it: every value looks_date_y takes (with the '-', '/' or '.' and the
  * length the call needs) has a shape date_shape_may lets through. The
@@ -260,6 +307,7 @@ void test_scalar(void) {
   test_scalar_email(db, s);
   test_scalar_number();
   test_date_shape();
+  test_ipv4_route();
   ajar_scratch_free(s);
   ajar_db_free(db);
 }

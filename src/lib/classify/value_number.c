@@ -502,16 +502,31 @@ __attribute__((noinline)) unsigned scalar_punct_digits_general(struct emit_ctx *
   return sig;
 }
 
+/* Digits and three dots: scalar_punct_digits_general decides an IPv4
+ * first, under any hint, so this does with a small frame (not the
+ * general one's, with its copy of the digits); digits and three dots
+ * that are none go on there (and are checked again) */
+__attribute__((noinline)) static unsigned punct_ipv4(struct emit_ctx *e, const char *v,
+                                                     size_t n, unsigned mask, size_t seps) {
+  if (!ajar_ipv4_dotted(v, n))
+    return scalar_punct_digits_general(e, v, n, mask, seps);
+  emit(e, DET_IPV4, 1, n);
+  return 0;
+}
+
 /* Digits alone (ids, phones, codes, epochs: most values that reach here)
  * under none of the hints that read a short number, a postcode, a
  * passport or a phone are what a JSON number of those digits is: decided
  * as scalar_number decides it, with no frame (scalar_punct_digits_general
- * builds one for its copy of the digits and its checks) */
+ * builds one for its copy of the digits and its checks); so is an IPv4,
+ * by a tail call */
 unsigned scalar_punct_digits(struct emit_ctx *e, const char *v, size_t n, unsigned mask,
                              size_t seps) {
   if (mask != C_DIGIT || (e->hints & (AJAR_H_AGE_DOB | AJAR_H_ADDRESS | AJAR_H_PASSPORT |
                                       AJAR_H_PHONE | AJAR_H_FACE_ATTR)))
-    return scalar_punct_digits_general(e, v, n, mask, seps);
+    return mask == (C_DIGIT | C_DOT) && seps == 3
+               ? punct_ipv4(e, v, n, mask, seps)
+               : scalar_punct_digits_general(e, v, n, mask, seps);
   if (n == 8)
     return number_date8(e, v);
   return n >= 9 && n <= 19 ? number_digits(e, v, n) : 0;
