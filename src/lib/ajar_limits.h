@@ -19,7 +19,9 @@
 #define AJAR_MAX_CSV_COLUMNS   1024
 #define AJAR_CSV_MASK_BLOCKS   16          /* 64-byte blocks of a CSV row masked in one pass */
 #define AJAR_MEMO_VALUE        24          /* longest value a field remembers */
-#define AJAR_MEMO_SLOTS        256         /* values remembered per field (a column of words from a vocabulary of a couple of hundred repeats them) */
+#define AJAR_MEMO_SLOTS        64          /* values remembered per field at first */
+#define AJAR_MEMO_SLOTS_LARGE  256         /* per field that repeats a vocabulary of a couple of hundred (names, cities, words) */
+#define AJAR_MEMO_LARGE        128         /* such fields per collection (13 KiB each; 4,096 fields of 64 slots are 13 MiB) */
 /* longer values (user agents, log messages that repeat): a few fields
  * of a collection remember many, about 0.9 MB each */
 #define AJAR_TEXT_MEMO_VALUE   192         /* longest value remembered so */

@@ -437,9 +437,6 @@ struct memo_slot {
   uint8_t n; /* 0: empty */
   struct memo_cands c;
 };
-struct value_memo {
-  struct memo_slot slot[AJAR_MEMO_SLOTS];
-};
 struct text_slot {
   uint16_t n; /* 0: empty */
   struct memo_cands c;
@@ -522,7 +519,9 @@ struct memo_key {
   uint64_t hi;
 };
 _Static_assert(AJAR_MEMO_VALUE == 24, "a memo key is 16 + 8 bytes");
-_Static_assert(AJAR_MEMO_SLOTS == 256, "memo_index takes 8 bits");
+_Static_assert(AJAR_MEMO_SLOTS_LARGE == 256 && AJAR_MEMO_SLOTS <= 256 &&
+                   (AJAR_MEMO_SLOTS & (AJAR_MEMO_SLOTS - 1)) == 0,
+               "memo_index takes 8 bits, a field's mask fewer");
 
 static inline struct memo_key memo_key(const char *v, size_t n) {
   struct memo_key k;
@@ -593,6 +592,29 @@ static unsigned memo_replay(struct ajar_collection *c, struct field *f,
   return m->sig;
 }
 
+/* A field that repeats more values than its memo's first slots hold (a
+ * quarter or more of its first 256 tries missed: first names, cities, a
+ * vocabulary of a couple of hundred words) gets AJAR_MEMO_SLOTS_LARGE,
+ * while the collection has fewer than AJAR_MEMO_LARGE such fields: a
+ * wide record of thousands of fields keeps 13 KiB, not 52 KiB, of memos
+ * a field. The larger memo starts empty (a memo only saves work: what it
+ * forgets is classified again). Asked at each miss past the 256th try
+ * (a few instructions beside the classification a miss costs), so a
+ * field whose values spread later grows then. The slot the value of key
+ * k takes: in the new memo, or m if the field keeps its own. */
+static struct memo_slot *memo_grow(struct ajar_collection *c, struct field *f, struct memo_key k,
+                                   struct memo_slot *m) {
+  struct memo_slot *large;
+  if (f->memo_hits >= f->memo_tries - f->memo_tries / 4 || c->large_memos >= AJAR_MEMO_LARGE ||
+      !(large = calloc(AJAR_MEMO_SLOTS_LARGE, sizeof(struct memo_slot))))
+    return m;
+  free(f->memo);
+  f->memo = large;
+  f->memo_mask = AJAR_MEMO_SLOTS_LARGE - 1;
+  c->large_memos++;
+  return &large[memo_index(k) & f->memo_mask];
+}
+
 /* classify_scalar for a string of 1..AJAR_MEMO_VALUE bytes, through the
  * field's memo */
 static unsigned memo_scalar(struct ajar_collection *c, struct ajar_scratch *s,
@@ -601,12 +623,15 @@ static unsigned memo_scalar(struct ajar_collection *c, struct ajar_scratch *s,
   struct memo_slot *m;
   struct memo_key k;
   unsigned sig;
-  if (!f->memo && !(f->memo = calloc(1, sizeof *f->memo)))
-    f->memo_tries = MEMO_OFF;
+  if (!f->memo) {
+    if (!(f->memo = calloc(AJAR_MEMO_SLOTS, sizeof(struct memo_slot))))
+      f->memo_tries = MEMO_OFF;
+    f->memo_mask = AJAR_MEMO_SLOTS - 1;
+  }
   if (f->memo_tries == MEMO_OFF)
     return classify_string(c->db, s, f->hints, v, n, on_candidate, &h);
   k = memo_key(v, n);
-  m = &f->memo->slot[memo_index(k)];
+  m = &f->memo[memo_index(k) & f->memo_mask];
   f->memo_tries++;
   if (memo_holds(m, k, n)) {
     f->memo_hits++;
@@ -617,6 +642,8 @@ static unsigned memo_scalar(struct ajar_collection *c, struct ajar_scratch *s,
     f->memo = NULL;
     f->memo_tries = MEMO_OFF;
   } else {
+    if (f->memo_tries >= 256 && f->memo_mask != AJAR_MEMO_SLOTS_LARGE - 1)
+      m = memo_grow(c, f, k, m);
     h.rec = &m->c;
     m->n = 0;
     m->c.n_cands = 0;

@@ -48,14 +48,16 @@ struct field {
   /* read for every value, with the first predicted key: one cache line
    * (fields are 64-byte aligned) */
   uint32_t hints;       /* lexicon hints of this field, adjusted by ancestors */
-  uint16_t n_stats;
+  uint8_t n_stats;      /* at most DET__COUNT (<= UINT8_MAX: stat_of) */
   uint8_t way;          /* WAY_PLAIN, or the one other way its values take
                          * (one byte, so a plain string tests it once) */
   uint8_t place_named;  /* a value of this place field could name a site or
                          * a device (SIG_PLACE; collection_finish.c) */
+  uint8_t memo_mask;    /* its memo's slots less one (collection.c, memo_scalar) */
   uint64_t values;      /* non-empty values seen */
   struct det_stat *stats; /* at most DET__COUNT */
-  struct value_memo *memo; /* recent short values and their candidates */
+  struct memo_slot *memo; /* recent short values and their candidates:
+                           * memo_mask + 1 slots (collection.c) */
   uint32_t memo_tries, memo_hits;
   /* key order: the children seen first and the siblings seen after this
    * field, lately, newest first; records of a few kinds repeat a few
@@ -121,6 +123,7 @@ struct ajar_collection {
   uint32_t n_slots;
   uint32_t overflow;          /* field index of "(other fields)", 0 if none */
   uint32_t text_memos;        /* fields with a text_memo (AJAR_TEXT_MEMOS at most) */
+  uint32_t large_memos;       /* fields with a memo of AJAR_MEMO_SLOTS_LARGE slots */
   struct key_cache *keys;     /* fields by quoted key (keycache.h), or NULL */
   /* the classifier's way for most strings: out.ctx is &hit, whose f and
    * v, and out.s, are set per value (collection.c, string_into) */

@@ -173,15 +173,53 @@ static size_t short_value(uint32_t *x, char *buf) {
   }
 }
 
+/* more fields that repeat a pool of values than AJAR_MEMO_LARGE: only
+ * that many grow their memo, and the evidence is that of no memo */
+static void memo_budget(struct ajar_db *db, struct ajar_scratch *s) {
+  enum { BUDGET_NF = AJAR_MEMO_LARGE + 40, BUDGET_POOL = AJAR_MEMO_SLOTS_LARGE / 2 };
+  static char pool[BUDGET_POOL][AJAR_MEMO_VALUE + 1];
+  static size_t len[BUDGET_POOL];
+  struct ajar_collection *memo = NULL, *plain = NULL;
+  char name[16];
+  uint32_t x = 88675123u, i, f, large = 0;
+  CHECK(ajar_collection_new(db, "memo", NULL, &memo) == 0);
+  CHECK(ajar_collection_new(db, "plain", NULL, &plain) == 0);
+  if (!memo || !plain)
+    goto out;
+  for (i = 0; i < BUDGET_POOL; i++)
+    len[i] = short_value(&x, pool[i]);
+  for (f = 0; f < BUDGET_NF; f++) {
+    snprintf(name, sizeof name, "f%u", f);
+    plain->fields[field_child(plain, ROOT_FIELD, name, strlen(name), 0)].memo_tries = UINT32_MAX;
+  }
+  for (i = 0; i < 400; i++) {
+    for (f = 0; f < BUDGET_NF; f++) {
+      uint32_t k = rnd(&x) % BUDGET_POOL;
+      snprintf(name, sizeof name, "f%u", f);
+      add_to_both(memo, plain, s, name, pool[k], len[k]);
+    }
+    ajar_collection_end_record(memo);
+    ajar_collection_end_record(plain);
+  }
+  for (i = 1; i < memo->n_fields; i++)
+    large += memo->fields[i].memo_mask == AJAR_MEMO_SLOTS_LARGE - 1;
+  CHECKF(large == AJAR_MEMO_LARGE && memo->large_memos == AJAR_MEMO_LARGE, "large memos %u",
+         large);
+  CHECK(same_fields(memo, plain));
+out:
+  ajar_collection_free(memo);
+  ajar_collection_free(plain);
+}
+
 void test_memo(void) {
   static const char *const fields[] = {"status", "contact", "email", "id", "name"};
-  enum { NF = sizeof fields / sizeof fields[0], SHORT_POOL = AJAR_MEMO_SLOTS / 2 };
+  enum { NF = sizeof fields / sizeof fields[0], SHORT_POOL = AJAR_MEMO_SLOTS_LARGE / 2 };
   struct ajar_db *db = NULL;
   struct ajar_scratch *s = NULL;
   struct ajar_collection *memo = NULL, *plain = NULL;
   char err[256], pool[NF][SHORT_POOL][AJAR_MEMO_VALUE + 1], fresh[AJAR_MEMO_VALUE + 1];
   size_t len[NF][SHORT_POOL];
-  uint32_t x = 2463534242u, i, f, off = 0, on = 0;
+  uint32_t x = 2463534242u, i, f, off = 0, on = 0, large = 0;
   CHECK(ajar_db_compile(&db, err, sizeof err) == 0);
   CHECK(ajar_scratch_alloc(db, &s) == 0);
   CHECK(ajar_collection_new(db, "memo", NULL, &memo) == 0);
@@ -212,9 +250,14 @@ void test_memo(void) {
   for (i = 1; i < memo->n_fields; i++) {
     off += memo->fields[i].memo_tries == UINT32_MAX;
     on += memo->fields[i].memo_hits > 1000;
+    large += memo->fields[i].memo_mask == AJAR_MEMO_SLOTS_LARGE - 1;
   }
   CHECKF(off == 1 && on == NF - 1, "memos off %u, used %u", off, on);
+  /* the three fields of SHORT_POOL values grew their memo, "contact"
+   * (8 values) kept the first slots */
+  CHECKF(large == 3 && memo->large_memos == 3, "large memos %u", large);
   CHECK(same_fields(memo, plain));
+  memo_budget(db, s);
 out:
   ajar_collection_free(memo);
   ajar_collection_free(plain);
