@@ -189,8 +189,10 @@ static void memo_budget(struct ajar_db *db, struct ajar_scratch *s) {
   for (i = 0; i < BUDGET_POOL; i++)
     len[i] = short_value(&x, pool[i]);
   for (f = 0; f < BUDGET_NF; f++) {
+    uint32_t fi;
     snprintf(name, sizeof name, "f%u", f);
-    plain->fields[field_child(plain, ROOT_FIELD, name, strlen(name), 0)].memo_tries = UINT32_MAX;
+    fi = field_child(plain, ROOT_FIELD, name, strlen(name), 0); /* it may move fields */
+    plain->fields[fi].memo_tries = UINT32_MAX;
   }
   for (i = 0; i < 400; i++) {
     for (f = 0; f < BUDGET_NF; f++) {
